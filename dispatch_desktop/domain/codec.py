@@ -1,0 +1,31 @@
+"""Binary encoding of events (MessagePack through msgspec): one codec for the wire and the log."""
+
+from __future__ import annotations
+
+import msgspec
+
+from dispatch_desktop.domain.events import AnyBody, Envelope
+
+_encoder = msgspec.msgpack.Encoder()
+_envelope_decoder = msgspec.msgpack.Decoder(Envelope)
+_body_decoder = msgspec.msgpack.Decoder(AnyBody)
+
+DecodeError = msgspec.DecodeError
+ValidationError = msgspec.ValidationError
+
+
+def encode(event: Envelope) -> bytes:
+    return _encoder.encode(event)
+
+
+def decode(data: bytes | memoryview) -> Envelope:
+    """Decode and validate one envelope; raises ``DecodeError`` (``ValidationError`` is a subclass)."""
+    return _envelope_decoder.decode(data)
+
+
+def encode_body(body: object) -> bytes:
+    return _encoder.encode(body)
+
+
+def decode_body(data: bytes | memoryview) -> AnyBody:
+    return _body_decoder.decode(data)

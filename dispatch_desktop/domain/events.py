@@ -1,0 +1,297 @@
+"""Event types: the versioned envelope and every body kind, as strict msgspec Structs.
+
+An event is a fact that has been accepted. Field units and workstations produce them; the hub stamps
+its receive time and stores them in an append-only log; `projection.apply` folds them into state.
+
+Identity and idempotency: every event is named by its producer (``source``) and that producer's own
+increasing sequence number (``seq``). ``(source, seq)`` *is* the event id: a resent event carries the
+same pair and is stored once. Reports from a field unit have the unit's id as ``source``; accepted
+workstation commands keep the workstation's id; the hub's own events have source ``"hub"``.
+
+Units: coordinates are WGS84 decimal degrees, times are integer milliseconds since the Unix epoch
+(UTC), headings are degrees clockwise from north, speeds metres per second.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from dispatch_desktop.domain.enums import Category, FieldRecordKind, Mode, UnitKind, UnitStatus
+
+ENVELOPE_VERSION = 1
+
+# Constrained field types shared by the bodies; msgspec enforces them while decoding.
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
+OptId = Annotated[str, msgspec.Meta(max_length=64, pattern=r"^[A-Za-z0-9_.:\-]*$")]
+Text = Annotated[str, msgspec.Meta(max_length=2000)]
+Short = Annotated[str, msgspec.Meta(max_length=200)]
+Lat = Annotated[float, msgspec.Meta(ge=-90.0, le=90.0)]
+Lon = Annotated[float, msgspec.Meta(ge=-180.0, le=180.0)]
+Heading = Annotated[float, msgspec.Meta(ge=0.0, lt=360.0)]
+Speed = Annotated[float, msgspec.Meta(ge=0.0, le=120.0)]  # m/s; nothing on a road goes faster
+Millis = Annotated[int, msgspec.Meta(ge=0, lt=2**53)]
+Seq = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
+Priority = Annotated[int, msgspec.Meta(ge=1, le=4)]  # 1 = most urgent
+
+
+class Body(msgspec.Struct, frozen=True, tag_field="kind", forbid_unknown_fields=True, array_like=False):
+    """Base of every event body; the ``kind`` tag on the wire selects the class."""
+
+    @property
+    def kind(self) -> str:
+        return self.__struct_config__.tag  # type: ignore[return-value]
+
+
+# --- reports from field units (source = the unit's id) ------------------------------------------
+
+
+class Position(Body, frozen=True, tag="position"):
+    lat: Lat
+    lon: Lon
+    heading: Heading = 0.0
+    speed: Speed = 0.0
+
+
+class StatusReport(Body, frozen=True, tag="status"):
+    """The unit changes its own availability (on duty, unavailable, back, off duty)."""
+
+    status: UnitStatus
+    note: Short = ""
+
+
+class DispatchAck(Body, frozen=True, tag="dispatch_ack"):
+    """The unit has received and accepted a dispatch order: it is now on its way."""
+
+    incident: Id
+    order: OptId = ""
+
+
+class Arrival(Body, frozen=True, tag="arrival"):
+    incident: Id
+
+
+class Clearance(Body, frozen=True, tag="clearance"):
+    """The unit reports the incident handled on scene; every unit on it is released."""
+
+    incident: Id
+    result: Short = ""
+    summary: Text = ""
+
+
+class Attachment(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A file (photo, audio…) uploaded beside the event; the log keeps its fingerprint only."""
+
+    sha256: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+    mime: Short
+    size: Annotated[int, msgspec.Meta(ge=0, le=50_000_000)]
+    name: Short = ""
+
+
+class FieldRecord(Body, frozen=True, tag="field_record"):
+    """A structured record from the handset: survey, collection, identity / vehicle check."""
+
+    record: FieldRecordKind
+    record_id: Id
+    incident: OptId = ""
+    fields: dict[Short, Text] = {}
+    attachments: tuple[Attachment, ...] = ()
+    answers: OptId = ""  # for a check answer: the record_id of the request it answers
+
+
+class Sos(Body, frozen=True, tag="sos"):
+    """Emergency button: an officer needs help now."""
+
+    lat: Lat
+    lon: Lon
+    note: Short = ""
+
+
+# --- accepted workstation commands (source = the workstation's id) -------------------------------
+
+
+class UnitRegistered(Body, frozen=True, tag="unit_registered"):
+    """A unit joins the roster (or its details change). Also written by the hub at bootstrap."""
+
+    unit: Id
+    unit_kind: UnitKind
+    station: OptId
+    name: Short
+    members: tuple[Short, ...] = ()
+    lat: Lat = 0.0
+    lon: Lon = 0.0
+
+
+class IncidentCreated(Body, frozen=True, tag="incident_created"):
+    incident: Id
+    call_time: Millis
+    caller_number: Short
+    lat: Lat
+    lon: Lon
+    address: Short
+    district: OptId
+    station: OptId
+    incident_type: Id
+    priority: Priority
+    category: Category
+    department: Short = ""  # for non-police business: the department it belongs to
+    caller_name: Short = ""
+    description: Text = ""
+    duplicate_of: OptId = ""
+
+
+class IncidentReclassified(Body, frozen=True, tag="incident_reclassified"):
+    incident: Id
+    incident_type: Id
+    priority: Priority
+    category: Category
+    department: Short = ""
+    reason: Short = ""
+
+
+class UnitDispatched(Body, frozen=True, tag="unit_dispatched"):
+    incident: Id
+    unit: Id
+    order: OptId = ""  # id of the order the hub routes to the unit
+
+
+class UnitRecalled(Body, frozen=True, tag="unit_recalled"):
+    incident: Id
+    unit: Id
+    reason: Short = ""
+    order: OptId = ""
+
+
+class IncidentReferred(Body, frozen=True, tag="incident_referred"):
+    """Non-police business handed to the department that owns it (职责清单)."""
+
+    incident: Id
+    department: Short
+    reason: Short
+
+
+class IncidentClosed(Body, frozen=True, tag="incident_closed"):
+    incident: Id
+    disposition: Short  # resolved / duplicate / invalid / referred / advice_given …
+    reason: Short = ""
+
+
+class IncidentNote(Body, frozen=True, tag="incident_note"):
+    incident: Id
+    text: Text
+
+
+class UnitStatusSet(Body, frozen=True, tag="unit_status_set"):
+    """A dispatcher changes a unit's availability on its behalf (same rules as StatusReport)."""
+
+    unit: Id
+    status: UnitStatus
+    reason: Short = ""
+
+
+class SosAcknowledged(Body, frozen=True, tag="sos_ack"):
+    unit: Id
+    note: Short = ""
+
+
+class MessageSent(Body, frozen=True, tag="message_sent"):
+    unit: Id
+    order: Id
+    text: Text
+
+
+# --- the hub's own events (source = "hub") --------------------------------------------------------
+
+
+class OrderDelivered(Body, frozen=True, tag="order_delivered"):
+    """The unit's handset confirmed it holds the order (store-and-forward completed)."""
+
+    order: Id
+    unit: Id
+
+
+class Refused(Body, frozen=True, tag="refused"):
+    """A report or command that broke the rules. Stored under the refused message's own
+    (source, seq), so a resend gets the same answer and the refusal stays on record."""
+
+    refused_kind: Short
+    code: Short
+    message: Text
+    target: OptId = ""
+    params: dict[Short, Short] = {}
+
+
+AnyBody = (
+    Position
+    | StatusReport
+    | DispatchAck
+    | Arrival
+    | Clearance
+    | FieldRecord
+    | Sos
+    | UnitRegistered
+    | IncidentCreated
+    | IncidentReclassified
+    | UnitDispatched
+    | UnitRecalled
+    | IncidentReferred
+    | IncidentClosed
+    | IncidentNote
+    | UnitStatusSet
+    | SosAcknowledged
+    | MessageSent
+    | OrderDelivered
+    | Refused
+)
+
+BODY_TYPES: dict[str, type[Body]] = {
+    cls.__struct_config__.tag: cls  # type: ignore[misc]
+    for cls in AnyBody.__args__  # type: ignore[attr-defined]
+}
+KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(BODY_TYPES, start=1)}
+"""Stable small integers for the store's kind column. Append new kinds at the end only."""
+
+UNIT_REPORT_KINDS = frozenset(
+    {"position", "status", "dispatch_ack", "arrival", "clearance", "field_record", "sos"}
+)
+"""Kinds a field unit may send; for these the unit is the envelope's source."""
+
+
+class Envelope(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One event as it travels and as it is stored."""
+
+    v: int
+    source: Id
+    seq: Seq
+    t_src: Millis
+    body: AnyBody
+    t_hub: Millis = 0
+    mode: Mode = Mode.LIVE
+
+    @property
+    def event_id(self) -> str:
+        return f"{self.source}#{self.seq}"
+
+    @property
+    def kind(self) -> str:
+        return self.body.kind
+
+    @property
+    def time(self) -> int:
+        """The event's time for the projection: when the hub received it, else when it was made."""
+        return self.t_hub or self.t_src
+
+
+def envelope(
+    source: str,
+    seq: int,
+    body: Body,
+    t_src: int,
+    *,
+    t_hub: int = 0,
+    mode: Mode = Mode.LIVE,
+) -> Envelope:
+    return Envelope(
+        v=ENVELOPE_VERSION, source=source, seq=seq, t_src=t_src, body=body, t_hub=t_hub, mode=mode
+    )

@@ -1,0 +1,460 @@
+"""``apply(state, event)``: the pure, deterministic fold from the event log to the city's state.
+
+Each event kind has a transition that either returns the new state or a ``Refusal``. ``apply`` never
+raises for a rule violation: it records the refusal in the state (so a replay shows it too) and leaves
+everything else untouched. ``check`` runs the same transition without recording anything, which is
+how the hub decides whether to accept a command before storing it.
+
+Mode: a live state ignores drill events; a drill state applies both, because drills run on top of
+the real city (real units, real positions) with incidents of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import msgspec
+
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import IncidentStatus, Mode, OrderKind, UnitStatus
+from dispatch_desktop.domain.reasons import refusal
+from dispatch_desktop.domain.rules import MANUAL_UNIT_TRANSITIONS, TERMINAL_INCIDENT_STATUSES
+from dispatch_desktop.domain.state import (
+    REFUSALS_KEPT,
+    Incident,
+    PendingOrder,
+    Refusal,
+    RefusalRecord,
+    State,
+    TimelineEntry,
+    Unit,
+)
+
+_replace = msgspec.structs.replace
+Outcome = State | Refusal
+Transition = Callable[[State, ev.Envelope], Outcome]
+
+
+def apply(state: State, event: ev.Envelope) -> State:
+    """Fold one event into the state. Pure: the input state is never modified."""
+    if event.mode is Mode.DRILL and state.mode is Mode.LIVE:
+        return state
+    outcome = _TRANSITIONS[type(event.body)](state, event)
+    if isinstance(outcome, Refusal):
+        outcome = _record_refusal(state, event, event.kind, outcome, _target_of(event.body))
+    return _replace(outcome, time=max(outcome.time, event.time), applied=outcome.applied + 1)
+
+
+def apply_all(state: State, events: Iterable[ev.Envelope]) -> State:
+    for event in events:
+        state = apply(state, event)
+    return state
+
+
+def check(state: State, event: ev.Envelope) -> Refusal | None:
+    """Would this event be accepted? Returns the refusal if not. Does not change anything."""
+    outcome = _TRANSITIONS[type(event.body)](state, event)
+    return outcome if isinstance(outcome, Refusal) else None
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _target_of(body: ev.Body) -> str:
+    for attribute in ("incident", "unit", "order"):
+        value = getattr(body, attribute, "")
+        if value:
+            return value
+    return ""
+
+
+def _record_refusal(
+    state: State, event: ev.Envelope, refused_kind: str, reason: Refusal, target: str
+) -> State:
+    record = RefusalRecord(
+        time=event.time,
+        source=event.source,
+        seq=event.seq,
+        refused_kind=refused_kind,
+        code=reason.code,
+        message=reason.message,
+        target=target,
+    )
+    incidents = state.incidents
+    incident = incidents.get(target)
+    if incident is not None:
+        incidents = incidents.set(target, _note(incident, event, "refused", text=reason.message))
+    return _replace(
+        state,
+        refusals=(*state.refusals, record)[-REFUSALS_KEPT:],
+        refusal_count=state.refusal_count + 1,
+        incidents=incidents,
+    )
+
+
+def _note(incident: Incident, event: ev.Envelope, kind: str, *, unit: str = "", text: str = "") -> Incident:
+    entry = TimelineEntry(time=event.time, kind=kind, source=event.source, unit=unit, text=text)
+    return _replace(incident, timeline=(*incident.timeline, entry))
+
+
+def _unit(state: State, unit_id: str) -> Unit | Refusal:
+    unit = state.units.get(unit_id)
+    return unit if unit is not None else refusal("unknown_unit", unit=unit_id)
+
+
+def _incident(state: State, incident_id: str) -> Incident | Refusal:
+    incident = state.incidents.get(incident_id)
+    return incident if incident is not None else refusal("unknown_incident", incident=incident_id)
+
+
+def _open_incident(state: State, incident_id: str) -> Incident | Refusal:
+    incident = _incident(state, incident_id)
+    if isinstance(incident, Incident) and incident.status in TERMINAL_INCIDENT_STATUSES:
+        return refusal("incident_closed", incident=incident_id, status=incident.status.value)
+    return incident
+
+
+def _with(state: State, *, unit: Unit | None = None, incident: Incident | None = None) -> State:
+    changes: dict[str, object] = {}
+    if unit is not None:
+        changes["units"] = state.units.set(unit.id, unit)
+    if incident is not None:
+        changes["incidents"] = state.incidents.set(incident.id, incident)
+    return _replace(state, **changes)
+
+
+def _release_units(state: State, incident: Incident, unit_ids: Iterable[str]) -> State:
+    units = state.units
+    for unit_id in unit_ids:
+        unit = units.get(unit_id)
+        if unit is not None and unit.incident == incident.id:
+            units = units.set(unit_id, _replace(unit, status=UnitStatus.AVAILABLE, incident=""))
+    return _replace(state, units=units)
+
+
+def _add_order(state: State, event: ev.Envelope, order: str, unit: str, kind: OrderKind,
+               incident: str, text: str) -> State:
+    if not order:
+        return state
+    pending = PendingOrder(order=order, unit=unit, kind=kind.value, incident=incident, text=text,
+                           time=event.time)
+    return _replace(state, orders=state.orders.set(order, pending))
+
+
+# --- field-unit reports ---------------------------------------------------------------------------
+
+
+def _position(state: State, event: ev.Envelope) -> Outcome:
+    unit = _unit(state, event.source)
+    if isinstance(unit, Refusal):
+        return unit
+    body: ev.Position = event.body  # type: ignore[assignment]
+    if event.t_src < unit.last_report:
+        return state  # a late, out-of-order fix: the newer one already stands
+    moved = _replace(unit, lat=body.lat, lon=body.lon, heading=body.heading, speed=body.speed,
+                     last_report=event.t_src)
+    return _replace(state, units=state.units.set(moved.id, moved))
+
+
+def _set_status(state: State, event: ev.Envelope, unit_id: str, status: UnitStatus) -> Outcome:
+    unit = _unit(state, unit_id)
+    if isinstance(unit, Refusal):
+        return unit
+    if status is unit.status:
+        return state
+    if unit.incident:
+        return refusal("unit_busy_on_incident", unit=unit.id, incident=unit.incident)
+    if status not in MANUAL_UNIT_TRANSITIONS.get(unit.status, frozenset()):
+        if status in (UnitStatus.DISPATCHED, UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE):
+            return refusal("status_needs_dispatch_flow", unit=unit.id, status=status.value)
+        return refusal("illegal_unit_transition", unit=unit.id, from_status=unit.status.value,
+                       to_status=status.value)
+    return _with(state, unit=_replace(unit, status=status, last_report=max(unit.last_report, event.t_src)))
+
+
+def _status_report(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.StatusReport = event.body  # type: ignore[assignment]
+    return _set_status(state, event, event.source, body.status)
+
+
+def _unit_status_set(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.UnitStatusSet = event.body  # type: ignore[assignment]
+    return _set_status(state, event, body.unit, body.status)
+
+
+def _assigned_pair(state: State, unit_id: str, incident_id: str) -> tuple[Unit, Incident] | Refusal:
+    unit = _unit(state, unit_id)
+    if isinstance(unit, Refusal):
+        return unit
+    incident = _open_incident(state, incident_id)
+    if isinstance(incident, Refusal):
+        return incident
+    if unit.incident != incident.id:
+        return refusal("unit_not_assigned", unit=unit.id, incident=incident.id)
+    return unit, incident
+
+
+def _dispatch_ack(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.DispatchAck = event.body  # type: ignore[assignment]
+    pair = _assigned_pair(state, event.source, body.incident)
+    if isinstance(pair, Refusal):
+        return pair
+    unit, incident = pair
+    if unit.status is not UnitStatus.DISPATCHED:
+        return refusal("unit_not_dispatched", unit=unit.id, status=unit.status.value)
+    state = _with(state, unit=_replace(unit, status=UnitStatus.EN_ROUTE),
+                  incident=_note(incident, event, "dispatch_ack", unit=unit.id))
+    return _replace(state, orders=state.orders.delete(body.order)) if body.order in state.orders else state
+
+
+def _arrival(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.Arrival = event.body  # type: ignore[assignment]
+    pair = _assigned_pair(state, event.source, body.incident)
+    if isinstance(pair, Refusal):
+        return pair
+    unit, incident = pair
+    # An arrival without an acknowledgement implies one: the unit is plainly there.
+    if unit.status not in (UnitStatus.DISPATCHED, UnitStatus.EN_ROUTE):
+        return refusal("unit_not_en_route", unit=unit.id, status=unit.status.value, incident=incident.id)
+    incident = _replace(
+        _note(incident, event, "arrival", unit=unit.id),
+        status=IncidentStatus.ON_SCENE,
+        arrived_at=incident.arrived_at or event.time,
+    )
+    return _with(state, unit=_replace(unit, status=UnitStatus.ON_SCENE), incident=incident)
+
+
+def _clearance(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.Clearance = event.body  # type: ignore[assignment]
+    pair = _assigned_pair(state, event.source, body.incident)
+    if isinstance(pair, Refusal):
+        return pair
+    unit, incident = pair
+    if unit.status is not UnitStatus.ON_SCENE:
+        return refusal("unit_not_on_scene", unit=unit.id, status=unit.status.value, incident=incident.id)
+    text = " — ".join(part for part in (body.result, body.summary) if part)
+    cleared = _replace(
+        _note(incident, event, "clearance", unit=unit.id, text=text),
+        status=IncidentStatus.CLEARED,
+        cleared_at=event.time,
+        units=(),
+        disposition=body.result or incident.disposition,
+    )
+    state = _release_units(state, incident, incident.units)
+    return _with(state, incident=cleared)
+
+
+def _field_record(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.FieldRecord = event.body  # type: ignore[assignment]
+    unit = _unit(state, event.source)
+    if isinstance(unit, Refusal):
+        return unit
+    unit = _replace(unit, last_report=max(unit.last_report, event.t_src))
+    if not body.incident:
+        return _with(state, unit=unit)
+    incident = _incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    text = f"{body.record.value} {body.record_id}" + (f" ({len(body.attachments)})" if body.attachments else "")
+    return _with(state, unit=unit, incident=_note(incident, event, "field_record", unit=unit.id, text=text))
+
+
+def _sos(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.Sos = event.body  # type: ignore[assignment]
+    unit = _unit(state, event.source)
+    if isinstance(unit, Refusal):
+        return unit
+    return _with(state, unit=_replace(unit, sos=True, lat=body.lat, lon=body.lon,
+                                      last_report=max(unit.last_report, event.t_src)))
+
+
+# --- workstation commands -------------------------------------------------------------------------
+
+
+def _unit_registered(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.UnitRegistered = event.body  # type: ignore[assignment]
+    existing = state.units.get(body.unit)
+    if existing is None:
+        unit = Unit(id=body.unit, kind=body.unit_kind, station=body.station, name=body.name,
+                    members=body.members, lat=body.lat, lon=body.lon)
+    else:  # a re-registration updates the roster details and keeps what the unit is doing
+        unit = _replace(existing, kind=body.unit_kind, station=body.station, name=body.name,
+                        members=body.members)
+    return _with(state, unit=unit)
+
+
+def _incident_created(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.IncidentCreated = event.body  # type: ignore[assignment]
+    if body.incident in state.incidents:
+        return refusal("incident_exists", incident=body.incident)
+    if body.duplicate_of and body.duplicate_of not in state.incidents:
+        return refusal("duplicate_of_unknown", incident=body.incident, duplicate_of=body.duplicate_of)
+    incident = Incident(
+        id=body.incident, call_time=body.call_time, caller_number=body.caller_number, lat=body.lat,
+        lon=body.lon, address=body.address, district=body.district, station=body.station,
+        incident_type=body.incident_type, priority=body.priority, category=body.category,
+        department=body.department, caller_name=body.caller_name, description=body.description,
+        duplicate_of=body.duplicate_of, created_at=event.time,
+    )
+    return _with(state, incident=_note(incident, event, "incident_created", text=body.description))
+
+
+def _incident_reclassified(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.IncidentReclassified = event.body  # type: ignore[assignment]
+    incident = _open_incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    changed = _replace(
+        _note(incident, event, "incident_reclassified",
+              text=f"{body.incident_type} P{body.priority} {body.reason}".strip()),
+        incident_type=body.incident_type, priority=body.priority, category=body.category,
+        department=body.department,
+    )
+    return _with(state, incident=changed)
+
+
+def _unit_dispatched(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.UnitDispatched = event.body  # type: ignore[assignment]
+    unit = _unit(state, body.unit)
+    if isinstance(unit, Refusal):
+        return unit
+    incident = _open_incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    if incident.status is IncidentStatus.CLEARED:
+        return refusal("illegal_incident_transition", incident=incident.id,
+                       from_status=incident.status.value, to_status=IncidentStatus.DISPATCHED.value)
+    if unit.incident:
+        return refusal("unit_already_assigned", unit=unit.id, incident=unit.incident)
+    if unit.status is not UnitStatus.AVAILABLE:
+        return refusal("unit_not_available", unit=unit.id, status=unit.status.value)
+    status = IncidentStatus.ON_SCENE if incident.status is IncidentStatus.ON_SCENE else IncidentStatus.DISPATCHED
+    incident = _replace(
+        _note(incident, event, "unit_dispatched", unit=unit.id),
+        status=status,
+        units=(*incident.units, unit.id),
+        dispatched_at=incident.dispatched_at or event.time,
+    )
+    state = _with(state, unit=_replace(unit, status=UnitStatus.DISPATCHED, incident=incident.id),
+                  incident=incident)
+    return _add_order(state, event, body.order, unit.id, OrderKind.DISPATCH, incident.id, incident.address)
+
+
+def _unit_recalled(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.UnitRecalled = event.body  # type: ignore[assignment]
+    pair = _assigned_pair(state, body.unit, body.incident)
+    if isinstance(pair, Refusal):
+        return pair
+    unit, incident = pair
+    remaining = tuple(u for u in incident.units if u != unit.id)
+    status = incident.status if remaining else IncidentStatus.NEW
+    incident = _replace(_note(incident, event, "unit_recalled", unit=unit.id, text=body.reason),
+                        units=remaining, status=status)
+    state = _with(state, unit=_replace(unit, status=UnitStatus.AVAILABLE, incident=""), incident=incident)
+    # A dispatch order the unit never picked up is void once it is recalled.
+    stale = [o.order for o in state.orders.values()
+             if o.unit == unit.id and o.incident == incident.id and o.kind == OrderKind.DISPATCH]
+    orders = state.orders
+    for order in stale:
+        orders = orders.delete(order)
+    state = _replace(state, orders=orders)
+    return _add_order(state, event, body.order, unit.id, OrderKind.RECALL, incident.id, body.reason)
+
+
+def _incident_referred(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.IncidentReferred = event.body  # type: ignore[assignment]
+    incident = _open_incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    if incident.status is not IncidentStatus.NEW:
+        return refusal("refer_needs_new", incident=incident.id, status=incident.status.value)
+    referred = _replace(
+        _note(incident, event, "incident_referred", text=f"{body.department}: {body.reason}"),
+        status=IncidentStatus.REFERRED, department=body.department, closed_at=event.time,
+        disposition="referred",
+    )
+    return _with(state, incident=referred)
+
+
+def _incident_closed(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.IncidentClosed = event.body  # type: ignore[assignment]
+    incident = _incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    if incident.status is IncidentStatus.CLOSED:
+        return refusal("incident_closed", incident=incident.id, status=incident.status.value)
+    if incident.units:
+        return refusal("units_still_assigned", incident=incident.id, units=", ".join(incident.units))
+    closed = _replace(
+        _note(incident, event, "incident_closed", text=f"{body.disposition} {body.reason}".strip()),
+        status=IncidentStatus.CLOSED, closed_at=event.time, disposition=body.disposition,
+    )
+    return _with(state, incident=closed)
+
+
+def _incident_note(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.IncidentNote = event.body  # type: ignore[assignment]
+    incident = _incident(state, body.incident)
+    if isinstance(incident, Refusal):
+        return incident
+    return _with(state, incident=_note(incident, event, "incident_note", text=body.text))
+
+
+def _sos_ack(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.SosAcknowledged = event.body  # type: ignore[assignment]
+    unit = _unit(state, body.unit)
+    if isinstance(unit, Refusal):
+        return unit
+    if not unit.sos:
+        return refusal("no_sos", unit=unit.id)
+    return _with(state, unit=_replace(unit, sos=False))
+
+
+def _message_sent(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.MessageSent = event.body  # type: ignore[assignment]
+    unit = _unit(state, body.unit)
+    if isinstance(unit, Refusal):
+        return unit
+    return _add_order(state, event, body.order, unit.id, OrderKind.MESSAGE, "", body.text)
+
+
+# --- the hub's own events -------------------------------------------------------------------------
+
+
+def _order_delivered(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.OrderDelivered = event.body  # type: ignore[assignment]
+    pending = state.orders.get(body.order)
+    if pending is None or pending.unit != body.unit:
+        return refusal("unknown_order", order=body.order, unit=body.unit)
+    return _replace(state, orders=state.orders.delete(body.order))
+
+
+def _refused(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.Refused = event.body  # type: ignore[assignment]
+    reason = Refusal(code=body.code, message=body.message, params=dict(body.params))
+    return _record_refusal(state, event, body.refused_kind, reason, body.target)
+
+
+_TRANSITIONS: dict[type[ev.Body], Transition] = {
+    ev.Position: _position,
+    ev.StatusReport: _status_report,
+    ev.DispatchAck: _dispatch_ack,
+    ev.Arrival: _arrival,
+    ev.Clearance: _clearance,
+    ev.FieldRecord: _field_record,
+    ev.Sos: _sos,
+    ev.UnitRegistered: _unit_registered,
+    ev.IncidentCreated: _incident_created,
+    ev.IncidentReclassified: _incident_reclassified,
+    ev.UnitDispatched: _unit_dispatched,
+    ev.UnitRecalled: _unit_recalled,
+    ev.IncidentReferred: _incident_referred,
+    ev.IncidentClosed: _incident_closed,
+    ev.IncidentNote: _incident_note,
+    ev.UnitStatusSet: _unit_status_set,
+    ev.SosAcknowledged: _sos_ack,
+    ev.MessageSent: _message_sent,
+    ev.OrderDelivered: _order_delivered,
+    ev.Refused: _refused,
+}
+assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

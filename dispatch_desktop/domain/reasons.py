@@ -1,0 +1,43 @@
+"""Refusal reasons: a stable code, an English sentence for logs and tests, parameters for the UI.
+
+The UI translates by code (Qt's translation files), filling the same named parameters, so these
+sentences are the source texts and must stay meaningful to a dispatcher.
+"""
+
+from __future__ import annotations
+
+from dispatch_desktop.domain.state import Refusal
+
+TEMPLATES: dict[str, str] = {
+    "unknown_unit": "Unit {unit} is not on the roster.",
+    "unknown_incident": "Incident {incident} does not exist.",
+    "incident_exists": "Incident {incident} already exists.",
+    "incident_closed": "Incident {incident} is already {status}; it cannot be changed.",
+    "unit_not_available": "Unit {unit} is {status}, not available: it cannot be dispatched.",
+    "unit_already_assigned": "Unit {unit} is already assigned to incident {incident}.",
+    "unit_not_assigned": "Unit {unit} is not assigned to incident {incident}.",
+    "unit_not_dispatched": "Unit {unit} is {status}; there is no dispatch to acknowledge.",
+    "unit_not_en_route": "Unit {unit} is {status}; it cannot arrive at incident {incident}.",
+    "unit_not_on_scene": "Unit {unit} is {status}, not on scene at incident {incident}.",
+    "status_needs_dispatch_flow": (
+        "Unit {unit} cannot be set to {status} by hand: dispatched, en route and on scene follow "
+        "from dispatch, acknowledgement and arrival."
+    ),
+    "unit_busy_on_incident": (
+        "Unit {unit} is working incident {incident}: clear or recall it before changing its status."
+    ),
+    "illegal_unit_transition": "Unit {unit} cannot go from {from_status} to {to_status}.",
+    "illegal_incident_transition": (
+        "Incident {incident} cannot go from {from_status} to {to_status}."
+    ),
+    "units_still_assigned": "Incident {incident} still has units assigned ({units}): recall or clear them first.",
+    "refer_needs_new": "Incident {incident} is {status}: only an undispatched incident can be referred.",
+    "duplicate_of_unknown": "Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.",
+    "unknown_order": "Order {order} is not pending for unit {unit}.",
+    "no_sos": "Unit {unit} has no emergency to acknowledge.",
+}
+
+
+def refusal(code: str, **params: object) -> Refusal:
+    text = {key: str(value) for key, value in params.items()}
+    return Refusal(code=code, message=TEMPLATES[code].format(**text), params=text)

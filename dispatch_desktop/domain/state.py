@@ -1,0 +1,178 @@
+"""The live state of the city as projected from the event log.
+
+Everything here is immutable: entity records are frozen Structs and the collections are HAMT maps
+(``immutables.Map``), so ``apply`` returns a new state that shares all untouched parts with the old one
+in O(log n), and a state handed to a view can never change under it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import immutables
+import msgspec
+
+from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
+
+
+class TimelineEntry(msgspec.Struct, frozen=True, array_like=True):
+    """One line of an incident's history: what happened, when, and who said so."""
+
+    time: int  # ms
+    kind: str  # the event kind that made it
+    source: str
+    unit: str = ""
+    text: str = ""
+
+
+class Unit(msgspec.Struct, frozen=True):
+    id: str
+    kind: UnitKind
+    station: str
+    name: str
+    members: tuple[str, ...] = ()
+    status: UnitStatus = UnitStatus.OFF_DUTY
+    lat: float = 0.0
+    lon: float = 0.0
+    heading: float = 0.0
+    speed: float = 0.0
+    last_report: int = 0  # ms, source time of the newest report
+    incident: str = ""  # the incident it is assigned to, if any
+    sos: bool = False
+
+
+class Incident(msgspec.Struct, frozen=True):
+    id: str
+    call_time: int
+    caller_number: str
+    lat: float
+    lon: float
+    address: str
+    district: str
+    station: str
+    incident_type: str
+    priority: int
+    category: Category
+    department: str = ""
+    caller_name: str = ""
+    description: str = ""
+    duplicate_of: str = ""
+    status: IncidentStatus = IncidentStatus.NEW
+    units: tuple[str, ...] = ()  # currently assigned
+    created_at: int = 0  # ms, when the incident was entered
+    dispatched_at: int = 0  # first dispatch
+    arrived_at: int = 0  # first arrival
+    cleared_at: int = 0
+    closed_at: int = 0
+    disposition: str = ""
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (IncidentStatus.CLOSED, IncidentStatus.REFERRED)
+
+
+class PendingOrder(msgspec.Struct, frozen=True):
+    """An order to a unit that the unit has not yet confirmed holding (store and forward)."""
+
+    order: str
+    unit: str
+    kind: str  # OrderKind value
+    incident: str
+    text: str
+    time: int
+
+
+class Refusal(msgspec.Struct, frozen=True):
+    """Why something was not allowed, in words a dispatcher can read. ``code`` is stable and
+    ``params`` fill the message, so the UI can translate it."""
+
+    code: str
+    message: str
+    params: dict[str, str] = {}
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RefusalRecord(msgspec.Struct, frozen=True):
+    time: int
+    source: str
+    seq: int
+    refused_kind: str
+    code: str
+    message: str
+    target: str = ""
+
+
+REFUSALS_KEPT = 200  # the state keeps the newest ones; all of them stay in the log
+
+
+class State(msgspec.Struct, frozen=True):
+    mode: Mode = Mode.LIVE
+    time: int = 0  # ms, time of the newest applied event
+    applied: int = 0  # how many events this state has seen (including refused ones)
+    units: immutables.Map = immutables.Map()  # unit id -> Unit
+    incidents: immutables.Map = immutables.Map()  # incident id -> Incident
+    orders: immutables.Map = immutables.Map()  # order id -> PendingOrder
+    refusals: tuple[RefusalRecord, ...] = ()
+    refusal_count: int = 0
+
+    def open_incidents(self) -> list[Incident]:
+        return [i for i in self.incidents.values() if i.is_open]
+
+    def to_plain(self) -> dict[str, Any]:
+        """A plain, order-independent structure: for snapshots and for comparing states."""
+        return {
+            "mode": self.mode,
+            "time": self.time,
+            "applied": self.applied,
+            "units": dict(self.units.items()),
+            "incidents": dict(self.incidents.items()),
+            "orders": dict(self.orders.items()),
+            "refusals": self.refusals,
+            "refusal_count": self.refusal_count,
+        }
+
+    @classmethod
+    def from_plain(cls, plain: dict[str, Any]) -> State:
+        return cls(
+            mode=plain["mode"],
+            time=plain["time"],
+            applied=plain["applied"],
+            units=immutables.Map(plain["units"]),
+            incidents=immutables.Map(plain["incidents"]),
+            orders=immutables.Map(plain["orders"]),
+            refusals=tuple(plain["refusals"]),
+            refusal_count=plain["refusal_count"],
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, State) and self.to_plain() == other.to_plain()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _PlainState(msgspec.Struct, frozen=True):
+    mode: Mode
+    time: int
+    applied: int
+    units: dict[str, Unit]
+    incidents: dict[str, Incident]
+    orders: dict[str, PendingOrder]
+    refusals: tuple[RefusalRecord, ...]
+    refusal_count: int
+
+
+_snapshot_encoder = msgspec.msgpack.Encoder()
+_snapshot_decoder = msgspec.msgpack.Decoder(_PlainState)
+
+
+def encode_state(state: State) -> bytes:
+    """Serialise a state for a keyframe snapshot."""
+    return _snapshot_encoder.encode(state.to_plain())
+
+
+def decode_state(data: bytes) -> State:
+    plain = _snapshot_decoder.decode(data)
+    return State.from_plain(msgspec.structs.asdict(plain))
