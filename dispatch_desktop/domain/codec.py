@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from dispatch_desktop.domain.events import AnyBody, Envelope
+from dispatch_desktop.domain.events import ENVELOPE_VERSION, AnyBody, Envelope
 
 _encoder = msgspec.msgpack.Encoder()
 _envelope_decoder = msgspec.msgpack.Decoder(Envelope)
@@ -18,9 +18,17 @@ def encode(event: Envelope) -> bytes:
     return _encoder.encode(event)
 
 
+class UnsupportedVersion(msgspec.ValidationError):
+    """The envelope is well formed but of a protocol version this program does not speak."""
+
+
 def decode(data: bytes | memoryview) -> Envelope:
-    """Decode and validate one envelope; raises ``DecodeError`` (``ValidationError`` is a subclass)."""
-    return _envelope_decoder.decode(data)
+    """Decode and validate one envelope; raises ``DecodeError`` (``ValidationError`` and
+    ``UnsupportedVersion`` are subclasses)."""
+    event = _envelope_decoder.decode(data)
+    if event.v != ENVELOPE_VERSION:
+        raise UnsupportedVersion(f"envelope version {event.v} is not supported (expected {ENVELOPE_VERSION})")
+    return event
 
 
 def encode_body(body: object) -> bytes:
