@@ -1,0 +1,394 @@
+"""The field unit's side of the bus: ``FieldClient`` (one handset) and ``FieldFleet`` (many, one thread).
+
+A ``FieldClient`` never blocks and owns no thread. Call ``report(body)`` (or ``position(...)``) to send;
+the report stays in the client's outbox until the hub acknowledges it and is resent, with the same
+sequence number, every ``resend_after`` seconds until then. Drive it with ``FieldFleet.poll()`` (or
+``client.pump()`` + ``client.resend_due()`` for a single client); orders from the hub arrive through
+the ``on_order`` callback and are acknowledged to the hub automatically.
+
+Typical use from a simulator (all calls on one thread)::
+
+    fleet = FieldFleet()
+    for unit in units:
+        fleet.add(FieldClient(unit, "tcp://127.0.0.1:5555", context=fleet.context,
+                              curve=keys.client_credentials(unit), on_order=my_orders))
+    while running:
+        fleet.client("P-0001").position(23.12, 113.26, heading=90.0, speed=8.5)
+        fleet.poll(timeout=0.05)   # answers, orders, resends
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import zmq
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.keys import ClientCurve
+from dispatch_desktop.bus.session import Session, decode_payload
+from dispatch_desktop.domain import codec
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
+
+log = logging.getLogger(__name__)
+
+
+def clock_seq() -> int:
+    """A first sequence number from the clock (µs since the epoch): above any number this unit used
+    before, as long as it sent fewer than a million reports a second — for handsets that cannot keep
+    their counter across restarts."""
+    return time.time_ns() // 1000
+
+
+@dataclass
+class _Outgoing:
+    seq: int
+    frame: bytes
+    sent_at: float  # monotonic; 0 = not sent yet
+    waits_for: tuple[str, ...] = ()  # attachment sha256s still uploading
+    is_position: bool = False
+
+
+@dataclass
+class _UploadJob:
+    attachment: ev.Attachment
+    data: bytes
+    offset: int = 0
+    sent_at: float = 0.0
+
+
+class FieldClient:
+    """One field unit's connection to the hub (a DEALER socket).
+
+    ``unit``: the unit id, the ``source`` of every report. ``endpoint``: the hub's field socket.
+    ``curve``: this unit's key pair and the hub's public key (``KeyDirectory.client_credentials``);
+    None only against a hub in plain mode. ``first_seq``: the first sequence number (default from the
+    clock, see ``clock_seq``). Callbacks, all called from whatever thread drives the client:
+    ``on_order(order: protocol.Order)`` once per order (duplicates are acknowledged silently),
+    ``on_ack(seq, gseq, duplicate)``, ``on_nack(nack: protocol.Nack)``.
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        endpoint: str,
+        *,
+        context: zmq.Context | None = None,  # type: ignore[type-arg]
+        curve: ClientCurve | None = None,
+        session: Session | None = None,
+        first_seq: int | None = None,
+        resend_after: float = 2.0,
+        keepalive: float = 10.0,
+        max_outbox: int = 10_000,
+        on_order: Callable[[p.Order], None] | None = None,
+        on_ack: Callable[[int, int, bool], None] | None = None,
+        on_nack: Callable[[p.Nack], None] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.unit = unit
+        self.endpoint = endpoint
+        self.session = session or Session()
+        self.resend_after = resend_after
+        self.keepalive = keepalive
+        self.max_outbox = max_outbox
+        self.on_order = on_order
+        self.on_ack = on_ack
+        self.on_nack = on_nack
+        self.clock = clock
+        self.next_seq = first_seq if first_seq is not None else clock_seq()
+        self.outbox: OrderedDict[int, _Outgoing] = OrderedDict()
+        """Reports not yet acknowledged, in seq order."""
+        self.acked = 0
+        self.nacks: deque[p.Nack] = deque(maxlen=100)
+        """The newest NACKs, for inspection."""
+        self.dropped = 0  # positions dropped because the outbox was full
+        self.welcome: p.Welcome | None = None
+        self.last_heard = 0.0  # monotonic time of the last message from the hub
+        self._uploads: dict[str, _UploadJob] = {}
+        self._seen_orders: OrderedDict[str, None] = OrderedDict()
+        self._last_sent = 0.0
+        self._hello_due = True
+        self.socket: zmq.Socket = (context or zmq.Context.instance()).socket(zmq.DEALER)  # type: ignore[type-arg]
+        self.socket.linger = 0
+        self.socket.sndhwm = 10_000
+        self.socket.rcvhwm = 10_000
+        self.socket.setsockopt(zmq.RECONNECT_IVL, 100)
+        self.socket.setsockopt(zmq.RECONNECT_IVL_MAX, 2000)
+        self.socket.setsockopt(zmq.HEARTBEAT_IVL, 2000)
+        self.socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, 6000)
+        # Queue nothing in ZeroMQ while there is no connection: the outbox is the one buffer, so a long
+        # outage does not leave thousands of stale copies to flush when the hub comes back.
+        self.socket.immediate = 1
+        if curve is not None:
+            curve.apply(self.socket)
+        self.socket.connect(endpoint)
+        self.hello()
+
+    # --- sending ------------------------------------------------------------------------------------
+
+    def report(self, body: ev.Body, *, t_src: int | None = None, mode: Mode = Mode.LIVE) -> int:
+        """Queue and send one report; returns its sequence number. A field record whose attachments are
+        still uploading (see ``upload``) is sent as soon as they are complete."""
+        if type(body) not in _REPORT_TYPES:
+            raise ValueError(f"{type(body).__name__} is not a field-unit report")
+        seq = self.next_seq
+        self.next_seq += 1
+        t = t_src if t_src is not None else int(self.clock() * 1000)
+        event = ev.envelope(self.unit, seq, body, t, mode=mode)
+        frame = self.session.frame(p.REPORT, codec.encode(event))
+        waits = tuple(a.sha256 for a in getattr(body, "attachments", ()) if a.sha256 in self._uploads)
+        self._make_room()
+        item = _Outgoing(seq, frame, 0.0, waits, isinstance(body, ev.Position))
+        self.outbox[seq] = item
+        if not waits:
+            self._transmit(item)
+        return seq
+
+    def position(self, lat: float, lon: float, heading: float = 0.0, speed: float = 0.0,
+                 *, t_src: int | None = None) -> int:
+        return self.report(ev.Position(lat=lat, lon=lon, heading=heading, speed=speed), t_src=t_src)
+
+    def upload(self, data: bytes, mime: str, name: str = "") -> ev.Attachment:
+        """Start uploading an attachment; returns its fingerprint to put in a ``FieldRecord``."""
+        attachment = ev.Attachment(sha256=hashlib.sha256(data).hexdigest(), mime=mime, size=len(data), name=name)
+        if attachment.sha256 not in self._uploads:
+            job = _UploadJob(attachment, data)
+            self._uploads[attachment.sha256] = job
+            self._send_chunk(job)
+        return attachment
+
+    def hello(self) -> None:
+        """Tell the hub who is on this connection (it then forwards any pending orders). Sent on
+        creation, retried until it goes out, and repeated after ``keepalive`` s without traffic."""
+        self._hello_due = not self._send(self.session.pack(p.HELLO, p.Hello(source=self.unit)))
+
+    @property
+    def unacked(self) -> int:
+        return len(self.outbox)
+
+    @property
+    def uploading(self) -> int:
+        return len(self._uploads)
+
+    def _make_room(self) -> None:
+        if len(self.outbox) < self.max_outbox:
+            return
+        # Positions age fastest: drop the oldest one; other reports are never dropped.
+        for seq, item in self.outbox.items():
+            if item.is_position:
+                del self.outbox[seq]
+                self.dropped += 1
+                return
+
+    def _transmit(self, item: _Outgoing) -> bool:
+        if self._send([item.frame]):
+            item.sent_at = time.monotonic()
+            return True
+        return False
+
+    def _send(self, frames: list[bytes]) -> bool:
+        try:
+            self.socket.send_multipart(frames, zmq.NOBLOCK)
+        except zmq.Again:  # not connected (IMMEDIATE) or the pipe is full: the resend timer retries
+            return False
+        self._last_sent = time.monotonic()
+        return True
+
+    def _send_chunk(self, job: _UploadJob) -> None:
+        chunk = job.data[job.offset : job.offset + p.MAX_CHUNK]
+        header = p.Upload(sha256=job.attachment.sha256, size=job.attachment.size, offset=job.offset)
+        if self._send(self.session.pack(p.UPLOAD, header, chunk)):
+            job.sent_at = time.monotonic()
+
+    # --- receiving ----------------------------------------------------------------------------------
+
+    def pump(self, limit: int = 1000) -> int:
+        """Handle what the hub has sent, without blocking; returns how many messages."""
+        handled = 0
+        while handled < limit:
+            try:
+                frames = self.socket.recv_multipart(zmq.NOBLOCK)
+            except zmq.Again:
+                break
+            handled += 1
+            try:
+                self._handle(frames)
+            except p.BusError as error:
+                log.warning("%s: bad message from the hub: %s", self.unit, error)
+        return handled
+
+    def _handle(self, frames: list[bytes]) -> None:
+        message = self.session.parse(frames)
+        self.last_heard = time.monotonic()
+        kind = message.type
+        if kind == p.ACK:
+            ack: p.Ack = decode_payload(message.payload, p.Ack)
+            for entry in ack.acks:
+                if entry.source == self.unit and self.outbox.pop(entry.seq, None) is not None:
+                    self.acked += 1
+                    if self.on_ack is not None:
+                        self.on_ack(entry.seq, entry.gseq, entry.duplicate)
+        elif kind == p.NACK:
+            nack: p.Nack = decode_payload(message.payload, p.Nack)
+            self.nacks.append(nack)
+            # A NACK is final for that message: resending it would get the same answer.
+            if nack.source == self.unit and self.outbox.pop(nack.seq, None) is not None:
+                log.info("%s: report %d refused: %s %s", self.unit, nack.seq, nack.code, nack.message)
+            if nack.code in ("upload_offset", "upload_mismatch"):
+                self._restart_upload(nack)
+            if self.on_nack is not None:
+                self.on_nack(nack)
+        elif kind == p.ORDER:
+            order: p.Order = decode_payload(message.payload, p.Order)
+            if order.unit != self.unit:
+                return
+            self._send(self.session.pack(p.ORDER_ACK, p.OrderAck(order=order.order, unit=self.unit)))
+            if order.order not in self._seen_orders:
+                self._seen_orders[order.order] = None
+                if len(self._seen_orders) > 1000:
+                    self._seen_orders.popitem(last=False)
+                if self.on_order is not None:
+                    self.on_order(order)
+        elif kind == p.UPLOAD_ACK:
+            self._upload_progress(decode_payload(message.payload, p.UploadAck))
+        elif kind == p.WELCOME:
+            self.welcome = decode_payload(message.payload, p.Welcome)
+            if self.welcome.high_water >= self.next_seq:
+                self.next_seq = self.welcome.high_water + 1
+
+    def _upload_progress(self, ack: p.UploadAck) -> None:
+        job = self._uploads.get(ack.sha256)
+        if job is None:
+            return
+        if ack.complete:
+            del self._uploads[ack.sha256]
+            self._release(ack.sha256)
+        elif ack.received != job.offset:
+            job.offset = ack.received
+            self._send_chunk(job)
+
+    def _restart_upload(self, nack: p.Nack) -> None:
+        job = self._uploads.get(nack.params.get("sha256", ""))
+        if job is not None:
+            expected = nack.params.get("expected")
+            job.offset = int(expected) if expected and expected.isdigit() else 0
+            self._send_chunk(job)
+
+    def _release(self, sha256: str) -> None:
+        for item in self.outbox.values():
+            if sha256 in item.waits_for:
+                item.waits_for = tuple(s for s in item.waits_for if s != sha256)
+                if not item.waits_for:
+                    self._transmit(item)
+
+    # --- timers -------------------------------------------------------------------------------------
+
+    def resend_due(self, now: float | None = None) -> int:
+        """Resend, in seq order, every report unacknowledged for ``resend_after`` s; returns how many."""
+        now = time.monotonic() if now is None else now
+        resent = 0
+        for item in self.outbox.values():
+            if item.waits_for or now - item.sent_at < self.resend_after:
+                continue
+            if not self._transmit(item):
+                break
+            resent += 1
+        for job in self._uploads.values():
+            if now - job.sent_at >= self.resend_after:
+                self._send_chunk(job)
+        if self._hello_due or now - self._last_sent >= self.keepalive:
+            self.hello()
+        return resent
+
+    def due(self, now: float) -> bool:
+        """Has ``resend_due`` anything to do?"""
+        return bool(self.outbox or self._uploads or self._hello_due or now - self._last_sent >= self.keepalive)
+
+    def close(self) -> None:
+        self.socket.close(linger=0)
+
+
+_REPORT_TYPES = frozenset(ev.BODY_TYPES[kind] for kind in ev.UNIT_REPORT_KINDS)
+
+
+class FieldFleet:
+    """Drives many ``FieldClient``s from one thread with one poller (a simulator's ~1,100 units)."""
+
+    def __init__(self, clients: Iterable[FieldClient] = (), *,
+                 context: zmq.Context | None = None) -> None:  # type: ignore[type-arg]
+        self.context = context or zmq.Context()
+        # ~1,100 handsets need more sockets than ZeroMQ's default limit of 1,023 per context.
+        if self.context.get(zmq.MAX_SOCKETS) < 8192:
+            self.context.set(zmq.MAX_SOCKETS, 8192)
+        self._clients: dict[str, FieldClient] = {}
+        self._by_socket: dict[zmq.Socket, FieldClient] = {}  # type: ignore[type-arg]
+        self._poller = zmq.Poller()
+        self._next_resend = 0.0
+        for client in clients:
+            self.add(client)
+
+    def add(self, client: FieldClient) -> FieldClient:
+        self._clients[client.unit] = client
+        self._by_socket[client.socket] = client
+        self._poller.register(client.socket, zmq.POLLIN)
+        return client
+
+    def remove(self, unit: str) -> None:
+        client = self._clients.pop(unit)
+        self._poller.unregister(client.socket)
+        del self._by_socket[client.socket]
+        client.close()
+
+    def client(self, unit: str) -> FieldClient:
+        return self._clients[unit]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._clients.values())
+
+    def __len__(self) -> int:
+        return len(self._clients)
+
+    def poll(self, timeout: float = 0.0) -> int:
+        """Wait up to ``timeout`` s for the hub, handle everything that arrived, resend what is due
+        (checked at most every 100 ms). Returns the number of messages handled."""
+        handled = 0
+        for socket, _event in self._poller.poll(int(timeout * 1000)):
+            handled += self._by_socket[socket].pump()
+        now = time.monotonic()
+        if now >= self._next_resend:
+            self._next_resend = now + 0.1
+            for client in self._clients.values():
+                if client.due(now):
+                    client.resend_due(now)
+        return handled
+
+    def unacked(self) -> int:
+        return sum(c.unacked for c in self._clients.values())
+
+    def run_until(self, done: Callable[[], bool], timeout: float) -> bool:
+        """Poll until ``done()`` or ``timeout`` s; returns ``done()``."""
+        deadline = time.monotonic() + timeout
+        while not done():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return done()
+            self.poll(min(left, 0.05))
+        return True
+
+    def close(self) -> None:
+        for client in list(self._clients.values()):
+            client.close()
+        self._clients.clear()
+        self._by_socket.clear()
+        self._poller = zmq.Poller()
+
+    def __enter__(self) -> FieldFleet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,113 @@
+"""Session: builds, signs, parses and verifies DDP messages (after jupyter_client's ``Session``).
+
+A message is the frame ``b"DD1" + type ‖ signature ‖ payload`` optionally followed by one data frame.
+The signature is HMAC-SHA256 over the header, the payload and the data frame, present only when the
+session has a key (both ends must agree). Under CurveZMQ every frame is already authenticated and
+encrypted by the transport, so the key is empty by default; it exists for plain-TCP deployments on a
+trusted network that still want message integrity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any, NamedTuple
+
+import msgspec
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.domain import codec
+from dispatch_desktop.domain.events import ENVELOPE_VERSION, Envelope
+
+_encoder = msgspec.msgpack.Encoder()
+
+
+class Message(NamedTuple):
+    type: bytes
+    payload: memoryview
+    data: bytes | None
+
+
+class Session:
+    def __init__(self, key: bytes = b"") -> None:
+        self.key = key
+        self._sig = p.SIGNATURE_SIZE if key else 0
+
+    # --- building -------------------------------------------------------------------------------
+
+    def frame(self, msg_type: bytes, payload: bytes, data: bytes | None = None) -> bytes:
+        header = p.PREFIX + msg_type
+        if not self.key:
+            return header + payload
+        return header + self._sign(header, payload, data) + payload
+
+    def pack(self, msg_type: bytes, obj: Any, data: bytes | None = None) -> list[bytes]:
+        """Frames for one message (without routing id)."""
+        frame = self.frame(msg_type, _encoder.encode(obj), data)
+        return [frame] if data is None else [frame, data]
+
+    def envelope_frames(self, msg_type: bytes, event: Envelope) -> list[bytes]:
+        return [self.frame(msg_type, codec.encode(event))]
+
+    # --- parsing --------------------------------------------------------------------------------
+
+    def parse(self, frames: list[bytes] | list[memoryview]) -> Message:
+        """Split and verify one message (routing id already removed). Raises ``BusError``."""
+        if not frames or len(frames) > p.MAX_FRAMES:
+            raise p.BusError("bad_frames")
+        first = frames[0]
+        if len(first) < p.HEADER_SIZE or bytes(first[:2]) != p.MAGIC:
+            raise p.BusError("bad_frames")
+        if bytes(first[2:3]) != p.VERSION:
+            raise p.BusError("bad_version", version=bytes(first[2:3]), expected=p.VERSION)
+        msg_type = bytes(first[3:4])
+        if len(first) > p.MAX_PAYLOAD:
+            raise p.BusError("oversized", size=len(first), limit=p.MAX_PAYLOAD)
+        has_data = msg_type in p.DATA_FRAME_TYPES
+        if len(frames) != (2 if has_data else 1):
+            raise p.BusError("bad_frames")
+        data = bytes(frames[1]) if has_data else None
+        view = memoryview(first)
+        payload = view[p.HEADER_SIZE + self._sig :]
+        if self.key:
+            if len(first) < p.HEADER_SIZE + self._sig:
+                raise p.BusError("bad_signature")
+            signature = bytes(view[p.HEADER_SIZE : p.HEADER_SIZE + self._sig])
+            if not hmac.compare_digest(signature, self._sign(bytes(view[: p.HEADER_SIZE]), payload, data)):
+                raise p.BusError("bad_signature")
+        return Message(msg_type, payload, data)
+
+    def _sign(self, header: bytes, payload: bytes | memoryview, data: bytes | None) -> bytes:
+        mac = hmac.new(self.key, header, hashlib.sha256)
+        mac.update(payload)
+        if data is not None:
+            mac.update(data)
+        return mac.digest()
+
+
+_decoders: dict[type, msgspec.msgpack.Decoder] = {}
+
+
+def decode_payload(payload: bytes | memoryview, cls: type[Any]) -> Any:
+    """Strictly decode a payload struct; raises ``BusError`` with the matching reason code."""
+    decoder = _decoders.get(cls)
+    if decoder is None:
+        decoder = _decoders[cls] = msgspec.msgpack.Decoder(cls)
+    try:
+        return decoder.decode(payload)
+    except msgspec.DecodeError as error:
+        raise p.classify_decode_error(error) from None
+    except UnicodeDecodeError as error:  # msgspec lets invalid UTF-8 in a string through as this
+        raise p.BusError("malformed", detail=error) from None
+
+
+def decode_envelope(payload: bytes | memoryview) -> Envelope:
+    try:
+        return codec.decode(payload)
+    except codec.UnsupportedVersion:
+        version = msgspec.msgpack.decode(payload).get("v")
+        raise p.BusError("bad_version", version=version, expected=ENVELOPE_VERSION) from None
+    except msgspec.DecodeError as error:
+        raise p.classify_decode_error(error) from None
+    except UnicodeDecodeError as error:
+        raise p.BusError("malformed", detail=error) from None

@@ -1,0 +1,147 @@
+"""``dispatch-desktop hub``: the message hub as a server of its own (CurveZMQ unless told otherwise).
+
+Field units connect to ``--bind``; workstations to ``--workstation-bind`` (default: the next port) for
+commands and snapshots and to ``--publish-bind`` (the port after) for the event feed. The unit roster
+and the service area come from the generated city (``--city-seed``) unless ``--no-city`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from dispatch_desktop import paths
+from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
+
+HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
+
+log = logging.getLogger(__name__)
+
+
+def _endpoint(text: str) -> str:
+    if not text.startswith(("tcp://", "ipc://", "inproc://")):
+        raise argparse.ArgumentTypeError(f"expected a ZeroMQ endpoint like tcp://127.0.0.1:5555, got {text!r}")
+    return text
+
+
+def _area(text: str) -> BBoxArea:
+    try:
+        return BBoxArea.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
+    return int(value * 60_000)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=None, help="event store URL (default: SQLite in the user data dir)")
+    parser.add_argument("--bind", type=_endpoint, default="tcp://127.0.0.1:5555",
+                        help="field-unit endpoint (default: %(default)s)")
+    parser.add_argument("--workstation-bind", type=_endpoint, default=None,
+                        help="workstation command endpoint (default: --bind's port + 1)")
+    parser.add_argument("--publish-bind", type=_endpoint, default=None,
+                        help="event feed endpoint (default: --bind's port + 2)")
+    parser.add_argument("--keys", type=Path, default=None,
+                        help="key directory with hub.key_secret and authorized/ (default: the user data dir's)")
+    parser.add_argument("--plain", action="store_true",
+                        help="INSECURE: no CurveZMQ, anyone may connect as anyone (tests and benchmarks only)")
+    parser.add_argument("--blobs", type=Path, default=None,
+                        help="attachment directory (default: beside the SQLite file, else in the data dir)")
+    parser.add_argument("--city-seed", type=int, default=None,
+                        help="register this generated city's units and accept positions in its area "
+                             "(default: the standard seed)")
+    parser.add_argument("--no-city", action="store_true",
+                        help="do not generate the city: no roster bootstrap, area from --area")
+    parser.add_argument("--area", type=_area, default=None,
+                        help="service area as south,west,north,east degrees (default: the city's bounds)")
+    parser.add_argument("--future-skew", type=_minutes, default=10 * 60_000, metavar="MINUTES",
+                        help="accept event times this far ahead of the hub clock (default: 10)")
+    parser.add_argument("--past-skew", type=_minutes, default=24 * 3_600_000, metavar="MINUTES",
+                        help="accept event times this far behind the hub clock (default: 1440)")
+    parser.add_argument("--stats-every", type=float, default=60.0, metavar="SECONDS",
+                        help="log the hub's counters this often (0: never)")
+
+
+def _next_port(endpoint: str, offset: int) -> str:
+    base, _, port = endpoint.rpartition(":")
+    if not endpoint.startswith("tcp://") or not port.isdigit():
+        raise SystemExit(f"dispatch-desktop hub: give --workstation-bind and --publish-bind with {endpoint}")
+    return f"{base}:{int(port) + offset}"
+
+
+def blob_dir_for(url: str) -> Path:
+    """Attachments live beside a SQLite database file, else in the data directory."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url[len(prefix):] not in ("", ":memory:"):
+        database = Path(url[len(prefix):])
+        return database.with_name(database.name + ".blobs")
+    return paths.data_dir() / "blobs"
+
+
+def run(args: argparse.Namespace) -> int:
+    from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
+    from dispatch_desktop.store import EventStore, Projector
+
+    url = args.db or paths.default_database_url()
+    bootstrap, area = _city(args)
+    security = PlainSecurity() if args.plain else CurveSecurity(args.keys or paths.keys_dir())
+    store = EventStore.open(url)
+    hub = Hub(
+        store,
+        projector=Projector(store),
+        security=security,
+        blob_dir=args.blobs or blob_dir_for(url),
+        field_endpoint=args.bind,
+        workstation_endpoint=args.workstation_bind or _next_port(args.bind, 1),
+        publish_endpoint=args.publish_bind or _next_port(args.bind, 2),
+        area=area,
+        skew=Skew(future_ms=args.future_skew, past_ms=args.past_skew),
+        bootstrap=bootstrap,
+    )
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: stopping the hub", signum)
+        hub.stop()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if args.stats_every > 0:
+        threading.Thread(target=_log_stats, args=(hub, args.stats_every), daemon=True).start()
+    try:
+        hub.run()
+    except Exception as error:
+        print(f"dispatch-desktop hub: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _city(args: argparse.Namespace) -> tuple[list, Area]:  # type: ignore[type-arg]
+    if args.no_city:
+        return [], args.area or GUANGZHOU
+    from dispatch_desktop.city import DEFAULT_SEED, clear_cache, generate_city, registration_events
+
+    city = generate_city(DEFAULT_SEED if args.city_seed is None else args.city_seed, cameras=0)
+    bootstrap = registration_events(city)
+    box = city.bbox
+    area = args.area or BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east)
+    clear_cache()  # the hub keeps only the roster and the box, not the city's geometry
+    return bootstrap, area
+
+
+def _log_stats(hub: object, every: float) -> None:
+    stopped = threading.Event()
+    while not stopped.wait(every):
+        log.info("hub stats: %s", hub.stats())  # type: ignore[attr-defined]

@@ -1,0 +1,121 @@
+"""``dispatch-desktop simulate``: a simulated city's field units (and, unless told not to, its desk)
+against a running hub.
+
+Every unit is a real bus client with its own key (taken from ``--keys``, created there when missing:
+the hub must read the same directory). Units must be on the hub's roster: the hub registers the city's
+patrol groups itself; officers (``--units`` above the roster's size) must be bootstrapped by the hub too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+from dispatch_desktop import paths
+
+HELP = "run a simulated city (field units, 110 calls, an automatic dispatcher) against a hub"
+
+log = logging.getLogger(__name__)
+
+
+def _endpoint(text: str) -> str:
+    if not text.startswith(("tcp://", "ipc://")):
+        raise argparse.ArgumentTypeError(f"expected a ZeroMQ endpoint like tcp://127.0.0.1:5555, got {text!r}")
+    return text
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
+        return value
+
+    return parse
+
+
+def _not_negative(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, got {text}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--hub", type=_endpoint, default="tcp://127.0.0.1:5555",
+                        help="the hub's field-unit endpoint (default: %(default)s)")
+    parser.add_argument("--workstation", type=_endpoint, default=None,
+                        help="the hub's workstation endpoint (default: --hub's port + 1)")
+    parser.add_argument("--publish", type=_endpoint, default=None,
+                        help="the hub's event feed (default: --hub's port + 2)")
+    parser.add_argument("--units", type=_positive(int), default=1100,
+                        help="units to simulate: up to the roster's size patrol groups first, more splits "
+                             "the groups into individual officers (default: %(default)s)")
+    parser.add_argument("--speed", type=_positive(float), default=1.0,
+                        help="time compression: 60 makes a simulated hour pass in a minute (default: 1)")
+    parser.add_argument("--seed", type=int, default=20161, help="simulation seed (default: %(default)s)")
+    parser.add_argument("--city-seed", type=int, default=None, help="city seed (default: the standard city)")
+    parser.add_argument("--keys", type=Path, default=None,
+                        help="key directory shared with the hub (default: the user data dir's)")
+    parser.add_argument("--plain", action="store_true", help="the hub runs without CurveZMQ (tests only)")
+    parser.add_argument("--name", default="sim-desk", help="workstation id of the simulated desk")
+    parser.add_argument("--no-auto-dispatch", action="store_true",
+                        help="enter calls as incidents but leave dispatching to the people at the desks")
+    parser.add_argument("--incidents-per-day", type=_not_negative, default=None,
+                        help="call rate (default: the taxonomy's, about 10,000 a day)")
+    parser.add_argument("--report-interval", type=_positive(float), default=5.0,
+                        help="simulated seconds between a unit's position reports (default: %(default)s)")
+    parser.add_argument("--duration", type=_positive(float), default=None,
+                        help="stop after this many wall-clock seconds (default: run until interrupted)")
+
+
+def _next_port(endpoint: str, offset: int) -> str:
+    base, _, port = endpoint.rpartition(":")
+    if not endpoint.startswith("tcp://") or not port.isdigit():
+        raise SystemExit(f"dispatch-desktop simulate: give --workstation and --publish with {endpoint}")
+    return f"{base}:{int(port) + offset}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from dispatch_desktop.bus.keys import KeyDirectory
+    from dispatch_desktop.city import DEFAULT_SEED, generate_city
+    from dispatch_desktop.sim.engine import SimConfig
+    from dispatch_desktop.sim.runner import HubEndpoints, SimulationRunner
+
+    endpoints = HubEndpoints(
+        field=args.hub,
+        workstation=args.workstation or _next_port(args.hub, 1),
+        publish=args.publish or _next_port(args.hub, 2),
+    )
+    config = SimConfig(seed=args.seed, units=args.units, report_interval_s=args.report_interval,
+                       incidents_per_day=args.incidents_per_day, auto_dispatch=not args.no_auto_dispatch)
+    city = generate_city(DEFAULT_SEED if args.city_seed is None else args.city_seed, cameras=0)
+    keys = None if args.plain else KeyDirectory(args.keys or paths.keys_dir())
+    runner = SimulationRunner(city, config, endpoints, speed=args.speed, keys=keys, workstation=args.name)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: stopping the simulator", signum)
+        runner.stop()
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        runner.run(args.duration)
+    except Exception as error:
+        print(f"dispatch-desktop simulate: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    log.info("simulator stopped: %s", dict(sorted(runner.counts.items())))
+    return 0

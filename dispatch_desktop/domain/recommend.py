@@ -1,0 +1,198 @@
+"""Which units to send: the roster ranked by estimated time of arrival.
+
+ETA = turnout delay + driving time (``travel``: haversine × detour factor at a typical speed by
+unit kind, zone and time of day). Turnout is how long a unit needs before it is actually moving:
+
+==================================  =========
+available patrol group / officer     30 s  (already out, in the car)
+available traffic police             30 s
+available station car                60 s  (parked at the station)
+available rapid response             15 s  (on standby, engines running)
+soon free: on a break (UNAVAILABLE)  180 s (called back from a meal or a refuel)
+soon free: on scene elsewhere        the rest of that incident's clear target, at least 120 s
+==================================  =========
+
+Only AVAILABLE units can be dispatched. With ``include_soon_free`` the ranking also lists units
+that will be free shortly, marked ``available=False`` so the desk shows them but does not send them.
+
+Terror and extreme-violence incidents (the taxonomy's ``rapid_response`` flag: knife attacks, armed
+brawls, hostage taking, firearms, explosions, terror) get the nearest rapid-response team (羊城突击队)
+first as long as it is at most ``rapid_margin_s`` slower than the fastest unit; when it is farther it
+is still listed (as back-up, after the nearer available units) so the dispatcher can send it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import msgspec
+import numpy as np
+
+from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
+from dispatch_desktop.domain.state import Incident, State, Unit
+from dispatch_desktop.domain.timers import targets_for
+from dispatch_desktop.domain.travel import KIND_ORDER, drive_seconds, kind_code
+
+_RAPID = kind_code(UnitKind.RAPID_RESPONSE)
+
+TURNOUT_AVAILABLE_S: dict[UnitKind, float] = {
+    UnitKind.PATROL_GROUP: 30.0,
+    UnitKind.OFFICER: 30.0,
+    UnitKind.TRAFFIC: 30.0,
+    UnitKind.STATION_CAR: 60.0,
+    UnitKind.RAPID_RESPONSE: 15.0,
+}
+TURNOUT_BREAK_S = 180.0
+MIN_SCENE_REMAINING_S = 120.0
+_KIND_CODE = {kind: code for code, kind in enumerate(KIND_ORDER)}
+_TURNOUT_BY_CODE = np.array([TURNOUT_AVAILABLE_S[k] for k in KIND_ORDER])
+
+# Status codes in the table; anything else (off duty, dispatched, en route) is never proposed.
+_AVAILABLE, _BREAK, _ON_SCENE, _OTHER = 0, 1, 2, 3
+_STATUS_CODE = {UnitStatus.AVAILABLE: _AVAILABLE, UnitStatus.UNAVAILABLE: _BREAK, UnitStatus.ON_SCENE: _ON_SCENE}
+
+
+class Reason(msgspec.Struct, frozen=True):
+    """Why a unit is where it is in the list. ``code`` is stable (the UI translates it);
+    ``params`` fill the sentence."""
+
+    code: str
+    params: dict[str, str] = {}
+
+
+REASON_TEMPLATES: dict[str, str] = {
+    "fastest": "Fastest arrival",
+    "rapid_first": "Violent / terror incident: rapid-response team first (+{extra} s)",
+    "rapid_backup": "Violent / terror incident: rapid-response team as back-up (+{extra} s)",
+    "own_station": "Unit of the incident's station",
+    "soon_free_break": "On a break, can be called back",
+    "soon_free_scene": "On scene at {incident}, free in about {minutes} min",
+}
+"""English sentences for logs and tests; the UI has its own translated texts for the same codes."""
+
+
+def reason_text(reason: Reason) -> str:
+    return REASON_TEMPLATES[reason.code].format(**reason.params)
+
+
+class Recommendation(msgspec.Struct, frozen=True):
+    unit: str
+    name: str
+    kind: UnitKind
+    station: str
+    status: UnitStatus
+    eta_s: float
+    distance_m: float  # estimated road distance
+    available: bool  # False: listed because it will soon be free; not dispatchable yet
+    reasons: tuple[Reason, ...] = ()
+
+
+class RecommendConfig(msgspec.Struct, frozen=True):
+    limit: int = 10
+    include_soon_free: bool = False
+    rapid_margin_s: float = 240.0
+
+
+DEFAULT_RECOMMEND_CONFIG = RecommendConfig()
+
+
+class UnitTable:
+    """The roster as parallel numpy arrays, built once per state and ranked many times."""
+
+    def __init__(self, units: Iterable[Unit], incidents: Mapping[str, Incident] | None = None,
+                 now_ms: int = 0) -> None:
+        rows = [u for u in units if u.status in _STATUS_CODE and (u.lat or u.lon)]
+        self.units: list[Unit] = rows
+        n = len(rows)
+        self.lat = np.fromiter((u.lat for u in rows), dtype=np.float64, count=n)
+        self.lon = np.fromiter((u.lon for u in rows), dtype=np.float64, count=n)
+        self.kind = np.fromiter((_KIND_CODE[u.kind] for u in rows), dtype=np.intp, count=n)
+        self.status = np.fromiter((_STATUS_CODE[u.status] for u in rows), dtype=np.int8, count=n)
+        self.station = np.array([u.station for u in rows], dtype=object)
+        # Seconds until a unit on scene elsewhere is expected to be free, from that incident's clock.
+        remaining = np.zeros(n)
+        by_id = incidents or {}
+        for row in np.nonzero(self.status == _ON_SCENE)[0]:
+            busy = by_id.get(rows[row].incident)
+            if busy is None or busy.status is not IncidentStatus.ON_SCENE or not busy.arrived_at:
+                self.status[row] = _OTHER
+                continue
+            left = targets_for(busy.priority).clear_s - (now_ms - busy.arrived_at) / 1000.0
+            remaining[row] = max(MIN_SCENE_REMAINING_S, left)
+        self.scene_remaining_s = remaining
+
+    @classmethod
+    def from_state(cls, state: State, now_ms: int | None = None) -> UnitTable:
+        return cls(state.units.values(), state.incidents, state.time if now_ms is None else now_ms)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+
+def recommend(
+    table: UnitTable,
+    incident: Incident,
+    now_ms: int,
+    *,
+    rapid_response: bool = False,
+    config: RecommendConfig = DEFAULT_RECOMMEND_CONFIG,
+) -> list[Recommendation]:
+    """The best units for ``incident``, fastest first (available ones before soon-free ones), with
+    the rapid-response rule applied when ``rapid_response`` (the incident type's taxonomy flag)."""
+    if not len(table):
+        return []
+    road, drive = drive_seconds(table.kind, table.lat, table.lon, incident.lat, incident.lon, now_ms)
+    turnout = np.where(
+        table.status == _AVAILABLE,
+        _TURNOUT_BY_CODE[table.kind],
+        np.where(table.status == _BREAK, TURNOUT_BREAK_S, table.scene_remaining_s),
+    )
+    eta = drive + turnout
+    available = table.status == _AVAILABLE
+    eligible = available | ((table.status != _OTHER) & config.include_soon_free)
+
+    def best(mask: np.ndarray, k: int) -> list[int]:
+        idx = np.nonzero(mask)[0]
+        if k <= 0 or not idx.size:
+            return []
+        if idx.size > k:
+            idx = idx[np.argpartition(eta[idx], k - 1)[:k]]
+        return [int(i) for i in idx[np.lexsort((idx, eta[idx]))]]
+
+    chosen = best(available, config.limit)
+    chosen += best(eligible & ~available, config.limit - len(chosen))
+    reasons: dict[int, list[Reason]] = {i: [] for i in chosen}
+    if chosen and available[chosen[0]]:
+        reasons[chosen[0]].append(Reason("fastest"))
+    if rapid_response:
+        rapid = best(available & (table.kind == _RAPID), 1)
+        if rapid and chosen:
+            r = rapid[0]
+            extra_s = float(eta[r] - eta[chosen[0]])
+            if extra_s <= config.rapid_margin_s:
+                chosen = [r, *(i for i in chosen if i != r)][: max(config.limit, 1)]
+                code = "rapid_first"
+            else:
+                # Too far to wait for: the nearest units keep the top rows and the team stays in the
+                # list (at its own rank, else after the available units) to be sent as back-up.
+                if r not in chosen:
+                    ready = [i for i in chosen if available[i]][: max(config.limit - 1, 1)]
+                    chosen = [*ready, r, *(i for i in chosen if not available[i])][: max(config.limit, len(ready) + 1)]
+                code = "rapid_backup"
+            reasons.setdefault(r, []).insert(0, Reason(code, {"extra": str(round(extra_s))}))
+    out: list[Recommendation] = []
+    for i in chosen:
+        unit = table.units[i]
+        why = reasons.get(i, [])
+        if incident.station and unit.station == incident.station:
+            why.append(Reason("own_station"))
+        if table.status[i] == _BREAK:
+            why.append(Reason("soon_free_break"))
+        elif table.status[i] == _ON_SCENE:
+            minutes = str(max(1, round(float(table.scene_remaining_s[i]) / 60.0)))
+            why.append(Reason("soon_free_scene", {"incident": unit.incident, "minutes": minutes}))
+        out.append(Recommendation(
+            unit=unit.id, name=unit.name, kind=unit.kind, station=unit.station, status=unit.status,
+            eta_s=float(eta[i]), distance_m=float(road[i]), available=bool(available[i]), reasons=tuple(why),
+        ))
+    return out

@@ -1,0 +1,176 @@
+"""110 calls: when they come, what they are about, where they are.
+
+Arrivals are a Poisson process whose rate follows the day curve, drawn one simulated minute at a time
+from a generator seeded by (seed, minute). A minute's calls are therefore the same whatever time the
+simulation started and however it is stepped. Types follow the taxonomy's daily frequencies (police
+and non-police about 2:1); places are drawn station by station in proportion to the people living in
+each station's area, then uniformly inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from dispatch_desktop.domain import taxonomy
+from dispatch_desktop.domain.city import City, plane_xy
+from dispatch_desktop.domain.enums import Category
+from dispatch_desktop.domain.events import IncidentCreated
+from dispatch_desktop.sim.daycurve import GUANGZHOU_UTC_OFFSET_MS, relative_rate
+
+MINUTE_MS = 60_000
+NEVER = 2**62  # a time after any simulation ends
+_SALT_CALLS = 0xCA11
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗梁宋郑谢韩唐冯许邓曾彭萧蔡潘田董袁"
+_MOBILE_PREFIXES = ("130", "131", "132", "135", "136", "137", "138", "139", "150", "158", "159",
+                    "176", "177", "180", "186", "188", "189", "199")
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call as the call-taker enters it, ``entered_ms`` after it came in at ``call_ms``."""
+
+    call_ms: int
+    entered_ms: int
+    body: IncidentCreated
+
+
+class CallModel:
+    """The city-dependent parts of drawing a call: types, stations, places, addresses."""
+
+    def __init__(self, city: City, *, incidents_per_day: float | None = None) -> None:
+        if not city.stations:
+            raise ValueError("the city has no stations: calls cannot be placed")
+        self.city = city
+        self.types = taxonomy.INCIDENT_TYPES
+        daily = np.array([t.daily for t in self.types], dtype=np.float64)
+        self.type_cumulative = np.cumsum(daily / daily.sum()).tolist()
+        self.per_day = float(daily.sum() if incidents_per_day is None else incidents_per_day)
+        if self.per_day < 0:
+            raise ValueError(f"incidents per day must not be negative, got {self.per_day}")
+        population = np.array([max(s.population, 1) for s in city.stations], dtype=np.float64)
+        self.station_cumulative = np.cumsum(population / population.sum()).tolist()
+        self.station_shapes = [s.shape for s in city.stations]
+        self.station_bounds = shapely.bounds(np.array(self.station_shapes, dtype=object))
+        places = list(city.landmarks) or list(city.gazetteer)
+        self.place_names = [p.name for p in places]
+        self.place_x, self.place_y = plane_xy(np.array([p.lat for p in places]), np.array([p.lon for p in places]))
+        self.district_names = {d.adcode: d.name for d in city.districts}
+
+    def expected(self, minute_start_ms: int) -> float:
+        """Expected calls in the minute starting at ``minute_start_ms``."""
+        middle = minute_start_ms + MINUTE_MS // 2
+        return self.per_day / 1440.0 * float(relative_rate(middle))
+
+    def point_in_station(self, rng: np.random.Generator, station: int) -> tuple[float, float]:
+        west, south, east, north = self.station_bounds[station]
+        shape = self.station_shapes[station]
+        for _ in range(100):
+            lon = np.round(west + rng.random(8) * (east - west), 6)
+            lat = np.round(south + rng.random(8) * (north - south), 6)
+            inside = np.flatnonzero(shapely.contains_xy(shape, lon, lat))
+            if inside.size:
+                return float(lat[inside[0]]), float(lon[inside[0]])
+        point = shapely.point_on_surface(shape)  # a sliver the darts keep missing
+        return round(point.y, 6), round(point.x, 6)
+
+    def address(self, lat: float, lon: float, district: str) -> str:
+        if not self.place_names:
+            return self.district_names.get(district, "")
+        x, y = plane_xy(lat, lon)
+        nearest = int(np.argmin((self.place_x - x) ** 2 + (self.place_y - y) ** 2))
+        distance = float(np.hypot(self.place_x[nearest] - x, self.place_y[nearest] - y))
+        where = f"{self.district_names.get(district, '')}{self.place_names[nearest]}"
+        return f"{where}附近约{int(round(distance, -1))}米" if distance >= 50 else f"{where}"
+
+    def draw(self, rng: np.random.Generator, call_ms: int, incident_id: str) -> IncidentCreated:
+        u_type, u_station, u_prefix, u_number, u_surname, u_title = rng.random(6).tolist()
+        kind = self.types[min(bisect.bisect_right(self.type_cumulative, u_type), len(self.types) - 1)]
+        station_index = min(bisect.bisect_right(self.station_cumulative, u_station), len(self.city.stations) - 1)
+        station = self.city.stations[station_index]
+        lat, lon = self.point_in_station(rng, station_index)
+        number = f"{_MOBILE_PREFIXES[int(u_prefix * len(_MOBILE_PREFIXES))]}{int(u_number * 10**8):08d}"
+        name = f"{_SURNAMES[int(u_surname * len(_SURNAMES))]}{'先生' if u_title < 0.5 else '女士'}"
+        non_police = kind.category is Category.NON_POLICE
+        return IncidentCreated(
+            incident=incident_id,
+            call_time=call_ms,
+            caller_number=number,
+            lat=lat,
+            lon=lon,
+            address=self.address(lat, lon, station.district),
+            district=station.district,
+            station=station.id,
+            incident_type=kind.code,
+            priority=kind.priority,
+            category=kind.category,
+            department=kind.department.value if non_police and kind.department else "",
+            caller_name=name,
+            description=f"报警人{name}称：{kind.name_zh}。",
+        )
+
+
+def incident_id(prefix: str, minute_start_ms: int, index: int) -> str:
+    """"J202611221530-07": the call's local minute and its place in that minute; unique per minute."""
+    local = time.gmtime((minute_start_ms + GUANGZHOU_UTC_OFFSET_MS) // 1000)
+    return f"{prefix}{time.strftime('%Y%m%d%H%M', local)}-{index:02d}"
+
+
+class CallStream:
+    """Calls in the order they are entered, from ``start_ms`` on, generated a minute at a time."""
+
+    def __init__(
+        self,
+        model: CallModel,
+        *,
+        seed: int,
+        start_ms: int,
+        intake_delay_s: tuple[float, float] = (30.0, 90.0),
+        id_prefix: str = "J",
+    ) -> None:
+        self.model = model
+        self.seed = seed
+        self.start_ms = start_ms
+        self.intake_delay_s = intake_delay_s
+        self.id_prefix = id_prefix
+        self._next_minute = start_ms - start_ms % MINUTE_MS
+        self._queue: list[tuple[int, str, Call]] = []
+        self._fill()
+
+    def minute(self, minute_start_ms: int) -> list[Call]:
+        """The calls of one minute (those before the stream's start included)."""
+        rng = np.random.default_rng([self.seed, _SALT_CALLS, minute_start_ms // MINUTE_MS])
+        count = int(rng.poisson(self.model.expected(minute_start_ms)))
+        offsets = np.sort(rng.integers(0, MINUTE_MS, count))
+        lo, hi = self.intake_delay_s
+        calls = []
+        for index, offset in enumerate(offsets.tolist()):
+            call_ms = minute_start_ms + offset
+            body = self.model.draw(rng, call_ms, incident_id(self.id_prefix, minute_start_ms, index))
+            entered = call_ms + int(1000 * (lo + (hi - lo) * rng.random()))
+            calls.append(Call(call_ms=call_ms, entered_ms=entered, body=body))
+        return calls
+
+    def next_time(self) -> int:
+        return self._queue[0][0] if self._queue else NEVER
+
+    def pop(self) -> Call:
+        call = heapq.heappop(self._queue)[2]
+        self._fill()
+        return call
+
+    def _fill(self) -> None:
+        # A call is entered after it comes in, so once the next minute to draw starts after the
+        # earliest queued entry, nothing not yet drawn can come before it.
+        while (self._queue and self._next_minute <= self._queue[0][0]) or (
+            not self._queue and self.model.per_day > 0
+        ):
+            for call in self.minute(self._next_minute):
+                if call.call_ms >= self.start_ms:
+                    heapq.heappush(self._queue, (call.entered_ms, call.body.incident, call))
+            self._next_minute += MINUTE_MS

@@ -1,0 +1,307 @@
+"""Drives the engine in real time (times a compression factor) against a real hub.
+
+One thread does everything: it steps the engine to the simulated "now", hands each unit's reports to
+that unit's own ``FieldClient`` (a real bus client with its own key, resending until acknowledged) and
+the simulated desk's commands to a ``WorkstationClient``, polls all the field sockets (orders come back
+through them and go to ``engine.on_order``), and feeds the hub's published events to
+``engine.observe``. ``stop()`` (from any thread) ends it.
+
+Time on the wire: the hub checks event times against its own clock, so everything sent carries
+wall-clock time. At speed ×k the engine's simulated clock runs k times faster from the same start; a
+simulated time t goes out as ``start + (t - start) / k`` — an hour of simulated city in a minute of the
+desk's time. Incident numbers carry a tag of the run's start, so a restarted simulator (whose simulated
+clock may revisit minutes an earlier, faster run already simulated) never reuses one.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import msgspec
+import zmq
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.field import FieldClient, FieldFleet
+from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, Kind, Role
+from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.state import State
+from dispatch_desktop.sim.engine import DISPATCHER, Engine, SimConfig
+from dispatch_desktop.sim.world import choose_units, registration
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORKSTATION = "sim-desk"
+_BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class HubEndpoints:
+    field: str
+    workstation: str
+    publish: str
+
+
+@dataclass
+class Timebase:
+    """Maps simulated time to wire (wall-clock) time: both start at ``start_ms``, simulated time runs
+    ``speed`` times faster, and stands still while ``paused`` (``lag_ms`` in all)."""
+
+    start_ms: int
+    speed: float = 1.0
+    lag_ms: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.speed > 0:
+            raise ValueError(f"speed must be positive, got {self.speed}")
+
+    def sim(self, wall_ms: int) -> int:
+        return self.start_ms + round((wall_ms - self.start_ms - self.lag_ms) * self.speed)
+
+    def wire(self, sim_ms: int) -> int:
+        return self.start_ms + self.lag_ms + round((sim_ms - self.start_ms) / self.speed)
+
+    def pause(self, ms: int) -> None:
+        """The simulated clock stood still for ``ms`` of wall-clock time."""
+        self.lag_ms += max(0, ms)
+
+
+def simulated_roster(city: City, units: int) -> list[ev.UnitRegistered]:
+    """Registrations for the units a simulator of ``units`` units runs: what the hub must bootstrap
+    (only the hub registers units). With up to the roster's size these are a subset of the city's own
+    ``registration_events``; more are the patrol groups' individual officers."""
+    return [registration(u) for u in choose_units(city, units)]
+
+
+def run_tag(wall_ms: int) -> str:
+    """A short base-36 tag of the start second, e.g. "SB2K9QX"."""
+    n = wall_ms // 1000
+    digits = ""
+    while n:
+        n, r = divmod(n, 36)
+        digits = _BASE36[r] + digits
+    return digits or "0"
+
+
+class SimulationRunner:
+    """See the module docstring. ``keys``: the key directory to take (and create missing) unit and
+    workstation keys from; None for a hub in plain mode. ``context``: share the hub's ZeroMQ context
+    to use ``inproc://`` endpoints; it must allow a socket per unit (``zmq.MAX_SOCKETS``, set before
+    its first socket). ``max_backlog``: unacknowledged reports above which the simulated clock pauses
+    (default: three per unit, at least 2,000)."""
+
+    def __init__(
+        self,
+        city: City,
+        config: SimConfig,
+        endpoints: HubEndpoints,
+        *,
+        speed: float = 1.0,
+        keys: KeyDirectory | None = None,
+        workstation: str = DEFAULT_WORKSTATION,
+        context: zmq.Context | None = None,  # type: ignore[type-arg]
+        clock: Callable[[], float] = time.time,
+        tick: float = 0.05,
+        sync_timeout: float = 30.0,
+        max_backlog: int | None = None,
+    ) -> None:
+        if not speed > 0:
+            raise ValueError(f"speed must be positive, got {speed}")
+        self.city = city
+        self.config = config
+        self.endpoints = endpoints
+        self.speed = speed
+        self.keys = keys
+        self.workstation = workstation
+        self._own_context = context is None
+        if context is None:
+            context = zmq.Context()
+            # One socket per unit: ZeroMQ's default limit (1,023) must be raised before the first socket.
+            context.set(zmq.MAX_SOCKETS, max(context.get(zmq.MAX_SOCKETS), config.units + 64))
+        self.context = context
+        self.clock = clock
+        self.tick = tick
+        self.sync_timeout = sync_timeout
+        self.engine: Engine | None = None
+        self.timebase: Timebase | None = None
+        self.counts: Counter[str] = Counter()
+        """What happened: ``sent.<kind>``, ``orders``, ``refused.<code>``, ``nack.<code>``, ``resyncs``
+        (the simulated clock's pauses for a slow hub are in ``timebase.lag_ms``)."""
+        self.ready = threading.Event()
+        """Set once the engine runs (after the first snapshot from the hub)."""
+        self.failure: BaseException | None = None
+        self.max_backlog = max(2_000, 3 * config.units) if max_backlog is None else max_backlog
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._published: queue.SimpleQueue[list[Published] | State] = queue.SimpleQueue()
+        self._replies: queue.SimpleQueue[CommandReply] = queue.SimpleQueue()
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run on a background thread (the app's embedded simulator)."""
+        self._thread = threading.Thread(target=self._main, name="dispatch-sim", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def run(self, duration_s: float | None = None) -> None:
+        """Run in the calling thread until ``stop()`` or for ``duration_s`` wall-clock seconds."""
+        self._main(duration_s)
+        if self.failure is not None:
+            raise self.failure
+
+    def _main(self, duration_s: float | None = None) -> None:
+        desk: WorkstationClient | None = None
+        fleet: FieldFleet | None = None
+        try:
+            desk = self._desk()
+            desk.start()
+            state = self._wait_for_snapshot(desk)
+            if state is None:
+                return
+            wall0 = int(self.clock() * 1000)
+            self.timebase = Timebase(wall0, self.speed)
+            config = replace(self.config, id_prefix=f"{self.config.id_prefix}{run_tag(wall0)}-")
+            self.engine = Engine(self.city, config, start_ms=wall0, state=state)
+            missing = self.engine.registrations(state)
+            if missing:
+                log.warning("%d simulated units are not on the hub's roster (e.g. %s): their reports will be "
+                            "refused; start the hub with simulated_roster(city, %d) as its bootstrap",
+                            len(missing), missing[0].unit, self.config.units)
+            fleet = self._fleet()
+            # The city starts now, not when the engine was made: connecting every unit takes a while.
+            self.timebase.pause(int(self.clock() * 1000) - wall0)
+            self.ready.set()
+            log.info("simulating %d units at x%g against %s", len(self.engine.units), self.speed,
+                     self.endpoints.field)
+            self._loop(fleet, desk, None if duration_s is None else time.monotonic() + duration_s)
+        except BaseException as error:
+            log.exception("the simulator stopped on an unexpected error")
+            self.failure = error
+        finally:
+            if fleet is not None:
+                fleet.close()
+            if desk is not None:
+                desk.stop()
+            if self._own_context:
+                self.context.term()
+            self._stop.set()
+
+    # --- set-up ---------------------------------------------------------------------------------------
+
+    def _credentials(self, name: str, kind: Kind) -> ClientCurve | None:
+        if self.keys is None:
+            return None
+        if not (self.keys.private / f"{name}.key_secret").exists():
+            self.keys.create(name, kind, Role.DISPATCHER if kind is Kind.WORKSTATION else None)
+        return self.keys.client_credentials(name)
+
+    def _desk(self) -> WorkstationClient:
+        return WorkstationClient(
+            self.workstation,
+            command_endpoint=self.endpoints.workstation,
+            publish_endpoint=self.endpoints.publish,
+            curve=self._credentials(self.workstation, Kind.WORKSTATION),
+            context=self.context,
+            on_state=lambda state, changed: self._published.put(state if changed is None else changed),
+            on_reply=self._replies.put,
+        )
+
+    def _wait_for_snapshot(self, desk: WorkstationClient) -> State | None:
+        deadline = time.monotonic() + self.sync_timeout
+        while not desk.wait_synced(0.1):
+            if self._stop.is_set():
+                return None
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no snapshot from the hub at {self.endpoints.workstation} "
+                                   f"within {self.sync_timeout:g} s")
+        state = desk.state
+        while True:  # whatever arrived before now is in that state already
+            try:
+                self._published.get_nowait()
+            except queue.Empty:
+                return state
+
+    def _fleet(self) -> FieldFleet:
+        assert self.engine is not None
+        fleet = FieldFleet(context=self.context)
+        for unit in self.engine.ids:
+            fleet.add(FieldClient(unit, self.endpoints.field, context=self.context,
+                                  curve=self._credentials(unit, Kind.UNIT), on_order=self._on_order,
+                                  on_nack=self._on_nack, clock=self.clock))
+        return fleet
+
+    # --- the loop -------------------------------------------------------------------------------------
+
+    def _loop(self, fleet: FieldFleet, desk: WorkstationClient, deadline: float | None) -> None:
+        engine, timebase = self.engine, self.timebase
+        assert engine is not None and timebase is not None
+        last_wall = int(self.clock() * 1000)
+        paused = False
+        while not self._stop.is_set() and (deadline is None or time.monotonic() < deadline):
+            wall = int(self.clock() * 1000)
+            if paused:
+                timebase.pause(wall - last_wall)
+            last_wall = wall
+            # A hub that cannot keep up must not be buried: while too much is unacknowledged the simulated
+            # clock stands still (and everything after goes out that much later).
+            backlog = fleet.unacked() > self.max_backlog
+            if backlog != paused:
+                paused = backlog
+                log.warning("the hub is %s (%d reports unacknowledged)", "falling behind: pausing the city"
+                            if backlog else "keeping up again: resuming", fleet.unacked())
+            for source, body, t_ms in engine.step(max(engine.now_ms, timebase.sim(wall))):
+                if source == DISPATCHER:
+                    if isinstance(body, ev.IncidentCreated):
+                        body = msgspec.structs.replace(body, call_time=timebase.wire(body.call_time))
+                    desk.send_command(body)
+                else:
+                    fleet.client(source).report(body, t_src=timebase.wire(t_ms))
+                self.counts[f"sent.{body.kind}"] += 1
+            fleet.poll(self.tick)
+            self._drain()
+
+    def _on_order(self, order: p.Order) -> None:
+        assert self.engine is not None
+        self.counts["orders"] += 1
+        self.engine.on_order(order.unit, order)
+
+    def _on_nack(self, nack: p.Nack) -> None:
+        self.counts[f"nack.{nack.code}"] += 1
+
+    def _drain(self) -> None:
+        assert self.engine is not None
+        while True:
+            try:
+                item = self._published.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(item, State):
+                self.counts["resyncs"] += 1
+                self.engine.resync(item)
+                continue
+            for _gseq, event in item:
+                self.engine.observe(event)
+        while True:
+            try:
+                reply = self._replies.get_nowait()
+            except queue.Empty:
+                break
+            if not reply.accepted:
+                self.counts[f"refused.{reply.code}"] += 1
+                log.debug("the hub refused a simulated desk command: %s %s", reply.code, reply.message)

@@ -1,0 +1,455 @@
+"""The append-only event log: ``EventStore``.
+
+Every stored event gets a global sequence number (``gseq``): 1, 2, 3… with no gaps, in commit order.
+``(source, seq)`` is the event's identity: appending it again stores nothing and answers with the
+gseq it already has, so a unit that resends after a lost acknowledgement is harmless.
+
+Time travel: ``state_at`` starts from the nearest keyframe snapshot at or before the target and
+replays the tail with ``projection.apply``. A time target means "every event whose hub time is at
+or before it", exactly, even if the hub's clock was ever set back (see ``late_events``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from types import TracebackType
+from typing import NamedTuple
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.engine import Connection, Engine
+
+from dispatch_desktop.domain.enums import Mode
+from dispatch_desktop.domain.events import Envelope
+from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.state import State
+from dispatch_desktop.store import keyframes, migrate
+from dispatch_desktop.store.backends import Backend, backend_for
+from dispatch_desktop.store.errors import StoreError
+from dispatch_desktop.store.rows import MODE_CODES, EncodedEvent, decode_event, encode_event
+from dispatch_desktop.store.schema import DRILL_CODE, events, late_events, snapshots, sources
+
+CHUNK = 5_000
+"""Rows per query when streaming: memory stays flat however long the log is."""
+
+_EVENT_COLUMNS = (
+    events.c.gseq, events.c.source_id, events.c.seq, events.c.t_hub, events.c.t_lag, events.c.kind,
+    events.c.mode, events.c.v, events.c.body,
+)
+
+
+_Chunk = Callable[[Connection, "sa.Row | None"], Sequence[sa.Row]]
+"""A chunk query for ``EventStore._stream``: (connection, last row of the previous chunk) -> rows."""
+
+
+class Appended(NamedTuple):
+    """Where an appended event is in the log; ``duplicate``: it was already there (or earlier in the
+    same batch) and was not stored again."""
+
+    gseq: int
+    duplicate: bool
+
+
+class Rebuilt(NamedTuple):
+    """A state rebuilt from the log: it has seen the selected events up to ``gseq``, starting from
+    the keyframe at ``keyframe_gseq`` (0: from the beginning) and replaying ``replayed`` events."""
+
+    gseq: int
+    state: State
+    keyframe_gseq: int
+    replayed: int
+
+
+class _Plan(NamedTuple):
+    results: list[Appended]
+    rows: list[tuple[object, ...]]
+    late: list[tuple[int, int]]
+    new_sources: dict[str, int]
+    high_waters: dict[str, int]
+    t_hub_max: int
+
+
+class EventStore:
+    """Open with ``EventStore.open(url)``; see the module docstring. Thread-safe."""
+
+    def __init__(self, engine: Engine, backend: Backend, *, snapshot_every: int) -> None:
+        self._engine = engine
+        self._backend = backend
+        self.snapshot_every = snapshot_every
+        self._lock = threading.RLock()
+        # Caches that make the common append need no lookup at all. They are valid while the log's
+        # last gseq is the one we know; append checks that inside its transaction and reloads them
+        # when another process has appended meanwhile.
+        self._names: dict[int, str] = {}
+        self._ids: dict[str, int] = {}
+        self._hw: dict[str, int] = {}
+        self._last = 0
+        self._t_hub_max = 0
+
+    # --- opening and closing ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, *, snapshot_every: int = 50_000) -> EventStore:
+        """Opens (creating it if missing) the database at ``url`` and brings its schema up to date.
+        ``sqlite:///path/to/events.db`` or ``postgresql+psycopg://user@host/dbname``. Keyframes are
+        written by the ``Projector`` every ``snapshot_every`` events."""
+        if snapshot_every < 1:
+            raise ValueError(f"snapshot_every must be at least 1, not {snapshot_every}")
+        backend, parsed = backend_for(url)
+        shown = parsed.render_as_string(hide_password=True)
+        engine: Engine | None = None
+        try:
+            engine = backend.create_engine(parsed)
+            migrate.upgrade(engine, backend)
+            store = cls(engine, backend, snapshot_every=snapshot_every)
+            with engine.connect() as conn:
+                store._load_caches(conn)
+        except StoreError as error:
+            if engine is not None:
+                engine.dispose()
+            raise StoreError(f"cannot open the event store {shown}: {error}") from None
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            if engine is not None:
+                engine.dispose()
+            reason = getattr(error, "orig", None) or error
+            raise StoreError(f"cannot open the event store {shown}: {reason}") from error
+        return store
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._backend.name
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # --- appending ----------------------------------------------------------------------------------
+
+    def append(self, events: Iterable[Envelope]) -> list[Appended]:
+        """Stores the events in one transaction, committed when this returns; one result per event,
+        in order. Raises ``TypeError`` for something that is not an envelope (nothing is stored)."""
+        encoded = [encode_event(event) for event in events]
+        if not encoded:
+            return []
+        with self._lock:
+            with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+                self._backend.lock_for_append(conn)
+                last = self._max_gseq(conn)
+                if last != self._last:
+                    self._load_caches(conn)
+                plan = self._plan(conn, encoded, last)
+                self._write(conn, plan)
+            # Committed: only now do the caches learn about it.
+            self._last += len(plan.rows)
+            self._hw.update(plan.high_waters)
+            self._t_hub_max = plan.t_hub_max
+            for name, source_id in plan.new_sources.items():
+                self._ids[name] = source_id
+                self._names[source_id] = name
+        return plan.results
+
+    def _plan(self, conn: Connection, encoded: list[EncodedEvent], last: int) -> _Plan:
+        """Decides which events are new, gives them their gseqs and builds their rows."""
+        results: list[Appended | None] = [None] * len(encoded)
+        fresh: list[int] = []
+        batch_hw: dict[str, int] = {}  # highest seq per source, including this batch's new events
+        in_batch: dict[tuple[str, int], int] | None = None  # built only if a seq is not above the hw
+        for index, event in enumerate(encoded):
+            top = batch_hw.get(event.source)
+            if top is None:
+                top = self._hw.get(event.source, 0)
+            if event.seq > top:  # the common case: nothing stored can have this seq
+                batch_hw[event.source] = event.seq
+                fresh.append(index)
+                if in_batch is not None:
+                    in_batch[(event.source, event.seq)] = index
+                continue
+            if in_batch is None:
+                in_batch = {(encoded[i].source, encoded[i].seq): i for i in fresh}
+            key = (event.source, event.seq)
+            first = in_batch.get(key)
+            if first is not None:
+                results[index] = Appended(-1 - first, True)  # resolved below, once first has its gseq
+                continue
+            stored = self._lookup(conn, event.source, event.seq)
+            if stored is not None:
+                results[index] = Appended(stored, True)
+            else:  # late but new: an older report that never made it before
+                fresh.append(index)
+                in_batch[key] = index
+        fresh.sort()
+
+        new_sources: dict[str, int] = {}
+        next_id = max(self._names, default=0) + 1
+        rows: list[tuple[object, ...]] = []
+        late: list[tuple[int, int]] = []
+        t_hub_max = self._t_hub_max
+        gseq = last
+        for index in fresh:
+            event = encoded[index]
+            source_id = self._ids.get(event.source) or new_sources.get(event.source)
+            if source_id is None:
+                source_id = new_sources[event.source] = next_id
+                next_id += 1
+            gseq += 1
+            results[index] = Appended(gseq, False)
+            rows.append((gseq, source_id, event.seq, event.t_hub, event.t_lag, event.kind, event.mode,
+                         event.v, event.body))
+            if event.t_hub < t_hub_max:
+                late.append((gseq, event.t_hub))
+            else:
+                t_hub_max = event.t_hub
+        for index, result in enumerate(results):
+            if result is not None and result.gseq < 0:
+                results[index] = Appended(results[-1 - result.gseq].gseq, True)  # type: ignore[union-attr]
+        return _Plan(results, rows, late, new_sources, batch_hw, t_hub_max)  # type: ignore[arg-type]
+
+    def _write(self, conn: Connection, plan: _Plan) -> None:
+        if plan.new_sources:
+            conn.execute(sources.insert(), [{"id": i, "name": n} for n, i in plan.new_sources.items()])
+        if plan.rows:
+            self._backend.insert_events(conn, plan.rows)
+        if plan.late:
+            conn.execute(late_events.insert(), [{"gseq": g, "t_hub": t} for g, t in plan.late])
+
+    # --- positions in the log -----------------------------------------------------------------------
+
+    def last_gseq(self) -> int:
+        """The gseq of the newest stored event; 0 for an empty log."""
+        with self._engine.connect() as conn:
+            return self._max_gseq(conn)
+
+    def high_water(self, source: str) -> int:
+        """The highest seq stored for ``source``; 0 if none."""
+        with self._engine.connect() as conn:
+            source_id = self._source_id(conn, source)
+            if source_id is None:
+                return 0
+            return conn.scalar(select(func.max(events.c.seq)).where(events.c.source_id == source_id)) or 0
+
+    def high_waters(self) -> dict[str, int]:
+        """``high_water`` of every source that has stored events."""
+        with self._engine.connect() as conn:
+            return self._query_high_waters(conn)
+
+    def get(self, source: str, seq: int) -> tuple[int, Envelope] | None:
+        """The stored event ``(source, seq)`` with its gseq, or None."""
+        with self._engine.connect() as conn:
+            source_id = self._source_id(conn, source)
+            if source_id is None:
+                return None
+            row = conn.execute(
+                select(*_EVENT_COLUMNS).where(events.c.source_id == source_id, events.c.seq == seq)
+            ).first()
+            return None if row is None else (row.gseq, self._decode(conn, row))
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def read(self, after_gseq: int = 0, limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
+        """``(gseq, event)`` in gseq order from ``after_gseq + 1``, at most ``limit`` of them; streamed
+        in chunks, so reading the whole log needs no more memory than reading a little of it."""
+        return self._scan(after_gseq, limit=limit)
+
+    def read_time_range(self, t0_ms: int, t1_ms: int) -> Iterator[tuple[int, Envelope]]:
+        """Events with ``t0_ms <= t_hub < t1_ms``, in hub-time order (ties: gseq order), streamed.
+        That is gseq order too, as long as the hub's clock never went back."""
+
+        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
+            query = select(*_EVENT_COLUMNS).where(events.c.t_hub >= t0_ms, events.c.t_hub < t1_ms)
+            if after is not None:
+                query = query.where(tuple_(events.c.t_hub, events.c.gseq) > (after.t_hub, after.gseq))
+            return conn.execute(query.order_by(events.c.t_hub, events.c.gseq).limit(CHUNK)).all()
+
+        return self._stream(chunk)
+
+    def read_source(self, source: str, after_seq: int = 0) -> Iterator[tuple[int, Envelope]]:
+        """The events of one source with ``seq > after_seq``, in seq order, streamed."""
+        with self._engine.connect() as conn:
+            source_id = self._source_id(conn, source)
+        if source_id is None:
+            return iter(())
+
+        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
+            start = after_seq if after is None else after.seq
+            query = select(*_EVENT_COLUMNS).where(events.c.source_id == source_id, events.c.seq > start)
+            return conn.execute(query.order_by(events.c.seq).limit(CHUNK)).all()
+
+        return self._stream(chunk)
+
+    def _scan(self, after_gseq: int, upto: int | None = None, t_max: int | None = None,
+              limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
+        """gseq order, ``after_gseq < gseq <= upto``, optionally only ``t_hub <= t_max``."""
+        if limit is not None and limit <= 0:
+            return iter(())
+
+        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
+            start = after_gseq if after is None else after.gseq
+            query = select(*_EVENT_COLUMNS).where(events.c.gseq > start)
+            if upto is not None:
+                query = query.where(events.c.gseq <= upto)
+            if t_max is not None:
+                # "+ 0": a filter, not an index choice; the gseq range is what bounds the scan.
+                query = query.where(events.c.t_hub + 0 <= t_max)
+            return conn.execute(query.order_by(events.c.gseq).limit(CHUNK)).all()
+
+        return self._stream(chunk, limit)
+
+    def _stream(self, chunk: _Chunk, limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
+        # Each chunk is its own short read: an abandoned iterator holds no connection or lock.
+        after: sa.Row | None = None
+        left = limit
+        while True:
+            with self._engine.connect() as conn:
+                rows = chunk(conn, after)
+                decoded = [(row.gseq, self._decode(conn, row)) for row in rows]
+            if left is not None:
+                decoded = decoded[:left]
+                left -= len(decoded)
+            yield from decoded
+            if len(rows) < CHUNK or left == 0:
+                return
+            after = rows[-1]
+
+    # --- keyframes and time travel ------------------------------------------------------------------
+
+    def save_snapshot(self, gseq: int, state: State) -> None:
+        """Stores ``state`` as the keyframe at ``gseq`` for its mode: it must be the state after every
+        event up to and including ``gseq`` (what ``Projector`` holds). Replaces an existing one."""
+        data = keyframes.pack(state)
+        mode = MODE_CODES[state.mode]
+        with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+            last = self._max_gseq(conn)
+            if not 1 <= gseq <= last:
+                raise ValueError(f"no keyframe at gseq {gseq}: the log holds gseq 1..{last}")
+            t_hub_max = self._t_hub_max_at(conn, gseq)
+            conn.execute(snapshots.delete().where(snapshots.c.mode == mode, snapshots.c.gseq == gseq))
+            conn.execute(snapshots.insert().values(mode=mode, gseq=gseq, t_hub_max=t_hub_max, data=data))
+
+    def latest_snapshot(self, at_or_before_gseq: int | None = None, *,
+                        mode: Mode = Mode.LIVE) -> tuple[int, State] | None:
+        """The newest keyframe of ``mode`` at or before the gseq (default: the newest of all)."""
+        with self._engine.connect() as conn:
+            found = self._keyframe(conn, MODE_CODES[mode], at_or_before_gseq, None)
+        return None if found is None else (found[0], keyframes.unpack(found[1]))
+
+    def state_at(self, gseq: int | None = None, time_ms: int | None = None,
+                 mode: Mode = Mode.LIVE) -> State:
+        """The state after every event up to ``gseq`` and with hub time at or before ``time_ms``
+        (both optional: None, None is now), as a ``mode`` workstation sees it."""
+        return self.rebuild(gseq, time_ms, mode).state
+
+    def rebuild(self, gseq: int | None = None, time_ms: int | None = None,
+                mode: Mode = Mode.LIVE) -> Rebuilt:
+        """``state_at``, with where it came from. Drill states: keyframes of drill mode are used if
+        some were written; before the first drill event a drill state equals the live one, so live
+        keyframes from then serve too, and only a drill's own stretch is replayed."""
+        if gseq is not None and gseq < 0:
+            raise ValueError(f"gseq must be >= 0, not {gseq}")
+        with self._engine.connect() as conn:
+            end = self._max_gseq(conn) if gseq is None else min(gseq, self._max_gseq(conn))
+            if time_ms is not None:
+                end = min(end, self._last_gseq_at_time(conn, time_ms))
+            start, state = self._starting_point(conn, mode, end, time_ms)
+        replayed = 0
+        for _gseq, event in self._scan(start, end, time_ms):
+            state = apply(state, event)
+            replayed += 1
+        return Rebuilt(end, state, start, replayed)
+
+    def _starting_point(self, conn: Connection, mode: Mode, end: int, time_ms: int | None) -> tuple[int, State]:
+        found = self._keyframe(conn, MODE_CODES[mode], end, time_ms)
+        if mode is Mode.DRILL:
+            first_drill = conn.scalar(
+                # A literal, so that the partial index on drill events is usable.
+                select(func.min(events.c.gseq)).where(sa.text(f"mode = {DRILL_CODE}"))
+            )
+            live_end = end if first_drill is None else min(end, first_drill - 1)
+            live = self._keyframe(conn, MODE_CODES[Mode.LIVE], live_end, time_ms)
+            if live is not None and (found is None or live[0] > found[0]):
+                return live[0], msgspec.structs.replace(keyframes.unpack(live[1]), mode=Mode.DRILL)
+        if found is None:
+            return 0, State(mode=mode)
+        return found[0], keyframes.unpack(found[1])
+
+    def _keyframe(self, conn: Connection, mode: int, upto: int | None,
+                  time_ms: int | None) -> tuple[int, bytes] | None:
+        query = select(snapshots.c.gseq, snapshots.c.data).where(snapshots.c.mode == mode)
+        if upto is not None:
+            query = query.where(snapshots.c.gseq <= upto)
+        if time_ms is not None:
+            query = query.where(snapshots.c.t_hub_max <= time_ms)
+        row = conn.execute(query.order_by(snapshots.c.gseq.desc()).limit(1)).first()
+        return None if row is None else (row.gseq, row.data)
+
+    def _last_gseq_at_time(self, conn: Connection, time_ms: int) -> int:
+        """The last gseq with ``t_hub <= time_ms``. The newest entry at or before the time in the t_hub
+        index is it, unless a later event was stamped earlier than one before it: such events are
+        exactly the ones in ``late_events``, so the answer is the larger of the two lookups."""
+        by_time = conn.scalar(
+            select(events.c.gseq).where(events.c.t_hub <= time_ms)
+            .order_by(events.c.t_hub.desc(), events.c.gseq.desc()).limit(1)
+        )
+        late = conn.scalar(select(func.max(late_events.c.gseq)).where(late_events.c.t_hub <= time_ms))
+        return max(by_time or 0, late or 0)
+
+    def _t_hub_max_at(self, conn: Connection, gseq: int) -> int:
+        """The highest hub time among events up to ``gseq``: the hub time of the last event at or
+        before it that is not late (each such event is a new running maximum)."""
+        late = select(late_events.c.gseq).where(late_events.c.gseq <= gseq)
+        query = (
+            select(events.c.t_hub).where(events.c.gseq <= gseq, events.c.gseq.not_in(late))
+            .order_by(events.c.gseq.desc()).limit(1)
+        )
+        return conn.scalar(query) or 0
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    def _max_gseq(self, conn: Connection) -> int:
+        return conn.scalar(select(func.max(events.c.gseq))) or 0
+
+    def _load_caches(self, conn: Connection) -> None:
+        self._names = {row.id: row.name for row in conn.execute(select(sources.c.id, sources.c.name))}
+        self._ids = {name: source_id for source_id, name in self._names.items()}
+        self._hw = self._query_high_waters(conn)
+        self._last = self._max_gseq(conn)
+        self._t_hub_max = self._t_hub_max_at(conn, self._last)
+
+    def _query_high_waters(self, conn: Connection) -> dict[str, int]:
+        # One index probe per source, not a scan of the whole (source, seq) index.
+        top = select(func.max(events.c.seq)).where(events.c.source_id == sources.c.id).scalar_subquery()
+        rows = conn.execute(select(sources.c.name, top.label("top")))
+        return {row.name: row.top for row in rows if row.top is not None}
+
+    def _source_id(self, conn: Connection, name: str) -> int | None:
+        source_id = self._ids.get(name)
+        if source_id is None:
+            source_id = conn.scalar(select(sources.c.id).where(sources.c.name == name))
+        return source_id
+
+    def _source_name(self, conn: Connection, source_id: int) -> str:
+        name = self._names.get(source_id)
+        if name is None:  # interned by another process since we loaded the names
+            with self._lock:
+                for row in conn.execute(select(sources.c.id, sources.c.name)):
+                    self._names.setdefault(row.id, row.name)
+            name = self._names[source_id]
+        return name
+
+    def _lookup(self, conn: Connection, source: str, seq: int) -> int | None:
+        source_id = self._ids.get(source)
+        if source_id is None:
+            return None
+        return conn.scalar(select(events.c.gseq).where(events.c.source_id == source_id, events.c.seq == seq))
+
+    def _decode(self, conn: Connection, row: sa.Row) -> Envelope:
+        return decode_event(self._source_name(conn, row.source_id), row.seq, row.t_hub, row.t_lag,
+                            row.kind, row.mode, row.v, row.body)

@@ -1,0 +1,54 @@
+"""Bringing a database's schema up to date when the store opens it (alembic, run programmatically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy.engine import Connection, Engine
+
+from dispatch_desktop.store.backends import Backend
+from dispatch_desktop.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).resolve().with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def current_revision(conn: Connection) -> str:
+    return MigrationContext.configure(conn).get_current_revision() or ""
+
+
+def upgrade(engine: Engine, backend: Backend) -> None:
+    """Applies the missing migrations in one transaction. Two processes opening a new database at
+    once are serialised (SQLite's write lock, a PostgreSQL advisory lock): the second finds it done."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    with backend.writing(engine.connect()) as conn, conn.begin():
+        if backend.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('dispatch_desktop.store.migrate'))")
+        current = current_revision(conn)
+        if current:
+            try:
+                script.get_revision(current)
+            except CommandError:
+                raise StoreError(
+                    f"the database has schema revision {current!r}, unknown to this version of Dispatch "
+                    "Desktop: it was written by a newer version; open it with that one"
+                ) from None
+        if current == script.get_current_head():
+            return
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

@@ -1,0 +1,74 @@
+"""``Projector``: the store plus the state it projects to, kept in step; what the hub appends through."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from dispatch_desktop.domain.enums import Mode
+from dispatch_desktop.domain.events import Envelope
+from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.state import State
+from dispatch_desktop.store.event_store import Appended, EventStore
+
+log = logging.getLogger(__name__)
+
+
+class Projector:
+    """Holds the current ``state`` of one mode (as of ``gseq``). ``append`` stores a batch and folds
+    the newly stored events into the state (duplicates are not applied twice), and writes a keyframe
+    snapshot every ``store.snapshot_every`` events so that time travel stays fast."""
+
+    def __init__(self, store: EventStore, *, mode: Mode = Mode.LIVE) -> None:
+        self.store = store
+        self.mode = mode
+        rebuilt = store.rebuild(mode=mode)
+        self._state = rebuilt.state
+        self._gseq = rebuilt.gseq
+        self._since_keyframe = rebuilt.gseq - rebuilt.keyframe_gseq
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def gseq(self) -> int:
+        """The last gseq folded into ``state``."""
+        return self._gseq
+
+    def append(self, events: Iterable[Envelope]) -> tuple[list[Appended], State]:
+        batch = list(events)
+        appended = self.store.append(batch)
+        fresh = [(result.gseq, event) for result, event in zip(appended, batch, strict=True)
+                 if not result.duplicate]
+        if fresh:
+            if fresh[0][0] == self._gseq + 1:  # a batch's new events get consecutive gseqs
+                state = self._state
+                for _gseq, event in fresh:
+                    state = apply(state, event)
+                self._advance(state, fresh[-1][0])
+            else:  # another process appended too: fold in its events, in log order
+                self.catch_up(fresh[-1][0])
+        return appended, self._state
+
+    def catch_up(self, upto: int | None = None) -> State:
+        """Folds in events stored by others (up to ``upto``, default: all)."""
+        limit = None if upto is None else upto - self._gseq
+        state, gseq = self._state, self._gseq
+        for stored_gseq, event in self.store.read(self._gseq, limit):
+            state = apply(state, event)
+            gseq = stored_gseq
+        if gseq != self._gseq:
+            self._advance(state, gseq)
+        return self._state
+
+    def _advance(self, state: State, gseq: int) -> None:
+        self._since_keyframe += gseq - self._gseq
+        self._state, self._gseq = state, gseq
+        if self._since_keyframe >= self.store.snapshot_every:
+            try:
+                self.store.save_snapshot(gseq, state)
+            except Exception:  # a keyframe only speeds up time travel: the events are stored
+                log.exception("could not write the keyframe at gseq %d; will try again later", gseq)
+                return
+            self._since_keyframe = 0

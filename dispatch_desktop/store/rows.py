@@ -1,0 +1,156 @@
+"""Envelope <-> table row, compactly and losslessly.
+
+A body is stored as a MessagePack array of its field values in declaration order (no field names, no
+kind tag: the ``kind`` column says which struct it is), with trailing values that equal their
+defaults left out. Coordinates, headings and speeds are stored as fixed-point integers when that is
+exact: a handset's GPS fix has six or seven decimals, so ``23.129163`` becomes ``231291630`` (5 bytes
+instead of 9). A value the fixed point cannot reproduce bit for bit stays a float, so decoding always
+gives back the very value that was appended.
+"""
+
+from __future__ import annotations
+
+import typing
+from math import copysign
+from typing import Any, NamedTuple
+
+import msgspec
+
+from dispatch_desktop.domain.enums import Mode
+from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, Body, Envelope
+from dispatch_desktop.store.schema import DRILL_CODE
+
+FIXED_POINT: dict[str, float] = {"lat": 1e7, "lon": 1e7, "heading": 100.0, "speed": 100.0}
+"""Scale per float field name: 1e-7 degree is ~1 cm; 0.01 degree and 0.01 m/s are finer than any
+handset reports. Floats, because int * float converts the int on every call (hot path)."""
+
+MODE_CODES: dict[Mode, int] = {Mode.LIVE: 0, Mode.DRILL: DRILL_CODE}
+MODES: dict[int, Mode] = {code: mode for mode, code in MODE_CODES.items()}
+
+_encoder = msgspec.msgpack.Encoder()
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_NO_DEFAULT = msgspec.NODEFAULT
+
+
+def _same(value: Any, default: Any) -> bool:
+    """Equal, and for zeros of the same sign too: -0.0 == 0.0, yet it must come back as -0.0."""
+    return value == default and (value != 0 or copysign(1.0, value) == copysign(1.0, default))
+
+
+def _plain(annotation: Any) -> Any:
+    """The type without its ``Annotated`` constraints: reading back must never reject what was
+    stored, so decoding checks shapes and types, not limits."""
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+
+
+def _default(field: msgspec.structs.FieldInfo) -> Any:
+    if field.default_factory is not _NO_DEFAULT:
+        return field.default_factory()
+    return field.default
+
+
+class _BodyCodec:
+    """Encoder and decoder of one body kind's value array."""
+
+    def __init__(self, cls: type[Body]) -> None:
+        fields = msgspec.structs.fields(cls)
+        self.cls = cls
+        self.code = KIND_CODES[cls.__struct_config__.tag]  # type: ignore[index]
+        self.defaults = tuple(_default(field) for field in fields)
+        self.scaled = tuple(
+            (index, FIXED_POINT[field.name])
+            for index, field in enumerate(fields)
+            if field.name in FIXED_POINT and _plain(field.type) is float
+        )
+        scaled_names = {fields[index].name for index, _scale in self.scaled}
+        # The array is decoded into a mirror struct: typed (enums, nested structs come back as such),
+        # trailing fields optional, and a fixed-point field accepts the int it may be stored as.
+        mirror_fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+        for field in fields:
+            annotation = int | float if field.name in scaled_names else _plain(field.type)
+            if field.required:
+                mirror_fields.append((field.name, annotation))
+            else:
+                default = msgspec.field(default=field.default, default_factory=field.default_factory)
+                mirror_fields.append((field.name, annotation, default))
+        mirror = msgspec.defstruct(f"{cls.__name__}Values", mirror_fields, array_like=True)
+        self._decode_mirror = msgspec.msgpack.Decoder(mirror).decode
+
+    def encode(self, body: Body) -> bytes:
+        values = list(msgspec.structs.astuple(body))
+        defaults = self.defaults
+        end = len(values)
+        while end and defaults[end - 1] is not _NO_DEFAULT and _same(values[end - 1], defaults[end - 1]):
+            end -= 1
+        del values[end:]
+        # Inlined rather than a helper call: this runs for every position report (hot path).
+        for index, scale in self.scaled:
+            if index < end:
+                value = values[index]
+                try:
+                    scaled = round(value * scale)
+                except (OverflowError, ValueError):  # inf, nan: kept as floats
+                    continue
+                if scaled / scale == value and (scaled or copysign(1.0, value) > 0.0):  # keep -0.0
+                    values[index] = scaled
+        return _encoder.encode(values)
+
+    def decode(self, data: bytes) -> Body:
+        values = msgspec.structs.astuple(self._decode_mirror(data))
+        if self.scaled:
+            values = list(values)  # type: ignore[assignment]
+            for index, scale in self.scaled:
+                value = values[index]
+                if type(value) is int:
+                    values[index] = value / scale  # type: ignore[index]
+        return self.cls(*values)
+
+
+_BY_TYPE: dict[type, _BodyCodec] = {cls: _BodyCodec(cls) for cls in BODY_TYPES.values()}
+_BY_CODE: dict[int, _BodyCodec] = {codec.code: codec for codec in _BY_TYPE.values()}
+
+
+class EncodedEvent(NamedTuple):
+    """An envelope's row values that do not depend on where it lands in the log."""
+
+    source: str
+    seq: int
+    t_hub: int
+    t_lag: int
+    kind: int
+    mode: int
+    v: int
+    body: bytes
+
+
+def encode_event(event: Envelope) -> EncodedEvent:
+    """Raises ``TypeError`` for anything that is not an envelope with a known body kind, ValueError
+    for a number no database column can hold. Other field constraints are not checked again: an
+    envelope from the wire has been validated by ``codec.decode``."""
+    if type(event) is not Envelope:
+        raise TypeError(f"expected an Envelope, got {type(event).__name__}")
+    codec = _BY_TYPE.get(type(event.body))
+    if codec is None:
+        raise TypeError(f"event {event.source}#{event.seq}: {type(event.body).__name__} is not an event body")
+    mode = MODE_CODES.get(event.mode)
+    if mode is None:
+        raise TypeError(f"event {event.source}#{event.seq}: mode {event.mode!r} is not a Mode")
+    t_lag = event.t_hub - event.t_src
+    for name, value in (("seq", event.seq), ("t_hub", event.t_hub), ("t_hub - t_src", t_lag), ("v", event.v)):
+        if not _INT64_MIN <= value <= _INT64_MAX:
+            raise ValueError(f"event {event.source}#{event.seq}: {name} = {value} does not fit in 64 bits")
+    return EncodedEvent(
+        event.source, event.seq, event.t_hub, t_lag, codec.code, mode, event.v, codec.encode(event.body)
+    )
+
+
+def decode_event(source: str, seq: int, t_hub: int, t_lag: int, kind: int, mode: int, v: int,
+                 body: bytes) -> Envelope:
+    codec = _BY_CODE.get(kind)
+    if codec is None:
+        raise ValueError(f"stored event {source}#{seq} has kind code {kind}, unknown to this version")
+    return Envelope(
+        v=v, source=source, seq=seq, t_src=t_hub - t_lag, body=codec.decode(body), t_hub=t_hub,
+        mode=MODES[mode],
+    )
+

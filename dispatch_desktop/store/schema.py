@@ -1,0 +1,82 @@
+"""The store's tables, as SQLAlchemy Core objects; ``migrations/versions`` creates exactly these.
+
+Compactness drives the layout (a day of Guangzhou's patrol fleet is ~19 M position reports): the
+envelope's fields are integer columns (source interned to a small id, kind and mode as small codes,
+``t_src`` kept as its small lag behind ``t_hub``) and ``body`` holds only the body's field values
+(see ``rows``). ``gseq`` is SQLite's rowid, so the table itself is the gseq index.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    literal_column,
+)
+
+# On SQLite the gseq column must be spelled INTEGER to become the rowid (no second copy, no extra
+# index); PostgreSQL needs 64 bits for it.
+GSeq = BigInteger().with_variant(Integer(), "sqlite")
+
+DRILL_CODE = 1
+"""``events.mode`` for drill events (live is 0); a literal in the partial index below."""
+
+metadata = MetaData()
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(64), nullable=False, unique=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("gseq", GSeq, primary_key=True, autoincrement=False),
+    # No foreign key to sources: only the store writes either table, in the same transaction, and a
+    # per-row constraint check would slow PostgreSQL's COPY down.
+    Column("source_id", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("t_hub", BigInteger, nullable=False),
+    Column("t_lag", BigInteger, nullable=False),  # t_hub - t_src: a few hundred ms, so 2 bytes on disk
+    Column("kind", SmallInteger, nullable=False),
+    Column("mode", SmallInteger, nullable=False),
+    Column("v", BigInteger, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Index("ux_events_source_seq", "source_id", "seq", unique=True),
+    Index("ix_events_t_hub", "t_hub"),
+    # Drill events are rare: this index stays tiny and finds the first one at once (see state_at).
+    Index(
+        "ix_events_drill",
+        "gseq",
+        sqlite_where=literal_column("mode") == DRILL_CODE,
+        postgresql_where=literal_column("mode") == DRILL_CODE,
+    ),
+)
+
+late_events = Table(
+    "late_events",
+    metadata,
+    # Events whose hub time is earlier than that of an event stored before them (the hub's clock was
+    # set back, or an unstamped event). Normally empty; it makes time-travel exact without an index
+    # over (t_hub, gseq) order: see EventStore._last_gseq_at_time.
+    Column("gseq", GSeq, primary_key=True, autoincrement=False),
+    Column("t_hub", BigInteger, nullable=False),
+)
+
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("mode", SmallInteger, primary_key=True),
+    Column("gseq", BigInteger, primary_key=True),
+    Column("t_hub_max", BigInteger, nullable=False),  # the latest hub time among events <= gseq
+    Column("data", LargeBinary, nullable=False),  # zlib(encode_state(state))
+)

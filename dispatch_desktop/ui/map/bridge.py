@@ -1,0 +1,315 @@
+"""The Python side of the live map: batched deltas out, clicks and layer toggles back.
+
+``MapBridge`` is registered on the page's QWebChannel as ``bridge``. It never re-renders the page: it
+collects the ids the city model reports changed and, at most every ``interval_ms`` (100 ms, so ten
+times a second), sends one compact JSON delta — units as a flat ``[id, lat, lon, code, …]`` array with
+status, kind and SOS packed into ``code`` — and nothing at all while nothing changes. Selection flows
+both ways through the shared ``SelectionModel``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
+
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
+from dispatch_desktop.domain.state import Incident, State, Unit
+from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import LanguageManager
+from dispatch_desktop.ui.map.page import (
+    DEFAULT_VISIBLE,
+    INCIDENT_STATUS_ORDER,
+    LAYER_ORDER,
+    TYPE_CLASSES,
+    UNIT_KIND_ORDER,
+    UNIT_STATUS_ORDER,
+    type_class,
+)
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.models.selection import SelectionModel
+
+LAYER_TITLES: dict[str, str] = {
+    "districts": QT_TRANSLATE_NOOP("MapLayers", "Districts"),
+    "stations": QT_TRANSLATE_NOOP("MapLayers", "Police stations and their areas"),
+    "patrolAreas": QT_TRANSLATE_NOOP("MapLayers", "Emergency patrol areas"),
+    "incidents": QT_TRANSLATE_NOOP("MapLayers", "Incidents"),
+    "patrol": QT_TRANSLATE_NOOP("MapLayers", "Patrol groups"),
+    "rapid": QT_TRANSLATE_NOOP("MapLayers", "Rapid-response teams"),
+    "otherUnits": QT_TRANSLATE_NOOP("MapLayers", "Traffic police and station cars"),
+    "dutyPoints": QT_TRANSLATE_NOOP("MapLayers", "Duty points"),
+    "checkpoints": QT_TRANSLATE_NOOP("MapLayers", "Checkpoints"),
+    "cameras": QT_TRANSLATE_NOOP("MapLayers", "Cameras"),
+}
+assert set(LAYER_TITLES) == set(LAYER_ORDER), "every map layer needs a title"
+
+MAP_UI: dict[str, str] = {
+    "units": QT_TRANSLATE_NOOP("MapLayers", "Units"),
+    "incidents": QT_TRANSLATE_NOOP("MapLayers", "Incidents by priority"),
+    "cluster": QT_TRANSLATE_NOOP("MapLayers", "{n} incidents here: click to zoom in"),
+}
+
+_SHOWN_INCIDENT = frozenset({IncidentStatus.NEW, IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE})
+_STATUS_CODE = {status: n for n, status in enumerate(UNIT_STATUS_ORDER)}
+_KIND_CODE = {kind: n << 3 for n, kind in enumerate(UNIT_KIND_ORDER)}
+_INCIDENT_STATUS_CODE = {status: n for n, status in enumerate(INCIDENT_STATUS_ORDER)}
+_CLASS_CODE = {name: n for n, name in enumerate(TYPE_CLASSES)}
+_SOS_BIT = 64
+
+_encode = msgspec.json.Encoder().encode
+
+
+def unit_code(unit: Unit) -> int:
+    """Status (bits 0-2), kind (bits 3-5) and SOS (bit 6) in one small number."""
+    return _STATUS_CODE[unit.status] | _KIND_CODE[unit.kind] | (_SOS_BIT if unit.sos else 0)
+
+
+def incident_row(incident: Incident) -> list[Any]:
+    return [
+        incident.id, round(incident.lat, 6), round(incident.lon, 6), incident.priority,
+        _CLASS_CODE[type_class(incident.incident_type)], _INCIDENT_STATUS_CODE[incident.status],
+        labels.incident_type_name(incident.incident_type), incident.address,
+    ]
+
+
+def _layer_title(key: str) -> str:
+    return QCoreApplication.translate("MapLayers", LAYER_TITLES[key])
+
+
+class MapBridge(QObject):
+    # --- to the page (connected in dispatch_map.js) --------------------------------------------------
+    delta = Signal(str)
+    texts = Signal(str)  # the page's words in the desk's language (JSON)
+    selection = Signal(str, str)  # kind ("unit" / "incident"), id
+    follow = Signal(str)
+    layerVisibility = Signal(str, bool)
+    view = Signal(float, float, int)  # centre lat, lon, zoom (0 keeps the zoom)
+
+    # --- to the desk ---------------------------------------------------------------------------------
+    pageLoaded = Signal()
+    unitClicked = Signal(str)
+    incidentClicked = Signal(str)
+    mapClicked = Signal(float, float)  # an empty spot: lat, lon (a new incident's location, say)
+    layerToggled = Signal(str, bool)
+    flushed = Signal(int, int, int)  # unit rows, incident rows, bytes of the delta sent
+
+    def __init__(
+        self,
+        city_model: CityModel,
+        selection: SelectionModel,
+        language: LanguageManager | None = None,
+        city: City | None = None,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = 100,
+    ) -> None:
+        super().__init__(parent)
+        self._city_model = city_model
+        self._selection = selection
+        self._city = city
+        self._page_ready = False
+        self._dirty_units: set[str] = set()
+        self._dirty_incidents: set[str] = set()
+        self._reset_pending = True
+        self._named: set[str] = set()
+        self._on_map_incidents: set[str] = set()
+        self._visible = {key: key in DEFAULT_VISIBLE for key in LAYER_ORDER}
+        self.last_flush_ms = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.flush)
+        city_model.unitsChanged.connect(self._mark_units)
+        city_model.incidentsChanged.connect(self._mark_incidents)
+        selection.unitSelected.connect(lambda unit_id: self._send_selection("unit", unit_id))
+        selection.incidentSelected.connect(lambda incident_id: self._send_selection("incident", incident_id))
+        selection.followChanged.connect(self._send_follow)
+        if language is not None:
+            language.languageChanged.connect(self._on_language_changed)
+
+    # --- state ----------------------------------------------------------------------------------------
+
+    @property
+    def page_ready(self) -> bool:
+        return self._page_ready
+
+    def layer_visible(self, key: str) -> bool:
+        return self._visible[key]
+
+    def set_layer_visible(self, key: str, visible: bool) -> None:
+        if key not in self._visible:
+            raise KeyError(f"no map layer {key!r}; layers are {', '.join(LAYER_ORDER)}")
+        if self._visible[key] != visible:
+            self._visible[key] = visible
+            self.layerToggled.emit(key, visible)
+        if self._page_ready:
+            self.layerVisibility.emit(key, visible)
+
+    def center_on(self, lat: float, lon: float, zoom: int = 0) -> None:
+        if self._page_ready:
+            self.view.emit(lat, lon, zoom)
+
+    # --- collecting changes ---------------------------------------------------------------------------
+
+    def _mark_units(self, unit_ids: Iterable[str]) -> None:
+        self._dirty_units.update(unit_ids)
+        self._arm()
+
+    def _mark_incidents(self, incident_ids: Iterable[str]) -> None:
+        self._dirty_incidents.update(incident_ids)
+        self._arm()
+
+    def _arm(self) -> None:
+        # Single-shot and started only when idle: at most one flush per interval, none while quiet.
+        if self._page_ready and not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> int:
+        """Send what changed as one delta now; returns the delta's size in bytes (0 if nothing went)."""
+        self._timer.stop()
+        if not self._page_ready:
+            return 0
+        started = time.perf_counter()
+        state = self._city_model.state
+        payload: dict[str, Any] = {}
+        if self._reset_pending:
+            payload["reset"] = True
+            self._named.clear()
+            self._on_map_incidents.clear()
+            unit_ids: Iterable[str] = state.units.keys()
+            incident_ids: Iterable[str] = state.incidents.keys()
+        else:
+            unit_ids, incident_ids = self._dirty_units, self._dirty_incidents
+        unit_rows = self._unit_payload(state, unit_ids, payload)
+        incident_rows = self._incident_payload(state, incident_ids, payload)
+        self._reset_pending = False
+        self._dirty_units = set()
+        self._dirty_incidents = set()
+        if not payload:
+            return 0
+        text = _encode(payload).decode()
+        self.delta.emit(text)
+        self.last_flush_ms = (time.perf_counter() - started) * 1000.0
+        self.flushed.emit(unit_rows, incident_rows, len(text))
+        return len(text)
+
+    def _unit_payload(self, state: State, unit_ids: Iterable[str], payload: dict[str, Any]) -> int:
+        units = state.units
+        flat: list[Any] = []
+        removed: list[str] = []
+        names: dict[str, str] = {}
+        for unit_id in unit_ids:
+            unit = units.get(unit_id)
+            if unit is None:
+                removed.append(unit_id)
+                self._named.discard(unit_id)
+                continue
+            flat += (unit_id, round(unit.lat, 6), round(unit.lon, 6), unit_code(unit))
+            if unit_id not in self._named:
+                names[unit_id] = unit.name or unit_id
+                self._named.add(unit_id)
+        if flat:
+            payload["u"] = flat
+        if removed:
+            payload["ur"] = removed
+        if names:
+            payload["n"] = names
+        return len(flat) // 4
+
+    def _incident_payload(self, state: State, incident_ids: Iterable[str], payload: dict[str, Any]) -> int:
+        incidents = state.incidents
+        rows: list[list[Any]] = []
+        removed: list[str] = []
+        for incident_id in incident_ids:
+            incident = incidents.get(incident_id)
+            if incident is not None and incident.status in _SHOWN_INCIDENT:
+                rows.append(incident_row(incident))
+                self._on_map_incidents.add(incident_id)
+            elif incident_id in self._on_map_incidents:
+                removed.append(incident_id)
+                self._on_map_incidents.discard(incident_id)
+        if rows:
+            payload["i"] = rows
+        if removed:
+            payload["ir"] = removed
+        return len(rows)
+
+    # --- labels -------------------------------------------------------------------------------------
+
+    def labels_payload(self) -> dict[str, Any]:
+        districts = self._city.districts if self._city is not None else ()
+        return {
+            "layers": {key: _layer_title(key) for key in LAYER_ORDER},
+            "unitStatus": {status.value: labels.unit_status(status) for status in UnitStatus},
+            "unitKind": {kind.value: labels.unit_kind(kind) for kind in UnitKind},
+            "incidentStatus": {status.value: labels.incident_status(status) for status in IncidentStatus},
+            "priority": {str(p): labels.priority(p) for p in range(1, 5)},
+            "districts": {d.adcode: labels.district_name(d.adcode, d.name) for d in districts},
+            "ui": {key: QCoreApplication.translate("MapLayers", text) for key, text in MAP_UI.items()},
+        }
+
+    def _send_labels(self) -> None:
+        self.texts.emit(_encode(self.labels_payload()).decode())
+
+    def _on_language_changed(self, _language: str) -> None:
+        if self._page_ready:
+            self._send_labels()
+            # Incident type names travel in the incident rows: send them again in the new language.
+            self._mark_incidents(list(self._on_map_incidents))
+
+    # --- selection ----------------------------------------------------------------------------------
+
+    def _send_selection(self, kind: str, entity_id: str) -> None:
+        if self._page_ready:
+            self.selection.emit(kind if entity_id else "", entity_id)
+
+    def _send_follow(self, unit_id: str) -> None:
+        if self._page_ready:
+            self.follow.emit(unit_id)
+
+    # --- called from the page ------------------------------------------------------------------------
+
+    @Slot()
+    def pageReady(self) -> None:  # named for JavaScript
+        self._page_ready = True
+        self._reset_pending = True
+        self._send_labels()
+        for key, visible in self._visible.items():
+            self.layerVisibility.emit(key, visible)
+        self.flush()
+        if self._selection.unit:
+            self._send_selection("unit", self._selection.unit)
+        elif self._selection.incident:
+            self._send_selection("incident", self._selection.incident)
+        if self._selection.follow:
+            self._send_follow(self._selection.follow)
+        self.pageLoaded.emit()
+
+    def page_unloaded(self) -> None:
+        """The page is gone (reloading): hold deltas until the new one says it is ready."""
+        self._page_ready = False
+        self._timer.stop()
+
+    @Slot(str)
+    def selectUnit(self, unit_id: str) -> None:
+        self._selection.select_unit(unit_id)
+        self.unitClicked.emit(unit_id)
+
+    @Slot(str)
+    def selectIncident(self, incident_id: str) -> None:
+        self._selection.select_incident(incident_id)
+        self.incidentClicked.emit(incident_id)
+
+    @Slot(float, float)
+    def clickMap(self, lat: float, lon: float) -> None:
+        self.mapClicked.emit(lat, lon)
+
+    @Slot(str, bool)
+    def layerChanged(self, key: str, visible: bool) -> None:
+        if key in self._visible and self._visible[key] != visible:
+            self._visible[key] = visible
+            self.layerToggled.emit(key, visible)

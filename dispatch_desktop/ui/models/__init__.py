@@ -1,0 +1,1 @@
+"""Qt models over the projected state: they emit, views subscribe."""

@@ -1,0 +1,152 @@
+"""Alerts (告警): what needs a dispatcher's eyes now, derived from the state.
+
+For now: officers who pressed the emergency button (SOS, until acknowledged) and refused reports or
+commands (the newest ones the state keeps). Overdue timers will join them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import msgspec
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+
+from dispatch_desktop.domain.state import RefusalRecord, State, Unit
+from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
+from dispatch_desktop.ui.palette import SOS_COLOR, tint
+
+
+class AlertKind(enum.StrEnum):
+    SOS = "sos"
+    REFUSAL = "refusal"
+
+
+class Alert(msgspec.Struct, frozen=True):
+    key: str
+    kind: AlertKind
+    time: int
+    unit: str = ""  # the unit it is about, if any
+    incident: str = ""  # the incident it is about, if any
+    subject: str = ""  # how to name what it is about
+    code: str = ""
+    message: str = ""
+    lat: float = 0.0
+    lon: float = 0.0
+
+
+TIME = QT_TRANSLATE_NOOP("Alerts", "Time")
+KIND = QT_TRANSLATE_NOOP("Alerts", "Alert")
+SUBJECT = QT_TRANSLATE_NOOP("Alerts", "About")
+DETAILS = QT_TRANSLATE_NOOP("Alerts", "Details")
+
+_KIND_TEXT = {
+    AlertKind.SOS: QT_TRANSLATE_NOOP("Alerts", "SOS"),
+    AlertKind.REFUSAL: QT_TRANSLATE_NOOP("Alerts", "Refused"),
+}
+
+
+def _details(alert: Alert) -> str:
+    if alert.kind is AlertKind.SOS:
+        return QCoreApplication.translate("Alerts", "Officer needs help at {lat:.5f}, {lon:.5f}").format(
+            lat=alert.lat, lon=alert.lon
+        )
+    return labels.refusal_text(alert.code, alert.message)
+
+
+def _kind_text(alert: Alert) -> str:
+    return QCoreApplication.translate("Alerts", _KIND_TEXT[alert.kind])
+
+
+class AlertsModel(KeyedTableModel):
+    context = "Alerts"
+
+    sosRaised = Signal(str)  # unit id: a new emergency, worth drawing attention to the panel
+
+    def __init__(self, city_model: CityModel, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(TIME, lambda a: labels.clock_text(a.time), sort=lambda a: a.time,
+                       align=Qt.AlignmentFlag.AlignRight),
+                Column(KIND, _kind_text, sort=lambda a: a.kind is not AlertKind.SOS,
+                       background=_kind_tint),
+                Column(SUBJECT, lambda a: a.subject),
+                Column(DETAILS, _details, tooltip=lambda a: a.message or _details(a)),
+            ],
+            parent,
+        )
+        self._city_model = city_model
+        self._alerts: dict[str, Alert] = {}
+        city_model.unitsChanged.connect(self._on_units)
+        city_model.refusalsChanged.connect(self._on_refusals)
+        if city_model.has_state:
+            self._on_units(list(city_model.state.units.keys()))
+            self._on_refusals()
+
+    def record(self, key: str) -> Alert | None:
+        return self._alerts.get(key)
+
+    def active_sos(self) -> list[str]:
+        return [a.unit for a in self._alerts.values() if a.kind is AlertKind.SOS]
+
+    def _on_units(self, unit_ids: Iterable[str]) -> None:
+        units = self._city_model.state.units
+        changed: list[str] = []
+        raised: list[str] = []
+        for unit_id in unit_ids:
+            key = f"sos:{unit_id}"
+            unit: Unit | None = units.get(unit_id)
+            had = key in self._alerts
+            if unit is not None and unit.sos:
+                self._alerts[key] = Alert(key, AlertKind.SOS, unit.last_report, unit=unit.id,
+                                          incident=unit.incident, subject=unit.name or unit.id,
+                                          lat=unit.lat, lon=unit.lon)
+                if not had:
+                    raised.append(unit.id)
+            elif had:
+                del self._alerts[key]
+            else:
+                continue
+            changed.append(key)
+        if changed:
+            self.sync(changed)
+        for unit_id in raised:
+            self.sosRaised.emit(unit_id)
+
+    def _on_refusals(self) -> None:
+        state: State = self._city_model.state
+        current = {_refusal_key(r): r for r in state.refusals}
+        stale = [key for key, alert in self._alerts.items()
+                 if alert.kind is AlertKind.REFUSAL and key not in current]
+        for key in stale:
+            del self._alerts[key]
+        fresh = [key for key in current if key not in self._alerts]
+        for key in fresh:
+            self._alerts[key] = _refusal_alert(key, current[key], state)
+        if stale or fresh:
+            self.sync([*stale, *fresh])
+
+
+def _refusal_key(record: RefusalRecord) -> str:
+    return f"refused:{record.source}#{record.seq}"
+
+
+def _refusal_alert(key: str, record: RefusalRecord, state: State) -> Alert:
+    # Name who was refused (a unit reporting) and what about (its target), whichever are known.
+    source_unit = state.units.get(record.source)
+    target_unit = state.units.get(record.target) if record.target else None
+    unit = target_unit or source_unit
+    incident = record.target if record.target in state.incidents else ""
+    names = [u.name or u.id for u in (source_unit, target_unit) if u is not None]
+    if incident:
+        names.append(incident)
+    subject = " → ".join(dict.fromkeys(names)) or record.target or record.source
+    return Alert(key, AlertKind.REFUSAL, record.time, unit=unit.id if unit is not None else "",
+                 incident=incident, subject=subject, code=record.code, message=record.message)
+
+
+def _kind_tint(alert: Alert) -> QColor | None:
+    return tint(SOS_COLOR, 170) if alert.kind is AlertKind.SOS else None

@@ -1,0 +1,204 @@
+"""A table whose rows are records named by id, kept in step with a changing source incrementally.
+
+Rows are appended in the order records first appear and never reordered here: sorting and filtering
+belong to a ``QSortFilterProxyModel`` on top, so a change to one record costs one ``dataChanged`` for
+its row (contiguous rows share one signal), a new record one insert, a vanished one a remove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (numbers stay numbers)
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # the text a search box matches against (whole row)
+
+_MAX_CHANGE_RUNS = 32  # beyond this many separate runs, one signal over their span is cheaper
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its English title (translated in the model's context) and how to show a record."""
+
+    title: str
+    display: Callable[[Any], str]
+    sort: Callable[[Any], object] | None = None
+    background: Callable[[Any], QColor | None] | None = None
+    foreground: Callable[[Any], QColor | None] | None = None
+    tooltip: Callable[[Any], str] | None = None
+    align: Qt.AlignmentFlag | None = None
+
+
+class KeyedTableModel(QAbstractTableModel):
+    """Subclasses give ``context`` (their translation context), ``columns`` and ``record(key)``."""
+
+    context = "KeyedTableModel"
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._keys: list[str] = []
+        self._rows: dict[str, int] = {}
+
+    # --- to implement -----------------------------------------------------------------------------
+
+    def record(self, key: str) -> Any | None:
+        """The current record for ``key``, or None if it no longer exists."""
+        raise NotImplementedError
+
+    # --- lookups --------------------------------------------------------------------------------------
+
+    def key_at(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, key: str) -> int | None:
+        return self._rows.get(key)
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def column_titled(self, title: str) -> int:
+        """Index of the column with this (untranslated) title."""
+        for number, column in enumerate(self._columns):
+            if column.title == title:
+                return number
+        raise KeyError(title)
+
+    # --- keeping in step ------------------------------------------------------------------------------
+
+    def sync(self, keys: Iterable[str]) -> None:
+        """Bring the rows of ``keys`` up to date: changed, new or gone."""
+        updated: list[int] = []
+        added: list[str] = []
+        removed: list[int] = []
+        for key in keys:
+            present = self.record(key) is not None
+            row = self._rows.get(key)
+            if row is None:
+                if present:
+                    added.append(key)
+            elif present:
+                updated.append(row)
+            else:
+                removed.append(row)
+        if updated:
+            self._emit_rows_changed(sorted(updated))
+        if removed:
+            self._remove_rows(sorted(removed))
+        if added:
+            self._append(sorted(added))
+
+    def reset(self, keys: Iterable[str]) -> None:
+        """Start over with these keys (a new source)."""
+        self.beginResetModel()
+        self._keys = [key for key in keys if self.record(key) is not None]
+        self._rows = {key: row for row, key in enumerate(self._keys)}
+        self.endResetModel()
+
+    def refresh_column(self, column: int) -> None:
+        """Every row's cell in ``column`` may read differently now (e.g. an elapsed time)."""
+        if self._keys:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._keys) - 1, column))
+
+    def retranslate(self) -> None:
+        """The language changed: headers and every translated cell read differently."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self._columns) - 1))
+
+    def _emit_rows_changed(self, rows: list[int]) -> None:
+        last = len(self._columns) - 1
+        runs = _runs(rows)
+        if len(runs) > _MAX_CHANGE_RUNS:
+            runs = [(rows[0], rows[-1])]
+        for first, end in runs:
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    def _remove_rows(self, rows: list[int]) -> None:
+        for first, end in reversed(_runs(rows)):  # from the bottom, so earlier row numbers stay valid
+            self.beginRemoveRows(QModelIndex(), first, end)
+            del self._keys[first : end + 1]
+            self._rows = {key: row for row, key in enumerate(self._keys)}
+            self.endRemoveRows()
+
+    def _append(self, keys: list[str]) -> None:
+        first = len(self._keys)
+        self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
+        self._keys.extend(keys)
+        self._rows.update((key, first + offset) for offset, key in enumerate(keys))
+        self.endInsertRows()
+
+    # --- QAbstractTableModel --------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return QCoreApplication.translate(self.context, self._columns[section].title)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._keys):
+            return None
+        key = self._keys[index.row()]
+        if role == KEY_ROLE:
+            return key
+        record = self.record(key)
+        if record is None:
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(record)
+        if role == SORT_ROLE:
+            return column.sort(record) if column.sort is not None else column.display(record)
+        if role == FILTER_ROLE:
+            return self.filter_text(key, record)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return _brush(column.background(record))
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return _brush(column.foreground(record))
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
+            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def filter_text(self, key: str, record: Any) -> str:
+        """What a search matches: the id and every shown cell."""
+        return " ".join([key, *(column.display(record) for column in self._columns)])
+
+
+def _brush(color: QColor | None) -> QBrush | None:
+    return QBrush(color) if color is not None else None
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    start = previous = rows[0]
+    for row in rows[1:]:
+        if row != previous + 1:
+            runs.append((start, previous))
+            start = row
+        previous = row
+    runs.append((start, previous))
+    return runs

@@ -1,0 +1,59 @@
+"""Sorting and filtering on top of the keyed tables, as the panels' search boxes and toggles drive it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from dispatch_desktop.ui.models.keyed_table import FILTER_ROLE, KEY_ROLE, SORT_ROLE, KeyedTableModel
+
+RowTest = Callable[[Any], bool]
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts by each column's sort value and keeps rows that match the search text (anywhere in the
+    row, case-insensitive) and the record test (e.g. "open incidents only")."""
+
+    def __init__(self, source: KeyedTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._test: RowTest | None = None
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterKeyColumn(0)  # FILTER_ROLE already spans the whole row
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    @property
+    def keyed_source(self) -> KeyedTableModel:
+        return self.sourceModel()  # type: ignore[return-value]
+
+    def set_search(self, text: str) -> None:
+        self.setFilterFixedString(text.strip())
+
+    def set_record_test(self, test: RowTest | None) -> None:
+        """Keep only records for which ``test(record)`` is true; None keeps all."""
+        self.beginFilterChange()
+        self._test = test
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._test is not None:
+            source = self.keyed_source
+            record = source.record(source.key_at(source_row))
+            if record is None or not self._test(record):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+    def key_at(self, row: int) -> str:
+        return self.index(row, 0).data(KEY_ROLE)
+
+    def row_of(self, key: str) -> int | None:
+        """The row showing ``key`` in this (sorted, filtered) view, or None if it is hidden."""
+        source_row = self.keyed_source.row_of(key)
+        if source_row is None:
+            return None
+        row = self.mapFromSource(self.keyed_source.index(source_row, 0)).row()
+        return row if row >= 0 else None

@@ -1,0 +1,71 @@
+"""The unit status board's table (警力状态): one row per unit on the roster."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtGui import QColor
+
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import UnitStatus
+from dispatch_desktop.domain.state import Unit
+from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
+from dispatch_desktop.ui.palette import SOS_COLOR, UNIT_STATUS_COLOR, tint
+
+_STATUS_ORDER = {status: rank for rank, status in enumerate(UnitStatus)}
+
+CALL_SIGN = QT_TRANSLATE_NOOP("UnitBoard", "Call sign")
+KIND = QT_TRANSLATE_NOOP("UnitBoard", "Kind")
+STATION = QT_TRANSLATE_NOOP("UnitBoard", "Station")
+STATUS = QT_TRANSLATE_NOOP("UnitBoard", "Status")
+INCIDENT = QT_TRANSLATE_NOOP("UnitBoard", "Incident")
+LAST_REPORT = QT_TRANSLATE_NOOP("UnitBoard", "Last report")
+
+
+class UnitTableModel(KeyedTableModel):
+    context = "UnitBoard"
+
+    def __init__(self, city_model: CityModel, city: City | None = None, parent: QObject | None = None) -> None:
+        self._city_model = city_model
+        self._station_names = _station_names(city)
+        super().__init__(
+            [
+                Column(CALL_SIGN, lambda u: u.name or u.id, tooltip=_tooltip),
+                Column(KIND, lambda u: labels.unit_kind(u.kind)),
+                Column(STATION, lambda u: self._station_names.get(u.station, u.station)),
+                Column(STATUS, _status_text, sort=_status_rank, background=_status_tint),
+                Column(INCIDENT, lambda u: u.incident),
+                Column(LAST_REPORT, lambda u: labels.clock_text(u.last_report), sort=lambda u: u.last_report,
+                       align=Qt.AlignmentFlag.AlignRight),
+            ],
+            parent,
+        )
+        city_model.unitsChanged.connect(self.sync)
+        if city_model.has_state:
+            self.reset(city_model.state.units.keys())
+
+    def record(self, key: str) -> Unit | None:
+        return self._city_model.state.units.get(key)
+
+
+def _station_names(city: City | None) -> dict[str, str]:
+    return {station.id: station.short_name for station in city.stations} if city is not None else {}
+
+
+def _status_text(unit: Unit) -> str:
+    text = labels.unit_status(unit.status)
+    return f"SOS · {text}" if unit.sos else text
+
+
+def _status_rank(unit: Unit) -> int:
+    return -1 if unit.sos else _STATUS_ORDER[unit.status]
+
+
+def _status_tint(unit: Unit) -> QColor:
+    return tint(SOS_COLOR, 160) if unit.sos else tint(UNIT_STATUS_COLOR[unit.status])
+
+
+def _tooltip(unit: Unit) -> str:
+    members = "、".join(unit.members)
+    return f"{unit.id}\n{members}" if members else unit.id

@@ -1,0 +1,59 @@
+"""The status bar: link to the hub (green / red), what the desk is showing (实战 / 演练 / 回放), the clock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.palette import CONNECTED_COLOR, DISCONNECTED_COLOR, MODE_COLOR
+from dispatch_desktop.ui.retranslate import RetranslateMixin
+
+_BADGE = "QLabel {{ color: white; background: {color}; border-radius: 3px; padding: 1px 8px; font-weight: bold; }}"
+
+
+class WorkstationStatusBar(RetranslateMixin, QStatusBar):
+    def __init__(self, city_model: CityModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self._city_model = city_model
+        self._now = city_model.now_ms()
+        self.connection = QLabel(self)
+        self.connection.setObjectName("connection")
+        self.mode = QLabel(self)
+        self.mode.setObjectName("mode")
+        self.clock = QLabel(self)
+        self.clock.setObjectName("clock")
+        for widget in (self.connection, self.mode, self.clock):
+            self.addPermanentWidget(widget)
+        city_model.connectionChanged.connect(self._show_connection)
+        city_model.modeChanged.connect(self._show_mode)
+        city_model.clockTicked.connect(self._show_clock)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._show_connection(self._city_model.connected)
+        self._show_mode(self._city_model.mode.value)
+        self._show_clock(self._now)
+
+    def _show_connection(self, up: bool) -> None:
+        if up:
+            text, color = QCoreApplication.translate("StatusBar", "● Hub connected"), CONNECTED_COLOR
+            tip = QCoreApplication.translate("StatusBar", "Events from the command center arrive live")
+        else:
+            text, color = QCoreApplication.translate("StatusBar", "● Hub disconnected"), DISCONNECTED_COLOR
+            tip = QCoreApplication.translate(
+                "StatusBar", "No link to the command center: the picture may be out of date"
+            )
+        self.connection.setText(text)
+        self.connection.setToolTip(tip)
+        self.connection.setStyleSheet(_BADGE.format(color=color))
+
+    def _show_mode(self, mode: str) -> None:
+        self.mode.setText(labels.display_mode(mode))
+        self.mode.setStyleSheet(_BADGE.format(color=MODE_COLOR.get(mode, "#555")))
+
+    def _show_clock(self, now_ms: int) -> None:
+        self._now = now_ms
+        self.clock.setText(labels.date_time_text(now_ms))

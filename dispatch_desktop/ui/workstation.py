@@ -1,0 +1,152 @@
+"""The dispatcher's workstation as the composition root builds it.
+
+    feed = StateFeed()                      # on the GUI thread, before the bus client starts
+    client = WorkstationClient(..., on_state=feed.push, on_connection=feed.set_connected)
+    window = Workstation(city, feed, WorkstationSettings(user="zhang.wei"))
+    window.show()
+
+Everything else (intake forms, the video wall, plugins) joins through the extension points here:
+``add_panel``, the shared ``selection``, ``city_model`` and ``map_view.bridge`` (``mapClicked``
+gives the lat/lon of a click on an empty spot of the map).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
+
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.paths import APP_NAME
+from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, LanguageManager
+from dispatch_desktop.ui.main_window import MainWindow
+from dispatch_desktop.ui.map.bridge import MapBridge
+from dispatch_desktop.ui.map.layer_menu import LayerMenu
+from dispatch_desktop.ui.map.view import MapView
+from dispatch_desktop.ui.models.alerts import AlertsModel
+from dispatch_desktop.ui.models.city_model import CityModel, wall_clock_ms
+from dispatch_desktop.ui.models.incident_table import IncidentTableModel
+from dispatch_desktop.ui.models.selection import SelectionModel
+from dispatch_desktop.ui.models.state_feed import StateFeed
+from dispatch_desktop.ui.models.unit_table import UnitTableModel
+from dispatch_desktop.ui.panels.alerts_panel import AlertsPanel
+from dispatch_desktop.ui.panels.incident_detail import IncidentDetailPanel
+from dispatch_desktop.ui.panels.incident_queue import IncidentQueuePanel
+from dispatch_desktop.ui.panels.unit_board import UnitBoardPanel
+from dispatch_desktop.ui.status_bar import WorkstationStatusBar
+from dispatch_desktop.ui.user_settings import UserSettings
+
+
+@dataclass(frozen=True)
+class WorkstationSettings:
+    user: str = field(default_factory=getpass.getuser)
+    config_dir: Path | None = None  # default: the platformdirs config dir (per-user layouts live there)
+    cache_dir: Path | None = None  # default: the platformdirs cache dir (map page, compiled catalogues)
+    language: str | None = None  # None: the user's last choice, else Simplified Chinese
+    tile_url: str | None = None  # None: the user's saved intranet tile server ("" = plain background)
+    translations_dir: Path = TRANSLATIONS_DIR
+    clock: Callable[[], int] = wall_clock_ms
+    restore_layout: bool = True
+
+    def resolved_config_dir(self) -> Path:
+        return self.config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+class Workstation(MainWindow):
+    def __init__(self, city: City, feed: StateFeed, settings: WorkstationSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        settings = settings or WorkstationSettings()
+        cache_dir = settings.resolved_cache_dir()
+        user_settings = UserSettings(settings.resolved_config_dir(), settings.user)
+        language = LanguageManager(settings.translations_dir, cache_dir / "translations")
+        super().__init__(language, user_settings, parent)
+        language.setParent(self)
+        self.city = city
+        self.feed = feed
+
+        # models (the panels and the map subscribe to these)
+        self.city_model = CityModel(feed, self, clock=settings.clock)
+        self.selection = SelectionModel(self)
+        self.unit_table = UnitTableModel(self.city_model, city, self)
+        self.incident_table = IncidentTableModel(self.city_model, city, self)
+        self.alerts_model = AlertsModel(self.city_model, self)
+        for model in (self.unit_table, self.incident_table, self.alerts_model):
+            language.languageChanged.connect(lambda _lang, model=model: model.retranslate())
+
+        # the map in the middle
+        tile_url = settings.tile_url if settings.tile_url is not None else user_settings.tile_url()
+        self.map_view = MapView(city, self.city_model, self.selection, language, cache_dir=cache_dir,
+                                tile_url=tile_url, parent=self)
+        self.setCentralWidget(self.map_view)
+        self.map_view.mapFailed.connect(self._on_map_failed)
+
+        # panels around it
+        self.incident_queue = IncidentQueuePanel(self.incident_table, self.selection)
+        self.incident_detail = IncidentDetailPanel(self.city_model, self.selection, city)
+        self.unit_board = UnitBoardPanel(self.unit_table, self.selection)
+        self.alerts_panel = AlertsPanel(self.alerts_model, self.selection)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.add_panel(self.incident_queue, area=left, name="incident_queue")
+        self.add_panel(self.incident_detail, area=left, name="incident_detail")
+        self.add_panel(self.unit_board, area=right, name="unit_board")
+        self.add_panel(self.alerts_panel, area=right, name="alerts")
+        self.resizeDocks([self.dock("incident_queue"), self.dock("unit_board")], [560, 520],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock("incident_queue"), self.dock("incident_detail")], [520, 420],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.dock("unit_board"), self.dock("alerts")], [620, 320], Qt.Orientation.Vertical)
+        self.alerts_model.sosRaised.connect(self._on_sos)
+
+        self.status_bar = WorkstationStatusBar(self.city_model, self)
+        self.setStatusBar(self.status_bar)
+        self.layer_menu = LayerMenu(self.map_view.bridge, self)
+        self.view_menu.insertMenu(self.reset_layout_action, self.layer_menu)
+        self.view_menu.insertSeparator(self.reset_layout_action)
+
+        if settings.restore_layout:
+            self.finish_layout()
+        else:
+            self._default_layout = bytes(self.saveState())
+        chosen = settings.language or user_settings.language(DEFAULT_LANGUAGE)
+        language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+        self.retranslate()
+        self.city_model.start_clock()
+
+    # --- extension points ------------------------------------------------------------------------------
+
+    @property
+    def map_bridge(self) -> MapBridge:
+        """Map events for other panels: ``mapClicked(lat, lon)``, ``unitClicked``, ``incidentClicked``;
+        ``center_on`` and ``set_layer_visible`` to steer it."""
+        return self.map_view.bridge
+
+    # --- reactions ---------------------------------------------------------------------------------------
+
+    def _on_sos(self, unit_id: str) -> None:
+        dock = self.dock("alerts")
+        dock.show()
+        dock.raise_()
+        unit = self.city_model.state.units.get(unit_id)
+        name = unit.name if unit is not None else unit_id
+        self.status_bar.showMessage(QCoreApplication.translate("Workstation", "SOS from {unit}").format(unit=name),
+                                    15_000)
+
+    def _on_map_failed(self, message: str) -> None:
+        self.status_bar.showMessage(
+            QCoreApplication.translate("Workstation", "Map unavailable: {reason}").format(reason=message)
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.city_model.stop_clock()
+            self.language.uninstall()

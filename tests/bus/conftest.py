@@ -1,0 +1,183 @@
+"""Shared set-up for the bus tests: hubs on random loopback ports, stores, keys, raw sockets.
+
+Hubs run in-process on their own thread (or as a subprocess in the SIGKILL test) and always bind
+``tcp://127.0.0.1:*`` so parallel test runs never collide. Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+import zmq
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.area import BBoxArea
+from dispatch_desktop.bus.hub import CurveSecurity, Endpoints, Hub, PlainSecurity
+from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, Kind, Role
+from dispatch_desktop.bus.session import Session
+from dispatch_desktop.domain import codec
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Category, UnitKind
+from tests.bus.fakestore import FakeProjector, FakeStore
+
+ANY = "tcp://127.0.0.1:*"
+UNITS = ("P-0001", "P-0002", "P-0003")
+AREA = BBoxArea(south=22.5, west=112.9, north=23.95, east=114.1)
+INSIDE = (23.12, 113.26)
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def roster(units: tuple[str, ...] | list[str] = UNITS) -> list[ev.UnitRegistered]:
+    return [ev.UnitRegistered(unit=u, unit_kind=UnitKind.PATROL_GROUP, station="S-1", name=u) for u in units]
+
+
+def incident(incident_id: str = "J-1") -> ev.IncidentCreated:
+    return ev.IncidentCreated(
+        incident=incident_id, call_time=now_ms(), caller_number="13800000000", lat=INSIDE[0], lon=INSIDE[1],
+        address="天河路 1 号", district="440106", station="S-1", incident_type="theft", priority=2,
+        category=Category.POLICE,
+    )
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.01) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+        time.sleep(interval)
+
+
+def real_store_available() -> bool:
+    try:
+        from dispatch_desktop.store import EventStore, Projector  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_store(path: Path, *, real: bool | None = None) -> tuple[Any, Any]:
+    """(store, projector): the real SQLite store when it exists (or when ``real``), else the fake."""
+    if real or (real is None and real_store_available()):
+        from dispatch_desktop.store import EventStore, Projector
+
+        store = EventStore.open(f"sqlite:///{path / 'events.sqlite3'}")
+        return store, Projector(store)
+    store = FakeStore()
+    return store, FakeProjector(store)
+
+
+@dataclass
+class Running:
+    hub: Hub
+    store: Any
+    projector: Any
+    endpoints: Endpoints
+    keys: KeyDirectory | None
+
+    def credentials(self, name: str) -> ClientCurve:
+        assert self.keys is not None
+        return self.keys.client_credentials(name)
+
+    def stored(self) -> list[tuple[int, ev.Envelope]]:
+        return list(self.store.read())
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> KeyDirectory:
+    directory = KeyDirectory(tmp_path / "keys")
+    for unit in UNITS:
+        directory.create(unit, Kind.UNIT)
+    directory.create("ws-01", Kind.WORKSTATION, Role.DISPATCHER)
+    directory.create("ws-02", Kind.WORKSTATION, Role.DISPATCHER)
+    directory.create("ws-sup", Kind.WORKSTATION, Role.SUPERVISOR)
+    return directory
+
+
+@pytest.fixture
+def make_hub(tmp_path: Path) -> Iterator[Callable[..., Running]]:
+    hubs: list[Hub] = []
+
+    def factory(*, keys: KeyDirectory | None = None, store: tuple[Any, Any] | None = None,
+                units: tuple[str, ...] | list[str] = UNITS, real: bool | None = None,
+                roles: dict[str, Role] | None = None, **options: Any) -> Running:
+        store_, projector = store or open_store(tmp_path, real=real)
+        options.setdefault("area", AREA)
+        hub = Hub(
+            store_, projector=projector,
+            security=CurveSecurity(keys.root) if keys is not None else PlainSecurity(roles or {}),
+            blob_dir=tmp_path / "blobs", field_endpoint=ANY, workstation_endpoint=ANY, publish_endpoint=ANY,
+            bootstrap=roster(units), **options,
+        )
+        hubs.append(hub)
+        endpoints = hub.start()
+        return Running(hub, store_, projector, endpoints, keys)
+
+    yield factory
+    for hub in hubs:
+        hub.stop()
+
+
+class RawPeer:
+    """A bare DEALER for sending exact frames and reading the hub's answers."""
+
+    def __init__(self, endpoint: str, curve: ClientCurve | None = None, session: Session | None = None) -> None:
+        self.context = zmq.Context()
+        self.socket = self.context.socket(zmq.DEALER)
+        self.socket.linger = 0
+        if curve is not None:
+            curve.apply(self.socket)
+        self.socket.connect(endpoint)
+        self.session = session or Session()
+
+    def send(self, frames: list[bytes]) -> None:
+        self.socket.send_multipart(frames)
+
+    def report(self, event: ev.Envelope, msg_type: bytes = p.REPORT) -> None:
+        self.send([self.session.frame(msg_type, codec.encode(event))])
+
+    def receive(self, timeout: float = 5.0) -> tuple[bytes, Any] | None:
+        """(type, decoded payload) of the next message, or None after ``timeout`` s."""
+        if not self.socket.poll(int(timeout * 1000)):
+            return None
+        frames = self.socket.recv_multipart()
+        message = self.session.parse(frames)
+        return message.type, msgspec.msgpack.decode(message.payload)
+
+    def answer(self, timeout: float = 5.0) -> tuple[bytes, Any]:
+        """The next ACK or NACK (skipping orders and welcomes)."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            got = self.receive(left)
+            if got is not None and got[0] in (p.ACK, p.NACK):
+                return got
+        raise AssertionError("no ACK or NACK from the hub")
+
+    def close(self) -> None:
+        self.socket.close(linger=0)
+        self.context.term()
+
+
+@pytest.fixture
+def raw_peers() -> Iterator[Callable[..., RawPeer]]:
+    peers: list[RawPeer] = []
+
+    def factory(endpoint: str, curve: ClientCurve | None = None) -> RawPeer:
+        peer = RawPeer(endpoint, curve)
+        peers.append(peer)
+        return peer
+
+    yield factory
+    for peer in peers:
+        peer.close()

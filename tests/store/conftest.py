@@ -1,0 +1,90 @@
+"""Store tests run against SQLite (a file in tmp_path) and PostgreSQL (a fresh schema per store in the
+database named by DISPATCH_TEST_POSTGRES_URL, e.g. from scripts/postgres-for-tests)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from dispatch_desktop.store import EventStore
+
+POSTGRES_URL = os.environ.get("DISPATCH_TEST_POSTGRES_URL", "")
+NO_POSTGRES = "PostgreSQL not available: set DISPATCH_TEST_POSTGRES_URL or run scripts/postgres-for-tests"
+
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql",
+                 marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]),
+]
+
+UrlFactory = Callable[[], str]
+
+
+class PostgresSchemas:
+    """Hands out URLs of new, empty schemas and drops them all at the end."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = sa.make_url(base_url)
+        self.engine = sa.create_engine(self.base, isolation_level="AUTOCOMMIT")
+        self.names: list[str] = []
+
+    def new_url(self) -> str:
+        name = f"test_{uuid.uuid4().hex[:12]}"
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {name}")
+        self.names.append(name)
+        url = self.base.update_query_dict({"options": f"-csearch_path={name}"})
+        return url.render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        with self.engine.connect() as conn:
+            for name in self.names:
+                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        self.engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UrlFactory]:
+    """Makes URLs of new, empty databases of the parametrised kind."""
+    if request.param == "sqlite":
+        counter = iter(range(1_000_000))
+        yield lambda: f"sqlite:///{tmp_path / f'events-{next(counter)}.db'}"
+        return
+    schemas = PostgresSchemas(POSTGRES_URL)
+    try:
+        yield schemas.new_url
+    finally:
+        schemas.drop_all()
+
+
+StoreFactory = Callable[..., EventStore]
+
+
+@pytest.fixture
+def open_store() -> Iterator[StoreFactory]:
+    """``open_store(url, **options)``: EventStore.open, closed at the end of the test."""
+    opened: list[EventStore] = []
+
+    def _open(url: str, **options: int) -> EventStore:
+        store = EventStore.open(url, **options)
+        opened.append(store)
+        return store
+
+    yield _open
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def url(new_url: UrlFactory) -> str:
+    return new_url()
+
+
+@pytest.fixture
+def store(open_store: StoreFactory, url: str) -> EventStore:
+    return open_store(url)
