@@ -49,7 +49,7 @@ REPORT_MS = 5_000
 UNITS = 1_100
 INCIDENTS_PER_DAY = 10_000
 BATCH = 1_000
-GENERATOR_VERSION = 1  # bump when the generated day changes, to invalidate cached files
+GENERATOR_VERSION = 2  # bump when the generated day changes, to invalidate cached files
 
 # Guangzhou's urban districts, roughly.
 SOUTH, NORTH, WEST, EAST = 22.95, 23.40, 113.15, 113.55
@@ -58,30 +58,29 @@ M_PER_DEG = 111_320.0
 
 # --- realistic inputs ---------------------------------------------------------------------------------
 
+Item = tuple[int, int, str, ev.Body]
+"""(t_hub, t_src, source, body): an event before it is numbered (see ``numbered``)."""
+
 
 def unit_ids(count: int) -> list[str]:
     return [f"P-{n:04d}" for n in range(1, count + 1)]
 
 
-def roster(units: list[str], t: int) -> list[ev.Envelope]:
+def roster(units: list[str], t: int) -> list[Item]:
     """UnitRegistered for every unit (by the hub at bootstrap), then each goes on duty."""
     kinds = [UnitKind.PATROL_GROUP] * 7 + [UnitKind.RAPID_RESPONSE, UnitKind.TRAFFIC, UnitKind.STATION_CAR,
                                            UnitKind.OFFICER]
-    out = [
-        ev.envelope("hub", n, ev.UnitRegistered(
+    out: list[Item] = [
+        (t + n, t, "hub", ev.UnitRegistered(
             unit=unit, unit_kind=kinds[n % len(kinds)], station=f"S-4401{n % 11:02d}-{n % 7:02d}",
             name=f"巡组 {unit}", members=(f"警员{n:04d}A", f"警员{n:04d}B"),
             lat=round(SOUTH + (n * 0.61803 % 1) * (NORTH - SOUTH), 6),
-            lon=round(WEST + (n * 0.41421 % 1) * (EAST - WEST), 6)), t_src=t, t_hub=t)
+            lon=round(WEST + (n * 0.41421 % 1) * (EAST - WEST), 6)))
         for n, unit in enumerate(units, start=1)
     ]
-    out += [ev.envelope(unit, 1, ev.StatusReport(status=UnitStatus.AVAILABLE), t_src=t + 10, t_hub=t + 20)
-            for unit in units]
+    out += [(t + 5_000 + n, t + 4_900 + n, unit, ev.StatusReport(status=UnitStatus.AVAILABLE))
+            for n, unit in enumerate(units, start=1)]
     return out
-
-
-Item = tuple[int, int, str, ev.Body]
-"""(t_hub, t_src, source, body): an event before it is numbered (see ``numbered``)."""
 
 
 def numbered(items: list[Item], seqs: dict[str, int]) -> list[ev.Envelope]:
@@ -214,35 +213,38 @@ class Incidents:
         return self._unit_report(unit, body, t)
 
 
-def day(hours: float, seed: int) -> Iterator[list[ev.Envelope]]:
-    """The log in batches of ten report rounds (~11,000 events), in hub-time order."""
+def day(hours: float, seed: int, *, calls_per_day: int = INCIDENTS_PER_DAY,
+        bootstrap: bool = True) -> Iterator[list[ev.Envelope]]:
+    """The log in batches of ten report rounds (~11,000 events) in hub-time order, as the hub stamps
+    them: whatever arrives after a batch's end waits for the next one."""
     units = unit_ids(UNITS)
     fleet = Fleet(units, np.random.default_rng(seed))
-    calls = Incidents(units, INCIDENTS_PER_DAY, random.Random(seed))
-    bootstrap = roster(units, T0)
-    seqs = {event.source: event.seq for event in bootstrap}
-    yield bootstrap
+    calls = Incidents(units, max(calls_per_day, 1), random.Random(seed))
+    seqs: dict[str, int] = {}
+    if bootstrap:
+        yield numbered(roster(units, T0), seqs)
     ticks = int(hours * 3600_000 // REPORT_MS)
-    for first in range(0, ticks, 10):
-        items: list[Item] = []
-        for tick in range(first, min(first + 10, ticks)):
+    pending: list[Item] = []
+    for start in range(0, ticks, 10):
+        end = min(start + 10, ticks)
+        items = pending
+        for tick in range(start, end):
             items += fleet.tick(T0 + 60_000 + tick * REPORT_MS)
-        items += calls.until(T0 + 60_000 + min(first + 10, ticks) * REPORT_MS)
-        yield numbered(items, seqs)
+        boundary = T0 + 60_000 + end * REPORT_MS
+        if calls_per_day:
+            items += calls.until(boundary)
+        pending = [item for item in items if item[0] >= boundary]
+        yield numbered([item for item in items if item[0] < boundary], seqs)
+    yield numbered(pending, seqs)
 
 
 # --- (a) and (b): appending -------------------------------------------------------------------------------
 
 
 def positions(count: int, seed: int) -> list[ev.Envelope]:
-    fleet = Fleet(unit_ids(UNITS), np.random.default_rng(seed))
-    seqs: dict[str, int] = {}
-    out: list[ev.Envelope] = []
-    tick = 0
-    while len(out) < count:
-        out += numbered(fleet.tick(T0 + tick * REPORT_MS), seqs)
-        tick += 1
-    return out[:count]
+    hours = count / UNITS * REPORT_MS / 3600_000 + 0.01
+    batches = day(hours, seed, calls_per_day=0, bootstrap=False)
+    return list(itertools.islice(itertools.chain.from_iterable(batches), count))
 
 
 def fresh_sqlite(name: str) -> tuple[str, Path]:

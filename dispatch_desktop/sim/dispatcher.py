@@ -39,7 +39,6 @@ class DispatchPolicy:
     refer_delay_s: tuple[float, float] = (30.0, 120.0)  # non-police incident entered -> referred
     close_delay_s: tuple[float, float] = (60.0, 300.0)  # cleared -> closed
     retry_s: float = 30.0  # no unit free: look again after this long
-    command_timeout_s: float = 60.0  # a command not seen accepted by then is given up
     units_for_priority_1: int = 2  # the most urgent incidents get more than one unit
 
 
@@ -60,10 +59,13 @@ class AutoDispatcher:
         self.locate = locate
         self.rng = np.random.default_rng([seed, 0xD15A7C4])
         self.free = np.zeros(len(self.unit_ids), dtype=bool)
-        self._reserved = np.zeros(len(self.unit_ids), dtype=np.int64)  # until when (ms) a unit is spoken for
+        # Sent a command about it that is neither refused nor seen accepted yet. Every command is settled
+        # one way or the other (the bus client answers even a lost one, with a timeout), never by a clock:
+        # at high speed a busy hub's second is a simulated minute or more.
+        self._spoken_for = np.zeros(len(self.unit_ids), dtype=bool)
+        self._in_flight: dict[str, IncidentStatus] = {}  # incident -> its status when the command went
         self._queue: list[tuple[int, int, str, str]] = []
         self._counter = 0
-        self._in_flight: dict[str, int] = {}  # incident -> until when a command about it is awaited
         self.resync(state if state is not None else State(), now_ms)
 
     def resync(self, state: State, now_ms: int) -> None:
@@ -73,6 +75,8 @@ class AutoDispatcher:
         self.free[:] = False
         for unit in self.state.units.values():
             self._refresh_unit(unit.id)
+        self._in_flight = {i: status for i, status in self._in_flight.items()
+                           if i in self.state.incidents and self.state.incidents[i].status is status}
         self._queue.clear()
         # In id order: map order follows string hashing, which changes from one process to the next.
         for incident_id in sorted(self.state.incidents.keys()):
@@ -94,14 +98,30 @@ class AutoDispatcher:
         after = self.state.incidents.get(incident_id) if incident_id else None
         if after is not None:
             touched.update(after.units)
-            self._in_flight.pop(incident_id, None)
-            if not after.is_open:
-                # Closed and referred incidents are done with: dropping them keeps a long run small.
-                self.state = msgspec.structs.replace(self.state, incidents=self.state.incidents.delete(incident_id))
-            elif before is None or before.status is not after.status:
-                self._plan(after, event.time)
+            if before is None or before.status is not after.status:
+                self._in_flight.pop(incident_id, None)
+                if not after.is_open:
+                    # Closed and referred incidents are done with: dropping them keeps a long run small.
+                    self.state = msgspec.structs.replace(self.state,
+                                                         incidents=self.state.incidents.delete(incident_id))
+                else:
+                    self._plan(after, event.time)
         for unit in touched:
             self._refresh_unit(unit)
+
+    def answered(self, command: ev.Body, accepted: bool, now_ms: int) -> None:
+        """The hub's answer to one of our commands. A refused one frees what it had spoken for (someone
+        else was quicker) and the incident is looked at again; an accepted one waits to be observed."""
+        if accepted:
+            return
+        unit = self.index.get(getattr(command, "unit", ""))
+        if unit is not None:
+            self._spoken_for[unit] = False
+        incident_id = getattr(command, "incident", "")
+        self._in_flight.pop(incident_id, None)
+        incident = self.state.incidents.get(incident_id)
+        if incident is not None:
+            self._plan(incident, now_ms)
 
     # --- what to do ----------------------------------------------------------------------------------
 
@@ -112,26 +132,21 @@ class AutoDispatcher:
         """Carry out the earliest planned action (due at or before ``now_ms``); returns its commands."""
         _, _, action, incident_id = heapq.heappop(self._queue)
         incident = self.state.incidents.get(incident_id)
-        if incident is None:
-            return []
-        awaited = self._in_flight.get(incident_id, 0)
-        if awaited > now_ms:
-            # Our last command about it is not seen yet; look again once it is overdue.
-            self._schedule(awaited, action, incident_id)
-            return []
+        if incident is None or incident_id in self._in_flight:
+            return []  # gone, or our last command about it is unsettled: its outcome plans what is next
         if action == _DISPATCH and incident.status is IncidentStatus.NEW and not incident.units:
             return self._dispatch(incident, now_ms)
         if action == _REFER and incident.status is IncidentStatus.NEW and not incident.units:
-            self._in_flight[incident_id] = now_ms + self._ms(self.policy.command_timeout_s)
+            self._in_flight[incident_id] = incident.status
             return [ev.IncidentReferred(incident=incident.id, department=incident.department or _owner(incident),
                                         reason="非警务警情，按职责清单移交")]
         if action == _CLOSE and incident.status is IncidentStatus.CLEARED and not incident.units:
-            self._in_flight[incident_id] = now_ms + self._ms(self.policy.command_timeout_s)
+            self._in_flight[incident_id] = incident.status
             return [ev.IncidentClosed(incident=incident.id, disposition=incident.disposition or "resolved")]
         return []
 
     def _dispatch(self, incident: Incident, now_ms: int) -> list[ev.Body]:
-        candidates = np.flatnonzero(self.free & (self._reserved <= now_ms))
+        candidates = np.flatnonzero(self.free & ~self._spoken_for)
         if candidates.size == 0:
             self._schedule(now_ms + self._ms(self.policy.retry_s), _DISPATCH, incident.id)
             return []
@@ -141,12 +156,11 @@ class AutoDispatcher:
         wanted = self.policy.units_for_priority_1 if incident.priority == 1 else 1
         chosen = candidates[np.argsort(distance2, kind="stable")[:wanted]]
         sent = sum(1 for entry in incident.timeline if entry.kind == "unit_dispatched")
-        timeout = now_ms + self._ms(self.policy.command_timeout_s)
-        self._in_flight[incident.id] = timeout
+        self._in_flight[incident.id] = incident.status
         commands: list[ev.Body] = []
         for n, unit_index in enumerate(chosen.tolist(), start=sent + 1):
             unit = self.unit_ids[unit_index]
-            self._reserved[unit_index] = timeout
+            self._spoken_for[unit_index] = True
             commands.append(ev.UnitDispatched(incident=incident.id, unit=unit, order=f"{incident.id}:{unit}:{n}"))
         return commands
 
@@ -172,7 +186,7 @@ class AutoDispatcher:
         free = unit is not None and unit.status is UnitStatus.AVAILABLE and not unit.incident
         self.free[index] = free
         if not free:
-            self._reserved[index] = 0  # its dispatch was seen: no longer a pending reservation
+            self._spoken_for[index] = False  # its dispatch is seen (or someone else's): nothing pending
 
     def _draw_ms(self, bounds: tuple[float, float]) -> int:
         lo, hi = bounds

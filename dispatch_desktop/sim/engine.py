@@ -215,6 +215,11 @@ class Engine:
             self._scenes.pop(body.incident, None)
             self._waiting.pop(body.incident, None)
 
+    def answered(self, command: ev.Body, accepted: bool) -> None:
+        """The hub's answer to a command this engine's desk sent (see ``AutoDispatcher.answered``)."""
+        if self.dispatcher is not None:
+            self.dispatcher.answered(command, accepted, self.now_ms)
+
     def registrations(self, state: State | None = None) -> list[ev.UnitRegistered]:
         """The roster entries of the simulated units that ``state`` lacks (all of them without one).
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import projection
 from dispatch_desktop.domain.state import RefusalRecord, State
-from dispatch_desktop.sim.engine import Engine
+from dispatch_desktop.sim.engine import DISPATCHER, Engine
 
 HUB = "hub"
 _ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
@@ -57,6 +57,8 @@ class Loopback:
             self.on_event(envelope)
         if self.state.refusal_count != before:
             self.refusals.append(self.state.refusals[-1])
+            if source == DISPATCHER:
+                self.engine.answered(body, accepted=False)
             return
         self.engine.observe(envelope)
         if isinstance(body, _ORDER_BODIES) and body.order in self.state.orders:

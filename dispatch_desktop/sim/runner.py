@@ -21,6 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 
 import msgspec
@@ -140,8 +141,11 @@ class SimulationRunner:
         self.max_backlog = max(2_000, 3 * config.units) if max_backlog is None else max_backlog
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._published: queue.SimpleQueue[list[Published] | State] = queue.SimpleQueue()
-        self._replies: queue.SimpleQueue[CommandReply] = queue.SimpleQueue()
+        # The desk's updates, from its thread: lists of new (gseq, event), or (gseq, whole state) after a
+        # resynchronisation.
+        self._published: queue.SimpleQueue[list[Published] | tuple[int, State]] = queue.SimpleQueue()
+        self._seen_gseq = 0
+        self._answers: queue.SimpleQueue[tuple[ev.Body, Future[CommandReply]]] = queue.SimpleQueue()
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -212,15 +216,20 @@ class SimulationRunner:
         return self.keys.client_credentials(name)
 
     def _desk(self) -> WorkstationClient:
-        return WorkstationClient(
+        desk = WorkstationClient(
             self.workstation,
             command_endpoint=self.endpoints.workstation,
             publish_endpoint=self.endpoints.publish,
             curve=self._credentials(self.workstation, Kind.WORKSTATION),
             context=self.context,
-            on_state=lambda state, changed: self._published.put(state if changed is None else changed),
-            on_reply=self._replies.put,
         )
+
+        def updated(state: State, changed: list[Published] | None) -> None:
+            # Called on the desk's thread: a whole state comes with the gseq it is as of.
+            self._published.put((desk.gseq, state) if changed is None else changed)
+
+        desk.on_state = updated
+        return desk
 
     def _wait_for_snapshot(self, desk: WorkstationClient) -> State | None:
         deadline = time.monotonic() + self.sync_timeout
@@ -230,12 +239,10 @@ class SimulationRunner:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"no snapshot from the hub at {self.endpoints.workstation} "
                                    f"within {self.sync_timeout:g} s")
-        state = desk.state
-        while True:  # whatever arrived before now is in that state already
-            try:
-                self._published.get_nowait()
-            except queue.Empty:
-                return state
+        # Read while the desk's thread may apply more: the gseq first, so nothing newer than the state
+        # is skipped later. An event seen twice this way is harmless: the fold refuses the repeat.
+        self._seen_gseq = desk.gseq
+        return desk.state
 
     def _fleet(self) -> FieldFleet:
         assert self.engine is not None
@@ -269,7 +276,8 @@ class SimulationRunner:
                 if source == DISPATCHER:
                     if isinstance(body, ev.IncidentCreated):
                         body = msgspec.structs.replace(body, call_time=timebase.wire(body.call_time))
-                    desk.send_command(body)
+                    future = desk.send_command(body)
+                    future.add_done_callback(lambda done, command=body: self._answers.put((command, done)))
                 else:
                     fleet.client(source).report(body, t_src=timebase.wire(t_ms))
                 self.counts[f"sent.{body.kind}"] += 1
@@ -291,17 +299,26 @@ class SimulationRunner:
                 item = self._published.get_nowait()
             except queue.Empty:
                 break
-            if isinstance(item, State):
-                self.counts["resyncs"] += 1
-                self.engine.resync(item)
+            if isinstance(item, tuple):
+                gseq, state = item
+                if gseq > self._seen_gseq:  # not the snapshot we started from, or an older one
+                    self._seen_gseq = gseq
+                    self.counts["resyncs"] += 1
+                    self.engine.resync(state)
                 continue
-            for _gseq, event in item:
-                self.engine.observe(event)
+            for gseq, event in item:
+                if gseq > self._seen_gseq:
+                    self._seen_gseq = gseq
+                    self.engine.observe(event)
         while True:
             try:
-                reply = self._replies.get_nowait()
+                command, done = self._answers.get_nowait()
             except queue.Empty:
                 break
-            if not reply.accepted:
-                self.counts[f"refused.{reply.code}"] += 1
-                log.debug("the hub refused a simulated desk command: %s %s", reply.code, reply.message)
+            error = done.exception()
+            reply = None if error is not None else done.result()
+            if reply is None or not reply.accepted:
+                why = reply.code if reply is not None else type(error).__name__
+                self.counts[f"refused.{why}"] += 1
+                log.debug("the hub did not take a simulated desk command (%s): %s", why, command)
+            self.engine.answered(command, accepted=reply is not None and reply.accepted)

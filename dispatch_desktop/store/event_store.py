@@ -12,9 +12,9 @@ or before it", exactly, even if the hub's clock was ever set back (see ``late_ev
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import msgspec
 import sqlalchemy as sa
@@ -40,8 +40,12 @@ _EVENT_COLUMNS = (
 )
 
 
-_Chunk = Callable[[Connection, "sa.Row | None"], Sequence[sa.Row]]
-"""A chunk query for ``EventStore._stream``: (connection, last row of the previous chunk) -> rows."""
+RawRow = tuple[Any, ...]
+"""An events row as the driver returns it, columns as in ``_EVENT_COLUMNS``."""
+_GSEQ, _SOURCE_ID, _SEQ, _T_HUB = 0, 1, 2, 3
+
+_Chunk = Callable[["RawRow | None"], sa.Select]
+"""A keyset query for ``EventStore._stream``: the last row of the previous chunk -> the next query."""
 
 
 class Appended(NamedTuple):
@@ -247,10 +251,9 @@ class EventStore:
             source_id = self._source_id(conn, source)
             if source_id is None:
                 return None
-            row = conn.execute(
-                select(*_EVENT_COLUMNS).where(events.c.source_id == source_id, events.c.seq == seq)
-            ).first()
-            return None if row is None else (row.gseq, self._decode(conn, row))
+            rows = self._fetch(conn, select(*_EVENT_COLUMNS).where(
+                events.c.source_id == source_id, events.c.seq == int(seq)))
+            return (rows[0][_GSEQ], self._decode(conn, rows[0])) if rows else None
 
     # --- reading ------------------------------------------------------------------------------------
 
@@ -263,11 +266,11 @@ class EventStore:
         """Events with ``t0_ms <= t_hub < t1_ms``, in hub-time order (ties: gseq order), streamed.
         That is gseq order too, as long as the hub's clock never went back."""
 
-        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
+        def chunk(after: RawRow | None) -> sa.Select:
             query = select(*_EVENT_COLUMNS).where(events.c.t_hub >= t0_ms, events.c.t_hub < t1_ms)
             if after is not None:
-                query = query.where(tuple_(events.c.t_hub, events.c.gseq) > (after.t_hub, after.gseq))
-            return conn.execute(query.order_by(events.c.t_hub, events.c.gseq).limit(CHUNK)).all()
+                query = query.where(tuple_(events.c.t_hub, events.c.gseq) > (after[_T_HUB], after[_GSEQ]))
+            return query.order_by(events.c.t_hub, events.c.gseq)
 
         return self._stream(chunk)
 
@@ -278,10 +281,10 @@ class EventStore:
         if source_id is None:
             return iter(())
 
-        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
-            start = after_seq if after is None else after.seq
+        def chunk(after: RawRow | None) -> sa.Select:
+            start = after_seq if after is None else after[_SEQ]
             query = select(*_EVENT_COLUMNS).where(events.c.source_id == source_id, events.c.seq > start)
-            return conn.execute(query.order_by(events.c.seq).limit(CHUNK)).all()
+            return query.order_by(events.c.seq)
 
         return self._stream(chunk)
 
@@ -291,33 +294,46 @@ class EventStore:
         if limit is not None and limit <= 0:
             return iter(())
 
-        def chunk(conn: Connection, after: sa.Row | None) -> list[sa.Row]:
-            start = after_gseq if after is None else after.gseq
+        def chunk(after: RawRow | None) -> sa.Select:
+            start = after_gseq if after is None else after[_GSEQ]
             query = select(*_EVENT_COLUMNS).where(events.c.gseq > start)
             if upto is not None:
                 query = query.where(events.c.gseq <= upto)
             if t_max is not None:
                 # "+ 0": a filter, not an index choice; the gseq range is what bounds the scan.
                 query = query.where(events.c.t_hub + 0 <= t_max)
-            return conn.execute(query.order_by(events.c.gseq).limit(CHUNK)).all()
+            return query.order_by(events.c.gseq)
 
         return self._stream(chunk, limit)
 
     def _stream(self, chunk: _Chunk, limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
-        # Each chunk is its own short read: an abandoned iterator holds no connection or lock.
-        after: sa.Row | None = None
+        """Runs the keyset query ``chunk`` (given the last row of the previous chunk) until it runs dry.
+        Each chunk is its own short read, so an abandoned iterator holds no connection or lock. Rows
+        come straight from the driver as tuples: SQLAlchemy's Row objects would cost more than
+        decoding the event (this loop feeds every replay)."""
+        after: RawRow | None = None
         left = limit
         while True:
+            size = CHUNK if left is None else min(CHUNK, left)
             with self._engine.connect() as conn:
-                rows = chunk(conn, after)
-                decoded = [(row.gseq, self._decode(conn, row)) for row in rows]
-            if left is not None:
-                decoded = decoded[:left]
-                left -= len(decoded)
+                rows = self._fetch(conn, chunk(after).limit(size))
+                decoded = [(row[_GSEQ], self._decode(conn, row)) for row in rows]
             yield from decoded
-            if len(rows) < CHUNK or left == 0:
+            if left is not None:
+                left -= len(rows)
+            if len(rows) < size or left == 0:
                 return
             after = rows[-1]
+
+    def _fetch(self, conn: Connection, query: sa.Select) -> list[RawRow]:
+        # Every parameter here is an int, so inlining them is safe and makes the SQL driver-neutral.
+        sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(sql)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
     # --- keyframes and time travel ------------------------------------------------------------------
 
@@ -450,6 +466,6 @@ class EventStore:
             return None
         return conn.scalar(select(events.c.gseq).where(events.c.source_id == source_id, events.c.seq == seq))
 
-    def _decode(self, conn: Connection, row: sa.Row) -> Envelope:
-        return decode_event(self._source_name(conn, row.source_id), row.seq, row.t_hub, row.t_lag,
-                            row.kind, row.mode, row.v, row.body)
+    def _decode(self, conn: Connection, row: RawRow) -> Envelope:
+        name = self._names.get(row[_SOURCE_ID]) or self._source_name(conn, row[_SOURCE_ID])
+        return decode_event(name, *row[_SEQ:])

@@ -1,10 +1,13 @@
 """Snapshots from the wall: a frame stored beside the database, and the event body that records it.
 
-The image goes into a blob directory under the data dir, named by the SHA-256 of its bytes (the same
-picture taken twice is stored once, and the name proves the content). The event log keeps only the
-fingerprint. Taking a snapshot is a dispatcher's action on an incident, so it is recorded as an
-``IncidentNote`` command the caller sends through the workstation client (the hub decides whether to
-accept it); the matching ``Attachment`` record is returned too for any consumer that keeps file lists.
+The image goes into the attachment blob directory, named by the SHA-256 of its bytes (the same
+picture taken twice is stored once, and the name proves the content), in the hub's layout
+(``bus.blobs.BlobStore``: ``<root>/<first two hex digits>/<sha256>``), so a hub sharing the directory
+already holds it. The event log keeps only the fingerprint.
+
+Taking a snapshot is a dispatcher's action on an incident, so it is recorded as an ``IncidentNote``
+command the caller sends through the workstation client (the hub decides whether to accept it); the
+matching ``Attachment`` record is returned too for any consumer that keeps file lists.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import cv2
 import msgspec
 import numpy as np
 
+from dispatch_desktop.bus.blobs import BlobStore
 from dispatch_desktop.domain.events import Attachment, IncidentNote
 from dispatch_desktop.paths import data_dir
 
@@ -29,6 +33,8 @@ NOTE_TEMPLATE = "Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {
 
 
 def blob_dir() -> Path:
+    """The default blob directory. The hub keeps a SQLite store's blobs beside the database file
+    (``commands.hub.blob_dir_for``); pass that directory to the wall when the desk and hub share it."""
     path = data_dir() / BLOB_DIR_NAME
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -42,7 +48,7 @@ class Snapshot:
     taken_at: float  # epoch seconds
 
     def attachment(self, name: str = "") -> Attachment:
-        return Attachment(sha256=self.sha256, mime=MIME, size=self.size, name=name or self.path.name)
+        return Attachment(sha256=self.sha256, mime=MIME, size=self.size, name=name or f"{self.sha256[:12]}.jpg")
 
 
 def encode_jpeg(frame: np.ndarray, quality: int = 92) -> bytes:
@@ -52,13 +58,13 @@ def encode_jpeg(frame: np.ndarray, quality: int = 92) -> bytes:
     return data.tobytes()
 
 
-def store_blob(data: bytes, directory: Path, suffix: str = ".jpg") -> tuple[Path, str]:
-    """Write ``data`` as ``<sha256><suffix>`` in ``directory`` (atomically; once)."""
+def store_blob(data: bytes, directory: Path) -> tuple[Path, str]:
+    """Write ``data`` under its SHA-256 in the blob directory ``directory`` (atomically; once)."""
     sha = hashlib.sha256(data).hexdigest()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{sha}{suffix}"
+    path = BlobStore(directory).path(sha)
     if not path.exists():
-        partial = directory / f".{sha}.{os.getpid()}.partial"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{sha}.{os.getpid()}.partial")
         partial.write_bytes(data)
         os.replace(partial, path)
     return path, sha

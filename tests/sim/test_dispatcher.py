@@ -124,3 +124,25 @@ def test_an_incident_whose_unit_is_recalled_waits_for_a_unit_again() -> None:
     when, again = desk.next_actions()
     assert when > T0 + 80_000
     assert again[0].incident == "J-1" and again[0].order == f"J-1:{again[0].unit}:2"  # type: ignore[attr-defined]
+
+
+def test_a_refused_dispatch_frees_the_unit_and_the_incident_is_tried_again() -> None:
+    desk = Desk()
+    desk.create("J-1")
+    when, commands = desk.next_actions()
+    assert commands[0].unit == "U-3"  # type: ignore[attr-defined]
+    # Another desk took U-3 a moment earlier: the hub refuses ours.
+    desk.send("ws-2", ev.UnitStatusSet(unit="U-3", status=UnitStatus.UNAVAILABLE), when)
+    desk.dispatcher.answered(commands[0], False, when)
+    later, again = desk.next_actions()
+    assert later > when and again == [ev.UnitDispatched(incident="J-1", unit="U-2", order="J-1:U-2:1")]
+
+
+def test_an_accepted_dispatch_keeps_its_unit_spoken_for_until_it_is_seen() -> None:
+    desk = Desk()
+    desk.create("J-1")
+    desk.create("J-2")
+    when, first = desk.next_actions()
+    desk.dispatcher.answered(first[0], True, when)
+    _, second = desk.next_actions()
+    assert second[0].unit != first[0].unit  # type: ignore[attr-defined]

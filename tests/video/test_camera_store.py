@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from dispatch_desktop.domain.city import Camera
 from dispatch_desktop.store import EventStore, StoreError, migrate
 from dispatch_desktop.store.cameras import CameraStore
-from tests.video.test_registry import GOOD_AND_BAD
+from tests.video.helpers import GOOD_AND_BAD
 
 
 @pytest.fixture

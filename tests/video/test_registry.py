@@ -9,19 +9,7 @@ from dispatch_desktop.video.registry import (
     parse_cameras_csv,
     write_cameras_csv,
 )
-
-GOOD_AND_BAD = """id,name,lat,lon,district,station,stream_url,heading,fov,tags
-GZ-0001,天河路口东,23.1375,113.3240,440106,S-440106-01,rtsp://10.0.0.1/ch1,90,60,路口;高清
-GZ-0002,体育中心西门,23.1380,113.3200,440106,S-440106-01,http://127.0.0.1:8080/,,,
-GZ-0003,坏纬度,123.1,113.32,440106,,,,,
-GZ 0004,空格编号,23.1,113.3,,,,,,
-GZ-0005,朝向越界,23.1,113.3,,,,400,60,
-GZ-0001,重复编号,23.1,113.3,,,,,,
-GZ-0006,,abc,113.3,,,ftp://x/y,,,
-GZ-0007,只有视角,23.1,113.3,,,,,45,
-GZ-0008,少一列,23.1,113.3
-GZ-0009,设备号,23.12,113.31,,,0,359.5,120,球机
-"""
+from tests.video.helpers import GOOD_AND_BAD
 
 
 def test_good_rows_are_imported_and_every_bad_one_is_reported_precisely() -> None:

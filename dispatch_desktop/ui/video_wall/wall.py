@@ -48,7 +48,7 @@ from dispatch_desktop.video.wall_plan import LAYOUTS, WallPlan, grid_side
 log = logging.getLogger(__name__)
 
 FPS_WINDOW_TICKS = 2  # the shown frame rate is measured over the last two seconds
-STALL_S = 2.5  # live but no frame for this long: the tile says "no signal"
+STALL_S = 1.5  # live but no frame for this long: "no signal" (the reader gives up later, at its read timeout)
 OFFLINE_MEMORY_S = 60.0  # a camera seen offline is skipped by the selection for this long
 NOTICE_MS = 6000
 
@@ -408,9 +408,9 @@ class VideoWall(RetranslateMixin, QWidget):
             samples.append((now, tile.frames))
             first_time, first_count = samples[0]
             live = tile.status is not None and tile.status.state is StreamState.LIVE
+            stalled = live and now - self._last_frame_at.get(tile.index, now) > STALL_S
             fps = (tile.frames - first_count) / (now - first_time) if live and now > first_time else 0.0
-            last = self._last_frame_at.get(tile.index, now)
-            tile.set_fps(fps, live and now - last > STALL_S)
+            tile.set_fps(0.0 if stalled else fps, stalled)
         self._retired = [reader for reader in self._retired if reader.alive]
         horizon = now - OFFLINE_MEMORY_S
         self._offline_seen = {k: t for k, t in self._offline_seen.items() if t > horizon}
