@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import importlib.abc
 import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
 
@@ -76,7 +74,14 @@ def pytest_configure(config: pytest.Config) -> None:
     else:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         disable_chromium_sandbox(os.environ)
-    if not os.environ.get("DISPATCH_DESKTOP_DATA"):
-        data = tempfile.mkdtemp(prefix="dispatch-desktop-test-data.")
-        os.environ["DISPATCH_DESKTOP_DATA"] = data
-        config.add_cleanup(lambda: shutil.rmtree(data, ignore_errors=True))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _throwaway_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keeps every test away from the user's real data dir (pytest prunes its old temp dirs)."""
+    if os.environ.get("DISPATCH_DESKTOP_DATA"):
+        yield
+        return
+    os.environ["DISPATCH_DESKTOP_DATA"] = str(tmp_path_factory.mktemp("data"))
+    yield
+    del os.environ["DISPATCH_DESKTOP_DATA"]

@@ -52,6 +52,7 @@ class _Outgoing:
     sent_at: float  # monotonic; 0 = not sent yet
     waits_for: tuple[str, ...] = ()  # attachment sha256s still uploading
     is_position: bool = False
+    attempts: int = 0
 
 
 @dataclass
@@ -188,6 +189,7 @@ class FieldClient:
     def _transmit(self, item: _Outgoing) -> bool:
         if self._send([item.frame]):
             item.sent_at = time.monotonic()
+            item.attempts += 1
             return True
         return False
 
@@ -289,11 +291,13 @@ class FieldClient:
     # --- timers -------------------------------------------------------------------------------------
 
     def resend_due(self, now: float | None = None) -> int:
-        """Resend, in seq order, every report unacknowledged for ``resend_after`` s; returns how many."""
+        """Resend, in seq order, every report whose answer is overdue; returns how many. The wait doubles
+        with each attempt, from ``resend_after`` up to eight times that, so that a hub that is slow
+        rather than gone is not buried under copies."""
         now = time.monotonic() if now is None else now
         resent = 0
         for item in self.outbox.values():
-            if item.waits_for or now - item.sent_at < self.resend_after:
+            if item.waits_for or now - item.sent_at < self.resend_after * _BACKOFF[min(item.attempts, 4)]:
                 continue
             if not self._transmit(item):
                 break
@@ -313,6 +317,7 @@ class FieldClient:
         self.socket.close(linger=0)
 
 
+_BACKOFF = (0, 1, 2, 4, 8)  # multiples of resend_after, by attempts so far
 _REPORT_TYPES = frozenset(ev.BODY_TYPES[kind] for kind in ev.UNIT_REPORT_KINDS)
 
 

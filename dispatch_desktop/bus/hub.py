@@ -24,7 +24,7 @@ import re
 import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +175,7 @@ class Hub:
         session_key: bytes = b"",
         max_batch: int = 2000,
         publish_hwm: int = 1000,
+        recent_events: int = 100_000,
         heartbeat_interval: float = 1.0,
         order_resend_interval: float = 2.0,
         clock: Callable[[], float] = time.time,
@@ -194,6 +195,7 @@ class Hub:
         self.session = Session(session_key)
         self.max_batch = max_batch
         self.publish_hwm = publish_hwm
+        self.recent_events = recent_events
         self.heartbeat_interval = heartbeat_interval
         self.order_resend_interval = order_resend_interval
         self.clock = clock
@@ -213,6 +215,9 @@ class Hub:
         self._routes: dict[str, bytes] = {}
         self._peers: dict[int, dict[bytes, _Peer]] = {}
         self._order_sent: dict[str, float] = {}
+        # The newest stored events by (source, seq): a resend is nearly always of one of these, and
+        # answering it from memory keeps a storm of resends from turning into a storm of queries.
+        self._recent: OrderedDict[tuple[str, int], tuple[int, ev.Envelope]] = OrderedDict()
         self._snapshot_cache: tuple[int, bytes] | None = None
         self._counters: Counter[str] = Counter()
         self._counter_lock = threading.Lock()
@@ -523,6 +528,10 @@ class Hub:
             self._authorize(peer)
             self._check_identity(peer, hello.source)
             self._welcome(socket, rid, hello.source)
+        elif kind == p.UPLOAD:  # a note's attachment
+            upload: p.Upload = decode_payload(message.payload, p.Upload)
+            self._authorize(peer)
+            self._upload(socket, rid, upload, message.data or b"")
         else:
             raise p.BusError("unknown_type", type=kind)
 
@@ -573,8 +582,9 @@ class Hub:
                 # (``projection._position`` refuses only unknown units), so it skips ``check``.
                 batch.add(event, socket, rid)
                 return
-            if body_type is ev.FieldRecord:
-                self._check_attachments(body)  # type: ignore[arg-type]
+            attachments = getattr(body, "attachments", ())
+            if attachments:
+                self._check_attachments(attachments)
         except p.BusError as error:
             self._nack(socket, rid, error, source, seq)
             return
@@ -603,8 +613,8 @@ class Hub:
                           target=target, params=dict(refusal.params))
         return msgspec.structs.replace(event, body=body)
 
-    def _check_attachments(self, body: ev.FieldRecord) -> None:
-        for attachment in body.attachments:
+    def _check_attachments(self, attachments: tuple[ev.Attachment, ...]) -> None:
+        for attachment in attachments:
             if not self.blobs.has(attachment.sha256, attachment.size):
                 raise p.BusError("attachment_missing", sha256=attachment.sha256, size=attachment.size)
 
@@ -620,7 +630,9 @@ class Hub:
                 batch.extra.append((index, socket, rid))
                 return True
             raise self._backwards(event, max(stored_hw, queued[0] if queued else 0))
-        found = self.store.get(event.source, event.seq) if event.seq <= stored_hw else None
+        found = self._recent.get(key)
+        if found is None and event.seq <= stored_hw:
+            found = self.store.get(event.source, event.seq)
         if found is not None:
             gseq, original = found
             if not _same(original, event):
@@ -668,9 +680,11 @@ class Hub:
         sockets: dict[int, zmq.Socket] = {}  # type: ignore[type-arg]
         published: list[tuple[int, ev.Envelope]] = []
         refused = 0
+        recent = self._recent
         for event, (socket, rid, refusal), result in zip(batch.events, batch.replies, appended, strict=True):
             if not result.duplicate:
                 published.append((result.gseq, event))
+                recent[(event.source, event.seq)] = (result.gseq, event)
                 if event.seq > self._hw.get(event.source, 0):
                     self._hw[event.source] = event.seq
                     self._hw_t[event.source] = event.t_src
@@ -683,6 +697,8 @@ class Hub:
                 sockets[id(socket)] = socket
                 acks.setdefault((id(socket), rid), []).append(
                     p.AckEntry(event.source, event.seq, result.gseq, result.duplicate))
+        while len(recent) > self.recent_events:
+            recent.popitem(last=False)
         for index, socket, rid in batch.extra:  # the same message twice in one batch
             event, result = batch.events[index], appended[index]
             self._reply_stored(socket, rid, result.gseq, event, duplicate=True)

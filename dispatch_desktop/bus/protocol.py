@@ -44,7 +44,7 @@ TYPE_NAMES: dict[bytes, str] = {
 }
 FIELD_TYPES = frozenset({HELLO, REPORT, UPLOAD, ORDER_ACK})
 """What the hub accepts on the field socket."""
-WORKSTATION_TYPES = frozenset({HELLO, COMMAND, SNAPSHOT_REQUEST})
+WORKSTATION_TYPES = frozenset({HELLO, COMMAND, SNAPSHOT_REQUEST, UPLOAD})
 """What the hub accepts on the workstation socket."""
 DATA_FRAME_TYPES = frozenset({UPLOAD, SNAPSHOT})
 """Types that carry exactly one binary data frame after the message frame."""

@@ -409,11 +409,11 @@ class WorkstationClient:
             self._apply(batch, ignored)
         self._syncing = False
         self.resyncs += 1
-        self.synced.set()
         self._call(self.on_state, self.state, None)
         if not self.connected:
             self.connected = True
             self._call(self.on_connection, True)
+        self.synced.set()  # last: whoever waits on it finds the listeners already told
 
     # --- timers -------------------------------------------------------------------------------------
 

@@ -88,12 +88,13 @@ def _next_port(endpoint: str, offset: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dispatch_desktop.bus.hub import Endpoints
     from dispatch_desktop.bus.keys import KeyDirectory
     from dispatch_desktop.city import DEFAULT_SEED, generate_city
     from dispatch_desktop.sim.engine import SimConfig
-    from dispatch_desktop.sim.runner import HubEndpoints, SimulationRunner
+    from dispatch_desktop.sim.runner import SimulationRunner
 
-    endpoints = HubEndpoints(
+    endpoints = Endpoints(
         field=args.hub,
         workstation=args.workstation or _next_port(args.hub, 1),
         publish=args.publish or _next_port(args.hub, 2),

@@ -178,8 +178,11 @@ class IncidentClosed(Body, frozen=True, tag="incident_closed"):
 
 
 class IncidentNote(Body, frozen=True, tag="incident_note"):
+    """A dispatcher's note; may carry files (a video-wall snapshot) stored beside the database."""
+
     incident: Id
     text: Text
+    attachments: tuple[Attachment, ...] = ()
 
 
 class UnitStatusSet(Body, frozen=True, tag="unit_status_set"):

@@ -397,7 +397,8 @@ def _incident_note(state: State, event: ev.Envelope) -> Outcome:
     incident = _incident(state, body.incident)
     if isinstance(incident, Refusal):
         return incident
-    return _with(state, incident=_note(incident, event, "incident_note", text=body.text))
+    text = body.text + (f" ({len(body.attachments)})" if body.attachments else "")
+    return _with(state, incident=_note(incident, event, "incident_note", text=text))
 
 
 def _sos_ack(state: State, event: ev.Envelope) -> Outcome:

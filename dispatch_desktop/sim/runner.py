@@ -29,7 +29,8 @@ import zmq
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
-from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, Kind, Role
+from dispatch_desktop.bus.hub import Endpoints
+from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyRing, Kind, Role
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
@@ -40,14 +41,10 @@ from dispatch_desktop.sim.world import choose_units, registration
 log = logging.getLogger(__name__)
 
 DEFAULT_WORKSTATION = "sim-desk"
+# A handset resends an unacknowledged report after this long. Longer than a real handset's 2 s: a
+# thousand simulated handsets in one process resending into a hub that is merely slow would bury it.
+_RESEND_AFTER_S = 10.0
 _BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-@dataclass(frozen=True)
-class HubEndpoints:
-    field: str
-    workstation: str
-    publish: str
 
 
 @dataclass
@@ -102,7 +99,7 @@ class SimulationRunner:
         self,
         city: City,
         config: SimConfig,
-        endpoints: HubEndpoints,
+        endpoints: Endpoints,
         *,
         speed: float = 1.0,
         keys: KeyDirectory | None = None,
@@ -173,6 +170,7 @@ class SimulationRunner:
         desk: WorkstationClient | None = None
         fleet: FieldFleet | None = None
         try:
+            self._prepare_keys()
             desk = self._desk()
             desk.start()
             state = self._wait_for_snapshot(desk)
@@ -208,19 +206,32 @@ class SimulationRunner:
 
     # --- set-up ---------------------------------------------------------------------------------------
 
-    def _credentials(self, name: str, kind: Kind) -> ClientCurve | None:
+    def _prepare_keys(self) -> None:
+        """Create the keys the desk and the units lack, all before any of them connects."""
         if self.keys is None:
-            return None
-        if not (self.keys.private / f"{name}.key_secret").exists():
-            self.keys.create(name, kind, Role.DISPATCHER if kind is Kind.WORKSTATION else None)
-        return self.keys.client_credentials(name)
+            return
+        units = choose_units(self.city, self.config.units)
+        wanted = [(self.workstation, Kind.WORKSTATION)] + [(u.id, Kind.UNIT) for u in units]
+        created = 0
+        for name, kind in wanted:
+            if not (self.keys.private / f"{name}.key_secret").exists():
+                self.keys.create(name, kind, Role.DISPATCHER if kind is Kind.WORKSTATION else None)
+                created += 1
+        if created:
+            log.info("created %d keys in %s", created, self.keys.root)
+            # Give the hub a full rescan of its key directory first: a client whose handshake is refused
+            # (its key not loaded yet) is not retried by ZeroMQ.
+            self._stop.wait(KeyRing.FULL_SCAN_INTERVAL + 0.5)
+
+    def _credentials(self, name: str) -> ClientCurve | None:
+        return None if self.keys is None else self.keys.client_credentials(name)
 
     def _desk(self) -> WorkstationClient:
         desk = WorkstationClient(
             self.workstation,
             command_endpoint=self.endpoints.workstation,
             publish_endpoint=self.endpoints.publish,
-            curve=self._credentials(self.workstation, Kind.WORKSTATION),
+            curve=self._credentials(self.workstation),
             context=self.context,
         )
 
@@ -249,8 +260,8 @@ class SimulationRunner:
         fleet = FieldFleet(context=self.context)
         for unit in self.engine.ids:
             fleet.add(FieldClient(unit, self.endpoints.field, context=self.context,
-                                  curve=self._credentials(unit, Kind.UNIT), on_order=self._on_order,
-                                  on_nack=self._on_nack, clock=self.clock))
+                                  curve=self._credentials(unit), on_order=self._on_order,
+                                  on_nack=self._on_nack, clock=self.clock, resend_after=_RESEND_AFTER_S))
         return fleet
 
     # --- the loop -------------------------------------------------------------------------------------

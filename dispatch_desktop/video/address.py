@@ -69,7 +69,7 @@ class StreamAddress:
         )
 
 
-def open_capture(address: StreamAddress, timeout_s: float) -> cv2.VideoCapture:
+def open_capture(address: StreamAddress, open_timeout_s: float, read_timeout_s: float) -> cv2.VideoCapture:
     """Open the source. Network sources get open and read timeouts so a dead camera cannot hang the
     reader thread: without them FFmpeg waits on an unanswered connection for minutes."""
     import cv2  # here, not at the top: parsing addresses (the CSV import, the store) needs no OpenCV
@@ -78,6 +78,8 @@ def open_capture(address: StreamAddress, timeout_s: float) -> cv2.VideoCapture:
         return cv2.VideoCapture(int(address.target))
     if address.kind is StreamKind.FILE:
         return cv2.VideoCapture(str(address.target), cv2.CAP_FFMPEG)
-    ms = max(1, int(timeout_s * 1000))
-    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, ms, cv2.CAP_PROP_READ_TIMEOUT_MSEC, ms]
+    params = [
+        cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, max(1, int(open_timeout_s * 1000)),
+        cv2.CAP_PROP_READ_TIMEOUT_MSEC, max(1, int(read_timeout_s * 1000)),
+    ]
     return cv2.VideoCapture(str(address.target), cv2.CAP_FFMPEG, params)

@@ -96,7 +96,7 @@ def snapshot_note(
         sha256=snapshot.sha256,
         file=snapshot.path.name,
     )
-    body = IncidentNote(incident=incident_id, text=text)
+    body = IncidentNote(incident=incident_id, text=text, attachments=(snapshot.attachment(),))
     try:  # msgspec checks constraints when decoding, not when constructing: round-trip to check now
         msgspec.json.decode(msgspec.json.encode(body), type=IncidentNote)
     except msgspec.ValidationError as error:

@@ -32,8 +32,10 @@ BACKOFF_S: tuple[float, ...] = (0.5, 1.0, 2.0)
 back is live again within ~5 s (one wait plus one open)."""
 
 DEFAULT_MAX_FPS = 12.0
-DEFAULT_TIMEOUT_S = 2.5
-EXIT_WAIT_S = 4.0
+OPEN_TIMEOUT_S = 2.5  # a camera that does not answer within this is offline (and retried)
+READ_TIMEOUT_S = 4.0  # a connected stream silent this long is given up and reopened; the wall calls
+# it "no signal" well before that, so a frozen picture and a lost connection look different
+EXIT_WAIT_S = 5.0  # longer than a read timeout
 
 _running: weakref.WeakSet[StreamReader] = weakref.WeakSet()
 
@@ -122,7 +124,8 @@ class StreamReader:
         max_fps: float = DEFAULT_MAX_FPS,
         box: tuple[int, int] = (320, 180),
         backoff: Sequence[float] = BACKOFF_S,
-        timeout_s: float = DEFAULT_TIMEOUT_S,
+        open_timeout_s: float = OPEN_TIMEOUT_S,
+        read_timeout_s: float = READ_TIMEOUT_S,
         name: str = "",
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
@@ -136,7 +139,7 @@ class StreamReader:
         self._on_status = on_status
         self._box = box
         self._backoff = tuple(backoff)
-        self._timeout_s = timeout_s
+        self._timeouts = (open_timeout_s, read_timeout_s)
         self._wall_clock = wall_clock
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"video:{name or address.text}", daemon=True)
@@ -191,7 +194,7 @@ class StreamReader:
         self._on_status(self.status)
         failures = 0
         while not self._stop.is_set():
-            capture = open_capture(self.address, self._timeout_s)
+            capture = open_capture(self.address, *self._timeouts)
             try:
                 if not capture.isOpened():
                     self._set_status(StreamState.OFFLINE, "cannot open")

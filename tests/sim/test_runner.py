@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
+from dispatch_desktop.bus.hub import CurveSecurity, Endpoints, Hub, PlainSecurity
 from dispatch_desktop.bus.keys import KeyDirectory
 from dispatch_desktop.city import registration_events
 from dispatch_desktop.cli import main
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.sim.engine import SimConfig
-from dispatch_desktop.sim.runner import HubEndpoints, SimulationRunner, Timebase, run_tag, simulated_roster
+from dispatch_desktop.sim.runner import SimulationRunner, Timebase, run_tag, simulated_roster
 from dispatch_desktop.store import EventStore, Projector
 
 ANY = "tcp://127.0.0.1:*"
@@ -32,18 +32,17 @@ def wait_for(predicate: Callable[[], Any], timeout: float) -> Any:
 
 
 @pytest.fixture
-def make_hub(tmp_path: Path) -> Iterator[Callable[..., tuple[Hub, HubEndpoints]]]:
+def make_hub(tmp_path: Path) -> Iterator[Callable[..., tuple[Hub, Endpoints]]]:
     hubs: list[Hub] = []
 
-    def factory(city: City, units: int, keys: KeyDirectory | None = None) -> tuple[Hub, HubEndpoints]:
+    def factory(city: City, units: int, keys: KeyDirectory | None = None) -> tuple[Hub, Endpoints]:
         store = EventStore.open(f"sqlite:///{tmp_path / 'events.sqlite3'}")
         hub = Hub(store, projector=Projector(store),
                   security=CurveSecurity(keys.root) if keys is not None else PlainSecurity(),
                   blob_dir=tmp_path / "blobs", field_endpoint=ANY, workstation_endpoint=ANY, publish_endpoint=ANY,
                   bootstrap=simulated_roster(city, units))
         hubs.append(hub)
-        bound = hub.start()
-        return hub, HubEndpoints(bound.field, bound.workstation, bound.publish)
+        return hub, hub.start()
 
     yield factory
     for hub in hubs:
@@ -69,14 +68,14 @@ def test_the_roster_the_hub_needs(city: City) -> None:
     assert len(officers) == 2000 and {b.unit_kind for b in officers} == {UnitKind.OFFICER}
 
 
-def test_a_city_against_a_real_hub(city: City, make_hub: Callable[..., tuple[Hub, HubEndpoints]]) -> None:
+def test_a_city_against_a_real_hub(city: City, make_hub: Callable[..., tuple[Hub, Endpoints]]) -> None:
     hub, endpoints = make_hub(city, 40)
     runner = SimulationRunner(city, SimConfig(units=40), endpoints, speed=120)
     runner.start()
     try:
-        assert runner.ready.wait(30), runner.failure
+        assert runner.ready.wait(90), runner.failure
         # Calls come in, the automatic desk dispatches, units acknowledge orders that came over the wire.
-        wait_for(lambda: runner.counts["sent.dispatch_ack"] >= 3 and runner.counts["sent.arrival"] >= 1, 60)
+        wait_for(lambda: runner.counts["sent.dispatch_ack"] >= 3 and runner.counts["sent.arrival"] >= 1, 90)
     finally:
         runner.stop()
     assert runner.failure is None and runner.stopped
@@ -93,7 +92,7 @@ def test_a_city_against_a_real_hub(city: City, make_hub: Callable[..., tuple[Hub
 
 
 def test_units_take_their_keys_from_the_key_directory_and_make_missing_ones(
-    city: City, make_hub: Callable[..., tuple[Hub, HubEndpoints]], tmp_path: Path
+    city: City, make_hub: Callable[..., tuple[Hub, Endpoints]], tmp_path: Path
 ) -> None:
     keys = KeyDirectory(tmp_path / "keys")
     keys.hub_certificate()
@@ -101,8 +100,8 @@ def test_units_take_their_keys_from_the_key_directory_and_make_missing_ones(
     runner = SimulationRunner(city, SimConfig(units=5, auto_dispatch=False), endpoints, speed=10, keys=keys)
     runner.start()
     try:
-        assert runner.ready.wait(30), runner.failure
-        wait_for(lambda: sum(1 for u in hub.state.units.values() if u.last_report) == 5, 30)
+        assert runner.ready.wait(90), runner.failure
+        wait_for(lambda: sum(1 for u in hub.state.units.values() if u.last_report) == 5, 90)
     finally:
         runner.stop()
     assert runner.failure is None
@@ -110,7 +109,7 @@ def test_units_take_their_keys_from_the_key_directory_and_make_missing_ones(
     assert names == {u.unit for u in simulated_roster(city, 5)} | {"sim-desk"}
 
 
-def test_the_simulate_command(city: City, make_hub: Callable[..., tuple[Hub, HubEndpoints]]) -> None:
+def test_the_simulate_command(city: City, make_hub: Callable[..., tuple[Hub, Endpoints]]) -> None:
     hub, endpoints = make_hub(city, 10)
     code = main(["simulate", "--hub", endpoints.field, "--workstation", endpoints.workstation,
                  "--publish", endpoints.publish, "--plain", "--units", "10", "--speed", "30",

@@ -112,7 +112,7 @@ def test_stopping_never_waits_for_a_hanging_camera(reader_for) -> None:
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(4)
-        reader, seen = reader_for(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout_s=1.5)
+        reader, seen = reader_for(f"http://127.0.0.1:{silent.getsockname()[1]}/", open_timeout_s=1.5)
         time.sleep(0.2)
         reader.stop()
         assert reader.alive  # stop() returned while the thread is still stuck in the open

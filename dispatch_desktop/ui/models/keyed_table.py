@@ -47,17 +47,24 @@ class KeyedTableModel(QAbstractTableModel):
 
     context = "KeyedTableModel"
 
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column], parent: Any = None, *, quiet_columns: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._keys: list[str] = []
         self._rows: dict[str, int] = {}
+        self._shown: dict[str, Any] = {}  # the record each row last announced
+        self._quiet_columns = [self.column_titled(title) for title in quiet_columns]
 
     # --- to implement -----------------------------------------------------------------------------
 
     def record(self, key: str) -> Any | None:
         """The current record for ``key``, or None if it no longer exists."""
         raise NotImplementedError
+
+    def is_quiet_change(self, old: Any, new: Any) -> bool:
+        """True when only the ``quiet_columns`` can read differently (a unit's routine position report):
+        such rows are announced for those columns alone, so sorting and filtering need not look again."""
+        return False
 
     # --- lookups --------------------------------------------------------------------------------------
 
@@ -82,20 +89,25 @@ class KeyedTableModel(QAbstractTableModel):
     def sync(self, keys: Iterable[str]) -> None:
         """Bring the rows of ``keys`` up to date: changed, new or gone."""
         updated: list[int] = []
+        quiet: list[int] = []
         added: list[str] = []
         removed: list[int] = []
+        shown = self._shown
         for key in keys:
-            present = self.record(key) is not None
+            record = self.record(key)
             row = self._rows.get(key)
             if row is None:
-                if present:
+                if record is not None:
                     added.append(key)
-            elif present:
-                updated.append(row)
-            else:
+            elif record is None:
                 removed.append(row)
+            elif record is not shown[key]:
+                (quiet if self.is_quiet_change(shown[key], record) else updated).append(row)
+                shown[key] = record
         if updated:
             self._emit_rows_changed(sorted(updated))
+        if quiet:
+            self._emit_rows_changed(sorted(quiet), self._quiet_columns)
         if removed:
             self._remove_rows(sorted(removed))
         if added:
@@ -104,7 +116,9 @@ class KeyedTableModel(QAbstractTableModel):
     def reset(self, keys: Iterable[str]) -> None:
         """Start over with these keys (a new source)."""
         self.beginResetModel()
-        self._keys = [key for key in keys if self.record(key) is not None]
+        records = ((key, self.record(key)) for key in keys)
+        self._shown = {key: record for key, record in records if record is not None}
+        self._keys = list(self._shown)
         self._rows = {key: row for row, key in enumerate(self._keys)}
         self.endResetModel()
 
@@ -119,17 +133,20 @@ class KeyedTableModel(QAbstractTableModel):
         if self._keys:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self._columns) - 1))
 
-    def _emit_rows_changed(self, rows: list[int]) -> None:
-        last = len(self._columns) - 1
+    def _emit_rows_changed(self, rows: list[int], columns: Sequence[int] = ()) -> None:
         runs = _runs(rows)
         if len(runs) > _MAX_CHANGE_RUNS:
             runs = [(rows[0], rows[-1])]
-        for first, end in runs:
-            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+        spans = [(column, column) for column in columns] or [(0, len(self._columns) - 1)]
+        for first_column, last_column in spans:
+            for first, end in runs:
+                self.dataChanged.emit(self.index(first, first_column), self.index(end, last_column))
 
     def _remove_rows(self, rows: list[int]) -> None:
         for first, end in reversed(_runs(rows)):  # from the bottom, so earlier row numbers stay valid
             self.beginRemoveRows(QModelIndex(), first, end)
+            for key in self._keys[first : end + 1]:
+                del self._shown[key]
             del self._keys[first : end + 1]
             self._rows = {key: row for row, key in enumerate(self._keys)}
             self.endRemoveRows()
@@ -139,6 +156,8 @@ class KeyedTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
         self._keys.extend(keys)
         self._rows.update((key, first + offset) for offset, key in enumerate(keys))
+        for key in keys:
+            self._shown[key] = self.record(key)
         self.endInsertRows()
 
     # --- QAbstractTableModel --------------------------------------------------------------------------

@@ -40,6 +40,7 @@ class UnitTableModel(KeyedTableModel):
                        align=Qt.AlignmentFlag.AlignRight),
             ],
             parent,
+            quiet_columns=[LAST_REPORT],
         )
         city_model.unitsChanged.connect(self.sync)
         if city_model.has_state:
@@ -47,6 +48,11 @@ class UnitTableModel(KeyedTableModel):
 
     def record(self, key: str) -> Unit | None:
         return self._city_model.state.units.get(key)
+
+    def is_quiet_change(self, old: Unit, new: Unit) -> bool:
+        # A position report moves the unit and stamps its report time; nothing else on the board changes.
+        return (old.status is new.status and old.incident == new.incident and old.sos == new.sos
+                and old.name == new.name and old.station == new.station and old.kind is new.kind)
 
 
 def _station_names(city: City | None) -> dict[str, str]:

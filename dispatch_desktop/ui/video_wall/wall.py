@@ -47,7 +47,8 @@ from dispatch_desktop.video.wall_plan import LAYOUTS, WallPlan, grid_side
 
 log = logging.getLogger(__name__)
 
-FPS_WINDOW_TICKS = 2  # the shown frame rate is measured over the last two seconds
+TICK_MS = 500
+FPS_WINDOW_TICKS = 4  # the shown frame rate is measured over the last two seconds
 STALL_S = 1.5  # live but no frame for this long: "no signal" (the reader gives up later, at its read timeout)
 OFFLINE_MEMORY_S = 60.0  # a camera seen offline is skipped by the selection for this long
 NOTICE_MS = 6000
@@ -110,7 +111,7 @@ class VideoWall(RetranslateMixin, QWidget):
             tile.boxChanged.connect(self._on_box_changed)
         self._build_ui()
         self._tick_timer = QTimer(self)
-        self._tick_timer.setInterval(1000)
+        self._tick_timer.setInterval(TICK_MS)
         self._tick_timer.timeout.connect(self._tick)
         self._tick_timer.start()
         self._notice_timer = QTimer(self)
@@ -397,7 +398,7 @@ class VideoWall(RetranslateMixin, QWidget):
             self._update_actions()
 
     def _tick(self) -> None:
-        """Once a second: measured frame rates, stalled streams, finished readers."""
+        """Twice a second: measured frame rates, stalled streams, finished readers."""
         now = time.monotonic()
         for tile in self.tiles():
             camera_id = tile.camera.id if tile.camera else ""
@@ -548,6 +549,7 @@ class VideoWall(RetranslateMixin, QWidget):
         if camera_id is None:
             return
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click: don't keep them
         pinned = self._plan.is_pinned(camera_id)
         menu.addAction(self.tr("Unpin") if pinned else self.tr("Pin"),
                        lambda: self.pin_camera(camera_id, not pinned))

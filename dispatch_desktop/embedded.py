@@ -1,0 +1,197 @@
+"""The embedded default behind ``dispatch-desktop run``: the city, its demo camera clips, the event
+store, an in-process hub and the simulated field units — or just a connection to an external hub.
+
+Qt-free: the composition root (``app.py``) runs ``start`` on a worker thread behind a progress dialog
+and wires the result to the window. Each step reports progress and honours cancellation between
+steps; a cancelled start-up leaves nothing running.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import zmq
+
+from dispatch_desktop import paths
+from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity
+from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
+from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.sim.engine import SimConfig
+from dispatch_desktop.sim.runner import SimulationRunner
+from dispatch_desktop.store import EventStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (what is happening, step done, steps in all)
+
+
+class Cancelled(Exception):
+    """The user cancelled the start-up."""
+
+
+class StartupError(Exception):
+    """Start-up cannot go on; the message says why and what to do, in words for the user."""
+
+
+@dataclass
+class Options:
+    database_url: str
+    hub: str | None = None  # external hub's field endpoint (tcp://host:port); None: run one in-process
+    keys: Path | None = None
+    seed: int | None = None
+    units: int | None = None
+    cameras: int | None = None
+    speed: float = 1.0
+    simulate: bool = True
+    workstation: str = field(default_factory=lambda: _workstation_name())
+
+
+def _workstation_name() -> str:
+    host = "".join(ch if ch.isalnum() or ch in "_.-" else "-" for ch in socket.gethostname())[:40]
+    return f"ws-{host or 'local'}"
+
+
+def blob_dir_for(url: str) -> Path:
+    """Attachments live beside a SQLite database file, else in the data directory."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url[len(prefix):] not in ("", ":memory:"):
+        database = Path(url[len(prefix):])
+        return database.with_name(database.name + ".blobs")
+    return paths.data_dir() / "blobs"
+
+
+def next_port(endpoint: str, offset: int) -> str:
+    """The hub's sockets sit on consecutive ports: field, workstation (+1), publish (+2)."""
+    base, _, port = endpoint.rpartition(":")
+    if not endpoint.startswith("tcp://") or not port.isdigit():
+        raise StartupError(f"hub endpoint {endpoint!r} is not of the form tcp://HOST:PORT")
+    return f"{base}:{int(port) + offset}"
+
+
+class EmbeddedServices:
+    """Owns whatever ``start`` brought up, and takes it down again in ``stop``."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.city: City | None = None
+        self.context = zmq.Context()
+        self.store: EventStore | None = None
+        self.hub: Hub | None = None
+        self.runner: SimulationRunner | None = None
+        self.endpoints: Endpoints | None = None
+        self.curve: ClientCurve | None = None
+        self.blob_dir = blob_dir_for(options.database_url)
+
+    # --- start-up -------------------------------------------------------------------------------
+
+    def start(self, progress: Progress, cancelled: Callable[[], bool]) -> None:
+        steps: list[tuple[str, Callable[[], None]]] = [("Generating the city", self._make_city)]
+        if self.options.hub is None:
+            steps += [("Opening the event store", self._open_store), ("Starting the hub", self._start_hub)]
+        else:
+            steps += [("Reading this workstation's key", self._external_hub)]
+        for number, (label, step) in enumerate(steps):
+            if cancelled():
+                self.stop()
+                raise Cancelled
+            progress(label, number, len(steps))
+            step()
+        progress("Ready", len(steps), len(steps))
+
+    def start_simulator(self) -> None:
+        """Field units begin reporting; separate from ``start`` so the window is up to see them."""
+        if not (self.options.simulate and self.options.hub is None and self.endpoints and self.city):
+            return
+        self.runner = SimulationRunner(self.city, self._sim_config(), self.endpoints, speed=self.options.speed,
+                                       context=self.context)
+        self.runner.start()
+
+    def _sim_config(self) -> SimConfig:
+        config = SimConfig(seed=self._seed())
+        return config if self.options.units is None else replace(config, units=self.options.units)
+
+    def _seed(self) -> int:
+        return DEFAULT_SEED if self.options.seed is None else self.options.seed
+
+    def _make_city(self) -> None:
+        cameras = self.options.cameras
+        kwargs: dict[str, object] = {}
+        if cameras is not None:
+            kwargs["cameras"] = cameras
+        if cameras != 0:
+            from dispatch_desktop.video.clips import demo_stream_template, ensure_clips
+
+            clips = ensure_clips()
+            kwargs.update(stream_url=demo_stream_template(), stream_clips=len(clips))
+        self.city = generate_city(self._seed(), **kwargs)  # type: ignore[arg-type]
+
+    def _open_store(self) -> None:
+        try:
+            self.store = EventStore.open(self.options.database_url)
+        except Exception as error:  # any driver error: the user must learn what is wrong with the URL
+            raise StartupError(f"cannot open the event store {self.options.database_url}: {error}") from error
+
+    def _start_hub(self) -> None:
+        from dispatch_desktop.bus.area import BBoxArea
+        from dispatch_desktop.sim.runner import simulated_roster
+        from dispatch_desktop.store import Projector
+
+        assert self.city is not None and self.store is not None
+        if self.options.simulate:
+            roster = simulated_roster(self.city, self._sim_config().units)
+        else:
+            roster = registration_events(self.city)
+        box = self.city.bbox
+        # One in-process socket per simulated unit: raise ZeroMQ's limit before the first socket exists.
+        self.context.set(zmq.MAX_SOCKETS, max(self.context.get(zmq.MAX_SOCKETS), len(roster) + 256))
+        self.hub = Hub(
+            self.store,
+            projector=Projector(self.store),
+            # inproc:// never leaves this process, so there is no one to authenticate against.
+            security=PlainSecurity(),
+            blob_dir=self.blob_dir,
+            field_endpoint="inproc://dispatch-field",
+            workstation_endpoint="inproc://dispatch-desk",
+            publish_endpoint="inproc://dispatch-events",
+            area=BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east),
+            bootstrap=roster,
+            context=self.context,
+        )
+        self.endpoints = self.hub.start()
+
+    def _external_hub(self) -> None:
+        assert self.options.hub is not None
+        keys = KeyDirectory(self.options.keys or paths.keys_dir())
+        name = self.options.workstation
+        try:
+            self.curve = keys.client_credentials(name)
+        except (OSError, KeyFileError) as error:
+            raise StartupError(
+                f"this workstation has no key for the hub ({error}).\n"
+                f"On the hub machine run: dispatch-desktop keys create --workstation {name} --role dispatcher\n"
+                f"and copy private/{name}.key_secret and hub.key into {keys.root}."
+            ) from error
+        field = self.options.hub
+        self.endpoints = Endpoints(field, next_port(field, 1), next_port(field, 2))
+
+    # --- shutdown -------------------------------------------------------------------------------
+
+    def stop_simulator(self) -> None:
+        runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.stop()
+
+    def stop(self) -> None:
+        """Stop in reverse order of start; safe to call more than once and after a failed start."""
+        self.stop_simulator()
+        hub, self.hub = self.hub, None
+        if hub is not None:
+            hub.stop()
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()
