@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # a line per migration plugin otherwise
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2

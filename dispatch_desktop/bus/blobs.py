@@ -9,8 +9,10 @@ a hub restart. The event log stores only the fingerprint (``Attachment``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -20,11 +22,20 @@ _HASHERS_KEPT = 64  # uploads in progress with an in-memory hash; others are re-
 
 
 class BlobStore:
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, *, abandon_after: float = 86_400.0) -> None:
         self.root = Path(root)
         self.partial = self.root / "partial"
         self.partial.mkdir(parents=True, exist_ok=True)
         self._hashers: OrderedDict[str, tuple[int, hashlib._Hash]] = OrderedDict()
+        self._prune(abandon_after)
+
+    def _prune(self, abandon_after: float) -> None:
+        """Forget uploads nobody has continued for a day: a unit that lost its file never will."""
+        limit = time.time() - abandon_after
+        for part in self.partial.iterdir():
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < limit:
+                    part.unlink()
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -55,6 +66,8 @@ class BlobStore:
         if hasher.hexdigest() != sha256:
             part.unlink(missing_ok=True)
             raise BusError("upload_mismatch", sha256=sha256, size=size)
+        with open(part, "rb+") as handle:  # evidence: on disk before the unit is told it may forget it
+            os.fsync(handle.fileno())
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, final)

@@ -30,6 +30,7 @@ import zmq
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.keys import ClientCurve
+from dispatch_desktop.bus.limits import raise_open_file_limit
 from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
@@ -243,6 +244,9 @@ class FieldClient:
                 log.info("%s: report %d refused: %s %s", self.unit, nack.seq, nack.code, nack.message)
             if nack.code in ("upload_offset", "upload_mismatch"):
                 self._restart_upload(nack)
+            elif nack.code == "seq_backwards" and nack.params.get("high_water", "").isdigit():
+                # The counter fell behind what the hub holds (a reset handset): continue above it.
+                self.next_seq = max(self.next_seq, int(nack.params["high_water"]) + 1)
             if self.on_nack is not None:
                 self.on_nack(nack)
         elif kind == p.ORDER:
@@ -327,9 +331,12 @@ class FieldFleet:
     def __init__(self, clients: Iterable[FieldClient] = (), *,
                  context: zmq.Context | None = None) -> None:  # type: ignore[type-arg]
         self.context = context or zmq.Context()
-        # ~1,100 handsets need more sockets than ZeroMQ's default limit of 1,023 per context.
+        # ~1,100 handsets need more sockets than ZeroMQ's default limit of 1,023 per context (a limit
+        # fixed when the context makes its first socket: pass a fresh context or none), and more file
+        # descriptors than many systems allow by default.
         if self.context.get(zmq.MAX_SOCKETS) < 8192:
             self.context.set(zmq.MAX_SOCKETS, 8192)
+        raise_open_file_limit()
         self._clients: dict[str, FieldClient] = {}
         self._by_socket: dict[zmq.Socket, FieldClient] = {}  # type: ignore[type-arg]
         self._poller = zmq.Poller()

@@ -2,13 +2,15 @@
 
 One thread owns every socket (field ROUTER, workstation ROUTER, PUB) and runs a loop:
 
-1. wait until something is readable (or a timer is due);
-2. drain what is readable, up to ``max_batch`` messages, validating each one as it arrives — bad input is
-   NACKed on the spot, resends of stored events are re-answered from the store, the rest is queued;
-3. append the queue to the store in one transaction (through the ``Projector``, which also folds it into
-   the authoritative ``State``);
-4. only then ACK (or NACK, for stored refusals), publish the stored events with their gseq, route new
-   orders to their units and answer snapshot requests;
+1. wait until something is readable, a commit has finished, or a timer is due;
+2. drain what is readable into the next batch, up to ``max_batch`` messages, validating each one as it
+   arrives — bad input is NACKed on the spot, resends of stored events are re-answered from memory or
+   the store, snapshot requests are answered from the committed state, the rest is queued;
+3. when no commit is in progress, hand the batch to the committer thread, which appends it to the store
+   in one transaction (through the ``Projector``, which also folds it into the authoritative ``State``)
+   while the loop goes on receiving and validating the next batch;
+4. when the commit has finished, and only then, ACK (or NACK, for stored refusals), publish the stored
+   events with their gseq and route new orders to their units;
 5. heartbeats, order resends and key reloads when due.
 
 Commands are checked in hub order against a tentative state that already holds the earlier commands of
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import re
 import threading
 import time
@@ -37,6 +40,7 @@ from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
 from dispatch_desktop.bus.keys import READ_ONLY_ROLES, KeyDirectory, KeyRing, Role
+from dispatch_desktop.bus.limits import raise_open_file_limit
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.bus.zap import FIELD_DOMAIN, KEY_PROPERTY, WORKSTATION_DOMAIN, ZapHandler
@@ -56,6 +60,7 @@ COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
 """Bodies a workstation may send; the others are written by units or by the hub itself."""
 _ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
 _PLACED_BODIES = (ev.Sos, ev.IncidentCreated)  # bodies with lat/lon checked against the service area
+_ORDER_IDS = frozenset({ev.UnitDispatched, ev.UnitRecalled})  # bodies whose order id the hub fills in
 
 
 # --- collaborators ----------------------------------------------------------------------------------
@@ -122,10 +127,12 @@ _PLAIN_PEER = _Peer("", b"")
 class _Batch:
     """Messages validated since the last commit, in arrival order, with whom to answer."""
 
-    __slots__ = ("delivered", "events", "extra", "hw", "keys", "now", "replies", "snapshots", "tentative")
+    __slots__ = ("delivered", "events", "extra", "hub_seq", "hw", "keys", "now", "orders", "replies", "snapshots",
+                 "tentative")
 
-    def __init__(self, now: int) -> None:
+    def __init__(self, now: int, hub_seq: int = 0) -> None:
         self.now = now
+        self.hub_seq = hub_seq  # the hub's own seq counter when the batch began
         self.events: list[ev.Envelope] = []
         # per event: (socket, routing id, refusal or None); None socket for the hub's own events
         self.replies: list[tuple[zmq.Socket | None, bytes, Refusal | None]] = []  # type: ignore[type-arg]
@@ -134,6 +141,7 @@ class _Batch:
         self.hw: dict[str, tuple[int, int]] = {}  # source -> (seq, t_src) of its newest queued event
         self.tentative: State | None = None
         self.delivered: set[str] = set()
+        self.orders = False  # does it hold anything that creates or completes an order?
         self.snapshots: list[tuple[bytes, int]] = []
 
     def add(self, event: ev.Envelope, socket: zmq.Socket | None, rid: bytes,  # type: ignore[type-arg]
@@ -145,6 +153,47 @@ class _Batch:
         newest = self.hw.get(event.source)
         if newest is None or event.seq > newest[0]:
             self.hw[event.source] = (event.seq, event.t_src)
+
+
+class _Committer:
+    """Appends batches on a thread of its own, one at a time, so that the hub keeps receiving and
+    validating the next batch while SQLite writes and syncs the current one. The hub's loop polls
+    ``signal``; each message on it means ``take()`` has a finished batch."""
+
+    def __init__(self, projector: StateProjector, context: zmq.Context) -> None:  # type: ignore[type-arg]
+        self.projector = projector
+        endpoint = f"inproc://dispatch-hub-commit-{id(self)}"
+        self.signal = context.socket(zmq.PAIR)
+        self.signal.bind(endpoint)
+        self._notify = context.socket(zmq.PAIR)  # used by the committer thread only, once started
+        self._notify.connect(endpoint)
+        self._queue: queue.SimpleQueue[_Batch | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[tuple[_Batch, list[Any] | None, State | None, Exception | None]] = (
+            queue.SimpleQueue())
+        self._thread = threading.Thread(target=self._run, name="dispatch-hub-commit", daemon=True)
+        self._thread.start()
+
+    def submit(self, batch: _Batch) -> None:
+        self._queue.put(batch)
+
+    def take(self) -> tuple[_Batch, list[Any] | None, State | None, Exception | None]:
+        self.signal.recv()
+        return self._done.get_nowait()
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            try:
+                appended, state = self.projector.append(batch.events)
+                self._done.put((batch, appended, state, None))
+            except Exception as error:  # reported to the hub, which acknowledges nothing of it
+                self._done.put((batch, None, None, error))
+            self._notify.send(b"")
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(30)
+        self._notify.close(linger=0)
+        self.signal.close(linger=0)
 
 
 # --- the hub ----------------------------------------------------------------------------------------
@@ -191,6 +240,7 @@ class Hub:
         self.blobs = BlobStore(blob_dir)
         self.area = area
         self.skew = skew
+        self._future_ms, self._past_ms = skew.future_ms, skew.past_ms
         self.bootstrap = tuple(bootstrap)
         self.session = Session(session_key)
         self.max_batch = max_batch
@@ -227,6 +277,9 @@ class Hub:
         self._failure: BaseException | None = None
         self._thread: threading.Thread | None = None
         self._sockets: list[zmq.Socket] = []  # type: ignore[type-arg]
+        self._batch = _Batch(0)  # being received and validated
+        self._inflight: _Batch | None = None  # being committed by the committer thread
+        self._committer: _Committer | None = None
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -303,6 +356,7 @@ class Hub:
             self._teardown(sockets)
 
     def _setup(self) -> list[zmq.Socket]:  # type: ignore[type-arg]
+        raise_open_file_limit()  # one descriptor per connected handset
         self._state = self.projector.state
         self._hw = dict(self.store.high_waters())
         self._hub_seq = self._hw.get(HUB_SOURCE, 0)
@@ -345,6 +399,7 @@ class Hub:
         self.endpoints = Endpoints(*(s.getsockopt_string(zmq.LAST_ENDPOINT) for s in sockets))
         self._peers = {id(field_socket): {}, id(ws_socket): {}}
         self._register_bootstrap(pub_socket)
+        self._batch = _Batch(self._now_ms(), self._hub_seq)
         log.info("hub %s: field %s, workstations %s, publish %s, %s, gseq %d", self.instance,
                  self.endpoints.field, self.endpoints.workstation, self.endpoints.publish,
                  "curve" if curve else "PLAIN", self._last_gseq)
@@ -356,13 +411,15 @@ class Hub:
                    if not isinstance(body, ev.UnitRegistered) or body.unit not in self._state.units]
         if not missing:
             return
-        batch = _Batch(self._now_ms())
+        batch = _Batch(self._now_ms(), self._hub_seq)
         for body in missing:
             batch.add(self._hub_event(body, batch.now), None, b"")
-        if not self._commit(batch, pub):
-            raise RuntimeError("could not store the unit roster")
+        appended, state = self.projector.append(batch.events)  # a failure here fails start()
+        self._complete(batch, appended, state, None, pub)
 
     def _teardown(self, sockets: list[zmq.Socket]) -> None:  # type: ignore[type-arg]
+        if self._committer is not None:
+            self._committer.close()
         for socket in sockets:
             socket.close(linger=0)
         if self._zap is not None:
@@ -374,17 +431,27 @@ class Hub:
 
     def _loop(self, field_socket: zmq.Socket, ws_socket: zmq.Socket,  # type: ignore[type-arg]
               pub: zmq.Socket) -> None:  # type: ignore[type-arg]
-        poller = zmq.Poller()
-        poller.register(field_socket, zmq.POLLIN)
-        poller.register(ws_socket, zmq.POLLIN)
+        committer = self._committer = _Committer(self.projector, self.context)
+        receiving = zmq.Poller()  # while the next batch has room
+        for socket in (field_socket, ws_socket, committer.signal):
+            receiving.register(socket, zmq.POLLIN)
+        waiting = zmq.Poller()  # while it is full: only the commit in progress can free it
+        waiting.register(committer.signal, zmq.POLLIN)
         next_beat = 0.0
         next_orders = time.monotonic() + self.order_resend_interval
         while not self._stop.is_set():
             try:
                 now = time.monotonic()
                 wait_ms = max(0, int(1000 * (min(next_beat, next_orders) - now)))
-                if poller.poll(min(wait_ms, 100)):
-                    self._turn(field_socket, ws_socket, pub)
+                full = len(self._batch.events) >= self.max_batch
+                ready = dict((waiting if full else receiving).poll(min(wait_ms, 100)))
+                if committer.signal in ready:
+                    self._complete(*committer.take(), pub)
+                if field_socket in ready or ws_socket in ready:
+                    self._turn(field_socket, ws_socket)
+                if self._inflight is None and self._batch.events:
+                    self._inflight, self._batch = self._batch, _Batch(self._now_ms(), self._hub_seq)
+                    committer.submit(self._inflight)
                 now = time.monotonic()
                 if now >= next_beat:
                     next_beat = now + self.heartbeat_interval
@@ -395,25 +462,24 @@ class Hub:
             except Exception:  # never let one bad turn end the hub; unacknowledged input is resent
                 self._count("internal_error")
                 self._log.log(logging.ERROR, "loop_error", "hub loop error", exc_info=True)
+        if self._inflight is not None and committer.signal.poll(30_000):  # let the commit finish, answer it
+            self._complete(*committer.take(), pub)
 
-    def _turn(self, field_socket: zmq.Socket, ws_socket: zmq.Socket,  # type: ignore[type-arg]
-              pub: zmq.Socket) -> None:  # type: ignore[type-arg]
-        """One batch: drain, commit, answer."""
+    def _turn(self, field_socket: zmq.Socket, ws_socket: zmq.Socket) -> None:  # type: ignore[type-arg]
+        """Receive and validate what is readable into the next batch, up to ``max_batch``."""
         if self.keyring is not None:
             self.keyring.refresh()
-        batch = _Batch(self._now_ms())
-        total = 0
+        batch = self._batch
+        batch.now = self._now_ms()
         share = max(1, self.max_batch // 4)  # workstations are served even while units flood in
-        while total < self.max_batch:
-            got = self._drain(ws_socket, batch, share, self._on_workstation)
-            got += self._drain(field_socket, batch, self.max_batch - total - got, self._on_field)
-            total += got
+        while (room := self.max_batch - len(batch.events)) > 0:
+            got = self._drain(ws_socket, batch, min(share, room), self._on_workstation)
+            got += self._drain(field_socket, batch, room, self._on_field)
             if not got:
                 break
-        if batch.events:
-            self._commit(batch, pub)
         if batch.snapshots:
             self._serve_snapshots(ws_socket, batch.snapshots)
+            batch.snapshots = []
 
     def _drain(self, socket: zmq.Socket, batch: _Batch, budget: int,  # type: ignore[type-arg]
                handler: Callable[..., None]) -> int:
@@ -503,11 +569,14 @@ class Hub:
         self._send(socket, rid, p.UPLOAD_ACK, p.UploadAck(upload.sha256, received, complete))
 
     def _order_acknowledged(self, ack: p.OrderAck, batch: _Batch) -> None:
-        pending = (batch.tentative or self._state).orders.get(ack.order)
-        if pending is None or pending.unit != ack.unit or ack.order in batch.delivered:
+        inflight = self._inflight
+        pending = self._tentative(batch).orders.get(ack.order)
+        if (pending is None or pending.unit != ack.unit or ack.order in batch.delivered
+                or (inflight is not None and ack.order in inflight.delivered)):
             self._count("order_acks_stale")
             return
         batch.delivered.add(ack.order)
+        batch.orders = True
         batch.add(self._hub_event(ev.OrderDelivered(order=ack.order, unit=ack.unit), batch.now), None, b"")
 
     # --- workstation socket -----------------------------------------------------------------------
@@ -545,8 +614,9 @@ class Hub:
                 batch: _Batch, allowed: frozenset[type[ev.Body]], sender: str) -> None:
         """Validate one report or command and queue it for the commit, or answer it now."""
         source, seq, body = event.source, event.seq, event.body
+        now = batch.now
         try:
-            role = self._authorize(peer)
+            role = self._authorize(peer) if peer.name else None
             if event.v != ev.ENVELOPE_VERSION:
                 raise p.BusError("bad_version", version=event.v, expected=ev.ENVELOPE_VERSION)
             body_type = type(body)
@@ -559,19 +629,21 @@ class Hub:
                     role = self.security.roles.get(source, Role.DISPATCHER)
                 if role in READ_ONLY_ROLES:
                     raise p.BusError("read_only", identity=source, role=role)
-            event = self._enrich(event, batch.now)
+            event = self._enrich(event, now)
             stored = self._hw.get(source, 0)
             queued = batch.hw.get(source)
+            if self._inflight is not None:
+                earlier = self._inflight.hw.get(source)
+                if earlier is not None and (queued is None or earlier[0] > queued[0]):
+                    queued = earlier
             below = seq <= stored or (queued is not None and seq <= queued[0])
             if below and self._resend(socket, rid, event, batch, stored, queued):
                 return
             t_src = event.t_src
-            if t_src > batch.now + self.skew.future_ms:
-                raise p.BusError("time_future", skew_s=(t_src - batch.now) // 1000,
-                                 limit_s=self.skew.future_ms // 1000)
-            if t_src < batch.now - self.skew.past_ms:
-                raise p.BusError("time_past", skew_s=(batch.now - t_src) // 1000,
-                                 limit_s=self.skew.past_ms // 1000)
+            if t_src > now + self._future_ms:
+                raise p.BusError("time_future", skew_s=(t_src - now) // 1000, limit_s=self._future_ms // 1000)
+            if t_src < now - self._past_ms:
+                raise p.BusError("time_past", skew_s=(now - t_src) // 1000, limit_s=self._past_ms // 1000)
             placed = body_type is ev.Position or isinstance(body, _PLACED_BODIES)
             if placed and not self.area.contains(body.lat, body.lon):  # type: ignore[attr-defined]
                 raise p.BusError("outside_area", lat=body.lat, lon=body.lon)  # type: ignore[attr-defined]
@@ -588,17 +660,27 @@ class Hub:
         except p.BusError as error:
             self._nack(socket, rid, error, source, seq)
             return
-        tentative = batch.tentative or self._state
+        tentative = self._tentative(batch)
         refusal = check(tentative, event)
         if refusal is not None:
             event = self._refused(event, refusal)
         batch.tentative = apply(tentative, event)
+        batch.orders = batch.orders or isinstance(event.body, _ORDER_BODIES)
         batch.add(event, socket, rid, refusal)
+
+    def _tentative(self, batch: _Batch) -> State:
+        """The state that the next command is checked against: the committed state plus the commands
+        already accepted in the batch being committed and in this one."""
+        if batch.tentative is not None:
+            return batch.tentative
+        if self._inflight is not None and self._inflight.tentative is not None:
+            return self._inflight.tentative
+        return self._state
 
     def _enrich(self, event: ev.Envelope, now: int) -> ev.Envelope:
         """Stamp the hub's receive time; give dispatches and recalls an order id if they lack one."""
         body = event.body
-        if isinstance(body, (ev.UnitDispatched, ev.UnitRecalled)) and not body.order:
+        if type(body) in _ORDER_IDS and not body.order:  # type: ignore[attr-defined]
             body = msgspec.structs.replace(body, order=f"{event.source}:{event.seq}")
             return msgspec.structs.replace(event, body=body, t_hub=now)
         return msgspec.structs.replace(event, t_hub=now)
@@ -624,12 +706,14 @@ class Hub:
         or queued event; returns False for a late event that was never stored (it is then validated
         like a new one); raises ``seq_backwards`` otherwise. See PROTOCOL.md, "Sequence numbers"."""
         key = (event.source, event.seq)
-        index = batch.keys.get(key)
-        if index is not None:
-            if _same(batch.events[index], event):
-                batch.extra.append((index, socket, rid))
-                return True
-            raise self._backwards(event, max(stored_hw, queued[0] if queued else 0))
+        for pending in (batch, self._inflight):
+            index = pending.keys.get(key) if pending is not None else None
+            if index is not None:
+                assert pending is not None
+                if _same(pending.events[index], event):
+                    pending.extra.append((index, socket, rid))  # answered with it, once committed
+                    return True
+                raise self._backwards(event, max(stored_hw, queued[0] if queued else 0))
         found = self._recent.get(key)
         if found is None and event.seq <= stored_hw:
             found = self.store.get(event.source, event.seq)
@@ -664,16 +748,20 @@ class Hub:
 
     # --- commit, answer, publish ------------------------------------------------------------------
 
-    def _commit(self, batch: _Batch, pub: zmq.Socket) -> bool:  # type: ignore[type-arg]
-        hub_seq_before = self._hub_seq - sum(1 for e in batch.events if e.source == HUB_SOURCE)
-        try:
-            appended, state = self.projector.append(batch.events)
-        except Exception as error:  # the store failed: nothing is acknowledged, senders resend
-            self._hub_seq = hub_seq_before
+    def _complete(self, batch: _Batch, appended: list[Any] | None, state: State | None,
+                  error: Exception | None, pub: zmq.Socket) -> None:  # type: ignore[type-arg]
+        """A batch is committed (or failed to be): answer, publish, route orders."""
+        if batch is self._inflight:
+            self._inflight = None
+        if error is not None or appended is None or state is None:
+            # Nothing is acknowledged: senders resend. The batch received meanwhile was checked
+            # against a state that assumed this one stored, so it goes too (unanswered, resent).
+            self._hub_seq = batch.hub_seq
+            self._batch = _Batch(self._now_ms(), self._hub_seq)
             self._count("store_errors")
             self._log.warning("store_error", "store append failed (%d events not acknowledged): %r",
                               len(batch.events), error)
-            return False
+            return
         self._state = state
         self._count("batches")
         acks: dict[tuple[int, bytes], list[p.AckEntry]] = {}
@@ -699,8 +787,9 @@ class Hub:
                     p.AckEntry(event.source, event.seq, result.gseq, result.duplicate))
         while len(recent) > self.recent_events:
             recent.popitem(last=False)
-        for index, socket, rid in batch.extra:  # the same message twice in one batch
+        for index, socket, rid in batch.extra:  # copies that arrived while the first was pending
             event, result = batch.events[index], appended[index]
+            self._count("duplicates")
             self._reply_stored(socket, rid, result.gseq, event, duplicate=True)
         for (socket_id, rid), entries in acks.items():
             self._send(sockets[socket_id], rid, p.ACK, p.Ack(tuple(entries)))
@@ -709,8 +798,8 @@ class Hub:
         if refused:
             self._count("refused", refused)
         self._publish(pub, published)
-        self._route_new_orders(published)
-        return True
+        if batch.orders:
+            self._route_new_orders(published)
 
     def _reply_stored(self, socket: zmq.Socket, rid: bytes, gseq: int, event: ev.Envelope,  # type: ignore[type-arg]
                       *, duplicate: bool) -> None:

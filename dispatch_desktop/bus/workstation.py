@@ -174,6 +174,9 @@ class WorkstationClient:
         command is resent with the same seq every ``command_timeout`` s until answered, and fails with
         ``CommandTimeout`` after ``command_deadline`` s."""
         future: Future[CommandReply] = Future()
+        if self._stop.is_set():
+            future.set_exception(CommandTimeout("the workstation client is stopped"))
+            return future
         self._outgoing.put((body, mode, future))
         self._wake()
         return future

@@ -136,13 +136,14 @@ def encode_event(event: Envelope) -> EncodedEvent:
     mode = MODE_CODES.get(event.mode)
     if mode is None:
         raise TypeError(f"event {event.source}#{event.seq}: mode {event.mode!r} is not a Mode")
-    t_lag = event.t_hub - event.t_src
-    for name, value in (("seq", event.seq), ("t_hub", event.t_hub), ("t_hub - t_src", t_lag), ("v", event.v)):
-        if not _INT64_MIN <= value <= _INT64_MAX:
-            raise ValueError(f"event {event.source}#{event.seq}: {name} = {value} does not fit in 64 bits")
-    return EncodedEvent(
-        event.source, event.seq, event.t_hub, t_lag, codec.code, mode, event.v, codec.encode(event.body)
-    )
+    seq, t_hub, v = event.seq, event.t_hub, event.v
+    t_lag = t_hub - event.t_src
+    if not (_INT64_MIN <= seq <= _INT64_MAX and _INT64_MIN <= t_hub <= _INT64_MAX
+            and _INT64_MIN <= t_lag <= _INT64_MAX and _INT64_MIN <= v <= _INT64_MAX):
+        values = {"seq": seq, "t_hub": t_hub, "t_hub - t_src": t_lag, "v": v}
+        name, value = next((n, x) for n, x in values.items() if not _INT64_MIN <= x <= _INT64_MAX)
+        raise ValueError(f"event {event.source}#{seq}: {name} = {value} does not fit in 64 bits")
+    return EncodedEvent(event.source, seq, t_hub, t_lag, codec.code, mode, v, codec.encode(event.body))
 
 
 def decode_event(source: str, seq: int, t_hub: int, t_lag: int, kind: int, mode: int, v: int,

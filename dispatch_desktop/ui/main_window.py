@@ -127,11 +127,14 @@ class MainWindow(RetranslateMixin, QMainWindow):
 
     # --- layout -------------------------------------------------------------------------------------
 
-    def finish_layout(self) -> bool:
+    def finish_layout(self, *, restore: bool = True) -> bool:
         """Call once the built-in panels are docked: remembers this arrangement as the default (for
-        Reset layout) and restores the user's own. Returns whether a saved layout was restored."""
+        Reset layout) and, with ``restore``, brings back the user's own. Returns whether a saved layout
+        was restored."""
         self._default_layout = bytes(self.saveState())
-        return self.user_settings.restore_layout(self) if self.user_settings is not None else False
+        if not restore or self.user_settings is None:
+            return False
+        return self.user_settings.restore_layout(self)
 
     def save_layout(self) -> None:
         if self.user_settings is not None:

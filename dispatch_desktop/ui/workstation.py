@@ -43,9 +43,16 @@ from dispatch_desktop.ui.status_bar import WorkstationStatusBar
 from dispatch_desktop.ui.user_settings import UserSettings
 
 
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor the password database
+        return "dispatcher"
+
+
 @dataclass(frozen=True)
 class WorkstationSettings:
-    user: str = field(default_factory=getpass.getuser)
+    user: str = field(default_factory=_login_name)
     config_dir: Path | None = None  # default: the platformdirs config dir (per-user layouts live there)
     cache_dir: Path | None = None  # default: the platformdirs cache dir (map page, compiled catalogues)
     language: str | None = None  # None: the user's last choice, else Simplified Chinese
@@ -112,10 +119,7 @@ class Workstation(MainWindow):
         self.view_menu.insertMenu(self.reset_layout_action, self.layer_menu)
         self.view_menu.insertSeparator(self.reset_layout_action)
 
-        if settings.restore_layout:
-            self.finish_layout()
-        else:
-            self._default_layout = bytes(self.saveState())
+        self.finish_layout(restore=settings.restore_layout)
         chosen = settings.language or user_settings.language(DEFAULT_LANGUAGE)
         language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
         self.retranslate()

@@ -212,7 +212,9 @@
   function scheduleIncidentRender() {
     if (incidentRenderPending) { return; }
     incidentRenderPending = true;
-    window.requestAnimationFrame(function () { incidentRenderPending = false; renderIncidents(); });
+    // A timer, not requestAnimationFrame: frames pause while the page is hidden (a covered dock, a
+    // minimised window) and the layer must still be right when it is queried or shown again.
+    window.setTimeout(function () { incidentRenderPending = false; renderIncidents(); }, 16);
   }
 
   // Incidents are few (hundreds open at once), so the layer is rebuilt whole: on a zoom the grid
@@ -282,7 +284,7 @@
     DM.selected = { kind: kind, id: id };
     placeSelectionRing();
     var ll = selectedLatLng();
-    if (ll && !DM.map.getBounds().pad(-0.1).contains(ll)) { DM.map.panTo(ll); }
+    if (ll && !DM.map.getBounds().pad(-0.1).contains(ll)) { DM.autoFit = false; DM.map.panTo(ll); }
   }
 
   function keepFollowing() {
@@ -464,12 +466,15 @@
     map.attributionControl.setPrefix("Leaflet");
     L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
     map.fitBounds(CFG.bounds);
-    // The view may be laid out (docks placed, window maximised) after the page loaded.
+    // The view may be laid out (docks placed, window maximised) after the page loaded: keep the whole
+    // city in view until someone steers the map (the user, the desk, or following a unit).
+    DM.autoFit = true;
     window.addEventListener("resize", function () {
-      if (!DM.userMoved) { map.invalidateSize(); map.fitBounds(CFG.bounds); }
+      map.invalidateSize();
+      if (DM.autoFit) { map.fitBounds(CFG.bounds); }
     });
     ["mousedown", "wheel", "keydown", "touchstart"].forEach(function (type) {
-      map.getContainer().addEventListener(type, function () { DM.userMoved = true; }, { passive: true });
+      map.getContainer().addEventListener(type, function () { DM.autoFit = false; }, { passive: true });
     });
 
     new QWebChannel(qt.webChannelTransport, function (channel) {
@@ -477,9 +482,12 @@
       bridge.delta.connect(applyDelta);
       bridge.texts.connect(applyLabels);
       bridge.selection.connect(showSelection);
-      bridge.follow.connect(function (id) { DM.follow = id; keepFollowing(); });
+      bridge.follow.connect(function (id) { DM.follow = id; if (id) { DM.autoFit = false; } keepFollowing(); });
       bridge.layerVisibility.connect(setLayerVisible);
-      bridge.view.connect(function (lat, lon, zoom) { map.setView([lat, lon], zoom > 0 ? zoom : map.getZoom()); });
+      bridge.view.connect(function (lat, lon, zoom) {
+        DM.autoFit = false;
+        map.setView([lat, lon], zoom > 0 ? zoom : map.getZoom(), { animate: false });
+      });
       DM.bridge = bridge;
       DM.ready = true;
       bridge.pageReady();

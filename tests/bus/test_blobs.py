@@ -52,3 +52,12 @@ def test_a_chunk_beyond_the_announced_size_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BusError) as raised:
         BlobStore(tmp_path).receive(_digest(b"abc"), 3, 0, b"abcdef")
     assert raised.value.code == "upload_offset"
+
+
+def test_abandoned_partial_uploads_are_cleared_at_start(tmp_path: Path) -> None:
+    blobs = BlobStore(tmp_path)
+    blobs.receive(_digest(b"abcdef"), 6, 0, b"abc")
+    part = next(blobs.partial.iterdir())
+    os.utime(part, (0, 0))  # untouched for decades
+    BlobStore(tmp_path)
+    assert not part.exists()

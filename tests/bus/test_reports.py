@@ -187,3 +187,22 @@ def test_attachments_are_uploaded_before_their_record_and_kept_beside_the_store(
     stored = [e for _g, e in running.stored() if (e.source, e.seq) == ("P-0001", seq)]
     assert stored[0].body == ev.FieldRecord(record=FieldRecordKind.SCENE_SURVEY, record_id="R-1",
                                             attachments=(attachment,), fields={"weather": "rain"})
+
+
+def test_a_handset_whose_counter_was_reset_continues_above_the_high_water(
+    make_hub: Callable[..., Running], raw_peers: Callable[..., RawPeer]
+) -> None:
+    running = make_hub()
+    old = raw_peers(running.endpoints.field)
+    old.report(_position(100))  # before the handset was reset
+    assert old.answer()[0] == p.ACK
+    nacks: list[p.Nack] = []
+    with FieldFleet() as fleet:
+        unit = fleet.add(FieldClient("P-0001", running.endpoints.field, context=fleet.context, first_seq=1,
+                                     on_nack=nacks.append))
+        first = unit.position(*INSIDE)  # sent before the hub's welcome can say where to continue
+        assert fleet.run_until(lambda: unit.unacked == 0, timeout=10)
+        assert first <= 100 and [n.code for n in nacks] == ["seq_backwards"]
+        again = unit.position(*INSIDE)
+        assert fleet.run_until(lambda: unit.unacked == 0, timeout=10)
+    assert again > 100 and _count(running, "P-0001", again) == 1

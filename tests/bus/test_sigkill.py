@@ -63,15 +63,16 @@ def _units(index: int, endpoint: str, units: list[str], stop: Any, killed: Any, 
             clients.append(fleet.add(FieldClient(
                 unit, endpoint, context=fleet.context, resend_after=1.0,
                 on_ack=lambda seq, _gseq, _dup, unit=unit: acked[unit].append(seq))))
-        next_round = time.monotonic()
-        step = 0
+        start = time.monotonic()
+        done = 0  # reports sent so far; unit n sends at n/len of each period, so the flow is even
         while not stop.is_set():
-            if time.monotonic() >= next_round:
-                for n, client in enumerate(clients):
-                    sent[client.unit].append(client.position(INSIDE[0] + n * 1e-4, INSIDE[1] + step * 1e-5))
-                step += 1
-                next_round += PERIOD
-            fleet.poll(0.02)
+            due = int((time.monotonic() - start) / PERIOD * len(clients))
+            while done < due:
+                n, step = done % len(clients), done // len(clients)
+                client = clients[n]
+                sent[client.unit].append(client.position(INSIDE[0] + n * 1e-4, INSIDE[1] + step * 1e-5))
+                done += 1
+            fleet.poll(0.005)
             if killed.is_set() and not in_doubt:
                 in_doubt = {c.unit: list(c.outbox) for c in clients}
             acks[index] = sum(len(a) for a in acked.values())

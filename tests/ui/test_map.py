@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,8 +15,10 @@ from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInfo,
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import UnitKind
-from dispatch_desktop.ui.map.page import remote_references
-from dispatch_desktop.ui.map.view import OfflineGuard
+from dispatch_desktop.ui.map.page import build_page, remote_references
+from dispatch_desktop.ui.map.view import MapView, OfflineGuard
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.palette import DISTRICT_FILLS, MAP_BACKGROUND
 from dispatch_desktop.ui.workstation import Workstation
 from tests.ui.builders import EventLog, city_log
@@ -84,6 +87,7 @@ def _district_pixels(image: QImage) -> dict[str, int]:
 
 
 def test_the_map_renders_leaflet_and_the_eleven_districts(desk: Desk) -> None:
+    desk.qtbot.waitUntil(lambda: desk.window.map_view.leaflet_loaded)
     assert desk.js("typeof L") == "object"
     assert desk.js("L.version") == "1.9.3"
     assert desk.js("DispatchMap.districtCount()") == 11
@@ -272,3 +276,16 @@ def test_the_offline_guard_lets_only_local_files_and_the_tile_server_through(qap
     guard.interceptRequest(request)  # type: ignore[arg-type]
     assert request.blocked is blocked
     assert (url in guard.blocked) is blocked
+
+
+def test_a_page_without_leaflet_is_reported_not_shown_blank(qtbot, make_workstation, city: City,  # type: ignore[no-untyped-def]
+                                                            map_cache: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "cache"
+    page = build_page(city, broken)
+    (page.directory / "lib" / "leaflet" / "leaflet.js").unlink()
+    view = MapView(city, CityModel(), SelectionModel(), cache_dir=broken)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.mapFailed, timeout=30_000) as failed:
+        view.show()
+    assert "Leaflet did not load" in failed.args[0]
+    assert not view.ready and not view.leaflet_loaded

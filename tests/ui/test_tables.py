@@ -11,7 +11,7 @@ from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.incident_table import PRIORITY, IncidentTableModel
 from dispatch_desktop.ui.models.keyed_table import KEY_ROLE
 from dispatch_desktop.ui.models.selection import SelectionModel
-from dispatch_desktop.ui.models.unit_table import CALL_SIGN, STATUS, UnitTableModel
+from dispatch_desktop.ui.models.unit_table import CALL_SIGN, LAST_REPORT, STATUS, UnitTableModel
 from dispatch_desktop.ui.panels.incident_detail import IncidentDetailPanel
 from dispatch_desktop.ui.panels.incident_queue import IncidentQueuePanel
 from dispatch_desktop.ui.panels.unit_board import STATUS_FILTERS, UnitBoardPanel
@@ -24,16 +24,21 @@ class RowSignals:
 
     def __init__(self, model: UnitTableModel | IncidentTableModel) -> None:
         self.changed: list[tuple[int, int]] = []
+        self.changed_columns: list[tuple[int, int]] = []
         self.inserted: list[tuple[int, int]] = []
         self.removed: list[tuple[int, int]] = []
         self.resets = 0
-        model.dataChanged.connect(lambda top, bottom, _roles: self.changed.append((top.row(), bottom.row())))
+        model.dataChanged.connect(self._changed)
         model.rowsInserted.connect(lambda _parent, first, last: self.inserted.append((first, last)))
         model.rowsRemoved.connect(lambda _parent, first, last: self.removed.append((first, last)))
         model.modelReset.connect(self._reset)
 
     def _reset(self) -> None:
         self.resets += 1
+
+    def _changed(self, top: QModelIndex, bottom: QModelIndex, _roles: list[int]) -> None:
+        self.changed.append((top.row(), bottom.row()))
+        self.changed_columns.append((top.column(), bottom.column()))
 
 
 def _patrol(count: int) -> EventLog:
@@ -59,8 +64,15 @@ def test_a_moved_unit_changes_only_its_own_row(qtbot) -> None:  # type: ignore[n
     log.move("P-07", 23.2, 113.4)
     _show(city_model, log)
     assert rows.changed == [(table.row_of("P-07"),) * 2]
+    last_report = table.column_titled(LAST_REPORT)
+    assert rows.changed_columns == [(last_report, last_report)]  # a position report: nothing else to redo
     assert rows.inserted == rows.removed == []
     assert rows.resets == 0
+    log.create("J-1")
+    log.dispatch("J-1", "P-07")
+    _show(city_model, log)
+    assert rows.changed[-1] == (table.row_of("P-07"),) * 2
+    assert rows.changed_columns[-1] == (0, table.columnCount() - 1)  # a status change: the whole row
 
 
 def test_new_units_are_appended_and_vanished_ones_removed(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ from dispatch_desktop.ui.palette import (
     UNIT_STATUS_COLOR,
 )
 
-PAGE_VERSION = 1  # bump when the page's structure changes, so cached pages are rebuilt
+PAGE_VERSION = 2  # bump when the page's structure changes, so cached pages are rebuilt
 MAP_RESOURCES = RESOURCES / "map"
 PAGE_SCRIPTS = ("dispatch_map.js", "dispatch_map.css")
 
@@ -197,8 +197,10 @@ def _copy_assets(out: Path) -> None:
 def render_html(city: City, tile_url: str = "") -> str:
     bbox = city.bbox
     centre = [(bbox.south + bbox.north) / 2, (bbox.west + bbox.east) / 2]
+    # No animations: a desk map jumps to where it is sent, and a zoom animation left waiting for frames
+    # in a hidden view would swallow the next setView.
     fmap = OfflineMap(location=centre, zoom_start=9, tiles=None, prefer_canvas=True, control_scale=False,
-                      zoom_snap=0.25)
+                      zoom_snap=0.25, zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
     tiles = None
     if tile_url:
         tiles = folium.TileLayer(tiles=tile_url, attr="intranet", name="tiles", overlay=False, control=False)

@@ -99,7 +99,7 @@ class MapView(QWebEngineView):
         self.bridge = MapBridge(city_model, selection, language, city, self)
         self.failure = ""
         self.page_file: Path | None = None
-        self._leaflet_checked = False
+        self.leaflet_loaded = False  # the page itself said Leaflet is there (not just "load finished")
 
         page = _MapPage(self)
         self.guard = OfflineGuard((tile_url.split("{", 1)[0],) if tile_url else (), self)
@@ -148,8 +148,8 @@ class MapView(QWebEngineView):
         self.run_js(LEAFLET_CHECK, self._on_leaflet_checked)
 
     def _on_leaflet_checked(self, result: object) -> None:
-        self._leaflet_checked = True
-        if result is not True:
+        self.leaflet_loaded = result is True
+        if not self.leaflet_loaded:
             self._fail("Leaflet did not load in the map page (missing lib/leaflet?)")
 
     def _on_bridge_ready(self) -> None:

@@ -71,6 +71,10 @@ class KeyedTableModel(QAbstractTableModel):
     def key_at(self, row: int) -> str:
         return self._keys[row]
 
+    def record_at(self, row: int) -> Any:
+        """The record the row shows now (as last synced): cheap, for per-row filters."""
+        return self._shown[self._keys[row]]
+
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
 

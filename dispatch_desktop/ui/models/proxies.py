@@ -19,6 +19,8 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def __init__(self, source: KeyedTableModel, parent: Any = None) -> None:
         super().__init__(parent)
         self._test: RowTest | None = None
+        self._searching = False
+        self._record_at = source.record_at  # filterAcceptsRow runs for every changed row: keep it lean
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(FILTER_ROLE)
@@ -31,6 +33,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
         return self.sourceModel()  # type: ignore[return-value]
 
     def set_search(self, text: str) -> None:
+        self._searching = bool(text.strip())
         self.setFilterFixedString(text.strip())
 
     def set_record_test(self, test: RowTest | None) -> None:
@@ -40,12 +43,10 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._test is not None:
-            source = self.keyed_source
-            record = source.record(source.key_at(source_row))
-            if record is None or not self._test(record):
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        test = self._test
+        if test is not None and not test(self._record_at(source_row)):
+            return False
+        return not self._searching or super().filterAcceptsRow(source_row, source_parent)
 
     def key_at(self, row: int) -> str:
         return self.index(row, 0).data(KEY_ROLE)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, SignalInstance
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, SignalInstance
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from dispatch_desktop.ui.models.proxies import RecordFilterProxy
-
 
 COLUMN_FIT_SAMPLE = 60
 
@@ -85,6 +84,12 @@ class TablePanel(QWidget):
         if not self._columns_fitted and self.proxy.rowCount() > 0:
             self._columns_fitted = True
             self.view.resizeColumnsToContents()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._columns_fitted:
+            # Words change length with the language: fit again once the models have retranslated.
+            QTimer.singleShot(0, self.view, self.view.resizeColumnsToContents)
+        super().changeEvent(event)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

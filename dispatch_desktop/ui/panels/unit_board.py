@@ -77,7 +77,9 @@ class UnitBoardPanel(RetranslateMixin, TablePanel):
         self._update_follow_button()
 
     def _update_follow_button(self, *_args: object) -> None:
+        # Checked while the map follows someone (unchecking stops it); checking follows the selected unit.
+        following = self.selection.follow
         self.follow_button.blockSignals(True)
-        self.follow_button.setEnabled(bool(self.selection.unit) or bool(self.selection.follow))
-        self.follow_button.setChecked(bool(self.selection.follow) and self.selection.follow == self.selection.unit)
+        self.follow_button.setEnabled(bool(self.selection.unit) or bool(following))
+        self.follow_button.setChecked(bool(following))
         self.follow_button.blockSignals(False)
