@@ -49,7 +49,7 @@ REPORT_MS = 5_000
 UNITS = 1_100
 INCIDENTS_PER_DAY = 10_000
 BATCH = 1_000
-GENERATOR_VERSION = 2  # bump when the generated day changes, to invalidate cached files
+GENERATOR_VERSION = 3  # bump when the generated day changes, to invalidate cached files
 
 # Guangzhou's urban districts, roughly.
 SOUTH, NORTH, WEST, EAST = 22.95, 23.40, 113.15, 113.55
@@ -396,14 +396,15 @@ def copy_to_postgres(sqlite_path: Path, pg_url: str) -> str:
     """The same log in PostgreSQL, table by table (re-projecting 19 M events would only be slower)."""
     url = bench_database(pg_url, "dispatch_bench_day", drop=False)
     source = sqlite3.connect(sqlite_path)
-    wanted = source.execute("SELECT max(gseq) FROM events").fetchone()[0]
+    fingerprint = "SELECT (SELECT max(gseq) FROM events), (SELECT sum(gseq) FROM snapshots)"
+    wanted = source.execute(fingerprint).fetchone()
     EventStore.open(url).close()
     engine = sa.create_engine(url)
     with engine.connect() as conn:
-        if conn.scalar(sa.text("SELECT max(gseq) FROM events")) == wanted:
+        if tuple(conn.execute(sa.text(fingerprint)).one()) == wanted:
             engine.dispose()
             return url
-        print(f"copying the log into PostgreSQL ({wanted:,} events)...", flush=True)
+        print(f"copying the log into PostgreSQL ({wanted[0]:,} events)...", flush=True)
         driver = conn.connection.driver_connection
         with driver.cursor() as cursor:
             for table in reversed(metadata.sorted_tables):

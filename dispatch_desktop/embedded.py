@@ -17,7 +17,7 @@ from pathlib import Path
 import zmq
 
 from dispatch_desktop import paths
-from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity
+from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity, next_port
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
 from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
 from dispatch_desktop.domain.city import City
@@ -56,23 +56,6 @@ def _workstation_name() -> str:
     return f"ws-{host or 'local'}"
 
 
-def blob_dir_for(url: str) -> Path:
-    """Attachments live beside a SQLite database file, else in the data directory."""
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and url[len(prefix):] not in ("", ":memory:"):
-        database = Path(url[len(prefix):])
-        return database.with_name(database.name + ".blobs")
-    return paths.data_dir() / "blobs"
-
-
-def next_port(endpoint: str, offset: int) -> str:
-    """The hub's sockets sit on consecutive ports: field, workstation (+1), publish (+2)."""
-    base, _, port = endpoint.rpartition(":")
-    if not endpoint.startswith("tcp://") or not port.isdigit():
-        raise StartupError(f"hub endpoint {endpoint!r} is not of the form tcp://HOST:PORT")
-    return f"{base}:{int(port) + offset}"
-
-
 class EmbeddedServices:
     """Owns whatever ``start`` brought up, and takes it down again in ``stop``."""
 
@@ -85,7 +68,7 @@ class EmbeddedServices:
         self.runner: SimulationRunner | None = None
         self.endpoints: Endpoints | None = None
         self.curve: ClientCurve | None = None
-        self.blob_dir = blob_dir_for(options.database_url)
+        self.blob_dir = paths.blob_dir_for(options.database_url)
 
     # --- start-up -------------------------------------------------------------------------------
 
@@ -177,7 +160,10 @@ class EmbeddedServices:
                 f"and copy private/{name}.key_secret and hub.key into {keys.root}."
             ) from error
         field = self.options.hub
-        self.endpoints = Endpoints(field, next_port(field, 1), next_port(field, 2))
+        try:
+            self.endpoints = Endpoints(field, next_port(field, 1), next_port(field, 2))
+        except ValueError as error:
+            raise StartupError(str(error)) from None
 
     # --- shutdown -------------------------------------------------------------------------------
 

@@ -30,3 +30,12 @@ def keys_dir() -> Path:
     path = data_dir() / "keys"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def blob_dir_for(database_url: str) -> Path:
+    """Attachments (photos, snapshots) live beside a SQLite database file, else in the data dir."""
+    prefix = "sqlite:///"
+    if database_url.startswith(prefix) and database_url[len(prefix):] not in ("", ":memory:"):
+        database = Path(database_url[len(prefix):])
+        return database.with_name(database.name + ".blobs")
+    return data_dir() / "blobs"

@@ -196,6 +196,14 @@ class _Committer:
         self.signal.close(linger=0)
 
 
+def next_port(endpoint: str, offset: int) -> str:
+    """The hub's sockets sit on consecutive ports: field, workstation (+1), publish (+2)."""
+    base, _, port = endpoint.rpartition(":")
+    if not endpoint.startswith("tcp://") or not port.isdigit():
+        raise ValueError(f"hub endpoint {endpoint!r} is not of the form tcp://HOST:PORT")
+    return f"{base}:{int(port) + offset}"
+
+
 # --- the hub ----------------------------------------------------------------------------------------
 
 

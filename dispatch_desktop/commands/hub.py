@@ -17,6 +17,7 @@ from types import FrameType
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
+from dispatch_desktop.bus.hub import next_port
 
 HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
 
@@ -76,19 +77,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _next_port(endpoint: str, offset: int) -> str:
-    base, _, port = endpoint.rpartition(":")
-    if not endpoint.startswith("tcp://") or not port.isdigit():
-        raise SystemExit(f"dispatch-desktop hub: give --workstation-bind and --publish-bind with {endpoint}")
-    return f"{base}:{int(port) + offset}"
-
-
-def blob_dir_for(url: str) -> Path:
-    """Attachments live beside a SQLite database file, else in the data directory."""
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and url[len(prefix):] not in ("", ":memory:"):
-        database = Path(url[len(prefix):])
-        return database.with_name(database.name + ".blobs")
-    return paths.data_dir() / "blobs"
+    try:
+        return next_port(endpoint, offset)
+    except ValueError:
+        raise SystemExit(f"dispatch-desktop hub: give --workstation-bind and --publish-bind with {endpoint}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         store,
         projector=Projector(store),
         security=security,
-        blob_dir=args.blobs or blob_dir_for(url),
+        blob_dir=args.blobs or paths.blob_dir_for(url),
         field_endpoint=args.bind,
         workstation_endpoint=args.workstation_bind or _next_port(args.bind, 1),
         publish_endpoint=args.publish_bind or _next_port(args.bind, 2),

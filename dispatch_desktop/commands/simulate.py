@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from dispatch_desktop import paths
+from dispatch_desktop.bus.hub import next_port
 
 HELP = "run a simulated city (field units, 110 calls, an automatic dispatcher) against a hub"
 
@@ -81,10 +82,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _next_port(endpoint: str, offset: int) -> str:
-    base, _, port = endpoint.rpartition(":")
-    if not endpoint.startswith("tcp://") or not port.isdigit():
-        raise SystemExit(f"dispatch-desktop simulate: give --workstation and --publish with {endpoint}")
-    return f"{base}:{int(port) + offset}"
+    try:
+        return next_port(endpoint, offset)
+    except ValueError:
+        raise SystemExit(f"dispatch-desktop simulate: give --workstation and --publish with {endpoint}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -25,7 +25,10 @@ class UnsupportedVersion(msgspec.ValidationError):
 def decode(data: bytes | memoryview) -> Envelope:
     """Decode and validate one envelope; raises ``DecodeError`` (``ValidationError`` and
     ``UnsupportedVersion`` are subclasses)."""
-    event = _envelope_decoder.decode(data)
+    try:
+        event = _envelope_decoder.decode(data)
+    except UnicodeDecodeError as error:  # msgspec lets invalid UTF-8 in a string through as this
+        raise DecodeError(f"invalid UTF-8 in a string: {error.reason}") from None
     if event.v != ENVELOPE_VERSION:
         raise UnsupportedVersion(f"envelope version {event.v} is not supported (expected {ENVELOPE_VERSION})")
     return event
@@ -36,4 +39,7 @@ def encode_body(body: object) -> bytes:
 
 
 def decode_body(data: bytes | memoryview) -> AnyBody:
-    return _body_decoder.decode(data)
+    try:
+        return _body_decoder.decode(data)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"invalid UTF-8 in a string: {error.reason}") from None

@@ -11,8 +11,10 @@ or before it", exactly, even if the hub's clock was ever set back (see ``late_ev
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, NamedTuple
 
@@ -28,7 +30,7 @@ from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import keyframes, migrate
 from dispatch_desktop.store.backends import Backend, backend_for
 from dispatch_desktop.store.errors import StoreError
-from dispatch_desktop.store.rows import MODE_CODES, EncodedEvent, decode_event, encode_event
+from dispatch_desktop.store.rows import MODE_CODES, EncodedEvent, decode_rows, encode_event
 from dispatch_desktop.store.schema import DRILL_CODE, events, late_events, snapshots, sources
 
 CHUNK = 5_000
@@ -42,10 +44,37 @@ _EVENT_COLUMNS = (
 
 RawRow = tuple[Any, ...]
 """An events row as the driver returns it, columns as in ``_EVENT_COLUMNS``."""
-_GSEQ, _SOURCE_ID, _SEQ, _T_HUB = 0, 1, 2, 3
+_GSEQ, _SEQ, _T_HUB = 0, 2, 3
 
 _Chunk = Callable[["RawRow | None"], sa.Select]
 """A keyset query for ``EventStore._stream``: the last row of the previous chunk -> the next query."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Decoding a keyframe and replaying its tail allocate ~10^5-10^6 objects, none of them in
+    reference cycles: the cyclic garbage collector's passes over them cost about a third of the time
+    while finding nothing. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _SourceNames(dict[int, str]):
+    """Source id -> name. Ids are never reused or renamed, so this only grows; an id interned by
+    another process since we last looked is fetched on first sight."""
+
+    def __init__(self, read: Callable[[], dict[int, str]]) -> None:
+        super().__init__()
+        self._read = read
+
+    def __missing__(self, source_id: int) -> str:
+        self.update(self._read())
+        return dict.__getitem__(self, source_id)
 
 
 class Appended(NamedTuple):
@@ -86,7 +115,7 @@ class EventStore:
         # Caches that make the common append need no lookup at all. They are valid while the log's
         # last gseq is the one we know; append checks that inside its transaction and reloads them
         # when another process has appended meanwhile.
-        self._names: dict[int, str] = {}
+        self._names = _SourceNames(self._read_names)
         self._ids: dict[str, int] = {}
         self._hw: dict[str, int] = {}
         self._last = 0
@@ -253,7 +282,7 @@ class EventStore:
                 return None
             rows = self._fetch(conn, select(*_EVENT_COLUMNS).where(
                 events.c.source_id == source_id, events.c.seq == int(seq)))
-            return (rows[0][_GSEQ], self._decode(conn, rows[0])) if rows else None
+            return (rows[0][_GSEQ], self._decode(rows[0])) if rows else None
 
     # --- reading ------------------------------------------------------------------------------------
 
@@ -317,7 +346,7 @@ class EventStore:
             size = CHUNK if left is None else min(CHUNK, left)
             with self._engine.connect() as conn:
                 rows = self._fetch(conn, chunk(after).limit(size))
-                decoded = [(row[_GSEQ], self._decode(conn, row)) for row in rows]
+                decoded = decode_rows(rows, self._names)
             yield from decoded
             if left is not None:
                 left -= len(rows)
@@ -370,15 +399,16 @@ class EventStore:
         keyframes from then serve too, and only a drill's own stretch is replayed."""
         if gseq is not None and gseq < 0:
             raise ValueError(f"gseq must be >= 0, not {gseq}")
-        with self._engine.connect() as conn:
-            end = self._max_gseq(conn) if gseq is None else min(gseq, self._max_gseq(conn))
-            if time_ms is not None:
-                end = min(end, self._last_gseq_at_time(conn, time_ms))
-            start, state = self._starting_point(conn, mode, end, time_ms)
-        replayed = 0
-        for _gseq, event in self._scan(start, end, time_ms):
-            state = apply(state, event)
-            replayed += 1
+        with _collector_paused():
+            with self._engine.connect() as conn:
+                end = self._max_gseq(conn) if gseq is None else min(gseq, self._max_gseq(conn))
+                if time_ms is not None:
+                    end = min(end, self._last_gseq_at_time(conn, time_ms))
+                start, state = self._starting_point(conn, mode, end, time_ms)
+            replayed = 0
+            for _gseq, event in self._scan(start, end, time_ms):
+                state = apply(state, event)
+                replayed += 1
         return Rebuilt(end, state, start, replayed)
 
     def _starting_point(self, conn: Connection, mode: Mode, end: int, time_ms: int | None) -> tuple[int, State]:
@@ -433,7 +463,7 @@ class EventStore:
         return conn.scalar(select(func.max(events.c.gseq))) or 0
 
     def _load_caches(self, conn: Connection) -> None:
-        self._names = {row.id: row.name for row in conn.execute(select(sources.c.id, sources.c.name))}
+        self._names.update(self._read_names(conn))
         self._ids = {name: source_id for source_id, name in self._names.items()}
         self._hw = self._query_high_waters(conn)
         self._last = self._max_gseq(conn)
@@ -451,14 +481,11 @@ class EventStore:
             source_id = conn.scalar(select(sources.c.id).where(sources.c.name == name))
         return source_id
 
-    def _source_name(self, conn: Connection, source_id: int) -> str:
-        name = self._names.get(source_id)
-        if name is None:  # interned by another process since we loaded the names
-            with self._lock:
-                for row in conn.execute(select(sources.c.id, sources.c.name)):
-                    self._names.setdefault(row.id, row.name)
-            name = self._names[source_id]
-        return name
+    def _read_names(self, conn: Connection | None = None) -> dict[int, str]:
+        if conn is None:
+            with self._engine.connect() as own:
+                return self._read_names(own)
+        return {row.id: row.name for row in conn.execute(select(sources.c.id, sources.c.name))}
 
     def _lookup(self, conn: Connection, source: str, seq: int) -> int | None:
         source_id = self._ids.get(source)
@@ -466,6 +493,5 @@ class EventStore:
             return None
         return conn.scalar(select(events.c.gseq).where(events.c.source_id == source_id, events.c.seq == seq))
 
-    def _decode(self, conn: Connection, row: RawRow) -> Envelope:
-        name = self._names.get(row[_SOURCE_ID]) or self._source_name(conn, row[_SOURCE_ID])
-        return decode_event(name, *row[_SEQ:])
+    def _decode(self, row: RawRow) -> Envelope:
+        return decode_rows([row], self._names)[0][1]

@@ -25,7 +25,7 @@ class Projector:
         rebuilt = store.rebuild(mode=mode)
         self._state = rebuilt.state
         self._gseq = rebuilt.gseq
-        self._since_keyframe = rebuilt.gseq - rebuilt.keyframe_gseq
+        self._keyframe_gseq = rebuilt.keyframe_gseq  # where replaying would start from now
 
     @property
     def state(self) -> State:
@@ -41,34 +41,32 @@ class Projector:
         appended = self.store.append(batch)
         fresh = [(result.gseq, event) for result, event in zip(appended, batch, strict=True)
                  if not result.duplicate]
-        if fresh:
-            if fresh[0][0] == self._gseq + 1:  # a batch's new events get consecutive gseqs
-                state = self._state
-                for _gseq, event in fresh:
-                    state = apply(state, event)
-                self._advance(state, fresh[-1][0])
-            else:  # another process appended too: fold in its events, in log order
-                self.catch_up(fresh[-1][0])
+        if fresh and fresh[0][0] == self._gseq + 1:  # a batch's new events get consecutive gseqs
+            self._fold(fresh)
+        elif fresh:  # another process appended too: fold in its events, in log order
+            self.catch_up(fresh[-1][0])
         return appended, self._state
 
     def catch_up(self, upto: int | None = None) -> State:
         """Folds in events stored by others (up to ``upto``, default: all)."""
-        limit = None if upto is None else upto - self._gseq
-        state, gseq = self._state, self._gseq
-        for stored_gseq, event in self.store.read(self._gseq, limit):
-            state = apply(state, event)
-            gseq = stored_gseq
-        if gseq != self._gseq:
-            self._advance(state, gseq)
+        self._fold(self.store.read(self._gseq, None if upto is None else upto - self._gseq))
         return self._state
 
-    def _advance(self, state: State, gseq: int) -> None:
-        self._since_keyframe += gseq - self._gseq
-        self._state, self._gseq = state, gseq
-        if self._since_keyframe >= self.store.snapshot_every:
-            try:
-                self.store.save_snapshot(gseq, state)
-            except Exception:  # a keyframe only speeds up time travel: the events are stored
-                log.exception("could not write the keyframe at gseq %d; will try again later", gseq)
-                return
-            self._since_keyframe = 0
+    def _fold(self, events: Iterable[tuple[int, Envelope]]) -> None:
+        every = self.store.snapshot_every
+        state = self._state
+        for gseq, event in events:
+            state = apply(state, event)
+            self._state, self._gseq = state, gseq
+            # At the exact event, not at the end of the batch: keyframes stay evenly spaced, so the
+            # longest replay stays snapshot_every events whatever the batch sizes.
+            if gseq - self._keyframe_gseq >= every:
+                self._keyframe(gseq, state)
+
+    def _keyframe(self, gseq: int, state: State) -> None:
+        try:
+            self.store.save_snapshot(gseq, state)
+        except Exception:  # a keyframe only speeds time travel up: the events themselves are stored
+            log.exception("could not write the keyframe at gseq %d; the next try is %d events later",
+                          gseq, self.store.snapshot_every)
+        self._keyframe_gseq = gseq

@@ -11,6 +11,7 @@ gives back the very value that was appended.
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from math import copysign
 from typing import Any, NamedTuple
 
@@ -64,6 +65,8 @@ class _BodyCodec:
             if field.name in FIXED_POINT and _plain(field.type) is float
         )
         scaled_names = {fields[index].name for index, _scale in self.scaled}
+        # Per field: its fixed-point scale, 0.0 for fields that are never scaled.
+        self.scales = tuple(FIXED_POINT[f.name] if f.name in scaled_names else 0.0 for f in fields)
         # Bodies of plain numbers and strings (positions!) need no typed decoding: a plain list of
         # values goes straight into the constructor, several times faster.
         self._untyped = all(_plain(field.type) in (int, float, str) for field in fields)
@@ -78,7 +81,7 @@ class _BodyCodec:
                 default = msgspec.field(default=field.default, default_factory=field.default_factory)
                 mirror_fields.append((field.name, annotation, default))
         mirror = msgspec.defstruct(f"{cls.__name__}Values", mirror_fields, array_like=True)
-        self._decode_mirror = msgspec.msgpack.Decoder(mirror).decode
+        self.decode = self._decoder(msgspec.msgpack.Decoder(mirror).decode)
 
     def encode(self, body: Body) -> bytes:
         values = list(msgspec.structs.astuple(body))
@@ -99,16 +102,26 @@ class _BodyCodec:
                     values[index] = scaled
         return _encoder.encode(values)
 
-    def decode(self, data: bytes) -> Body:
-        values = _decode_list(data) if self._untyped else list(msgspec.structs.astuple(self._decode_mirror(data)))
-        for index, scale in self.scaled:
-            if index < len(values) and type(values[index]) is int:
-                values[index] /= scale
-        return self.cls(*values)
+    def _decoder(self, decode_mirror: Callable[[bytes], Any]) -> Callable[[bytes], Body]:
+        """``decode(data) -> body``, built once per kind with everything bound locally: every replay
+        runs it once per event."""
+        cls, scales, astuple = self.cls, self.scales, msgspec.structs.astuple
 
+        def values_of(data: bytes) -> Sequence[Any]:
+            return astuple(decode_mirror(data))
+
+        read = _decode_list if self._untyped else values_of
+        if not self.scaled:
+            return lambda data: cls(*read(data))
+        return lambda data: cls(*[v / s if s and type(v) is int else v for v, s in zip(read(data), scales)])  # noqa: B905
+
+
+_ENVELOPE_FIELDS = ("v", "source", "seq", "t_src", "body", "t_hub", "mode")
+if tuple(field.name for field in msgspec.structs.fields(Envelope)) != _ENVELOPE_FIELDS:
+    raise RuntimeError("Envelope's fields changed: update decode_rows, which builds it positionally")
 
 _BY_TYPE: dict[type, _BodyCodec] = {cls: _BodyCodec(cls) for cls in BODY_TYPES.values()}
-_BY_CODE: dict[int, _BodyCodec] = {codec.code: codec for codec in _BY_TYPE.values()}
+_DECODERS: dict[int, Callable[[bytes], Body]] = {codec.code: codec.decode for codec in _BY_TYPE.values()}
 
 
 class EncodedEvent(NamedTuple):
@@ -146,11 +159,15 @@ def encode_event(event: Envelope) -> EncodedEvent:
     return EncodedEvent(event.source, seq, t_hub, t_lag, codec.code, mode, v, codec.encode(event.body))
 
 
-def decode_event(source: str, seq: int, t_hub: int, t_lag: int, kind: int, mode: int, v: int,
-                 body: bytes) -> Envelope:
-    codec = _BY_CODE.get(kind)
-    if codec is None:
-        raise ValueError(f"stored event {source}#{seq} has kind code {kind}, unknown to this version")
-    # Positional: the fields in declaration order (v, source, seq, t_src, body, t_hub, mode).
-    return Envelope(v, source, seq, t_hub - t_lag, codec.decode(body), t_hub, MODES[mode])
-
+def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list[tuple[int, Envelope]]:
+    """``(gseq, envelope)`` for ``events`` rows (columns in table order, source ids resolved through
+    ``names``). One tight loop, as every replay goes through here."""
+    decoders, modes, out = _DECODERS, MODES, []
+    append = out.append
+    for gseq, source_id, seq, t_hub, t_lag, kind, mode, v, body in rows:
+        decode = decoders.get(kind)
+        if decode is None:
+            raise ValueError(f"stored event gseq {gseq} has kind code {kind}, unknown to this version")
+        # Positional (cheaper than keywords), in _ENVELOPE_FIELDS order.
+        append((gseq, Envelope(v, names[source_id], seq, t_hub - t_lag, decode(body), t_hub, modes[mode])))
+    return out

@@ -34,7 +34,7 @@ NOTE_TEMPLATE = "Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {
 
 def blob_dir() -> Path:
     """The default blob directory. The hub keeps a SQLite store's blobs beside the database file
-    (``commands.hub.blob_dir_for``); pass that directory to the wall when the desk and hub share it."""
+    (``paths.blob_dir_for``); pass that directory to the wall when the desk and hub share it."""
     path = data_dir() / BLOB_DIR_NAME
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -415,6 +415,10 @@
       function (row) { return escapeHtml(row[1]) + "<br>" + escapeHtml(row[4]); });
     DM.layers.cameras = pointLayer(STATIC.cameras, staticRenderer, CFG.styles.camera,
       function (row) { return escapeHtml(row[1]); });
+    DM.layers.cameras.on("click", function (e) {
+      L.DomEvent.stop(e);
+      if (DM.bridge) { DM.bridge.selectCamera(e.layer.dmRow[0]); }
+    });
 
     ["patrol", "rapid", "otherUnits", "incidents"].forEach(function (key) { DM.layers[key] = L.featureGroup(); });
     ["patrol", "rapid", "otherUnits"].forEach(function (key) {
@@ -511,6 +515,12 @@
   DM.incidentCount = function () { return Object.keys(DM.incidents).length; };
   DM.layerVisible = function (key) { return !!DM.layers[key] && DM.map.hasLayer(DM.layers[key]); };
   DM.clickUnit = function (id) { DM.units[id].marker.fire("click", { latlng: DM.units[id].marker.getLatLng() }, true); };
+  DM.clickCamera = function (id) {
+    var hit = null;
+    DM.layers.cameras.eachLayer(function (layer) { if (layer.dmRow[0] === id) { hit = layer; } });
+    if (hit) { hit.fire("click", { latlng: hit.getLatLng() }, true); }
+    return !!hit;
+  };
   DM.clickIncident = function (id) {
     var hit = null;
     DM.layers.incidents.eachLayer(function (layer) { if (layer.dmIncident === id) { hit = layer; } });

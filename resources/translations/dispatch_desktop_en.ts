@@ -997,22 +997,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="167"/>
         <source>Dispatch Desktop</source>
         <translation>Dispatch Desktop</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="172"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
@@ -1505,7 +1505,7 @@
         <translation>No stream configured</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="244"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="246"/>
         <source>{distance:.0f} m from the incident</source>
         <translation>{distance:.0f} m from the incident</translation>
     </message>
@@ -1533,124 +1533,124 @@
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="185"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="189"/>
         <source>Video wall</source>
         <translation>Video wall</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="187"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="191"/>
         <source>Show {count} tiles</source>
         <translation>Show {count} tiles</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="188"/>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="551"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="192"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="554"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="189"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="193"/>
         <source>Keep the selected camera on the wall when the incident changes (P)</source>
         <translation>Keep the selected camera on the wall when the incident changes (P)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="190"/>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="553"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="194"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="556"/>
         <source>Enlarge</source>
         <translation>Enlarge</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="191"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="195"/>
         <source>Show the selected tile alone (double-click; Esc returns)</source>
         <translation>Show the selected tile alone (double-click; Esc returns)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="192"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="196"/>
         <source>Snapshot</source>
         <translation>Snapshot</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="193"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="197"/>
         <source>Attach the selected tile&apos;s picture to the incident</source>
         <translation>Attach the selected tile&apos;s picture to the incident</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="194"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="198"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="195"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="199"/>
         <source>Take the selected camera off the wall (Del)</source>
         <translation>Take the selected camera off the wall (Del)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="268"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="272"/>
         <source>Unknown camera {id}</source>
         <translation>Unknown camera {id}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="272"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="276"/>
         <source>Every tile is pinned: unpin one to show {name}</source>
         <translation>Every tile is pinned: unpin one to show {name}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="322"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="325"/>
         <source>No picture on this tile yet</source>
         <translation>No picture on this tile yet</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="327"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="333"/>
         <source>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</source>
         <translation>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="347"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="321"/>
         <source>Select an incident first: a snapshot is attached to an incident</source>
         <translation>Select an incident first: a snapshot is attached to an incident</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="349"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="323"/>
         <source>Select a tile with a camera first</source>
         <translation>Select a tile with a camera first</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="420"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="422"/>
         <source>Snapshot could not be saved: {error}</source>
         <translation>Snapshot could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="426"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="428"/>
         <source>Snapshot saved for incident {id}</source>
         <translation>Snapshot saved for incident {id}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="551"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="554"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="553"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="556"/>
         <source>Back to the grid</source>
         <translation>Back to the grid</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="555"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="558"/>
         <source>Snapshot to incident</source>
         <translation>Snapshot to incident</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="557"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="560"/>
         <source>Remove from wall</source>
         <translation>Remove from wall</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="571"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="574"/>
         <source>No incident selected</source>
         <translation>No incident selected</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="573"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="576"/>
         <source>Following incident {id}</source>
         <translation>Following incident {id}</translation>
     </message>
@@ -1658,12 +1658,12 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="140"/>
+        <location filename="../../dispatch_desktop/ui/workstation.py" line="144"/>
         <source>SOS from {unit}</source>
         <translation>SOS from {unit}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="145"/>
+        <location filename="../../dispatch_desktop/ui/workstation.py" line="149"/>
         <source>Map unavailable: {reason}</source>
         <translation>Map unavailable: {reason}</translation>
     </message>

@@ -997,22 +997,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="167"/>
         <source>Dispatch Desktop</source>
         <translation>指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../dispatch_desktop/ui/main_window.py" line="172"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
@@ -1505,7 +1505,7 @@
         <translation>未配置视频流</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="244"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="246"/>
         <source>{distance:.0f} m from the incident</source>
         <translation>距警情 {distance:.0f} 米</translation>
     </message>
@@ -1533,124 +1533,124 @@
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="185"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="189"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="187"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="191"/>
         <source>Show {count} tiles</source>
         <translation>显示 {count} 路</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="188"/>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="551"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="192"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="554"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="189"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="193"/>
         <source>Keep the selected camera on the wall when the incident changes (P)</source>
         <translation>切换警情时保留所选摄像机 (P)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="190"/>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="553"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="194"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="556"/>
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="191"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="195"/>
         <source>Show the selected tile alone (double-click; Esc returns)</source>
         <translation>单独显示所选画面（双击；Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="192"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="196"/>
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="193"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="197"/>
         <source>Attach the selected tile&apos;s picture to the incident</source>
         <translation>将所选画面附加到警情</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="194"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="198"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="195"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="199"/>
         <source>Take the selected camera off the wall (Del)</source>
         <translation>从视频墙移除所选摄像机 (Del)</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="268"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="272"/>
         <source>Unknown camera {id}</source>
         <translation>未知摄像机 {id}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="272"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="276"/>
         <source>Every tile is pinned: unpin one to show {name}</source>
         <translation>所有画面均已固定：请取消固定一路以显示 {name}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="322"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="325"/>
         <source>No picture on this tile yet</source>
         <translation>该画面暂无图像</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="327"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="333"/>
         <source>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</source>
         <translation>视频截图：{camera_name}（{camera_id}）于 {time}，sha256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="347"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="321"/>
         <source>Select an incident first: a snapshot is attached to an incident</source>
         <translation>请先选择警情：截图需附加到警情</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="349"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="323"/>
         <source>Select a tile with a camera first</source>
         <translation>请先选择有摄像机的画面</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="420"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="422"/>
         <source>Snapshot could not be saved: {error}</source>
         <translation>截图未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="426"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="428"/>
         <source>Snapshot saved for incident {id}</source>
         <translation>已为警情 {id} 保存截图</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="551"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="554"/>
         <source>Unpin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="553"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="556"/>
         <source>Back to the grid</source>
         <translation>返回宫格</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="555"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="558"/>
         <source>Snapshot to incident</source>
         <translation>截图到警情</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="557"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="560"/>
         <source>Remove from wall</source>
         <translation>从视频墙移除</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="571"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="574"/>
         <source>No incident selected</source>
         <translation>未选择警情</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="573"/>
+        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="576"/>
         <source>Following incident {id}</source>
         <translation>正在跟随警情 {id}</translation>
     </message>
@@ -1658,12 +1658,12 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="140"/>
+        <location filename="../../dispatch_desktop/ui/workstation.py" line="144"/>
         <source>SOS from {unit}</source>
         <translation>{unit} 发出紧急求助</translation>
     </message>
     <message>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="145"/>
+        <location filename="../../dispatch_desktop/ui/workstation.py" line="149"/>
         <source>Map unavailable: {reason}</source>
         <translation>地图不可用：{reason}</translation>
     </message>

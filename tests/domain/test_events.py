@@ -47,6 +47,7 @@ def _raw(**changes: object) -> bytes:
         (_raw(body={"kind": "position", "lat": 23.0, "lon": 113.0, "colour": "red"}), "unknown field"),
         (_raw(mode="exercise"), "mode"),
         (b"\xc1garbage", "MessagePack"),
+        (_raw(source="P-1").replace(b"P-1", b"P\xff1"), "UTF-8"),
     ],
 )
 def test_malformed_envelopes_are_refused_with_the_reason(raw: bytes, fragment: str) -> None:

@@ -54,9 +54,10 @@ def _visible_texts(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 CHINESE = {
-    "title": "指挥调度台 — dispatcher", "queue dock": "警情队列", "board dock": "警力状态", "detail dock": "警情详情",
-    "alerts dock": "告警", "view menu": "视图(&V)", "layer menu": "地图图层", "header": "呼号", "status cell": "巡逻待命",
-    "hub": "● 与指挥中心断开", "mode": "实战", "search": "搜索呼号、单位、警情…", "detail": "未选择警情",
+    "title": "指挥调度台 — dispatcher", "queue dock": "警情队列", "board dock": "警力状态",
+    "detail dock": "警情详情", "alerts dock": "告警", "view menu": "视图(&V)", "layer menu": "地图图层",
+    "header": "呼号", "status cell": "巡逻待命", "hub": "● 与指挥中心断开", "mode": "实战",
+    "search": "搜索呼号、单位、警情…", "detail": "未选择警情",
 }
 ENGLISH = {
     "title": "Dispatch Desktop — dispatcher", "queue dock": "Incident queue", "board dock": "Unit status",

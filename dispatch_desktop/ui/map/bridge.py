@@ -94,6 +94,7 @@ class MapBridge(QObject):
     unitClicked = Signal(str)
     incidentClicked = Signal(str)
     mapClicked = Signal(float, float)  # an empty spot: lat, lon (a new incident's location, say)
+    cameraClicked = Signal(str)  # a camera's id (to put it on the video wall)
     layerToggled = Signal(str, bool)
     flushed = Signal(int, int, int)  # unit rows, incident rows, bytes of the delta sent
 
@@ -303,6 +304,10 @@ class MapBridge(QObject):
     def selectIncident(self, incident_id: str) -> None:
         self._selection.select_incident(incident_id)
         self.incidentClicked.emit(incident_id)
+
+    @Slot(str)
+    def selectCamera(self, camera_id: str) -> None:
+        self.cameraClicked.emit(camera_id)
 
     @Slot(float, float)
     def clickMap(self, lat: float, lon: float) -> None:
