@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -242,4 +243,8 @@ def main(args: argparse.Namespace) -> int:
     startup.done.connect(started)
     startup.begin()
     code = app.exec()
+    desk = outcome.get("desk")
+    if isinstance(desk, Desk):
+        # QtWebEngine wants its pages gone before the application object; otherwise it complains on exit.
+        shiboken6.delete(desk.window)
     return int(outcome.get("code", code))  # type: ignore[call-overload]

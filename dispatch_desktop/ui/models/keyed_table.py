@@ -81,6 +81,11 @@ class KeyedTableModel(QAbstractTableModel):
     def keys(self) -> list[str]:
         return list(self._keys)
 
+    def sort_key(self, column: int) -> Callable[[Any], object]:
+        """How a record sorts in ``column`` (what SORT_ROLE returns), for a proxy that compares in Python."""
+        spec = self._columns[column]
+        return spec.sort if spec.sort is not None else spec.display
+
     def column_titled(self, title: str) -> int:
         """Index of the column with this (untranslated) title."""
         for number, column in enumerate(self._columns):

@@ -19,6 +19,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def __init__(self, source: KeyedTableModel, parent: Any = None) -> None:
         super().__init__(parent)
         self._test: RowTest | None = None
+        self._sort_key: Callable[[Any], object] | None = None
         self._searching = False
         self._record_at = source.record_at  # filterAcceptsRow runs for every changed row: keep it lean
         self.setSourceModel(source)
@@ -41,6 +42,19 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._test = test
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_key = self.keyed_source.sort_key(column) if column >= 0 else None
+        super().sort(column, order)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        # One Python call per comparison instead of Qt fetching SORT_ROLE through index() and data() for
+        # each side: sorting 11,000 units is several times faster.
+        key = self._sort_key
+        if key is None:
+            return super().lessThan(left, right)
+        return key(self._record_at(left.row())) < key(self._record_at(right.row()))  # type: ignore[operator]
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         test = self._test
