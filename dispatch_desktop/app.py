@@ -9,6 +9,7 @@ GUI thread never waits on the database or the bus.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 import threading
@@ -113,7 +114,7 @@ class Startup(QObject):
 class Desk:
     """The running workstation: window, panels and the bus client, wired together."""
 
-    def __init__(self, services: EmbeddedServices, language: str) -> None:
+    def __init__(self, services: EmbeddedServices, settings: WorkstationSettings) -> None:
         assert services.city is not None and services.endpoints is not None
         self.services = services
         city = services.city
@@ -128,7 +129,7 @@ class Desk:
             on_connection=self.feed.set_connected,
         )
         # The desk's own panels join before the user's saved layout is restored (finish_layout below).
-        self.window = Workstation(city, self.feed, WorkstationSettings(language=language, restore_layout=False))
+        self.window = Workstation(city, self.feed, dataclasses.replace(settings, restore_layout=False))
         window = self.window
 
         self.intake = IntakeForm(city, window.city_model, self.send, self.client.name, window.selection)
@@ -230,7 +231,7 @@ def main(args: argparse.Namespace) -> int:
             outcome["code"] = 1
             app.quit()
             return
-        desk = Desk(services, args.lang)
+        desk = Desk(services, WorkstationSettings(language=args.lang))
         outcome["desk"] = desk
         app.aboutToQuit.connect(desk.stop)
         desk.start()
