@@ -80,7 +80,7 @@ def test_a_supervisor_is_read_only(make_hub: Callable[..., Running],
     reply = supervisor.send_command(incident("J-1")).result(timeout=10)
     assert not reply.accepted and reply.code == "read_only" and reply.gseq == 0
     assert "J-1" not in running.hub.state.incidents
-    assert supervisor.state == running.hub.state  # it still sees everything
+    wait_for(lambda: supervisor.state == running.hub.state, timeout=10)  # it still sees everything
     assert _ok(workstations(running, "ws-01").send_command(incident("J-1"))).gseq > 0
 
 

@@ -45,7 +45,7 @@ def test_the_copy_follows_the_hub_and_reports_what_changed(make_hub: Callable[..
         assert updates[0][1] is None and updates[0][0] == running.hub.state  # the snapshot
         _drive(running, 10)
         wait_for(lambda: client.gseq == running.hub.stats()["last_gseq"])
-        assert client.state == running.hub.state
+        wait_for(lambda: client.state == running.hub.state, timeout=10)
         changed = [item for _s, batch in updates[1:] for item in (batch or [])]
         assert [g for g, _e in changed] == sorted(g for g, _e in changed)
         assert {e.source for _g, e in changed} == set(UNITS)
@@ -106,7 +106,8 @@ def test_dropped_updates_are_noticed_and_repaired_by_a_resync(make_hub: Callable
         losing.clear()
         wait_for(lambda: client.synced.is_set() and client.gseq == running.hub.stats()["last_gseq"], timeout=30)
         assert feed.dropped >= 1 and client.gaps >= 1 and client.resyncs >= 2
-        assert client.state == running.hub.state
+        # The hub may still be committing the drive's last reports: the desk must converge on it.
+        wait_for(lambda: client.state == running.hub.state, timeout=10)
     finally:
         client.stop()
         feed.close()
@@ -126,7 +127,8 @@ def test_a_lost_last_update_is_noticed_from_the_heartbeat(make_hub: Callable[...
         wait_for(lambda: feed.dropped >= 1)
         losing.clear()  # nothing else happens: only the next heartbeat can tell
         wait_for(lambda: "J-quiet" in client.state.incidents, timeout=10)
-        assert client.gaps == 1 and client.state == running.hub.state
+        assert client.gaps == 1
+        wait_for(lambda: client.state == running.hub.state, timeout=10)
     finally:
         client.stop()
         feed.close()
