@@ -168,7 +168,7 @@ def test_hub_loss_is_reported_within_three_seconds_and_repaired_when_it_returns(
             wait_for(lambda: len(events) >= 3, timeout=15)
             assert events[2][0] is True
             wait_for(lambda: "J-after" in client.state.incidents, timeout=10)
-            assert client.state == hub.state
+            wait_for(lambda: client.state == hub.state, timeout=10)
         finally:
             hub.stop()
     finally:
