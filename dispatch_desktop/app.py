@@ -144,7 +144,7 @@ class Desk:
         window.map_bridge.mapClicked.connect(self.intake.set_location_from_map)
         self.dispatch.alert.connect(self._on_overdue)
 
-        self.wall = VideoWall(city.cameras, blob_directory=services.blob_dir)
+        self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         window.add_panel(self.wall, area=Qt.DockWidgetArea.BottomDockWidgetArea, name="video_wall")
         follow_selection(self.wall, window.selection, window.city_model)
         camera_clicked = getattr(window.map_bridge, "cameraClicked", None)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys")
+SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras")
 DEFAULT = "run"
 
 

@@ -20,10 +20,12 @@ from dispatch_desktop import paths
 from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity, next_port
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
 from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
-from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.runner import SimulationRunner
 from dispatch_desktop.store import EventStore
+from dispatch_desktop.store.cameras import CameraStore
+from dispatch_desktop.video.clips import demo_stream_template, ensure_clips
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +71,16 @@ class EmbeddedServices:
         self.endpoints: Endpoints | None = None
         self.curve: ClientCurve | None = None
         self.blob_dir = paths.blob_dir_for(options.database_url)
+        self.clips: list[Path] = []
+        self.cameras: list[Camera] = []  # what the video wall offers: the registry, else the city's
 
     # --- start-up -------------------------------------------------------------------------------
 
     def start(self, progress: Progress, cancelled: Callable[[], bool]) -> None:
-        steps: list[tuple[str, Callable[[], None]]] = [("Generating the city", self._make_city)]
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("Preparing the demo camera clips", self._make_clips),
+            ("Generating the city", self._make_city),
+        ]
         if self.options.hub is None:
             steps += [("Opening the event store", self._open_store), ("Starting the hub", self._start_hub)]
         else:
@@ -101,23 +108,34 @@ class EmbeddedServices:
     def _seed(self) -> int:
         return DEFAULT_SEED if self.options.seed is None else self.options.seed
 
-    def _make_city(self) -> None:
-        cameras = self.options.cameras
-        kwargs: dict[str, object] = {}
-        if cameras is not None:
-            kwargs["cameras"] = cameras
-        if cameras != 0:
-            from dispatch_desktop.video.clips import demo_stream_template, ensure_clips
+    def _make_clips(self) -> None:
+        """The simulated city's cameras show synthetic clips (made once, then reused)."""
+        if self.options.simulate and self.options.cameras != 0:
+            self.clips = ensure_clips()
 
-            clips = ensure_clips()
-            kwargs.update(stream_url=demo_stream_template(), stream_clips=len(clips))
+    def _make_city(self) -> None:
+        kwargs: dict[str, object] = {}
+        if self.options.cameras is not None:
+            kwargs["cameras"] = self.options.cameras
+        if self.clips:
+            kwargs.update(stream_url=demo_stream_template(), stream_clips=len(self.clips))
         self.city = generate_city(self._seed(), **kwargs)  # type: ignore[arg-type]
 
     def _open_store(self) -> None:
         try:
             self.store = EventStore.open(self.options.database_url)
+            self._load_camera_registry()
         except Exception as error:  # any driver error: the user must learn what is wrong with the URL
             raise StartupError(f"cannot open the event store {self.options.database_url}: {error}") from error
+
+    def _load_camera_registry(self) -> None:
+        """The wall shows the registry's cameras; an empty registry is seeded with the city's own
+        (the demo's synthetic clips), so an imported CSV replaces them for good."""
+        assert self.city is not None
+        with CameraStore.open(self.options.database_url) as registry:
+            if registry.count() == 0 and self.city.cameras:
+                registry.upsert(self.city.cameras)
+            self.cameras = registry.all()
 
     def _start_hub(self) -> None:
         from dispatch_desktop.bus.area import BBoxArea

@@ -111,3 +111,20 @@ def test_db_defaults_to_the_user_data_dir(tmp_path: Path) -> None:
     result = dispatch_desktop("db", "upgrade", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "events.sqlite3").exists()
+
+
+def test_camera_csv_import_stores_good_rows_and_names_each_bad_one(tmp_path: Path) -> None:
+    csv = tmp_path / "cameras.csv"
+    csv.write_text(
+        "id,name,lat,lon,district,stream_url\n"
+        "C-1,天河路口,23.13,113.32,440106,file:///clips/a.avi\n"
+        "C-2,体育西,999,113.32,440106,\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    imported = dispatch_desktop("cameras", "--db", db, "import", str(csv), tmp_path=tmp_path)
+    assert imported.returncode == 1  # a refused row is an error the user must see
+    assert "row 3, column lat" in imported.stderr
+    assert "1 cameras added" in imported.stdout and "1 rows refused" in imported.stdout
+    listed = dispatch_desktop("cameras", "--db", db, "list", tmp_path=tmp_path)
+    assert listed.returncode == 0 and listed.stdout.startswith("1 cameras") and "天河路口" in listed.stdout

@@ -1,0 +1,410 @@
+"""The dispatcher's workstation under a full city: 11,000 moving units and 1,000 open incidents.
+
+The real ``Workstation`` window is fed by the simulator on a background thread, driven in real time through
+the in-process hub (``Loopback``): every unit reports every 5 s (≈ 2,200 reports a second), and the new
+state goes to the ``StateFeed`` about ten times a second with the events folded in since the last push,
+exactly as the bus client does.
+
+Goals and how each is measured:
+
+- map updates painted ≥ 10 a second: the page's own count of deltas it applied (``DispatchMap.stats.deltas``,
+  bumped at the end of ``applyDelta``), read with ``runJavaScript`` once a second; the bridge's ``flushed``
+  count (deltas sent) is printed beside it;
+- GUI stall p99 ≤ 50 ms: a 5 ms precise QTimer, how late each tick fires;
+- start to interactive ≤ 4 s: from building the window to the window exposed, the page reporting Leaflet
+  (``typeof L``) and the first state on the map (the page applied a delta holding the units);
+- memory ≤ 1.5 GB: RSS of this process plus its children (QtWebEngineProcess), peak over the run.
+
+Raw baselines from the same run: the same stall timer on an idle loop with an empty QMainWindow, and the
+Qt-free cost of folding one 5 s report cycle of 11,000 units into the State (``projection.apply`` through
+the loopback, which is what the hub does).
+
+    .venv/bin/python bench/gui.py [--seconds 30] [--warmup 5] [--cold-cache]
+
+No assertions: it prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+import psutil
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from dispatch_desktop.city import generate_city
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain import taxonomy
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import IncidentStatus
+from dispatch_desktop.domain.state import State
+from dispatch_desktop.sim.engine import Engine, SimConfig
+from dispatch_desktop.sim.loopback import Loopback
+from dispatch_desktop.ui.map.page import build_page
+from dispatch_desktop.ui.models.state_feed import StateFeed
+from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
+
+UNITS = 11_000
+INCIDENTS = 1_000
+REPORT_S = 5.0
+PUSH_HZ = 10
+DESK = "ws-bench"
+TYPES = ["fight", "theft", "traffic_injury", "burglary", "noise", "robbery", "dispute", "knife_attack"]
+OPEN = (IncidentStatus.NEW, IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE)
+
+
+# --- measuring ------------------------------------------------------------------------------------------
+
+
+class StallProbe:
+    """A 5 ms precise timer; how much later than due each tick fires is the event loop's stall."""
+
+    def __init__(self) -> None:
+        self.late_ms: list[float] = []
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.late_ms.clear()
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        self.late_ms.append(max(0.0, self._clock.restart() - 5.0))
+
+
+def wait(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, step_ms: int = 10) -> bool:
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        wait(step_ms / 1000)
+    return True
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
+
+
+def rss_all(process: psutil.Process) -> int:
+    total = process.memory_info().rss
+    for child in process.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:  # a helper process that just went away
+            pass
+    return total
+
+
+class PageCounter:
+    """``DispatchMap.stats`` of the page, fetched asynchronously (``runJavaScript`` answers later)."""
+
+    def __init__(self, window: Workstation) -> None:
+        self._window = window
+        self.deltas = -1
+        self.units_on_page = 0
+        self.last_apply_ms = 0.0
+        self.apply_ms: list[float] = []
+
+    def poll(self) -> None:
+        script = ("window.DispatchMap && DispatchMap.stats ? [DispatchMap.stats.deltas, "
+                  "Object.keys(DispatchMap.units).length, DispatchMap.stats.lastApplyMs] : null")
+        self._window.map_view.run_js(script, self._on_answer)
+
+    def _on_answer(self, result: object) -> None:
+        if isinstance(result, list) and len(result) == 3:
+            self.deltas = int(result[0])
+            self.units_on_page = int(result[1])
+            self.last_apply_ms = float(result[2])
+            self.apply_ms.append(self.last_apply_ms)
+
+
+# --- the load -----------------------------------------------------------------------------------------
+
+
+def open_incidents(city: City, loop: Loopback, count: int, seed: int = 11) -> None:
+    """``count`` new incidents at random points around the city's stations, applied like a desk's."""
+    rng = random.Random(seed)
+    t = loop.engine.now_ms
+    for n in range(count):
+        station = rng.choice(city.stations)
+        incident_type = rng.choice(TYPES)
+        loop.deliver(DESK, ev.IncidentCreated(
+            incident=f"B{n + 1:05d}", call_time=t, caller_number="13800138000",
+            lat=station.lat + rng.uniform(-0.01, 0.01), lon=station.lon + rng.uniform(-0.01, 0.01),
+            address=f"{station.name[:3]}某路{n + 1}号", district=station.district, station=station.id,
+            incident_type=incident_type, priority=rng.randint(1, 4),
+            category=taxonomy.incident_type(incident_type).category, description="bench",
+        ), t)
+
+
+def raw_fold(loop: Loopback) -> tuple[float, float, int]:
+    """Qt-free cost of one report cycle: engine stepped REPORT_S seconds, then its messages folded into the
+    State as the hub does. Returns (engine s, fold s, messages). Also moves the city on by one cycle."""
+    start_ms = loop.engine.now_ms
+    t0 = time.perf_counter()
+    sent = loop.engine.step(start_ms + int(REPORT_S * 1000))
+    t1 = time.perf_counter()
+    for source, body, t_ms in sent:
+        loop.deliver(source, body, t_ms)
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1, len(sent)
+
+
+class Driver(threading.Thread):
+    """The simulator in real time on its own thread, pushing to the feed at PUSH_HZ with the changed events."""
+
+    def __init__(self, loop: Loopback, feed: StateFeed) -> None:
+        super().__init__(name="bench-sim", daemon=True)
+        self.loop = loop
+        self.feed = feed
+        self.stop_flag = threading.Event()
+        self.messages = 0
+        self.pushes = 0
+        self.busy_s = 0.0
+        self.behind_ms = 0  # worst lag of simulated time behind the wall clock at a step
+        self._events: list[ev.Envelope] = []
+        loop.on_event = self._events.append
+
+    def run(self) -> None:
+        wall0 = time.perf_counter()
+        sim0 = self.loop.engine.now_ms
+        tick = 1.0 / PUSH_HZ
+        next_at = wall0
+        while not self.stop_flag.is_set():
+            now = time.perf_counter()
+            target = sim0 + int((now - wall0) * 1000)
+            started = time.perf_counter()
+            self.messages += self.loop.step(target)
+            events, self._events = self._events, []
+            self.loop.on_event = self._events.append
+            self.feed.push(self.loop.state, events)
+            self.pushes += 1
+            self.busy_s += time.perf_counter() - started
+            self.behind_ms = max(self.behind_ms, int((time.perf_counter() - now) * 1000))
+            next_at += tick
+            pause = next_at - time.perf_counter()
+            if pause > 0:
+                self.stop_flag.wait(pause)
+            else:
+                next_at = time.perf_counter()  # fell behind: carry on without trying to catch up twice
+
+
+# --- the run -------------------------------------------------------------------------------------------
+
+
+def idle_baseline(seconds: float) -> list[float]:
+    window = QMainWindow()
+    window.resize(1600, 900)
+    window.show()
+    wait(0.5)
+    probe = StallProbe()
+    probe.start()
+    wait(seconds)
+    probe.stop()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return list(probe.late_ms)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30.0, help="measured run under load")
+    parser.add_argument("--warmup", type=float, default=5.0, help="load before measuring starts")
+    parser.add_argument("--baseline-seconds", type=float, default=5.0, help="idle empty-window stall run")
+    parser.add_argument("--cold-cache", action="store_true",
+                        help="start with no generated map page (a first run); default: page built beforehand")
+    args = parser.parse_args()
+
+    process = psutil.Process()
+    cores = psutil.cpu_count() or 1
+    app = QApplication.instance() or QApplication([])
+
+    t0 = time.perf_counter()
+    city = generate_city()
+    city_s = time.perf_counter() - t0
+
+    # The city: roster on duty, 1,000 open incidents, no automatic dispatcher and no new calls (so the
+    # incidents stay open and every message is a unit's report).
+    t0 = time.perf_counter()
+    start_ms = int(time.time() * 1000)
+    engine = Engine(city, SimConfig(units=UNITS, report_interval_s=REPORT_S, incidents_per_day=0,
+                                    auto_dispatch=False), start_ms=start_ms)
+    loop = Loopback(engine, State())
+    loop.step(start_ms)
+    open_incidents(city, loop, INCIDENTS)
+    setup_s = time.perf_counter() - t0
+    engine_s, fold_s, folded = raw_fold(loop)
+    state = loop.state
+    units = len(state.units)
+    open_count = sum(1 for i in state.incidents.values() if i.status in OPEN)
+
+    idle = idle_baseline(args.baseline_seconds)
+
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        cache = Path(tmp) / "cache"
+        page_s = 0.0
+        if not args.cold_cache:
+            t0 = time.perf_counter()
+            build_page(city, cache)
+            page_s = time.perf_counter() - t0
+
+        # --- start to interactive ---
+        rss_before = rss_all(process)
+        t_start = time.perf_counter()
+        feed = StateFeed()
+        window = Workstation(city, feed, WorkstationSettings(
+            user="bench", config_dir=Path(tmp) / "config", cache_dir=cache, restore_layout=False,
+        ))
+        built_s = time.perf_counter() - t_start
+        window.resize(1920, 1080)
+        window.show()
+        feed.push(state, None)
+        marks: dict[str, float] = {}
+        counter = PageCounter(window)
+        last_poll = [0.0]
+
+        def interactive() -> bool:
+            now = time.perf_counter() - t_start
+            if "shown" not in marks and window.isVisible() and window.windowHandle() is not None \
+                    and window.windowHandle().isExposed():
+                marks["shown"] = now
+            if "state" not in marks and window.city_model.has_state and window.city_model.state is state:
+                marks["state"] = now
+            if "leaflet" not in marks and window.map_view.leaflet_loaded:
+                marks["leaflet"] = now
+            if "bridge" not in marks and window.map_view.ready:
+                marks["bridge"] = now
+            if "painted" not in marks and counter.deltas >= 1 and counter.units_on_page >= units:
+                marks["painted"] = now
+            if window.map_view.ready and now - last_poll[0] > 0.02:
+                last_poll[0] = now
+                counter.poll()
+            return len(marks) == 5 or bool(window.map_view.failure)
+
+        ready = wait_until(interactive, 120.0, step_ms=5)
+        interactive_s = max(marks.values()) if ready and len(marks) == 5 else float("nan")
+
+        # --- under load ---
+        flushes: list[tuple[int, int, int]] = []
+        window.map_bridge.flushed.connect(lambda u, i, b: flushes.append((u, i, b)))
+        driver = Driver(loop, feed)
+        driver.start()
+        wait(args.warmup)
+
+        probe = StallProbe()
+        peak_rss = rss_all(process)
+        counter.poll()
+        wait(0.3)
+        deltas0, flush0, msgs0, pushes0 = counter.deltas, len(flushes), driver.messages, driver.pushes
+        busy0 = driver.busy_s
+        per_second: list[int] = []
+        cpu0 = process.cpu_times()
+        psutil.cpu_percent(None)
+        t0 = time.perf_counter()
+        probe.start()
+        previous = deltas0
+        while time.perf_counter() - t0 < args.seconds:
+            wait(1.0)
+            counter.poll()
+            peak_rss = max(peak_rss, rss_all(process))
+            if counter.deltas >= 0:
+                per_second.append(counter.deltas - previous)
+                previous = counter.deltas
+        probe.stop()
+        elapsed = time.perf_counter() - t0
+        counter.poll()
+        wait(0.3)  # the last answer from the page
+        measured = time.perf_counter() - t0
+        machine_cpu = psutil.cpu_percent(None)
+        cpu1 = process.cpu_times()
+        driver.stop_flag.set()
+        driver.join(10.0)
+
+        applied_rate = (counter.deltas - deltas0) / measured
+        sent = flushes[flush0:]
+        flush_rate = len(sent) / elapsed
+        report_rate = (driver.messages - msgs0) / elapsed
+        push_rate = (driver.pushes - pushes0) / elapsed
+        rows_per_flush = statistics.median(u for u, _, _ in sent) if sent else 0
+        bytes_per_flush = statistics.median(b for _, _, b in sent) if sent else 0
+        cpu_core = 100 * ((cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)) / elapsed
+        sim_core = 100 * (driver.busy_s - busy0) / elapsed
+        late = probe.late_ms
+        fold_core = 100 * fold_s / REPORT_S
+        per_event_us = fold_s / max(folded, 1) * 1e6
+
+        def stall(values: list[float]) -> str:
+            return f"{percentile(values, 50):.1f} / {percentile(values, 99):.1f} / {max(values, default=0):.1f}"
+
+        def marks_note() -> str:
+            order = ("shown", "state", "leaflet", "bridge", "painted")
+            return ", ".join(f"{k} {marks[k]:.2f}" for k in order if k in marks)
+
+        rows = [
+            ("city", f"{units} units", "", f"{open_count} open incidents, generated in {city_s:.1f} s, "
+                                             f"sim set-up {setup_s:.1f} s"),
+            ("map deltas applied by the page / s", f"{applied_rate:.1f}", "≥ 10",
+             "page counter DispatchMap.stats.deltas polled 1/s; per-second min / median "
+             f"{min(per_second, default=0)} / {statistics.median(per_second) if per_second else 0:g}"),
+            ("map deltas sent (bridge.flushed) / s", f"{flush_rate:.1f}", "",
+             f"median {rows_per_flush:.0f} unit rows, {bytes_per_flush / 1024:.0f} KiB a delta; "
+             f"last page apply {counter.last_apply_ms:.1f} ms, last flush {window.map_bridge.last_flush_ms:.1f} ms"),
+            ("GUI stall p50 / p99 / max (ms)", stall(late), "p99 ≤ 50", f"{len(late)} ticks under load"),
+            ("  baseline: idle empty QMainWindow", stall(idle), "",
+             f"{len(idle)} ticks; p99 ratio {percentile(late, 99) / max(percentile(idle, 99), 0.01):.0f}×"),
+            ("start to interactive (s)", f"{interactive_s:.2f}", "≤ 4",
+             f"{'cold' if args.cold_cache else 'warm'} page cache; window built {built_s:.2f}; {marks_note()}"),
+            ("  map page generation, Qt-free (s)", f"{page_s:.2f}" if page_s else "in start", "",
+             "folium page into the cache (a first run pays it)"),
+            ("memory, this + children, peak (MB)", f"{peak_rss / 2**20:.0f}", "≤ 1536",
+             f"before window {rss_before / 2**20:.0f}; {len(process.children(recursive=True))} child processes"),
+            ("load: reports / s, pushes / s", f"{report_rate:.0f} / {push_rate:.1f}", "≈ 2200 / 10",
+             f"sim thread {sim_core:.0f}% of a core, worst step {driver.behind_ms} ms"),
+            ("  baseline: raw fold of one 5 s cycle (ms)", f"{fold_s * 1000:.0f}", "",
+             f"{folded} messages, {per_event_us:.1f} µs each, {fold_core:.0f}% of a core at real time "
+             f"(engine step {engine_s * 1000:.0f} ms); no Qt"),
+            ("CPU, this process (% of one core)", f"{cpu_core:.0f}", "",
+             f"machine {machine_cpu:.0f}% of {cores} cores (includes QtWebEngineProcess)"),
+        ]
+        if window.map_view.failure:
+            rows.append(("MAP FAILED", window.map_view.failure, "", ""))
+        width = max(len(r[0]) for r in rows)
+        print(f"\n{'measure':<{width}}  {'value':>14}  {'goal':>11}  note")
+        for name, value, goal, note in rows:
+            print(f"{name:<{width}}  {value:>14}  {goal:>11}  {note}")
+
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        wait(0.2)
+    del app
+
+
+if __name__ == "__main__":
+    main()
