@@ -152,10 +152,9 @@ class Desk:
             camera_clicked.connect(self.wall.put_camera_on_wall)
         self.wall.snapshot_taken.connect(self._on_snapshot)
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
-        window.resizeDocks([window.dock("video_wall")], [230], Qt.Orientation.Vertical)
         self._raise_dock("intake")
         self._raise_dock("dispatch")
-        window.finish_layout()
+        self._layout_restored = window.finish_layout()
 
     # --- running ----------------------------------------------------------------------------------
 
@@ -163,6 +162,10 @@ class Desk:
         self.client.start()
         self.services.start_simulator()
         self.window.show()
+        if not self._layout_restored:
+            # Dock sizes only hold once the window has its real size: give the map the room.
+            wall = self.window.dock("video_wall")
+            QTimer.singleShot(0, self.window, lambda: self.window.resizeDocks([wall], [220], Qt.Orientation.Vertical))
 
     def stop(self) -> None:
         self.wall.shutdown()

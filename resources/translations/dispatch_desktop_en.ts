@@ -1505,6 +1505,11 @@
         <translation>No stream configured</translation>
     </message>
     <message>
+        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="182"/>
+        <source>Empty: select an incident, or a camera on the map</source>
+        <translation>Empty: select an incident, or a camera on the map</translation>
+    </message>
+    <message>
         <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="246"/>
         <source>{distance:.0f} m from the incident</source>
         <translation>{distance:.0f} m from the incident</translation>

@@ -1505,6 +1505,11 @@
         <translation>未配置视频流</translation>
     </message>
     <message>
+        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="182"/>
+        <source>Empty: select an incident, or a camera on the map</source>
+        <translation>空闲：请选择警情，或在地图上点选摄像头</translation>
+    </message>
+    <message>
         <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="246"/>
         <source>{distance:.0f} m from the incident</source>
         <translation>距警情 {distance:.0f} 米</translation>

@@ -178,7 +178,9 @@ class VideoTile(RetranslateMixin, QFrame):
         if state is StreamState.OFFLINE:
             since = dt.datetime.fromtimestamp(self.status.since if self.status else 0.0).strftime("%H:%M:%S")
             return self.tr("Offline since {time}").format(time=since)
-        if state is StreamState.NO_SIGNAL and self.camera is not None and not self.camera.stream_url:
+        if state is StreamState.NO_SIGNAL and self.camera is None:
+            return self.tr("Empty: select an incident, or a camera on the map")
+        if state is StreamState.NO_SIGNAL and not self.camera.stream_url:
             return self.tr("No stream configured")
         return self.short_state_text()
 
