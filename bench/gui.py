@@ -27,21 +27,24 @@ No assertions: it prints a table.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import random
 import statistics
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import psutil
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
+from qt_probe import StallProbe, percentile, wait, wait_until  # bench/ is on sys.path when run as a script
 
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain import events as ev
@@ -67,56 +70,19 @@ OPEN = (IncidentStatus.NEW, IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE)
 # --- measuring ------------------------------------------------------------------------------------------
 
 
-class StallProbe:
-    """A 5 ms precise timer; how much later than due each tick fires is the event loop's stall."""
-
-    def __init__(self) -> None:
-        self.late_ms: list[float] = []
-        self._clock = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.late_ms.clear()
-        self._clock.start()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        self.late_ms.append(max(0.0, self._clock.restart() - 5.0))
-
-
-def wait(seconds: float) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, step_ms: int = 10) -> bool:
-    deadline = time.perf_counter() + timeout_s
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        wait(step_ms / 1000)
-    return True
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
+def child_cpu(child: psutil.Process) -> float:
+    try:
+        times = child.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system
 
 
 def rss_all(process: psutil.Process) -> int:
     total = process.memory_info().rss
     for child in process.children(recursive=True):
-        try:
+        with contextlib.suppress(psutil.Error):  # a helper process that just went away
             total += child.memory_info().rss
-        except psutil.Error:  # a helper process that just went away
-            pass
     return total
 
 
@@ -128,19 +94,27 @@ class PageCounter:
         self.deltas = -1
         self.units_on_page = 0
         self.last_apply_ms = 0.0
-        self.apply_ms: list[float] = []
+        self.answers = 0
+        self._pending = False
 
     def poll(self) -> None:
-        script = ("window.DispatchMap && DispatchMap.stats ? [DispatchMap.stats.deltas, "
-                  "Object.keys(DispatchMap.units).length, DispatchMap.stats.lastApplyMs] : null")
+        if self._pending:  # one question at a time: a busy page would otherwise pile them up
+            return
+        self._pending = True
+        # As JSON text: what runJavaScript hands back for a JS array depends on the Qt version.
+        script = ("JSON.stringify(window.DispatchMap && DispatchMap.stats ? [DispatchMap.stats.deltas, "
+                  "Object.keys(DispatchMap.units).length, DispatchMap.stats.lastApplyMs] : null)")
         self._window.map_view.run_js(script, self._on_answer)
 
     def _on_answer(self, result: object) -> None:
+        self._pending = False
+        self.answers += 1
+        if isinstance(result, str):
+            result = json.loads(result)
         if isinstance(result, list) and len(result) == 3:
             self.deltas = int(result[0])
             self.units_on_page = int(result[1])
             self.last_apply_ms = float(result[2])
-            self.apply_ms.append(self.last_apply_ms)
 
 
 # --- the load -----------------------------------------------------------------------------------------
@@ -239,7 +213,12 @@ def main() -> None:
     parser.add_argument("--baseline-seconds", type=float, default=5.0, help="idle empty-window stall run")
     parser.add_argument("--cold-cache", action="store_true",
                         help="start with no generated map page (a first run); default: page built beforehand")
+    parser.add_argument("--switch-interval-ms", type=float, default=0.0,
+                        help="set sys.setswitchinterval (GIL hand-off between the sim thread and the GUI); "
+                             "0 keeps Python's default (5 ms)")
     args = parser.parse_args()
+    if args.switch_interval_ms > 0:
+        sys.setswitchinterval(args.switch_interval_ms / 1000)
 
     process = psutil.Process()
     cores = psutil.cpu_count() or 1
@@ -307,8 +286,11 @@ def main() -> None:
                 counter.poll()
             return len(marks) == 5 or bool(window.map_view.failure)
 
-        ready = wait_until(interactive, 120.0, step_ms=5)
+        ready = wait_until(interactive, 60.0, step_ms=5)
         interactive_s = max(marks.values()) if ready and len(marks) == 5 else float("nan")
+        if not ready:
+            print(f"not interactive after 60 s: page deltas {counter.deltas}, units on page "
+                  f"{counter.units_on_page} of {units}, marks {marks}")
 
         # --- under load ---
         flushes: list[tuple[int, int, int]] = []
@@ -325,6 +307,8 @@ def main() -> None:
         busy0 = driver.busy_s
         per_second: list[int] = []
         cpu0 = process.cpu_times()
+        children = process.children(recursive=True)
+        child0 = {c.pid: child_cpu(c) for c in children}
         psutil.cpu_percent(None)
         t0 = time.perf_counter()
         probe.start()
@@ -343,6 +327,7 @@ def main() -> None:
         measured = time.perf_counter() - t0
         machine_cpu = psutil.cpu_percent(None)
         cpu1 = process.cpu_times()
+        child_core = {c.pid: 100 * (child_cpu(c) - child0[c.pid]) / measured for c in children}
         driver.stop_flag.set()
         driver.join(10.0)
 
@@ -389,9 +374,13 @@ def main() -> None:
             ("  baseline: raw fold of one 5 s cycle (ms)", f"{fold_s * 1000:.0f}", "",
              f"{folded} messages, {per_event_us:.1f} µs each, {fold_core:.0f}% of a core at real time "
              f"(engine step {engine_s * 1000:.0f} ms); no Qt"),
+            ("GIL switch interval (ms)", f"{sys.getswitchinterval() * 1000:g}", "", "the sim thread shares the GIL"),
             ("CPU, this process (% of one core)", f"{cpu_core:.0f}", "",
              f"machine {machine_cpu:.0f}% of {cores} cores (includes QtWebEngineProcess)"),
         ]
+        busiest = sorted(child_core.values(), reverse=True)
+        rows.append(("CPU, web engine children (% of one core)", " / ".join(f"{c:.0f}" for c in busiest[:3]), "",
+                     f"busiest first; page answered {counter.answers} of the JS polls"))
         if window.map_view.failure:
             rows.append(("MAP FAILED", window.map_view.failure, "", ""))
         width = max(len(r[0]) for r in rows)

@@ -24,8 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import cv2
 import psutil
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from qt_probe import StallProbe, percentile, wait  # bench/ is on sys.path when run as a script
 
 from dispatch_desktop.domain.city import Camera
 from dispatch_desktop.ui.video_wall import VideoWall
@@ -72,40 +72,6 @@ def cameras_for(urls: list[str], tiles: int) -> list[Camera]:
                 lat=lat + 0.0002 * (k // 5), lon=lon + 0.0002 * (k % 5), stream_url=urls[k % len(urls)],
             ))
     return cameras
-
-
-class StallProbe:
-    """A 5 ms precise timer; how much later than due each tick fires is the event loop's stall."""
-
-    def __init__(self) -> None:
-        self.late_ms: list[float] = []
-        self._clock = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.late_ms.clear()
-        self._clock.start()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        self.late_ms.append(max(0.0, self._clock.restart() - 5.0))
-
-
-def wait(seconds: float) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
 
 
 def main() -> None:
