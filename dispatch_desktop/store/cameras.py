@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from dispatch_desktop.domain.city import Camera
 from dispatch_desktop.store import migrate
-from dispatch_desktop.store.backends import Backend, backend_for
+from dispatch_desktop.store.backends import Backend
 from dispatch_desktop.store.errors import StoreError
 from dispatch_desktop.store.schema import metadata
 from dispatch_desktop.video.registry import RowError, parse_cameras_csv
@@ -91,22 +91,7 @@ class CameraStore:
 
     @classmethod
     def open(cls, url: str) -> CameraStore:
-        backend, parsed = backend_for(url)
-        shown = parsed.render_as_string(hide_password=True)
-        engine: Engine | None = None
-        try:
-            engine = backend.create_engine(parsed)
-            migrate.upgrade(engine, backend)
-        except StoreError as error:
-            if engine is not None:
-                engine.dispose()
-            raise StoreError(f"cannot open the camera registry in {shown}: {error}") from None
-        except (sa.exc.SQLAlchemyError, OSError) as error:
-            if engine is not None:
-                engine.dispose()
-            reason = getattr(error, "orig", None) or error
-            raise StoreError(f"cannot open the camera registry in {shown}: {reason}") from error
-        return cls(engine, backend)
+        return migrate.open_migrated(url, "the camera registry in", cls)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -28,8 +28,7 @@ from dispatch_desktop.domain.events import Envelope
 from dispatch_desktop.domain.projection import apply
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import keyframes, migrate
-from dispatch_desktop.store.backends import Backend, backend_for
-from dispatch_desktop.store.errors import StoreError
+from dispatch_desktop.store.backends import Backend
 from dispatch_desktop.store.rows import MODE_CODES, EncodedEvent, decode_rows, encode_event
 from dispatch_desktop.store.schema import DRILL_CODE, events, late_events, snapshots, sources
 
@@ -130,25 +129,13 @@ class EventStore:
         written by the ``Projector`` every ``snapshot_every`` events."""
         if snapshot_every < 1:
             raise ValueError(f"snapshot_every must be at least 1, not {snapshot_every}")
-        backend, parsed = backend_for(url)
-        shown = parsed.render_as_string(hide_password=True)
-        engine: Engine | None = None
-        try:
-            engine = backend.create_engine(parsed)
-            migrate.upgrade(engine, backend)
+        def prepare(engine: Engine, backend: Backend) -> EventStore:
             store = cls(engine, backend, snapshot_every=snapshot_every)
             with engine.connect() as conn:
                 store._load_caches(conn)
-        except StoreError as error:
-            if engine is not None:
-                engine.dispose()
-            raise StoreError(f"cannot open the event store {shown}: {error}") from None
-        except (sa.exc.SQLAlchemyError, OSError) as error:
-            if engine is not None:
-                engine.dispose()
-            reason = getattr(error, "orig", None) or error
-            raise StoreError(f"cannot open the event store {shown}: {reason}") from error
-        return store
+            return store
+
+        return migrate.open_migrated(url, "the event store", prepare)
 
     @property
     def dialect(self) -> str:

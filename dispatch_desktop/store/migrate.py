@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -11,8 +14,10 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection, Engine
 
-from dispatch_desktop.store.backends import Backend
+from dispatch_desktop.store.backends import Backend, backend_for
 from dispatch_desktop.store.errors import StoreError
+
+T = TypeVar("T")
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 
@@ -52,3 +57,25 @@ def upgrade(engine: Engine, backend: Backend) -> None:
             return
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def open_migrated(url: str, what: str, prepare: Callable[[Engine, Backend], T]) -> T:
+    """Open ``url``, bring its schema up to date and hand the engine to ``prepare``; any failure on the
+    way disposes of the engine and becomes a ``StoreError`` that says what was being opened
+    (``what``, e.g. "the event store") and where, without the password."""
+    backend, parsed = backend_for(url)
+    shown = parsed.render_as_string(hide_password=True)
+    engine: Engine | None = None
+    try:
+        engine = backend.create_engine(parsed)
+        upgrade(engine, backend)
+        return prepare(engine, backend)
+    except StoreError as error:
+        if engine is not None:
+            engine.dispose()
+        raise StoreError(f"cannot open {what} {shown}: {error}") from None
+    except (sa.exc.SQLAlchemyError, OSError) as error:
+        if engine is not None:
+            engine.dispose()
+        reason = getattr(error, "orig", None) or error
+        raise StoreError(f"cannot open {what} {shown}: {reason}") from error
