@@ -18,16 +18,11 @@ from types import FrameType
 from dispatch_desktop import paths
 from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
 from dispatch_desktop.bus.hub import next_port
+from dispatch_desktop.commands import arguments
 
 HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
 
 log = logging.getLogger(__name__)
-
-
-def _endpoint(text: str) -> str:
-    if not text.startswith(("tcp://", "ipc://", "inproc://")):
-        raise argparse.ArgumentTypeError(f"expected a ZeroMQ endpoint like tcp://127.0.0.1:5555, got {text!r}")
-    return text
 
 
 def _area(text: str) -> BBoxArea:
@@ -49,11 +44,11 @@ def _minutes(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=None, help="event store URL (default: SQLite in the user data dir)")
-    parser.add_argument("--bind", type=_endpoint, default="tcp://127.0.0.1:5555",
+    parser.add_argument("--bind", type=arguments.endpoint, default="tcp://127.0.0.1:5555",
                         help="field-unit endpoint (default: %(default)s)")
-    parser.add_argument("--workstation-bind", type=_endpoint, default=None,
+    parser.add_argument("--workstation-bind", type=arguments.endpoint, default=None,
                         help="workstation command endpoint (default: --bind's port + 1)")
-    parser.add_argument("--publish-bind", type=_endpoint, default=None,
+    parser.add_argument("--publish-bind", type=arguments.endpoint, default=None,
                         help="event feed endpoint (default: --bind's port + 2)")
     parser.add_argument("--keys", type=Path, default=None,
                         help="key directory with hub.key_secret and authorized/ (default: the user data dir's)")

@@ -14,6 +14,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 
 from dispatch_desktop import paths
+from dispatch_desktop.commands import arguments
 
 HELP = "start the dispatch workstation (default: SQLite in the user data dir, in-process hub, simulated city)"
 
@@ -28,32 +29,6 @@ dispatch-desktop: no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the
       dispatch-desktop run --offscreen --screenshot shot.png --quit-after 20"""
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:  # also rejects nan
-        raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
-    return value
-
-
-def _endpoint(text: str) -> str:
-    if not text.startswith(("tcp://", "ipc://")):
-        raise argparse.ArgumentTypeError(f"expected a ZeroMQ endpoint like tcp://10.0.0.5:5555, got {text!r}")
-    return text
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     data = parser.add_argument_group("data and network")
     data.add_argument(
@@ -65,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     data.add_argument(
         "--hub",
         metavar="ENDPOINT",
-        type=_endpoint,
+        type=arguments.endpoint,
         help="connect to the external hub at ENDPOINT (e.g. tcp://10.0.0.5:5555) "
         "instead of starting one inside this process",
     )
@@ -77,11 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sim.add_argument("--no-sim", action="store_true", help="do not start the simulator (real operations)")
     # None leaves the number to the city generator and the simulator, which own their defaults.
     sim.add_argument("--seed", type=int, help="random seed of the city and the simulator")
-    sim.add_argument("--units", type=_count, help="patrol units to simulate")
-    sim.add_argument("--cameras", type=_count, help="video cameras in the city")
+    sim.add_argument("--units", type=arguments.not_negative(int), help="patrol units to simulate")
+    sim.add_argument("--cameras", type=arguments.not_negative(int), help="video cameras in the city")
     sim.add_argument(
         "--speed",
-        type=_positive_float,
+        type=arguments.positive(float),
         default=1.0,
         metavar="X",
         help="simulator time compression: 10 runs ten simulated minutes per real minute (default: 1)",
@@ -95,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="render without a display (Qt's offscreen platform); useful with --screenshot",
     )
     ui.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the main window to FILE")
-    ui.add_argument("--quit-after", metavar="SECONDS", type=_positive_float, help="quit by itself after SECONDS")
+    ui.add_argument("--quit-after", metavar="SECONDS", type=arguments.positive(float),
+                    help="quit by itself after SECONDS")
 
 
 def has_display(environ: MutableMapping[str, str]) -> bool:

@@ -12,58 +12,29 @@ import argparse
 import logging
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.hub import next_port
+from dispatch_desktop.commands import arguments
 
 HELP = "run a simulated city (field units, 110 calls, an automatic dispatcher) against a hub"
 
 log = logging.getLogger(__name__)
 
 
-def _endpoint(text: str) -> str:
-    if not text.startswith(("tcp://", "ipc://")):
-        raise argparse.ArgumentTypeError(f"expected a ZeroMQ endpoint like tcp://127.0.0.1:5555, got {text!r}")
-    return text
-
-
-def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value > 0:
-            raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
-        return value
-
-    return parse
-
-
-def _not_negative(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative, got {text}")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--hub", type=_endpoint, default="tcp://127.0.0.1:5555",
+    parser.add_argument("--hub", type=arguments.endpoint, default="tcp://127.0.0.1:5555",
                         help="the hub's field-unit endpoint (default: %(default)s)")
-    parser.add_argument("--workstation", type=_endpoint, default=None,
+    parser.add_argument("--workstation", type=arguments.endpoint, default=None,
                         help="the hub's workstation endpoint (default: --hub's port + 1)")
-    parser.add_argument("--publish", type=_endpoint, default=None,
+    parser.add_argument("--publish", type=arguments.endpoint, default=None,
                         help="the hub's event feed (default: --hub's port + 2)")
-    parser.add_argument("--units", type=_positive(int), default=1100,
+    parser.add_argument("--units", type=arguments.positive(int), default=1100,
                         help="units to simulate: up to the roster's size patrol groups first, more splits "
                              "the groups into individual officers (default: %(default)s)")
-    parser.add_argument("--speed", type=_positive(float), default=1.0,
+    parser.add_argument("--speed", type=arguments.positive(float), default=1.0,
                         help="time compression: 60 makes a simulated hour pass in a minute (default: 1)")
     parser.add_argument("--seed", type=int, default=20161, help="simulation seed (default: %(default)s)")
     parser.add_argument("--city-seed", type=int, default=None, help="city seed (default: the standard city)")
@@ -73,11 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", default="sim-desk", help="workstation id of the simulated desk")
     parser.add_argument("--no-auto-dispatch", action="store_true",
                         help="enter calls as incidents but leave dispatching to the people at the desks")
-    parser.add_argument("--incidents-per-day", type=_not_negative, default=None,
+    parser.add_argument("--incidents-per-day", type=arguments.not_negative(float), default=None,
                         help="call rate (default: the taxonomy's, about 10,000 a day)")
-    parser.add_argument("--report-interval", type=_positive(float), default=5.0,
+    parser.add_argument("--report-interval", type=arguments.positive(float), default=5.0,
                         help="simulated seconds between a unit's position reports (default: %(default)s)")
-    parser.add_argument("--duration", type=_positive(float), default=None,
+    parser.add_argument("--duration", type=arguments.positive(float), default=None,
                         help="stop after this many wall-clock seconds (default: run until interrupted)")
 
 

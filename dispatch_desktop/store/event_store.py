@@ -309,7 +309,10 @@ class EventStore:
         """gseq order, ``after_gseq < gseq <= upto``, optionally only ``t_hub <= t_max``."""
         if limit is not None and limit <= 0:
             return iter(())
+        return self._stream(self._range_query(after_gseq, upto, t_max), limit)
 
+    @staticmethod
+    def _range_query(after_gseq: int, upto: int | None, t_max: int | None) -> _Chunk:
         def chunk(after: RawRow | None) -> sa.Select:
             start = after_gseq if after is None else after[_GSEQ]
             query = select(*_EVENT_COLUMNS).where(events.c.gseq > start)
@@ -320,21 +323,24 @@ class EventStore:
                 query = query.where(events.c.t_hub + 0 <= t_max)
             return query.order_by(events.c.gseq)
 
-        return self._stream(chunk, limit)
+        return chunk
 
     def _stream(self, chunk: _Chunk, limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
-        """Runs the keyset query ``chunk`` (given the last row of the previous chunk) until it runs dry.
-        Each chunk is its own short read, so an abandoned iterator holds no connection or lock. Rows
-        come straight from the driver as tuples: SQLAlchemy's Row objects would cost more than
-        decoding the event (this loop feeds every replay)."""
+        for decoded in self._chunks(chunk, limit):
+            yield from decoded
+
+    def _chunks(self, chunk: _Chunk, limit: int | None = None) -> Iterator[list[tuple[int, Envelope]]]:
+        """Runs the keyset query ``chunk`` (given the last row of the previous chunk) until it runs dry,
+        a list of ``(gseq, event)`` at a time. Each chunk is its own short read, so an abandoned
+        iterator holds no connection or lock. Rows come straight from the driver as tuples:
+        SQLAlchemy's Row objects would cost more than decoding the event (every replay runs this)."""
         after: RawRow | None = None
         left = limit
         while True:
             size = CHUNK if left is None else min(CHUNK, left)
             with self._engine.connect() as conn:
                 rows = self._fetch(conn, chunk(after).limit(size))
-                decoded = decode_rows(rows, self._names)
-            yield from decoded
+            yield decode_rows(rows, self._names)
             if left is not None:
                 left -= len(rows)
             if len(rows) < size or left == 0:
@@ -393,9 +399,10 @@ class EventStore:
                     end = min(end, self._last_gseq_at_time(conn, time_ms))
                 start, state = self._starting_point(conn, mode, end, time_ms)
             replayed = 0
-            for _gseq, event in self._scan(start, end, time_ms):
-                state = apply(state, event)
-                replayed += 1
+            for chunk in self._chunks(self._range_query(start, end, time_ms)):
+                for _gseq, event in chunk:
+                    state = apply(state, event)
+                replayed += len(chunk)
         return Rebuilt(end, state, start, replayed)
 
     def _starting_point(self, conn: Connection, mode: Mode, end: int, time_ms: int | None) -> tuple[int, State]:
