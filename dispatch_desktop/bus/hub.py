@@ -480,9 +480,13 @@ class Hub:
         batch = self._batch
         batch.now = self._now_ms()
         share = max(1, self.max_batch // 4)  # workstations are served even while units flood in
-        while (room := self.max_batch - len(batch.events)) > 0:
+        # A turn ends after max_batch messages even if few were valid: garbage adds no events, and a
+        # flood of it must not keep the batch from being committed (and the valid reports acked).
+        received = 0
+        while (room := min(self.max_batch - len(batch.events), self.max_batch - received)) > 0:
             got = self._drain(ws_socket, batch, min(share, room), self._on_workstation)
-            got += self._drain(field_socket, batch, room, self._on_field)
+            got += self._drain(field_socket, batch, max(0, room - got), self._on_field)
+            received += got
             if not got:
                 break
         if batch.snapshots:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,6 +19,7 @@ from dispatch_desktop.store.backends import Backend, backend_for
 from dispatch_desktop.store.errors import StoreError
 
 T = TypeVar("T")
+_OPEN_ATTEMPTS = 5
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 
@@ -65,17 +67,25 @@ def open_migrated(url: str, what: str, prepare: Callable[[Engine, Backend], T]) 
     (``what``, e.g. "the event store") and where, without the password."""
     backend, parsed = backend_for(url)
     shown = parsed.render_as_string(hide_password=True)
-    engine: Engine | None = None
-    try:
-        engine = backend.create_engine(parsed)
-        upgrade(engine, backend)
-        return prepare(engine, backend)
-    except StoreError as error:
-        if engine is not None:
-            engine.dispose()
-        raise StoreError(f"cannot open {what} {shown}: {error}") from None
-    except (sa.exc.SQLAlchemyError, OSError) as error:
-        if engine is not None:
-            engine.dispose()
-        reason = getattr(error, "orig", None) or error
-        raise StoreError(f"cannot open {what} {shown}: {reason}") from error
+    for attempt in range(_OPEN_ATTEMPTS):
+        engine: Engine | None = None
+        try:
+            engine = backend.create_engine(parsed)
+            upgrade(engine, backend)
+            return prepare(engine, backend)
+        except StoreError as error:
+            if engine is not None:
+                engine.dispose()
+            raise StoreError(f"cannot open {what} {shown}: {error}") from None
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            if engine is not None:
+                engine.dispose()
+            reason = getattr(error, "orig", None) or error
+            # Several processes creating one new SQLite file at once: the losers of the schema race
+            # get "database is locked" at once (no busy wait applies to a stale read snapshot).
+            # Opening is idempotent, so try again shortly.
+            if "database is locked" in str(reason) and attempt + 1 < _OPEN_ATTEMPTS:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            raise StoreError(f"cannot open {what} {shown}: {reason}") from error
+    raise AssertionError("unreachable")
