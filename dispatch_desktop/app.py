@@ -147,9 +147,7 @@ class Desk:
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         window.add_panel(self.wall, area=Qt.DockWidgetArea.BottomDockWidgetArea, name="video_wall")
         follow_selection(self.wall, window.selection, window.city_model)
-        camera_clicked = getattr(window.map_bridge, "cameraClicked", None)
-        if camera_clicked is not None:
-            camera_clicked.connect(self.wall.put_camera_on_wall)
+        window.map_bridge.cameraClicked.connect(self.wall.put_camera_on_wall)
         self.wall.snapshot_taken.connect(self._on_snapshot)
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
         self._raise_dock("intake")
@@ -199,10 +197,10 @@ class Desk:
         def answered(done: Future[CommandReply]) -> None:
             failure = done.exception()
             reply = None if failure else done.result()
-            ok = reply is not None and getattr(reply, "accepted", False)
+            ok = reply is not None and reply.accepted
             text = (QCoreApplication.translate("Desk", "Snapshot attached to {incident}") if ok
                     else QCoreApplication.translate("Desk", "Snapshot not attached to {incident}: {why}"))
-            why = str(failure or getattr(reply, "message", "") or "")
+            why = str(failure) if failure else (reply.message if reply is not None else "")
             QTimer.singleShot(0, window, lambda: window.status_bar.showMessage(
                 text.format(incident=incident, why=why), 10_000))
 
