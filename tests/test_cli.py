@@ -128,3 +128,20 @@ def test_camera_csv_import_stores_good_rows_and_names_each_bad_one(tmp_path: Pat
     assert "1 cameras added" in imported.stdout and "1 rows refused" in imported.stdout
     listed = dispatch_desktop("cameras", "--db", db, "list", tmp_path=tmp_path)
     assert listed.returncode == 0 and listed.stdout.startswith("1 cameras") and "天河路口" in listed.stdout
+
+
+def test_db_keyframes_rewrites_the_keyframes_at_the_asked_spacing(tmp_path: Path) -> None:
+    from dispatch_desktop.domain import events as ev
+    from dispatch_desktop.store import EventStore
+
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    with EventStore.open(url) as store:
+        fix = ev.Position(lat=23.1, lon=113.3)
+        store.append([ev.envelope("P-0001", n, fix, t_src=n, t_hub=n) for n in range(1, 26)])
+    result = dispatch_desktop("db", "keyframes", "--db", url, "--every", "10", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "2/2 keyframes" in result.stdout and "2 keyframes written" in result.stdout
+    with EventStore.open(url) as store:
+        assert store.rebuild(25).keyframe_gseq == 20
+    refused = dispatch_desktop("db", "keyframes", "--db", url, "--every", "0", tmp_path=tmp_path)
+    assert refused.returncode == 2 and "must be at least 1" in refused.stderr

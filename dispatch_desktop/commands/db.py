@@ -1,8 +1,9 @@
 """``dispatch-desktop db``: the event store's schema, for an administrator preparing a shared database.
 
 ``db upgrade`` opens the store the way the app does (``EventStore.open`` applies pending migrations) and
-prints the revision it ends at; ``db current`` only looks. A URL that cannot name a database exits with 2
-and says what is wrong with it, before anything is created or connected to.
+prints the revision it ends at; ``db current`` only looks; ``db keyframes`` rewrites the keyframes time
+travel starts from (after an upgrade that changed their format or spacing). A URL that cannot name a
+database exits with 2 and says what is wrong with it, before anything is created or connected to.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ HELP = "show or upgrade the event store's database schema"
 ACTIONS = {
     "upgrade": "apply every pending migration (creating the database if needed) and print the resulting revision",
     "current": "print the schema revision of the database and whether it is the newest",
+    "keyframes": "rewrite the keyframes that time travel starts from, one every --every events, from a replay "
+    "of the whole log (minutes for a day of Guangzhou; Ctrl-C stops and keeps those written so far)",
 }
 
 
@@ -38,6 +41,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             help="the event store, e.g. sqlite:////srv/dispatch/events.sqlite3 or "
             "postgresql+psycopg://user:password@host/dbname; default: events.sqlite3 in the user data dir",
         )
+        if name == "keyframes":
+            action.add_argument("--every", type=_positive, default=None, metavar="N",
+                                help="events between keyframes (default: the store's, 10000)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _keyframes(text: str, url: URL, every: int | None) -> int:
+    import time
+
+    from dispatch_desktop.store import EventStore
+
+    shown = url.render_as_string(hide_password=True)
+    with EventStore.open(text) as store:
+        every = every or store.snapshot_every
+        start = time.monotonic()
+        print(f"rewriting the keyframes of {shown} ({store.last_gseq():,} events), one every {every:,} events")
+
+        def progress(done: int, total: int) -> bool:
+            print(f"\r  {done:,}/{total:,} keyframes, {time.monotonic() - start:.0f} s", end="", flush=True)
+            return True
+
+        try:
+            written = store.rewrite_keyframes(every, progress=progress)
+        except KeyboardInterrupt:
+            print("\nstopped: the keyframes written so far are kept; time travel before them replays longer")
+            return 130
+    print(f"\n{written:,} keyframes written")
+    return 0
 
 
 def _revision(backend: Backend, url: URL) -> str:
@@ -100,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"dispatch-desktop db: bad --db URL: {error}", file=sys.stderr)
         return 2
     try:
+        if args.db_action == "keyframes":
+            return _keyframes(text, url, args.every)
         return _upgrade(text, backend, url) if args.db_action == "upgrade" else _current(backend, url)
     except StoreError as error:  # already says which database and why
         print(f"dispatch-desktop db: {error}", file=sys.stderr)

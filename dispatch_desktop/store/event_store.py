@@ -5,15 +5,17 @@ Every stored event gets a global sequence number (``gseq``): 1, 2, 3… with no 
 gseq it already has, so a unit that resends after a lost acknowledgement is harmless.
 
 Time travel: ``state_at`` starts from the nearest keyframe snapshot at or before the target and
-replays the tail with ``projection.apply``. A time target means "every event whose hub time is at
-or before it", exactly, even if the hub's clock was ever set back (see ``late_events``).
+replays the tail (``domain.replay``: ``projection.apply`` with position reports folded per unit). A
+time target means "every event whose hub time is at or before it", exactly, even if the hub's clock
+was ever set back (see ``late_events``).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -25,12 +27,26 @@ from sqlalchemy.engine import Connection, Engine
 
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.events import Envelope
-from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import keyframes, migrate
 from dispatch_desktop.store.backends import Backend
-from dispatch_desktop.store.rows import MODE_CODES, EncodedEvent, decode_rows, encode_event
-from dispatch_desktop.store.schema import DRILL_CODE, events, late_events, snapshots, sources
+from dispatch_desktop.store.rows import (
+    MODE_CODES,
+    EncodedEvent,
+    decode_position,
+    decode_rows,
+    encode_event,
+    replay_rows,
+)
+from dispatch_desktop.store.schema import DRILL_CODE, events, keyframe_blocks, late_events, snapshots, sources
+
+log = logging.getLogger(__name__)
+
+KEYFRAME_EVERY = 10_000
+"""Default keyframe spacing: at Guangzhou's ~2,200 reports/s one every ~5 s, so a rebuild replays 5,000
+events on average (~30 ms). Keyframes share unchanged incident blocks, so a day of them is ~10 B per
+event (see bench/store.py)."""
 
 CHUNK = 5_000
 """Rows per query when streaming: memory stays flat however long the log is."""
@@ -111,6 +127,7 @@ class EventStore:
         self._backend = backend
         self.snapshot_every = snapshot_every
         self._lock = threading.RLock()
+        self._keyframes = keyframes.KeyframeCodec()
         # Caches that make the common append need no lookup at all. They are valid while the log's
         # last gseq is the one we know; append checks that inside its transaction and reloads them
         # when another process has appended meanwhile.
@@ -123,7 +140,7 @@ class EventStore:
     # --- opening and closing ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str, *, snapshot_every: int = 50_000) -> EventStore:
+    def open(cls, url: str, *, snapshot_every: int = KEYFRAME_EVERY) -> EventStore:
         """Opens (creating it if missing) the database at ``url`` and brings its schema up to date.
         ``sqlite:///path/to/events.db`` or ``postgresql+psycopg://user@host/dbname``. Keyframes are
         written by the ``Projector`` every ``snapshot_every`` events."""
@@ -331,16 +348,21 @@ class EventStore:
 
     def _chunks(self, chunk: _Chunk, limit: int | None = None) -> Iterator[list[tuple[int, Envelope]]]:
         """Runs the keyset query ``chunk`` (given the last row of the previous chunk) until it runs dry,
-        a list of ``(gseq, event)`` at a time. Each chunk is its own short read, so an abandoned
-        iterator holds no connection or lock. Rows come straight from the driver as tuples:
-        SQLAlchemy's Row objects would cost more than decoding the event (every replay runs this)."""
+        a list of ``(gseq, event)`` at a time."""
+        for rows in self._raw_chunks(chunk, limit):
+            yield decode_rows(rows, self._names)
+
+    def _raw_chunks(self, chunk: _Chunk, limit: int | None = None) -> Iterator[list[RawRow]]:
+        """``_chunks`` before decoding. Each chunk is its own short read, so an abandoned iterator holds
+        no connection or lock. Rows come straight from the driver as tuples: SQLAlchemy's Row objects
+        would cost more than decoding the event (every replay runs this)."""
         after: RawRow | None = None
         left = limit
         while True:
             size = CHUNK if left is None else min(CHUNK, left)
             with self._engine.connect() as conn:
                 rows = self._fetch(conn, chunk(after).limit(size))
-            yield decode_rows(rows, self._names)
+            yield rows
             if left is not None:
                 left -= len(rows)
             if len(rows) < size or left == 0:
@@ -362,22 +384,55 @@ class EventStore:
     def save_snapshot(self, gseq: int, state: State) -> None:
         """Stores ``state`` as the keyframe at ``gseq`` for its mode: it must be the state after every
         event up to and including ``gseq`` (what ``Projector`` holds). Replaces an existing one."""
-        data = keyframes.pack(state)
+        packed = self._keyframes.pack(state)
         mode = MODE_CODES[state.mode]
         with self._backend.writing(self._engine.connect()) as conn, conn.begin():
             last = self._max_gseq(conn)
             if not 1 <= gseq <= last:
                 raise ValueError(f"no keyframe at gseq {gseq}: the log holds gseq 1..{last}")
             t_hub_max = self._t_hub_max_at(conn, gseq)
+            if packed.new_blocks:
+                present = set(conn.scalars(
+                    select(keyframe_blocks.c.hash).where(keyframe_blocks.c.hash.in_(list(packed.new_blocks)))
+                ))
+                missing = [{"hash": digest, "data": data} for digest, data in packed.new_blocks.items()
+                           if digest not in present]
+                if missing:
+                    conn.execute(keyframe_blocks.insert(), missing)
             conn.execute(snapshots.delete().where(snapshots.c.mode == mode, snapshots.c.gseq == gseq))
-            conn.execute(snapshots.insert().values(mode=mode, gseq=gseq, t_hub_max=t_hub_max, data=data))
+            conn.execute(snapshots.insert().values(mode=mode, gseq=gseq, t_hub_max=t_hub_max, data=packed.head))
+        self._keyframes.stored(packed)
+
+    def rewrite_keyframes(self, every: int, *, mode: Mode = Mode.LIVE,
+                          progress: Callable[[int, int], bool] | None = None) -> int:
+        """Replaces the keyframes of ``mode`` by one every ``every`` events, from one replay of the whole
+        log, and returns how many it wrote. ``progress(done, total)`` is called after each; returning
+        False stops there (the keyframes written so far are valid, the later ones are simply missing)."""
+        if every < 1:
+            raise ValueError(f"keyframes every {every} events: must be at least 1")
+        total = self.last_gseq() // every
+        with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+            conn.execute(snapshots.delete().where(snapshots.c.mode == MODE_CODES[mode]))
+        replay, written = Replay(State(mode=mode), decode_position), 0
+        for rows in self._raw_chunks(self._range_query(0, total * every, None)):
+            while rows:
+                cut = -rows[0][_GSEQ] % every + 1  # gseqs have no gaps: this reaches the next multiple
+                replay_rows(replay, rows[:cut], self._names)
+                last = rows[min(cut, len(rows)) - 1][_GSEQ]
+                if last % every == 0:
+                    self.save_snapshot(last, replay.state)
+                    written += 1
+                    if progress is not None and progress(written, total) is False:
+                        return written
+                rows = rows[cut:]
+        return written
 
     def latest_snapshot(self, at_or_before_gseq: int | None = None, *,
                         mode: Mode = Mode.LIVE) -> tuple[int, State] | None:
         """The newest keyframe of ``mode`` at or before the gseq (default: the newest of all)."""
         with self._engine.connect() as conn:
             found = self._keyframe(conn, MODE_CODES[mode], at_or_before_gseq, None)
-        return None if found is None else (found[0], keyframes.unpack(found[1]))
+            return None if found is None else (found[0], self._unpack(conn, found[1]))
 
     def state_at(self, gseq: int | None = None, time_ms: int | None = None,
                  mode: Mode = Mode.LIVE) -> State:
@@ -398,12 +453,11 @@ class EventStore:
                 if time_ms is not None:
                     end = min(end, self._last_gseq_at_time(conn, time_ms))
                 start, state = self._starting_point(conn, mode, end, time_ms)
-            replayed = 0
-            for chunk in self._chunks(self._range_query(start, end, time_ms)):
-                for _gseq, event in chunk:
-                    state = apply(state, event)
-                replayed += len(chunk)
-        return Rebuilt(end, state, start, replayed)
+            replay, replayed = Replay(state, decode_position), 0
+            for rows in self._raw_chunks(self._range_query(start, end, time_ms)):
+                replay_rows(replay, rows, self._names)
+                replayed += len(rows)
+        return Rebuilt(end, replay.state, start, replayed)
 
     def _starting_point(self, conn: Connection, mode: Mode, end: int, time_ms: int | None) -> tuple[int, State]:
         found = self._keyframe(conn, MODE_CODES[mode], end, time_ms)
@@ -415,10 +469,23 @@ class EventStore:
             live_end = end if first_drill is None else min(end, first_drill - 1)
             live = self._keyframe(conn, MODE_CODES[Mode.LIVE], live_end, time_ms)
             if live is not None and (found is None or live[0] > found[0]):
-                return live[0], msgspec.structs.replace(keyframes.unpack(live[1]), mode=Mode.DRILL)
+                return live[0], msgspec.structs.replace(self._unpack(conn, live[1]), mode=Mode.DRILL)
         if found is None:
             return 0, State(mode=mode)
-        return found[0], keyframes.unpack(found[1])
+        try:
+            return found[0], self._unpack(conn, found[1])
+        except LookupError:  # a damaged keyframe is a lost shortcut, not lost data: the log is whole
+            log.exception("keyframe at gseq %d is unreadable; replaying the log from its start", found[0])
+            return 0, State(mode=mode)
+
+    def _unpack(self, conn: Connection, head: bytes) -> State:
+        def fetch(hashes: Collection[bytes]) -> dict[bytes, bytes]:
+            query = select(keyframe_blocks.c.hash, keyframe_blocks.c.data).where(
+                keyframe_blocks.c.hash.in_(list(hashes))
+            )
+            return {bytes(row.hash): bytes(row.data) for row in conn.execute(query)}
+
+        return self._keyframes.unpack(head, fetch)
 
     def _keyframe(self, conn: Connection, mode: int, upto: int | None,
                   time_ms: int | None) -> tuple[int, bytes] | None:

@@ -18,7 +18,8 @@ from typing import Any, NamedTuple
 import msgspec
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, Body, Envelope
+from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, Body, Envelope, Position
+from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.store.schema import DRILL_CODE
 
 FIXED_POINT: dict[str, float] = {"lat": 1e7, "lon": 1e7, "heading": 100.0, "speed": 100.0}
@@ -171,3 +172,17 @@ def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list
         # Positional (cheaper than keywords), in _ENVELOPE_FIELDS order.
         append((gseq, Envelope(v, names[source_id], seq, t_hub - t_lag, decode(body), t_hub, modes[mode])))
     return out
+
+
+_POSITION = KIND_CODES[Position.__struct_config__.tag]  # type: ignore[index]
+decode_position: Callable[[bytes], Position] = _DECODERS[_POSITION]  # type: ignore[assignment]
+
+
+def replay_rows(replay: Replay, rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> None:
+    """Folds ``events`` rows into ``replay``: position reports go in still encoded (``Replay`` decodes
+    the few that stay standing), anything else as a decoded envelope."""
+    position, event, code, drill = replay.position, replay.event, _POSITION, DRILL_CODE
+    for row in rows:
+        _gseq, source_id, _seq, t_hub, t_lag, kind, mode, _v, body = row
+        if kind != code or not position(names[source_id], t_hub - t_lag, t_hub, mode == drill, body):
+            event(decode_rows((row,), names)[0][1])

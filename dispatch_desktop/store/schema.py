@@ -78,5 +78,13 @@ snapshots = Table(
     Column("mode", SmallInteger, primary_key=True),
     Column("gseq", BigInteger, primary_key=True),
     Column("t_hub_max", BigInteger, nullable=False),  # the latest hub time among events <= gseq
-    Column("data", LargeBinary, nullable=False),  # zlib(encode_state(state))
+    Column("data", LargeBinary, nullable=False),  # a keyframe head: see keyframes.py
+)
+
+keyframe_blocks = Table(
+    "keyframe_blocks",
+    metadata,
+    # Blocks of incidents that keyframes share; the key is the hash of the block's content.
+    Column("hash", LargeBinary(16), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
 )

@@ -1,0 +1,108 @@
+"""Keyframes share unchanged blocks of incidents, read the format of before, and a damaged one costs
+time, never the state."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+import sqlalchemy as sa
+
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Category
+from dispatch_desktop.domain.projection import apply_all
+from dispatch_desktop.domain.state import State, encode_state
+from dispatch_desktop.store import EventStore, keyframes
+from tests.store.conftest import StoreFactory
+from tests.store.samples import T0
+
+
+def created(n: int) -> ev.Envelope:
+    body = ev.IncidentCreated(
+        incident=f"J-{n:05d}", call_time=T0 + n * 1_000, caller_number="13800138000", lat=23.13, lon=113.33,
+        address=f"天河路 {n} 号", district="440106", station="S-440106-01", incident_type="theft", priority=2,
+        category=Category.POLICE,
+    )
+    return ev.envelope("ws-1", n, body, t_src=T0 + n * 1_000, t_hub=T0 + n * 1_000 + 5)
+
+
+def noted(n: int, seq: int) -> ev.Envelope:
+    body = ev.IncidentNote(incident=f"J-{n:05d}", text="补充：嫌疑人穿黑衣")
+    return ev.envelope("ws-2", seq, body, t_src=T0 + 10**6 + seq, t_hub=T0 + 10**6 + seq)
+
+
+def count_blocks(url: str) -> int:
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        count = conn.scalar(sa.text("SELECT count(*) FROM keyframe_blocks"))
+    engine.dispose()
+    return int(count or 0)
+
+
+def test_a_new_keyframe_stores_only_the_blocks_that_changed(
+    open_store: StoreFactory, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyframes, "BLOCK", 4)
+    store = open_store(url)
+    log = [created(n) for n in range(1, 21)]  # 5 blocks of 4
+    store.append(log)
+    store.save_snapshot(20, apply_all(State(), log))
+    assert count_blocks(url) == 5
+    later = [noted(20, 1), created(21)]  # the last block changes, a sixth begins
+    store.append(later)
+    store.save_snapshot(22, apply_all(State(), log + later))
+    assert count_blocks(url) == 7
+    fresh = open_store(url)  # nothing remembered: every block comes from the database
+    assert fresh.latest_snapshot(20) == (20, apply_all(State(), log))
+    assert fresh.latest_snapshot() == (22, apply_all(State(), log + later))
+    assert fresh.state_at(22) == apply_all(State(), log + later)
+
+
+def test_keyframes_written_before_blocks_existed_are_still_read(open_store: StoreFactory, url: str) -> None:
+    store = open_store(url)
+    log = [created(n) for n in range(1, 6)]
+    store.append(log)
+    old_state = apply_all(State(), log[:4])
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO snapshots (mode, gseq, t_hub_max, data) VALUES (0, 4, :t, :data)"),
+                     {"t": log[3].t_hub, "data": zlib.compress(encode_state(old_state), 1)})
+    engine.dispose()
+    assert store.latest_snapshot() == (4, old_state)
+    rebuilt = store.rebuild(5)
+    assert (rebuilt.keyframe_gseq, rebuilt.state) == (4, apply_all(State(), log))
+
+
+def test_a_keyframe_whose_block_is_lost_is_skipped_and_the_log_replayed(
+    open_store: StoreFactory, url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_store(url)
+    log = [created(n) for n in range(1, 6)]
+    store.append(log)
+    store.save_snapshot(5, apply_all(State(), log))
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM keyframe_blocks"))
+    engine.dispose()
+    fresh = EventStore.open(url)
+    try:
+        rebuilt = fresh.rebuild(5)
+    finally:
+        fresh.close()
+    assert (rebuilt.keyframe_gseq, rebuilt.replayed) == (0, 5)
+    assert rebuilt.state == apply_all(State(), log)
+    assert "keyframe at gseq 5 is unreadable" in caplog.text
+
+
+def test_keyframes_can_be_rewritten_at_another_density(open_store: StoreFactory, url: str) -> None:
+    store = open_store(url, snapshot_every=1_000)
+    log = [created(n) for n in range(1, 24)] + [noted(n, 100 + n) for n in range(1, 24)]
+    for start in range(0, len(log), 5):
+        store.append(log[start:start + 5])
+    seen: list[tuple[int, int]] = []
+    assert store.rewrite_keyframes(10, progress=lambda done, total: seen.append((done, total)) is None) == 4
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    for gseq in (10, 20, 30, 40):
+        assert store.latest_snapshot(gseq + 9) == (gseq, apply_all(State(), log[:gseq]))
+    assert store.rewrite_keyframes(15, progress=lambda done, total: False) == 1  # cancelled after one
+    assert store.latest_snapshot() == (15, apply_all(State(), log[:15]))
