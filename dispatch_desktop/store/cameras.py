@@ -17,32 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 import sqlalchemy as sa
-from sqlalchemy import BigInteger, Column, Double, String, Table, Text, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine
 
 from dispatch_desktop.domain.city import Camera
 from dispatch_desktop.store import migrate
 from dispatch_desktop.store.backends import Backend
 from dispatch_desktop.store.errors import StoreError
-from dispatch_desktop.store.schema import metadata
+from dispatch_desktop.store.schema import cameras
 from dispatch_desktop.video.registry import RowError, parse_cameras_csv
-
-cameras = Table(
-    "cameras",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("district", String(64), nullable=False),
-    Column("station", String(64), nullable=False),
-    Column("lat", Double, nullable=False),
-    Column("lon", Double, nullable=False),
-    Column("heading", Double, nullable=True),  # NULL: a dome
-    Column("fov", Double, nullable=True),
-    Column("tags", Text, nullable=False),  # a JSON list of strings
-    Column("stream_url", Text, nullable=False),
-    Column("updated_ms", BigInteger, nullable=False),  # when this row last changed
-)
-"""Created by migration ``0002_cameras``."""
 
 _FIELDS = ("name", "district", "station", "lat", "lon", "heading", "fov", "tags", "stream_url")
 _CHUNK = 500  # ids per lookup query: well under SQLite's bound-parameter limit

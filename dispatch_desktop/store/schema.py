@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
+    Double,
     Index,
     Integer,
     LargeBinary,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    Text,
     literal_column,
 )
 
@@ -88,3 +90,20 @@ keyframe_blocks = Table(
     Column("hash", LargeBinary(16), primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
+
+cameras = Table(
+    "cameras",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("district", String(64), nullable=False),
+    Column("station", String(64), nullable=False),
+    Column("lat", Double, nullable=False),
+    Column("lon", Double, nullable=False),
+    Column("heading", Double, nullable=True),  # NULL: a dome
+    Column("fov", Double, nullable=True),
+    Column("tags", Text, nullable=False),  # a JSON list of strings
+    Column("stream_url", Text, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),  # when this row last changed
+)
+"""The camera registry (``cameras.py``): reference data, not events. Created by migration ``0002_cameras``."""
