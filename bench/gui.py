@@ -1,9 +1,11 @@
 """The dispatcher's workstation under a full city: 11,000 moving units and 1,000 open incidents.
 
-The real ``Workstation`` window is fed by the simulator on a background thread, driven in real time through
-the in-process hub (``Loopback``): every unit reports every 5 s (≈ 2,200 reports a second), and the new
-state goes to the ``StateFeed`` about ten times a second with the events folded in since the last push,
-exactly as the bus client does.
+The real ``Workstation`` window is fed by the simulator driven in real time through the hub's fold
+(``Loopback``) in a child process (``sim_feed.py``: on a thread of this process its CPU-bound Python would
+hold the GIL the GUI thread needs for every model call): every unit reports every 5 s (≈ 2,200 reports a
+second). A feed thread here folds the published events into this desk's State and pushes it to the
+``StateFeed`` about ten times a second with the events folded in since the last push, exactly as the bus
+client does.
 
 Goals and how each is measured:
 
@@ -17,7 +19,7 @@ Goals and how each is measured:
 
 Raw baselines from the same run: the same stall timer on an idle loop with an empty QMainWindow, and the
 Qt-free cost of folding one 5 s report cycle of 11,000 units into the State (``projection.apply`` through
-the loopback, which is what the hub does).
+the loopback, which is what the hub does), measured in the simulator's process.
 
     .venv/bin/python bench/gui.py [--seconds 30] [--warmup 5] [--cold-cache]
 
@@ -30,11 +32,9 @@ import argparse
 import contextlib
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -45,15 +45,10 @@ import psutil
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_probe import StallProbe, percentile, wait, wait_until  # bench/ is on sys.path when run as a script
+from sim_feed import SimFeed
 
 from dispatch_desktop.city import generate_city
-from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain import taxonomy
-from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus
-from dispatch_desktop.domain.state import State
-from dispatch_desktop.sim.engine import Engine, SimConfig
-from dispatch_desktop.sim.loopback import Loopback
 from dispatch_desktop.ui.map.page import build_page
 from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
@@ -62,8 +57,6 @@ UNITS = 11_000
 INCIDENTS = 1_000
 REPORT_S = 5.0
 PUSH_HZ = 10
-DESK = "ws-bench"
-TYPES = ["fight", "theft", "traffic_injury", "burglary", "noise", "robbery", "dispute", "knife_attack"]
 OPEN = (IncidentStatus.NEW, IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE)
 
 
@@ -117,77 +110,6 @@ class PageCounter:
             self.last_apply_ms = float(result[2])
 
 
-# --- the load -----------------------------------------------------------------------------------------
-
-
-def open_incidents(city: City, loop: Loopback, count: int, seed: int = 11) -> None:
-    """``count`` new incidents at random points around the city's stations, applied like a desk's."""
-    rng = random.Random(seed)
-    t = loop.engine.now_ms
-    for n in range(count):
-        station = rng.choice(city.stations)
-        incident_type = rng.choice(TYPES)
-        loop.deliver(DESK, ev.IncidentCreated(
-            incident=f"B{n + 1:05d}", call_time=t, caller_number="13800138000",
-            lat=station.lat + rng.uniform(-0.01, 0.01), lon=station.lon + rng.uniform(-0.01, 0.01),
-            address=f"{station.name[:3]}某路{n + 1}号", district=station.district, station=station.id,
-            incident_type=incident_type, priority=rng.randint(1, 4),
-            category=taxonomy.incident_type(incident_type).category, description="bench",
-        ), t)
-
-
-def raw_fold(loop: Loopback) -> tuple[float, float, int]:
-    """Qt-free cost of one report cycle: engine stepped REPORT_S seconds, then its messages folded into the
-    State as the hub does. Returns (engine s, fold s, messages). Also moves the city on by one cycle."""
-    start_ms = loop.engine.now_ms
-    t0 = time.perf_counter()
-    sent = loop.engine.step(start_ms + int(REPORT_S * 1000))
-    t1 = time.perf_counter()
-    for source, body, t_ms in sent:
-        loop.deliver(source, body, t_ms)
-    t2 = time.perf_counter()
-    return t1 - t0, t2 - t1, len(sent)
-
-
-class Driver(threading.Thread):
-    """The simulator in real time on its own thread, pushing to the feed at PUSH_HZ with the changed events."""
-
-    def __init__(self, loop: Loopback, feed: StateFeed) -> None:
-        super().__init__(name="bench-sim", daemon=True)
-        self.loop = loop
-        self.feed = feed
-        self.stop_flag = threading.Event()
-        self.messages = 0
-        self.pushes = 0
-        self.busy_s = 0.0
-        self.behind_ms = 0  # worst lag of simulated time behind the wall clock at a step
-        self._events: list[ev.Envelope] = []
-        loop.on_event = self._events.append
-
-    def run(self) -> None:
-        wall0 = time.perf_counter()
-        sim0 = self.loop.engine.now_ms
-        tick = 1.0 / PUSH_HZ
-        next_at = wall0
-        while not self.stop_flag.is_set():
-            now = time.perf_counter()
-            target = sim0 + int((now - wall0) * 1000)
-            started = time.perf_counter()
-            self.messages += self.loop.step(target)
-            events, self._events = self._events, []
-            self.loop.on_event = self._events.append
-            self.feed.push(self.loop.state, events)
-            self.pushes += 1
-            self.busy_s += time.perf_counter() - started
-            self.behind_ms = max(self.behind_ms, int((time.perf_counter() - now) * 1000))
-            next_at += tick
-            pause = next_at - time.perf_counter()
-            if pause > 0:
-                self.stop_flag.wait(pause)
-            else:
-                next_at = time.perf_counter()  # fell behind: carry on without trying to catch up twice
-
-
 # --- the run -------------------------------------------------------------------------------------------
 
 
@@ -224,22 +146,14 @@ def main() -> None:
     cores = psutil.cpu_count() or 1
     app = QApplication.instance() or QApplication([])
 
+    # The city's own process starts first and sets up while this one generates the same city for the map.
+    sim = SimFeed(UNITS, INCIDENTS, REPORT_S, PUSH_HZ)
     t0 = time.perf_counter()
     city = generate_city()
     city_s = time.perf_counter() - t0
-
-    # The city: roster on duty, 1,000 open incidents, no automatic dispatcher and no new calls (so the
-    # incidents stay open and every message is a unit's report).
-    t0 = time.perf_counter()
-    start_ms = int(time.time() * 1000)
-    engine = Engine(city, SimConfig(units=UNITS, report_interval_s=REPORT_S, incidents_per_day=0,
-                                    auto_dispatch=False), start_ms=start_ms)
-    loop = Loopback(engine, State())
-    loop.step(start_ms)
-    open_incidents(city, loop, INCIDENTS)
-    setup_s = time.perf_counter() - t0
-    engine_s, fold_s, folded = raw_fold(loop)
-    state = loop.state
+    state = sim.setup()
+    setup_s = sim.info["setup_s"]
+    engine_s, fold_s, folded = sim.info["engine_s"], sim.info["fold_s"], int(sim.info["folded"])
     units = len(state.units)
     open_count = sum(1 for i in state.incidents.values() if i.status in OPEN)
 
@@ -295,19 +209,21 @@ def main() -> None:
         # --- under load ---
         flushes: list[tuple[int, int, int]] = []
         window.map_bridge.flushed.connect(lambda u, i, b: flushes.append((u, i, b)))
-        driver = Driver(loop, feed)
-        driver.start()
+        sim.on_tick = feed.push
+        sim.go()
         wait(args.warmup)
 
         probe = StallProbe()
         peak_rss = rss_all(process)
         counter.poll()
         wait(0.3)
-        deltas0, flush0, msgs0, pushes0 = counter.deltas, len(flushes), driver.messages, driver.pushes
-        busy0 = driver.busy_s
+        deltas0, flush0, msgs0, pushes0 = counter.deltas, len(flushes), sim.messages, sim.pushes
+        busy0 = sim.fold_s
         per_second: list[int] = []
         cpu0 = process.cpu_times()
-        children = process.children(recursive=True)
+        children = [c for c in process.children(recursive=True) if c.pid != sim.process.pid]
+        sim_process = psutil.Process(sim.process.pid)
+        sim_cpu0 = child_cpu(sim_process)
         child0 = {c.pid: child_cpu(c) for c in children}
         psutil.cpu_percent(None)
         t0 = time.perf_counter()
@@ -328,18 +244,18 @@ def main() -> None:
         machine_cpu = psutil.cpu_percent(None)
         cpu1 = process.cpu_times()
         child_core = {c.pid: 100 * (child_cpu(c) - child0[c.pid]) / measured for c in children}
-        driver.stop_flag.set()
-        driver.join(10.0)
+        sim_core = 100 * (child_cpu(sim_process) - sim_cpu0) / measured
+        feed_core = 100 * (sim.fold_s - busy0) / elapsed
+        report_rate = (sim.messages - msgs0) / elapsed
+        push_rate = (sim.pushes - pushes0) / elapsed
+        sim.stop()
 
         applied_rate = (counter.deltas - deltas0) / measured
         sent = flushes[flush0:]
         flush_rate = len(sent) / elapsed
-        report_rate = (driver.messages - msgs0) / elapsed
-        push_rate = (driver.pushes - pushes0) / elapsed
         rows_per_flush = statistics.median(u for u, _, _ in sent) if sent else 0
         bytes_per_flush = statistics.median(b for _, _, b in sent) if sent else 0
         cpu_core = 100 * ((cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)) / elapsed
-        sim_core = 100 * (driver.busy_s - busy0) / elapsed
         late = probe.late_ms
         fold_core = 100 * fold_s / REPORT_S
         per_event_us = fold_s / max(folded, 1) * 1e6
@@ -370,13 +286,14 @@ def main() -> None:
             ("memory, this + children, peak (MB)", f"{peak_rss / 2**20:.0f}", "≤ 1536",
              f"before window {rss_before / 2**20:.0f}; {len(process.children(recursive=True))} child processes"),
             ("load: reports / s, pushes / s", f"{report_rate:.0f} / {push_rate:.1f}", "≈ 2200 / 10",
-             f"sim thread {sim_core:.0f}% of a core, worst step {driver.behind_ms} ms"),
+             f"sim process {sim_core:.0f}% of a core, worst step {sim.worst_step_ms:.0f} ms; "
+             f"feed thread folding here {feed_core:.0f}%"),
             ("  baseline: raw fold of one 5 s cycle (ms)", f"{fold_s * 1000:.0f}", "",
              f"{folded} messages, {per_event_us:.1f} µs each, {fold_core:.0f}% of a core at real time "
              f"(engine step {engine_s * 1000:.0f} ms); no Qt"),
-            ("GIL switch interval (ms)", f"{sys.getswitchinterval() * 1000:g}", "", "the sim thread shares the GIL"),
+            ("GIL switch interval (ms)", f"{sys.getswitchinterval() * 1000:g}", "", "the feed thread shares the GIL"),
             ("CPU, this process (% of one core)", f"{cpu_core:.0f}", "",
-             f"machine {machine_cpu:.0f}% of {cores} cores (includes QtWebEngineProcess)"),
+             f"machine {machine_cpu:.0f}% of {cores} cores (includes QtWebEngineProcess and the simulator)"),
         ]
         busiest = sorted(child_core.values(), reverse=True)
         rows.append(("CPU, web engine children (% of one core)", " / ".join(f"{c:.0f}" for c in busiest[:3]), "",

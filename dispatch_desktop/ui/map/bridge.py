@@ -122,7 +122,8 @@ class MapBridge(QObject):
         self.last_flush_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
+        self._interval_ms = interval_ms
+        self._last_flush_at = 0.0  # perf_counter() of the last delta sent
         self._timer.timeout.connect(self.flush)
         city_model.unitsChanged.connect(self._mark_units)
         city_model.incidentsChanged.connect(self._mark_incidents)
@@ -165,9 +166,13 @@ class MapBridge(QObject):
         self._arm()
 
     def _arm(self) -> None:
-        # Single-shot and started only when idle: at most one flush per interval, none while quiet.
+        # At most one flush per interval, none while quiet. The interval runs from the last flush, not from
+        # the first change after it: a fixed delay after each change would lock onto the states arriving
+        # every 100 ms and send every other one (5 deltas a second). A zero delay still gathers everything
+        # one delivery changes into one delta.
         if self._page_ready and not self._timer.isActive():
-            self._timer.start()
+            since = (time.perf_counter() - self._last_flush_at) * 1000.0
+            self._timer.start(max(0, round(self._interval_ms - since)))
 
     def flush(self) -> int:
         """Send what changed as one delta now; returns the delta's size in bytes (0 if nothing went)."""
@@ -193,6 +198,7 @@ class MapBridge(QObject):
         if not payload:
             return 0
         text = _encode(payload).decode()
+        self._last_flush_at = started
         self.delta.emit(text)
         self.last_flush_ms = (time.perf_counter() - started) * 1000.0
         self.flushed.emit(unit_rows, incident_rows, len(text))

@@ -54,6 +54,7 @@ class IncidentTableModel(KeyedTableModel):
                 Column(UNITS, lambda i: ", ".join(i.units), sort=lambda i: len(i.units)),
             ],
             parent,
+            quiet_columns=[ELAPSED],  # it runs with the clock, the record stays the same
         )
         self._elapsed_column = self.column_titled(ELAPSED)
         city_model.incidentsChanged.connect(self.sync)

@@ -54,6 +54,7 @@ class KeyedTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self._shown: dict[str, Any] = {}  # the record each row last announced
         self._quiet_columns = [self.column_titled(title) for title in quiet_columns]
+        self._quiet_column_set = frozenset(self._quiet_columns)
 
     # --- to implement -----------------------------------------------------------------------------
 
@@ -77,6 +78,12 @@ class KeyedTableModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
+
+    @property
+    def quiet_columns(self) -> frozenset[int]:
+        """Columns that can read differently while a record test on the row cannot change its verdict:
+        those a quiet change (``is_quiet_change``) alters, and those that read the clock."""
+        return self._quiet_column_set
 
     def keys(self) -> list[str]:
         return list(self._keys)
@@ -185,15 +192,21 @@ class KeyedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._keys):
+        if not index.isValid():
             return None
-        key = self._keys[index.row()]
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column_number: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """``data()`` by row and column number, for a proxy that already knows them (no index made)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        key = self._keys[row]
         if role == KEY_ROLE:
             return key
         record = self.record(key)
         if record is None:
             return None
-        column = self._columns[index.column()]
+        column = self._columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
         if role == SORT_ROLE:
