@@ -40,7 +40,7 @@ from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State, decode_state
 
 log = logging.getLogger(__name__)
@@ -351,13 +351,13 @@ class WorkstationClient:
         self._apply(batch, changed)
 
     def _apply(self, batch: p.Events, changed: list[Published]) -> None:
-        state, gseq = self.state, self.gseq
+        replay, gseq = Replay(self.state), self.gseq  # position reports folded per unit: most of a batch
         for item in batch.events:
             if item[0] > gseq:
-                state = apply(state, item[1])
+                replay.event(item[1])
                 gseq = item[0]
                 changed.append(item)
-        self.state, self.gseq = state, gseq
+        self.state, self.gseq = replay.state, gseq
 
     def _on_heartbeat(self, beat: p.Heartbeat) -> None:
         restarted = beat.hub != self.hub_instance

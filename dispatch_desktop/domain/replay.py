@@ -38,16 +38,21 @@ PositionDecoder = Callable[[Any], ev.Position]
 _replace = msgspec.structs.replace
 
 
+def _given(payload: Any) -> ev.Position:
+    raise TypeError(f"no decoder for a position payload of type {type(payload).__name__}")
+
+
 class Replay:
     """Folds events into ``state`` in log order; ``state`` (the property) is ``apply_all`` of them.
 
-    ``position`` is the fast path for a stored position report given as its columns and its body still
-    encoded (``decode`` turns such a payload into the ``Position``, and is called only for fixes that
-    end up standing); it returns False when it cannot fold the report (its source is not a unit: the
-    caller then passes the whole envelope to ``event``, which records the refusal as ``apply`` does).
+    ``event`` takes envelopes (the hub's and a workstation's batches). ``position`` is the fast path for
+    a stored position report given as its columns and its body still encoded (``decode`` turns such a
+    payload into the ``Position``, and is called only for fixes that end up standing); it returns False
+    when it cannot fold the report (its source is not a unit: the caller then passes the whole envelope
+    to ``event``, which records the refusal as ``apply`` does).
     """
 
-    def __init__(self, state: State, decode: PositionDecoder) -> None:
+    def __init__(self, state: State, decode: PositionDecoder = _given) -> None:
         self._state = state
         self._decode = decode
         self._drops_drills = state.mode is Mode.LIVE

@@ -180,7 +180,7 @@ class EventStore:
         with self._lock:
             with self._backend.writing(self._engine.connect()) as conn, conn.begin():
                 self._backend.lock_for_append(conn)
-                last = self._max_gseq(conn)
+                last = self._backend.last_gseq(conn)
                 if last != self._last:
                     self._load_caches(conn)
                 plan = self._plan(conn, encoded, last)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.events import Envelope
-from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store.event_store import Appended, EventStore
 
@@ -53,15 +53,17 @@ class Projector:
         return self._state
 
     def _fold(self, events: Iterable[tuple[int, Envelope]]) -> None:
+        # ``Replay`` folds a batch's position reports per unit: the hub's committer runs this for
+        # every stored report.
         every = self.store.snapshot_every
-        state = self._state
+        replay, gseq = Replay(self._state), self._gseq
         for gseq, event in events:
-            state = apply(state, event)
-            self._state, self._gseq = state, gseq
+            replay.event(event)
             # At the exact event, not at the end of the batch: keyframes stay evenly spaced, so the
             # longest replay stays snapshot_every events whatever the batch sizes.
             if gseq - self._keyframe_gseq >= every:
-                self._keyframe(gseq, state)
+                self._keyframe(gseq, replay.state)
+        self._state, self._gseq = replay.state, gseq
 
     def _keyframe(self, gseq: int, state: State) -> None:
         try:

@@ -157,7 +157,31 @@ def encode_event(event: Envelope) -> EncodedEvent:
         values = {"seq": seq, "t_hub": t_hub, "t_hub - t_src": t_lag, "v": v}
         name, value = next((n, x) for n, x in values.items() if not _INT64_MIN <= x <= _INT64_MAX)
         raise ValueError(f"event {event.source}#{seq}: {name} = {value} does not fit in 64 bits")
-    return EncodedEvent(event.source, seq, t_hub, t_lag, codec.code, mode, v, codec.encode(event.body))
+    body = event.body
+    data = _encode_position(body) if type(body) is Position else codec.encode(body)  # type: ignore[arg-type]
+    return EncodedEvent(event.source, seq, t_hub, t_lag, codec.code, mode, v, data)
+
+
+def _fixed(value: float, scale: float) -> float | int:
+    """``value`` as the fixed-point int ``_BodyCodec.encode`` would store, or itself when that is not exact."""
+    try:
+        scaled = round(value * scale)
+    except (OverflowError, ValueError):  # inf, nan
+        return value
+    return scaled if scaled / scale == value and (scaled or copysign(1.0, value) > 0.0) else value
+
+
+def _encode_position(body: Position) -> bytes:
+    """``_BodyCodec.encode`` of a Position, byte for byte, in a third of the time: nearly every stored
+    event is one (tests/store/test_rows.py checks the two agree)."""
+    lat, lon, heading, speed = body.lat, body.lon, body.heading, body.speed
+    if not _same(speed, 0.0):
+        values = [_fixed(lat, 1e7), _fixed(lon, 1e7), _fixed(heading, 100.0), _fixed(speed, 100.0)]
+    elif not _same(heading, 0.0):
+        values = [_fixed(lat, 1e7), _fixed(lon, 1e7), _fixed(heading, 100.0)]
+    else:
+        values = [_fixed(lat, 1e7), _fixed(lon, 1e7)]
+    return _encoder.encode(values)
 
 
 def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list[tuple[int, Envelope]]:
