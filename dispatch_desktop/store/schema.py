@@ -54,7 +54,6 @@ events = Table(
     Column("v", BigInteger, nullable=False),
     Column("body", LargeBinary, nullable=False),
     Index("ux_events_source_seq", "source_id", "seq", unique=True),
-    Index("ix_events_t_hub", "t_hub"),
     # Drill events are rare: this index stays tiny and finds the first one at once (see state_at).
     Index(
         "ix_events_drill",

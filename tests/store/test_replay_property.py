@@ -73,6 +73,9 @@ def test_keyframe_plus_tail_equals_the_whole_log(url: str) -> None:
             at_time = [e for e in stored if e.t_hub <= time_ms]
             assert store.state_at(time_ms=time_ms) == replay(at_time)
             assert store.state_at(time_ms=time_ms, mode=Mode.DRILL) == replay(at_time, Mode.DRILL)
+            t1 = data.draw(st.integers(time_ms, time_ms + 60_000), label="t1")
+            in_range = sorted((e.t_hub, g) for g, e in enumerate(stored, start=1) if time_ms <= e.t_hub < t1)
+            assert [(e.t_hub, g) for g, e in store.read_time_range(time_ms, t1)] == in_range
 
             # Sending the whole log again changes nothing.
             appended, state = projector.append(log)
