@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from dispatch_desktop.store.checkpointer import Checkpointer
 from dispatch_desktop.store.errors import StoreError
 
 WRITE = "dispatch_write"
@@ -42,6 +43,12 @@ class Backend:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+
+    def start_maintenance(self, url: sa.URL) -> Callable[[], None]:
+        """Starts what keeps the database in shape beside the writers; returns how to stop it."""
+        if url.database in (None, "", ":memory:"):
+            return lambda: None
+        return Checkpointer(str(Path(url.database).expanduser())).start().stop
 
     def writing(self, conn: Connection) -> Connection:
         """Marks the connection so its transaction starts with SQLite's write lock (BEGIN IMMEDIATE):
@@ -96,7 +103,8 @@ def _sqlite_connect(dbapi_connection: object, _record: object) -> None:
             "synchronous=FULL",
             "busy_timeout=30000",
             "cache_size=-65536",  # KiB: the (source, seq) index is written all over on every batch
-            "wal_autocheckpoint=4000",  # pages; fewer, larger checkpoints
+            # Pages: the safety net only; checkpoints normally run beside the writer (checkpointer.py).
+            "wal_autocheckpoint=65536",
         ):
             cursor.execute(f"PRAGMA {pragma}")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
@@ -121,6 +129,9 @@ class PostgresBackend(Backend):
             if not _create_database(url):
                 raise
         return engine
+
+    def start_maintenance(self, url: sa.URL) -> Callable[[], None]:
+        return lambda: None  # the server does its own
 
     def writing(self, conn: Connection) -> Connection:
         return conn

@@ -133,6 +133,7 @@ class EventStore:
         self.snapshot_every = snapshot_every
         self._lock = threading.RLock()
         self._keyframes = keyframes.KeyframeCodec()
+        self._stop_maintenance: Callable[[], None] = lambda: None
         # Caches that make the common append need no lookup at all. They are valid while the log's
         # last gseq is the one we know; append checks that inside its transaction and reloads them
         # when another process has appended meanwhile.
@@ -155,6 +156,7 @@ class EventStore:
             store = cls(engine, backend, snapshot_every=snapshot_every)
             with engine.connect() as conn:
                 store._load_caches(conn)
+            store._stop_maintenance = backend.start_maintenance(engine.url)
             return store
 
         return migrate.open_migrated(url, "the event store", prepare)
@@ -165,6 +167,7 @@ class EventStore:
         return self._backend.name
 
     def close(self) -> None:
+        self._stop_maintenance()
         self._engine.dispose()
 
     def __enter__(self) -> EventStore:
