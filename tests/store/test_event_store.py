@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from dispatch_desktop.domain import events as ev
@@ -165,3 +168,17 @@ def test_a_failed_transaction_stores_nothing_and_the_store_goes_on(
         Appended(2, False), Appended(3, False)
     ]
     assert [(g, e.source, e.seq) for g, e in store.read()] == [(1, "P-0001", 1), (2, "P-0003", 1), (3, "P-0001", 2)]
+
+
+def test_the_log_is_checkpointed_beside_the_writer(tmp_path: Path) -> None:
+    """The hub's commits never copy the write-ahead log into the database themselves (a stall of
+    0.1 s or more at full load): a thread of the store does, within a second or so."""
+    path = tmp_path / "events.db"
+    with EventStore.open(f"sqlite:///{path}") as store:
+        empty = path.stat().st_size
+        store.append([position(f"P-{n % 50:04d}", n, T0 + n) for n in range(1, 5_001)])
+        assert Path(f"{path}-wal").stat().st_size > 100_000  # the events are in the log…
+        deadline = time.monotonic() + 10
+        while path.stat().st_size == empty and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert path.stat().st_size > empty  # …and were copied into the database while it stayed open
