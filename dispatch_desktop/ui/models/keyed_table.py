@@ -150,7 +150,7 @@ class KeyedTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self._columns) - 1))
 
     def _emit_rows_changed(self, rows: list[int], columns: Sequence[int] = ()) -> None:
-        runs = _runs(rows)
+        runs = row_runs(rows)
         if len(runs) > _MAX_CHANGE_RUNS:
             runs = [(rows[0], rows[-1])]
         spans = [(column, column) for column in columns] or [(0, len(self._columns) - 1)]
@@ -159,7 +159,7 @@ class KeyedTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, first_column), self.index(end, last_column))
 
     def _remove_rows(self, rows: list[int]) -> None:
-        for first, end in reversed(_runs(rows)):  # from the bottom, so earlier row numbers stay valid
+        for first, end in reversed(row_runs(rows)):  # from the bottom, so earlier row numbers stay valid
             self.beginRemoveRows(QModelIndex(), first, end)
             for key in self._keys[first : end + 1]:
                 del self._shown[key]
@@ -232,7 +232,7 @@ def _brush(color: QColor | None) -> QBrush | None:
     return QBrush(color) if color is not None else None
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
     """Sorted row numbers as (first, last) runs of consecutive rows."""
     runs: list[tuple[int, int]] = []
     start = previous = rows[0]

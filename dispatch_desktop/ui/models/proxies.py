@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from dispatch_desktop.ui.models.keyed_table import KeyedTableModel
+from dispatch_desktop.ui.models.keyed_table import KeyedTableModel, row_runs
 
 RowTest = Callable[[Any], bool]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -289,7 +289,7 @@ class RecordFilterProxy(QAbstractProxyModel):
         rows = sorted(row for row in (proxy_of[s] for s in source_rows) if row >= 0)
         if not rows:
             return
-        runs = [(rows[0], rows[-1])] if len(rows) > _MAX_CHANGE_SIGNALS else _runs(rows)
+        runs = [(rows[0], rows[-1])] if len(rows) > _MAX_CHANGE_SIGNALS else row_runs(rows)
         for first, last in runs:
             self.dataChanged.emit(self.createIndex(first, left), self.createIndex(last, right), roles)
 
@@ -379,7 +379,7 @@ class RecordFilterProxy(QAbstractProxyModel):
             self._change_layout(drop)
             return
         else:
-            runs = _runs(going)
+            runs = row_runs(going)
         for first_row, last_row in reversed(runs):  # from the bottom, so earlier row numbers stay valid
             self.beginRemoveRows(QModelIndex(), first_row, last_row)
             del self._rows[first_row:last_row + 1]
@@ -394,16 +394,3 @@ class RecordFilterProxy(QAbstractProxyModel):
         del self._proxy_of[first:last + 1]
         del self._keys[first:last + 1]
         self._reindex()
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive rows."""
-    runs: list[tuple[int, int]] = []
-    start = previous = rows[0]
-    for row in rows[1:]:
-        if row != previous + 1:
-            runs.append((start, previous))
-            start = row
-        previous = row
-    runs.append((start, previous))
-    return runs
