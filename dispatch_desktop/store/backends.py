@@ -58,6 +58,9 @@ class Backend:
     def lock_for_append(self, conn: Connection) -> None:
         """Serialises appenders until commit; on SQLite BEGIN IMMEDIATE already did."""
 
+    def lock_keyframes(self, conn: Connection) -> None:
+        """Serialises writers of keyframes and their blocks until commit (BEGIN IMMEDIATE, on SQLite)."""
+
     def last_gseq(self, conn: Connection) -> int:
         """``max(gseq)`` straight through the driver: append asks it once per batch, and SQLAlchemy's
         statement caching and result wrapping cost several times the query itself."""
@@ -141,6 +144,10 @@ class PostgresBackend(Backend):
         # log gap-free and, above all, makes commit order equal gseq order: with a sequence, a reader
         # could see gseq 101 committed before 100 and, reading "after 101", miss 100 for ever.
         conn.exec_driver_sql("LOCK TABLE events IN EXCLUSIVE MODE")
+
+    def lock_keyframes(self, conn: Connection) -> None:
+        # Pruning must not delete a block that a keyframe being written refers to: one at a time.
+        conn.exec_driver_sql("LOCK TABLE snapshots, keyframe_blocks IN EXCLUSIVE MODE")
 
     def insert_events(self, conn: Connection, rows: Sequence[tuple[object, ...]]) -> None:
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -403,27 +403,51 @@ class EventStore:
         packed = self._keyframes.pack(state)
         mode = MODE_CODES[state.mode]
         with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+            self._backend.lock_keyframes(conn)
             last = self._max_gseq(conn)
             if not 1 <= gseq <= last:
                 raise ValueError(f"no keyframe at gseq {gseq}: the log holds gseq 1..{last}")
             t_hub_max = self._t_hub_max_at(conn, gseq)
-            if packed.new_blocks:
-                present = set(conn.scalars(
-                    select(keyframe_blocks.c.hash).where(keyframe_blocks.c.hash.in_(list(packed.new_blocks)))
-                ))
-                missing = [{"hash": digest, "data": data} for digest, data in packed.new_blocks.items()
-                           if digest not in present]
-                if missing:
-                    conn.execute(keyframe_blocks.insert(), missing)
+            present = self._stored_blocks(conn, set(packed.hashes))
+            if not present.issuperset(set(packed.hashes) - packed.new_blocks.keys()):
+                # Blocks this store remembered writing are gone (``prune_blocks`` from another process,
+                # after ``db keyframes``): encode every block afresh.
+                packed = self._keyframes.pack(state, remembered=False)
+            missing = [{"hash": digest, "data": data} for digest, data in packed.new_blocks.items()
+                       if digest not in present]
+            if missing:
+                conn.execute(keyframe_blocks.insert(), missing)
             conn.execute(snapshots.delete().where(snapshots.c.mode == mode, snapshots.c.gseq == gseq))
             conn.execute(snapshots.insert().values(mode=mode, gseq=gseq, t_hub_max=t_hub_max, data=packed.head))
         self._keyframes.stored(packed)
+
+    def prune_blocks(self) -> int:
+        """Deletes the incident blocks no keyframe refers to any more (after ``rewrite_keyframes``);
+        returns how many."""
+        with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+            self._backend.lock_keyframes(conn)
+            referenced: set[bytes] = set()
+            for data in conn.scalars(select(snapshots.c.data)):
+                referenced.update(keyframes.blocks_of(bytes(data)))
+            orphans = [digest for digest in map(bytes, conn.scalars(select(keyframe_blocks.c.hash)))
+                       if digest not in referenced]
+            for start in range(0, len(orphans), 500):
+                conn.execute(keyframe_blocks.delete().where(keyframe_blocks.c.hash.in_(orphans[start:start + 500])))
+        return len(orphans)
+
+    @staticmethod
+    def _stored_blocks(conn: Connection, hashes: set[bytes]) -> set[bytes]:
+        if not hashes:
+            return set()
+        query = select(keyframe_blocks.c.hash).where(keyframe_blocks.c.hash.in_(list(hashes)))
+        return {bytes(digest) for digest in conn.scalars(query)}
 
     def rewrite_keyframes(self, every: int, *, mode: Mode = Mode.LIVE,
                           progress: Callable[[int, int], bool] | None = None) -> int:
         """Replaces the keyframes of ``mode`` by one every ``every`` events, from one replay of the whole
         log, and returns how many it wrote. ``progress(done, total)`` is called after each; returning
-        False stops there (the keyframes written so far are valid, the later ones are simply missing)."""
+        False stops there (the keyframes written so far are valid, the later ones are simply missing).
+        Blocks only the replaced keyframes used are deleted at the end."""
         if every < 1:
             raise ValueError(f"keyframes every {every} events: must be at least 1")
         total = self.last_gseq() // every
@@ -439,8 +463,10 @@ class EventStore:
                     self.save_snapshot(last, replay.state)
                     written += 1
                     if progress is not None and progress(written, total) is False:
+                        self.prune_blocks()
                         return written
                 rows = rows[cut:]
+        self.prune_blocks()
         return written
 
     def latest_snapshot(self, at_or_before_gseq: int | None = None, *,

@@ -77,6 +77,13 @@ def block_hash(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
+def blocks_of(data: bytes) -> list[bytes]:
+    """The hashes of the blocks a stored keyframe refers to (none for one of the format before)."""
+    if not data.startswith(MAGIC):
+        return []
+    return _decode_head(zlib.decompress(memoryview(data)[len(MAGIC):])).blocks
+
+
 class KeyframeCodec:
     """Thread-safe: one lock around its memories (a rebuild and the hub's keyframe may overlap)."""
 
@@ -85,17 +92,18 @@ class KeyframeCodec:
         self._stored: list[tuple[tuple[Incident, ...], bytes]] = []  # the last committed keyframe's blocks
         self._decoded: OrderedDict[bytes, tuple[Incident, ...]] = OrderedDict()
 
-    def pack(self, state: State) -> Packed:
+    def pack(self, state: State, *, remembered: bool = True) -> Packed:
+        """``remembered=False``: every block is encoded and offered for writing, as if none were stored."""
         with self._lock:
-            return self._pack(state)
+            return self._pack(state, self._stored if remembered else [])
 
-    def _pack(self, state: State) -> Packed:
+    def _pack(self, state: State, stored: list[tuple[tuple[Incident, ...], bytes]]) -> Packed:
         incidents = sorted(state.incidents.values(), key=_ENTERED)
         blocks = tuple(tuple(incidents[i:i + BLOCK]) for i in range(0, len(incidents), BLOCK))
         hashes: list[bytes] = []
         new_blocks: dict[bytes, bytes] = {}
         for index, block in enumerate(blocks):
-            known = self._stored[index] if index < len(self._stored) else None
+            known = stored[index] if index < len(stored) else None
             if known is not None and len(known[0]) == len(block) and all(
                 a is b for a, b in zip(known[0], block, strict=True)
             ):

@@ -106,3 +106,24 @@ def test_keyframes_can_be_rewritten_at_another_density(open_store: StoreFactory,
         assert store.latest_snapshot(gseq + 9) == (gseq, apply_all(State(), log[:gseq]))
     assert store.rewrite_keyframes(15, progress=lambda done, total: False) == 1  # cancelled after one
     assert store.latest_snapshot() == (15, apply_all(State(), log[:15]))
+
+
+def test_rewriting_drops_the_blocks_no_keyframe_uses_and_other_writers_recover(
+    open_store: StoreFactory, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyframes, "BLOCK", 4)
+    hub = open_store(url)
+    log = [created(n) for n in range(1, 21)]
+    hub.append(log)
+    at_20 = apply_all(State(), log)
+    hub.save_snapshot(20, at_20)
+    assert count_blocks(url) == 5
+    admin = open_store(url)
+    assert admin.rewrite_keyframes(7) == 2  # keyframes at 7 and 14: the blocks of the one at 20 go
+    # Left: 1-4 and 5-7 (at 7), 5-8, 9-12 and 13-14 (at 14); 13-16 and 17-20 went with the one at 20.
+    assert count_blocks(url) == 5
+    # The hub still remembers the pruned blocks as written; its next keyframe must not rely on that.
+    later = [noted(20, 1)]
+    hub.append(later)
+    hub.save_snapshot(21, apply_all(at_20, later))  # the same incident objects but J-00020
+    assert open_store(url).latest_snapshot() == (21, apply_all(State(), log + later))
