@@ -94,11 +94,19 @@ def write_certificate(path: Path, cert: Certificate, *, secret: bool) -> None:
             raise KeyFileError(f"no secret key for {cert.name}")
         lines.append(f'    secret-key = "{cert.secret_key.decode("ascii")}"')
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Secret files are created owner-only from the start rather than chmod-ed afterwards.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    fd = os.open(path, flags, 0o600 if secret else 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    # Written beside it and renamed into place: the hub's key ring (which rereads the folder) and a crash
+    # half-way never see half a file. Secret files are owner-only from the start, not chmod-ed afterwards.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def read_certificate(path: Path) -> Certificate:

@@ -74,3 +74,22 @@ def test_keys_command_creates_lists_and_revokes(tmp_path: Path, capsys: pytest.C
     assert rows["P-0002"][3] == "revoked"
     assert rows["ws-01"][1:4] == ["workstation", "dispatcher", "authorized"]
     assert sorted(os.listdir(Path(keys) / "authorized")) == ["P-0001.key", "ws-01.key"]
+
+
+def test_a_key_write_that_fails_half_way_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = KeyDirectory(tmp_path)
+    directory.create("P-0001", Kind.UNIT)
+    ring = KeyRing(directory.authorized)
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        directory.create("P-0002", Kind.UNIT)
+    monkeypatch.undo()
+    leftovers = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert "P-0002.key" not in leftovers and "P-0002.key_secret" not in leftovers
+    assert not [name for name in leftovers if name.endswith(".tmp")]
+    ring.refresh()
+    assert ring.by_name("P-0001") is not None and ring.by_name("P-0002") is None  # the ring reads on
