@@ -60,7 +60,7 @@ _EVENT_COLUMNS = (
 
 RawRow = tuple[Any, ...]
 """An events row as the driver returns it, columns as in ``_EVENT_COLUMNS``."""
-_GSEQ, _SEQ, _T_HUB = 0, 2, 3
+_GSEQ, _SEQ = 0, 2
 
 _Chunk = Callable[["RawRow | None"], sa.Select]
 """A keyset query for ``EventStore._stream``: the last row of the previous chunk -> the next query."""
@@ -188,7 +188,7 @@ class EventStore:
         with self._lock:
             with self._backend.writing(self._engine.connect()) as conn, conn.begin():
                 self._backend.lock_for_append(conn)
-                last = self._backend.last_gseq(conn)
+                last = self._max_gseq(conn)
                 if last != self._last:
                     self._load_caches(conn)
                 plan = self._plan(conn, encoded, last)
@@ -454,20 +454,21 @@ class EventStore:
         with self._backend.writing(self._engine.connect()) as conn, conn.begin():
             conn.execute(snapshots.delete().where(snapshots.c.mode == MODE_CODES[mode]))
         replay, written = Replay(State(mode=mode), decode_position), 0
-        for rows in self._raw_chunks(self._range_query(0, total * every, None)):
-            while rows:
-                cut = -rows[0][_GSEQ] % every + 1  # gseqs have no gaps: this reaches the next multiple
-                replay_rows(replay, rows[:cut], self._names)
-                last = rows[min(cut, len(rows)) - 1][_GSEQ]
-                if last % every == 0:
-                    self.save_snapshot(last, replay.state)
-                    written += 1
-                    if progress is not None and progress(written, total) is False:
-                        self.prune_blocks()
-                        return written
-                rows = rows[cut:]
-        self.prune_blocks()
-        return written
+        try:
+            for rows in self._raw_chunks(self._range_query(0, total * every, None)):
+                while rows:
+                    cut = -rows[0][_GSEQ] % every + 1  # gseqs have no gaps: this reaches the next multiple
+                    replay_rows(replay, rows[:cut], self._names)
+                    last = rows[min(cut, len(rows)) - 1][_GSEQ]
+                    if last % every == 0:
+                        self.save_snapshot(last, replay.state)
+                        written += 1
+                        if progress is not None and progress(written, total) is False:
+                            return written
+                    rows = rows[cut:]
+            return written
+        finally:
+            self.prune_blocks()
 
     def latest_snapshot(self, at_or_before_gseq: int | None = None, *,
                         mode: Mode = Mode.LIVE) -> tuple[int, State] | None:
@@ -572,7 +573,7 @@ class EventStore:
     # --- helpers ------------------------------------------------------------------------------------
 
     def _max_gseq(self, conn: Connection) -> int:
-        return conn.scalar(select(func.max(events.c.gseq))) or 0
+        return self._backend.last_gseq(conn)
 
     def _load_caches(self, conn: Connection) -> None:
         self._names.update(self._read_names(conn))

@@ -77,11 +77,13 @@ def block_hash(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
+def _head(data: bytes) -> _Head:
+    return _decode_head(zlib.decompress(memoryview(data)[len(MAGIC):]))
+
+
 def blocks_of(data: bytes) -> list[bytes]:
     """The hashes of the blocks a stored keyframe refers to (none for one of the format before)."""
-    if not data.startswith(MAGIC):
-        return []
-    return _decode_head(zlib.decompress(memoryview(data)[len(MAGIC):])).blocks
+    return _head(data).blocks if data.startswith(MAGIC) else []
 
 
 class KeyframeCodec:
@@ -128,7 +130,7 @@ class KeyframeCodec:
     def unpack(self, data: bytes, fetch: BlockFetcher) -> State:
         if not data.startswith(MAGIC):
             return decode_state(zlib.decompress(data))
-        head = _decode_head(zlib.decompress(memoryview(data)[len(MAGIC):]))
+        head = _head(data)
         with self._lock:
             blocks = self._blocks(head.blocks, fetch)
         return State(

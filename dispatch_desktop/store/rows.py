@@ -91,16 +91,9 @@ class _BodyCodec:
         while end and defaults[end - 1] is not _NO_DEFAULT and _same(values[end - 1], defaults[end - 1]):
             end -= 1
         del values[end:]
-        # Inlined rather than a helper call: this runs for every position report (hot path).
         for index, scale in self.scaled:
             if index < end:
-                value = values[index]
-                try:
-                    scaled = round(value * scale)
-                except (OverflowError, ValueError):  # inf, nan: kept as floats
-                    continue
-                if scaled / scale == value and (scaled or copysign(1.0, value) > 0.0):  # keep -0.0
-                    values[index] = scaled
+                values[index] = _fixed(values[index], scale)
         return _encoder.encode(values)
 
     def _decoder(self, decode_mirror: Callable[[bytes], Any]) -> Callable[[bytes], Body]:
@@ -163,7 +156,7 @@ def encode_event(event: Envelope) -> EncodedEvent:
 
 
 def _fixed(value: float, scale: float) -> float | int:
-    """``value`` as the fixed-point int ``_BodyCodec.encode`` would store, or itself when that is not exact."""
+    """``value`` as a fixed-point int at ``scale`` when that gives it back bit for bit, else itself."""
     try:
         scaled = round(value * scale)
     except (OverflowError, ValueError):  # inf, nan
@@ -171,16 +164,19 @@ def _fixed(value: float, scale: float) -> float | int:
     return scaled if scaled / scale == value and (scaled or copysign(1.0, value) > 0.0) else value
 
 
+_LAT, _LON, _HEADING, _SPEED = (FIXED_POINT[name] for name in ("lat", "lon", "heading", "speed"))
+
+
 def _encode_position(body: Position) -> bytes:
     """``_BodyCodec.encode`` of a Position, byte for byte, in a third of the time: nearly every stored
     event is one (tests/store/test_rows.py checks the two agree)."""
     lat, lon, heading, speed = body.lat, body.lon, body.heading, body.speed
     if not _same(speed, 0.0):
-        values = [_fixed(lat, 1e7), _fixed(lon, 1e7), _fixed(heading, 100.0), _fixed(speed, 100.0)]
+        values = [_fixed(lat, _LAT), _fixed(lon, _LON), _fixed(heading, _HEADING), _fixed(speed, _SPEED)]
     elif not _same(heading, 0.0):
-        values = [_fixed(lat, 1e7), _fixed(lon, 1e7), _fixed(heading, 100.0)]
+        values = [_fixed(lat, _LAT), _fixed(lon, _LON), _fixed(heading, _HEADING)]
     else:
-        values = [_fixed(lat, 1e7), _fixed(lon, 1e7)]
+        values = [_fixed(lat, _LAT), _fixed(lon, _LON)]
     return _encoder.encode(values)
 
 
@@ -198,7 +194,7 @@ def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list
     return out
 
 
-_POSITION = KIND_CODES[Position.__struct_config__.tag]  # type: ignore[index]
+_POSITION = _BY_TYPE[Position].code
 decode_position: Callable[[bytes], Position] = _DECODERS[_POSITION]  # type: ignore[assignment]
 
 
