@@ -73,10 +73,6 @@ class RecordFilterProxy(QAbstractProxyModel):
         source.headerDataChanged.connect(self.headerDataChanged.emit)
         self._rebuild()
 
-    @property
-    def keyed_source(self) -> KeyedTableModel:
-        return self._source
-
     # --- what the panels drive ----------------------------------------------------------------------
 
     def set_search(self, text: str) -> None:
