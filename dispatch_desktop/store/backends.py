@@ -17,9 +17,10 @@ from dispatch_desktop.store.errors import StoreError
 WRITE = "dispatch_write"
 """Execution option marking a connection whose transaction will write (see ``Backend.writing``)."""
 
-_EVENT_COLUMNS = "gseq, source_id, seq, t_hub, t_lag, kind, mode, v, body"
+EVENT_COLUMNS = "gseq, source_id, seq, t_hub, t_lag, kind, mode, v, body"
+"""The events table's columns, in the order every raw row has them."""
 _ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_INSERTS = tuple((size, f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES {', '.join([_ROW] * size)}")
+_INSERTS = tuple((size, f"INSERT INTO events ({EVENT_COLUMNS}) VALUES {', '.join([_ROW] * size)}")
                  for size in (100, 10, 1))
 """(rows, statement), largest first; 100 rows are 900 parameters, within SQLite's oldest default
 limit of 999 per statement."""
@@ -151,7 +152,7 @@ class PostgresBackend(Backend):
 
     def insert_events(self, conn: Connection, rows: Sequence[tuple[object, ...]]) -> None:
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor, cursor.copy(f"COPY events ({_EVENT_COLUMNS}) FROM STDIN") as copy:
+        with cursor, cursor.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 

@@ -2,7 +2,10 @@
 
 Every stored event gets a global sequence number (``gseq``): 1, 2, 3… with no gaps, in commit order.
 ``(source, seq)`` is the event's identity: appending it again stores nothing and answers with the
-gseq it already has, so a unit that resends after a lost acknowledgement is harmless.
+gseq it already has, so a unit that resends after a lost acknowledgement is harmless. Whether an
+event is new is decided here, under the writers' lock, from each source's high water (cached) and,
+for a seq at or below it, a lookup (``_lookup``); no unique index enforces it, because one led by
+the source would cost a page write per report once the log is big (see ``schema.SEQ_EPOCH``).
 
 Time travel: ``state_at`` starts from the nearest keyframe snapshot at or before the target and
 replays the tail (``domain.replay``: ``projection.apply`` with position reports folded per unit). A
@@ -31,7 +34,7 @@ from dispatch_desktop.domain.events import Envelope
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import keyframes, migrate
-from dispatch_desktop.store.backends import Backend
+from dispatch_desktop.store.backends import EVENT_COLUMNS, Backend
 from dispatch_desktop.store.rows import (
     MODE_CODES,
     EncodedEvent,
@@ -40,7 +43,18 @@ from dispatch_desktop.store.rows import (
     encode_event,
     replay_rows,
 )
-from dispatch_desktop.store.schema import DRILL_CODE, events, keyframe_blocks, late_events, snapshots, sources
+from dispatch_desktop.store.schema import (
+    DRILL_CODE,
+    SEQ_EPOCH,
+    SEQ_EPOCH_SQL,
+    events,
+    keyframe_blocks,
+    late_events,
+    late_seqs,
+    snapshots,
+    sources,
+    store_marks,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +66,20 @@ event (see bench/store.py)."""
 CHUNK = 5_000
 """Rows per query when streaming: memory stays flat however long the log is."""
 
-_EVENT_COLUMNS = (
-    events.c.gseq, events.c.source_id, events.c.seq, events.c.t_hub, events.c.t_lag, events.c.kind,
-    events.c.mode, events.c.v, events.c.body,
-)
+HIGH_WATERS_EVERY = 8 * SEQ_EPOCH
+"""The sources' high waters are saved when the log passes a multiple of this many events; opening the
+log scans at most this many events to bring them up to date."""
+
+_HIGH_WATERS_MARK = "high_waters"
+_LOOKUP_EPOCHS = (4, 16, 64, 256)
+"""Epochs per query when looking for one (source, seq), newest first; the last size repeats."""
+
+_EVENT_COLUMNS = tuple(events.c[name] for name in EVENT_COLUMNS.split(", "))
 
 
 RawRow = tuple[Any, ...]
 """An events row as the driver returns it, columns as in ``_EVENT_COLUMNS``."""
-_GSEQ, _SEQ = 0, 2
+_GSEQ = 0
 
 _Chunk = Callable[["RawRow | None"], sa.Select]
 """A keyset query for ``EventStore._stream``: the last row of the previous chunk -> the next query."""
@@ -118,7 +137,8 @@ class Rebuilt(NamedTuple):
 class _Plan(NamedTuple):
     results: list[Appended]
     rows: list[tuple[object, ...]]
-    late: list[tuple[int, int]]
+    late: list[tuple[int, int]]  # (gseq, t_hub) of events stamped before an earlier one
+    late_seqs: list[tuple[int, int, int]]  # (source_id, seq, gseq) of events below their source's high water
     new_sources: dict[str, int]
     high_waters: dict[str, int]
     t_hub_max: int
@@ -140,6 +160,7 @@ class EventStore:
         self._names = _SourceNames(self._read_names)
         self._ids: dict[str, int] = {}
         self._hw: dict[str, int] = {}
+        self._hw_unsaved: set[str] = set()  # sources whose high water is above their saved one
         self._last = 0
         self._t_hub_max = 0
 
@@ -165,6 +186,11 @@ class EventStore:
     def dialect(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
         return self._backend.name
+
+    @property
+    def in_memory(self) -> bool:
+        """An in-memory SQLite database: no other process can open it."""
+        return self._backend.name == "sqlite" and self._engine.url.database in (None, "", ":memory:")
 
     def close(self) -> None:
         self._stop_maintenance()
@@ -193,9 +219,14 @@ class EventStore:
                     self._load_caches(conn)
                 plan = self._plan(conn, encoded, last)
                 self._write(conn, plan)
+                unsaved = self._hw_unsaved | plan.high_waters.keys()
+                if (last + len(plan.rows)) // HIGH_WATERS_EVERY > last // HIGH_WATERS_EVERY:
+                    self._save_high_waters(conn, plan, unsaved, last + len(plan.rows))
+                    unsaved = set()
             # Committed: only now do the caches learn about it.
             self._last += len(plan.rows)
             self._hw.update(plan.high_waters)
+            self._hw_unsaved = unsaved
             self._t_hub_max = plan.t_hub_max
             for name, source_id in plan.new_sources.items():
                 self._ids[name] = source_id
@@ -208,6 +239,7 @@ class EventStore:
         fresh: list[int] = []
         batch_hw: dict[str, int] = {}  # highest seq per source, including this batch's new events
         in_batch: dict[tuple[str, int], int] | None = None  # built only if a seq is not above the hw
+        late_seq: set[int] = set()
         for index, event in enumerate(encoded):
             top = batch_hw.get(event.source)
             if top is None:
@@ -225,18 +257,20 @@ class EventStore:
             if first is not None:
                 results[index] = Appended(-1 - first, True)  # resolved below, once first has its gseq
                 continue
-            stored = self._lookup(conn, event.source, event.seq)
+            stored = self._lookup(conn, event.source, event.seq, last)
             if stored is not None:
                 results[index] = Appended(stored, True)
             else:  # late but new: an older report that never made it before
                 fresh.append(index)
                 in_batch[key] = index
+                late_seq.add(index)
         fresh.sort()
 
         new_sources: dict[str, int] = {}
         next_id = max(self._names, default=0) + 1
         rows: list[tuple[object, ...]] = []
         late: list[tuple[int, int]] = []
+        late_seq_rows: list[tuple[int, int, int]] = []
         t_hub_max = self._t_hub_max
         gseq = last
         for index in fresh:
@@ -253,10 +287,12 @@ class EventStore:
                 late.append((gseq, event.t_hub))
             else:
                 t_hub_max = event.t_hub
+            if index in late_seq:
+                late_seq_rows.append((source_id, event.seq, gseq))
         for index, result in enumerate(results):
             if result is not None and result.gseq < 0:
                 results[index] = Appended(results[-1 - result.gseq].gseq, True)  # type: ignore[union-attr]
-        return _Plan(results, rows, late, new_sources, batch_hw, t_hub_max)  # type: ignore[arg-type]
+        return _Plan(results, rows, late, late_seq_rows, new_sources, batch_hw, t_hub_max)  # type: ignore[arg-type]
 
     def _write(self, conn: Connection, plan: _Plan) -> None:
         if plan.new_sources:
@@ -265,6 +301,20 @@ class EventStore:
             self._backend.insert_events(conn, plan.rows)
         if plan.late:
             conn.execute(late_events.insert(), [{"gseq": g, "t_hub": t} for g, t in plan.late])
+        if plan.late_seqs:
+            conn.execute(late_seqs.insert(), [{"source_id": i, "seq": q, "gseq": g} for i, q, g in plan.late_seqs])
+
+    def _save_high_waters(self, conn: Connection, plan: _Plan, unsaved: set[str], last: int) -> None:
+        """Saves the high waters that rose since they were last saved, as of gseq ``last``."""
+        hw = self._hw | plan.high_waters
+        ids = self._ids | plan.new_sources
+        update = sources.update().where(sources.c.id == sa.bindparam("source_id")).values(
+            high_water=sa.bindparam("top"))
+        if unsaved:
+            conn.execute(update, [{"source_id": ids[name], "top": hw[name]} for name in sorted(unsaved)])
+        mark = store_marks.c.name == _HIGH_WATERS_MARK
+        if conn.execute(store_marks.update().where(mark).values(value=last)).rowcount == 0:
+            conn.execute(store_marks.insert().values(name=_HIGH_WATERS_MARK, value=last))
 
     # --- positions in the log -----------------------------------------------------------------------
 
@@ -275,11 +325,7 @@ class EventStore:
 
     def high_water(self, source: str) -> int:
         """The highest seq stored for ``source``; 0 if none."""
-        with self._engine.connect() as conn:
-            source_id = self._source_id(conn, source)
-            if source_id is None:
-                return 0
-            return conn.scalar(select(func.max(events.c.seq)).where(events.c.source_id == source_id)) or 0
+        return self.high_waters().get(source, 0)
 
     def high_waters(self) -> dict[str, int]:
         """``high_water`` of every source that has stored events."""
@@ -289,12 +335,11 @@ class EventStore:
     def get(self, source: str, seq: int) -> tuple[int, Envelope] | None:
         """The stored event ``(source, seq)`` with its gseq, or None."""
         with self._engine.connect() as conn:
-            source_id = self._source_id(conn, source)
-            if source_id is None:
+            gseq = self._lookup(conn, source, int(seq), self._max_gseq(conn))
+            if gseq is None:
                 return None
-            rows = self._fetch(conn, select(*_EVENT_COLUMNS).where(
-                events.c.source_id == source_id, events.c.seq == int(seq)))
-            return (rows[0][_GSEQ], self._decode(rows[0])) if rows else None
+            rows = self._fetch_sql(conn, f"SELECT {EVENT_COLUMNS} FROM events WHERE gseq = {gseq}")
+            return gseq, self._decode(rows[0])
 
     # --- reading ------------------------------------------------------------------------------------
 
@@ -322,20 +367,6 @@ class EventStore:
         in_order = (item for item in self._scan(first - 1, last) if item[0] not in late_in_range)
         late = sorted(decode_rows(late_rows, self._names), key=_hub_order)
         return heapq.merge(in_order, late, key=_hub_order)
-
-    def read_source(self, source: str, after_seq: int = 0) -> Iterator[tuple[int, Envelope]]:
-        """The events of one source with ``seq > after_seq``, in seq order, streamed."""
-        with self._engine.connect() as conn:
-            source_id = self._source_id(conn, source)
-        if source_id is None:
-            return iter(())
-
-        def chunk(after: RawRow | None) -> sa.Select:
-            start = after_seq if after is None else after[_SEQ]
-            query = select(*_EVENT_COLUMNS).where(events.c.source_id == source_id, events.c.seq > start)
-            return query.order_by(events.c.seq)
-
-        return self._stream(chunk)
 
     def _scan(self, after_gseq: int, upto: int | None = None, t_max: int | None = None,
               limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
@@ -387,7 +418,10 @@ class EventStore:
 
     def _fetch(self, conn: Connection, query: sa.Select) -> list[RawRow]:
         # Every parameter here is an int, so inlining them is safe and makes the SQL driver-neutral.
-        sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        return self._fetch_sql(conn, str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})))
+
+    @staticmethod
+    def _fetch_sql(conn: Connection, sql: str) -> list[RawRow]:
         cursor = conn.connection.cursor()
         try:
             cursor.execute(sql)
@@ -578,15 +612,31 @@ class EventStore:
     def _load_caches(self, conn: Connection) -> None:
         self._names.update(self._read_names(conn))
         self._ids = {name: source_id for source_id, name in self._names.items()}
-        self._hw = self._query_high_waters(conn)
+        self._hw, self._hw_unsaved = self._load_high_waters(conn)
         self._last = self._max_gseq(conn)
         self._t_hub_max = self._t_hub_max_at(conn, self._last)
 
+    def _load_high_waters(self, conn: Connection) -> tuple[dict[str, int], set[str]]:
+        """Every source's high water, and the sources whose saved one is behind it: the saved ones
+        brought up to date by the events after them (at most ``HIGH_WATERS_EVERY`` of them, unless
+        the log was written by a version that saved none)."""
+        saved_at = conn.scalar(select(store_marks.c.value).where(store_marks.c.name == _HIGH_WATERS_MARK)) or 0
+        names, hw = {}, {}
+        for source_id, name, top in conn.execute(select(sources.c.id, sources.c.name, sources.c.high_water)):
+            names[source_id] = name
+            if top > 0:
+                hw[name] = top
+        unsaved = set()
+        newer = select(events.c.source_id, func.max(events.c.seq)).where(events.c.gseq > saved_at)
+        for source_id, top in conn.execute(newer.group_by(events.c.source_id)):
+            name = names[source_id]
+            if top > hw.get(name, 0):
+                hw[name] = top
+                unsaved.add(name)
+        return hw, unsaved
+
     def _query_high_waters(self, conn: Connection) -> dict[str, int]:
-        # One index probe per source, not a scan of the whole (source, seq) index.
-        top = select(func.max(events.c.seq)).where(events.c.source_id == sources.c.id).scalar_subquery()
-        rows = conn.execute(select(sources.c.name, top.label("top")))
-        return {row.name: row.top for row in rows if row.top is not None}
+        return self._load_high_waters(conn)[0]
 
     def _source_id(self, conn: Connection, name: str) -> int | None:
         source_id = self._ids.get(name)
@@ -600,11 +650,37 @@ class EventStore:
                 return self._read_names(own)
         return {row.id: row.name for row in conn.execute(select(sources.c.id, sources.c.name))}
 
-    def _lookup(self, conn: Connection, source: str, seq: int) -> int | None:
-        source_id = self._ids.get(source)
+    def _lookup(self, conn: Connection, source: str, seq: int, last: int) -> int | None:
+        """The gseq of the stored event ``(source, seq)`` among gseqs up to ``last``, or None.
+
+        A source's events that are not in ``late_seqs`` have seqs that rise with gseq, and a late
+        event is stored below every seq of its source stored after it. So, walking the source's
+        events with a seq at most ``seq`` from the newest back, the first one equal to it is the
+        event, and the first lower one that is not late proves the seq was never stored. The walk
+        goes a few epochs at a time through the epoch-led index, normally ending in the newest
+        epoch that holds the source at all."""
+        source_id = self._source_id(conn, source)
         if source_id is None:
             return None
-        return conn.scalar(select(events.c.gseq).where(events.c.source_id == source_id, events.c.seq == seq))
+        late: set[int] | None = None
+        newest = last // SEQ_EPOCH
+        sizes = iter(_LOOKUP_EPOCHS)
+        while newest >= 0:
+            oldest = max(newest - next(sizes, _LOOKUP_EPOCHS[-1]) + 1, 0)
+            epochs = ", ".join(str(epoch) for epoch in range(newest, oldest - 1, -1))
+            rows = self._fetch_sql(conn, f"SELECT gseq, seq FROM events WHERE {SEQ_EPOCH_SQL} IN ({epochs}) "
+                                         f"AND source_id = {int(source_id)} AND seq <= {int(seq)}")
+            for gseq, stored in sorted(rows, reverse=True):
+                if gseq > last:
+                    continue
+                if stored == seq:
+                    return int(gseq)
+                if late is None:
+                    late = set(conn.scalars(select(late_seqs.c.gseq).where(late_seqs.c.source_id == source_id)))
+                if gseq not in late:
+                    return None
+            newest = oldest - 1
+        return None
 
     def _decode(self, row: RawRow) -> Envelope:
         return decode_rows([row], self._names)[0][1]

@@ -30,6 +30,17 @@ GSeq = BigInteger().with_variant(Integer(), "sqlite")
 DRILL_CODE = 1
 """``events.mode`` for drill events (live is 0); a literal in the partial index below."""
 
+SEQ_EPOCH = 4096
+"""gseqs per epoch of the (source, seq) index, whose leading key is ``gseq / SEQ_EPOCH``. Every source
+reports in every batch, so an index led by the source takes each batch's entries at a thousand places
+and, once big, SQLite rewrites a whole page per entry (4 KiB of log per report, a fifth of the append
+rate at half a million rows). Led by the epoch, a batch lands in the newest epoch's few dozen pages
+whatever the log's size; finding one (source, seq) costs a seek per epoch, newest first (see
+``EventStore._lookup``)."""
+
+SEQ_EPOCH_SQL = f"(gseq / {SEQ_EPOCH})"
+"""The index's leading expression; a query uses the index only if it spells it exactly so."""
+
 metadata = MetaData()
 
 sources = Table(
@@ -37,6 +48,9 @@ sources = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("name", String(64), nullable=False, unique=True),
+    # The source's highest seq as of ``store_marks['high_waters']``: saved every few tens of thousands
+    # of events, so that opening a log needs to scan only the events after that for its high waters.
+    Column("high_water", BigInteger, nullable=False, server_default="0"),
 )
 
 events = Table(
@@ -53,7 +67,8 @@ events = Table(
     Column("mode", SmallInteger, nullable=False),
     Column("v", BigInteger, nullable=False),
     Column("body", LargeBinary, nullable=False),
-    Index("ux_events_source_seq", "source_id", "seq", unique=True),
+    # Not unique: EventStore.append decides what is new (under the writers' lock), see SEQ_EPOCH.
+    Index("ix_events_seq_epoch", literal_column(SEQ_EPOCH_SQL), "source_id", "seq"),
     # Drill events are rare: this index stays tiny and finds the first one at once (see state_at).
     Index(
         "ix_events_drill",
@@ -71,6 +86,25 @@ late_events = Table(
     # over (t_hub, gseq) order: see EventStore._last_gseq_at_time.
     Column("gseq", GSeq, primary_key=True, autoincrement=False),
     Column("t_hub", BigInteger, nullable=False),
+)
+
+late_seqs = Table(
+    "late_seqs",
+    metadata,
+    # Events stored after an event of the same source with a higher seq (a report lost in flight and
+    # resent after newer ones got through). Normally empty; without them, a source's seqs rise with
+    # gseq, which lets a lookup stop at the first lower seq it meets (EventStore._lookup).
+    Column("source_id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("gseq", GSeq, nullable=False),
+)
+
+store_marks = Table(
+    "store_marks",
+    metadata,
+    # Named positions in the log; ``high_waters``: the gseq up to which ``sources.high_water`` is saved.
+    Column("name", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )
 
 snapshots = Table(

@@ -119,18 +119,6 @@ def test_time_range_reads_by_hub_time(store: EventStore, monkeypatch: pytest.Mon
     assert list(store.read_time_range(T0 + 51, T0 + 99)) == []
 
 
-def test_one_source_is_read_in_seq_order(store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(event_store, "CHUNK", 2)
-    store.append([position(u, seq, T0 + seq * 10 + n) for seq in (1, 2, 4, 5, 6)
-                  for n, u in enumerate(("P-0001", "P-0002"))])
-    store.append([position("P-0001", 3, T0 + 999)])  # late: stored last, read in its place
-    assert [(e.seq, g) for g, e in store.read_source("P-0001")] == [
-        (1, 1), (2, 3), (3, 11), (4, 5), (5, 7), (6, 9)
-    ]
-    assert [e.seq for _g, e in store.read_source("P-0002", after_seq=4)] == [5, 6]
-    assert list(store.read_source("P-0404")) == []
-
-
 def test_bad_input_is_refused_and_stores_nothing(store: EventStore) -> None:
     good = position("P-0001", 1, T0)
     with pytest.raises(TypeError, match="expected an Envelope"):
