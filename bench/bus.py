@@ -50,6 +50,7 @@ from dispatch_desktop.bus.session import Session  # noqa: E402
 from dispatch_desktop.domain import codec  # noqa: E402
 from dispatch_desktop.domain import events as ev  # noqa: E402
 from dispatch_desktop.domain.enums import UnitKind  # noqa: E402
+from dispatch_desktop.store.schema import SEQ_EPOCH_SQL  # noqa: E402
 
 LAT, LON = 23.12, 113.26
 
@@ -100,7 +101,9 @@ def raw_sqlite(directory: Path, rows: int = 200_000, per_transaction: int = 1000
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute("CREATE TABLE events (gseq INTEGER PRIMARY KEY, source_id INTEGER, seq INTEGER, "
-                       "t_hub INTEGER, kind INTEGER, body BLOB, UNIQUE (source_id, seq))")
+                       "t_hub INTEGER, kind INTEGER, body BLOB)")
+    # The store's (source, seq) index, so that the baseline does the same index work per row.
+    connection.execute(f"CREATE INDEX ix_events_seq_epoch ON events ({SEQ_EPOCH_SQL}, source_id, seq)")
     body = b"\x94\xce\x0d\xc8\x6a\x80\xce\x43\x82\x13\x40\x00\x00"
     start = time.perf_counter()
     for first in range(0, rows, per_transaction):
@@ -123,7 +126,8 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def hub_process(directory: Path, units: list[str]) -> Iterator[tuple[list[str], psutil.Process, str]]:
+def hub_process(directory: Path, units: list[str],
+                extra: tuple[str, ...] = ()) -> Iterator[tuple[list[str], psutil.Process, str]]:
     from dispatch_desktop.store import EventStore
 
     db = f"sqlite:///{directory / 'events.sqlite3'}"
@@ -135,7 +139,7 @@ def hub_process(directory: Path, units: list[str]) -> Iterator[tuple[list[str], 
     endpoints = [f"tcp://127.0.0.1:{_free_port()}" for _ in range(3)]
     command = [sys.executable, "-m", "dispatch_desktop.cli", "hub", "--db", db, "--plain", "--no-city",
                "--bind", endpoints[0], "--workstation-bind", endpoints[1], "--publish-bind", endpoints[2],
-               "--stats-every", "0", "--blobs", str(directory / "blobs")]
+               "--stats-every", "0", "--blobs", str(directory / "blobs"), *extra]
     log = open(directory / "hub.log", "wb")  # noqa: SIM115 - closed below, after the process
     hub = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
     try:
@@ -194,6 +198,7 @@ def _generator(endpoint: str, units: list[str], mode: str, seconds: float, rate:
 
     go.wait()
     sent = acked = 0
+    cpu = time.process_time()
     start = time.perf_counter()
     end = start + seconds
     while (now := time.perf_counter()) < end:
@@ -217,6 +222,8 @@ def _generator(endpoint: str, units: list[str], mode: str, seconds: float, rate:
                 if reply[3:4] == p.ACK:
                     acked += len(_ack_decoder.decode(memoryview(reply)[4:]).acks)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    results.put("ended")
     drain_until = time.perf_counter() + 30
     while acked < sent and time.perf_counter() < drain_until:
         for dealer, _event in poller.poll(100):
@@ -225,11 +232,35 @@ def _generator(endpoint: str, units: list[str], mode: str, seconds: float, rate:
                     reply = dealer.recv(zmq.NOBLOCK)
                     if reply[3:4] == p.ACK:
                         acked += len(_ack_decoder.decode(memoryview(reply)[4:]).acks)
-    results.put({"sent": sent, "acked": acked, "elapsed": elapsed,
+    results.put({"sent": sent, "acked": acked, "elapsed": elapsed, "cpu": cpu,
                  "acked_in_time": None if mode == "paced" else acked})
     for dealer in sockets:
         dealer.close(0)
     context.term()
+
+
+def _tree(process: psutil.Process) -> list[psutil.Process]:
+    """The process and its children: the hub's store writer is one."""
+    with contextlib.suppress(psutil.Error):
+        return [process, *process.children(recursive=True)]
+    return []
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    total = 0.0
+    for member in _tree(process):
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def _rss(process: psutil.Process) -> int:
+    total = 0
+    for member in _tree(process):
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
 
 
 def _last_gseq(db: str) -> int:
@@ -239,20 +270,21 @@ def _last_gseq(db: str) -> int:
         return store.last_gseq()
 
 
-def run_hub(directory: Path, units: int, seconds: float, rate: float) -> dict[str, Any]:
+def run_hub(directory: Path, units: int, seconds: float, rate: float,
+            extra: tuple[str, ...] = ()) -> dict[str, Any]:
     names = [f"B-{i:05d}" for i in range(units)]
     spawn = multiprocessing.get_context("spawn")
     out: dict[str, Any] = {}
-    with hub_process(directory, names) as (endpoints, hub, db):
+    with hub_process(directory, names, extra) as (endpoints, hub, db):
         peak = [0]
 
         def sample() -> None:
-            with contextlib.suppress(psutil.Error):
-                peak[0] = max(peak[0], hub.memory_info().rss)
+            peak[0] = max(peak[0], _rss(hub))
 
         ready, done, audience = spawn.Event(), spawn.Event(), spawn.Queue()
         watcher = spawn.Process(target=_workstation, args=(endpoints[1], endpoints[2], ready, done, audience))
         watcher.start()
+        audience_process = psutil.Process(watcher.pid)
         if not ready.wait(120):
             raise RuntimeError("the workstation did not synchronise with the hub")
         windows = {}
@@ -270,11 +302,19 @@ def run_hub(directory: Path, units: int, seconds: float, rate: float) -> dict[st
             time.sleep(1.0)  # connected
             before = _last_gseq(db)
             t0 = time.time() * 1000.0
+            cpu = [_cpu_seconds(process) for process in (hub, audience_process)]
             go.set()
+            while load.is_alive() and results.empty():
+                sample()
+                time.sleep(0.25)
+            if results.get(timeout=60) != "ended":
+                raise RuntimeError("the load generator did not report the end of its phase")
+            cpu = [_cpu_seconds(process) - used for process, used in zip((hub, audience_process), cpu, strict=True)]
             while load.is_alive():
                 sample()
                 load.join(0.5)
             outcome = results.get(timeout=60)
+            outcome["cpu_hub"], outcome["cpu_workstation"] = (used / outcome["elapsed"] for used in cpu)
             windows[phase] = (t0, t0 + outcome["elapsed"] * 1000.0)
             outcome["persisted"] = _last_gseq(db) - before
             out[phase] = outcome
@@ -308,6 +348,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each hub phase")
     parser.add_argument("--rate", type=float, default=11_000.0, help="offered reports/s in the latency phase")
     parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--writer-thread", action="store_true",
+                        help="run the hub with --writer-thread (its store writer in-process), to compare")
     args = parser.parse_args()
     load_before = os.getloadavg()
     calibration = calibrate()
@@ -316,7 +358,8 @@ def main() -> int:
         zmq_rate = raw_zmq()
         sqlite_rate = raw_sqlite(directory)
         sqlite_one = raw_sqlite(directory, per_transaction=200_000)
-        hub = run_hub(directory, args.units, args.seconds, args.rate)
+        hub = run_hub(directory, args.units, args.seconds, args.rate,
+                      ("--writer-thread",) if args.writer_thread else ())
 
     closed, paced = hub["closed"], hub["paced"]
     persisted = closed["persisted"] / closed["elapsed"]
@@ -348,7 +391,11 @@ def main() -> int:
          latency(paced)[1]),
         ("latency unit -> workstation @ half sustained", *latency(hub["half"])[:1], "",
          latency(hub["half"])[1]),
-        ("hub RSS (peak)", f"{hub['rss'] / 2**20:,.0f} MB", "<= 500 MB", f"{args.units} units"),
+        ("CPU while sustained (1.0 = a core)",
+         f"hub and writer {closed['cpu_hub']:.2f}, load {closed['cpu'] / closed['elapsed']:.2f}, "
+         f"workstation {closed['cpu_workstation']:.2f}", "", f"{os.cpu_count()} cores shared by all three"),
+        ("hub RSS (peak)", f"{hub['rss'] / 2**20:,.0f} MB", "<= 500 MB",
+         f"{args.units} units; the hub's processes together (it and its store writer)"),
     ]
     width = [max(len(r[i]) for r in rows) for i in range(4)]
     print()

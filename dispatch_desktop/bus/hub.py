@@ -8,7 +8,9 @@ One thread owns every socket (field ROUTER, workstation ROUTER, PUB) and runs a 
    the store, snapshot requests are answered from the committed state, the rest is queued;
 3. when no commit is in progress, hand the batch to the committer thread, which appends it to the store
    in one transaction (through the ``Projector``, which also folds it into the authoritative ``State``)
-   while the loop goes on receiving and validating the next batch;
+   while the loop goes on receiving and validating the next batch; the ``dispatch-desktop hub`` command
+   gives it a projector whose appends are done by another process (``store.StoreWriter``), so that the
+   store's Python work does not compete with the loop for the interpreter lock;
 4. when the commit has finished, and only then, ACK (or NACK, for stored refusals), publish the stored
    events with their gseq and route new orders to their units;
 5. heartbeats, order resends and key reloads when due.

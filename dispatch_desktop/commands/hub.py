@@ -67,6 +67,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="accept event times this far ahead of the hub clock (default: 10)")
     parser.add_argument("--past-skew", type=_minutes, default=24 * 3_600_000, metavar="MINUTES",
                         help="accept event times this far behind the hub clock (default: 1440)")
+    parser.add_argument("--writer-thread", action="store_true",
+                        help="append to the store from a thread of the hub's process instead of a process "
+                             "of its own (slower under load: the two share one interpreter lock)")
     parser.add_argument("--stats-every", type=float, default=60.0, metavar="SECONDS",
                         help="log the hub's counters this often (0: never)")
 
@@ -80,15 +83,22 @@ def _next_port(endpoint: str, offset: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
-    from dispatch_desktop.store import EventStore, Projector
+    from dispatch_desktop.store import EventStore, Projector, StoreError, StoreWriter
 
     url = args.db or paths.default_database_url()
     bootstrap, area = _city(args)
     security = PlainSecurity() if args.plain else CurveSecurity(args.keys or paths.keys_dir())
     store = EventStore.open(url)
+    writer = None
+    if not (args.writer_thread or store.in_memory):
+        try:
+            writer = StoreWriter(url, snapshot_every=store.snapshot_every)
+        except StoreError as error:
+            print(f"dispatch-desktop hub: {error}", file=sys.stderr)
+            return 1
     hub = Hub(
         store,
-        projector=Projector(store),
+        projector=Projector(store, appender=None if writer is None else writer.append),
         security=security,
         blob_dir=args.blobs or paths.blob_dir_for(url),
         field_endpoint=args.bind,
@@ -112,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:
         print(f"dispatch-desktop hub: {error}", file=sys.stderr)
         return 1
+    finally:
+        if writer is not None:
+            writer.close()
+        store.close()
     return 0
 
 

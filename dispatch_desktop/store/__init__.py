@@ -4,5 +4,6 @@ projected state, and time travel (``EventStore.state_at``). Qt-free."""
 from dispatch_desktop.store.errors import StoreError
 from dispatch_desktop.store.event_store import Appended, EventStore, Rebuilt
 from dispatch_desktop.store.projector import Projector
+from dispatch_desktop.store.writer import StoreWriter
 
-__all__ = ["Appended", "EventStore", "Projector", "Rebuilt", "StoreError"]
+__all__ = ["Appended", "EventStore", "Projector", "Rebuilt", "StoreError", "StoreWriter"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.events import Envelope
@@ -14,14 +14,22 @@ from dispatch_desktop.store.event_store import Appended, EventStore
 log = logging.getLogger(__name__)
 
 
+Appender = Callable[[list[Envelope]], list[Appended]]
+
+
 class Projector:
     """Holds the current ``state`` of one mode (as of ``gseq``). ``append`` stores a batch and folds
     the newly stored events into the state (duplicates are not applied twice), and writes a keyframe
-    snapshot every ``store.snapshot_every`` events so that time travel stays fast."""
+    snapshot every ``store.snapshot_every`` events so that time travel stays fast.
 
-    def __init__(self, store: EventStore, *, mode: Mode = Mode.LIVE) -> None:
+    ``appender``: stores the batch instead of ``store.append``, e.g. ``StoreWriter.append`` (another
+    process, which then writes the keyframes: this projector writes none)."""
+
+    def __init__(self, store: EventStore, *, mode: Mode = Mode.LIVE, appender: Appender | None = None) -> None:
         self.store = store
         self.mode = mode
+        self._append = store.append if appender is None else appender
+        self._writes_keyframes = appender is None
         rebuilt = store.rebuild(mode=mode)
         self._state = rebuilt.state
         self._gseq = rebuilt.gseq
@@ -38,14 +46,19 @@ class Projector:
 
     def append(self, events: Iterable[Envelope]) -> tuple[list[Appended], State]:
         batch = list(events)
-        appended = self.store.append(batch)
+        appended = self._append(batch)
+        return appended, self.fold(batch, appended)
+
+    def fold(self, batch: list[Envelope], appended: list[Appended]) -> State:
+        """Folds a batch that has been appended (``appended``: its results) into the state; the second
+        half of ``append``, for whoever appended it without the projector."""
         fresh = [(result.gseq, event) for result, event in zip(appended, batch, strict=True)
                  if not result.duplicate]
         if fresh and fresh[0][0] == self._gseq + 1:  # a batch's new events get consecutive gseqs
             self._fold(fresh)
         elif fresh:  # another process appended too: fold in its events, in log order
             self.catch_up(fresh[-1][0])
-        return appended, self._state
+        return self._state
 
     def catch_up(self, upto: int | None = None) -> State:
         """Folds in events stored by others (up to ``upto``, default: all)."""
@@ -55,13 +68,13 @@ class Projector:
     def _fold(self, events: Iterable[tuple[int, Envelope]]) -> None:
         # ``Replay`` folds a batch's position reports per unit: the hub's committer runs this for
         # every stored report.
-        every = self.store.snapshot_every
+        every = self.store.snapshot_every if self._writes_keyframes else None
         replay, gseq = Replay(self._state), self._gseq
         for gseq, event in events:
             replay.event(event)
             # At the exact event, not at the end of the batch: keyframes stay evenly spaced, so the
             # longest replay stays snapshot_every events whatever the batch sizes.
-            if gseq - self._keyframe_gseq >= every:
+            if every is not None and gseq - self._keyframe_gseq >= every:
                 self._keyframe(gseq, replay.state)
         self._state, self._gseq = replay.state, gseq
 
