@@ -240,31 +240,32 @@ class EventStore:
         batch_hw: dict[str, int] = {}  # highest seq per source, including this batch's new events
         in_batch: dict[tuple[str, int], int] | None = None  # built only if a seq is not above the hw
         late_seq: set[int] = set()
+        # Runs for every stored event: locals and tuple indexing rather than attribute lookups.
+        batch_top, stored_top = batch_hw.get, self._hw.get
         for index, event in enumerate(encoded):
-            top = batch_hw.get(event.source)
+            source, seq = event[0], event[1]
+            top = batch_top(source)
             if top is None:
-                top = self._hw.get(event.source, 0)
-            if event.seq > top:  # the common case: nothing stored can have this seq
-                batch_hw[event.source] = event.seq
+                top = stored_top(source, 0)
+            if seq > top:  # the common case: nothing stored can have this seq
+                batch_hw[source] = seq
                 fresh.append(index)
                 if in_batch is not None:
-                    in_batch[(event.source, event.seq)] = index
+                    in_batch[(source, seq)] = index
                 continue
             if in_batch is None:
-                in_batch = {(encoded[i].source, encoded[i].seq): i for i in fresh}
-            key = (event.source, event.seq)
-            first = in_batch.get(key)
+                in_batch = {(encoded[i][0], encoded[i][1]): i for i in fresh}
+            first = in_batch.get((source, seq))
             if first is not None:
                 results[index] = Appended(-1 - first, True)  # resolved below, once first has its gseq
                 continue
-            stored = self._lookup(conn, event.source, event.seq, last)
+            stored = self._lookup(conn, source, seq, last)
             if stored is not None:
                 results[index] = Appended(stored, True)
             else:  # late but new: an older report that never made it before
                 fresh.append(index)
-                in_batch[key] = index
+                in_batch[(source, seq)] = index
                 late_seq.add(index)
-        fresh.sort()
 
         new_sources: dict[str, int] = {}
         next_id = max(self._names, default=0) + 1
@@ -273,22 +274,22 @@ class EventStore:
         late_seq_rows: list[tuple[int, int, int]] = []
         t_hub_max = self._t_hub_max
         gseq = last
+        known_id, new_tuple, add_row = self._ids.get, tuple.__new__, rows.append
         for index in fresh:
-            event = encoded[index]
-            source_id = self._ids.get(event.source) or new_sources.get(event.source)
+            source, seq, t_hub, t_lag, kind, mode, v, body = encoded[index]
+            source_id = known_id(source) or new_sources.get(source)
             if source_id is None:
-                source_id = new_sources[event.source] = next_id
+                source_id = new_sources[source] = next_id
                 next_id += 1
             gseq += 1
-            results[index] = Appended(gseq, False)
-            rows.append((gseq, source_id, event.seq, event.t_hub, event.t_lag, event.kind, event.mode,
-                         event.v, event.body))
-            if event.t_hub < t_hub_max:
-                late.append((gseq, event.t_hub))
+            results[index] = new_tuple(Appended, (gseq, False))
+            add_row((gseq, source_id, seq, t_hub, t_lag, kind, mode, v, body))
+            if t_hub < t_hub_max:
+                late.append((gseq, t_hub))
             else:
-                t_hub_max = event.t_hub
-            if index in late_seq:
-                late_seq_rows.append((source_id, event.seq, gseq))
+                t_hub_max = t_hub
+            if late_seq and index in late_seq:
+                late_seq_rows.append((source_id, seq, gseq))
         for index, result in enumerate(results):
             if result is not None and result.gseq < 0:
                 results[index] = Appended(results[-1 - result.gseq].gseq, True)  # type: ignore[union-attr]
