@@ -59,6 +59,7 @@ HUB_SOURCE = "hub"
 _GC_YOUNG = 50_000
 _SWITCH_INTERVAL = 0.001  # seconds
 _GATHER_MS = 5
+_REPORT_HEADER = p.PREFIX + p.REPORT
 
 UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k in ev.UNIT_REPORT_KINDS)
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
@@ -548,18 +549,18 @@ class Hub:
         curve = self.keyring is not None
         while received < budget:
             try:
-                first = recv(zmq.NOBLOCK, copy=False)
+                # The routing id as bytes: cheaper than a Frame, and its metadata is on every frame.
+                rid = recv(zmq.NOBLOCK)
             except zmq.Again:
                 break
             received += 1
-            frames: list[bytes] = []
-            more = first.more
-            while more:
+            # A ROUTER always has the peer's message after the routing id: at least one frame.
+            first = frame = recv(copy=False)
+            frames: list[bytes] = [frame.bytes]
+            while frame.more:
                 frame = recv(copy=False)
-                more = frame.more
                 if len(frames) <= p.MAX_FRAMES:  # keep reading, but do not keep, a flood of frames
                     frames.append(frame.bytes)
-            rid = first.bytes
             peer = peers.get(rid)
             if peer is None:
                 peer = self._identify(first, peers, rid) if curve else _PLAIN_PEER
@@ -592,16 +593,25 @@ class Hub:
 
     # --- field socket -----------------------------------------------------------------------------
 
+    def _on_report(self, socket: zmq.Socket, rid: bytes, peer: _Peer, event: ev.Envelope,  # type: ignore[type-arg]
+                   batch: _Batch) -> None:
+        self._accept(socket, rid, peer, event, batch, UNIT_REPORT_TYPES, "field unit")
+        source = event.source
+        if self._routes.get(source) != rid and source in self._state.units:  # nearly always known
+            self._route(source, rid, socket)
+
     def _on_field(self, socket: zmq.Socket, rid: bytes, peer: _Peer, frames: list[bytes],  # type: ignore[type-arg]
                   batch: _Batch) -> None:
+        first = frames[0]
+        if (first.startswith(_REPORT_HEADER) and len(frames) == 1 and not self.session.key
+                and len(first) <= p.MAX_PAYLOAD):
+            # Nearly every message: what ``Session.parse`` would check, without building a Message.
+            self._on_report(socket, rid, peer, decode_envelope(memoryview(first)[len(_REPORT_HEADER):]), batch)
+            return
         message = self.session.parse(frames)
         kind = message.type
         if kind == p.REPORT:
-            event = decode_envelope(message.payload)
-            self._accept(socket, rid, peer, event, batch, UNIT_REPORT_TYPES, "field unit")
-            source = event.source
-            if self._routes.get(source) != rid and source in self._state.units:  # nearly always known
-                self._route(source, rid, socket)
+            self._on_report(socket, rid, peer, decode_envelope(message.payload), batch)
         elif kind == p.HELLO:
             hello: p.Hello = decode_payload(message.payload, p.Hello)
             self._authorize(peer)
