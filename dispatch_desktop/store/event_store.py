@@ -437,7 +437,8 @@ class EventStore:
         event up to and including ``gseq`` (what ``Projector`` holds). Replaces an existing one."""
         packed = self._keyframes.pack(state)
         mode = MODE_CODES[state.mode]
-        with self._backend.writing(self._engine.connect()) as conn, conn.begin():
+        with (self._backend.writing(self._engine.connect()) as conn,
+              self._backend.derived_transaction(conn)):
             self._backend.lock_keyframes(conn)
             last = self._max_gseq(conn)
             if not 1 <= gseq <= last:
