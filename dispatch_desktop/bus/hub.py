@@ -31,7 +31,7 @@ import sys
 import threading
 import time
 import uuid
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +46,7 @@ from dispatch_desktop.bus.blobs import BlobStore
 from dispatch_desktop.bus.keys import READ_ONLY_ROLES, KeyDirectory, KeyRing, Role
 from dispatch_desktop.bus.limits import raise_open_file_limit
 from dispatch_desktop.bus.ratelog import RateLimitedLog
+from dispatch_desktop.bus.recent import RecentEvents
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.bus.zap import FIELD_DOMAIN, KEY_PROPERTY, WORKSTATION_DOMAIN, ZapHandler
 from dispatch_desktop.domain import codec
@@ -295,7 +296,7 @@ class Hub:
         # answering it from memory keeps a storm of resends from turning into a storm of queries.
         # Each is kept as its published encoding: a tuple of an int and bytes is no work for the
         # garbage collector, while 10^5 envelopes would make every full collection walk them all.
-        self._recent: OrderedDict[tuple[str, int], tuple[int, bytes]] = OrderedDict()
+        self._recent = RecentEvents(recent_events)
         self._snapshot_cache: tuple[int, bytes] | None = None
         self._counters: Counter[str] = Counter()
         self._counter_lock = threading.Lock()
@@ -836,16 +837,15 @@ class Hub:
         self._count("batches")
         acks: dict[tuple[zmq.Socket, bytes], list[p.AckEntry]] = {}  # type: ignore[type-arg]
         published: list[tuple[int, msgspec.Raw]] = []
+        published_keys: list[tuple[str, int]] = []
         refused = 0
-        recent, hw, hw_t, encode, raw, ack_entry = (
-            self._recent, self._hw, self._hw_t, codec.encode, msgspec.Raw, p.AckEntry)
+        hw, hw_t, encode, raw, ack_entry = self._hw, self._hw_t, codec.encode, msgspec.Raw, p.AckEntry
         for event, (socket, rid, refusal), result in zip(batch.events, batch.replies, appended, strict=True):
             source, seq, gseq, duplicate = event.source, event.seq, result.gseq, result.duplicate
             if not duplicate:
                 # Encoded once: the same bytes go out on PUB (as Raw) and stay in ``_recent``.
-                data = encode(event)
-                published.append((gseq, raw(data)))
-                recent[(source, seq)] = (gseq, data)
+                published.append((gseq, raw(encode(event))))
+                published_keys.append((source, seq))
                 if seq > hw.get(source, 0):
                     hw[source] = seq
                     hw_t[source] = event.t_src
@@ -859,11 +859,6 @@ class Hub:
                 if entries is None:
                     entries = acks[(socket, rid)] = []
                 entries.append(ack_entry(source, seq, gseq, duplicate))
-        excess = len(recent) - self.recent_events
-        if excess > 0:
-            popitem = recent.popitem
-            for _ in range(excess):
-                popitem(last=False)
         for index, socket, rid in batch.extra:  # copies that arrived while the first was pending
             event, result = batch.events[index], appended[index]
             self._count("duplicates")
@@ -875,6 +870,7 @@ class Hub:
         if refused:
             self._count("refused", refused)
         self._publish(pub, published)
+        self._recent.add(published_keys, published)
         if batch.orders:
             self._route_new_orders([event for event, result in zip(batch.events, appended, strict=True)
                                     if not result.duplicate])
