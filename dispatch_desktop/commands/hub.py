@@ -84,18 +84,19 @@ def _next_port(endpoint: str, offset: int) -> str:
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
     from dispatch_desktop.store import EventStore, Projector, StoreError, StoreWriter
+    from dispatch_desktop.store.backends import in_memory
 
     url = args.db or paths.default_database_url()
     bootstrap, area = _city(args)
     security = PlainSecurity() if args.plain else CurveSecurity(args.keys or paths.keys_dir())
-    store = EventStore.open(url)
-    writer = None
-    if not (args.writer_thread or store.in_memory):
-        try:
-            writer = StoreWriter(url, snapshot_every=store.snapshot_every)
-        except StoreError as error:
-            print(f"dispatch-desktop hub: {error}", file=sys.stderr)
-            return 1
+    try:
+        separate_writer = not (args.writer_thread or in_memory(url))
+        # With a writer process, the hub only reads the log: the writer keeps it in shape.
+        store = EventStore.open(url, maintenance=not separate_writer)
+        writer = StoreWriter(url, snapshot_every=store.snapshot_every) if separate_writer else None
+    except StoreError as error:
+        print(f"dispatch-desktop hub: {error}", file=sys.stderr)
+        return 1
     hub = Hub(
         store,
         projector=Projector(store, appender=None if writer is None else writer.append),

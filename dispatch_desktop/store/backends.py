@@ -203,6 +203,12 @@ def _create_database(url: sa.URL) -> bool:
         admin.dispose()
 
 
+def in_memory(url: str) -> bool:
+    """An in-memory SQLite database: no other process can open it."""
+    backend, parsed = backend_for(url)
+    return backend.name == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
 def backend_for(url: str) -> tuple[Backend, sa.URL]:
     """The backend and the SQLAlchemy URL for a store URL; ``postgresql://`` means psycopg 3."""
     try:

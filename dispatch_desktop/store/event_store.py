@@ -167,17 +167,20 @@ class EventStore:
     # --- opening and closing ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str, *, snapshot_every: int = KEYFRAME_EVERY) -> EventStore:
+    def open(cls, url: str, *, snapshot_every: int = KEYFRAME_EVERY, maintenance: bool = True) -> EventStore:
         """Opens (creating it if missing) the database at ``url`` and brings its schema up to date.
         ``sqlite:///path/to/events.db`` or ``postgresql+psycopg://user@host/dbname``. Keyframes are
-        written by the ``Projector`` every ``snapshot_every`` events."""
+        written by the ``Projector`` every ``snapshot_every`` events. ``maintenance=False``: another
+        process that writes the log keeps it in shape (SQLite's checkpoints), e.g. the hub's
+        ``StoreWriter``; two would only compete for the disk."""
         if snapshot_every < 1:
             raise ValueError(f"snapshot_every must be at least 1, not {snapshot_every}")
         def prepare(engine: Engine, backend: Backend) -> EventStore:
             store = cls(engine, backend, snapshot_every=snapshot_every)
             with engine.connect() as conn:
                 store._load_caches(conn)
-            store._stop_maintenance = backend.start_maintenance(engine.url)
+            if maintenance:
+                store._stop_maintenance = backend.start_maintenance(engine.url)
             return store
 
         return migrate.open_migrated(url, "the event store", prepare)
@@ -186,11 +189,6 @@ class EventStore:
     def dialect(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
         return self._backend.name
-
-    @property
-    def in_memory(self) -> bool:
-        """An in-memory SQLite database: no other process can open it."""
-        return self._backend.name == "sqlite" and self._engine.url.database in (None, "", ":memory:")
 
     def close(self) -> None:
         self._stop_maintenance()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -170,3 +171,14 @@ def test_the_log_is_checkpointed_beside_the_writer(tmp_path: Path) -> None:
         while path.stat().st_size == empty and time.monotonic() < deadline:
             time.sleep(0.05)
         assert path.stat().st_size > empty  # …and were copied into the database while it stayed open
+
+
+def test_a_reader_beside_a_writer_process_leaves_the_checkpoints_to_it(tmp_path: Path) -> None:
+    """The hub opens the log with ``maintenance=False`` when its StoreWriter writes it: one checkpointer."""
+    path = tmp_path / "events.db"
+    url = f"sqlite:///{path}"
+    with EventStore.open(url, maintenance=False) as reader, EventStore.open(url) as writer:
+        writer.append([position("P-0001", 1, T0)])
+        checkpointers = [t for t in threading.enumerate() if t.name == "dispatch-store-checkpoint"]
+        assert len(checkpointers) == 1  # the writer's
+        assert reader.last_gseq() == 1
