@@ -60,7 +60,6 @@ HUB_SOURCE = "hub"
 _GC_YOUNG = 50_000
 _SWITCH_INTERVAL = 0.001  # seconds
 _GATHER_MS = 5
-_REPORT_HEADER = p.PREFIX + p.REPORT
 
 UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k in ev.UNIT_REPORT_KINDS)
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
@@ -312,9 +311,10 @@ class Hub:
 
     # --- lifecycle --------------------------------------------------------------------------------
 
-    def start(self, timeout: float = 30.0) -> Endpoints:
-        """Run the hub on a background thread; returns once its sockets are bound."""
-        self._thread = threading.Thread(target=self._main, name="dispatch-hub", daemon=True)
+    def start(self, timeout: float = 30.0, *, owns_process: bool = False) -> Endpoints:
+        """Run the hub on a background thread; returns once its sockets are bound. ``owns_process``:
+        nothing else of note runs in this process, so tune it for the hub as ``run`` does."""
+        self._thread = threading.Thread(target=self._main, args=(owns_process,), name="dispatch-hub", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
             raise TimeoutError("the hub did not start in time")
@@ -603,11 +603,9 @@ class Hub:
 
     def _on_field(self, socket: zmq.Socket, rid: bytes, peer: _Peer, frames: list[bytes],  # type: ignore[type-arg]
                   batch: _Batch) -> None:
-        first = frames[0]
-        if (first.startswith(_REPORT_HEADER) and len(frames) == 1 and not self.session.key
-                and len(first) <= p.MAX_PAYLOAD):
-            # Nearly every message: what ``Session.parse`` would check, without building a Message.
-            self._on_report(socket, rid, peer, decode_envelope(memoryview(first)[len(_REPORT_HEADER):]), batch)
+        report = self.session.report_payload(frames)
+        if report is not None:  # nearly every message
+            self._on_report(socket, rid, peer, decode_envelope(report), batch)
             return
         message = self.session.parse(frames)
         kind = message.type

@@ -23,6 +23,7 @@ _encoder = msgspec.msgpack.Encoder()
 _PREFIX = p.PREFIX
 _MAX_PAYLOAD = p.MAX_PAYLOAD
 _DATA_FRAME_TYPES = p.DATA_FRAME_TYPES
+_REPORT_HEADER = p.PREFIX + p.REPORT
 
 
 class Message(NamedTuple):
@@ -53,6 +54,15 @@ class Session:
         return [self.frame(msg_type, codec.encode(event))]
 
     # --- parsing --------------------------------------------------------------------------------
+
+    def report_payload(self, frames: list[bytes]) -> memoryview | None:
+        """The payload of an unsigned one-frame REPORT, or None for any other message (then ``parse``
+        it): what ``parse`` would return for one, without building a Message, for the hub's hot path."""
+        if len(frames) == 1 and not self.key:
+            first = frames[0]
+            if first.startswith(_REPORT_HEADER) and len(first) <= _MAX_PAYLOAD:
+                return memoryview(first)[p.HEADER_SIZE:]
+        return None
 
     def parse(self, frames: list[bytes]) -> Message:
         """Split and verify one message (routing id already removed). Raises ``BusError``."""
