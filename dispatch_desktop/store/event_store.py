@@ -329,7 +329,7 @@ class EventStore:
     def high_waters(self) -> dict[str, int]:
         """``high_water`` of every source that has stored events."""
         with self._engine.connect() as conn:
-            return self._query_high_waters(conn)
+            return self._load_high_waters(conn)[0]
 
     def get(self, source: str, seq: int) -> tuple[int, Envelope] | None:
         """The stored event ``(source, seq)`` with its gseq, or None."""
@@ -634,9 +634,6 @@ class EventStore:
                 hw[name] = top
                 unsaved.add(name)
         return hw, unsaved
-
-    def _query_high_waters(self, conn: Connection) -> dict[str, int]:
-        return self._load_high_waters(conn)[0]
 
     def _source_id(self, conn: Connection, name: str) -> int | None:
         source_id = self._ids.get(name)

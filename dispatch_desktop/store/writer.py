@@ -86,15 +86,7 @@ class StoreWriter:
         """Lets the writer finish the batch in hand and exit."""
         with self._lock:
             self._closed = True
-            if self._pipe is not None:
-                self._pipe.close()
-                self._pipe = None
-            if self._process is not None:
-                self._process.join(timeout)
-                if self._process.is_alive():
-                    self._process.terminate()
-                    self._process.join(5)
-                self._process = None
+            self._stopped(timeout)
 
     def __enter__(self) -> StoreWriter:
         return self
@@ -125,15 +117,16 @@ class StoreWriter:
                 raise StoreError(ready[1:].decode("utf-8", "replace"))
             raise StoreError(f"the store writer process did not start (exit code {code})")
 
-    def _stopped(self) -> int | None:
-        """Forgets a writer that has failed; its exit code, if it has exited."""
+    def _stopped(self, timeout: float = 5.0) -> int | None:
+        """Closes the pipe and forgets the writer, giving it ``timeout`` s to finish the batch in hand
+        before it is terminated; its exit code."""
         pipe, process = self._pipe, self._process
         self._pipe = self._process = None
         if pipe is not None:
             pipe.close()
         if process is None:
             return None
-        process.join(5)
+        process.join(timeout)
         if process.is_alive():
             process.terminate()
             process.join(5)
