@@ -38,32 +38,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import psutil
 import zmq
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dispatch_desktop.bus import protocol as p  # noqa: E402
-from dispatch_desktop.bus.session import Session  # noqa: E402
-from dispatch_desktop.domain import codec  # noqa: E402
+from field_load import FieldLoad  # noqa: E402
+
 from dispatch_desktop.domain import events as ev  # noqa: E402
 from dispatch_desktop.domain.enums import UnitKind  # noqa: E402
 from dispatch_desktop.store.schema import SEQ_EPOCH_SQL  # noqa: E402
-
-LAT, LON = 23.12, 113.26
-
-
-class _AckCount(msgspec.Struct):
-    """An ``Ack`` read only as far as counting its entries: the load generator shares the two cores
-    with the hub, and validating every entry (as a field unit does) would take CPU from what is measured."""
-
-    acks: list[msgspec.Raw]
-
-
-_ack_decoder = msgspec.msgpack.Decoder(_AckCount)
-
 
 # --- raw baselines ------------------------------------------------------------------------------------
 
@@ -176,26 +161,7 @@ def _workstation(command: str, publish: str, ready: Any, done: Any, results: Any
 def _generator(endpoint: str, units: list[str], mode: str, seconds: float, rate: float, results: Any,
                go: Any) -> None:
     """Load: ``closed`` keeps up to 4,000 reports in flight; ``paced`` offers ``rate`` reports/s."""
-    context = zmq.Context()
-    sockets = []
-    for _ in range(4):
-        dealer = context.socket(zmq.DEALER)
-        dealer.sndhwm = dealer.rcvhwm = 0
-        dealer.connect(endpoint)
-        sockets.append(dealer)
-    poller = zmq.Poller()
-    for dealer in sockets:
-        poller.register(dealer, zmq.POLLIN)
-    session = Session()
-    seqs = dict.fromkeys(units, time.time_ns() // 1000)
-    position = ev.Position(lat=LAT, lon=LON, heading=90.0, speed=8.0)
-
-    def frame(n: int) -> bytes:
-        unit = units[n % len(units)]
-        seqs[unit] += 1
-        event = ev.envelope(unit, seqs[unit], position, int(time.time() * 1000))
-        return session.frame(p.REPORT, codec.encode(event))
-
+    load = FieldLoad(endpoint, units)
     go.wait()
     sent = acked = 0
     cpu = time.process_time()
@@ -204,39 +170,25 @@ def _generator(endpoint: str, units: list[str], mode: str, seconds: float, rate:
     while (now := time.perf_counter()) < end:
         if mode == "closed":
             while sent - acked < 4000:
-                sockets[sent % 4].send(frame(sent))
+                load.send(sent)
                 sent += 1
             wait = 50
         else:
             due = int(rate * (now - start))
             while sent < due:
-                sockets[sent % 4].send(frame(sent))
+                load.send(sent)
                 sent += 1
             wait = 1
-        for dealer, _event in poller.poll(wait):
-            while True:
-                try:
-                    reply = dealer.recv(zmq.NOBLOCK)
-                except zmq.Again:
-                    break
-                if reply[3:4] == p.ACK:
-                    acked += len(_ack_decoder.decode(memoryview(reply)[4:]).acks)
+        acked += load.acks(wait)
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu
     results.put("ended")
     drain_until = time.perf_counter() + 30
     while acked < sent and time.perf_counter() < drain_until:
-        for dealer, _event in poller.poll(100):
-            with contextlib.suppress(zmq.Again):
-                while True:
-                    reply = dealer.recv(zmq.NOBLOCK)
-                    if reply[3:4] == p.ACK:
-                        acked += len(_ack_decoder.decode(memoryview(reply)[4:]).acks)
+        acked += load.acks(100)
     results.put({"sent": sent, "acked": acked, "elapsed": elapsed, "cpu": cpu,
                  "acked_in_time": None if mode == "paced" else acked})
-    for dealer in sockets:
-        dealer.close(0)
-    context.term()
+    load.close()
 
 
 def _tree(process: psutil.Process) -> list[psutil.Process]:

@@ -29,60 +29,35 @@ import time
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import psutil
 import zmq
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dispatch_desktop.bus import protocol as p  # noqa: E402
+from field_load import FieldLoad  # noqa: E402
+
 from dispatch_desktop.bus.hub import Hub, PlainSecurity  # noqa: E402
-from dispatch_desktop.bus.session import Session  # noqa: E402
 from dispatch_desktop.domain import codec  # noqa: E402
 from dispatch_desktop.domain import events as ev  # noqa: E402
 from dispatch_desktop.domain.enums import UnitKind  # noqa: E402
 from dispatch_desktop.store import Appended, EventStore, Projector  # noqa: E402
 
 IN_FLIGHT = 4000
-_acks = msgspec.msgpack.Decoder(p.Ack)
 
 
 def _generator(endpoint: str, units: list[str], reports: int, acknowledged: bool, go: Any) -> None:
     """Sends ``reports`` position reports; with ``acknowledged``, at most IN_FLIGHT unanswered."""
-    context = zmq.Context()
-    dealers = []
-    for _ in range(4):
-        dealer = context.socket(zmq.DEALER)
-        dealer.sndhwm = dealer.rcvhwm = 0
-        dealer.connect(endpoint)
-        dealers.append(dealer)
-    poller = zmq.Poller()
-    for dealer in dealers:
-        poller.register(dealer, zmq.POLLIN)
-    session, seqs = Session(), dict.fromkeys(units, time.time_ns() // 1000)
-    position = ev.Position(lat=23.12, lon=113.32, heading=90.0, speed=8.0)
+    load = FieldLoad(endpoint, units)
     go.wait()
     sent = acked = 0
     while (acked if acknowledged else sent) < reports:
         while sent < reports and (not acknowledged or sent - acked < IN_FLIGHT):
-            unit = units[sent % len(units)]
-            seqs[unit] += 1
-            event = ev.envelope(unit, seqs[unit], position, int(time.time() * 1000))
-            dealers[sent % 4].send(session.frame(p.REPORT, codec.encode(event)))
+            load.send(sent)
             sent += 1
-        for dealer, _ in poller.poll(50 if acknowledged else 0):
-            while True:
-                try:
-                    reply = dealer.recv(zmq.NOBLOCK)
-                except zmq.Again:
-                    break
-                if reply[3:4] == p.ACK:
-                    acked += len(_acks.decode(memoryview(reply)[4:]).acks)
+        acked += load.acks(50 if acknowledged else 0)
     time.sleep(0.5)
-    for dealer in dealers:
-        dealer.close(0)
-    context.term()
+    load.close()
 
 
 def _thread_cpu(thread_id: int) -> float:
@@ -153,16 +128,11 @@ def hub_loop(units: list[str], reports: int) -> tuple[float, float, float]:
               workstation_endpoint="tcp://127.0.0.1:*", publish_endpoint="tcp://127.0.0.1:*",
               bootstrap=[ev.UnitRegistered(unit=u, unit_kind=UnitKind.PATROL_GROUP, station="S-1", name=u)
                          for u in units])
-    # ``run`` as the hub command does, so that the loop gets the same garbage-collector and thread-switch
-    # settings; on a thread, so that this process can watch it. The roster goes through the stand-in too.
-    runner = threading.Thread(target=hub.run, name="dispatch-hub")
-    runner.start()
+    # Tuned as the hub command tunes its process (garbage collector, thread switching). The roster goes
+    # through the stand-in too.
+    endpoints = hub.start(owns_process=True)
     try:
-        if not hub._ready.wait(60) or hub.endpoints is None:
-            raise RuntimeError(f"the hub did not start: {hub._failure}")
-        endpoints = hub.endpoints
-        assert runner.native_id is not None
-        loop = runner.native_id
+        loop = _thread_named("dispatch-hub")
         committer = _thread_named("dispatch-hub-commit")  # the loop starts it once the sockets are up
         process, go = _load(endpoints.field, units, reports, acknowledged=True)
         before = (_thread_cpu(loop), _thread_cpu(committer), time.perf_counter())
@@ -171,7 +141,6 @@ def hub_loop(units: list[str], reports: int) -> tuple[float, float, float]:
         after = (_thread_cpu(loop), _thread_cpu(committer), time.perf_counter())
     finally:
         hub.stop()
-        runner.join(30)
         store.close()
     return (1e6 * (after[0] - before[0]) / reports, 1e6 * (after[1] - before[1]) / reports,
             reports / (after[2] - before[2] - 0.5))
