@@ -18,6 +18,7 @@ from dispatch_desktop.city.cameras import StreamUrl, build_cameras, stream_templ
 from dispatch_desktop.city.context import Build
 from dispatch_desktop.city.districts import load_districts
 from dispatch_desktop.city.landmarks import build_landmarks
+from dispatch_desktop.city.places import places_in, read_places
 from dispatch_desktop.city.posts import build_checkpoints, build_duty_points, build_patrol_areas
 from dispatch_desktop.city.roster import RosterSpec, build_units
 from dispatch_desktop.city.stations import build_stations
@@ -64,11 +65,13 @@ def generate_city(
 @functools.lru_cache(maxsize=4)
 def _generate(seed: int, cameras: int, spec: CitySpec, districts_path: str) -> City:
     build = Build(seed, load_districts(districts_path or None))
+    places = places_in(read_places(), build.districts)
     stations = build_stations(build, spec.stations)
     build.make_roads()
-    landmarks = build_landmarks(build, spec.landmarks)
-    patrol_areas = build_patrol_areas(build, landmarks, spec.patrol_areas)
-    duty_points = build_duty_points(build, landmarks, patrol_areas, spec.duty_points)
+    landmarks = build_landmarks(build, spec.landmarks, places)
+    sites = places + landmarks  # posts and cameras gather at real places as much as at generated ones
+    patrol_areas = build_patrol_areas(build, sites, spec.patrol_areas)
+    duty_points = build_duty_points(build, sites, patrol_areas, spec.duty_points)
     checkpoints = build_checkpoints(build, spec.checkpoints)
     units = build_units(build, spec.roster)
     return City(
@@ -79,8 +82,9 @@ def _generate(seed: int, cameras: int, spec: CitySpec, districts_path: str) -> C
         patrol_areas=tuple(patrol_areas),
         duty_points=tuple(duty_points),
         checkpoints=tuple(checkpoints),
-        cameras=tuple(build_cameras(build, landmarks, checkpoints, cameras)),
+        cameras=tuple(build_cameras(build, sites, checkpoints, cameras)),
         landmarks=tuple(landmarks),
+        places=tuple(places),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+from typing import TYPE_CHECKING
 
 import msgspec
 import numpy as np
@@ -22,6 +23,9 @@ from shapely.geometry import shape
 
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.domain.events import Lat, Lon
+
+if TYPE_CHECKING:
+    from dispatch_desktop.city.gazetteer import PlaceIndex
 
 Ring = tuple[tuple[float, float], ...]
 PolygonCoords = tuple[Ring, ...]
@@ -100,17 +104,19 @@ class LandmarkKind(enum.StrEnum):
     PATROL_AREA = "patrol_area"
     DUTY_POINT = "duty_point"
     CHECKPOINT = "checkpoint"
+    RAILWAY_STATION = "railway_station"  # 火车站
+    AIRPORT = "airport"  # 机场 / 航站楼
     METRO = "metro"  # 地铁站
-    TRANSPORT = "transport"  # 客运站 / 公交总站
+    TRANSPORT = "transport"  # 客运站 / 公交总站 / 客运码头
+    LANDMARK = "landmark"  # 名胜、地标
+    STADIUM = "stadium"  # 体育场馆
     SQUARE = "square"  # 广场
     MALL = "mall"  # 商场
     MARKET = "market"  # 市场
     HOSPITAL = "hospital"  # 医院
-    SCHOOL = "school"  # 学校
+    UNIVERSITY = "university"  # 大学
+    SCHOOL = "school"  # 中小学
     PARK = "park"  # 公园
-
-
-_KIND_RANK = {kind: rank for rank, kind in enumerate(LandmarkKind)}
 
 
 class BBox(msgspec.Struct, frozen=True):
@@ -232,7 +238,8 @@ class Camera(msgspec.Struct, frozen=True):
 
 
 class Landmark(msgspec.Struct, frozen=True):
-    """A searchable place."""
+    """A searchable place. Search also finds it by the pinyin of its name and aliases (full and
+    initials), and by its English name."""
 
     id: str
     name: str
@@ -240,6 +247,9 @@ class Landmark(msgspec.Struct, frozen=True):
     district: str
     lat: Lat
     lon: Lon
+    english: str = ""  # "Guangzhou East Railway Station"; a romanisation for generated names
+    aliases: tuple[str, ...] = ()  # what callers also say: "东站", "中大", "省人民医院"
+    well_known: bool = False  # a real place shipped with the city (or a district), not a generated one
 
 
 class City(msgspec.Struct, frozen=True, dict=True):
@@ -253,7 +263,8 @@ class City(msgspec.Struct, frozen=True, dict=True):
     duty_points: tuple[DutyPoint, ...]
     checkpoints: tuple[Checkpoint, ...]
     cameras: tuple[Camera, ...]
-    landmarks: tuple[Landmark, ...]
+    landmarks: tuple[Landmark, ...]  # generated places
+    places: tuple[Landmark, ...] = ()  # real, well-known places shipped in resources/places
 
     # --- by id ---------------------------------------------------------------------------------
 
@@ -343,52 +354,19 @@ class City(msgspec.Struct, frozen=True, dict=True):
 
     @functools.cached_property
     def gazetteer(self) -> tuple[Landmark, ...]:
-        """Every searchable place: districts, stations, patrol areas, duty points, checkpoints and
-        the generated landmarks."""
-        places: list[Landmark] = [
-            Landmark(f"D-{d.adcode}", d.name, LandmarkKind.DISTRICT, d.adcode, d.centroid_lat, d.centroid_lon)
-            for d in self.districts
-        ]
-        places += [Landmark(s.id, s.name, LandmarkKind.STATION, s.district, s.lat, s.lon) for s in self.stations]
-        places += [
-            Landmark(a.id, a.name, LandmarkKind.PATROL_AREA, a.district, a.lat, a.lon) for a in self.patrol_areas
-        ]
-        places += [
-            Landmark(p.id, p.name, LandmarkKind.DUTY_POINT, p.district, p.lat, p.lon) for p in self.duty_points
-        ]
-        places += [
-            Landmark(c.id, c.name, LandmarkKind.CHECKPOINT, c.district, c.lat, c.lon) for c in self.checkpoints
-        ]
-        places += self.landmarks
-        return tuple(places)
+        """Every searchable place: districts, stations, patrol areas, duty points, checkpoints, the
+        shipped places and the generated landmarks, each with its English name."""
+        from dispatch_desktop.city.gazetteer import build_gazetteer  # the generator side imports this module
+
+        return build_gazetteer(self)
 
     def search(self, text: str, *, limit: int | None = 20) -> list[Landmark]:
-        """Places whose name holds every word of ``text`` (words split on spaces), best first: exact
-        name, then names starting with the text, then containing it; a word may instead match the
-        place's district ("天河 医院" finds hospitals in 天河区). Within a class, shorter names (the
-        query covers more of them) first, then districts before stations before posts before places."""
-        words = [w.casefold() for w in text.split()]
-        if not words:
-            return []
-        whole = "".join(words)
-        scored: list[tuple[int, int, int, str, str, Landmark]] = []
-        for place in self.gazetteer:
-            name = place.name.casefold()
-            if name == whole:
-                rank = 0
-            elif name.startswith(whole):
-                rank = 1
-            elif all(w in name for w in words):
-                rank = 2
-            else:
-                district = self._district_names.get(place.district, "")
-                if not all(w in name or w in district for w in words):
-                    continue
-                rank = 3
-            scored.append((rank, len(place.name), _KIND_RANK[place.kind], place.name, place.id, place))
-        scored.sort(key=lambda row: row[:5])
-        hits = [row[5] for row in scored]
-        return hits if limit is None else hits[:limit]
+        """Places matching every word of ``text`` (words split on spaces) in Chinese, pinyin (full or
+        initials) or English, best first: an exact name or alias, then names starting with the text,
+        then names containing every word; a word may instead match the place's district ("天河 医院"
+        finds hospitals in 天河区). Within each, well-known places before generated ones, shorter
+        names first, then districts before stations before posts before places."""
+        return self._place_index.search(text, limit=limit)
 
     # --- lazily built indexes (kept in the instance dict, never encoded) -------------------------
 
@@ -397,8 +375,10 @@ class City(msgspec.Struct, frozen=True, dict=True):
         return {d.adcode: d for d in self.districts}
 
     @functools.cached_property
-    def _district_names(self) -> dict[str, str]:
-        return {d.adcode: d.name.casefold() for d in self.districts}
+    def _place_index(self) -> PlaceIndex:
+        from dispatch_desktop.city.gazetteer import PlaceIndex
+
+        return PlaceIndex(self.gazetteer, self.districts)
 
     @functools.cached_property
     def _stations_by_id(self) -> dict[str, Station]:

@@ -7,7 +7,8 @@ def test_gazetteer_holds_districts_stations_posts_and_places(city: City) -> None
     kinds = {place.kind for place in city.gazetteer}
     assert kinds == set(LandmarkKind)
     assert len(city.gazetteer) == (len(city.districts) + len(city.stations) + len(city.patrol_areas)
-                                   + len(city.duty_points) + len(city.checkpoints) + len(city.landmarks))
+                                   + len(city.duty_points) + len(city.checkpoints) + len(city.places)
+                                   + len(city.landmarks))
     landmark_kinds = {lm.kind for lm in city.landmarks}
     assert {LandmarkKind.METRO, LandmarkKind.SQUARE, LandmarkKind.SCHOOL, LandmarkKind.HOSPITAL,
             LandmarkKind.MARKET} <= landmark_kinds

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
-from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.city import City, LandmarkKind, plane_xy
 from dispatch_desktop.domain.enums import Category
 from dispatch_desktop.domain.events import IncidentCreated
 from dispatch_desktop.domain.taxonomy import INCIDENT_TYPES, daily_total
-from dispatch_desktop.sim.calls import Call, CallModel, CallStream
+from dispatch_desktop.sim.calls import NEAR_M, Call, CallModel, CallStream
 from dispatch_desktop.sim.daycurve import local_hour, relative_rate
 from tests.sim.conftest import HOUR_MS, MINUTE_MS, START_MS
 
@@ -75,16 +77,16 @@ def test_calls_are_placed_in_the_station_that_is_responsible_and_where_people_li
 
 
 def test_a_call_is_a_complete_incident_entered_after_it_came_in(day: list[Call]) -> None:
-    ids = [c.body.incident for c in day]
-    assert len(set(ids)) == len(ids)
+    ids = [c.id for c in day]
+    assert len(set(ids)) == len(ids) and ids[0].startswith("C2016")
     for call in day[:200]:
         body: IncidentCreated = call.body
         assert body.call_time == call.call_ms
         assert 30_000 <= call.entered_ms - call.call_ms <= 90_000
         assert body.address and body.caller_number.isdigit() and len(body.caller_number) == 11
         assert body.category is Category.POLICE or body.department
-    entered = [c.entered_ms for c in day]
-    assert entered == sorted(entered)
+    rung = [c.call_ms for c in day]
+    assert rung == sorted(rung)  # they come as they ring
 
 
 def test_a_minute_is_the_same_whenever_the_stream_started(city: City) -> None:
@@ -106,3 +108,25 @@ def test_the_rate_can_be_set(city: City) -> None:
     assert none.next_time() > START_MS + 1000 * DAY_MS
     with pytest.raises(ValueError, match="negative"):
         CallModel(city, incidents_per_day=-1)
+
+
+_HINT = re.compile(r"(附近|(东|西|南|北|东北|东南|西南|西北)侧约\d+米)$")
+
+
+def test_addresses_name_a_place_within_500_m_and_calls_stay_in_their_station(city: City) -> None:
+    model = CallModel(city)
+    rng = np.random.default_rng(11)
+    spots = [p for p in city.gazetteer if p.kind not in (LandmarkKind.DISTRICT, LandmarkKind.PATROL_AREA)]
+    sx, sy = plane_xy(np.array([p.lat for p in spots]), np.array([p.lon for p in spots]))
+    districts = tuple(d.name for d in city.districts)
+    named: set[str] = set()
+    for _ in range(1_200):
+        body = model.draw(rng, START_MS, "J1")
+        assert city.station_at(body.lat, body.lon).id == body.station  # type: ignore[union-attr]
+        x, y = plane_xy(body.lat, body.lon)
+        near = np.flatnonzero(np.hypot(sx - x, sy - y) <= NEAR_M).tolist()
+        here = [spots[i].name for i in near if spots[i].name in body.address]
+        assert here, body.address
+        assert body.address.startswith(districts) and _HINT.search(body.address), body.address
+        named.update(here)
+    assert len(named) > 400  # calls come from all over the city, not from a few spots
