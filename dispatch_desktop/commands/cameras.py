@@ -1,7 +1,10 @@
 """``dispatch-desktop cameras``: the camera registry — import a CSV, list, export.
 
-An import stores every good row in one transaction and lists each refused row with its row number,
-column and reason; re-importing a camera id updates it.
+An import checks each row's form and meaning (a place in the service area, a district that holds it, a
+stream address the wall can open), stores every good row in one transaction and lists each refused row
+with its row number, column and reason; re-importing a camera id updates it. ``--all-or-nothing``
+stores nothing if any row is refused, ``--dry-run`` stores nothing at all; both say what the import
+would have done.
 """
 
 from __future__ import annotations
@@ -9,8 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
+
+if TYPE_CHECKING:
+    from dispatch_desktop.store.cameras import CameraImport, CameraStore
 
 HELP = "manage the camera registry (import a CSV with per-row errors, list, export)"
 
@@ -18,19 +25,42 @@ HELP = "manage the camera registry (import a CSV with per-row errors, list, expo
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", help="event store database (default: the user data dir's SQLite)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    load = actions.add_parser("import", help="add or update cameras from a CSV file (UTF-8 or GB18030)")
-    load.add_argument("file", type=Path)
+    load = actions.add_parser(
+        "import", help="add or update cameras from a CSV file (UTF-8 or GB18030)", description=_import_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    load.add_argument("file", type=Path, help="the CSV file; relative video paths in it are read from its folder")
+    load.add_argument("--dry-run", action="store_true", help="check the file and say what it would do; store nothing")
+    load.add_argument("--all-or-nothing", action="store_true",
+                      help="store nothing if any row is refused (by default the good rows are stored)")
     actions.add_parser("list", help="print the number of cameras and the first few")
     out = actions.add_parser("export", help="write every camera to a CSV file in the import format")
     out.add_argument("file", type=Path)
 
 
+def _absent(url: str) -> bool:
+    """No event store at ``url`` (a damaged one counts as there: ``check_store`` says what is wrong)."""
+    from dispatch_desktop.store import StoreError
+    from dispatch_desktop.store.location import Found, inspect
+
+    try:
+        return inspect(url).found is not Found.STORE
+    except StoreError:
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
+    from dispatch_desktop.storage_checks import Use, check_store
     from dispatch_desktop.store import StoreError
     from dispatch_desktop.store.cameras import CameraStore
     from dispatch_desktop.video.registry import write_cameras_csv
 
     url = args.db or paths.default_database_url()
+    if args.action == "import" and args.dry_run and _absent(url):
+        # Checking a file before there is a store: against an empty one in memory, nothing made on disk.
+        url = "sqlite://"
+    # Importing may start a store; listing or exporting one that is not there would only make an empty one.
+    check_store(url, Use.CREATE if args.action == "import" else Use.EXISTING, default=args.db is None)
     try:
         store = CameraStore.open(url)
     except (StoreError, ValueError) as error:
@@ -38,16 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with store:
         if args.action == "import":
-            try:
-                done = store.import_csv(args.file)
-            except (OSError, ValueError, StoreError) as error:
-                print(f"dispatch-desktop cameras: {args.file}: {error}", file=sys.stderr)
-                return 1
-            for problem in done.errors:
-                print(f"{args.file}: {problem}", file=sys.stderr)
-            print(f"{done.rows} rows read: {done.added} cameras added, {done.updated} updated, "
-                  f"{done.unchanged} unchanged, {len(done.errors)} rows refused")
-            return 1 if done.errors else 0
+            return _import(store, args)
         if args.action == "list":
             cameras = store.all()
             print(f"{len(cameras)} cameras")
@@ -58,3 +79,61 @@ def run(args: argparse.Namespace) -> int:
             write_cameras_csv(store.iterate(), out)
         print(f"{store.count()} cameras written to {args.file}")
         return 0
+
+
+def _import_help() -> str:
+    from dispatch_desktop.video.csv_columns import header_help
+
+    return (
+        "Add or update cameras from a CSV file: UTF-8 (with or without BOM) or GB18030, as Excel saves it.\n"
+        "Every row is checked; each refused one is listed with its row, column and reason, and the good\n"
+        "rows are stored (all of them in one go), unless --all-or-nothing or --dry-run says otherwise.\n\n"
+        "Columns, in any order; the header names understood besides the English one (case, spaces, _ and -\n"
+        "and a trailing note in brackets such as 经度(WGS84) do not matter):\n"
+        f"{header_help()}\n\n"
+        "id, lat, lon and a name are required; the address is not stored, but names a camera whose name is\n"
+        "empty. lat/lon are WGS84 degrees inside the service area (the city's 11 districts). district is an\n"
+        "adcode (440106), 天河区, 天河 or Tianhe and must hold the point; it is filled in when empty.\n"
+        "stream_url is rtsp:// or rtsps:// (IP cameras, recorders), http:// or https:// (MJPEG, HLS), a\n"
+        "video file (file:///..., an absolute path, or a path relative to the CSV's folder, which must\n"
+        "exist) or a device number 0-99 as OpenCV numbers cameras; empty: no stream yet.\n"
+        "heading and fov are degrees (empty for a dome); tags are separated by ';'."
+    )
+
+
+_MAX_NOTES = 20  # notes (not refusals) can be one a row for a whole registry: show the first few
+
+
+def _import(store: CameraStore, args: argparse.Namespace) -> int:
+    from dispatch_desktop.city import DEFAULT_SEED, CityDataError, generate_city
+    from dispatch_desktop.store import StoreError
+
+    try:
+        # Only the districts are used, and their boundaries are the real ones whatever the seed.
+        city = generate_city(DEFAULT_SEED, cameras=0)
+    except CityDataError as error:
+        print(f"dispatch-desktop cameras: cannot check places: {error}", file=sys.stderr)
+        return 2
+    try:
+        done = store.import_csv(args.file, city, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
+    except (OSError, ValueError, StoreError) as error:
+        print(f"dispatch-desktop cameras: {args.file}: {error}", file=sys.stderr)
+        return 1
+    for problem in done.errors:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    for note in done.notes[:_MAX_NOTES]:
+        print(f"{args.file}: note: {note}", file=sys.stderr)
+    if len(done.notes) > _MAX_NOTES:
+        print(f"{args.file}: … and {len(done.notes) - _MAX_NOTES} more notes like these", file=sys.stderr)
+    print(summary(done, args))
+    return 1 if done.errors else 0
+
+
+def summary(done: CameraImport, args: argparse.Namespace) -> str:
+    """"N rows read: M imported (…), K rows refused", and, when nothing was stored, why."""
+    counts = f"{done.added} cameras added, {done.updated} updated, {done.unchanged} unchanged"
+    refused = f"{done.refused} rows refused"
+    if done.stored:
+        return f"{done.rows} rows read: {done.good} imported ({counts}), {refused}"
+    why = "dry run" if args.dry_run else "--all-or-nothing and a row was refused"
+    return f"{done.rows} rows read: {done.good} would be imported ({counts}), {refused}; nothing stored ({why})"

@@ -4,7 +4,8 @@ Cameras are reference data (where a video point is, what it looks at, where its 
 not events: they are edited in bulk by importing a CSV, not by dispatchers' commands, so they are a
 plain table keyed by camera id rather than a stream of facts. An import is checked whole first
 (``dispatch_desktop.video.registry``); its good rows are then written in one transaction, so a failure
-half-way leaves the table as it was. Importing again updates cameras by id. Qt-free.
+half-way leaves the table as it was — or none of them if the caller asked for all or nothing, or for a
+dry run. Importing again updates cameras by id. Qt-free.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine
 
-from dispatch_desktop.domain.city import Camera
+from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.store import migrate
 from dispatch_desktop.store.backends import Backend
 from dispatch_desktop.store.errors import StoreError
@@ -40,13 +41,25 @@ class Upserted:
 
 @dataclass(frozen=True)
 class CameraImport:
-    """What an import did: counts of written cameras and the rows that were refused."""
+    """What an import did: counts of good rows by what they do to the registry, and the rows that were
+    refused. ``stored`` says whether the good rows were written (see ``CameraStore.import_csv``)."""
 
     added: int
     updated: int
     unchanged: int
     errors: tuple[RowError, ...]
     rows: int  # data rows read, good and bad
+    stored: bool = True  # False: a dry run, or all or nothing with a refused row
+    notes: tuple[RowError, ...] = ()  # about rows taken all the same
+
+    @property
+    def good(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+    @property
+    def refused(self) -> int:
+        """Rows refused (a row may have several errors)."""
+        return len({e.row for e in self.errors})
 
 
 def _row(camera: Camera) -> dict[str, object]:
@@ -113,13 +126,7 @@ class CameraStore:
         wanted = {camera.id: _row(camera) for camera in new}
         try:
             with self._backend.writing(self._engine.connect()) as conn, conn.begin():
-                known = self._known(conn, list(wanted))
-                added = [{**row, "updated_ms": stamp} for cid, row in wanted.items() if cid not in known]
-                changed = [
-                    {**row, "b_id": cid, "updated_ms": stamp}
-                    for cid, row in wanted.items()
-                    if cid in known and any(known[cid][f] != row[f] for f in _FIELDS)
-                ]
+                added, changed = self._changes(conn, wanted, stamp)
                 if added:
                     conn.execute(cameras.insert(), added)
                 if changed:
@@ -134,13 +141,45 @@ class CameraStore:
             raise StoreError(f"the cameras were not stored (nothing was changed): {reason}") from error
         return Upserted(len(added), len(changed), len(wanted) - len(added) - len(changed))
 
-    def import_csv(self, source: Path | str | TextIO, *, now_ms: int | None = None) -> CameraImport:
-        """Check a camera CSV and store its good rows (one transaction); the bad rows come back as
-        errors naming row, column and problem. Raises ``StoreError`` if the database fails (then
-        nothing was stored), ``OSError`` / ``ValueError`` if the file cannot be read as text."""
-        parsed = parse_cameras_csv(source)
-        done = self.upsert(parsed.cameras, now_ms=now_ms) if parsed.cameras else Upserted(0, 0, 0)
-        return CameraImport(done.added, done.updated, done.unchanged, parsed.errors, parsed.rows)
+    def preview(self, new: Iterable[Camera]) -> Upserted:
+        """What ``upsert`` would do, without writing."""
+        wanted = {camera.id: _row(camera) for camera in new}
+        try:
+            with self._engine.connect() as conn:
+                added, changed = self._changes(conn, wanted, 0)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot read the camera registry: {getattr(error, 'orig', None) or error}") from error
+        return Upserted(len(added), len(changed), len(wanted) - len(added) - len(changed))
+
+    def import_csv(
+        self, source: Path | str | TextIO, city: City, *, folder: Path | None = None, now_ms: int | None = None,
+        dry_run: bool = False, all_or_nothing: bool = False,
+    ) -> CameraImport:
+        """Check a camera CSV against ``city`` and store its good rows (one transaction); the bad rows
+        come back as errors naming row, column and problem. Nothing is stored on a ``dry_run``, nor with
+        ``all_or_nothing`` when a row was refused; the counts then say what the import would have done.
+        Raises ``StoreError`` if the database fails (then nothing was stored), ``OSError`` /
+        ``ValueError`` if the file cannot be read as text. ``folder``: see ``parse_cameras_csv``."""
+        parsed = parse_cameras_csv(source, city, folder=folder)
+        store = not dry_run and not (all_or_nothing and parsed.errors)
+        if not parsed.cameras:
+            done = Upserted(0, 0, 0)
+        else:
+            done = self.upsert(parsed.cameras, now_ms=now_ms) if store else self.preview(parsed.cameras)
+        return CameraImport(done.added, done.updated, done.unchanged, parsed.errors, parsed.rows, store, parsed.notes)
+
+    def _changes(
+        self, conn: Connection, wanted: dict[str, dict[str, object]], stamp: int
+    ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        """The rows to insert and the rows to update (keyed ``b_id``) for the wanted cameras."""
+        known = self._known(conn, list(wanted))
+        added = [{**row, "updated_ms": stamp} for cid, row in wanted.items() if cid not in known]
+        changed = [
+            {**row, "b_id": cid, "updated_ms": stamp}
+            for cid, row in wanted.items()
+            if cid in known and any(known[cid][f] != row[f] for f in _FIELDS)
+        ]
+        return added, changed
 
     @staticmethod
     def _known(conn: Connection, ids: list[str]) -> dict[str, dict[str, object]]:

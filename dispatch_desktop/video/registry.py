@@ -1,222 +1,265 @@
-"""The camera registry's CSV import: every row checked, good rows taken, bad rows reported precisely.
+"""The camera registry's CSV import: every row checked for form and meaning, good rows taken, bad rows
+reported precisely.
 
 A file is read whole and checked before anything is stored, so an import never leaves half a file
-behind: the caller gets the good cameras and a list of ``RowError`` (spreadsheet row number, column,
-what is wrong) and writes the good ones in one go. Importing again updates cameras by id.
+behind: the caller gets the good cameras and a list of ``RowError`` (spreadsheet row number, column as
+the file's header spells it, what is wrong) and writes the good ones in one go. Importing again updates
+cameras by id.
 
-Columns (header names in English or Chinese, any order, case-insensitive)::
+Columns, in any order, under English or Chinese headers (``csv_columns.HEADERS`` lists every name)::
 
-    id, name, lat, lon, district, station, stream_url, heading, fov, tags
+    id, name, lat, lon, district, station, stream_url, heading, fov, tags   (and address, read only)
 
-``id``, ``name``, ``lat`` and ``lon`` are required. ``stream_url`` is an RTSP or HTTP(-MJPEG) URL,
-``file://`` URL or path, or a device number; empty means "not configured yet". ``heading`` (degrees
-clockwise from north) and ``fov`` (degrees) are empty for a dome. ``tags`` are separated by ``;``.
-Files may be UTF-8 (with or without BOM, as Excel writes it) or GB18030 (older Chinese Excel).
+``id``, ``lat``, ``lon`` and a ``name`` (or an ``address`` to name the camera by) are required. What
+is checked beyond form:
+
+- the point lies in the service area, the city's districts (``service_area``); swapped latitude and
+  longitude are recognised and said;
+- ``district``, if given, is a district of the city (adcode 440106, 天河区, 天河 or Tianhe) and holds the
+  point; it is stored as the adcode, and filled in from the point when empty;
+- ``stream_url`` is a source the wall can open (``stream_check``); empty means "not configured yet";
+- ``id`` appears once in the file.
+
+``heading`` (degrees clockwise from north) and ``fov`` (degrees) are empty for a dome. ``tags`` are
+separated by ``;``. Files may be UTF-8 (with or without BOM) or GB18030 (``csv_rows``).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from dispatch_desktop.domain.city import Camera
-from dispatch_desktop.video.address import StreamAddress
+import msgspec
 
-COLUMNS = ("id", "name", "lat", "lon", "district", "station", "stream_url", "heading", "fov", "tags")
-REQUIRED = frozenset({"id", "name", "lat", "lon"})
-ALIASES = {
-    "编号": "id", "名称": "name", "纬度": "lat", "经度": "lon", "区": "district", "分局": "district",
-    "派出所": "station", "视频流地址": "stream_url", "视频地址": "stream_url", "朝向": "heading",
-    "视角": "fov", "标签": "tags", "latitude": "lat", "longitude": "lon", "lng": "lon", "url": "stream_url",
-    "stream": "stream_url",
-}
+from dispatch_desktop.domain.city import Camera, City, District
+from dispatch_desktop.video.csv_columns import EXPORTED, Columns, read_header
+from dispatch_desktop.video.csv_rows import Record, RowError, read_records, read_text
+from dispatch_desktop.video.service_area import BORDER_TOLERANCE_M, Location, ServiceArea, named
+from dispatch_desktop.video.stream_check import check_stream
+
+__all__ = ["COLUMNS", "CameraRegistry", "CsvImport", "RowError", "parse_cameras_csv", "write_cameras_csv"]
+
+COLUMNS = EXPORTED
 TAG_SEPARATOR = ";"
 _ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")  # the domain's Id
 _MAX_TEXT = 200
-MAX_BYTES = 200_000_000  # a 559,000-camera city is ~80 MB of CSV
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as a spreadsheet numbers it: the header is row 1
-    column: str  # "" when the whole row (or the header) is at fault
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}, column {self.column}" if self.column else f"row {self.row}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
 class CsvImport:
     cameras: tuple[Camera, ...]  # the good rows, in file order
-    errors: tuple[RowError, ...]
+    errors: tuple[RowError, ...]  # in row order
     rows: int  # data rows read (good and bad)
+    notes: tuple[RowError, ...] = ()  # about rows that were taken all the same
 
     @property
     def bad_rows(self) -> int:
         return len({e.row for e in self.errors})
 
 
-def read_text(path: Path) -> str:
-    """The file as text, UTF-8 (BOM or not) first, GB18030 as the fallback for older Chinese Excel."""
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"{path} is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ValueError(f"{path} is neither UTF-8 nor GB18030 text") from None
-
-
-def parse_cameras_csv(source: Path | str | TextIO) -> CsvImport:
-    """Check every row of a camera CSV (a path, or an open text stream, or the text itself)."""
+def parse_cameras_csv(source: Path | str | TextIO, city: City, *, folder: Path | None = None) -> CsvImport:
+    """Check every row of a camera CSV (a path, an open text stream, or the text itself) against
+    ``city``. Relative file paths in it are looked up in ``folder``: by default the CSV's own folder,
+    or the current directory for text."""
     if isinstance(source, Path):
-        text: TextIO = io.StringIO(read_text(source))
-    elif isinstance(source, str):
-        text = io.StringIO(source)
-    else:
-        text = source
-    reader = csv.reader(text)
-    try:
-        header = next(reader)
-    except StopIteration:
+        text = read_text(source)
+        folder = source.parent if folder is None else folder
+    else:  # text read by the caller may still start with Excel's byte-order mark
+        text = (source if isinstance(source, str) else source.read()).removeprefix("\ufeff")
+    folder = Path.cwd() if folder is None else folder
+    records = read_records(text)
+    header = next(records, None)
+    if header is None:
         return CsvImport((), (RowError(1, "", "the file is empty: expected a header row"),), 0)
-    except csv.Error as error:
-        return CsvImport((), (RowError(1, "", f"unreadable CSV: {error}"),), 0)
-    columns, header_errors = _read_header(header)
+    if header.broken or header.unreadable:
+        problem = header.broken.message() if header.broken else header.unreadable
+        return CsvImport((), (RowError(1, "", problem),), 0)
+    columns, header_errors = read_header(header.values)
     if header_errors:
         return CsvImport((), tuple(header_errors), 0)
-    cameras: list[Camera] = []
+    area = ServiceArea(city)
     errors: list[RowError] = []
+    drafts: list[_Draft] = []
     first_row_of: dict[str, int] = {}
     rows = 0
-    for row_number, values in _records(reader, errors):
-        if not any(v.strip() for v in values):
+    for record in records:
+        if not any(v.strip() for v in record.values) and not (record.broken or record.unreadable):
             continue  # a blank line in a spreadsheet export is not a camera
         rows += 1
-        row_errors: list[RowError] = []
-        if len(values) != len(columns):
-            row_errors.append(RowError(row_number, "", f"has {len(values)} fields, the header has {len(columns)}"))
+        refusal = _broken_row(record, columns)
+        if refusal is not None:
+            errors.append(refusal)
         else:
-            record = dict(zip(columns, values, strict=True))
-            camera = _camera(row_number, record, row_errors)
-            if camera is not None:
-                first = first_row_of.setdefault(camera.id, row_number)
-                if first != row_number:
-                    row_errors.append(RowError(row_number, "id", f"duplicate id {camera.id!r} (first on row {first})"))
-                else:
-                    cameras.append(camera)
-        errors += row_errors
-    return CsvImport(tuple(cameras), tuple(errors), rows)
+            drafts.append(_read_row(_Row(record, columns), area, folder, first_row_of))
+    cameras = _place(drafts, area)
+    errors += (e for d in drafts for e in d.row.errors)
+    notes = tuple(n for d in drafts for n in d.row.notes)
+    return CsvImport(tuple(cameras), tuple(sorted(errors, key=lambda e: e.row)), rows, notes)
 
 
-def _records(reader: Iterator[list[str]], errors: list[RowError]) -> Iterator[tuple[int, list[str]]]:
-    row_number = 1
-    while True:
-        row_number += 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            errors.append(RowError(row_number, "", f"unreadable CSV: {error}"))
-            return  # the parser cannot resynchronise after a broken quote
-        yield row_number, values
+def _broken_row(record: Record, columns: Columns) -> RowError | None:
+    """The refusal of a row that could not be split into its cells."""
+    if record.unreadable:
+        return RowError(record.row, "", f"{record.unreadable}; the rows after it were not read", record.line)
+    if record.broken:
+        cell = record.broken.cell
+        column = columns.label(columns.by_cell[cell]) if cell < len(columns.by_cell) else f"(cell {cell + 1})"
+        return RowError(record.row, column, record.broken.message(), record.line)
+    if len(record.values) != len(columns.by_cell):
+        return RowError(record.row, "", f"has {len(record.values)} fields, the header has {len(columns.by_cell)}",
+                        record.line)
+    return None
 
 
-def _read_header(header: list[str]) -> tuple[list[str], list[RowError]]:
-    columns: list[str] = []
-    errors: list[RowError] = []
-    for raw in header:
-        name = raw.strip().lower()
-        name = ALIASES.get(name, name)
-        if name not in COLUMNS:
-            errors.append(RowError(1, raw.strip(), f"unknown column; expected some of {', '.join(COLUMNS)}"))
-        elif name in columns:
-            errors.append(RowError(1, raw.strip(), f"column {name} appears twice"))
-        columns.append(name)
-    for missing in sorted(REQUIRED - set(columns)):
-        errors.append(RowError(1, missing, "required column is missing"))
-    return columns, errors
+class _Row:
+    """One data row's cells by column, collecting what is wrong with them."""
+
+    def __init__(self, record: Record, columns: Columns) -> None:
+        self._record = record
+        self._columns = columns
+        self._cells = dict(zip(columns.by_cell, [v.strip() for v in record.values], strict=True))
+        self.errors: list[RowError] = []
+        self.notes: list[RowError] = []
+
+    @property
+    def number(self) -> int:
+        return self._record.row
+
+    @property
+    def columns(self) -> Columns:
+        return self._columns
+
+    def __getitem__(self, column: str) -> str:
+        return self._cells.get(column, "")
+
+    def _where(self, column: str, message: str) -> RowError:
+        label = "/".join(self._columns.label(c) for c in column.split("/"))
+        return RowError(self._record.row, label, message, self._record.line)
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(self._where(column, message))
+
+    def note(self, column: str, message: str) -> None:
+        self.notes.append(self._where(column, message))
 
 
-def _camera(row: int, record: dict[str, str], errors: list[RowError]) -> Camera | None:
-    before = len(errors)
+@dataclass(frozen=True)
+class _Draft:
+    """A row checked for form: the camera but for its district, and where the row claims it is."""
 
-    def fail(column: str, message: str) -> None:
-        errors.append(RowError(row, column, message))
+    row: _Row
+    camera: Camera  # district still "" (and lat, lon 0 if they were not numbers: then row.errors says so)
+    point: tuple[float, float] | None  # (lat, lon) when both are numbers
+    district: District | None  # as the row names it
 
-    camera_id = record.get("id", "").strip()
+
+def _read_row(row: _Row, area: ServiceArea, folder: Path, first_row_of: dict[str, int]) -> _Draft:
+    camera_id = row["id"]
     if not camera_id:
-        fail("id", "is empty")
+        row.fail("id", "is empty")
     elif not _ID.match(camera_id):
-        fail("id", f"{camera_id!r} must be 1–64 characters of A–Z, a–z, 0–9, _ . : -")
-    name = _text(record, "name", fail, required=True)
-    district = _text(record, "district", fail)
-    station = _text(record, "station", fail)
-    lat = _number(record, "lat", fail, -90.0, 90.0, required=True)
-    lon = _number(record, "lon", fail, -180.0, 180.0, required=True)
-    heading = _number(record, "heading", fail, 0.0, 360.0)
-    if heading is not None and heading == 360.0:
-        heading = 0.0  # 360° is north, as 0° is
-    fov = _number(record, "fov", fail, 0.0, 360.0)
-    if fov is not None and fov == 0.0:
-        fail("fov", "must be greater than 0")
-    if fov is not None and _blank(record, "heading"):
-        fail("fov", "a field of view needs a heading; leave both empty for a dome")
-    stream_url = record.get("stream_url", "").strip()
-    if stream_url:
+        row.fail("id", f"{camera_id!r} must be 1–64 characters of A–Z, a–z, 0–9, _ . : -")
+    else:
+        first = first_row_of.setdefault(camera_id, row.number)
+        if first != row.number:
+            row.fail("id", f"duplicate id {camera_id!r} (first on row {first})")
+    address = _text(row, "address")
+    name = _text(row, "name") or address
+    if not name:
+        row.fail("name", "is empty" + (" (and so is the address)" if "address" in row.columns.labels else ""))
+    district = None
+    if row["district"]:
         try:
-            StreamAddress.parse(stream_url)
+            district = area.district_named(row["district"])
         except ValueError as error:
-            fail("stream_url", str(error))
-    tags = tuple(t.strip() for t in record.get("tags", "").split(TAG_SEPARATOR) if t.strip())
-    if len(errors) > before:
-        return None
-    assert lat is not None and lon is not None  # required: checked above
-    return Camera(
-        id=camera_id, name=name, district=district, station=station, lat=lat, lon=lon, heading=heading,
-        fov=fov, tags=tags, stream_url=stream_url,
+            row.fail("district", str(error))
+    heading = _number(row, "heading", 0.0, 360.0)
+    if heading == 360.0:
+        heading = 0.0  # 360° is north, as 0° is
+    fov = _number(row, "fov", 0.0, 360.0)
+    if fov == 0.0:
+        row.fail("fov", "must be greater than 0")
+    if fov is not None and not row["heading"]:
+        row.fail("fov", "a field of view needs a heading; leave both empty for a dome")
+    stream_url = ""
+    try:
+        checked = check_stream(row["stream_url"], folder)
+    except ValueError as error:
+        row.fail("stream_url", str(error))
+    else:
+        stream_url = checked.text
+        if checked.note:
+            row.note("stream_url", checked.note)
+    lat = _number(row, "lat", -math.inf, math.inf, required=True)
+    lon = _number(row, "lon", -math.inf, math.inf, required=True)
+    camera = Camera(
+        id=camera_id, name=name, district="", station=_text(row, "station"), lat=lat or 0.0, lon=lon or 0.0,
+        heading=heading, fov=fov, tags=tuple(t.strip() for t in row["tags"].split(TAG_SEPARATOR) if t.strip()),
+        stream_url=stream_url,
     )
+    return _Draft(row, camera, None if lat is None or lon is None else (lat, lon), district)
 
 
-def _blank(record: dict[str, str], column: str) -> bool:
-    return not record.get(column, "").strip()
+def _place(drafts: list[_Draft], area: ServiceArea) -> list[Camera]:
+    """Locate every row's point at once, refuse the misplaced ones and make cameras of the good rows."""
+    located = [(draft, draft.point) for draft in drafts if draft.point is not None]
+    locations = area.locate([lat for _, (lat, _) in located], [lon for _, (_, lon) in located])
+    cameras = []
+    for (draft, point), location in zip(located, locations, strict=True):
+        district = _district(draft.row, point, draft.district, location, area)
+        if district is not None and not draft.row.errors:
+            cameras.append(msgspec.structs.replace(draft.camera, district=district.adcode))
+    return cameras
 
 
-def _text(record: dict[str, str], column: str, fail: Callable[[str, str], None], *, required: bool = False) -> str:
-    value = record.get(column, "").strip()
-    if required and not value:
-        fail(column, "is empty")
-    elif len(value) > _MAX_TEXT:
-        fail(column, f"is {len(value)} characters long; at most {_MAX_TEXT}")
+def _district(row: _Row, point: tuple[float, float], claimed: District | None, location: Location,
+              area: ServiceArea) -> District | None:
+    """The district to store for a located row, or None after saying what is wrong with its place."""
+    lat, lon = point
+    if location.district is None:
+        if location.swapped is not None:
+            row.fail("lat/lon", f"latitude and longitude look swapped: {lat}, {lon} is outside the service area, "
+                                f"but {lon}, {lat} is in {named(location.swapped)}")
+        elif not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            for column, value, bound in (("lat", lat, 90.0), ("lon", lon, 180.0)):
+                if not -bound <= value <= bound:
+                    row.fail(column, f"{row[column]} is outside {-bound:g} to {bound:g}")
+        else:
+            row.fail("lat/lon", location.outside(lat, lon))
+        return None
+    if claimed is None or claimed.adcode == location.district.adcode:
+        return location.district
+    if area.distance_m(claimed, lat, lon) <= BORDER_TOLERANCE_M:
+        return claimed  # on the border: the row's word beats our approximate boundary
+    row.fail("district", f"{lat}, {lon} is in {named(location.district)}, not in {named(claimed)}")
+    return None
+
+
+def _text(row: _Row, column: str) -> str:
+    value = row[column]
+    if len(value) > _MAX_TEXT:
+        row.fail(column, f"is {len(value)} characters long; at most {_MAX_TEXT}")
     return value
 
 
-def _number(record: dict[str, str], column: str, fail: Callable[[str, str], None], low: float, high: float,
-            *, required: bool = False) -> float | None:
-    raw = record.get(column, "").strip()
+def _number(row: _Row, column: str, low: float, high: float, *, required: bool = False) -> float | None:
+    raw = row[column]
     if not raw:
         if required:
-            fail(column, "is empty")
+            row.fail(column, "is empty")
         return None
     try:
         value = float(raw)
     except ValueError:
-        fail(column, f"{raw!r} is not a number")
+        row.fail(column, f"{raw!r} is not a number")
         return None
     if not math.isfinite(value) or not low <= value <= high:
-        fail(column, f"{raw} is outside {low:g} to {high:g}")
+        row.fail(column, f"{raw} is outside {low:g} to {high:g}" if math.isfinite(value) else f"{raw} is not a number")
         return None
     return value
 

@@ -1,0 +1,85 @@
+"""The camera CSV's header: which columns there are, under their English or Chinese names.
+
+Registries exported from Chinese video platforms and spreadsheets kept by district bureaus name their
+columns in Chinese, often with a unit in brackets (``经度(WGS84)``); English headers come with spaces,
+underscores or capitals. All of these are matched after dropping a trailing bracketed note, spaces,
+``_`` and ``-``, case-insensitively. Qt-free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dispatch_desktop.video.csv_rows import RowError
+
+# Each column with the header names understood for it; the first is the one an export writes.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号", "设备编号", "点位编号", "摄像头编号"),
+    "name": ("name", "名称", "点位名称", "设备名称", "摄像头名称"),
+    "lat": ("lat", "latitude", "纬度"),
+    "lon": ("lon", "lng", "longitude", "经度"),
+    "district": ("district", "adcode", "区划", "行政区", "行政区划", "区", "所属区", "分局"),
+    "station": ("station", "派出所", "所属派出所"),
+    # The registry keeps no addresses; a row without a name is named by its address (what the name
+    # column of such registries usually holds anyway).
+    "address": ("address", "地址", "安装地址", "点位地址"),
+    "stream_url": ("stream_url", "stream", "url", "视频流", "流地址", "视频流地址", "视频地址", "取流地址"),
+    "heading": ("heading", "朝向", "方向角"),
+    "fov": ("fov", "视角", "视场角"),
+    "tags": ("tags", "标签"),
+}
+EXPORTED = tuple(column for column in HEADERS if column != "address")  # what write_cameras_csv writes
+REQUIRED = ("id", "lat", "lon")  # and a name or an address
+
+_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_IGNORED = re.compile(r"[\s_\-]+")
+
+
+def _key(header: str) -> str:
+    return _IGNORED.sub("", _NOTE.sub("", header.strip())).casefold()
+
+
+_BY_KEY = {_key(name): column for column, names in HEADERS.items() for name in names}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The header as read: the column of each cell, and each column's header as the file spells it
+    (so that a refusal names the column the user sees in the spreadsheet)."""
+
+    by_cell: tuple[str, ...]
+    labels: dict[str, str]
+
+    def label(self, column: str) -> str:
+        return self.labels.get(column, column)
+
+
+def read_header(cells: list[str]) -> tuple[Columns, list[RowError]]:
+    by_cell: list[str] = []
+    labels: dict[str, str] = {}
+    errors: list[RowError] = []
+    for raw in cells:
+        written = raw.strip()
+        column = _BY_KEY.get(_key(raw), "")
+        if not column:
+            errors.append(RowError(1, written, f"unknown column; the columns understood are {understood()}"))
+        elif column in labels:
+            errors.append(RowError(1, written, f"is the {column} column again (already as {labels[column]!r})"))
+        else:
+            labels[column] = written
+        by_cell.append(column)
+    errors += [RowError(1, column, "required column is missing") for column in REQUIRED if column not in labels]
+    if "name" not in labels and "address" not in labels:
+        errors.append(RowError(1, "name", "required column is missing (an address column may stand in for it)"))
+    return Columns(tuple(by_cell), labels), errors
+
+
+def understood() -> str:
+    """One line: each column with its first Chinese header, e.g. ``id (编号)``."""
+    return ", ".join(f"{column} ({next(n for n in names if not n.isascii())})" for column, names in HEADERS.items())
+
+
+def header_help() -> str:
+    """The header names understood, a column a line, for ``--help``."""
+    return "\n".join(f"  {column:<11}{', '.join(names[1:])}" for column, names in HEADERS.items())
