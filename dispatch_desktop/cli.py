@@ -14,6 +14,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from dispatch_desktop.paths import DataDirError
+from dispatch_desktop.storage_checks import Refused
+
 SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras")
 DEFAULT = "run"
 
@@ -60,7 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except DataDirError as error:  # any command may need the data dir: one message, not a traceback
+        print(f"dispatch-desktop: {error}", file=sys.stderr)
+        return 2
+    except Refused as refusal:  # the store is not what --db promised (see storage_checks)
+        print(f"dispatch-desktop {args.command}: {refusal}", file=sys.stderr)
+        return refusal.exit_code
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="key directory with hub.key_secret and authorized/ (default: the user data dir's)")
     parser.add_argument("--plain", action="store_true",
                         help="INSECURE: no CurveZMQ, anyone may connect as anyone (tests and benchmarks only)")
+    parser.add_argument("--telephony", metavar="NAME", action="append", default=[],
+                        help="with --plain: a workstation id that is a telephony gateway (may offer and end "
+                        "110 calls, nothing else); repeat for several (e.g. --telephony sim-phone)")
     parser.add_argument("--blobs", type=Path, default=None,
                         help="attachment directory (default: beside the SQLite file, else in the data dir)")
     parser.add_argument("--city-seed", type=int, default=None,
@@ -83,12 +86,21 @@ def _next_port(endpoint: str, offset: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
+    from dispatch_desktop.bus.keys import Role
+    from dispatch_desktop.storage_checks import Use, check_store
     from dispatch_desktop.store import EventStore, Projector, StoreError, StoreWriter
     from dispatch_desktop.store.backends import in_memory
 
     url = args.db or paths.default_database_url()
+    check_store(url, Use.CREATE, default=args.db is None)  # before the city takes its seconds to generate
     bootstrap, area = _city(args)
-    security = PlainSecurity() if args.plain else CurveSecurity(args.keys or paths.keys_dir())
+    if args.telephony and not args.plain:
+        print("dispatch-desktop hub: --telephony names gateways of a --plain hub; with keys, a gateway's role "
+              "comes from its key (dispatch-desktop keys create --workstation NAME --role telephony)",
+              file=sys.stderr)
+        return 2
+    roles = {name: Role.TELEPHONY for name in args.telephony}
+    security = PlainSecurity(roles=roles) if args.plain else CurveSecurity(args.keys or paths.keys_dir())
     try:
         separate_writer = not (args.writer_thread or in_memory(url))
         # With a writer process, the hub only reads the log: the writer keeps it in shape.
