@@ -65,8 +65,13 @@ UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k i
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
+    ev.CallAnswered, ev.CallClosed,
 })
-"""Bodies a workstation may send; the others are written by units or by the hub itself."""
+"""Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub."""
+TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
+"""Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
+WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES
+"""Everything accepted on the workstation socket; which of it a sender may send depends on its role."""
 _ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
 _PLACED_BODIES = (ev.Sos, ev.IncidentCreated)  # bodies with lat/lon checked against the service area
 _ORDER_IDS = frozenset({ev.UnitDispatched, ev.UnitRecalled})  # bodies whose order id the hub fills in
@@ -109,7 +114,8 @@ class CurveSecurity:
 @dataclass(frozen=True)
 class PlainSecurity:
     """No encryption, no authentication: in-process use and tests only. Workstation roles come from
-    ``roles`` (default dispatcher); any connection may report as any unit."""
+    ``roles`` (default dispatcher; a telephony gateway must be named here); any connection may report as
+    any unit."""
 
     roles: Mapping[str, Role] = field(default_factory=dict)
 
@@ -656,7 +662,7 @@ class Hub:
         kind = message.type
         if kind == p.COMMAND:
             event = decode_envelope(message.payload)
-            self._accept(socket, rid, peer, event, batch, COMMAND_TYPES, "workstation")
+            self._accept(socket, rid, peer, event, batch, WORKSTATION_BODY_TYPES, "workstation")
         elif kind == p.SNAPSHOT_REQUEST:
             request: p.SnapshotRequest = decode_payload(message.payload, p.SnapshotRequest)
             self._authorize(peer)
@@ -693,11 +699,15 @@ class Hub:
                 raise p.BusError("kind_not_allowed", sender=sender, kind=event.kind)
             if peer.name and source != peer.name:
                 raise p.BusError("wrong_source", identity=peer.name, source=source)
-            if allowed is COMMAND_TYPES:
+            if allowed is WORKSTATION_BODY_TYPES:
                 if role is None and isinstance(self.security, PlainSecurity):
                     role = self.security.roles.get(source, Role.DISPATCHER)
                 if role in READ_ONLY_ROLES:
                     raise p.BusError("read_only", identity=source, role=role)
+                # A gateway speaks for the telephone network only, and only a gateway does.
+                if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
+                    raise p.BusError("kind_not_allowed", sender=f"{role or 'unknown'} workstation",
+                                     kind=event.kind)
             event = self._enrich(event, now)
             stored = self._hw.get(source, 0)
             queued = batch.hw.get(source)
@@ -723,6 +733,9 @@ class Hub:
                 # (``projection._position`` refuses only unknown units), so it skips ``check``.
                 batch.add(event, socket, rid)
                 return
+            located = body.location if isinstance(body, ev.CallOffered) else None
+            if located is not None and not self.area.contains(located.lat, located.lon):
+                raise p.BusError("outside_area", lat=located.lat, lon=located.lon)
             attachments = getattr(body, "attachments", ())
             if attachments:
                 self._check_attachments(attachments)
@@ -756,7 +769,7 @@ class Hub:
 
     def _refused(self, event: ev.Envelope, refusal: Refusal) -> ev.Envelope:
         target = ""
-        for attribute in ("incident", "unit", "order"):
+        for attribute in ("incident", "unit", "order", "call"):
             target = getattr(event.body, attribute, "") or ""
             if target:
                 break

@@ -53,6 +53,7 @@ class Role(enum.StrEnum):
     DISPATCHER = "dispatcher"
     COMMANDER = "commander"
     SUPERVISOR = "supervisor"  # read-only: sees everything, commands nothing
+    TELEPHONY = "telephony"  # a telephony gateway: offers 110 calls and reports their end, nothing else
 
 
 READ_ONLY_ROLES = frozenset({Role.SUPERVISOR})

@@ -50,7 +50,7 @@ DESCRIPTIONS: dict[str, str] = {
     "station": "police station id",
     "name": "display name",
     "members": "officers in the unit",
-    "call_time": "when the 110 call came in, ms since the epoch, UTC",
+    "call_time": "when the report came in (the 110 call rang, the walk-in arrived…), ms since the epoch, UTC",
     "caller_number": "caller's phone number",
     "address": "address as entered",
     "district": "district code (adcode)",
@@ -70,6 +70,15 @@ DESCRIPTIONS: dict[str, str] = {
     "target": "the incident, unit or order the refused event was about",
     "params": "values that fill the message template",
     "sha256": "SHA-256 of the file, 64 lowercase hex digits",
+    "operator": "the person signed in at the desk (name and badge number), for the timeline; may be empty",
+    "origin": "how the incident reached the centre: a 110 `call`, a `walk_in` report, or found by an `officer`",
+    "call": "the telephony gateway's id of the call (as in its `call_offered`)",
+    "simulated": "true if a simulated city made it: never a real emergency",
+    "number": "the caller's number (ANI) as the network gives it; empty when withheld",
+    "line": "the number that was dialled",
+    "location": "where the network places the caller (ALI), if it says; see `CallLocation`",
+    "accuracy_m": "radius of the likely area in metres; 0 = not known",
+    "method": "how the network located the caller: `cell`, `gnss`, `registered` (a landline's address)…",
     "mime": "media type, e.g. `image/jpeg`",
     "size": "size in bytes",
     # payloads
@@ -104,6 +113,15 @@ SPECIFIC: dict[str, str] = {
     "OrderAck.unit": "the acknowledging unit (under Curve: its key's name)",
     "Snapshot.gseq": "the state holds exactly the events up to and including this gseq",
     "Heartbeat.gseq": "gseq of the newest event published so far",
+    "IncidentCreated.caller_number": "caller's phone number; may be empty (withheld, or not a call: see `origin`)",
+    "IncidentCreated.call": "the call it was taken from (its `call_offered`'s `call`), or empty; "
+                            "if set, the call must be answered at this workstation, and leaves the lines",
+    "CallOffered.call": "the gateway's own id for the call, never reused: desks answer and settle the call by it",
+    "CallOffered.address": "a landline's registered address, if the network gives one",
+    "CallEnded.reason": "`hangup` (the caller hung up), `abandoned` (gave up before anyone answered), or the "
+                        "gateway's own word",
+    "CallClosed.disposition": "why no incident: `advice_given`, `misdial`, `silent`, `prank`, `duplicate`…",
+    "CallClosed.note": "free text for the record",
 }
 
 _PRINTABLE = re.compile(r"^\^\[A-Za-z0-9_\.:\\-\][+*]\$$")
@@ -129,6 +147,9 @@ def _type(t: Any) -> str:
     if isinstance(t, mi.StructType):
         return f"map ({t.cls.__name__})"
     if isinstance(t, mi.UnionType):
+        present = [member for member in t.types if not isinstance(member, mi.NoneType)]
+        if len(present) == 1:  # the one place the protocol takes nil: an optional sub-map
+            return f"{_type(present[0])} or nil"
         return "map (a body)"
     return type(t).__name__
 
@@ -186,11 +207,16 @@ def table(cls: type) -> str:
 
 
 def kinds_section() -> str:
+    from dispatch_desktop.bus.hub import COMMAND_TYPES, TELEPHONY_TYPES
+
+    reports = sorted(ev.UNIT_REPORT_KINDS, key=list(ev.BODY_TYPES).index)
+    commands = [k for k in ev.BODY_TYPES if ev.BODY_TYPES[k] in COMMAND_TYPES]
+    telephony = [k for k in ev.BODY_TYPES if ev.BODY_TYPES[k] in TELEPHONY_TYPES]
     groups = (
-        ("Reports from field units", sorted(ev.UNIT_REPORT_KINDS, key=list(ev.BODY_TYPES).index)),
-        ("Commands from workstations", [k for k in ev.BODY_TYPES if ev.BODY_TYPES[k] in _command_types()]),
-        ("The hub's own events", [k for k in ev.BODY_TYPES
-                                  if k not in ev.UNIT_REPORT_KINDS and ev.BODY_TYPES[k] not in _command_types()]),
+        ("Reports from field units", reports),
+        ("Commands from workstations", commands),
+        ("Calls from telephony gateways", telephony),
+        ("The hub's own events", [k for k in ev.BODY_TYPES if k not in {*reports, *commands, *telephony}]),
     )
     out: list[str] = []
     for title, kinds in groups:
@@ -204,13 +230,9 @@ def kinds_section() -> str:
             out.append(table(cls) + "\n")
     out.append("#### `Attachment` (inside `field_record` and `incident_note`)\n")
     out.append(table(ev.Attachment) + "\n")
+    out.append("#### `CallLocation` (inside `call_offered`)\n")
+    out.append(table(ev.CallLocation) + "\n")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _command_types() -> frozenset[type]:
-    from dispatch_desktop.bus.hub import COMMAND_TYPES
-
-    return COMMAND_TYPES
 
 
 PAYLOADS: tuple[tuple[bytes, type], ...] = (

@@ -131,7 +131,8 @@ class WorkstationClient:
         self.resyncs = 0
         self.gaps = 0
 
-        self._outgoing: queue.SimpleQueue[tuple[ev.Body, Mode, Future[CommandReply]]] = queue.SimpleQueue()
+        self._outgoing: queue.SimpleQueue[tuple[ev.Envelope, Future[CommandReply]]] = queue.SimpleQueue()
+        self._seq_lock = threading.Lock()  # seqs are handed out on the caller's thread, raised on ours
         self._pending: dict[int, _Command] = {}
         self._buffer: list[p.Events] = []
         self._buffered = 0
@@ -173,11 +174,26 @@ class WorkstationClient:
         """Send a command (thread-safe). The future completes with the hub's ``CommandReply``; the
         command is resent with the same seq every ``command_timeout`` s until answered, and fails with
         ``CommandTimeout`` after ``command_deadline`` s."""
+        return self.send_envelope(self.new_envelope(body, mode=mode))
+
+    def new_envelope(self, body: ev.Body, *, mode: Mode = Mode.LIVE) -> ev.Envelope:
+        """The envelope ``send_command`` would send: the next seq of this workstation, stamped now.
+        Made apart from sending so that a caller can keep it (on disk, say) and send the very same
+        envelope again later: the hub answers an exact resend of a stored command as a duplicate."""
+        with self._seq_lock:
+            seq = self.next_seq
+            self.next_seq += 1
+        return ev.envelope(self.name, seq, body, int(time.time() * 1000), mode=mode)
+
+    def send_envelope(self, event: ev.Envelope) -> Future[CommandReply]:
+        """Send an envelope made by ``new_envelope`` (now or in an earlier run), as ``send_command``."""
         future: Future[CommandReply] = Future()
+        if event.source != self.name:
+            raise ValueError(f"envelope from {event.source!r} given to workstation {self.name!r}")
         if self._stop.is_set():
             future.set_exception(CommandTimeout("the workstation client is stopped"))
             return future
-        self._outgoing.put((body, mode, future))
+        self._outgoing.put((event, future))
         self._wake()
         return future
 
@@ -249,17 +265,18 @@ class WorkstationClient:
         now = time.monotonic()
         while True:
             try:
-                body, mode, future = self._outgoing.get_nowait()
+                event, future = self._outgoing.get_nowait()
             except queue.Empty:
                 break
             if not future.set_running_or_notify_cancel():
                 continue
-            seq = self.next_seq
-            self.next_seq += 1
-            event = ev.envelope(self.name, seq, body, int(time.time() * 1000), mode=mode)
-            command = _Command(seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
+            earlier = self._pending.get(event.seq)
+            if earlier is not None:  # the same envelope again while its first copy waits: one answer for both
+                earlier.future.add_done_callback(lambda done, future=future: _copy_outcome(done, future))
+                continue
+            command = _Command(event.seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
                                now + self.command_deadline)
-            self._pending[seq] = command
+            self._pending[event.seq] = command
             self._transmit(command, now)
 
     def _transmit(self, command: _Command, now: float) -> None:
@@ -302,8 +319,9 @@ class WorkstationClient:
                 self._install(snapshot, message.data or b"")
         elif kind == p.WELCOME:
             welcome: p.Welcome = decode_payload(message.payload, p.Welcome)
-            if welcome.high_water >= self.next_seq:
-                self.next_seq = welcome.high_water + 1
+            with self._seq_lock:
+                if welcome.high_water >= self.next_seq:
+                    self.next_seq = welcome.high_water + 1
 
     def _resolve(self, reply: CommandReply) -> None:
         command = self._pending.pop(reply.seq, None)
@@ -444,7 +462,7 @@ class WorkstationClient:
         self._pending.clear()
         while True:
             try:
-                _body, _mode, future = self._outgoing.get_nowait()
+                _event, future = self._outgoing.get_nowait()
             except queue.Empty:
                 break
             if future.set_running_or_notify_cancel():
@@ -457,3 +475,11 @@ class WorkstationClient:
             callback(*args)
         except Exception:
             log.exception("%s: a listener failed", self.name)
+
+
+def _copy_outcome(done: Future[CommandReply], into: Future[CommandReply]) -> None:
+    error = done.exception()
+    if error is not None:
+        into.set_exception(error)
+    else:
+        into.set_result(done.result())

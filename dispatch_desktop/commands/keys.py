@@ -1,6 +1,7 @@
 """``dispatch-desktop keys``: CurveZMQ key pairs for field units and workstations.
 
-``keys create --unit P-0001 [P-0002 …]`` / ``keys create --workstation ws-01 --role dispatcher`` writes
+``keys create --unit P-0001 [P-0002 …]`` / ``keys create --workstation ws-01 --role dispatcher`` (or
+``--workstation gw-110 --role telephony`` for a telephony gateway, which offers 110 calls) writes
 ``DIR/private/NAME.key_secret`` (hand it to the device) and ``DIR/authorized/NAME.key`` (the hub accepts
 it from then on, without a restart). ``keys revoke NAME`` removes the authorized key: the hub refuses the
 key's next message. ``keys list`` shows every key. The hub's own certificate (``DIR/hub.key``, needed by
@@ -28,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument("--unit", nargs="+", metavar="UNIT", help="field unit id(s), e.g. P-0001")
     who.add_argument("--workstation", metavar="NAME", help="workstation id, e.g. ws-01")
     create.add_argument("--role", choices=[r.value for r in Role],
-                        help="workstation role (supervisors are read-only)")
+                        help="workstation role: supervisors are read-only; a telephony gateway (which "
+                             "rings 110 calls in) is a workstation of role telephony")
     create.add_argument("--dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     listing = actions.add_parser("list", help="list keys and whether the hub accepts them")
     listing.add_argument("--dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)

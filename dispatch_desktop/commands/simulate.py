@@ -1,9 +1,12 @@
-"""``dispatch-desktop simulate``: a simulated city's field units (and, unless told not to, its desk)
-against a running hub.
+"""``dispatch-desktop simulate``: a simulated city's field units, its telephony gateway (110 calls ring
+at the desks) and, unless told not to, its own desk (answering the calls nobody took and dispatching
+them) against a running hub.
 
-Every unit is a real bus client with its own key (taken from ``--keys``, created there when missing:
-the hub must read the same directory). Units must be on the hub's roster: the hub registers the city's
-patrol groups itself; officers (``--units`` above the roster's size) must be bootstrapped by the hub too.
+Every unit is a real bus client with its own key, and so are the desk (role ``dispatcher``) and the
+gateway (role ``telephony``): taken from ``--keys``, created there when missing (the hub must read the
+same directory; with ``--plain`` the hub must be told the gateway's role). Units must be on the hub's
+roster: the hub registers the city's patrol groups itself; officers (``--units`` above the roster's size)
+must be bootstrapped by the hub too.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dispatch_desktop import paths
 from dispatch_desktop.bus.hub import next_port
 from dispatch_desktop.commands import arguments
 
-HELP = "run a simulated city (field units, 110 calls, an automatic dispatcher) against a hub"
+HELP = "run a simulated city (field units, 110 calls, an automatic call-taker and dispatcher) against a hub"
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +45,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="key directory shared with the hub (default: the user data dir's)")
     parser.add_argument("--plain", action="store_true", help="the hub runs without CurveZMQ (tests only)")
     parser.add_argument("--name", default="sim-desk", help="workstation id of the simulated desk")
+    parser.add_argument("--telephony", default="sim-phone",
+                        help="workstation id of the simulated telephony gateway (role telephony)")
     parser.add_argument("--no-auto-dispatch", action="store_true",
-                        help="enter calls as incidents but leave dispatching to the people at the desks")
+                        help="calls still ring and units still move, but the simulator neither answers "
+                             "calls nor dispatches: the people at the desks work them")
     parser.add_argument("--incidents-per-day", type=arguments.not_negative(float), default=None,
                         help="call rate (default: the taxonomy's, about 10,000 a day)")
     parser.add_argument("--report-interval", type=arguments.positive(float), default=5.0,
@@ -72,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
         publish=args.publish or _next_port(args.hub, 2),
     )
     config = SimConfig(seed=args.seed, units=args.units, report_interval_s=args.report_interval,
-                       incidents_per_day=args.incidents_per_day, auto_dispatch=not args.no_auto_dispatch)
+                       incidents_per_day=args.incidents_per_day, auto_answer=not args.no_auto_dispatch,
+                       auto_dispatch=not args.no_auto_dispatch, desk=args.name, phone=args.telephony)
     city = generate_city(DEFAULT_SEED if args.city_seed is None else args.city_seed, cameras=0)
     keys = None if args.plain else KeyDirectory(args.keys or paths.keys_dir())
-    runner = SimulationRunner(city, config, endpoints, speed=args.speed, keys=keys, workstation=args.name)
+    runner = SimulationRunner(city, config, endpoints, speed=args.speed, keys=keys)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: stopping the simulator", signum)

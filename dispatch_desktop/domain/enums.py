@@ -16,6 +16,14 @@ class Mode(enum.StrEnum):
     DRILL = "drill"
 
 
+class IncidentOrigin(enum.StrEnum):
+    """How an incident reached the command center: only a 110 call has a caller's number for sure."""
+
+    CALL = "call"  # 110 报警电话
+    WALK_IN = "walk_in"  # 来所/当面报警: someone reports in person
+    OFFICER = "officer"  # 巡逻发现: an officer on patrol finds it
+
+
 class UnitKind(enum.StrEnum):
     PATROL_GROUP = "patrol"  # 巡组
     RAPID_RESPONSE = "rapid"  # 羊城突击队

@@ -18,7 +18,7 @@ from typing import Annotated
 
 import msgspec
 
-from dispatch_desktop.domain.enums import Category, FieldRecordKind, Mode, UnitKind, UnitStatus
+from dispatch_desktop.domain.enums import Category, FieldRecordKind, IncidentOrigin, Mode, UnitKind, UnitStatus
 
 ENVELOPE_VERSION = 1
 
@@ -34,6 +34,11 @@ Speed = Annotated[float, msgspec.Meta(ge=0.0, le=120.0)]  # m/s; nothing on a ro
 Millis = Annotated[int, msgspec.Meta(ge=0, lt=2**53)]
 Seq = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 Priority = Annotated[int, msgspec.Meta(ge=1, le=4)]  # 1 = most urgent
+Metres = Annotated[int, msgspec.Meta(ge=0, le=1_000_000)]
+
+# Every workstation command ends with ``operator``: the person signed in at the desk (name and badge),
+# so the timeline says who did what, not only which desk. It is declared last in each body, by hand and
+# not in a base class, because stored bodies are positional arrays: a field added later goes after it.
 
 
 class Body(msgspec.Struct, frozen=True, tag_field="kind", forbid_unknown_fields=True, array_like=False):
@@ -121,6 +126,7 @@ class UnitRegistered(Body, frozen=True, tag="unit_registered"):
     members: tuple[Short, ...] = ()
     lat: Lat = 0.0
     lon: Lon = 0.0
+    operator: Short = ""
 
 
 class IncidentCreated(Body, frozen=True, tag="incident_created"):
@@ -139,6 +145,10 @@ class IncidentCreated(Body, frozen=True, tag="incident_created"):
     caller_name: Short = ""
     description: Text = ""
     duplicate_of: OptId = ""
+    origin: IncidentOrigin = IncidentOrigin.CALL
+    call: OptId = ""  # the telephony call it was taken from (``call_offered.call``), if any
+    simulated: bool = False  # raised by a simulated city: never a real emergency
+    operator: Short = ""
 
 
 class IncidentReclassified(Body, frozen=True, tag="incident_reclassified"):
@@ -148,12 +158,14 @@ class IncidentReclassified(Body, frozen=True, tag="incident_reclassified"):
     category: Category
     department: Short = ""
     reason: Short = ""
+    operator: Short = ""
 
 
 class UnitDispatched(Body, frozen=True, tag="unit_dispatched"):
     incident: Id
     unit: Id
     order: OptId = ""  # id of the order the hub routes to the unit
+    operator: Short = ""
 
 
 class UnitRecalled(Body, frozen=True, tag="unit_recalled"):
@@ -161,6 +173,7 @@ class UnitRecalled(Body, frozen=True, tag="unit_recalled"):
     unit: Id
     reason: Short = ""
     order: OptId = ""
+    operator: Short = ""
 
 
 class IncidentReferred(Body, frozen=True, tag="incident_referred"):
@@ -169,12 +182,14 @@ class IncidentReferred(Body, frozen=True, tag="incident_referred"):
     incident: Id
     department: Short
     reason: Short
+    operator: Short = ""
 
 
 class IncidentClosed(Body, frozen=True, tag="incident_closed"):
     incident: Id
     disposition: Short  # resolved / duplicate / invalid / referred / advice_given …
     reason: Short = ""
+    operator: Short = ""
 
 
 class IncidentNote(Body, frozen=True, tag="incident_note"):
@@ -183,6 +198,7 @@ class IncidentNote(Body, frozen=True, tag="incident_note"):
     incident: Id
     text: Text
     attachments: tuple[Attachment, ...] = ()
+    operator: Short = ""
 
 
 class UnitStatusSet(Body, frozen=True, tag="unit_status_set"):
@@ -191,17 +207,66 @@ class UnitStatusSet(Body, frozen=True, tag="unit_status_set"):
     unit: Id
     status: UnitStatus
     reason: Short = ""
+    operator: Short = ""
 
 
 class SosAcknowledged(Body, frozen=True, tag="sos_ack"):
     unit: Id
     note: Short = ""
+    operator: Short = ""
 
 
 class MessageSent(Body, frozen=True, tag="message_sent"):
     unit: Id
     order: Id
     text: Text
+    operator: Short = ""
+
+
+# --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
+
+
+class CallLocation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Where the caller probably is, as the telephone network knows it (ALI / AML)."""
+
+    lat: Lat
+    lon: Lon
+    accuracy_m: Metres = 0  # radius of the likely area; 0 = unknown
+    method: Short = ""  # "cell" (the mobile's cell), "gnss" (the handset's own fix), "registered" (a landline)
+
+
+class CallOffered(Body, frozen=True, tag="call_offered"):
+    """A 110 call rings at the command center (from the telephony gateway, source = its id)."""
+
+    call: Id
+    number: Short = ""  # the caller's number (ANI); "" when withheld
+    line: Short = "110"
+    location: CallLocation | None = None
+    address: Short = ""  # a landline's registered address, if the network gives one
+    simulated: bool = False  # rung by a simulated city
+
+
+class CallEnded(Body, frozen=True, tag="call_ended"):
+    """The line went down (from the telephony gateway): the caller hung up, answered or not."""
+
+    call: Id
+    reason: Short = "hangup"
+
+
+class CallAnswered(Body, frozen=True, tag="call_answered"):
+    """A workstation picks up a ringing call: it is this desk's from now on."""
+
+    call: Id
+    operator: Short = ""
+
+
+class CallClosed(Body, frozen=True, tag="call_closed"):
+    """An answered call that becomes no incident (most calls: advice, silent, misdial, prank...)."""
+
+    call: Id
+    disposition: Short
+    note: Short = ""
+    operator: Short = ""
 
 
 # --- the hub's own events (source = "hub") --------------------------------------------------------
@@ -246,6 +311,10 @@ AnyBody = (
     | MessageSent
     | OrderDelivered
     | Refused
+    | CallOffered
+    | CallEnded
+    | CallAnswered
+    | CallClosed
 )
 
 BODY_TYPES: dict[str, type[Body]] = {

@@ -21,6 +21,7 @@ from dispatch_desktop.domain.reasons import refusal
 from dispatch_desktop.domain.rules import MANUAL_UNIT_TRANSITIONS, TERMINAL_INCIDENT_STATUSES
 from dispatch_desktop.domain.state import (
     REFUSALS_KEPT,
+    Call,
     Incident,
     PendingOrder,
     Refusal,
@@ -61,7 +62,7 @@ def check(state: State, event: ev.Envelope) -> Refusal | None:
 
 
 def _target_of(body: ev.Body) -> str:
-    for attribute in ("incident", "unit", "order"):
+    for attribute in ("incident", "unit", "order", "call"):
         value = getattr(body, attribute, "")
         if value:
             return value
@@ -83,7 +84,9 @@ def _record_refusal(
     incidents = state.incidents
     incident = incidents.get(target)
     if incident is not None:
-        incidents = incidents.set(target, _note(incident, event, "refused", text=reason.message))
+        # Unsigned: the hub stores a refused command as a ``refused`` event, which does not say who tried.
+        entry = TimelineEntry(time=event.time, kind="refused", source=event.source, text=reason.message)
+        incidents = incidents.set(target, _noted(incident, entry))
     return _replace(
         state,
         refusals=(*state.refusals, record)[-REFUSALS_KEPT:],
@@ -93,7 +96,13 @@ def _record_refusal(
 
 
 def _note(incident: Incident, event: ev.Envelope, kind: str, *, unit: str = "", text: str = "") -> Incident:
-    entry = TimelineEntry(time=event.time, kind=kind, source=event.source, unit=unit, text=text)
+    """The incident with one more timeline line; a workstation's command signs it with its ``operator``."""
+    entry = TimelineEntry(time=event.time, kind=kind, source=event.source, unit=unit, text=text,
+                          operator=getattr(event.body, "operator", ""))
+    return _noted(incident, entry)
+
+
+def _noted(incident: Incident, entry: TimelineEntry) -> Incident:
     return _replace(incident, timeline=(*incident.timeline, entry))
 
 
@@ -112,6 +121,19 @@ def _open_incident(state: State, incident_id: str) -> Incident | Refusal:
     if isinstance(incident, Incident) and incident.status in TERMINAL_INCIDENT_STATUSES:
         return refusal("incident_closed", incident=incident_id, status=incident.status.value)
     return incident
+
+
+def _call(state: State, call_id: str) -> Call | Refusal:
+    call = state.calls.get(call_id)
+    return call if call is not None else refusal("unknown_call", call=call_id)
+
+
+def _call_answered_here(state: State, event: ev.Envelope, call_id: str) -> Call | Refusal:
+    """The call, if the sending workstation is the one that answered it: only that desk may settle it."""
+    call = _call(state, call_id)
+    if isinstance(call, Call) and call.answered_by != event.source:
+        return refusal("call_not_yours", call=call_id)
+    return call
 
 
 def _with(state: State, *, unit: Unit | None = None, incident: Incident | None = None) -> State:
@@ -289,12 +311,18 @@ def _incident_created(state: State, event: ev.Envelope) -> Outcome:
         return refusal("incident_exists", incident=body.incident)
     if body.duplicate_of and body.duplicate_of not in state.incidents:
         return refusal("duplicate_of_unknown", incident=body.incident, duplicate_of=body.duplicate_of)
+    if body.call:
+        call = _call_answered_here(state, event, body.call)
+        if isinstance(call, Refusal):
+            return call
+        state = _replace(state, calls=state.calls.delete(call.id))  # dealt with: it is an incident now
     incident = Incident(
         id=body.incident, call_time=body.call_time, caller_number=body.caller_number, lat=body.lat,
         lon=body.lon, address=body.address, district=body.district, station=body.station,
         incident_type=body.incident_type, priority=body.priority, category=body.category,
         department=body.department, caller_name=body.caller_name, description=body.description,
-        duplicate_of=body.duplicate_of, created_at=event.time,
+        duplicate_of=body.duplicate_of, created_at=event.time, origin=body.origin, call=body.call,
+        simulated=body.simulated, created_by=body.operator,
     )
     return _with(state, incident=_note(incident, event, "incident_created", text=body.description))
 
@@ -419,6 +447,52 @@ def _message_sent(state: State, event: ev.Envelope) -> Outcome:
     return _add_order(state, event, body.order, unit.id, OrderKind.MESSAGE, "", body.text)
 
 
+# --- 110 calls: offered and ended by a telephony gateway, answered and closed by a workstation ---------
+
+
+def _call_offered(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.CallOffered = event.body  # type: ignore[assignment]
+    if body.call in state.calls:
+        return refusal("call_exists", call=body.call)
+    call = Call(id=body.call, number=body.number, line=body.line, location=body.location, address=body.address,
+                simulated=body.simulated, source=event.source, offered_at=event.time)
+    return _replace(state, calls=state.calls.set(call.id, call))
+
+
+def _call_answered(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.CallAnswered = event.body  # type: ignore[assignment]
+    call = _call(state, body.call)
+    if isinstance(call, Refusal):
+        return call
+    if call.answered_by == event.source:
+        return state  # picked up twice at the same desk (a second click, a resend): still this desk's
+    if call.answered_by:
+        return refusal("call_taken", call=call.id, workstation=call.answered_by)
+    answered = _replace(call, answered_by=event.source, operator=body.operator, answered_at=event.time)
+    return _replace(state, calls=state.calls.set(call.id, answered))
+
+
+def _call_ended(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.CallEnded = event.body  # type: ignore[assignment]
+    call = state.calls.get(body.call)
+    if call is None or call.ended_at:
+        # The gateway reports the line, not the desk's work: a caller often hangs up after the
+        # call-taker has already entered or closed the call, and that is no error.
+        return state
+    if call.ringing:  # abandoned: nobody picked up, and there is no one left to pick up for
+        return _replace(state, calls=state.calls.delete(call.id))
+    ended = _replace(call, ended_at=event.time, end_reason=body.reason)
+    return _replace(state, calls=state.calls.set(call.id, ended))
+
+
+def _call_closed(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.CallClosed = event.body  # type: ignore[assignment]
+    call = _call_answered_here(state, event, body.call)
+    if isinstance(call, Refusal):
+        return call
+    return _replace(state, calls=state.calls.delete(call.id))
+
+
 # --- the hub's own events -------------------------------------------------------------------------
 
 
@@ -457,5 +531,9 @@ _TRANSITIONS: dict[type[ev.Body], Transition] = {
     ev.MessageSent: _message_sent,
     ev.OrderDelivered: _order_delivered,
     ev.Refused: _refused,
+    ev.CallOffered: _call_offered,
+    ev.CallEnded: _call_ended,
+    ev.CallAnswered: _call_answered,
+    ev.CallClosed: _call_closed,
 }
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

@@ -35,6 +35,10 @@ TEMPLATES: dict[str, str] = {
     "duplicate_of_unknown": "Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.",
     "unknown_order": "Order {order} is not pending for unit {unit}.",
     "no_sos": "Unit {unit} has no emergency to acknowledge.",
+    "call_exists": "Call {call} has already been offered.",
+    "unknown_call": "Call {call} is not on the lines: it is over, or it never rang.",
+    "call_taken": "Call {call} has already been answered at workstation {workstation}.",
+    "call_not_yours": "Call {call} was not answered at this workstation.",
 }
 
 

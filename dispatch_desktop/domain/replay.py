@@ -16,6 +16,9 @@ logs with late fixes, drills and unknown units):
   by raising it to the event's source time (``max``), so a unit's last_report is the running maximum
   of what was folded in, whichever order the folding took; the exceptions, ``WRITES_UNIT_POSITION``,
   get the standing fixes written into the state before they are applied;
+- the call kinds (``call_offered``, ``call_answered``, ``call_ended``, ``call_closed``, and
+  ``incident_created`` naming a call) read and write ``calls`` and incidents only, never a unit, so they
+  fold through ``apply`` like any other command, with the standing fixes left where they are;
 - units are never removed, and ``apply`` bumps ``time`` and ``applied`` the same way for every event.
 """
 

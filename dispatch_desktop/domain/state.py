@@ -12,7 +12,8 @@ from typing import Any
 import immutables
 import msgspec
 
-from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
+from dispatch_desktop.domain.enums import Category, IncidentOrigin, IncidentStatus, Mode, UnitKind, UnitStatus
+from dispatch_desktop.domain.events import CallLocation
 
 
 # gc=False: these records hold only strings, numbers and tuples of each other, so they can never be
@@ -25,6 +26,7 @@ class TimelineEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
     source: str
     unit: str = ""
     text: str = ""
+    operator: str = ""  # the person at the desk, for a workstation's command
 
 
 class Unit(msgspec.Struct, frozen=True, gc=False):
@@ -68,10 +70,40 @@ class Incident(msgspec.Struct, frozen=True, gc=False):
     closed_at: int = 0
     disposition: str = ""
     timeline: tuple[TimelineEntry, ...] = ()
+    origin: IncidentOrigin = IncidentOrigin.CALL
+    call: str = ""  # the telephony call it was taken from, if any
+    simulated: bool = False  # raised by a simulated city
+    created_by: str = ""  # the operator who entered it
 
     @property
     def is_open(self) -> bool:
         return self.status not in (IncidentStatus.CLOSED, IncidentStatus.REFERRED)
+
+
+class Call(msgspec.Struct, frozen=True, gc=False):
+    """A 110 call on the command centre's lines, from the moment it rings until a desk is done with it.
+
+    It leaves ``State.calls`` when nothing more can come of it: abandoned while ringing, closed without an
+    incident (``call_closed``), or entered as one (``incident_created`` naming it). An answered call stays
+    after the caller hangs up (``ended_at``): the call-taker may still be typing."""
+
+    id: str
+    number: str = ""  # the caller's number (ANI); "" when withheld
+    line: str = "110"
+    location: CallLocation | None = None  # where the network places the caller (ALI), if it says
+    address: str = ""  # a landline's registered address
+    simulated: bool = False
+    source: str = ""  # the telephony gateway that offered it
+    offered_at: int = 0  # ms
+    answered_by: str = ""  # the workstation that picked it up; "" while it rings
+    operator: str = ""  # who picked it up there
+    answered_at: int = 0
+    ended_at: int = 0  # the line went down; 0 while the caller is on it
+    end_reason: str = ""
+
+    @property
+    def ringing(self) -> bool:
+        return not self.answered_by
 
 
 class PendingOrder(msgspec.Struct, frozen=True, gc=False):
@@ -119,6 +151,7 @@ class State(msgspec.Struct, frozen=True):
     orders: immutables.Map = immutables.Map()  # order id -> PendingOrder
     refusals: tuple[RefusalRecord, ...] = ()
     refusal_count: int = 0
+    calls: immutables.Map = immutables.Map()  # call id -> Call
 
     def open_incidents(self) -> list[Incident]:
         return [i for i in self.incidents.values() if i.is_open]
@@ -134,6 +167,7 @@ class State(msgspec.Struct, frozen=True):
             "orders": dict(self.orders.items()),
             "refusals": self.refusals,
             "refusal_count": self.refusal_count,
+            "calls": dict(self.calls.items()),
         }
 
     @classmethod
@@ -147,6 +181,7 @@ class State(msgspec.Struct, frozen=True):
             orders=immutables.Map(plain["orders"]),
             refusals=tuple(plain["refusals"]),
             refusal_count=plain["refusal_count"],
+            calls=immutables.Map(plain.get("calls", {})),  # absent from snapshots older than calls
         )
 
     def __eq__(self, other: object) -> bool:
@@ -164,6 +199,7 @@ class _PlainState(msgspec.Struct, frozen=True):
     orders: dict[str, PendingOrder]
     refusals: tuple[RefusalRecord, ...]
     refusal_count: int
+    calls: dict[str, Call] = {}  # absent from snapshots older than calls
 
 
 _snapshot_encoder = msgspec.msgpack.Encoder()

@@ -5,8 +5,10 @@ It sees the accepted event stream (``observe``), keeps the same projected state 
 the nearest available unit for a police incident, a referral to the owning department for one that is
 not police business, and a close once an incident is cleared. Each after a human-sized delay.
 
-It only acts on what it has seen accepted, so a person at another desk may work the same incidents:
-whatever they do first simply makes its own plan moot when its turn comes.
+It works only the incidents its own desk entered: an incident a person entered is theirs alone, never
+dispatched, referred or closed by it. It acts only on what it has seen accepted, so a person at another
+desk may still work its incidents: whatever they do first simply makes its own plan moot when its turn
+comes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dispatch_desktop.domain import projection, taxonomy
 from dispatch_desktop.domain.city import plane_xy
 from dispatch_desktop.domain.enums import Category, IncidentStatus, UnitStatus
 from dispatch_desktop.domain.state import Incident, State
+from dispatch_desktop.sim.numbers import entered_by
 
 Locate = Callable[[int], tuple[np.ndarray, np.ndarray]]
 """Plane positions (x, y arrays, metres) of every simulated unit at a time in ms."""
@@ -48,12 +51,16 @@ class AutoDispatcher:
         unit_ids: Sequence[str],
         locate: Locate,
         *,
+        desk: str,
+        operator: str = "",
         seed: int,
         policy: DispatchPolicy | None = None,
         state: State | None = None,
         now_ms: int = 0,
     ) -> None:
         self.policy = policy or DispatchPolicy()
+        self.desk = desk  # the workstation it works at: the incidents entered there are its own
+        self.operator = operator
         self.unit_ids = list(unit_ids)
         self.index = {unit: i for i, unit in enumerate(self.unit_ids)}
         self.locate = locate
@@ -139,10 +146,11 @@ class AutoDispatcher:
         if action == _REFER and incident.status is IncidentStatus.NEW and not incident.units:
             self._in_flight[incident_id] = incident.status
             return [ev.IncidentReferred(incident=incident.id, department=incident.department or _owner(incident),
-                                        reason="非警务警情，按职责清单移交")]
+                                        reason="非警务警情，按职责清单移交", operator=self.operator)]
         if action == _CLOSE and incident.status is IncidentStatus.CLEARED and not incident.units:
             self._in_flight[incident_id] = incident.status
-            return [ev.IncidentClosed(incident=incident.id, disposition=incident.disposition or "resolved")]
+            return [ev.IncidentClosed(incident=incident.id, disposition=incident.disposition or "resolved",
+                                      operator=self.operator)]
         return []
 
     def _dispatch(self, incident: Incident, now_ms: int) -> list[ev.Body]:
@@ -161,12 +169,15 @@ class AutoDispatcher:
         for n, unit_index in enumerate(chosen.tolist(), start=sent + 1):
             unit = self.unit_ids[unit_index]
             self._spoken_for[unit_index] = True
-            commands.append(ev.UnitDispatched(incident=incident.id, unit=unit, order=f"{incident.id}:{unit}:{n}"))
+            commands.append(ev.UnitDispatched(incident=incident.id, unit=unit, order=f"{incident.id}:{unit}:{n}",
+                                              operator=self.operator))
         return commands
 
     # --- bookkeeping ---------------------------------------------------------------------------------
 
     def _plan(self, incident: Incident, now_ms: int) -> None:
+        if entered_by(incident) != self.desk:
+            return  # a person's incident: theirs alone
         if incident.status is IncidentStatus.NEW and not incident.units:
             police = incident.category is Category.POLICE
             delay = self.policy.dispatch_delay_s if police else self.policy.refer_delay_s

@@ -1,15 +1,19 @@
 """The city simulator: field units, 110 calls and (optionally) a dispatcher, as a pure function of time.
 
-``Engine.step(now_ms)`` returns what the field and the simulated desk send up to ``now_ms``: each item
-an ``Outgoing`` (who sends it, the body, its simulated time). Orders the hub routes to units come back
-in through ``on_order``; accepted events from the hub (or a loopback) through ``observe``. Nothing here
-reads a clock, opens a socket or draws from global randomness: the same seed, start time and inputs
-give the same output, byte for byte.
+``Engine.step(now_ms)`` returns what the field, the simulated telephony gateway and the simulated desk
+send up to ``now_ms``: each item an ``Outgoing`` (who sends it, the body, its simulated time). Orders the
+hub routes to units come back in through ``on_order``; accepted events from the hub (or a loopback)
+through ``observe``. Nothing here reads a clock, opens a socket or draws from global randomness: the
+same seed, start time and inputs give the same output, byte for byte.
 
 What a unit does follows the domain's rules: it reports positions while on duty; on a dispatch order it
 acknowledges after a human delay, drives to the scene, reports its arrival, a scene survey and the
 clearance after a time that depends on the incident, then goes back to patrol; a recall sends it back
 at once. A clearance releases every unit on the incident, so the colleagues this engine runs stop too.
+
+Calls ring at the gateway first (``switchboard``); the simulated desk answers, enters and (with
+``auto_dispatch``) dispatches only what nobody else took: a call a person answered, and an incident a
+person entered, are theirs alone.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from dispatch_desktop.domain.taxonomy import incident_type, is_known
 from dispatch_desktop.sim.calls import NEVER, CallModel, CallStream
 from dispatch_desktop.sim.dispatcher import AutoDispatcher, DispatchPolicy
 from dispatch_desktop.sim.motion import Fix, Fleet
+from dispatch_desktop.sim.numbers import IncidentNumbers
+from dispatch_desktop.sim.phone import Telephony
+from dispatch_desktop.sim.switchboard import Desks, Switchboard
 from dispatch_desktop.sim.world import (
     Movement,
     SimUnit,
@@ -40,13 +47,9 @@ from dispatch_desktop.sim.world import (
     speed_ranges,
 )
 
-DISPATCHER = "dispatcher"
-"""``Outgoing.source`` for what the simulated desk sends (calls entered as incidents, and the automatic
-dispatcher's commands): the runner sends these through a workstation client."""
-
 
 class Outgoing(NamedTuple):
-    source: str  # a unit id, or DISPATCHER
+    source: str  # a unit id, ``SimConfig.desk`` (the simulated desk) or ``SimConfig.phone`` (its gateway)
     body: ev.Body
     t_ms: int  # simulated time the message is made
 
@@ -70,7 +73,8 @@ class SimConfig:
     units: int = 1100  # up to the roster size patrol groups; more splits groups into officers
     report_interval_s: float = 5.0
     incidents_per_day: float | None = None  # None: the taxonomy's total, about 10,000
-    auto_dispatch: bool = True
+    auto_answer: bool = True  # the simulated call-taker answers the calls still ringing and enters them
+    auto_dispatch: bool = True  # the automatic dispatcher works the incidents the simulated desk entered
     policy: DispatchPolicy = field(default_factory=DispatchPolicy)
     movement: Movement = field(default_factory=Movement)
     gps_noise_m: float = 4.0
@@ -79,7 +83,11 @@ class SimConfig:
     survey_delay_s: tuple[float, float] = (60.0, 240.0)  # arrival -> scene survey record
     parking_radius_m: float = 15.0  # units stop this close to the scene, not on it
     intake_delay_s: tuple[float, float] = (30.0, 90.0)  # call -> incident entered
-    id_prefix: str = "J"
+    telephony: Telephony = field(default_factory=Telephony)
+    call_prefix: str = "C"  # of the gateway's call ids; a runner adds a tag of its start
+    desk: str = "sim-desk"  # the simulated desk's workstation id
+    phone: str = "sim-phone"  # the simulated telephony gateway's workstation id
+    operator: str = "模拟坐席"  # the name on what the simulated desk does
 
     def __post_init__(self) -> None:
         if self.report_interval_s <= 0:
@@ -104,9 +112,10 @@ class _Scene:
 
 class Engine:
     def __init__(self, city: City, config: SimConfig | None = None, *, start_ms: int,
-                 state: State | None = None) -> None:
+                 state: State | None = None, wire: Callable[[int], int] | None = None) -> None:
         """``state``: the hub's current picture, when joining a running system (units carry on with what
-        they were doing); without it every unit reports coming on duty."""
+        they were doing); without it every unit reports coming on duty. ``wire``: simulated time to the
+        time it goes out as, for the call times the desk enters (the identity by default)."""
         self.config = config = config or SimConfig()
         self.city = city
         self.start_ms = start_ms
@@ -124,9 +133,14 @@ class Engine:
         phase = (rng.permutation(n) * self.period_ms) // max(n, 1)
         self.next_report = start_ms + phase.astype(np.int64)
         self._earliest_report = int(self.next_report.min()) if n else NEVER
-        self.calls = CallStream(CallModel(city, incidents_per_day=config.incidents_per_day), seed=config.seed,
-                                start_ms=start_ms, intake_delay_s=config.intake_delay_s,
-                                id_prefix=config.id_prefix)
+        calls = CallStream(CallModel(city, incidents_per_day=config.incidents_per_day), seed=config.seed,
+                           start_ms=start_ms, intake_delay_s=config.intake_delay_s, id_prefix=config.call_prefix)
+        self.switchboard = Switchboard(
+            calls, config.telephony, Desks(phone=config.phone, desk=config.desk, operator=config.operator,
+                                           answers=config.auto_answer),
+            seed=config.seed, area=city.bbox, numbers=IncidentNumbers(config.desk),
+            wire=wire if wire is not None else _same_time,
+        )
         self._rng = np.random.default_rng([config.seed, 0xF10E])
         self._mode = [_PATROL] * n
         self._incident = [""] * n
@@ -140,8 +154,8 @@ class Engine:
         self._waiting: dict[str, list[tuple[int, str]]] = {}  # incident -> (unit, order) not yet locatable
         self._startup: list[Outgoing] = []
         self.dispatcher = (
-            AutoDispatcher(self.ids, self.locate, seed=config.seed, policy=config.policy, state=state,
-                           now_ms=start_ms)
+            AutoDispatcher(self.ids, self.locate, desk=config.desk, operator=config.operator, seed=config.seed,
+                           policy=config.policy, state=state, now_ms=start_ms)
             if config.auto_dispatch else None
         )
         self._join(state)
@@ -199,6 +213,7 @@ class Engine:
             return
         if self.dispatcher is not None:
             self.dispatcher.observe(event)
+        self.switchboard.observe(event, self.now_ms)
         if isinstance(body, ev.IncidentCreated):
             self._learn(body)
         elif isinstance(body, ev.Clearance):
@@ -216,9 +231,11 @@ class Engine:
             self._waiting.pop(body.incident, None)
 
     def answered(self, command: ev.Body, accepted: bool) -> None:
-        """The hub's answer to a command this engine's desk sent (see ``AutoDispatcher.answered``)."""
+        """The hub's answer to something this engine's desk or gateway sent (see ``AutoDispatcher.answered``
+        and ``Switchboard.answered``)."""
         if self.dispatcher is not None:
             self.dispatcher.answered(command, accepted, self.now_ms)
+        self.switchboard.answered(command, accepted, self.now_ms)
 
     def registrations(self, state: State | None = None) -> list[ev.UnitRegistered]:
         """The roster entries of the simulated units that ``state`` lacks (all of them without one).
@@ -233,6 +250,7 @@ class Engine:
         over from it; units keep following their orders)."""
         if self.dispatcher is not None:
             self.dispatcher.resync(state, self.now_ms)
+        self.switchboard.resync(state, self.now_ms)
 
     def locate(self, t_ms: int) -> tuple[np.ndarray, np.ndarray]:
         """True plane positions (metres) of every unit at ``t_ms`` (not before the last step)."""
@@ -256,7 +274,7 @@ class Engine:
             when = self.dispatcher.next_time()
             if when is not None:
                 candidates.append((when, 1, self._desk_step))
-        candidates.append((self.calls.next_time(), 2, self._call_step))
+        candidates.append((self.switchboard.next_time(), 2, self._switchboard_step))
         when, _, handler = min(candidates, key=lambda c: c[:2])
         return max(when, self.now_ms), handler
 
@@ -295,12 +313,11 @@ class Engine:
     def _desk_step(self, out: list[Outgoing]) -> None:
         assert self.dispatcher is not None
         for body in self.dispatcher.fire(self.now_ms):
-            out.append(Outgoing(DISPATCHER, body, self.now_ms))
+            out.append(Outgoing(self.config.desk, body, self.now_ms))
 
-    def _call_step(self, out: list[Outgoing]) -> None:
-        call = self.calls.pop()
-        self._learn(call.body)
-        out.append(Outgoing(DISPATCHER, call.body, self.now_ms))
+    def _switchboard_step(self, out: list[Outgoing]) -> None:
+        for source, body in self.switchboard.fire(self.now_ms):
+            out.append(Outgoing(source, body, self.now_ms))
 
     # --- position reports ---------------------------------------------------------------------------
 
@@ -409,6 +426,8 @@ class Engine:
         """On-duty reports for the first step; with the hub's state, every unit takes up where it was
         and what it was doing."""
         t = self.start_ms
+        if state is not None:
+            self._startup += [Outgoing(source, body, t) for source, body in self.switchboard.join(state)]
         for unit, spec in enumerate(self.units):
             known = state.units.get(spec.id) if state is not None else None
             if known is not None and known.last_report:
@@ -449,4 +468,8 @@ class Engine:
 
     def _ms(self, seconds: float) -> int:
         return self.start_ms + math.ceil(seconds * 1000.0)
+
+
+def _same_time(t_ms: int) -> int:
+    return t_ms
 

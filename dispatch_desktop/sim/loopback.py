@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import projection
 from dispatch_desktop.domain.state import RefusalRecord, State
-from dispatch_desktop.sim.engine import DISPATCHER, Engine
+from dispatch_desktop.sim.engine import Engine
 
 HUB = "hub"
 _ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
@@ -57,7 +57,7 @@ class Loopback:
             self.on_event(envelope)
         if self.state.refusal_count != before:
             self.refusals.append(self.state.refusals[-1])
-            if source == DISPATCHER:
+            if source in (self.engine.config.desk, self.engine.config.phone):
                 self.engine.answered(body, accepted=False)
             return
         self.engine.observe(envelope)

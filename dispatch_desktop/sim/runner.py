@@ -1,16 +1,18 @@
 """Drives the engine in real time (times a compression factor) against a real hub.
 
 One thread does everything: it steps the engine to the simulated "now", hands each unit's reports to
-that unit's own ``FieldClient`` (a real bus client with its own key, resending until acknowledged) and
-the simulated desk's commands to a ``WorkstationClient``, polls all the field sockets (orders come back
+that unit's own ``FieldClient`` (a real bus client with its own key, resending until acknowledged), the
+simulated telephony gateway's calls and the simulated desk's commands each to a ``WorkstationClient`` of
+their own (roles ``telephony`` and ``dispatcher``), polls all the field sockets (orders come back
 through them and go to ``engine.on_order``), and feeds the hub's published events to
 ``engine.observe``. ``stop()`` (from any thread) ends it.
 
 Time on the wire: the hub checks event times against its own clock, so everything sent carries
 wall-clock time. At speed ×k the engine's simulated clock runs k times faster from the same start; a
 simulated time t goes out as ``start + (t - start) / k`` — an hour of simulated city in a minute of the
-desk's time. Incident numbers carry a tag of the run's start, so a restarted simulator (whose simulated
-clock may revisit minutes an earlier, faster run already simulated) never reuses one.
+desk's time. Call ids carry a tag of the run's start, so a restarted simulator (whose simulated clock
+may revisit minutes an earlier, faster run already simulated) never reuses one; incident numbers follow
+the desks' own scheme and carry on from the ones the desk finds in the hub's state.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 
-import msgspec
 import zmq
 
 from dispatch_desktop.bus import protocol as p
@@ -35,12 +36,11 @@ from dispatch_desktop.bus.workstation import CommandReply, Published, Workstatio
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.state import State
-from dispatch_desktop.sim.engine import DISPATCHER, Engine, SimConfig
+from dispatch_desktop.sim.engine import Engine, SimConfig
 from dispatch_desktop.sim.world import choose_units, registration
 
 log = logging.getLogger(__name__)
 
-DEFAULT_WORKSTATION = "sim-desk"
 # A handset resends an unacknowledged report after this long. Longer than a real handset's 2 s: a
 # thousand simulated handsets in one process resending into a hub that is merely slow would bury it.
 _RESEND_AFTER_S = 10.0
@@ -89,11 +89,12 @@ def run_tag(wall_ms: int) -> str:
 
 
 class SimulationRunner:
-    """See the module docstring. ``keys``: the key directory to take (and create missing) unit and
-    workstation keys from; None for a hub in plain mode. ``context``: share the hub's ZeroMQ context
-    to use ``inproc://`` endpoints; it must allow a socket per unit (``zmq.MAX_SOCKETS``, set before
-    its first socket). ``max_backlog``: unacknowledged reports above which the simulated clock pauses
-    (default: three per unit, at least 2,000)."""
+    """See the module docstring. ``keys``: the key directory to take (and create missing) unit, desk and
+    gateway keys from (the desk and the gateway are ``config.desk`` and ``config.phone``); None for a hub
+    in plain mode, which must know ``config.phone`` as a telephony gateway (``PlainSecurity.roles``).
+    ``context``: share the hub's ZeroMQ context to use ``inproc://`` endpoints; it must allow a socket per
+    unit (``zmq.MAX_SOCKETS``, set before its first socket). ``max_backlog``: unacknowledged reports above
+    which the simulated clock pauses (default: three per unit, at least 2,000)."""
 
     def __init__(
         self,
@@ -103,7 +104,6 @@ class SimulationRunner:
         *,
         speed: float = 1.0,
         keys: KeyDirectory | None = None,
-        workstation: str = DEFAULT_WORKSTATION,
         context: zmq.Context | None = None,  # type: ignore[type-arg]
         clock: Callable[[], float] = time.time,
         tick: float = 0.05,
@@ -117,7 +117,6 @@ class SimulationRunner:
         self.endpoints = endpoints
         self.speed = speed
         self.keys = keys
-        self.workstation = workstation
         self._own_context = context is None
         if context is None:
             context = zmq.Context()
@@ -168,18 +167,21 @@ class SimulationRunner:
 
     def _main(self, duration_s: float | None = None) -> None:
         desk: WorkstationClient | None = None
+        phone: WorkstationClient | None = None
         fleet: FieldFleet | None = None
         try:
             self._prepare_keys()
             desk = self._desk()
             desk.start()
+            phone = self._workstation(self.config.phone)
+            phone.start()
             state = self._wait_for_snapshot(desk)
             if state is None:
                 return
             wall0 = int(self.clock() * 1000)
             self.timebase = Timebase(wall0, self.speed)
-            config = replace(self.config, id_prefix=f"{self.config.id_prefix}{run_tag(wall0)}-")
-            self.engine = Engine(self.city, config, start_ms=wall0, state=state)
+            config = replace(self.config, call_prefix=f"{self.config.call_prefix}{run_tag(wall0)}-")
+            self.engine = Engine(self.city, config, start_ms=wall0, state=state, wire=self.timebase.wire)
             missing = self.engine.registrations(state)
             if missing:
                 log.warning("%d simulated units are not on the hub's roster (e.g. %s): their reports will be "
@@ -191,15 +193,17 @@ class SimulationRunner:
             self.ready.set()
             log.info("simulating %d units at x%g against %s", len(self.engine.units), self.speed,
                      self.endpoints.field)
-            self._loop(fleet, desk, None if duration_s is None else time.monotonic() + duration_s)
+            self._loop(fleet, {config.desk: desk, config.phone: phone},
+                       None if duration_s is None else time.monotonic() + duration_s)
         except BaseException as error:
             log.exception("the simulator stopped on an unexpected error")
             self.failure = error
         finally:
             if fleet is not None:
                 fleet.close()
-            if desk is not None:
-                desk.stop()
+            for client in (desk, phone):
+                if client is not None:
+                    client.stop()
             if self._own_context:
                 self.context.term()
             self._stop.set()
@@ -211,11 +215,12 @@ class SimulationRunner:
         if self.keys is None:
             return
         units = choose_units(self.city, self.config.units)
-        wanted = [(self.workstation, Kind.WORKSTATION)] + [(u.id, Kind.UNIT) for u in units]
+        wanted = [(self.config.desk, Kind.WORKSTATION, Role.DISPATCHER),
+                  (self.config.phone, Kind.WORKSTATION, Role.TELEPHONY)] + [(u.id, Kind.UNIT, None) for u in units]
         created = 0
-        for name, kind in wanted:
+        for name, kind, role in wanted:
             if not (self.keys.private / f"{name}.key_secret").exists():
-                self.keys.create(name, kind, Role.DISPATCHER if kind is Kind.WORKSTATION else None)
+                self.keys.create(name, kind, role)
                 created += 1
         if created:
             log.info("created %d keys in %s", created, self.keys.root)
@@ -226,14 +231,13 @@ class SimulationRunner:
     def _credentials(self, name: str) -> ClientCurve | None:
         return None if self.keys is None else self.keys.client_credentials(name)
 
+    def _workstation(self, name: str) -> WorkstationClient:
+        return WorkstationClient(name, command_endpoint=self.endpoints.workstation,
+                                 publish_endpoint=self.endpoints.publish, curve=self._credentials(name),
+                                 context=self.context)
+
     def _desk(self) -> WorkstationClient:
-        desk = WorkstationClient(
-            self.workstation,
-            command_endpoint=self.endpoints.workstation,
-            publish_endpoint=self.endpoints.publish,
-            curve=self._credentials(self.workstation),
-            context=self.context,
-        )
+        desk = self._workstation(self.config.desk)
 
         def updated(state: State, changed: list[Published] | None) -> None:
             # Called on the desk's thread: a whole state comes with the gseq it is as of.
@@ -266,7 +270,8 @@ class SimulationRunner:
 
     # --- the loop -------------------------------------------------------------------------------------
 
-    def _loop(self, fleet: FieldFleet, desk: WorkstationClient, deadline: float | None) -> None:
+    def _loop(self, fleet: FieldFleet, workstations: dict[str, WorkstationClient], deadline: float | None) -> None:
+        """``workstations``: the desk's and the gateway's clients, by their ids (the ``Outgoing`` sources)."""
         engine, timebase = self.engine, self.timebase
         assert engine is not None and timebase is not None
         last_wall = int(self.clock() * 1000)
@@ -284,10 +289,9 @@ class SimulationRunner:
                 log.warning("the hub is %s (%d reports unacknowledged)", "falling behind: pausing the city"
                             if backlog else "keeping up again: resuming", fleet.unacked())
             for source, body, t_ms in engine.step(max(engine.now_ms, timebase.sim(wall))):
-                if source == DISPATCHER:
-                    if isinstance(body, ev.IncidentCreated):
-                        body = msgspec.structs.replace(body, call_time=timebase.wire(body.call_time))
-                    future = desk.send_command(body)
+                workstation = workstations.get(source)
+                if workstation is not None:
+                    future = workstation.send_command(body)
                     future.add_done_callback(lambda done, command=body: self._answers.put((command, done)))
                 else:
                     fleet.client(source).report(body, t_src=timebase.wire(t_ms))

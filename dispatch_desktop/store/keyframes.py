@@ -1,11 +1,11 @@
 """Keyframe snapshots of the projected state, stored so that consecutive keyframes share what did not change.
 
-A keyframe is a *head* (counters, units, pending orders, recent refusals, and the list of its incident
-blocks) plus *blocks* of incidents. Incidents are sorted by when they were entered and cut into blocks of
-``BLOCK``; a block is stored once, under the hash of its content, however many keyframes refer to it. An
-incident changes for an hour or two and then stays closed, so from one keyframe to the next only the
-newest block or two are new: keyframes can be dense (short replays) and still cost little disk, and
-writing one (inline in the hub's append path) encodes only the blocks that changed.
+A keyframe is a *head* (counters, units, pending orders, recent refusals, the calls on the lines, and the
+list of its incident blocks) plus *blocks* of incidents. Incidents are sorted by when they were entered and
+cut into blocks of ``BLOCK``; a block is stored once, under the hash of its content, however many
+keyframes refer to it. An incident changes for an hour or two and then stays closed, so from one keyframe
+to the next only the newest block or two are new: keyframes can be dense (short replays) and still cost
+little disk, and writing one (inline in the hub's append path) encodes only the blocks that changed.
 
 Both directions remember recent blocks: ``KeyframeCodec.pack`` recognises an unchanged block by the
 identity of its incidents (states are immutable, so the same objects mean the same content) and
@@ -32,7 +32,7 @@ import immutables
 import msgspec
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.state import Incident, PendingOrder, RefusalRecord, State, Unit, decode_state
+from dispatch_desktop.domain.state import Call, Incident, PendingOrder, RefusalRecord, State, Unit, decode_state
 
 LEVEL = 1
 BLOCK = 256
@@ -53,6 +53,7 @@ class _Head(msgspec.Struct, array_like=True, frozen=True):
     refusals: tuple[RefusalRecord, ...]
     refusal_count: int
     blocks: list[bytes]  # hashes, in incident order
+    calls: list[Call] = []  # a head written before calls existed ends at ``blocks``
 
 
 class Packed(NamedTuple):
@@ -118,7 +119,7 @@ class KeyframeCodec:
         head = _Head(
             mode=state.mode, time=state.time, applied=state.applied, units=list(state.units.values()),
             orders=list(state.orders.values()), refusals=state.refusals, refusal_count=state.refusal_count,
-            blocks=hashes,
+            blocks=hashes, calls=list(state.calls.values()),
         )
         return Packed(MAGIC + zlib.compress(_encode(head), LEVEL), new_blocks, blocks, tuple(hashes))
 
@@ -139,6 +140,7 @@ class KeyframeCodec:
             incidents=immutables.Map({incident.id: incident for block in blocks for incident in block}),
             orders=immutables.Map({order.order: order for order in head.orders}),
             refusals=head.refusals, refusal_count=head.refusal_count,
+            calls=immutables.Map({call.id: call for call in head.calls}),
         )
 
     def _blocks(self, hashes: Sequence[bytes], fetch: BlockFetcher) -> list[tuple[Incident, ...]]:

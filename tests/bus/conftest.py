@@ -21,6 +21,7 @@ from dispatch_desktop.bus.area import BBoxArea
 from dispatch_desktop.bus.hub import CurveSecurity, Endpoints, Hub, PlainSecurity
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, Kind, Role
 from dispatch_desktop.bus.session import Session
+from dispatch_desktop.bus.workstation import WorkstationClient
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Category, UnitKind
@@ -181,3 +182,22 @@ def raw_peers() -> Iterator[Callable[..., RawPeer]]:
     yield factory
     for peer in peers:
         peer.close()
+
+
+@pytest.fixture
+def workstations() -> Iterator[Callable[..., WorkstationClient]]:
+    """Workstation clients (a desk, or a telephony gateway) connected and synchronised to a hub."""
+    clients: list[WorkstationClient] = []
+
+    def factory(running: Running, name: str = "ws-01", **options: object) -> WorkstationClient:
+        curve = running.credentials(name) if running.keys is not None else None
+        client = WorkstationClient(name, command_endpoint=running.endpoints.workstation,
+                                   publish_endpoint=running.endpoints.publish, curve=curve, **options)  # type: ignore[arg-type]
+        clients.append(client)
+        client.start()
+        assert client.wait_synced(10)
+        return client
+
+    yield factory
+    for client in clients:
+        client.stop()

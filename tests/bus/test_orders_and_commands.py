@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -17,24 +17,6 @@ from dispatch_desktop.domain.reasons import refusal
 from tests.bus.conftest import RawPeer, Running, incident, wait_for
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-def workstations() -> Iterator[Callable[..., WorkstationClient]]:
-    clients: list[WorkstationClient] = []
-
-    def factory(running: Running, name: str = "ws-01", **options: object) -> WorkstationClient:
-        curve = running.credentials(name) if running.keys is not None else None
-        client = WorkstationClient(name, command_endpoint=running.endpoints.workstation,
-                                   publish_endpoint=running.endpoints.publish, curve=curve, **options)  # type: ignore[arg-type]
-        clients.append(client)
-        client.start()
-        assert client.wait_synced(10)
-        return client
-
-    yield factory
-    for client in clients:
-        client.stop()
 
 
 def _on_duty(running: Running, *units: str) -> None:

@@ -1,13 +1,14 @@
-"""Hypothesis strategies that produce plausible event logs: a few units and incidents going
+"""Hypothesis strategies that produce plausible event logs: a few units, incidents and 110 calls going
 through their lives, with the odd illegal step a real log also contains (a second dispatcher
-grabbing a busy unit, a late arrival report…)."""
+grabbing a busy unit, a late arrival report, a desk settling a call another desk answered…)."""
 
 from __future__ import annotations
 
+import msgspec
 from hypothesis import strategies as st
 
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.enums import Category, Mode, UnitKind, UnitStatus
+from dispatch_desktop.domain.enums import Category, IncidentOrigin, Mode, UnitKind, UnitStatus
 
 UNITS = ("P-0001", "P-0002", "P-0003", "R-0001")
 INCIDENTS = ("J-1", "J-2", "J-3", "J-4")
@@ -16,14 +17,20 @@ T0 = 1_763_780_000_000
 ACTIONS = (
     "register", "on_duty", "off_duty", "unavailable", "create", "dispatch", "ack", "arrive", "clear",
     "recall", "close", "refer", "note", "position", "sos", "sos_ack", "message", "delivered",
-    "reclassify", "field_record",
+    "reclassify", "field_record", "offer", "answer", "hang_up", "close_call", "create_from_call",
 )
+GATEWAY = "gw-110"
+CALL_ACTIONS = ("offer", "offer", "answer", "answer", "hang_up", "close_call", "create_from_call", "note",
+                "dispatch", "position")
+"""Mostly calls: with every kind equally likely, a call is seldom offered, answered and settled in one log."""
 
 
 def _body(action: str, unit: str, incident: str, n: int) -> tuple[str, ev.Body]:
     """The body for one step and who sends it (a unit reports as itself; commands come from a
     workstation)."""
     ws = "ws-1" if n % 2 else "ws-2"
+    call = f"C-{incident}"  # one call per incident slot: offers, answers and settlements meet often
+    operator = f"operator {n % 3}"
     match action:
         case "register":
             kind = UnitKind.RAPID_RESPONSE if unit.startswith("R") else UnitKind.PATROL_GROUP
@@ -55,7 +62,7 @@ def _body(action: str, unit: str, incident: str, n: int) -> tuple[str, ev.Body]:
         case "refer":
             return ws, ev.IncidentReferred(incident=incident, department="城管", reason="not police business")
         case "note":
-            return ws, ev.IncidentNote(incident=incident, text=f"note {n}")
+            return ws, ev.IncidentNote(incident=incident, text=f"note {n}", operator=operator)
         case "position":
             return unit, ev.Position(lat=23.0 + (n % 50) / 100, lon=113.2 + (n % 30) / 100,
                                      heading=float(n % 360), speed=float(n % 20))
@@ -73,13 +80,25 @@ def _body(action: str, unit: str, incident: str, n: int) -> tuple[str, ev.Body]:
         case "field_record":
             return unit, ev.FieldRecord(record=ev.FieldRecordKind.SCENE_SURVEY, record_id=f"fr-{n}",
                                         incident=incident, fields={"witnesses": "2"})
+        case "offer":
+            located = ev.CallLocation(lat=23.1 + n % 9 / 100, lon=113.3, accuracy_m=n % 1500, method="cell")
+            return GATEWAY, ev.CallOffered(call=call, number=f"139{n:08d}", location=located if n % 3 else None)
+        case "answer":
+            return ws, ev.CallAnswered(call=call, operator=operator)
+        case "hang_up":
+            return GATEWAY, ev.CallEnded(call=call, reason="abandoned" if n % 2 else "hangup")
+        case "close_call":
+            return ws, ev.CallClosed(call=call, disposition="advice_given", operator=operator)
+        case "create_from_call":
+            source, created = _body("create", unit, incident, n)
+            return source, msgspec.structs.replace(created, call=call, origin=IncidentOrigin.CALL, operator=operator)
     raise AssertionError(action)
 
 
 @st.composite
-def event_logs(draw: st.DrawFn, max_size: int = 120) -> list[ev.Envelope]:
+def event_logs(draw: st.DrawFn, max_size: int = 120, actions: tuple[str, ...] = ACTIONS) -> list[ev.Envelope]:
     steps = draw(st.lists(
-        st.tuples(st.sampled_from(ACTIONS), st.sampled_from(UNITS), st.sampled_from(INCIDENTS),
+        st.tuples(st.sampled_from(actions), st.sampled_from(UNITS), st.sampled_from(INCIDENTS),
                   st.integers(0, 5_000), st.booleans()),
         max_size=max_size,
     ))
@@ -96,3 +115,8 @@ def event_logs(draw: st.DrawFn, max_size: int = 120) -> list[ev.Envelope]:
         mode = Mode.DRILL if drill and n % 5 == 0 else Mode.LIVE
         log.append(ev.envelope(source, seqs[source], body, t_src=time, t_hub=time + 3, mode=mode))
     return log
+
+
+def mixed_logs(max_size: int = 120) -> st.SearchStrategy[list[ev.Envelope]]:
+    """Logs of every kind, half of them busy with calls."""
+    return st.one_of(event_logs(max_size), event_logs(max_size, actions=CALL_ACTIONS))

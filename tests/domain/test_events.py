@@ -8,10 +8,10 @@ from hypothesis import given
 
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
-from tests.domain.event_sequences import event_logs
+from tests.domain.event_sequences import mixed_logs
 
 
-@given(event_logs(max_size=40))
+@given(mixed_logs(max_size=40))
 def test_every_event_round_trips_through_the_codec(log: list[ev.Envelope]) -> None:
     for event in log:
         assert codec.decode(codec.encode(event)) == event

@@ -11,7 +11,7 @@ from dispatch_desktop.domain.enums import Mode, UnitKind, UnitStatus
 from dispatch_desktop.domain.projection import apply_all
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State
-from tests.domain.event_sequences import T0, UNITS, event_logs
+from tests.domain.event_sequences import T0, UNITS, mixed_logs
 
 _decode_position = msgspec.msgpack.Decoder(ev.Position).decode
 
@@ -20,7 +20,7 @@ _decode_position = msgspec.msgpack.Decoder(ev.Position).decode
 def busy_logs(draw: st.DrawFn) -> list[ev.Envelope]:
     """Plausible logs plus what makes folding hard: bursts of fixes, fixes that arrive late (source
     time before the unit's newest report), fixes from sources that are no units."""
-    log = draw(event_logs())
+    log = draw(mixed_logs())
     extra = draw(st.lists(
         st.tuples(st.integers(0, len(log)), st.sampled_from((*UNITS, "P-9999")), st.integers(-4_000, 4_000),
                   st.booleans(), st.integers(0, 89)),

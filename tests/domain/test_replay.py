@@ -9,11 +9,11 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.projection import apply_all
 from dispatch_desktop.domain.state import State, decode_state, encode_state
-from tests.domain.event_sequences import event_logs
+from tests.domain.event_sequences import mixed_logs
 
 
 @settings(max_examples=200, deadline=None)
-@given(event_logs(), st.integers(min_value=0), st.sampled_from([Mode.LIVE, Mode.DRILL]))
+@given(mixed_logs(), st.integers(min_value=0), st.sampled_from([Mode.LIVE, Mode.DRILL]))
 def test_snapshot_plus_tail_equals_full_replay(log: list[ev.Envelope], cut: int, mode: Mode) -> None:
     cut %= len(log) + 1
     full = apply_all(State(mode=mode), log)
@@ -23,7 +23,7 @@ def test_snapshot_plus_tail_equals_full_replay(log: list[ev.Envelope], cut: int,
 
 
 @settings(max_examples=50, deadline=None)
-@given(event_logs())
+@given(mixed_logs())
 def test_states_from_different_logs_differ(log: list[ev.Envelope]) -> None:
     """Guards the equality the property above relies on: it must see a change."""
     state = apply_all(State(), log)

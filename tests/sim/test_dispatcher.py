@@ -21,7 +21,7 @@ class Desk:
 
     def __init__(self, policy: DispatchPolicy | None = None) -> None:
         self.seq = 0
-        self.dispatcher = AutoDispatcher(UNITS, lambda t: (X, Y), seed=1, policy=policy, now_ms=T0)
+        self.dispatcher = AutoDispatcher(UNITS, lambda t: (X, Y), desk="ws-1", seed=1, policy=policy, now_ms=T0)
         for unit in UNITS:
             self.send("hub", ev.UnitRegistered(unit=unit, unit_kind=UnitKind.PATROL_GROUP, station="S-1", name=unit))
             self.send(unit, ev.StatusReport(status=UnitStatus.AVAILABLE))
@@ -31,9 +31,9 @@ class Desk:
         self.dispatcher.observe(ev.envelope(source, self.seq, body, t))
 
     def create(self, incident: str, *, priority: int = 3, category: Category = Category.POLICE,
-               department: str = "", t: int = T0) -> None:
+               department: str = "", t: int = T0, desk: str = "ws-1") -> None:
         lat, lon = plane_latlon(0.0, 0.0)
-        self.send("ws-1", ev.IncidentCreated(
+        self.send(desk, ev.IncidentCreated(
             incident=incident, call_time=t, caller_number="13800000000", lat=float(lat), lon=float(lon),
             address="x", district="440106", station="S-1", incident_type="theft", priority=priority,
             category=category, department=department), t)
@@ -146,3 +146,18 @@ def test_an_accepted_dispatch_keeps_its_unit_spoken_for_until_it_is_seen() -> No
     desk.dispatcher.answered(first[0], True, when)
     _, second = desk.next_actions()
     assert second[0].unit != first[0].unit  # type: ignore[attr-defined]
+
+
+def test_an_incident_a_person_entered_is_theirs_alone() -> None:
+    desk = Desk()
+    desk.create("J-1", desk="ws-2")
+    desk.create("J-2", category=Category.NON_POLICE, department="city_management", desk="ws-2")
+    assert desk.dispatcher.next_time() is None  # neither dispatched nor referred
+    desk.send("ws-2", ev.UnitDispatched(incident="J-1", unit="U-2", order="o-1"))
+    desk.send("U-2", ev.DispatchAck(incident="J-1"), T0 + 10_000)
+    desk.send("U-2", ev.Arrival(incident="J-1"), T0 + 60_000)
+    desk.send("U-2", ev.Clearance(incident="J-1", result="resolved"), T0 + 600_000)
+    assert desk.dispatcher.next_time() is None  # nor closed once cleared
+    desk.create("J-3")  # while its own desk's incidents are worked as ever
+    _, commands = desk.next_actions()
+    assert [c.incident for c in commands] == ["J-3"]  # type: ignore[attr-defined]

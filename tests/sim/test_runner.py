@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from dispatch_desktop.bus.hub import CurveSecurity, Endpoints, Hub, PlainSecurity
-from dispatch_desktop.bus.keys import KeyDirectory
+from dispatch_desktop.bus.keys import KeyDirectory, Role
 from dispatch_desktop.city import registration_events
 from dispatch_desktop.cli import main
+from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.domain.enums import UnitKind
+from dispatch_desktop.domain.enums import IncidentOrigin, UnitKind
+from dispatch_desktop.domain.intake import incident_prefix
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.runner import SimulationRunner, Timebase, run_tag, simulated_roster
 from dispatch_desktop.store import EventStore, Projector
@@ -37,8 +39,8 @@ def make_hub(tmp_path: Path) -> Iterator[Callable[..., tuple[Hub, Endpoints]]]:
 
     def factory(city: City, units: int, keys: KeyDirectory | None = None) -> tuple[Hub, Endpoints]:
         store = EventStore.open(f"sqlite:///{tmp_path / 'events.sqlite3'}")
-        hub = Hub(store, projector=Projector(store),
-                  security=CurveSecurity(keys.root) if keys is not None else PlainSecurity(),
+        plain = PlainSecurity(roles={SimConfig().phone: Role.TELEPHONY})  # the simulated telephony gateway
+        hub = Hub(store, projector=Projector(store), security=CurveSecurity(keys.root) if keys is not None else plain,
                   blob_dir=tmp_path / "blobs", field_endpoint=ANY, workstation_endpoint=ANY, publish_endpoint=ANY,
                   bootstrap=simulated_roster(city, units))
         hubs.append(hub)
@@ -47,6 +49,10 @@ def make_hub(tmp_path: Path) -> Iterator[Callable[..., tuple[Hub, Endpoints]]]:
     yield factory
     for hub in hubs:
         hub.stop()
+
+
+def store_events(hub: Hub) -> list[tuple[int, ev.Envelope]]:
+    return list(hub.store.read())  # type: ignore[attr-defined]
 
 
 def test_simulated_time_goes_out_as_wall_clock_time() -> None:
@@ -74,7 +80,8 @@ def test_a_city_against_a_real_hub(city: City, make_hub: Callable[..., tuple[Hub
     runner.start()
     try:
         assert runner.ready.wait(90), runner.failure
-        # Calls come in, the automatic desk dispatches, units acknowledge orders that came over the wire.
+        # Calls ring and are taken, the automatic desk dispatches, units acknowledge orders that came over
+        # the wire.
         wait_for(lambda: runner.counts["sent.dispatch_ack"] >= 3 and runner.counts["sent.arrival"] >= 1, 90)
     finally:
         runner.stop()
@@ -86,9 +93,41 @@ def test_a_city_against_a_real_hub(city: City, make_hub: Callable[..., tuple[Hub
     reporting = {u.id for u in state.units.values() if u.last_report}
     assert len(reporting) == 40
     now = time.time() * 1000
+    offered = {e.body.call: e for _g, e in store_events(hub) if isinstance(e.body, ev.CallOffered)}
+    assert offered and {e.source for e in offered.values()} == {"sim-phone"}
     for incident in state.incidents.values():
         assert now - 600_000 < incident.call_time <= now  # wall-clock times, not simulated ones
-        assert incident.id.startswith(f"J{run_tag(runner.timebase.start_ms)}-")  # type: ignore[union-attr]
+        # Numbered like any desk's incident, by the date of its call, from a call that rang first.
+        assert incident.id.startswith(incident_prefix("sim-desk", incident.call_time))
+        assert incident.call in offered and incident.origin is IncidentOrigin.CALL and incident.simulated
+        assert offered[incident.call].body.number == incident.caller_number
+
+
+def test_a_restarted_simulator_numbers_its_incidents_on(city: City,
+                                                       make_hub: Callable[..., tuple[Hub, Endpoints]]) -> None:
+    hub, endpoints = make_hub(city, 5)
+    runs: list[list[str]] = []
+    for _ in range(2):
+        runner = SimulationRunner(city, SimConfig(units=5, incidents_per_day=50_000), endpoints, speed=60)
+        known = set(hub.state.incidents)
+        runner.start()
+        try:
+            assert runner.ready.wait(90), runner.failure
+            wait_for(lambda known=known: len(set(hub.state.incidents) - known) >= 3, 90)
+        finally:
+            runner.stop()
+        assert runner.failure is None
+        runs.append(sorted(set(hub.state.incidents) - known))
+    assert hub.state.refusal_count == 0
+    first, second = ({incident: hub.state.incidents[incident].call_time for incident in run} for run in runs)
+    for incident, call_time in {**first, **second}.items():
+        assert incident.startswith(incident_prefix("sim-desk", call_time))  # the same series, no run tag
+    # The second run carries on after the first, on the same day's series (a number per day and desk).
+    def number(incident: str) -> int:
+        return int(incident.rsplit("-", 1)[1])
+    for incident in second:
+        day = incident.rsplit("-", 1)[0]
+        assert number(incident) > max((number(i) for i in first if i.startswith(day + "-")), default=0)
 
 
 def test_units_take_their_keys_from_the_key_directory_and_make_missing_ones(
@@ -106,7 +145,9 @@ def test_units_take_their_keys_from_the_key_directory_and_make_missing_ones(
         runner.stop()
     assert runner.failure is None
     names = {cert.name for cert, authorized in keys.listing() if authorized}
-    assert names == {u.unit for u in simulated_roster(city, 5)} | {"sim-desk"}
+    assert names == {u.unit for u in simulated_roster(city, 5)} | {"sim-desk", "sim-phone"}
+    assert {cert.name: cert.role for cert, _ in keys.listing() if cert.role} == {
+        "sim-desk": Role.DISPATCHER, "sim-phone": Role.TELEPHONY}
 
 
 def test_the_simulate_command(city: City, make_hub: Callable[..., tuple[Hub, Endpoints]]) -> None:
@@ -116,7 +157,9 @@ def test_the_simulate_command(city: City, make_hub: Callable[..., tuple[Hub, End
                  "--duration", "3", "--no-auto-dispatch"])
     assert code == 0
     assert sum(1 for u in hub.state.units.values() if u.last_report) == 10
-    assert not [i for i in hub.state.incidents.values() if i.units]  # nobody dispatched: no auto-dispatch
+    # Calls still ring, but without the automatic desk nobody answers one, and there are no incidents.
+    kinds = {e.kind for _g, e in store_events(hub)}
+    assert "call_offered" in kinds and not kinds & {"call_answered", "incident_created", "unit_dispatched"}
 
 
 def test_the_simulate_command_says_what_is_wrong(capsys: pytest.CaptureFixture[str]) -> None:

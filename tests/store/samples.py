@@ -50,6 +50,13 @@ def every_kind() -> list[ev.Envelope]:
         ("hub", ev.Refused(refused_kind="unit_dispatched", code="unit_not_available",
                            message="Unit P-0001 is unavailable", target="P-0001",
                            params={"unit": "P-0001", "status": "unavailable"})),
+        ("gw-110", ev.CallOffered(call="gw-110:0001", number="02083334444", address="越秀区中山五路 1 号",
+                                  location=ev.CallLocation(lat=23.1291, lon=113.2644, accuracy_m=10,
+                                                           method="registered"))),
+        ("ws-1", ev.CallAnswered(call="gw-110:0001", operator="李娜 010233")),
+        ("gw-110", ev.CallEnded(call="gw-110:0001", reason="hangup")),
+        ("ws-1", ev.CallClosed(call="gw-110:0001", disposition="advice_given", note="咨询出入境业务",
+                               operator="李娜 010233")),
     ]
     seqs: dict[str, int] = {}
     out = []

@@ -1,11 +1,13 @@
 """Hypothesis strategies for event logs shaped like a dispatch centre's: a roster registered and on
 duty, incidents going through their lives (interleaved, some only part-way, some referred, some
-recalled, some drills), units chattering positions and status, plus what a real log also holds:
+recalled, some drills, some taken from a 110 call; calls closed without one or abandoned while ringing),
+units chattering positions and status, plus what a real log also holds:
 illegal steps (a dispatcher grabbing a busy unit, an arrival for a closed incident…), resends of
 events already sent, the hub's clock set back, an event the hub never stamped."""
 
 from __future__ import annotations
 
+import msgspec
 from hypothesis import strategies as st
 
 from dispatch_desktop.domain import events as ev
@@ -16,6 +18,22 @@ UNITS = ("P-0001", "P-0002", "P-0003", "T-0001")
 KINDS = {"P": UnitKind.PATROL_GROUP, "T": UnitKind.TRAFFIC}
 
 Step = tuple[str, ev.Body]  # (source, body); "ws" is replaced by a workstation id
+GATEWAY = "gw-110"
+DESK = "ws-1"  # the desk that answers a story's call, and so must settle it
+
+
+def _call(incident: str, shape: str) -> list[Step]:
+    """The telephone side of a story: the call rings, and is answered unless the caller gives up."""
+    call = f"C-{incident}"
+    offered = ev.CallOffered(call=call, number="13800138000", location=ev.CallLocation(
+        lat=23.131, lon=113.331, accuracy_m=800, method="cell"))
+    if shape == "abandoned":
+        return [(GATEWAY, offered), (GATEWAY, ev.CallEnded(call=call, reason="abandoned"))]
+    answered = [(GATEWAY, offered), (DESK, ev.CallAnswered(call=call, operator="李娜 010233"))]
+    if shape == "call_closed":
+        return [*answered, (GATEWAY, ev.CallEnded(call=call)),
+                (DESK, ev.CallClosed(call=call, disposition="advice_given", operator="李娜 010233"))]
+    return answered
 
 
 def _story(incident: str, unit: str, shape: str, length: int) -> list[Step]:
@@ -26,10 +44,16 @@ def _story(incident: str, unit: str, shape: str, length: int) -> list[Step]:
         address="天河路 385 号", district="440106", station="S-1", incident_type="theft", priority=2,
         category=Category.NON_POLICE if shape == "refer" else Category.POLICE, description="手机被抢",
     )
+    if shape in ("abandoned", "call_closed"):
+        return _call(incident, shape)[:length]
     if shape == "refer":
         return [("ws", created), ("ws", ev.IncidentReferred(incident=incident, department="城管",
                                                                reason="占道经营"))][:length]
-    steps: list[Step] = [("ws", created), ("ws", ev.UnitDispatched(incident=incident, unit=unit, order=order)),
+    opening: list[Step] = [("ws", created)]
+    if shape == "call":
+        opening = [*_call(incident, shape), (DESK, msgspec.structs.replace(created, call=f"C-{incident}",
+                                                                          operator="李娜 010233"))]
+    steps: list[Step] = [*opening, ("ws", ev.UnitDispatched(incident=incident, unit=unit, order=order)),
                          ("hub", ev.OrderDelivered(order=order, unit=unit))]
     if shape == "recall":
         steps += [("ws", ev.UnitRecalled(incident=incident, unit=unit, reason="needed elsewhere")),
@@ -103,7 +127,7 @@ def event_logs(draw: st.DrawFn) -> list[ev.Envelope]:
     for number in range(1, draw(st.integers(0, 5)) + 1):
         drill = draw(st.booleans()) and draw(st.booleans())
         incident = f"{'D' if drill else 'J'}-{number}"
-        shape = draw(st.sampled_from(("full", "full", "recall", "refer")))
+        shape = draw(st.sampled_from(("full", "full", "recall", "refer", "call", "call_closed", "abandoned")))
         story = _story(incident, draw(st.sampled_from(units)), shape, draw(st.integers(1, 9)))
         chains.append((Mode.DRILL if drill else Mode.LIVE, story))
     incidents = [f"J-{n}" for n in range(1, 7)]

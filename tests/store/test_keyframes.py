@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zlib
 
+import msgspec
 import pytest
 import sqlalchemy as sa
 
@@ -71,6 +72,45 @@ def test_keyframes_written_before_blocks_existed_are_still_read(open_store: Stor
     assert store.latest_snapshot() == (4, old_state)
     rebuilt = store.rebuild(5)
     assert (rebuilt.keyframe_gseq, rebuilt.state) == (4, apply_all(State(), log))
+
+
+def rung(n: int, answered: bool) -> list[ev.Envelope]:
+    """A 110 call ringing, or answered at ws-1 (calls live in a keyframe's head, not in its blocks)."""
+    offer = ev.envelope("gw-110", n, ev.CallOffered(call=f"C-{n}", number="13800138000", location=ev.CallLocation(
+        lat=23.13, lon=113.33, accuracy_m=500, method="cell")), t_src=T0 + n * 1_000, t_hub=T0 + n * 1_000 + 5)
+    if not answered:
+        return [offer]
+    answer = ev.envelope("ws-1", 1_000 + n, ev.CallAnswered(call=f"C-{n}", operator="李娜 010233"),
+                         t_src=T0 + n * 1_000 + 50, t_hub=T0 + n * 1_000 + 55)
+    return [offer, answer]
+
+
+def test_a_keyframe_keeps_the_calls_on_the_lines(open_store: StoreFactory, url: str) -> None:
+    store = open_store(url)
+    log = [created(1), *rung(2, answered=False), *rung(3, answered=True)]
+    store.append(log)
+    state = apply_all(State(), log)
+    store.save_snapshot(len(log), state)
+    restored = open_store(url).latest_snapshot()
+    assert restored == (len(log), state)
+    assert restored is not None and restored[1].calls["C-3"].answered_by == "ws-1"
+    assert restored[1].calls["C-2"].ringing
+
+
+def test_a_keyframe_written_before_calls_existed_is_still_read(open_store: StoreFactory, url: str) -> None:
+    store = open_store(url)
+    log = [created(n) for n in range(1, 4)]
+    store.append(log)
+    store.save_snapshot(3, apply_all(State(), log))
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        data = conn.scalar(sa.text("SELECT data FROM snapshots WHERE gseq = 3"))
+        head = msgspec.msgpack.decode(zlib.decompress(data[len(keyframes.MAGIC):]))
+        assert head[-1] == []  # the calls: the last item of a head, absent from the old layout
+        old = keyframes.MAGIC + zlib.compress(msgspec.msgpack.encode(head[:-1]), 1)
+        conn.execute(sa.text("UPDATE snapshots SET data = :data WHERE gseq = 3"), {"data": old})
+    engine.dispose()
+    assert open_store(url).latest_snapshot() == (3, apply_all(State(), log))
 
 
 def test_a_keyframe_whose_block_is_lost_is_skipped_and_the_log_replayed(
