@@ -6,6 +6,10 @@
  * Units and incidents are drawn on their own canvas renderers (thousands of markers stay fast) with
  * shapes drawn straight on the canvas; incidents aggregate on a screen grid when zoomed out.
  *
+ * Every symbol is drawn from a style the page config gives (symbols.py) through one painter,
+ * ``paintLook``; the legend draws its swatches through the same painter from the same styles, so the
+ * two cannot disagree. The layer switches and the legend fold into two small buttons on the map.
+ *
  * Nothing here fetches anything: Leaflet comes from the page's own lib/ folder, qwebchannel.js from
  * QtWebEngine's built-in resources, the static data from static_layers.js beside the page.
  */
@@ -14,6 +18,7 @@
 
   var CFG = window.DISPATCH_CONFIG;
   var STATIC = window.DISPATCH_STATIC;
+  var BITS = CFG.codeBits;
 
   var DM = {
     ready: false,
@@ -22,6 +27,10 @@
     layers: {},        // key -> layer shown in the layer control
     units: {},         // id -> {marker, lat, lon, code}
     unitNames: {},
+    lastReport: {},    // id -> ms of the last report, for the units shown stale
+    now: 0,            // the desk's clock (ms), ticked by Python once a second
+    focused: "",       // the incident focus_incident highlighted
+    panels: {},        // "layers" / "legend" -> {box, button, panel}
     incidents: {},     // id -> [id, lat, lon, priority, class, status, typeName, address]
     selected: { kind: "", id: "" },
     follow: "",
@@ -40,12 +49,48 @@
     L.Canvas.include({
       _updateShapeMarker: function (layer) {
         if (!this._drawing || layer._empty()) { return; }
-        var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
-        ctx.beginPath();
-        tracePath(ctx, layer.options.shape, p.x, p.y, r);
-        this._fillStroke(ctx, layer);
+        var p = layer._point;
+        paintLook(this._ctx, layer.options, [p.x, p.y, Math.max(Math.round(layer._radius), 1)]);
       }
     });
+  }
+
+  // The one painter of every marker look: ``points`` is a flat [x, y, radius, ...] list of markers that
+  // share the look ``o`` (a Leaflet path style with a ``shape``), traced as one path, filled and stroked
+  // once. Leaflet's defaults apply where the style says nothing, as they do on the map.
+  function paintLook(ctx, o, points) {
+    var shape = o.shape || "circle";
+    ctx.beginPath();
+    for (var j = 0; j < points.length; j += 3) {
+      if (shape === "circle") { ctx.moveTo(points[j] + points[j + 2], points[j + 1]); }  // not a line from the last
+      tracePath(ctx, shape, points[j], points[j + 1], points[j + 2]);
+    }
+    fillStroke(ctx, o);
+  }
+
+  function fillStroke(ctx, o) {
+    var dash = dashOf(o);
+    if (o.fill !== false) {
+      ctx.globalAlpha = o.fillOpacity === undefined ? 0.2 : o.fillOpacity;
+      ctx.fillStyle = o.fillColor || o.color || "#3388ff";
+      ctx.fill("nonzero");
+    }
+    if (o.stroke !== false && o.weight !== 0) {
+      ctx.globalAlpha = o.opacity === undefined ? 1 : o.opacity;
+      ctx.lineWidth = o.weight === undefined ? 3 : o.weight;
+      ctx.strokeStyle = o.color || "#3388ff";
+      // Round caps would close a short dash's gaps.
+      ctx.lineCap = dash.length ? "butt" : "round";
+      ctx.lineJoin = "round";
+      ctx.setLineDash(dash);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  function dashOf(o) {
+    return o.dashArray ? String(o.dashArray).split(/[ ,]+/).map(Number) : [];
   }
 
   // Thousands of units move every second and each move redraws the canvas under it; scattered moves
@@ -71,34 +116,14 @@
           if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) { continue; }
           if (!layer._point || layer._empty()) { continue; }
           var o = layer.options;
-          key = o.shape + "|" + o.fillColor + "|" + o.color + "|" + o.weight + "|" + o.fillOpacity + "|" + o.opacity;
+          key = o.shape + "|" + o.fillColor + "|" + o.color + "|" + o.weight + "|" + o.fillOpacity + "|" +
+            o.opacity + "|" + o.dashArray;
           look = looks[key];
-          if (!look) { look = looks[key] = { options: o, layers: [] }; order.push(key); }
-          look.layers.push(layer);
+          if (!look) { look = looks[key] = { options: o, points: [] }; order.push(key); }
+          look.points.push(layer._point.x, layer._point.y, Math.max(Math.round(layer._radius), 1));
         }
-        ctx.lineCap = "round";
-        ctx.lineJoin = "round";
         for (var i = 0; i < order.length; i++) {
-          look = looks[order[i]];
-          var opt = look.options, shape = opt.shape || "circle";
-          ctx.beginPath();
-          for (var j = 0; j < look.layers.length; j++) {
-            layer = look.layers[j];
-            var p = layer._point, r = Math.max(Math.round(layer._radius), 1);
-            if (shape === "circle") { ctx.moveTo(p.x + r, p.y); }  // a new sub-path, not a line from the last
-            tracePath(ctx, shape, p.x, p.y, r);
-          }
-          if (opt.fill) {
-            ctx.globalAlpha = opt.fillOpacity;
-            ctx.fillStyle = opt.fillColor || opt.color;
-            ctx.fill("nonzero");
-          }
-          if (opt.stroke && opt.weight !== 0) {
-            ctx.globalAlpha = opt.opacity;
-            ctx.lineWidth = opt.weight;
-            ctx.strokeStyle = opt.color;
-            ctx.stroke();
-          }
+          paintLook(ctx, looks[order[i]].options, looks[order[i]].points);
         }
         this._drawing = false;
         ctx.restore();
@@ -122,6 +147,7 @@
       case "triangle": polygon(ctx, x, y + 0.2 * r, 1.3 * r, 3, -Math.PI / 2); break;
       case "diamond": polygon(ctx, x, y, 1.3 * r, 4, -Math.PI / 2); break;
       case "pentagon": polygon(ctx, x, y, 1.15 * r, 5, -Math.PI / 2); break;
+      case "triangleDown": polygon(ctx, x, y - 0.2 * r, 1.3 * r, 3, Math.PI / 2); break;
       case "star":
         for (var i = 0; i < 10; i++) {
           var a = -Math.PI / 2 + i * Math.PI / 5, rr = i % 2 ? r * 0.5 : r * 1.35;
@@ -154,8 +180,10 @@
     return group;
   }
 
+  function labelHtml(name) { return "<span>" + escapeHtml(name) + "</span>"; }
+
   function labelIcon(name) {
-    return L.divIcon({ className: "dm-district-label", html: "<span>" + escapeHtml(name) + "</span>", iconSize: null });
+    return L.divIcon({ className: "dm-district-label", html: labelHtml(name), iconSize: null });
   }
 
   function districtLabels() {
@@ -179,27 +207,46 @@
 
   // --- units ----------------------------------------------------------------------------------------
 
+  function codeStatus(code) { return CFG.unitStatus[code & 7]; }
+  function codeKind(code) { return CFG.unitKind[(code >> BITS.kindShift) & 7]; }
+  function makeCode(kind, status, flags) {
+    return CFG.unitStatus.indexOf(status) | (CFG.unitKind.indexOf(kind) << BITS.kindShift) | (flags || 0);
+  }
+
   function unitStyle(code) {
-    var status = CFG.unitStatus[code & 7], kind = CFG.unitKind[(code >> 3) & 7], sos = code & 64;
-    var shape = CFG.unitShapes[kind] || "circle";
-    var radius = kind === "rapid" ? 9 : (shape === "circle" ? 5 : 4);
-    return {
-      shape: shape,
+    var status = codeStatus(code), kind = codeKind(code), sos = code & BITS.sos, stale = code & BITS.stale;
+    var radius = CFG.unitRadius[kind] || 5;
+    var look = {
+      shape: CFG.unitShapes[kind] || "circle",
       radius: sos ? radius + 3 : radius,
       color: sos ? CFG.colors.sos : (kind === "rapid" ? "#000000" : "#ffffff"),
       weight: sos ? 3 : 1.2,
       fillColor: sos ? CFG.colors.sos : CFG.colors.unitStatus[status],
       fillOpacity: 0.95,
-      opacity: 1
+      opacity: 1,
+      dashArray: null
     };
+    if (stale) {
+      // Where it last reported, not surely where it is: hollow, grey and dashed. An SOS stays loud and
+      // only its outline goes dashed.
+      var s = CFG.styles.stale;
+      if (!sos) {
+        look.color = s.color;
+        look.weight = s.weight;
+        look.fillColor = s.fillColor;
+        look.fillOpacity = s.fillOpacity;
+      }
+      look.dashArray = s.dashArray;
+    }
+    return look;
   }
 
   function unitGroupKey(code) {
-    var kind = CFG.unitKind[(code >> 3) & 7];
+    var kind = codeKind(code);
     return kind === "patrol" ? "patrol" : (kind === "rapid" ? "rapid" : "otherUnits");
   }
 
-  function isOffDuty(code) { return CFG.unitStatus[code & 7] === "off_duty" && !(code & 64); }
+  function isOffDuty(code) { return codeStatus(code) === "off_duty" && !(code & BITS.sos); }
 
   function upsertUnit(id, lat, lon, code) {
     var u = DM.units[id];
@@ -229,16 +276,27 @@
     if (u) {
       if (u.group) { u.group.removeLayer(u.marker); }
       delete DM.units[id];
+      delete DM.lastReport[id];
     }
   }
 
   function unitTooltip(id) {
-    var u = DM.units[id], lb = DM.labels || {};
-    var status = CFG.unitStatus[u.code & 7], kind = CFG.unitKind[(u.code >> 3) & 7];
+    var u = DM.units[id], lb = DM.labels || {}, ui = lb.ui || {};
+    var status = codeStatus(u.code), kind = codeKind(u.code);
     var text = "<b>" + escapeHtml(DM.unitNames[id] || id) + "</b><br>" +
       escapeHtml((lb.unitKind || {})[kind] || kind) + " · " + escapeHtml((lb.unitStatus || {})[status] || status);
-    if (u.code & 64) { text += "<br><b class='dm-sos'>SOS</b>"; }
+    if (u.code & BITS.sos) { text += "<br><b class='dm-sos'>" + escapeHtml(ui.sos || "SOS") + "</b>"; }
+    if (u.code & BITS.stale) { text += "<br><span class='dm-stale'>" + escapeHtml(reportAge(id)) + "</span>"; }
     return text;
+  }
+
+  function reportAge(id) {
+    var ui = (DM.labels && DM.labels.ui) || {}, last = DM.lastReport[id];
+    if (!last) { return ui.noReport || ""; }
+    var seconds = Math.max(0, Math.floor((DM.now - last) / 1000));
+    var age = seconds < 60 ? (ui.seconds || "{n} s").replace("{n}", seconds)
+      : (ui.minutes || "{n} min").replace("{n}", Math.floor(seconds / 60));
+    return (ui.lastReport || "{age}").replace("{age}", age);
   }
 
   // --- incidents ------------------------------------------------------------------------------------
@@ -307,14 +365,9 @@
   function clusterMarker(rows) {
     var lat = 0, lon = 0, top = 4;
     rows.forEach(function (r) { lat += r[1]; lon += r[2]; top = Math.min(top, r[3]); });
-    var size = rows.length < 10 ? 30 : (rows.length < 100 ? 36 : 44);
     var m = L.marker([lat / rows.length, lon / rows.length], {
       pane: "dm-clusters",
-      icon: L.divIcon({
-        className: "dm-cluster dm-p" + top,
-        html: "<span>" + rows.length + "</span>",
-        iconSize: [size, size]
-      })
+      icon: clusterIcon(rows.length, top)
     });
     m.dmRows = rows;
     var text = ((DM.labels && DM.labels.ui.cluster) || "{n}").replace("{n}", rows.length);
@@ -322,7 +375,17 @@
     return m;
   }
 
-  // --- selection and follow -------------------------------------------------------------------------
+  // Coloured as its most urgent incident, from the same priority colours the single markers use.
+  function clusterIcon(count, top) {
+    var size = count < 10 ? 30 : (count < 100 ? 36 : 44);
+    return L.divIcon({ className: "dm-cluster dm-p" + top, html: clusterHtml(count, top), iconSize: [size, size] });
+  }
+
+  function clusterHtml(count, top) {
+    return "<span style='background:" + CFG.colors.priority[top] + "'>" + count + "</span>";
+  }
+
+  // --- selection, focus and follow -------------------------------------------------------------------
 
   function selectedLatLng() {
     var s = DM.selected;
@@ -338,8 +401,29 @@
     if (!DM.map.hasLayer(DM.selectionRing)) { DM.selectionRing.addTo(DM.map); }
   }
 
+  function focusIcon() {
+    return L.divIcon({ className: "dm-focus", html: "<span style='border-color:" + CFG.colors.focus + "'></span>",
+                       iconSize: [40, 40] });
+  }
+
+  function placeFocus() {
+    var row = DM.focused && DM.incidents[DM.focused];
+    if (!row) { DM.focusMarker.remove(); return; }
+    DM.focusMarker.setLatLng([row[1], row[2]]);
+    if (!DM.map.hasLayer(DM.focusMarker)) { DM.focusMarker.addTo(DM.map); }
+  }
+
+  // Python decided it (focus_incident): close enough to see the street, unless the view is closer.
+  function focusIncident(id, lat, lon, zoom) {
+    DM.autoFit = false;
+    DM.focused = id;
+    DM.map.setView([lat, lon], Math.max(DM.map.getZoom(), zoom), { animate: false });
+    placeFocus();
+  }
+
   function showSelection(kind, id) {
     DM.selected = { kind: kind, id: id };
+    if (DM.focused && !(kind === "incident" && id === DM.focused)) { DM.focused = ""; placeFocus(); }
     placeSelectionRing();
     var ll = selectedLatLng();
     if (ll && !DM.map.getBounds().pad(-0.1).contains(ll)) { DM.autoFit = false; DM.map.panTo(ll); }
@@ -362,12 +446,15 @@
       DM.incidents = {};
     }
     if (d.n) { L.extend(DM.unitNames, d.n); }
-    var u = d.u || [];
-    for (i = 0; i < u.length; i += 4) { upsertUnit(u[i], u[i + 1], u[i + 2], u[i + 3]); }
+    var u = d.u || [], lr = d.lr || {};
+    for (i = 0; i < u.length; i += 4) {
+      upsertUnit(u[i], u[i + 1], u[i + 2], u[i + 3]);
+      if (u[i + 3] & BITS.stale) { DM.lastReport[u[i]] = lr[u[i]]; } else { delete DM.lastReport[u[i]]; }
+    }
     (d.ur || []).forEach(removeUnit);
     (d.i || []).forEach(function (row) { DM.incidents[row[0]] = row; });
     (d.ir || []).forEach(function (id) { delete DM.incidents[id]; });
-    if (d.reset || (d.i && d.i.length) || (d.ir && d.ir.length)) { scheduleIncidentRender(); }
+    if (d.reset || (d.i && d.i.length) || (d.ir && d.ir.length)) { scheduleIncidentRender(); placeFocus(); }
     placeSelectionRing();
     if (DM.follow && (d.reset || u.length)) { keepFollowing(); }
     DM.stats.deltas += 1;
@@ -380,40 +467,207 @@
 
   function applyLabels(text) {
     DM.labels = JSON.parse(text);
-    if (DM.layerControl) { DM.layerControl.remove(); }
-    var overlays = {};
-    CFG.layerOrder.forEach(function (key) {
-      if (DM.layers[key]) { overlays[escapeHtml(DM.labels.layers[key] || key)] = DM.layers[key]; }
-    });
-    DM.layerControl = L.control.layers(null, overlays, { collapsed: false, position: "topright" }).addTo(DM.map);
+    var ui = DM.labels.ui;
+    labelPanelButton("layers", ui.layersButton, ui.layersHint);
+    labelPanelButton("legend", ui.legendButton, ui.legendHint);
+    renderLayerPanel();
     refreshDistrictLabels();
     renderLegend();
     scheduleIncidentRender();
   }
 
-  function renderLegend() {
-    var lb = DM.labels;
-    var rows = [];
-    function title(text) { rows.push("<div class='dm-legend-title'>" + escapeHtml(text) + "</div>"); }
-    function row(html) { rows.push("<div>" + html + "</div>"); }
-    title(lb.ui.units);
-    CFG.legendUnitStatus.forEach(function (status) {
-      row(swatch(CFG.colors.unitStatus[status], "circle") + escapeHtml(lb.unitStatus[status]));
-    });
-    row(swatch("#ffffff", "star") + escapeHtml(lb.unitKind.rapid));
-    row(swatch(CFG.colors.sos, "circle") + "SOS");
-    title(lb.ui.incidents);
-    [1, 2, 3, 4].forEach(function (p) { row(swatch(CFG.colors.priority[p], "square") + escapeHtml(lb.priority[p])); });
-    DM.legend.getContainer().innerHTML = rows.join("");
-  }
-
-  function swatch(color, shape) {
-    return "<span class='dm-swatch dm-swatch-" + shape + "' style='background:" + color + "'></span>";
-  }
-
   function escapeHtml(text) {
     return String(text === undefined || text === null ? "" : text)
       .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  // --- the two folding panels: layer switches (top right) and legend (bottom left) ---------------------
+
+  // A small button on the map that opens its panel; a second click or Esc closes it. Closed at start:
+  // on a laptop screen an open legend would hide a third of the city.
+  function foldingControl(key, position) {
+    var control = L.control({ position: position });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "dm-fold dm-fold-" + key + " leaflet-control");
+      var button = L.DomUtil.create("button", "dm-fold-button", box);
+      button.type = "button";
+      button.setAttribute("aria-expanded", "false");
+      var panel = L.DomUtil.create("div", "dm-fold-panel", box);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      L.DomEvent.on(button, "click", function () { setPanelOpen(key, !panelOpen(key)); });
+      DM.panels[key] = { box: box, button: button, panel: panel };
+      return box;
+    };
+    return control;
+  }
+
+  function panelOpen(key) { return L.DomUtil.hasClass(DM.panels[key].box, "dm-open"); }
+
+  function setPanelOpen(key, open) {
+    var p = DM.panels[key];
+    (open ? L.DomUtil.addClass : L.DomUtil.removeClass)(p.box, "dm-open");
+    p.button.setAttribute("aria-expanded", open ? "true" : "false");
+    // On a narrow map the two panels meet: the one opened last lies on top.
+    Object.keys(DM.panels).forEach(function (other) { DM.panels[other].box.parentNode.style.zIndex = ""; });
+    if (open) { p.box.parentNode.style.zIndex = 1001; }
+  }
+
+  function labelPanelButton(key, text, hint) {
+    var button = DM.panels[key].button;
+    button.textContent = text;
+    button.title = hint;
+  }
+
+  function renderLayerPanel() {
+    var panel = DM.panels.layers.panel;
+    panel.innerHTML = "";
+    CFG.layerOrder.forEach(function (key) {
+      if (!DM.layers[key]) { return; }
+      var row = L.DomUtil.create("label", "dm-layer-row", panel);
+      var box = L.DomUtil.create("input", "", row);
+      box.type = "checkbox";
+      box.setAttribute("data-layer", key);
+      box.checked = DM.map.hasLayer(DM.layers[key]);
+      row.appendChild(document.createTextNode(DM.labels.layers[key] || key));
+      L.DomEvent.on(box, "change", function () {
+        setLayerVisible(key, box.checked);
+        if (DM.bridge) { DM.bridge.layerChanged(key, box.checked); }
+      });
+    });
+  }
+
+  // --- the legend -------------------------------------------------------------------------------------
+
+  // A row of the legend: its swatch is painted by the map's own painters from the map's own styles, and
+  // ``looks`` records what it shows (what the test compares with everything the map can draw).
+  function markerRow(group, style, text) {
+    var canvas = swatchCanvas(function (ctx, w, h) {
+      paintLook(ctx, style, [w / 2, h / 2, Math.min(style.radius || 5, 6)]);
+    });
+    return { group: group, looks: [lookOf(style, false)], swatch: canvas, text: text };
+  }
+
+  function areaRow(group, style, text, fills) {
+    var canvas = swatchCanvas(function (ctx, w, h) { paintArea(ctx, style, w, h, fills); });
+    var looks = (fills || [undefined]).map(function (fill) {
+      return lookOf(fill ? L.extend({}, style, { fillColor: fill }) : style, true);
+    });
+    return { group: group, looks: looks, swatch: canvas, text: text };
+  }
+
+  function iconRow(group, icon, text) {
+    var holder = L.DomUtil.create("span", "dm-swatch-icon " + icon.options.className);
+    holder.innerHTML = icon.options.html;
+    return { group: group, looks: [iconLook(icon)], swatch: holder, text: text };
+  }
+
+  // A marker drawn in HTML (a district name, a cluster, the focus ping) looks like its class says.
+  function iconLook(icon) { return { shape: icon.options.className.split(" ")[0] }; }
+
+  function swatchCanvas(paint) {
+    var w = 24, h = 20, ratio = window.devicePixelRatio || 1;
+    var canvas = L.DomUtil.create("canvas", "dm-swatch");
+    canvas.width = w * ratio;
+    canvas.height = h * ratio;
+    canvas.style.width = w + "px";
+    canvas.style.height = h + "px";
+    var ctx = canvas.getContext("2d");
+    ctx.scale(ratio, ratio);
+    paint(ctx, w, h);
+    return canvas;
+  }
+
+  // An area's swatch: a patch in the area's style; the districts' patch shows each district's fill.
+  function paintArea(ctx, style, w, h, fills) {
+    var x = 2, y = 3, pw = w - 4, ph = h - 6;
+    (fills || [undefined]).forEach(function (fill, n, all) {
+      ctx.beginPath();
+      ctx.rect(x + n * pw / all.length, y, pw / all.length, ph);
+      fillStroke(ctx, L.extend({}, style, fill ? { fillColor: fill } : {}, { stroke: false }));
+    });
+    ctx.beginPath();
+    ctx.rect(x, y, pw, ph);
+    fillStroke(ctx, L.extend({}, style, { fill: false }));
+  }
+
+  // The districts' patch, its words written the way the map writes a district's name.
+  function districtRow(title) {
+    var row = areaRow("districts", CFG.styles.districtArea, "", CFG.colors.districtFills);
+    row.textIcon = labelIcon(title);
+    row.looks.push(iconLook(row.textIcon));
+    return row;
+  }
+
+  function sampleIncident(priority, cls) {
+    return ["", 0, 0, priority, CFG.typeClasses.indexOf(cls), 0, "", ""];
+  }
+
+  function legendSections() {
+    var lb = DM.labels, ui = lb.ui, st = CFG.styles;
+    var sample = function (kind, status, flags) { return unitStyle(makeCode(kind, status, flags)); };
+    var layer = function (key) { return lb.layers[key] || key; };
+    return [
+      { title: ui.units + " · " + ui.unitShape, rows: CFG.unitKind.map(function (kind) {
+        return markerRow("units", sample(kind, "available"), lb.unitKind[kind]);
+      }) },
+      { title: ui.units + " · " + ui.unitColour, rows: CFG.legendUnitStatus.map(function (status) {
+        return markerRow("units", sample("patrol", status), lb.unitStatus[status]);
+      }).concat([
+        markerRow("units", sample("patrol", "available", BITS.sos), ui.sos),
+        markerRow("units", sample("patrol", "available", BITS.stale), ui.stale)
+      ]) },
+      { title: ui.incidents, rows: [1, 2, 3, 4].map(function (p) {
+        return markerRow("incidents", incidentStyle(sampleIncident(p, "order")), lb.priority[p]);
+      }) },
+      { title: ui.incidentTypes, rows: CFG.typeClasses.map(function (cls) {
+        return markerRow("incidents", incidentStyle(sampleIncident(2, cls)), lb.typeClass[cls]);
+      }).concat([iconRow("incidents", clusterIcon(5, 1), ui.clusterLegend)]) },
+      { title: ui.onMap, rows: [
+        markerRow("selection", st.selection, ui.selected),
+        iconRow("focus", focusIcon(), ui.focused),
+        markerRow("stations", st.station, ui.station),
+        areaRow("stations", st.stationArea, ui.stationArea),
+        areaRow("patrolAreas", st.patrolArea, layer("patrolAreas")),
+        markerRow("dutyPoints", st.dutyPoint, layer("dutyPoints")),
+        markerRow("checkpoints", st.checkpoint, layer("checkpoints")),
+        markerRow("cameras", st.camera, layer("cameras")),
+        districtRow(layer("districts"))
+      ] }
+    ];
+  }
+
+  function renderLegend() {
+    var legend = DM.legendBox;
+    legend.innerHTML = "";
+    legendSections().forEach(function (section) {
+      var box = L.DomUtil.create("div", "dm-legend-section", legend);
+      L.DomUtil.create("div", "dm-legend-title", box).textContent = section.title;
+      section.rows.forEach(function (row) {
+        var line = L.DomUtil.create("div", "dm-legend-row", box);
+        line.setAttribute("data-group", row.group);
+        line.setAttribute("data-looks", JSON.stringify(row.looks));
+        line.appendChild(row.swatch);
+        if (row.textIcon) {
+          L.DomUtil.create("span", "dm-legend-text " + row.textIcon.options.className, line).innerHTML =
+            row.textIcon.options.html;
+        } else {
+          L.DomUtil.create("span", "dm-legend-text", line).textContent = row.text;
+        }
+      });
+    });
+  }
+
+  // What a drawn thing looks like, in the terms the legend must explain: shape, fill, outline, dashes.
+  function lookOf(o, area) {
+    var fill = o.fill !== false, stroke = o.stroke !== false && o.weight !== 0;
+    return {
+      shape: area ? "area" : (o.shape || "circle"),
+      fillColor: fill ? (o.fillColor || o.color || "#3388ff") : null,
+      fillOpacity: fill ? (o.fillOpacity === undefined ? 0.2 : o.fillOpacity) : null,
+      color: stroke ? (o.color || "#3388ff") : null,
+      dashArray: stroke && o.dashArray ? String(o.dashArray) : null
+    };
   }
 
   // --- layer visibility -----------------------------------------------------------------------------
@@ -423,12 +677,8 @@
     if (!layer) { return; }
     if (visible && !DM.map.hasLayer(layer)) { layer.addTo(DM.map); }
     if (!visible && DM.map.hasLayer(layer)) { DM.map.removeLayer(layer); }
-  }
-
-  function layerKeyOf(layer) {
-    var found = "";
-    Object.keys(DM.layers).forEach(function (key) { if (DM.layers[key] === layer) { found = key; } });
-    return found;
+    var box = DM.panels.layers && DM.panels.layers.panel.querySelector("input[data-layer='" + key + "']");
+    if (box) { box.checked = visible; }
   }
 
   // --- start ----------------------------------------------------------------------------------------
@@ -437,8 +687,10 @@
     installShapes();
     installBatchedCanvas();
     var map = DM.map = parts.map;
+    // District names sit above the markers and clusters (and below tooltips): a cluster over a name
+    // hid which district it was in.
     [["dm-static", 410], ["dm-units", 420], ["dm-incidents", 430], ["dm-clusters", 640],
-     ["dm-selection", 650], ["dm-labels", 450]].forEach(function (pane) {
+     ["dm-labels", 645], ["dm-selection", 650]].forEach(function (pane) {
       map.createPane(pane[0]).style.zIndex = pane[1];
     });
     map.getPane("dm-labels").style.pointerEvents = "none";
@@ -511,20 +763,21 @@
       setLayerVisible(key, CFG.defaultVisible.indexOf(key) >= 0);
     });
 
-    DM.selectionRing = L.circleMarker([0, 0], {
-      pane: "dm-selection", renderer: L.svg({ pane: "dm-selection" }), radius: 14, color: CFG.colors.selection,
-      weight: 3, fill: false, interactive: false, className: "dm-selection-ring"
+    DM.selectionRing = L.circleMarker([0, 0], L.extend({
+      pane: "dm-selection", renderer: L.svg({ pane: "dm-selection" }), interactive: false,
+      className: "dm-selection-ring"
+    }, CFG.styles.selection));
+    DM.focusMarker = L.marker([0, 0], { pane: "dm-selection", icon: focusIcon(), interactive: false, keyboard: false });
+
+    foldingControl("layers", "topright").addTo(map);
+    foldingControl("legend", "bottomleft").addTo(map);
+    DM.legendBox = L.DomUtil.create("div", "dm-legend", DM.panels.legend.panel);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { Object.keys(DM.panels).forEach(function (key) { setPanelOpen(key, false); }); }
     });
-    DM.legend = L.control({ position: "bottomleft" });
-    DM.legend.onAdd = function () { return L.DomUtil.create("div", "dm-legend"); };
-    DM.legend.addTo(map);
 
     map.on("zoomend", scheduleIncidentRender);
     map.on("click", function (e) { if (DM.bridge) { DM.bridge.clickMap(e.latlng.lat, e.latlng.lng); } });
-    map.on("overlayadd overlayremove", function (e) {
-      var key = layerKeyOf(e.layer);
-      if (key && DM.bridge) { DM.bridge.layerChanged(key, e.type === "overlayadd"); }
-    });
     // The attribution links would navigate the desk's map away; Leaflet is credited in plain text.
     map.attributionControl.setPrefix("Leaflet");
     L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
@@ -551,6 +804,8 @@
         DM.autoFit = false;
         map.setView([lat, lon], zoom > 0 ? zoom : map.getZoom(), { animate: false });
       });
+      bridge.focus.connect(focusIncident);
+      bridge.clock.connect(function (now) { DM.now = now; });
       DM.bridge = bridge;
       DM.ready = true;
       bridge.pageReady();
@@ -572,6 +827,53 @@
     return n;
   };
   DM.incidentCount = function () { return Object.keys(DM.incidents).length; };
+  DM.panelOpen = panelOpen;
+  DM.openPanels = function (keys) { keys.forEach(function (key) { setPanelOpen(key, true); }); };
+  DM.unitLook = function (id) { return DM.units[id] ? lookOf(DM.units[id].marker.options, false) : null; };
+
+  // Everything the map can draw, as the looks the legend must explain, by group: units and incidents
+  // through their style functions over every code they can be sent, the rest from the layers as built.
+  DM.drawables = function () {
+    var out = [], seen = {};
+    function add(group, look) {
+      look.group = group;
+      var key = JSON.stringify(look);
+      if (!seen[key]) { seen[key] = true; out.push(look); }
+    }
+    CFG.unitKind.forEach(function (kind) {
+      CFG.unitStatus.forEach(function (status) {
+        [0, BITS.sos, BITS.stale, BITS.sos | BITS.stale].forEach(function (flags) {
+          var code = makeCode(kind, status, flags);
+          if (!isOffDuty(code)) { add("units", lookOf(unitStyle(code), false)); }
+        });
+      });
+    });
+    [1, 2, 3, 4].forEach(function (p) {
+      CFG.typeClasses.forEach(function (cls) { add("incidents", lookOf(incidentStyle(sampleIncident(p, cls)), false)); });
+      add("incidents", iconLook(clusterIcon(2, p)));
+    });
+    function walk(group, layer) {
+      if (layer.eachLayer) { layer.eachLayer(function (child) { walk(group, child); }); return; }
+      if (layer instanceof L.Marker) { add(group, iconLook(layer.options.icon)); return; }
+      add(group, lookOf(layer.options, layer instanceof L.Polygon));
+    }
+    ["districts", "stations", "patrolAreas", "dutyPoints", "checkpoints", "cameras"].forEach(function (key) {
+      walk(key, DM.layers[key]);
+    });
+    walk("selection", DM.selectionRing);
+    walk("focus", DM.focusMarker);
+    return out;
+  };
+  DM.legendLooks = function () {
+    var out = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".dm-legend-row"), function (row) {
+      JSON.parse(row.getAttribute("data-looks")).forEach(function (look) {
+        look.group = row.getAttribute("data-group");
+        out.push(look);
+      });
+    });
+    return out;
+  };
   DM.layerVisible = function (key) { return !!DM.layers[key] && DM.map.hasLayer(DM.layers[key]); };
   DM.clickUnit = function (id) { DM.units[id].marker.fire("click", { latlng: DM.units[id].marker.getLatLng() }, true); };
   DM.clickCamera = function (id) {

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -20,53 +18,13 @@ from dispatch_desktop.ui.map.view import MapView, OfflineGuard
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.palette import DISTRICT_FILLS, MAP_BACKGROUND
-from dispatch_desktop.ui.workstation import Workstation
-from tests.ui.builders import EventLog, city_log
+from tests.ui import map_desk
+from tests.ui.map_desk import LABELS, Desk
 from tests.ui.test_city_model import _show
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
-
-def js(qtbot, window: Workstation, expression: str) -> Any:  # type: ignore[no-untyped-def]
-    """The value of a JavaScript expression in the map page (plain data only: a Leaflet object does not
-    cross back)."""
-    box: list[Any] = []
-    window.map_view.page().runJavaScript(f"JSON.stringify(({expression}))", 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return json.loads(box[0]) if box[0] else None
-
-
-class Desk:
-    def __init__(self, qtbot, window: Workstation, log: EventLog) -> None:  # type: ignore[no-untyped-def]
-        self.qtbot = qtbot
-        self.window = window
-        self.log = log
-
-    def js(self, expression: str) -> Any:
-        return js(self.qtbot, self.window, expression)
-
-    def run(self, statements: str) -> None:
-        js(self.qtbot, self.window, f"(function () {{ {statements}; return true; }})()")
-
-    def push(self) -> None:
-        self.window.feed.push(self.log.state, self.log.take())
-        self.qtbot.waitUntil(lambda: self.window.city_model.state is self.log.state)
-
-
-@pytest.fixture
-def desk(qtbot, make_workstation, city: City) -> Desk:  # type: ignore[no-untyped-def]
-    log = city_log(city, on_duty=300, incidents=40)
-    window = make_workstation()
-    window.resize(2000, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    window.feed.push(log.state, None)
-    qtbot.waitUntil(lambda: window.map_view.ready, timeout=30_000)
-    desk = Desk(qtbot, window, log)
-    on_map = sum(1 for unit in log.state.units.values() if unit.status != "off_duty")
-    qtbot.waitUntil(lambda: desk.js("Object.keys(DispatchMap.units).length") == len(log.state.units))
-    assert on_map == 300
-    return desk
+desk = map_desk.desk  # the fixture
 
 
 def _district_pixels(image: QImage) -> dict[str, int]:
@@ -91,14 +49,14 @@ def test_the_map_renders_leaflet_and_the_eleven_districts(desk: Desk) -> None:
     assert desk.js("typeof L") == "object"
     assert desk.js("L.version") == "1.9.3"
     assert desk.js("DispatchMap.districtCount()") == 11
-    assert desk.js("document.querySelectorAll('.dm-district-label').length") == 11
+    assert desk.js(f"document.querySelectorAll('{LABELS}').length") == 11
 
     def enough() -> bool:
         counts = _district_pixels(desk.window.map_view.grab().toImage())
         return sum(counts.values()) > 100_000 and sum(1 for n in counts.values() if n > 200) >= 8
 
     desk.qtbot.waitUntil(enough, timeout=15_000)
-    labels = desk.js("Array.from(document.querySelectorAll('.dm-district-label')).map(e => e.textContent)")
+    labels = desk.js(f"Array.from(document.querySelectorAll('{LABELS}')).map(e => e.textContent)")
     assert "天河区" in labels and "从化区" in labels
 
 
@@ -157,7 +115,8 @@ def test_zoomed_out_incidents_gather_in_clusters_that_count_them(desk: Desk) -> 
     shown = sum(1 for i in desk.log.state.incidents.values() if i.status in ("new", "dispatched", "on_scene"))
 
     def counted() -> tuple[list[int], int]:
-        clusters = desk.js("Array.from(document.querySelectorAll('.dm-cluster span')).map(e => +e.textContent)")
+        clusters = desk.js("Array.from(document.querySelectorAll('.leaflet-dm-clusters-pane .dm-cluster span'))"
+                           ".map(e => +e.textContent)")
         singles = desk.js("(function () { var n = 0; DispatchMap.layers.incidents.eachLayer(function (l) {"
                           " if (l.dmIncident) { n++; } }); return n; })()")
         return clusters, singles
@@ -183,19 +142,6 @@ def test_follow_keeps_the_map_centred_on_the_unit(desk: Desk) -> None:
     desk.qtbot.waitUntil(centred)
 
 
-def test_layers_switch_from_the_qt_menu_and_from_the_page_control_in_step(desk: Desk) -> None:
-    window = desk.window
-    assert desk.js("DispatchMap.layerVisible('cameras')") is False
-    window.layer_menu.layer_actions["cameras"].setChecked(True)
-    desk.qtbot.waitUntil(lambda: desk.js("DispatchMap.layerVisible('cameras')") is True)
-    action = window.layer_menu.layer_actions["patrol"]
-    assert action.isChecked()
-    desk.run("""Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))
-               .find(l => l.textContent.trim() === '巡组').querySelector('input').click()""")
-    desk.qtbot.waitUntil(lambda: not action.isChecked())
-    assert desk.js("DispatchMap.layerVisible('patrol')") is False
-
-
 def test_a_camera_clicked_on_the_map_is_offered_to_the_video_wall(desk: Desk, city: City) -> None:
     camera = city.cameras[7]
     desk.window.layer_menu.layer_actions["cameras"].setChecked(True)
@@ -214,10 +160,11 @@ def test_the_map_speaks_the_desks_language(desk: Desk) -> None:
     desk.window.language_actions["en"].trigger()
 
     def english() -> bool:
-        labels = desk.js("Array.from(document.querySelectorAll('.dm-district-label')).map(e => e.textContent)")
-        control = desk.js("document.querySelector('.leaflet-control-layers-overlays').textContent")
-        legend = desk.js("document.querySelector('.dm-legend').textContent")
-        return "Tianhe" in labels and "Patrol groups" in control and "P1 critical" in legend
+        labels = desk.js(f"Array.from(document.querySelectorAll('{LABELS}')).map(e => e.textContent)")
+        control = desk.js("document.querySelector('.dm-fold-layers').textContent")
+        legend = desk.js("document.querySelector('.dm-fold-legend').textContent")
+        return ("Tianhe" in labels and "Patrol groups" in control and "Layers" in control
+                and "P1 critical" in legend and "Legend" in legend)
 
     desk.qtbot.waitUntil(english)
 

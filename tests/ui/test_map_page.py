@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import folium.plugins
 import pytest
 
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import UnitKind
+from dispatch_desktop.ui.map.bridge import MAP_UI, MapBridge
 from dispatch_desktop.ui.map.page import (
+    MAP_RESOURCES,
     OfflineMap,
     OfflinePageError,
     assert_offline,
@@ -17,6 +21,9 @@ from dispatch_desktop.ui.map.page import (
     render_html,
     type_class,
 )
+from dispatch_desktop.ui.map.symbols import UNIT_RADIUS, UNIT_SHAPES
+from dispatch_desktop.ui.models.city_model import CityModel
+from dispatch_desktop.ui.models.selection import SelectionModel
 
 TILES = "http://tiles.police.local/{z}/{x}/{y}.png"
 
@@ -61,3 +68,20 @@ def test_the_page_is_built_once_per_city_and_tile_server(city: City, tmp_path: P
 ])
 def test_incident_types_get_their_map_symbol_family(incident_type: str, expected: str) -> None:
     assert type_class(incident_type) == expected
+
+
+def test_every_word_the_page_shows_comes_translated_from_python(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The page has no words of its own: each ``ui.<key>`` / ``lb.<key>`` it reads is one the bridge sends
+    (through QT_TRANSLATE_NOOP), or the page would show "undefined" or untranslated English."""
+    script = (MAP_RESOURCES / "dispatch_map.js").read_text(encoding="utf-8")
+    payload = MapBridge(CityModel(), SelectionModel()).labels_payload()
+    used_ui = set(re.findall(r"\bui\.(\w+)", script))
+    used_top = set(re.findall(r"\blb\.(\w+)", script)) - {"ui"}
+    assert used_ui and used_top
+    assert used_ui <= set(MAP_UI) == set(payload["ui"])
+    assert used_top <= set(payload)
+
+
+def test_each_kind_of_unit_has_a_symbol_of_its_own() -> None:
+    looks = {(UNIT_SHAPES[kind], UNIT_RADIUS[kind]) for kind in UnitKind}
+    assert len(looks) == len(UnitKind)

@@ -3,9 +3,13 @@
 ``MapBridge`` is registered on the page's QWebChannel as ``bridge``. It never re-renders the page: it
 collects the ids the city model reports changed and, at most every ``interval_ms`` (80 ms, so twelve
 times a second: the map keeps up with the desk's states, which come up to twenty times a second),
-sends one compact JSON delta — units as a flat ``[id, lat, lon, code, …]`` array with status, kind and
-SOS packed into ``code`` — and nothing at all while nothing changes. Selection flows both ways through
-the shared ``SelectionModel``.
+sends one compact JSON delta — units as a flat ``[id, lat, lon, code, …]`` array with status, kind, SOS
+and staleness packed into ``code`` — and nothing at all while nothing changes. Selection flows both ways
+through the shared ``SelectionModel``.
+
+Staleness changes with time alone (a silent handset sends nothing): on each tick of the city model's
+clock the bridge re-sends only the units whose stale flag flipped (``StaleWatch``), and tells the page the
+desk's time so a stale unit's tooltip can say how long ago it last reported.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
+from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State, Unit
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.i18n import LanguageManager
@@ -31,6 +36,8 @@ from dispatch_desktop.ui.map.page import (
     UNIT_STATUS_ORDER,
     type_class,
 )
+from dispatch_desktop.ui.map.stale_watch import StaleWatch
+from dispatch_desktop.ui.map.symbols import KIND_SHIFT, SOS_BIT, STALE_BIT
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 
@@ -52,21 +59,52 @@ MAP_UI: dict[str, str] = {
     "units": QT_TRANSLATE_NOOP("MapLayers", "Units"),
     "incidents": QT_TRANSLATE_NOOP("MapLayers", "Incidents by priority"),
     "cluster": QT_TRANSLATE_NOOP("MapLayers", "{n} incidents here: click to zoom in"),
+    "layersButton": QT_TRANSLATE_NOOP("MapLayers", "Layers"),
+    "layersHint": QT_TRANSLATE_NOOP("MapLayers", "Show or hide map layers (click again or Esc to close)"),
+    "legendButton": QT_TRANSLATE_NOOP("MapLayers", "Legend"),
+    "legendHint": QT_TRANSLATE_NOOP("MapLayers", "What the symbols mean (click again or Esc to close)"),
+    "unitShape": QT_TRANSLATE_NOOP("MapLayers", "Shape: kind of unit"),
+    "unitColour": QT_TRANSLATE_NOOP("MapLayers", "Colour: status"),
+    "sos": QT_TRANSLATE_NOOP("MapLayers", "SOS: officer needs help"),
+    "stale": QT_TRANSLATE_NOOP("MapLayers", "No report for over {limit}: last known position"),
+    "lastReport": QT_TRANSLATE_NOOP("MapLayers", "Last report {age} ago"),
+    "noReport": QT_TRANSLATE_NOOP("MapLayers", "No report received yet"),
+    "minutes": QT_TRANSLATE_NOOP("MapLayers", "{n} min"),
+    "seconds": QT_TRANSLATE_NOOP("MapLayers", "{n} s"),
+    "incidentTypes": QT_TRANSLATE_NOOP("MapLayers", "Incidents by type"),
+    "clusterLegend": QT_TRANSLATE_NOOP("MapLayers", "Several incidents close together (colour of the most urgent)"),
+    "onMap": QT_TRANSLATE_NOOP("MapLayers", "On the map"),
+    "selected": QT_TRANSLATE_NOOP("MapLayers", "Selected unit or incident"),
+    "focused": QT_TRANSLATE_NOOP("MapLayers", "Incident just located"),
+    "station": QT_TRANSLATE_NOOP("MapLayers", "Police station"),
+    "stationArea": QT_TRANSLATE_NOOP("MapLayers", "Police station's area"),
 }
+
+TYPE_CLASS_TITLES: dict[str, str] = {
+    "critical": QT_TRANSLATE_NOOP("MapLayers", "Critical: rapid response"),
+    "violent": QT_TRANSLATE_NOOP("MapLayers", "Violence against people"),
+    "property": QT_TRANSLATE_NOOP("MapLayers", "Theft, burglary, fraud"),
+    "traffic": QT_TRANSLATE_NOOP("MapLayers", "Traffic"),
+    "order": QT_TRANSLATE_NOOP("MapLayers", "Public order and other"),
+    "non_police": QT_TRANSLATE_NOOP("MapLayers", "Not police business (another department)"),
+}
+assert set(TYPE_CLASS_TITLES) == set(TYPE_CLASSES), "every incident symbol family needs a title"
+
+FOCUS_ZOOM = 16
+"""How close ``focus_incident`` brings the map (streets, no clusters); closer views stay as they are."""
 
 _SHOWN_INCIDENT = frozenset({IncidentStatus.NEW, IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE})
 _STATUS_CODE = {status: n for n, status in enumerate(UNIT_STATUS_ORDER)}
-_KIND_CODE = {kind: n << 3 for n, kind in enumerate(UNIT_KIND_ORDER)}
+_KIND_CODE = {kind: n << KIND_SHIFT for n, kind in enumerate(UNIT_KIND_ORDER)}
 _INCIDENT_STATUS_CODE = {status: n for n, status in enumerate(INCIDENT_STATUS_ORDER)}
 _CLASS_CODE = {name: n for n, name in enumerate(TYPE_CLASSES)}
-_SOS_BIT = 64
-
 _encode = msgspec.json.Encoder().encode
 
 
-def unit_code(unit: Unit) -> int:
-    """Status (bits 0-2), kind (bits 3-5) and SOS (bit 6) in one small number."""
-    return _STATUS_CODE[unit.status] | _KIND_CODE[unit.kind] | (_SOS_BIT if unit.sos else 0)
+def unit_code(unit: Unit, stale: bool = False) -> int:
+    """Status (bits 0-2), kind (bits 3-5), SOS (bit 6) and stale (bit 7) in one small number."""
+    return (_STATUS_CODE[unit.status] | _KIND_CODE[unit.kind] | (SOS_BIT if unit.sos else 0)
+            | (STALE_BIT if stale else 0))
 
 
 def incident_row(incident: Incident) -> list[Any]:
@@ -77,8 +115,15 @@ def incident_row(incident: Incident) -> list[Any]:
     ]
 
 
-def _layer_title(key: str) -> str:
-    return QCoreApplication.translate("MapLayers", LAYER_TITLES[key])
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapLayers", text)
+
+
+def _duration(seconds: float) -> str:
+    """A limit as people say it: whole minutes when it is some, else seconds."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return _tr(MAP_UI["minutes"]).format(n=int(seconds // 60))
+    return _tr(MAP_UI["seconds"]).format(n=f"{seconds:g}")
 
 
 class MapBridge(QObject):
@@ -89,6 +134,8 @@ class MapBridge(QObject):
     follow = Signal(str)
     layerVisibility = Signal(str, bool)
     view = Signal(float, float, int)  # centre lat, lon, zoom (0 keeps the zoom)
+    focus = Signal(str, float, float, int)  # incident id, lat, lon, the least zoom to show it at
+    clock = Signal(float)  # the desk's "now" (ms since the epoch), for the age of a stale unit's report
 
     # --- to the desk ---------------------------------------------------------------------------------
     pageLoaded = Signal()
@@ -107,6 +154,7 @@ class MapBridge(QObject):
         city: City | None = None,
         parent: QObject | None = None,
         *,
+        staleness: StalenessPolicy = DEFAULT_STALENESS,
         interval_ms: int = 80,
     ) -> None:
         super().__init__(parent)
@@ -117,6 +165,9 @@ class MapBridge(QObject):
         self._dirty_units: set[str] = set()
         self._dirty_incidents: set[str] = set()
         self._reset_pending = True
+        self._stale = StaleWatch(staleness)
+        self._now_ms: int | None = None  # the clock's last tick; the model's clock until the first one
+        self._pending_focus = ""
         self._named: set[str] = set()
         self._on_map_incidents: set[str] = set()
         self._visible = {key: key in DEFAULT_VISIBLE for key in LAYER_ORDER}
@@ -128,6 +179,7 @@ class MapBridge(QObject):
         self._timer.timeout.connect(self.flush)
         city_model.unitsChanged.connect(self._mark_units)
         city_model.incidentsChanged.connect(self._mark_incidents)
+        city_model.clockTicked.connect(self._on_clock)
         selection.unitSelected.connect(lambda unit_id: self._send_selection("unit", unit_id))
         selection.incidentSelected.connect(lambda incident_id: self._send_selection("incident", incident_id))
         selection.followChanged.connect(self._send_follow)
@@ -152,9 +204,32 @@ class MapBridge(QObject):
         if self._page_ready:
             self.layerVisibility.emit(key, visible)
 
+    @property
+    def staleness(self) -> StalenessPolicy:
+        return self._stale.policy
+
+    def stale_units(self) -> frozenset[str]:
+        """The units the map shows as stale (as of the last delta)."""
+        return self._stale.stale_ids
+
     def center_on(self, lat: float, lon: float, zoom: int = 0) -> None:
         if self._page_ready:
             self.view.emit(lat, lon, zoom)
+
+    def focus_incident(self, incident_id: str) -> None:
+        """Bring an incident into view, close enough to see its street (a closer view is kept), and
+        highlight it. An incident not in the desk's state yet (just created, its event still on the way
+        back from the hub) is shown as soon as it arrives."""
+        self._pending_focus = incident_id
+        self._focus_if_known()
+
+    def _focus_if_known(self) -> None:
+        incident = self._city_model.state.incidents.get(self._pending_focus)
+        if incident is None or not self._page_ready:
+            return
+        self._pending_focus = ""
+        self.flush()  # the page must hold the incident's row before it can highlight it
+        self.focus.emit(incident.id, incident.lat, incident.lon, FOCUS_ZOOM)
 
     # --- collecting changes ---------------------------------------------------------------------------
 
@@ -165,6 +240,19 @@ class MapBridge(QObject):
     def _mark_incidents(self, incident_ids: Iterable[str]) -> None:
         self._dirty_incidents.update(incident_ids)
         self._arm()
+        if self._pending_focus:
+            self._focus_if_known()
+
+    def _on_clock(self, now_ms: int) -> None:
+        self._now_ms = now_ms
+        flipped = self._stale.sweep(now_ms, self._city_model.state.units)
+        if flipped:
+            self._mark_units(flipped)
+        if self._page_ready:
+            self.clock.emit(float(now_ms))
+
+    def _now(self) -> int:
+        return self._now_ms if self._now_ms is not None else self._city_model.now_ms()
 
     def _arm(self) -> None:
         # At most one flush per interval, none while quiet. The interval runs from the last flush, not from
@@ -187,6 +275,7 @@ class MapBridge(QObject):
             payload["reset"] = True
             self._named.clear()
             self._on_map_incidents.clear()
+            self._stale.clear()
             unit_ids: Iterable[str] = state.units.keys()
             incident_ids: Iterable[str] = state.incidents.keys()
         else:
@@ -207,16 +296,23 @@ class MapBridge(QObject):
 
     def _unit_payload(self, state: State, unit_ids: Iterable[str], payload: dict[str, Any]) -> int:
         units = state.units
+        now = self._now()
+        flag = self._stale.flag
         flat: list[Any] = []
         removed: list[str] = []
         names: dict[str, str] = {}
+        last_reports: dict[str, int] = {}  # of the stale units: their tooltip says how old it is
         for unit_id in unit_ids:
             unit = units.get(unit_id)
             if unit is None:
                 removed.append(unit_id)
                 self._named.discard(unit_id)
+                self._stale.forget(unit_id)
                 continue
-            flat += (unit_id, round(unit.lat, 6), round(unit.lon, 6), unit_code(unit))
+            stale = flag(unit, now)
+            flat += (unit_id, round(unit.lat, 6), round(unit.lon, 6), unit_code(unit, stale))
+            if stale:
+                last_reports[unit_id] = unit.last_report
             if unit_id not in self._named:
                 names[unit_id] = unit.name or unit_id
                 self._named.add(unit_id)
@@ -226,6 +322,8 @@ class MapBridge(QObject):
             payload["ur"] = removed
         if names:
             payload["n"] = names
+        if last_reports:
+            payload["lr"] = last_reports
         return len(flat) // 4
 
     def _incident_payload(self, state: State, incident_ids: Iterable[str], payload: dict[str, Any]) -> int:
@@ -250,14 +348,18 @@ class MapBridge(QObject):
 
     def labels_payload(self) -> dict[str, Any]:
         districts = self._city.districts if self._city is not None else ()
+        ui = {key: _tr(text) for key, text in MAP_UI.items()}
+        # Per-kind limits may differ; the legend names the common one.
+        ui["stale"] = ui["stale"].format(limit=_duration(self.staleness.default_s))
         return {
-            "layers": {key: _layer_title(key) for key in LAYER_ORDER},
+            "layers": {key: _tr(LAYER_TITLES[key]) for key in LAYER_ORDER},
             "unitStatus": {status.value: labels.unit_status(status) for status in UnitStatus},
             "unitKind": {kind.value: labels.unit_kind(kind) for kind in UnitKind},
             "incidentStatus": {status.value: labels.incident_status(status) for status in IncidentStatus},
             "priority": {str(p): labels.priority(p) for p in range(1, 5)},
+            "typeClass": {name: _tr(TYPE_CLASS_TITLES[name]) for name in TYPE_CLASSES},
             "districts": {d.adcode: labels.district_name(d.adcode, d.name) for d in districts},
-            "ui": {key: QCoreApplication.translate("MapLayers", text) for key, text in MAP_UI.items()},
+            "ui": ui,
         }
 
     def _send_labels(self) -> None:
@@ -288,6 +390,7 @@ class MapBridge(QObject):
         self._send_labels()
         for key, visible in self._visible.items():
             self.layerVisibility.emit(key, visible)
+        self.clock.emit(float(self._now()))
         self.flush()
         if self._selection.unit:
             self._send_selection("unit", self._selection.unit)
@@ -295,6 +398,8 @@ class MapBridge(QObject):
             self._send_selection("incident", self._selection.incident)
         if self._selection.follow:
             self._send_follow(self._selection.follow)
+        if self._pending_focus:
+            self._focus_if_known()
         self.pageLoaded.emit()
 
     def page_unloaded(self) -> None:

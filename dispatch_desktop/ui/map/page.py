@@ -32,15 +32,15 @@ from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
 from dispatch_desktop.paths import RESOURCES
-from dispatch_desktop.ui.palette import (
-    DISTRICT_FILLS,
-    MAP_BACKGROUND,
-    PRIORITY_COLOR,
-    SOS_COLOR,
-    UNIT_STATUS_COLOR,
+from dispatch_desktop.ui.map.symbols import (
+    PATROL_AREA_STYLE,
+    STATION_AREA_STYLE,
+    district_area_style,
+    symbols_config,
 )
+from dispatch_desktop.ui.palette import DISTRICT_FILLS
 
-PAGE_VERSION = 2  # bump when the page's structure changes, so cached pages are rebuilt
+PAGE_VERSION = 3  # bump when the page's structure changes, so cached pages are rebuilt
 MAP_RESOURCES = RESOURCES / "map"
 PAGE_SCRIPTS = ("dispatch_map.js", "dispatch_map.css")
 
@@ -57,7 +57,6 @@ LAYER_ORDER: tuple[str, ...] = (
     "dutyPoints", "checkpoints", "cameras",
 )
 DEFAULT_VISIBLE: tuple[str, ...] = tuple(key for key in LAYER_ORDER if key != "cameras")
-
 _PROPERTY_TYPES = frozenset({"burglary", "theft", "vehicle_theft", "snatch", "fraud", "telecom_fraud"})
 
 
@@ -145,12 +144,14 @@ class MapPage:
 
 
 def page_key(city: City, tile_url: str) -> str:
-    """Names the page by everything it is made of: the city, the tile server, the page's scripts and
-    the Leaflet and jQuery versions."""
+    """Names the page by everything it is made of: the city, the tile server, the symbols, the page's
+    scripts and the Leaflet and jQuery versions."""
     digest = hashlib.sha256()
     digest.update(f"v{PAGE_VERSION}|{tile_url}|{xstatic.pkg.leaflet.VERSION}|{xstatic.pkg.jquery.VERSION}".encode())
     digest.update(msgspec.msgpack.encode([city.districts, city.stations, city.patrol_areas, city.duty_points,
                                           city.checkpoints, city.cameras]))
+    # The symbols too: a page drawn with last release's shapes would contradict its own legend.
+    digest.update(json.dumps(symbols_config(bool(tile_url)), sort_keys=True).encode())
     for name in PAGE_SCRIPTS:
         digest.update((MAP_RESOURCES / name).read_bytes())
     return digest.hexdigest()[:20]
@@ -179,7 +180,7 @@ def _write_page(city: City, out: Path, tile_url: str) -> None:
     _copy_assets(out)
     for name in PAGE_SCRIPTS:
         shutil.copy2(MAP_RESOURCES / name, out / name)
-    (out / "static_layers.js").write_text(_static_script(city), encoding="utf-8")
+    (out / "static_layers.js").write_text(_static_script(city, tile_url), encoding="utf-8")
     html = render_html(city, tile_url)
     assert_offline(html, allowed_prefixes=(_tile_prefix(tile_url),) if tile_url else ())
     (out / "index.html").write_text(html, encoding="utf-8")
@@ -206,25 +207,20 @@ def render_html(city: City, tile_url: str = "") -> str:
         tiles = folium.TileLayer(tiles=tile_url, attr="intranet", name="tiles", overlay=False, control=False)
         tiles.add_to(fmap)
     fills = {d.adcode: DISTRICT_FILLS[n % len(DISTRICT_FILLS)] for n, d in enumerate(city.districts)}
+    district_style = district_area_style(bool(tile_url))
     districts = folium.GeoJson(
         _collection([(d.polygon, {"adcode": d.adcode, "name": d.name}) for d in city.districts]),
         name="districts",
-        style_function=lambda f: {"fillColor": fills.get(f["properties"]["adcode"], "#cccccc"), "color": "#455a64",
-                                  "weight": 1.6, "fillOpacity": 0.5 if not tile_url else 0.15},
+        style_function=lambda f: {**district_style, "fillColor": fills.get(f["properties"]["adcode"], "#cccccc")},
         control=False,
     ).add_to(fmap)
     stations = folium.GeoJson(
         _collection([(s.polygon, {"id": s.id, "name": s.name}) for s in city.stations]),
-        name="stations",
-        style_function=lambda _f: {"color": "#546e7a", "weight": 0.7, "opacity": 0.8, "fill": True,
-                                   "fillOpacity": 0.0, "dashArray": "3 3"},
-        control=False,
+        name="stations", style_function=lambda _f: STATION_AREA_STYLE, control=False,
     ).add_to(fmap)
     patrol_areas = folium.GeoJson(
         _collection([(a.polygon, {"id": a.id, "name": a.name}) for a in city.patrol_areas]),
-        name="patrolAreas",
-        style_function=lambda _f: {"color": "#e65100", "weight": 1.5, "fillColor": "#ff9800", "fillOpacity": 0.25},
-        control=False,
+        name="patrolAreas", style_function=lambda _f: PATROL_AREA_STYLE, control=False,
     ).add_to(fmap)
     fmap.add_child(_Boot(fmap, districts, stations, patrol_areas, tiles))
     return fmap.get_root().render()
@@ -240,34 +236,14 @@ def _collection(items: list[tuple[Any, dict[str, str]]]) -> dict[str, Any]:
     }
 
 
-def _static_script(city: City) -> str:
+def _static_script(city: City, tile_url: str) -> str:
     bbox = city.bbox
     config = {
         "unitStatus": [s.value for s in UNIT_STATUS_ORDER],
         "unitKind": [k.value for k in UNIT_KIND_ORDER],
         "incidentStatus": [s.value for s in INCIDENT_STATUS_ORDER],
         "typeClasses": list(TYPE_CLASSES),
-        "unitShapes": {"patrol": "circle", "rapid": "star", "traffic": "square", "station": "square",
-                       "officer": "circle"},
-        "classShapes": {"critical": "star", "violent": "triangle", "property": "diamond", "traffic": "square",
-                        "order": "circle", "non_police": "circle"},
-        "colors": {
-            "unitStatus": {s.value: c for s, c in UNIT_STATUS_COLOR.items()},
-            "priority": {str(p): c for p, c in PRIORITY_COLOR.items()},
-            "sos": SOS_COLOR,
-            "selection": "#00b8d4",
-            "background": MAP_BACKGROUND,
-        },
-        "styles": {
-            "station": {"shape": "square", "radius": 3.5, "color": "#ffffff", "weight": 1,
-                        "fillColor": "#263238", "fillOpacity": 1},
-            "dutyPoint": {"shape": "pentagon", "radius": 6, "color": "#ffffff", "weight": 1.2,
-                          "fillColor": "#283593", "fillOpacity": 1},
-            "checkpoint": {"shape": "bar", "radius": 4, "color": "#ffffff", "weight": 1,
-                           "fillColor": "#00695c", "fillOpacity": 1},
-            "camera": {"shape": "circle", "radius": 2.5, "color": "#37474f", "weight": 0.5,
-                       "fillColor": "#90a4ae", "fillOpacity": 0.9},
-        },
+        **symbols_config(bool(tile_url)),
         "legendUnitStatus": ["available", "dispatched", "en_route", "on_scene", "unavailable"],
         "layerOrder": list(LAYER_ORDER),
         "defaultVisible": list(DEFAULT_VISIBLE),

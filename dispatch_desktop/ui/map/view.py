@@ -27,6 +27,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.ui.i18n import LanguageManager
 from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.map.page import build_page
@@ -91,12 +92,13 @@ class MapView(QWebEngineView):
         *,
         cache_dir: Path,
         tile_url: str = "",
+        staleness: StalenessPolicy = DEFAULT_STALENESS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("map")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.bridge = MapBridge(city_model, selection, language, city, self)
+        self.bridge = MapBridge(city_model, selection, language, city, self, staleness=staleness)
         self.failure = ""
         self.page_file: Path | None = None
         self.leaflet_loaded = False  # the page itself said Leaflet is there (not just "load finished")
