@@ -17,21 +17,42 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
+import msgspec
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from dispatch_desktop import paths
+from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
+from dispatch_desktop.controllers.drafts import DraftKeeper
+from dispatch_desktop.controllers.identity import Identity
+from dispatch_desktop.controllers.identity import resolve as resolve_identity
+from dispatch_desktop.controllers.operator import Operator, can_command
+from dispatch_desktop.controllers.outbox import EntryState, Outbox
+from dispatch_desktop.controllers.persist import LatestWriter
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.embedded import Cancelled, EmbeddedServices, Options, StartupError
 from dispatch_desktop.paths import APP_NAME
+from dispatch_desktop.ui.alarm import Alarm
+from dispatch_desktop.ui.call_taking import CallTaker
 from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
 from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
+from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
+from dispatch_desktop.ui.models.calls_model import CallsModel
+from dispatch_desktop.ui.models.outbox_model import OutboxModel
 from dispatch_desktop.ui.models.state_feed import StateFeed
+from dispatch_desktop.ui.overdue_notifier import OverdueNotifier
+from dispatch_desktop.ui.panels.calls_panel import CallsPanel
+from dispatch_desktop.ui.panels.outbox_panel import OutboxPanel
+from dispatch_desktop.ui.signin import SignInDialog, role_text
+from dispatch_desktop.ui.user_settings import UserSettings
 from dispatch_desktop.ui.video_wall import VideoWall
 from dispatch_desktop.ui.video_wall.wiring import follow_selection
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
@@ -49,7 +70,20 @@ def options_from(args: argparse.Namespace) -> Options:
         cameras=args.cameras,
         speed=args.speed,
         simulate=not args.no_sim,
+        auto_dispatch=not args.no_auto_dispatch,
     )
+
+
+STARTUP_STEPS = (
+    QT_TRANSLATE_NOOP("Startup", "Preparing the demo camera clips"),
+    QT_TRANSLATE_NOOP("Startup", "Generating the city"),
+    QT_TRANSLATE_NOOP("Startup", "Opening the event store"),
+    QT_TRANSLATE_NOOP("Startup", "Starting the hub"),
+    QT_TRANSLATE_NOOP("Startup", "Reading this workstation's key"),
+    QT_TRANSLATE_NOOP("Startup", "Ready"),
+)
+"""The labels ``EmbeddedServices.start`` reports its steps with, as source texts for the catalogues (the
+Qt-free side names its steps in English; a test keeps the two lists equal)."""
 
 
 class _StartupSignals(QObject):
@@ -105,22 +139,33 @@ class Startup(QObject):
             return
         self.services.stop()
         if not isinstance(error, Cancelled):
-            log.error("start-up failed", exc_info=error)
-            text = str(error) if isinstance(error, StartupError) else f"{type(error).__name__}: {error}"
-            QMessageBox.critical(None, QCoreApplication.translate("Startup", "Dispatch Desktop cannot start"), text)
+            from dispatch_desktop.ui.startup_errors import startup_error_text, title
+
+            # A StartupError is a situation its message explains (a damaged store, a missing key); anything
+            # else is a bug, whose traceback belongs in the log.
+            if isinstance(error, StartupError):
+                log.error("start-up failed: %s", error)
+            else:
+                log.error("start-up failed", exc_info=error)
+            QMessageBox.critical(None, title(), startup_error_text(error))
         self.done.emit(False)
 
 
 class Desk:
-    """The running workstation: window, panels and the bus client, wired together."""
+    """The running workstation: window, panels, controllers and the bus client, wired together."""
 
-    def __init__(self, services: EmbeddedServices, settings: WorkstationSettings) -> None:
+    def __init__(self, services: EmbeddedServices, settings: WorkstationSettings, *,
+                 role: Role = Role.DISPATCHER, state_dir: Path | None = None) -> None:
         assert services.city is not None and services.endpoints is not None
         self.services = services
+        self.role = role
         city = services.city
+        workstation = services.options.workstation
+        simulated = services.options.simulate and services.options.hub is None
+        settings = dataclasses.replace(settings, workstation=workstation, simulated=simulated or settings.simulated)
         self.feed = StateFeed()
         self.client = WorkstationClient(
-            services.options.workstation,
+            workstation,
             command_endpoint=services.endpoints.workstation,
             publish_endpoint=services.endpoints.publish,
             curve=services.curve,
@@ -128,21 +173,51 @@ class Desk:
             on_state=self._on_state,
             on_connection=self.feed.set_connected,
         )
+        # Nothing typed is lost: the call being taken and every command not yet answered are kept on disk.
+        self.state_dir = state_dir or paths.data_dir() / "desks" / workstation
+        self.writer = LatestWriter(on_error=self._on_persist_error)
+        self.drafts = DraftKeeper(self.state_dir / "call-draft.json", self.writer)
+        self.outbox = Outbox(self.client.send_envelope, self.state_dir / "outbox.msgpack", writer=self.writer)
+
         # The desk's own panels join before the user's saved layout is restored (finish_layout below).
         self.window = Workstation(city, self.feed, dataclasses.replace(settings, restore_layout=False))
         window = self.window
+        window.closing_check = self.confirm_close
+        operator = self.operator
 
-        self.intake = IntakeForm(city, window.city_model, self.send, self.client.name, window.selection)
-        self.dispatch = DispatchPanel(city, window.city_model, self.send, window.selection)
+        self.intake = IntakeForm(city, window.city_model, self.send, workstation, window.selection,
+                                 operator=operator, drafts=self.drafts, simulated=settings.simulated)
+        self.dispatch = DispatchPanel(city, window.city_model, self.send, window.selection, operator=operator,
+                                      staleness=settings.staleness)
         connect_intake_to_panel(self.intake, self.dispatch)
-        # Intake shares a tab stack with the incident detail, dispatch with the alerts: a 1080p screen
-        # keeps the map, the queue, the unit board and the wall all visible.
+        self.calls_model = CallsModel(window.city_model, city, workstation, window)
+        self.calls = CallsPanel(self.calls_model, lambda call: self.call_taker.answer(call))
+        self.call_taker = CallTaker(window.city_model, self.intake, self.send, workstation, operator,
+                                    highlighted=self.calls.highlighted, parent=window)
+        self.outbox_model = OutboxModel(self.outbox, window.city_model, window)
+        self.outbox_panel = OutboxPanel(self.outbox_model)
+        # Intake shares a tab stack with the incident detail, dispatch with the alerts, the incoming calls
+        # sit above the queue: a 1080p screen keeps the map, the queue, the unit board and the wall visible.
+        window.add_panel(self.calls, area=Qt.DockWidgetArea.LeftDockWidgetArea, name="calls")
+        # Top to bottom on the left: the calls ringing, the queue, then the intake (tabbed with the detail).
+        window.splitDockWidget(window.dock("calls"), window.dock("incident_queue"), Qt.Orientation.Vertical)
+        window.splitDockWidget(window.dock("incident_queue"), window.dock("incident_detail"), Qt.Orientation.Vertical)
         window.add_panel(self.intake, name="intake", tabify_with="incident_detail")
         window.add_panel(self.dispatch, name="dispatch", tabify_with="alerts")
-        self.intake.install_shortcuts(window)
+        window.add_panel(self.outbox_panel, name="outbox", tabify_with="unit_board")
+        self.intake.install_shortcuts(window, self.call_taker.answer_or_start)
         self.intake.activated.connect(lambda: self._raise_dock("intake"))
+        self.intake.incidentCreated.connect(self._on_incident_created)
+        self.intake.queued.connect(lambda _incident: self._raise_dock("outbox"))
+        self.call_taker.message.connect(lambda text: window.status_bar.showMessage(text, 10_000))
         window.map_bridge.mapClicked.connect(self.intake.set_location_from_map)
-        self.dispatch.alert.connect(self._on_overdue)
+
+        self.alarm = Alarm(window.settings_cache_dir, enabled=window.sound_action.isChecked(), parent=window)
+        window.sound_action.toggled.connect(self.alarm.set_enabled)
+        self.overdue = OverdueNotifier(window.city_model, window.incident_table, window.alerts_model, self.alarm,
+                                       window)
+        self.overdue.message.connect(lambda text: window.status_bar.showMessage(text, 15_000))
+        self.outbox_model.changed.connect(self._show_outbox_count)
 
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         window.add_panel(self.wall, area=Qt.DockWidgetArea.BottomDockWidgetArea, name="video_wall")
@@ -150,30 +225,80 @@ class Desk:
         window.map_bridge.cameraClicked.connect(self.wall.put_camera_on_wall)
         self.wall.snapshot_taken.connect(self._on_snapshot)
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
-        self._raise_dock("intake")
-        self._raise_dock("dispatch")
+        window.keys_action.triggered.connect(lambda: KeyReferenceDialog(window).open())
+        window.about_action.triggered.connect(self.show_about)
+        self.wall.collapsedChanged.connect(lambda _collapsed: self._fit_wall())
+        for name in ("intake", "dispatch", "unit_board"):
+            self._raise_dock(name)
         self._layout_restored = window.finish_layout()
+        if not can_command(role):
+            reason = QCoreApplication.translate(
+                "Desk", "This workstation's key is a supervisor's: it sees everything and sends nothing.")
+            self.intake.set_read_only(reason)
+            self.dispatch.set_read_only(reason)
+
+    # --- who is at the desk -------------------------------------------------------------------------------
+
+    def operator(self) -> str:
+        return self.window.settings.operator
 
     # --- running ----------------------------------------------------------------------------------
 
     def start(self) -> None:
         self.client.start()
         self.services.start_simulator()
-        self.window.show()
+        self.window.show_on_start()
+        self._offer_back()
         if not self._layout_restored:
-            # Dock sizes only hold once the window has its real size: give the map the room.
-            wall = self.window.dock("video_wall")
-            QTimer.singleShot(0, self.window, lambda: self.window.resizeDocks([wall], [220], Qt.Orientation.Vertical))
+            # Dock sizes only hold once the window has its real size.
+            QTimer.singleShot(0, self.window, self._fit_layout)
 
     def stop(self) -> None:
         self.wall.shutdown()
         self.services.stop_simulator()
+        self.outbox.close()  # before the client, whose stop fails every command still waiting
         self.client.stop()
         self.services.stop()
+        self.writer.close()
 
     def send(self, body: ev.Body) -> Future[CommandReply]:
+        """Every command of the desk: signed with the operator, kept in the outbox until answered."""
+        if self.window.city_model.mode is DisplayMode.REPLAY:
+            raise RuntimeError("a replay sends nothing")
+        if "operator" in body.__struct_fields__ and not getattr(body, "operator", ""):
+            body = msgspec.structs.replace(body, operator=self.operator())  # type: ignore[type-var]
         drill = self.window.city_model.mode is DisplayMode.DRILL
-        return self.client.send_command(body, mode=Mode.DRILL if drill else Mode.LIVE)
+        envelope = self.client.new_envelope(body, mode=Mode.DRILL if drill else Mode.LIVE)
+        return self.outbox.submit(envelope)
+
+    def confirm_close(self) -> bool:
+        """Closing the window with a call half taken or commands unanswered asks first."""
+        waiting = len(self.outbox.waiting()) + len(self.outbox.held())
+        if self.intake.is_pristine() and not waiting:
+            return True
+        parts = []
+        if not self.intake.is_pristine():
+            parts.append(QCoreApplication.translate("Desk", "a call is being taken in the intake form"))
+        if waiting:
+            parts.append(QCoreApplication.translate("Desk", "%n command(s) have no answer from the hub yet", "",
+                                                    waiting))
+        text = QCoreApplication.translate(
+            "Desk", "Close the desk although {what}? Nothing is lost: it is kept and offered again at the next "
+            "start.").format(what=QCoreApplication.translate("Desk", " and ").join(parts))
+        answer = QMessageBox.question(self.window, QCoreApplication.translate("Desk", "Close the desk?"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.intake.save_draft()
+            self.writer.flush()
+            return True
+        return False
+
+    def show_about(self) -> None:
+        options = self.services.options
+        facts = AboutFacts(
+            workstation=options.workstation, operator=self.operator(), role=role_text(self.role),
+            database=options.database_url if options.hub is None else "—",
+            hub=options.hub or QCoreApplication.translate("Desk", "in this process (embedded)"))
+        AboutDialog(facts, self.window).open()
 
     # --- reactions --------------------------------------------------------------------------------
 
@@ -186,9 +311,69 @@ class Desk:
         dock.show()
         dock.raise_()
 
-    def _on_overdue(self, incident: str, phase: str) -> None:
-        text = QCoreApplication.translate("Desk", "{incident}: {phase} overdue").format(incident=incident, phase=phase)
-        self.window.status_bar.showMessage(text, 15_000)
+    def _on_incident_created(self, incident_id: str) -> None:
+        """The dispatcher goes on to dispatching: the panel comes up and the map shows the place."""
+        self._raise_dock("dispatch")
+        self.window.map_bridge.focus_incident(incident_id)
+
+    def _fit_layout(self) -> None:
+        """The default arrangement, sized to the screen: on 1920×1080 and on 1366×768 alike the map keeps
+        the middle, the calls and the queue the left (the intake under them), the unit board and the
+        dispatch panel the right, with room for five units in each of its lists."""
+        window = self.window
+        # The screen's size, not the window's: a window manager may not have maximised it yet.
+        screen = window.screen().availableGeometry()
+        width, height = screen.width(), screen.height()
+        dock = window.dock
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        # Wide enough for the forms, but on a narrow screen never so wide that the map disappears.
+        left, right = (max(min(base, int(width * 0.35)), int(width * share)) for base, share in ((380, 0.29),
+                                                                                                 (400, 0.28)))
+        window.resizeDocks([dock("incident_queue"), dock("unit_board")], [left, right], horizontal)
+        column = height - window.menuBar().sizeHint().height() - window.statusBar().sizeHint().height()
+        calls = 90 if height < SMALL_SCREEN_HEIGHT else 150
+        intake = max(window.dock("intake").minimumSizeHint().height(), int(column * 0.45))
+        window.resizeDocks([dock("calls"), dock("incident_queue"), dock("intake")],
+                           [calls, max(150, column - calls - intake), intake], vertical)
+        if height < SMALL_SCREEN_HEIGHT:
+            # No room for two stacks on the right: the unit board joins the dispatch panel's tabs, so the
+            # dispatch panel has the column's height and shows five units in each of its lists.
+            for name in ("unit_board", "outbox"):
+                window.tabifyDockWidget(dock("dispatch"), dock(name))
+            self._raise_dock("dispatch")
+            window.resizeDocks([dock("dispatch")], [column], vertical)
+        else:
+            dispatch = max(500, int(column * 0.62))
+            window.resizeDocks([dock("unit_board"), dock("dispatch")], [column - dispatch, dispatch], vertical)
+        self._fit_wall()
+
+    def _fit_wall(self) -> None:
+        """The video wall is a strip while it has nothing to show: the map gets the room."""
+        screen = self.window.screen().availableGeometry().height()
+        height = WALL_STRIP_HEIGHT if self.wall.collapsed else max(WALL_HEIGHT, screen // 4)
+        self.window.resizeDocks([self.window.dock("video_wall")], [height], Qt.Orientation.Vertical)
+
+    def _offer_back(self) -> None:
+        """What an earlier run left: the call being taken, commands the hub never answered."""
+        draft = self.drafts.load()
+        if draft is not None:
+            self.intake.restore_draft(draft)
+            self._raise_dock("intake")
+        held = self.outbox.held()
+        if held:
+            self._raise_dock("outbox")
+            self.window.status_bar.showMessage(QCoreApplication.translate(
+                "Desk", "%n command(s) from before the restart were not confirmed: see the outbox", "",
+                len(held)), 30_000)
+
+    def _show_outbox_count(self) -> None:
+        self.window.status_bar.set_outbox(self.outbox_model.count(EntryState.SENDING, EntryState.QUEUED),
+                                          self.outbox_model.count(EntryState.HELD))
+
+    def _on_persist_error(self, path: Path, error: OSError) -> None:
+        text = QCoreApplication.translate("Desk", "Cannot write {path} ({error}): what you type is not being "
+                                                  "kept on disk.").format(path=path, error=error.strerror or error)
+        QTimer.singleShot(0, self.window, lambda: self.window.status_bar.showMessage(text, 30_000))
 
     def _on_snapshot(self, incident: str, path: str, sha256: str, body: ev.IncidentNote) -> None:
         future = self.send(body)
@@ -207,6 +392,11 @@ class Desk:
         future.add_done_callback(answered)
 
 
+WALL_HEIGHT = 260
+WALL_STRIP_HEIGHT = 60
+SMALL_SCREEN_HEIGHT = 900  # below this (1366×768, 1280×800…) the right column is one stack of tabs
+
+
 def _after(seconds: float, action: Callable[[], None]) -> None:
     QTimer.singleShot(int(seconds * 1000), action)
 
@@ -219,11 +409,33 @@ def _save_screenshot(desk: Desk, path: Path) -> None:
         print(f"dispatch-desktop: could not write the screenshot to {path}", file=sys.stderr, flush=True)
 
 
+def sign_in(identity: Identity, settings: WorkstationSettings, given: str | None) -> str | None:
+    """The operator for this session: ``--operator``, else the sign-in dialog (None: the person quit)."""
+    if given:
+        return given
+    user = UserSettings(settings.resolved_config_dir(), settings.user)
+    last = user.operator(identity.workstation)
+    dialog = SignInDialog(identity.workstation, identity.role, Operator.from_signature(last) if last else None)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.operator is None:
+        return None
+    user.set_operator(identity.workstation, dialog.operator.signature)
+    return dialog.operator.signature
+
+
 def main(args: argparse.Namespace) -> int:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("指挥调度台 Dispatch Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    services = EmbeddedServices(options_from(args))
+    if args.timezone:
+        localtime.set_zone(args.timezone)
+    identity = resolve_identity(args.keys, args.workstation)
+    options = dataclasses.replace(options_from(args), workstation=identity.workstation)
+    # The progress, the sign-in and any start-up error speak the user's language before the desk exists.
+    defaults = WorkstationSettings(language=args.lang)
+    language = LanguageManager(defaults.translations_dir, defaults.resolved_cache_dir() / "translations")
+    chosen = args.lang or UserSettings(defaults.resolved_config_dir(), defaults.user).language(DEFAULT_LANGUAGE)
+    language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+    services = EmbeddedServices(options)
     startup = Startup(services)
     outcome: dict[str, object] = {}
 
@@ -232,7 +444,15 @@ def main(args: argparse.Namespace) -> int:
             outcome["code"] = 1
             app.quit()
             return
-        desk = Desk(services, WorkstationSettings(language=args.lang))
+        settings = defaults
+        operator = sign_in(identity, settings, args.operator)
+        if operator is None:
+            services.stop()
+            outcome["code"] = 0
+            app.quit()
+            return
+        language.uninstall()  # the desk's window installs its own
+        desk = Desk(services, dataclasses.replace(settings, operator=operator), role=identity.role)
         outcome["desk"] = desk
         app.aboutToQuit.connect(desk.stop)
         desk.start()

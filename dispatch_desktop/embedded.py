@@ -25,6 +25,7 @@ from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.runner import SimulationRunner
 from dispatch_desktop.store import EventStore
 from dispatch_desktop.store.cameras import CameraStore
+from dispatch_desktop.store.location import PROBLEMS, StoreProblem, inspect, problem_in
 from dispatch_desktop.video.clips import demo_stream_template, ensure_clips
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,32 @@ class Cancelled(Exception):
     """The user cancelled the start-up."""
 
 
+STARTUP_ERRORS: dict[str, str] = {
+    **PROBLEMS,  # the store is damaged or the wrong thing to open: refused before anything is written
+    "store_unavailable": "The event store {store} could not be opened: {reason}",
+    "no_key": "This workstation ({workstation}) has no key for the hub ({reason}). On the hub machine run "
+              "'dispatch-desktop keys create --workstation {workstation} --role dispatcher', then copy "
+              "private/{workstation}.key_secret and hub.key into {keys} (keeping private/).",
+    "bad_endpoint": "The hub's address cannot be used: {reason}",
+}
+"""code -> the English sentence of a start-up error; ``ui/startup_errors.py`` holds the same sentences
+as source texts for translation (a test keeps the two equal)."""
+
+
 class StartupError(Exception):
-    """Start-up cannot go on; the message says why and what to do, in words for the user."""
+    """Start-up cannot go on; the message says why and what to do, in words for the user. ``code`` (a
+    key of ``STARTUP_ERRORS``) and ``params`` let the UI say it in the user's language; an error without
+    a code is shown as its message says it."""
+
+    def __init__(self, message: str, code: str = "", params: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params or {}
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> StartupError:
+        text = {key: str(value) for key, value in params.items()}
+        return cls(STARTUP_ERRORS[code].format(**text), code, text)
 
 
 @dataclass
@@ -50,6 +75,9 @@ class Options:
     cameras: int | None = None
     speed: float = 1.0
     simulate: bool = True
+    # False: the simulated city still moves its units and rings its calls, but its own desk neither answers
+    # a call nor dispatches: the people at the desks work every call.
+    auto_dispatch: bool = True
     workstation: str = field(default_factory=lambda: _workstation_name())
 
 
@@ -102,7 +130,8 @@ class EmbeddedServices:
         self.runner.start()
 
     def _sim_config(self) -> SimConfig:
-        config = SimConfig(seed=self._seed())
+        working = self.options.auto_dispatch
+        config = SimConfig(seed=self._seed(), auto_answer=working, auto_dispatch=working)
         return config if self.options.units is None else replace(config, units=self.options.units)
 
     def _seed(self) -> int:
@@ -120,13 +149,24 @@ class EmbeddedServices:
         if self.clips:
             kwargs.update(stream_url=demo_stream_template(), stream_clips=len(self.clips))
         self.city = generate_city(self._seed(), **kwargs)  # type: ignore[arg-type]
+        self.city.search("广州")  # builds the place index here, not on the first keystroke of the first call
 
     def _open_store(self) -> None:
+        url = self.options.database_url
+        shown = where = url
         try:
-            self.store = EventStore.open(self.options.database_url)
+            location = inspect(url)  # reads only: a damaged or foreign database is refused untouched
+            shown, where = location.shown, location.where
+            self.store = EventStore.open(url)
             self._load_camera_registry()
         except Exception as error:  # any driver error: the user must learn what is wrong with the URL
-            raise StartupError(f"cannot open the event store {self.options.database_url}: {error}") from error
+            problem = error if isinstance(error, StoreProblem) else problem_in(error, where, shown)
+            if problem is not None:
+                raise StartupError.of(problem.code, **problem.params) from error
+            reason = getattr(error.__cause__, "orig", None) or error.__cause__ or error
+            # The store's own message names the store again; the sentence around it already does.
+            text = str(reason).removeprefix(f"cannot open the event store {shown}: ").strip()
+            raise StartupError.of("store_unavailable", store=shown, reason=text) from error
 
     def _load_camera_registry(self) -> None:
         """The wall shows the registry's cameras; an empty registry is seeded with the city's own
@@ -139,6 +179,7 @@ class EmbeddedServices:
 
     def _start_hub(self) -> None:
         from dispatch_desktop.bus.area import BBoxArea
+        from dispatch_desktop.bus.keys import Role
         from dispatch_desktop.sim.runner import simulated_roster
         from dispatch_desktop.store import Projector
 
@@ -153,8 +194,9 @@ class EmbeddedServices:
         self.hub = Hub(
             self.store,
             projector=Projector(self.store),
-            # inproc:// never leaves this process, so there is no one to authenticate against.
-            security=PlainSecurity(),
+            # inproc:// never leaves this process, so there is no one to authenticate against; the
+            # simulated city's telephony gateway must still be known as one to ring its calls in.
+            security=PlainSecurity(roles={self._sim_config().phone: Role.TELEPHONY}),
             blob_dir=self.blob_dir,
             field_endpoint="inproc://dispatch-field",
             workstation_endpoint="inproc://dispatch-desk",
@@ -172,16 +214,12 @@ class EmbeddedServices:
         try:
             self.curve = keys.client_credentials(name)
         except (OSError, KeyFileError) as error:
-            raise StartupError(
-                f"this workstation has no key for the hub ({error}).\n"
-                f"On the hub machine run: dispatch-desktop keys create --workstation {name} --role dispatcher\n"
-                f"and copy private/{name}.key_secret and hub.key into {keys.root}."
-            ) from error
+            raise StartupError.of("no_key", workstation=name, reason=error, keys=keys.root) from error
         field = self.options.hub
         try:
             self.endpoints = Endpoints(field, next_port(field, 1), next_port(field, 2))
         except ValueError as error:
-            raise StartupError(str(error)) from None
+            raise StartupError.of("bad_endpoint", reason=error) from None
 
     # --- shutdown -------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 
 
@@ -38,3 +39,31 @@ def not_negative(kind: type[int] | type[float]) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def identifier(text: str) -> str:
+    """An id that goes into event sources and incident numbers: letters, digits and ``_ . : -``."""
+    if not re.fullmatch(r"[A-Za-z0-9_.:\-]{1,40}", text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: use 1 to 40 letters, digits or _ . : - (it goes into incident numbers)")
+    return text
+
+
+def operator(text: str) -> str:
+    """``"NAME BADGE"``: checked now, so a typo fails before the window opens."""
+    from dispatch_desktop.controllers.operator import Operator, OperatorError
+
+    try:
+        return Operator.from_signature(text).signature
+    except OperatorError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {error} (expected a name, a space and the badge number)") from None
+
+
+def time_zone(text: str) -> str:
+    from dispatch_desktop.domain.localtime import UnknownTimeZone, load_zone
+
+    try:
+        load_zone(text)
+    except UnknownTimeZone as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text

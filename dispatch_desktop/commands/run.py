@@ -47,9 +47,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     data.add_argument(
         "--keys", metavar="DIR", type=Path, help="directory of this workstation's keys (default: keys/ in the data dir)"
     )
+    data.add_argument(
+        "--workstation",
+        metavar="ID",
+        type=arguments.identifier,
+        help="this workstation's id (the source of its commands and the name of its key); default: the one "
+        "workstation key found in the keys directory, else ws-<host name>",
+    )
 
     sim = parser.add_argument_group("simulated city")
     sim.add_argument("--no-sim", action="store_true", help="do not start the simulator (real operations)")
+    sim.add_argument("--no-auto-dispatch", action="store_true",
+                     help="the simulated city's units still move and its calls still ring, but it neither "
+                          "answers calls nor dispatches: you work every call")
     # None leaves the number to the city generator and the simulator, which own their defaults.
     sim.add_argument("--seed", type=int, help="random seed of the city and the simulator")
     sim.add_argument("--units", type=arguments.not_negative(int), help="patrol units to simulate")
@@ -63,7 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
     ui = parser.add_argument_group("user interface")
-    ui.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language (default: zh_CN)")
+    ui.add_argument("--lang", choices=LANGUAGES, default=None,
+                    help="interface language for this start (default: the last one chosen in the Language menu, "
+                    "else zh_CN)")
+    ui.add_argument("--operator", metavar="'NAME BADGE'", type=arguments.operator,
+                    help="sign in as this operator (name and badge number) without the sign-in dialog")
+    ui.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
+                    help="the command center's time zone for clocks, timers and incident numbers "
+                    "(default: $DISPATCH_DESKTOP_TIMEZONE, else Asia/Shanghai), whatever the machine's zone")
     ui.add_argument(
         "--offscreen",
         action="store_true",
@@ -97,8 +114,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if os.geteuid() == 0:
         disable_chromium_sandbox(environ)
-    if args.db is None:
+
+    from dispatch_desktop.storage_checks import Use, check_store
+
+    paths.data_dir()  # clips, keys and attachments live there: an unusable one is said before anything starts
+    default = args.db is None
+    if default:
         args.db = paths.default_database_url()
+    if args.hub is None:  # with an external hub, the store is the hub's, on its machine
+        check_store(args.db, Use.CREATE, default=default)  # before the window: damaged, foreign or new?
     if args.keys is None:
         args.keys = paths.keys_dir()
     if args.screenshot is not None:

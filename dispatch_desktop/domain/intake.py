@@ -1,7 +1,7 @@
 """Rules of 110 call intake that do not depend on a screen: caller numbers, incident ids, and what a
 point on the map is called.
 
-Incident ids are ``J{yyyymmdd}-{workstation}-{n}``: the call's local (China Standard Time) date, the
+Incident ids are ``J{yyyymmdd}-{workstation}-{n}``: the call's local date in the command center's zone, the
 workstation that took it and that workstation's running number for the day. Numbers are allocated from
 the ids already in the state plus the ones this desk has handed out, so two desks never collide and a
 restarted desk carries on where it stopped.
@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
 
 import msgspec
 import numpy as np
 
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.city import City, Landmark, LandmarkKind, nearest_site, plane_xy
 from dispatch_desktop.domain.taxonomy import INCIDENT_TYPES, IncidentType
-from dispatch_desktop.domain.travel import UTC_OFFSET_MS
 
 _SEPARATORS = re.compile(r"[\s\-()（）]")
 _PHONE = re.compile(r"^\+?\d{3,20}$")
-_CST = timezone(timedelta(milliseconds=UTC_OFFSET_MS))
 
 
 def normalise_phone(text: str) -> str | None:
@@ -33,9 +31,9 @@ def normalise_phone(text: str) -> str | None:
 
 
 def local_date(ms: int) -> str:
-    """"20251122": the China Standard Time date of an epoch-milliseconds instant (whatever the
-    machine's own time zone)."""
-    return datetime.fromtimestamp(ms / 1000, tz=_CST).strftime("%Y%m%d")
+    """"20251122": the command center's local date of an epoch-milliseconds instant (whatever the
+    machine's own time zone; see ``domain.localtime``)."""
+    return localtime.local_date(ms)
 
 
 def incident_prefix(workstation: str, call_time_ms: int) -> str:

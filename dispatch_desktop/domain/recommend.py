@@ -15,6 +15,11 @@ soon free: on scene elsewhere        the rest of that incident's clear target, a
 Only AVAILABLE units can be dispatched. With ``include_soon_free`` the ranking also lists units
 that will be free shortly, marked ``available=False`` so the desk shows them but does not send them.
 
+A unit whose last report is older than its kind's staleness limit (``domain.staleness``: two minutes
+for a patrol group by default) is not where the map shows it for sure: it is listed *after* the units
+whose position is current, marked stale, and never called the fastest. Every row says why it stands
+where it does: the fastest, or its distance and drive against the fastest, plus whatever moved it.
+
 Terror and extreme-violence incidents (the taxonomy's ``rapid_response`` flag: knife attacks, armed
 brawls, hostage taking, firearms, explosions, terror) get the nearest rapid-response team (羊城突击队)
 first as long as it is at most ``rapid_margin_s`` slower than the fastest unit; when it is farther it
@@ -29,6 +34,7 @@ import msgspec
 import numpy as np
 
 from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
+from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State, Unit
 from dispatch_desktop.domain.timers import targets_for
 from dispatch_desktop.domain.travel import KIND_ORDER, drive_seconds, kind_code
@@ -61,7 +67,9 @@ class Reason(msgspec.Struct, frozen=True):
 
 
 REASON_TEMPLATES: dict[str, str] = {
-    "fastest": "Fastest arrival",
+    "fastest": "Fastest arrival: {km} km, about {minutes} min",
+    "slower": "{km} km, about {minutes} min: {extra} s after the fastest",
+    "stale": "Position {age} min old: listed after the units whose position is current",
     "rapid_first": "Violent / terror incident: rapid-response team first (+{extra} s)",
     "rapid_backup": "Violent / terror incident: rapid-response team as back-up (+{extra} s)",
     "own_station": "Unit of the incident's station",
@@ -85,6 +93,7 @@ class Recommendation(msgspec.Struct, frozen=True):
     distance_m: float  # estimated road distance
     available: bool  # False: listed because it will soon be free; not dispatchable yet
     reasons: tuple[Reason, ...] = ()
+    stale: bool = False  # its last report is too old to trust its position
 
 
 class RecommendConfig(msgspec.Struct, frozen=True):
@@ -100,7 +109,7 @@ class UnitTable:
     """The roster as parallel numpy arrays, built once per state and ranked many times."""
 
     def __init__(self, units: Iterable[Unit], incidents: Mapping[str, Incident] | None = None,
-                 now_ms: int = 0) -> None:
+                 now_ms: int = 0, staleness: StalenessPolicy = DEFAULT_STALENESS) -> None:
         rows = [u for u in units if u.status in _STATUS_CODE and (u.lat or u.lon)]
         self.units: list[Unit] = rows
         n = len(rows)
@@ -109,6 +118,8 @@ class UnitTable:
         self.kind = np.fromiter((_KIND_CODE[u.kind] for u in rows), dtype=np.intp, count=n)
         self.status = np.fromiter((_STATUS_CODE[u.status] for u in rows), dtype=np.int8, count=n)
         self.station = np.array([u.station for u in rows], dtype=object)
+        self.stale = np.fromiter((staleness.is_stale(u, now_ms) for u in rows), dtype=bool, count=n)
+        self.age_s = np.fromiter((staleness.age_ms(u, now_ms) / 1000.0 for u in rows), dtype=np.float64, count=n)
         # Seconds until a unit on scene elsewhere is expected to be free, from that incident's clock.
         remaining = np.zeros(n)
         by_id = incidents or {}
@@ -122,8 +133,9 @@ class UnitTable:
         self.scene_remaining_s = remaining
 
     @classmethod
-    def from_state(cls, state: State, now_ms: int | None = None) -> UnitTable:
-        return cls(state.units.values(), state.incidents, state.time if now_ms is None else now_ms)
+    def from_state(cls, state: State, now_ms: int | None = None,
+                   staleness: StalenessPolicy = DEFAULT_STALENESS) -> UnitTable:
+        return cls(state.units.values(), state.incidents, state.time if now_ms is None else now_ms, staleness)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -159,11 +171,12 @@ def recommend(
             idx = idx[np.argpartition(eta[idx], k - 1)[:k]]
         return [int(i) for i in idx[np.lexsort((idx, eta[idx]))]]
 
-    chosen = best(available, config.limit)
+    fresh = available & ~table.stale
+    chosen = best(fresh, config.limit)
+    chosen += best(available & table.stale, config.limit - len(chosen))
     chosen += best(eligible & ~available, config.limit - len(chosen))
     reasons: dict[int, list[Reason]] = {i: [] for i in chosen}
-    if chosen and available[chosen[0]]:
-        reasons[chosen[0]].append(Reason("fastest"))
+    fastest = chosen[0] if chosen and fresh[chosen[0]] else -1
     if rapid_response:
         rapid = best(available & (table.kind == _RAPID), 1)
         if rapid and chosen:
@@ -184,6 +197,13 @@ def recommend(
     for i in chosen:
         unit = table.units[i]
         why = reasons.get(i, [])
+        distance = {"km": f"{road[i] / 1000:.1f}", "minutes": str(max(1, round(float(eta[i]) / 60.0)))}
+        if i == fastest:
+            why.insert(0, Reason("fastest", distance))
+        elif fastest >= 0:
+            why.append(Reason("slower", {**distance, "extra": str(round(float(eta[i] - eta[fastest])))}))
+        if table.stale[i]:
+            why.append(Reason("stale", {"age": str(max(1, round(float(table.age_s[i]) / 60.0)))}))
         if incident.station and unit.station == incident.station:
             why.append(Reason("own_station"))
         if table.status[i] == _BREAK:
@@ -194,5 +214,6 @@ def recommend(
         out.append(Recommendation(
             unit=unit.id, name=unit.name, kind=unit.kind, station=unit.station, status=unit.status,
             eta_s=float(eta[i]), distance_m=float(road[i]), available=bool(available[i]), reasons=tuple(why),
+            stale=bool(table.stale[i]),
         ))
     return out

@@ -35,13 +35,13 @@ import math
 
 import numpy as np
 
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.enums import UnitKind
 
 EARTH_RADIUS_M = 6_371_008.8
 DETOUR_FACTOR = 1.35
 CORE_CENTRE = (23.1255, 113.2644)  # 海珠广场 (lat, lon)
 CORE_RADIUS_M = 10_000.0
-UTC_OFFSET_MS = 8 * 3_600_000  # China Standard Time, no daylight saving
 
 KMH = 1000.0 / 3600.0
 SPEED_MS: dict[UnitKind, tuple[float, float]] = {  # (core, suburbs) in m/s
@@ -77,7 +77,8 @@ def haversine_m(lat1: float | np.ndarray, lon1: float | np.ndarray, lat2: float 
 
 
 def local_hour(now_ms: int) -> float:
-    return ((now_ms + UTC_OFFSET_MS) % 86_400_000) / 3_600_000.0
+    """Rush hours are the command center's local ones (``domain.localtime``)."""
+    return localtime.local_hour(now_ms)
 
 
 def time_of_day_factor(now_ms: int) -> float:

@@ -11,11 +11,11 @@ current language instead of going through the translation files twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from dispatch_desktop.domain import taxonomy
+from dispatch_desktop.domain import localtime, taxonomy
 from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
 from dispatch_desktop.domain.reasons import TEMPLATES
 from dispatch_desktop.ui.display_mode import DisplayMode
@@ -50,6 +50,7 @@ UNIT_KIND: dict[UnitKind, str] = {
 
 DISPLAY_MODE: dict[DisplayMode, str] = {
     DisplayMode.LIVE: QT_TRANSLATE_NOOP("Mode", "Live"),
+    DisplayMode.SIMULATION: QT_TRANSLATE_NOOP("Mode", "Simulation"),
     DisplayMode.DRILL: QT_TRANSLATE_NOOP("Mode", "Drill"),
     DisplayMode.REPLAY: QT_TRANSLATE_NOOP("Mode", "Replay"),
 }
@@ -132,6 +133,12 @@ REFUSAL: dict[str, str] = {
     ),
     "unknown_order": QT_TRANSLATE_NOOP("Refusal", "Order {order} is not pending for unit {unit}."),
     "no_sos": QT_TRANSLATE_NOOP("Refusal", "Unit {unit} has no emergency to acknowledge."),
+    "call_exists": QT_TRANSLATE_NOOP("Refusal", "Call {call} has already been offered."),
+    "unknown_call": QT_TRANSLATE_NOOP("Refusal", "Call {call} is not on the lines: it is over, or it never rang."),
+    "call_taken": QT_TRANSLATE_NOOP(
+        "Refusal", "Call {call} has already been answered at workstation {workstation}."
+    ),
+    "call_not_yours": QT_TRANSLATE_NOOP("Refusal", "Call {call} was not answered at this workstation."),
 }
 
 DISTRICT: dict[str, str] = {
@@ -251,12 +258,18 @@ def refusal_params(code: str, message: str) -> dict[str, str] | None:
     return match.groupdict() if match is not None else None
 
 
-def refusal_text(code: str, message: str) -> str:
-    """A refusal in the user's language, its status words translated too; the original message when the
-    code is unknown to this version of the UI."""
+def refusal_text(code: str, message: str, *, unit_name: Callable[[str], str] | None = None) -> str:
+    """A refusal in the user's language, its status words translated too and, given ``unit_name``, its
+    units named by call sign (荔湾巡01组, not PG-440103-01-01); the original message when the code is
+    unknown to this version of the UI."""
     params = refusal_params(code, message)
     if params is None or code not in REFUSAL:
         return message
+    if unit_name is not None:
+        if "unit" in params:
+            params["unit"] = unit_name(params["unit"])
+        if "units" in params:
+            params["units"] = "、".join(unit_name(u.strip()) for u in params["units"].split(","))
     # The status words belong to the unit when the refusal names one, else to the incident.
     status_word = unit_status if "unit" in params else incident_status
     chinese = is_chinese()
@@ -280,16 +293,13 @@ def refusal_message_text(message: str) -> str:
 
 
 def clock_text(ms: int) -> str:
-    """Local wall-clock time of an epoch-milliseconds instant, e.g. ``"14:03:27"``."""
-    if ms <= 0:
-        return "—"
-    return QDateTime.fromMSecsSinceEpoch(ms).toString("HH:mm:ss")
+    """The command center's wall-clock time of an epoch-milliseconds instant, e.g. ``"14:03:27"``
+    (never the machine's own zone: see ``domain.localtime``)."""
+    return localtime.clock_text(ms)
 
 
 def date_time_text(ms: int) -> str:
-    if ms <= 0:
-        return "—"
-    return QDateTime.fromMSecsSinceEpoch(ms).toString("yyyy-MM-dd HH:mm:ss")
+    return localtime.date_time_text(ms)
 
 
 def duration_text(ms: int) -> str:

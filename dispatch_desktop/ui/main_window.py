@@ -38,13 +38,16 @@ class MainWindow(RetranslateMixin, QMainWindow):
         self._docks: dict[str, QDockWidget] = {}
         self._titles: dict[str, Title] = {}
         self._default_layout: bytes | None = None
+        self._geometry_restored = False
         self.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
             | QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.GroupedDragging
         )
-        self.resize(QSize(1600, 1000))
+        # Never larger than the screen it opens on (a 1366×768 laptop); the desk then maximises it.
+        screen = self.screen().availableGeometry()
+        self.resize(QSize(min(1600, screen.width()), min(1000, screen.height())))
 
         self.view_menu = QMenu(self)
         self.view_menu.setObjectName("view_menu")
@@ -134,7 +137,8 @@ class MainWindow(RetranslateMixin, QMainWindow):
         self._default_layout = bytes(self.saveState())
         if not restore or self.user_settings is None:
             return False
-        return self.user_settings.restore_layout(self)
+        self._geometry_restored = self.user_settings.restore_layout(self)
+        return self._geometry_restored
 
     def save_layout(self) -> None:
         if self.user_settings is not None:
@@ -154,6 +158,12 @@ class MainWindow(RetranslateMixin, QMainWindow):
 
     # --- language -----------------------------------------------------------------------------------
 
+    def window_title(self) -> str:
+        """The title bar: the product, then whatever a subclass says matters (mode, desk, operator)."""
+        title = QCoreApplication.translate("MainWindow", "Dispatch Desktop")
+        user = self.user_settings.user if self.user_settings is not None else ""
+        return f"{title} — {user}" if user else title
+
     def set_language(self, language: str) -> None:
         if self.language.set_language(language) and self.user_settings is not None:
             self.user_settings.set_language(language)
@@ -164,9 +174,7 @@ class MainWindow(RetranslateMixin, QMainWindow):
             action.setChecked(True)
 
     def retranslate(self) -> None:
-        title = QCoreApplication.translate("MainWindow", "Dispatch Desktop")
-        user = self.user_settings.user if self.user_settings is not None else ""
-        self.setWindowTitle(f"{title} — {user}" if user else title)
+        self.setWindowTitle(self.window_title())
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self.reset_layout_action.setText(QCoreApplication.translate("MainWindow", "Reset layout"))

@@ -30,7 +30,7 @@ SOS_COLOR = "#ff1744"
 CONNECTED_COLOR = "#2e7d32"
 DISCONNECTED_COLOR = "#c62828"
 
-MODE_COLOR = {"live": "#2e7d32", "drill": "#ef6c00", "replay": "#1565c0"}
+MODE_COLOR = {"live": "#2e7d32", "simulation": "#6a1b9a", "drill": "#ef6c00", "replay": "#1565c0"}
 
 # Eleven district fills that stay apart from the status and priority colours above.
 DISTRICT_FILLS: tuple[str, ...] = (

@@ -1,10 +1,12 @@
-"""The status bar: link to the hub (green / red), what the desk is showing (实战 / 演练 / 回放), the clock."""
+"""The status bar: commands waiting for the hub, the link to the hub (green / red), what the desk is
+showing (实战 / 模拟 / 演练 / 回放) and the command center's clock with its zone."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.palette import CONNECTED_COLOR, DISCONNECTED_COLOR, MODE_COLOR
@@ -25,7 +27,11 @@ class WorkstationStatusBar(RetranslateMixin, QStatusBar):
         self.mode.setObjectName("mode")
         self.clock = QLabel(self)
         self.clock.setObjectName("clock")
-        for widget in (self.connection, self.mode, self.clock):
+        self.outbox = QLabel(self)
+        self.outbox.setObjectName("outbox_count")
+        self.outbox.hide()
+        self._outbox = (0, 0)
+        for widget in (self.outbox, self.connection, self.mode, self.clock):
             self.addPermanentWidget(widget)
         city_model.connectionChanged.connect(self._show_connection)
         city_model.modeChanged.connect(self._show_mode)
@@ -36,6 +42,21 @@ class WorkstationStatusBar(RetranslateMixin, QStatusBar):
         self._show_connection(self._city_model.connected)
         self._show_mode(self._city_model.mode.value)
         self._show_clock(self._now)
+        self.set_outbox(*self._outbox)
+
+    def set_outbox(self, waiting: int, held: int) -> None:
+        """Commands the hub has not answered (sent again until it does) and those held from a restart."""
+        self._outbox = (waiting, held)
+        translate = QCoreApplication.translate
+        parts = []
+        if waiting:
+            parts.append(translate("StatusBar", "⏳ %n command(s) queued, retrying", "", waiting))
+        if held:
+            parts.append(translate("StatusBar", "%n held from before the restart", "", held))
+        self.outbox.setText(" · ".join(parts))
+        self.outbox.setToolTip(translate("StatusBar", "See the Outbox panel"))
+        self.outbox.setStyleSheet(_BADGE.format(color="#ef6c00"))
+        self.outbox.setVisible(bool(parts))
 
     def _show_connection(self, up: bool) -> None:
         if up:
@@ -56,4 +77,4 @@ class WorkstationStatusBar(RetranslateMixin, QStatusBar):
 
     def _show_clock(self, now_ms: int) -> None:
         self._now = now_ms
-        self.clock.setText(labels.date_time_text(now_ms))
+        self.clock.setText(f"{labels.date_time_text(now_ms)} {localtime.zone_label(now_ms)}")

@@ -43,6 +43,22 @@ class UserSettings:
 
     def set_language(self, language: str) -> None:
         self._settings.setValue("ui/language", language)
+        self._settings.sync()  # kept at the next start even if this one ends in a crash
+
+    def sound(self, default: bool) -> bool:
+        return str(self._settings.value("alerts/sound", default)).lower() in ("true", "1")
+
+    def set_sound(self, on: bool) -> None:
+        self._settings.setValue("alerts/sound", on)
+        self._settings.sync()
+
+    def operator(self, workstation: str) -> str:
+        """The last operator signed in at this workstation (offered at the next sign-in)."""
+        return str(self._settings.value(f"operators/{workstation}", ""))
+
+    def set_operator(self, workstation: str, signature: str) -> None:
+        self._settings.setValue(f"operators/{workstation}", signature)
+        self._settings.sync()
 
     def tile_url(self) -> str:
         return str(self._settings.value("map/tile_url", ""))

@@ -12,19 +12,22 @@ gives the lat/lon of a click on an empty spot of the map).
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMenu, QWidget
 
+from dispatch_desktop import paths
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.paths import APP_NAME
+from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
+from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR, LanguageManager
+from dispatch_desktop.ui.link_banner import LinkBanner
 from dispatch_desktop.ui.main_window import MainWindow
 from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.map.layer_menu import LayerMenu
@@ -60,12 +63,17 @@ class WorkstationSettings:
     translations_dir: Path = TRANSLATIONS_DIR
     clock: Callable[[], int] = wall_clock_ms
     restore_layout: bool = True
+    staleness: StalenessPolicy = DEFAULT_STALENESS
+    sound: bool | None = None  # None: the user's last choice in the Settings menu, else on
+    workstation: str = ""  # shown in the title bar
+    operator: str = ""  # the person signed in, shown in the title bar
+    simulated: bool = False  # the city is a simulation: say so everywhere, never "live"
 
     def resolved_config_dir(self) -> Path:
-        return self.config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        return self.config_dir or paths.config_dir()
 
     def resolved_cache_dir(self) -> Path:
-        return self.cache_dir or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        return self.cache_dir or paths.cache_dir()
 
 
 class Workstation(MainWindow):
@@ -81,9 +89,13 @@ class Workstation(MainWindow):
         self.feed = feed
 
         # models (the panels and the map subscribe to these)
+        self.settings = settings
+        self.settings_cache_dir = cache_dir
+        self.closing_check: Callable[[], bool] | None = None  # asked before the window closes
         self.city_model = CityModel(feed, self, clock=settings.clock)
+        self.city_model.set_simulated(settings.simulated)
         self.selection = SelectionModel(self)
-        self.unit_table = UnitTableModel(self.city_model, city, self)
+        self.unit_table = UnitTableModel(self.city_model, city, self, staleness=settings.staleness)
         self.incident_table = IncidentTableModel(self.city_model, city, self)
         self.alerts_model = AlertsModel(self.city_model, self)
         for model in (self.unit_table, self.incident_table, self.alerts_model):
@@ -92,7 +104,7 @@ class Workstation(MainWindow):
         # the map in the middle
         tile_url = settings.tile_url if settings.tile_url is not None else user_settings.tile_url()
         self.map_view = MapView(city, self.city_model, self.selection, language, cache_dir=cache_dir,
-                                tile_url=tile_url, parent=self)
+                                tile_url=tile_url, staleness=settings.staleness, parent=self)
         self.setCentralWidget(self.map_view)
         self.map_view.mapFailed.connect(self._on_map_failed)
 
@@ -102,6 +114,9 @@ class Workstation(MainWindow):
         self.unit_board = UnitBoardPanel(self.unit_table, self.selection)
         self.alerts_panel = AlertsPanel(self.alerts_model, self.selection)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        # The side columns run the full height; a bottom panel (the video wall) sits under the map only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.add_panel(self.incident_queue, area=left, name="incident_queue")
         self.add_panel(self.incident_detail, area=left, name="incident_detail")
         self.add_panel(self.unit_board, area=right, name="unit_board")
@@ -115,15 +130,68 @@ class Workstation(MainWindow):
 
         self.status_bar = WorkstationStatusBar(self.city_model, self)
         self.setStatusBar(self.status_bar)
+        self.link_banner = LinkBanner(self.city_model, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.link_banner)
         self.layer_menu = LayerMenu(self.map_view.bridge, self)
         self.view_menu.insertMenu(self.reset_layout_action, self.layer_menu)
         self.view_menu.insertSeparator(self.reset_layout_action)
+        self.settings_menu = QMenu(self)
+        self.settings_menu.setObjectName("settings_menu")
+        self.sound_action = QAction(self, checkable=True)
+        self.sound_action.setObjectName("sound_action")
+        # On by default for live work; a simulated city (the demo) starts quiet: its incidents are not real.
+        sound = settings.sound if settings.sound is not None else user_settings.sound(not settings.simulated)
+        self.sound_action.setChecked(sound)
+        self.sound_action.toggled.connect(user_settings.set_sound)
+        self.settings_menu.addAction(self.sound_action)
+        self.help_menu = QMenu(self)
+        self.help_menu.setObjectName("help_menu")
+        self.keys_action = QAction(self)
+        self.keys_action.setObjectName("keys_action")
+        self.keys_action.setShortcut("F1")
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("about_action")
+        self.help_menu.addAction(self.keys_action)
+        self.help_menu.addAction(self.about_action)
+        self.menuBar().addMenu(self.settings_menu)
+        self.menuBar().addMenu(self.help_menu)
+        self.city_model.modeChanged.connect(lambda _mode: self.setWindowTitle(self.window_title()))
 
         self.finish_layout(restore=settings.restore_layout)
         chosen = settings.language or user_settings.language(DEFAULT_LANGUAGE)
         language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
         self.retranslate()
         self.city_model.start_clock()
+
+    # --- texts -----------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "help_menu"):
+            return  # MainWindow's constructor translates before this window's menus exist
+        translate = QCoreApplication.translate
+        self.settings_menu.setTitle(translate("Workstation", "&Settings"))
+        self.sound_action.setText(translate("Workstation", "Sound for overdue timers and SOS"))
+        self.help_menu.setTitle(translate("Workstation", "&Help"))
+        self.keys_action.setText(translate("Workstation", "Keyboard reference"))
+        self.keys_action.setToolTip(translate("Workstation", "Show every key of the desk"))
+        self.about_action.setText(translate("Workstation", "About Dispatch Desktop"))
+
+    def window_title(self) -> str:
+        """Product — what the desk shows (模拟 / 实战 / 演练 / 回放) — workstation — operator."""
+        if not hasattr(self, "city_model"):
+            return super().window_title()
+        translate = QCoreApplication.translate
+        parts = [translate("MainWindow", "Dispatch Desktop"), labels.display_mode(self.city_model.mode)]
+        if self.settings.workstation:
+            parts.append(translate("Workstation", "workstation {id}").format(id=self.settings.workstation))
+        if self.settings.operator:
+            parts.append(translate("Workstation", "operator {name}").format(name=self.settings.operator))
+        return " — ".join(parts)
+
+    def set_operator(self, operator: str) -> None:
+        self.settings = dataclasses.replace(self.settings, operator=operator)
+        self.setWindowTitle(self.window_title())
 
     # --- extension points ------------------------------------------------------------------------------
 
@@ -149,7 +217,18 @@ class Workstation(MainWindow):
             QCoreApplication.translate("Workstation", "Map unavailable: {reason}").format(reason=message)
         )
 
+    def show_on_start(self) -> None:
+        """Maximised, on the screen it starts on: a dispatcher's desk fills its monitor. A user's saved
+        layout keeps its own geometry (another monitor, a smaller window)."""
+        if self._geometry_restored:
+            self.show()
+        else:
+            self.showMaximized()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.closing_check is not None and not self.closing_check():
+            event.ignore()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.city_model.stop_clock()

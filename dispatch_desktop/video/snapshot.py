@@ -12,7 +12,6 @@ matching ``Attachment`` record is returned too for any consumer that keeps file 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import msgspec
 import numpy as np
 
 from dispatch_desktop.bus.blobs import BlobStore
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.events import Attachment, IncidentNote
 from dispatch_desktop.paths import data_dir
 
@@ -92,7 +92,7 @@ def snapshot_note(
     text = template.format(
         camera_name=camera_name,
         camera_id=camera_id,
-        time=dt.datetime.fromtimestamp(snapshot.taken_at).strftime("%Y-%m-%d %H:%M:%S"),
+        time=localtime.date_time_text(int(snapshot.taken_at * 1000)),
         sha256=snapshot.sha256,
         file=snapshot.path.name,
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+import msgspec
 import pytest
 
 from dispatch_desktop.domain.enums import Category, IncidentStatus, UnitKind, UnitStatus
-from dispatch_desktop.domain.recommend import RecommendConfig, UnitTable, reason_text, recommend
+from dispatch_desktop.domain.recommend import Reason, RecommendConfig, UnitTable, reason_text, recommend
 from dispatch_desktop.domain.state import Incident, Unit
 from dispatch_desktop.domain.travel import DETOUR_FACTOR, KMH, haversine_m
 
@@ -23,7 +24,7 @@ M = 1 / 111_195.0
 def unit(uid: str, north_m: float, kind: UnitKind = UnitKind.PATROL_GROUP,
          status: UnitStatus = UnitStatus.AVAILABLE, station: str = "S-440106-02", incident: str = "") -> Unit:
     return Unit(id=uid, kind=kind, station=station, name=f"call sign {uid}", status=status,
-                lat=LAT + north_m * M, lon=LON, incident=incident)
+                lat=LAT + north_m * M, lon=LON, incident=incident, last_report=AFTERNOON - 10_000)
 
 
 def incident(incident_type: str = "theft", **changes: object) -> Incident:
@@ -37,7 +38,7 @@ def incident(incident_type: str = "theft", **changes: object) -> Incident:
 
 
 def ranked(units: list[Unit], *, rapid: bool = False, now: int = AFTERNOON, **config: object) -> list[str]:
-    table = UnitTable(units)
+    table = UnitTable(units, now_ms=now)
     return [r.unit for r in recommend(table, incident(), now, rapid_response=rapid,
                                       config=RecommendConfig(**config))]  # type: ignore[arg-type]
 
@@ -48,7 +49,7 @@ def test_available_units_are_ranked_nearest_first() -> None:
 
 
 def test_eta_follows_the_documented_model() -> None:
-    [top] = recommend(UnitTable([unit("P-1", 1000)]), incident(), AFTERNOON)
+    [top] = recommend(UnitTable([unit("P-1", 1000)], now_ms=AFTERNOON), incident(), AFTERNOON)
     road = float(haversine_m(LAT + 1000 * M, LON, LAT, LON)) * DETOUR_FACTOR
     assert top.distance_m == pytest.approx(road)
     assert road == pytest.approx(1350, rel=0.01)
@@ -58,7 +59,7 @@ def test_eta_follows_the_documented_model() -> None:
 
 
 def test_rush_hour_slows_everyone_down() -> None:
-    table = UnitTable([unit("P-1", 2000)])
+    table = UnitTable([unit("P-1", 2000)], now_ms=AFTERNOON)
     calm = recommend(table, incident(), AFTERNOON)[0].eta_s
     rush = recommend(table, incident(), RUSH)[0].eta_s
     assert rush - 30 == pytest.approx((calm - 30) / 0.7)
@@ -84,7 +85,7 @@ def test_station_car_turns_out_slower_than_a_patrol_already_on_the_road() -> Non
 def test_rapid_response_goes_first_for_violent_types_even_if_a_bit_farther() -> None:
     units = [unit("patrol", 500), unit("rapid", 2000, kind=UnitKind.RAPID_RESPONSE)]
     assert ranked(units) == ["patrol", "rapid"]  # an ordinary call: nearest first
-    recs = recommend(UnitTable(units), incident("knife_attack"), AFTERNOON, rapid_response=True)
+    recs = recommend(UnitTable(units, now_ms=AFTERNOON), incident("knife_attack"), AFTERNOON, rapid_response=True)
     assert [r.unit for r in recs] == ["rapid", "patrol"]
     first = recs[0].reasons[0]
     assert first.code == "rapid_first"
@@ -96,13 +97,13 @@ def test_rapid_response_goes_first_for_violent_types_even_if_a_bit_farther() -> 
 def test_a_distant_rapid_response_team_stays_in_the_list_as_back_up_after_the_nearer_units() -> None:
     units = [unit("patrol", 500), unit("other", 900), unit("third", 1200),
              unit("meal", 50, status=UnitStatus.UNAVAILABLE), unit("rapid", 25_000, kind=UnitKind.RAPID_RESPONSE)]
-    recs = recommend(UnitTable(units), incident("knife_attack"), AFTERNOON, rapid_response=True,
+    recs = recommend(UnitTable(units, now_ms=AFTERNOON), incident("knife_attack"), AFTERNOON, rapid_response=True,
                      config=RecommendConfig(limit=3, include_soon_free=True))
     assert [r.unit for r in recs] == ["patrol", "other", "rapid"]
     assert recs[2].reasons[0].code == "rapid_backup"
     assert int(recs[2].reasons[0].params["extra"]) > 240
     # With room to spare it keeps its own rank, soon-free units after it.
-    recs = recommend(UnitTable(units), incident("knife_attack"), AFTERNOON, rapid_response=True,
+    recs = recommend(UnitTable(units, now_ms=AFTERNOON), incident("knife_attack"), AFTERNOON, rapid_response=True,
                      config=RecommendConfig(limit=6, include_soon_free=True))
     assert [r.unit for r in recs] == ["patrol", "other", "third", "rapid", "meal"]
 
@@ -127,14 +128,14 @@ def test_soon_free_units_are_listed_after_available_ones_and_marked() -> None:
 
 def test_units_of_the_incidents_station_say_so() -> None:
     units = [unit("own", 700, station="S-440106-01"), unit("other", 600)]
-    recs = recommend(UnitTable(units), incident(), AFTERNOON)
+    recs = recommend(UnitTable(units, now_ms=AFTERNOON), incident(), AFTERNOON)
     assert [r.unit for r in recs] == ["other", "own"]
-    assert [r.code for r in recs[1].reasons] == ["own_station"]
+    assert [r.code for r in recs[1].reasons] == ["slower", "own_station"]
 
 
 def test_limit_keeps_the_fastest_of_a_large_roster() -> None:
     units = [unit(f"P-{n:04d}", 100 + 37 * ((n * 7919) % 1000)) for n in range(1000)]
-    recs = recommend(UnitTable(units), incident(), AFTERNOON, config=RecommendConfig(limit=5))
+    recs = recommend(UnitTable(units, now_ms=AFTERNOON), incident(), AFTERNOON, config=RecommendConfig(limit=5))
     etas = [r.eta_s for r in recs]
     assert etas == sorted(etas) and len(recs) == 5
     assert recs[0].distance_m == pytest.approx(100 * DETOUR_FACTOR, rel=0.01)
@@ -142,4 +143,31 @@ def test_limit_keeps_the_fastest_of_a_large_roster() -> None:
 
 
 def test_an_empty_roster_proposes_nothing() -> None:
-    assert recommend(UnitTable([]), incident(), AFTERNOON, rapid_response=True) == []
+    assert recommend(UnitTable([], now_ms=AFTERNOON), incident(), AFTERNOON, rapid_response=True) == []
+
+
+def test_every_unit_says_why_it_stands_where_it_does() -> None:
+    recs = recommend(UnitTable([unit("near", 500), unit("far", 3000)], now_ms=AFTERNOON), incident(), AFTERNOON)
+    assert [r.reasons[0].code for r in recs] == ["fastest", "slower"]
+    slower = recs[1].reasons[0].params
+    assert float(slower["km"]) == pytest.approx(3000 * DETOUR_FACTOR / 1000, abs=0.06)
+    assert int(slower["extra"]) == round(recs[1].eta_s - recs[0].eta_s)
+    assert "after the fastest" in reason_text(recs[1].reasons[0])
+
+
+def test_a_unit_silent_past_its_limit_is_marked_stale_and_never_called_fastest() -> None:
+    silent = msgspec.structs.replace(unit("silent", 100), last_report=AFTERNOON - 5 * 60_000)
+    recs = recommend(UnitTable([silent, unit("fresh", 2500)], now_ms=AFTERNOON), incident(), AFTERNOON)
+    # Nearest on the map, but its position is five minutes old: the fresh unit is the fastest.
+    assert [r.unit for r in recs] == ["fresh", "silent"]
+    assert [r.stale for r in recs] == [False, True]
+    assert recs[0].reasons[0].code == "fastest"
+    assert "fastest" not in [r.code for r in recs[1].reasons]
+    assert recs[1].reasons[-1] == Reason("stale", {"age": "5"})
+
+
+def test_only_stale_units_none_is_the_fastest() -> None:
+    silent = msgspec.structs.replace(unit("silent", 100), last_report=AFTERNOON - 3 * 60_000)
+    [rec] = recommend(UnitTable([silent], now_ms=AFTERNOON), incident(), AFTERNOON)
+    assert rec.stale and rec.available
+    assert [r.code for r in rec.reasons] == ["stale"]

@@ -23,6 +23,7 @@ from dispatch_desktop.ui.i18n import CATALOGUE, TRANSLATIONS_DIR, compile_catalo
 from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
 from tests.ui.builders import T0
+from tests.ui.live_desk import make_desk  # noqa: F401 - the real desk, for the tests that need all of it
 
 NOW = T0 + 3_600_000  # the desk's wall clock in these tests: an hour after the first event
 

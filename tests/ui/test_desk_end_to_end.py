@@ -10,22 +10,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import threading
-from collections.abc import Iterator
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from dispatch_desktop.app import Desk
-from dispatch_desktop.bus.field import FieldClient
 from dispatch_desktop.bus.workstation import WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import IncidentStatus, UnitStatus
 from dispatch_desktop.domain.state import State
-from dispatch_desktop.embedded import EmbeddedServices, Options
-from dispatch_desktop.ui.workstation import WorkstationSettings
-from tests.ui.dispatch_world import focus_in, type_text
+from tests.ui.live_desk import DeskFactory, Handset, Keyboard
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(240)]
 
@@ -33,60 +27,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def desk(qtbot, tmp_path) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
-    options = Options(database_url=f"sqlite:///{tmp_path / 'events.sqlite3'}", simulate=False, cameras=0,
-                      workstation="ws-e2e")
-    services = EmbeddedServices(options)
-    services.start(lambda *_: None, lambda: False)
-    settings = WorkstationSettings(user="tester", config_dir=tmp_path / "config", cache_dir=tmp_path / "cache",
-                                   language="zh_CN")
-    desk = Desk(services, settings)
-    desk.start()
-    qtbot.waitExposed(desk.window)
-    qtbot.waitUntil(lambda: bool(desk.client.synced and len(desk.window.city_model.state.units)), timeout=20_000)
-    yield desk
-    desk.stop()
-    shiboken6.delete(desk.window)
-
-
-def focus(window: QWidget) -> QWidget:
-    widget = focus_in(window)
-    assert widget is not None, "the keyboard focus went nowhere"
-    return widget
-
-
-class Keyboard:
-    """Keys go wherever the keyboard focus is in the desk's window (or its open dialog)."""
-
-    def __init__(self, qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-        self.qtbot = qtbot
-        self.desk = desk
-
-    def window(self) -> QWidget:
-        return self.desk.dispatch.active_dialog or self.desk.window
-
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        self.qtbot.keyClick(focus(self.window()), key, modifier)
-
-    def type(self, text: str) -> None:
-        type_text(focus(self.window()), text)
-
-
-class Handset:
-    """A unit's 微察 handset on the bus: answers the dispatch order it receives."""
-
-    def __init__(self, desk: Desk, unit: str) -> None:
-        assert desk.services.endpoints is not None
-        self.orders: list[str] = []
-        self.client = FieldClient(unit, desk.services.endpoints.field, context=desk.services.context,
-                                  on_order=lambda order: self.orders.append(order.incident))
-
-    def pump_until(self, qtbot, done) -> None:  # type: ignore[no-untyped-def]
-        def step() -> bool:
-            self.client.pump()
-            self.client.resend_due()
-            return bool(done())
-        qtbot.waitUntil(step, timeout=20_000)
+def desk(make_desk: DeskFactory) -> Desk:
+    return make_desk("zh_CN")
 
 
 def test_call_to_closed_incident_by_keyboard_over_the_real_hub_seen_by_a_second_desk(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
@@ -112,15 +54,13 @@ def test_call_to_closed_incident_by_keyboard_over_the_real_hub_seen_by_a_second_
         # A patrol group of a 天河区 station logs on from its handset and reports where it is.
         tianhe = next(u for u in city.units if u.kind == "patrol" and city.station(u.station).district == "440106")
         handset = Handset(desk, tianhe.id)
-        handset.client.report(ev.StatusReport(status=UnitStatus.AVAILABLE))
-        handset.client.position(tianhe.lat, tianhe.lon)
-        handset.pump_until(qtbot, lambda: model.state.units[tianhe.id].status is UnitStatus.AVAILABLE)
+        handset.on_duty_at(qtbot, desk, tianhe.lat, tianhe.lon)
 
         # F2 from wherever the focus is; caller, place from the gazetteer, type, then Ctrl+Enter.
         desk.window.activateWindow()
         desk.window.map_view.setFocus()
         keys.press(Qt.Key.Key_F2)
-        qtbot.waitUntil(lambda: desk.intake.isAncestorOf(focus(desk.window)))
+        qtbot.waitUntil(lambda: desk.intake.isAncestorOf(keys.focus()))
         keys.type("13800138000")
         keys.press(Qt.Key.Key_Tab)
         keys.press(Qt.Key.Key_Tab)
@@ -162,8 +102,7 @@ def test_call_to_closed_incident_by_keyboard_over_the_real_hub_seen_by_a_second_
         desk.dispatch.show_incident(incident_id)
         keys.press(Qt.Key.Key_F9)
         qtbot.waitUntil(lambda: desk.dispatch.active_dialog is not None, timeout=5_000)
-        qtbot.waitUntil(lambda: desk.dispatch.active_dialog.isAncestorOf(focus(desk.dispatch.active_dialog)),
-                        timeout=5_000)
+        qtbot.waitUntil(lambda: desk.dispatch.active_dialog.isAncestorOf(keys.focus()), timeout=5_000)
         keys.press(Qt.Key.Key_Tab)
         keys.type("嫌疑人已移交")
         keys.press(Qt.Key.Key_Return)

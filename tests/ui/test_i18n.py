@@ -27,7 +27,9 @@ def _messages(language: str) -> list[tuple[str, str, str, str | None]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            out.append((name, message.findtext("source") or "", translation.text or "", translation.get("type")))
+            # A plural message (%n) holds one text per grammatical number; every one must be complete.
+            forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+            out.extend((name, message.findtext("source") or "", form, translation.get("type")) for form in forms)
     return out
 
 

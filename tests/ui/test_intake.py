@@ -9,13 +9,17 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 from concurrent.futures import Future
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 
+from dispatch_desktop.controllers.drafts import DraftKeeper
+from dispatch_desktop.controllers.persist import LatestWriter
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.enums import Category, IncidentStatus
+from dispatch_desktop.domain.enums import Category, IncidentOrigin, IncidentStatus
+from dispatch_desktop.domain.events import CallLocation
 from dispatch_desktop.domain.reasons import refusal
-from dispatch_desktop.domain.state import Refusal
+from dispatch_desktop.domain.state import Call, Refusal
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.models.selection import SelectionModel
@@ -105,7 +109,7 @@ def test_location_completes_from_the_gazetteer_and_resolves_district_and_station
     desk.form.start_call()
     desk.form.location.setFocus()
     desk.type("体育")
-    popup = desk.form._location_completer.popup()
+    popup = desk.form.place.completer.completer.popup()
     assert popup.isVisible()
     shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
     assert any("天河体育中心" in s for s in shown) and any("体育西路地铁站" in s for s in shown)
@@ -151,7 +155,7 @@ def test_type_completes_in_chinese_and_english_and_sets_the_default_priority(des
     desk.form.start_call()
     desk.form.incident_type.setFocus()
     desk.type(typed)
-    assert desk.form._type_completer.popup().isVisible()
+    assert desk.form.what.completer.completer.popup().isVisible()
     desk.key(Qt.Key.Key_Return)
     assert desk.form.selected_type is not None and desk.form.selected_type.code == code
     assert desk.form.priority.value == desk.form.selected_type.priority
@@ -304,3 +308,130 @@ def test_a_workstation_id_that_cannot_go_into_incident_ids_is_refused(qtbot) -> 
     city, model, hub = world(clock)
     with pytest.raises(ValueError, match="workstation"):
         IntakeForm(city, model, hub, "desk 7")
+
+
+# --- where the call comes from -------------------------------------------------------------------------
+
+
+def _answered_call(desk: Desk, call_id: str, number: str, location: CallLocation | None = None,
+                   offered_at: int = T0) -> Call:
+    """A call the telephone gateway offered and this desk answered, as the hub's state has it."""
+    desk.hub.report("gw-110", ev.CallOffered(call=call_id, number=number, location=location))
+    desk.hub.report(WORKSTATION, ev.CallAnswered(call=call_id))
+    return msgspec.structs.replace(desk.hub.state.calls[call_id], offered_at=offered_at)
+
+
+def test_a_walk_in_report_needs_no_phone_number(desk: Desk) -> None:
+    desk.form.start_report(IncidentOrigin.WALK_IN)
+    assert desk.focused() is desk.form.location  # no number to type: straight to where
+    desk.type("体育中心")
+    desk.key(Qt.Key.Key_Return)
+    desk.key(Qt.Key.Key_Tab)
+    desk.type("theft")
+    desk.key(Qt.Key.Key_Return)
+    with desk.qtbot.waitSignal(desk.form.incidentCreated):
+        desk.key(Qt.Key.Key_Return, CTRL)
+    [created] = desk.created()
+    assert (created.origin, created.caller_number) == (IncidentOrigin.WALK_IN, "")
+
+
+def test_a_110_call_typed_by_hand_still_needs_the_number(desk: Desk) -> None:
+    desk.fill(number="")
+    desk.key(Qt.Key.Key_Return, CTRL)
+    assert desk.created() == []
+    assert desk.form.errors["caller_number"].isVisible()
+
+
+def test_an_answered_call_fills_the_number_and_the_approximate_place(desk: Desk) -> None:
+    call = _answered_call(desk, "C-1", "13912345678", CallLocation(lat=23.1380, lon=113.3250, accuracy_m=600,
+                                                                   method="cell"), offered_at=T0 - 8_000)
+    desk.form.take_call(call)
+    assert desk.form.caller_number.text() == "13912345678"
+    assert desk.form.resolved_location is not None
+    assert "600" in desk.form.location_info.text()  # says it is approximate, and how much
+    assert desk.focused() is desk.form.location and desk.form.location.selectedText()  # typing replaces it
+    assert labels.clock_text(T0 - 8_000) in desk.form.call_label.text()  # the call's own time
+    desk.type("体育西路")
+    desk.key(Qt.Key.Key_Return)
+    desk.key(Qt.Key.Key_Tab)
+    desk.type("fight")
+    desk.key(Qt.Key.Key_Return)
+    with desk.qtbot.waitSignal(desk.form.incidentCreated):
+        desk.key(Qt.Key.Key_Return, CTRL)
+    [created] = desk.created()
+    assert (created.call, created.caller_number, created.call_time) == ("C-1", "13912345678", T0 - 8_000)
+    assert created.address == "体育西路地铁站"
+
+
+def test_a_detail_typed_after_a_picked_place_keeps_the_place(desk: Desk) -> None:
+    desk.form.start_call()
+    desk.form.location.setFocus()
+    desk.type("体育中心")
+    desk.key(Qt.Key.Key_Return)  # picks the place, then Tab-like into the address
+    assert desk.focused() is desk.form.address
+    desk.type("南门")
+    assert desk.form.address.text() == "天河体育中心南门"
+
+
+# --- nothing typed is lost -----------------------------------------------------------------------------
+
+
+def test_every_edit_is_kept_as_a_draft_and_a_new_form_gets_it_back(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    city, model, hub = world(clock)
+    writer = LatestWriter()
+    keeper = DraftKeeper(tmp_path / "draft.json", writer)
+    form = IntakeForm(city, model, hub, WORKSTATION, drafts=keeper)
+    qtbot.addWidget(form)
+    form.start_call()
+    form.caller_number.setText("13800138000")
+    form.caller_number.textEdited.emit("13800138000")
+    form.place.pick(next(p for p in city.gazetteer if p.name == "天河体育中心"))
+    form.description.setPlainText("两人在打架")
+    qtbot.waitUntil(lambda: (tmp_path / "draft.json").exists() and "两人在打架" in
+                    (tmp_path / "draft.json").read_text("utf-8"), timeout=5_000)
+    # The desk is killed here. The next start hands the draft to a new form:
+    restored = IntakeForm(city, model, hub, WORKSTATION, drafts=DraftKeeper(tmp_path / "draft.json", writer))
+    qtbot.addWidget(restored)
+    draft = DraftKeeper(tmp_path / "draft.json", writer).load()
+    assert draft is not None
+    restored.restore_draft(draft)
+    assert restored.caller_number.text() == "13800138000"
+    assert restored.resolved_location is not None and restored.resolved_location.station == "S-440106-01"
+    assert restored.description.toPlainText() == "两人在打架"
+    assert not restored.banner.isHidden() and "saved at" in restored.banner.text()
+    # Submitted (or discarded), the draft is gone.
+    restored.reset()
+    writer.flush()
+    assert not (tmp_path / "draft.json").exists()
+    writer.close()
+
+
+def test_an_unanswered_create_is_queued_and_the_form_is_free_then_a_refusal_can_be_reopened(desk: Desk) -> None:
+    desk.form._queued_timer.setInterval(50)
+    desk.hub.hold = True
+    desk.fill(kind="robbery")
+    desk.key(Qt.Key.Key_Return)
+    with desk.qtbot.waitSignal(desk.form.queued, timeout=3_000):
+        pass
+    assert desk.form.is_pristine()  # free for the next call; the incident waits in the outbox
+    assert "queued" in desk.form.banner.text()
+    held = desk.hub.held[0]
+    held.set_result(refusal("duplicate_of_unknown", incident="J-x", duplicate_of="J-y"))
+    desk.qtbot.waitUntil(lambda: desk.form.reopen_button.isVisible())
+    desk.form.reopen_refused()
+    assert desk.form.caller_number.text() == "13800138000"
+    assert desk.form.selected_type is not None and desk.form.selected_type.code == "robbery"
+    assert not desk.form.reopen_button.isVisible()
+
+
+def test_an_answered_call_that_is_no_incident_is_finished_with_its_outcome(desk: Desk) -> None:
+    desk.form.take_call(_answered_call(desk, "C-2", "13700000000"))
+    desk.form.discard_button.click()
+    dialog = desk.form.active_dialog
+    assert dialog is not None
+    dialog.choice.setCurrentIndex(dialog.choice.findData("misdial"))
+    dialog.buttons.accepted.emit()
+    [closed] = desk.hub.of_kind(ev.CallClosed)
+    assert (closed.call, closed.disposition) == ("C-2", "misdial")  # type: ignore[attr-defined]
+    assert desk.form.is_pristine()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.city import Camera
 from dispatch_desktop.domain.enums import Category
 from dispatch_desktop.domain.events import IncidentNote
@@ -80,7 +81,8 @@ def test_a_dropped_camera_goes_offline_and_returns_while_the_others_keep_their_r
         http_tile = wall.tile_of("http")
         qtbot.waitUntil(lambda: http_tile.state is StreamState.OFFLINE, timeout=5000)
         assert http_tile.state_text().startswith("Offline since ")
-        assert time.strftime("%H:") in http_tile.state_text()
+        # The command center's hour (Asia/Shanghai), not the machine's.
+        assert localtime.local(int(time.time() * 1000)).strftime("%H:") in http_tile.state_text()
         start, t0 = frame_counts(wall, files), time.monotonic()
         qtbot.wait(1500)
         during = {c: (n - start[c]) / (time.monotonic() - t0) for c, n in frame_counts(wall, files).items()}
@@ -166,9 +168,9 @@ def test_layouts_switch_from_the_keyboard_and_a_double_click_enlarges_a_tile(qtb
     wall = make_wall(cameras, size=4)
     wall.activateWindow()
     qtbot.waitActive(wall)
+    wall.show_incident("INC-6", *SPOT)
     wall.tiles()[0].setFocus()
     qtbot.waitUntil(wall.tiles()[0].hasFocus, timeout=2000)
-    wall.show_incident("INC-6", *SPOT)
     focused = wall.tiles()[0]  # shortcuts work while the focus is anywhere in the wall
     QTest.keyClick(focused, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert wall.layout_size == 9 and len(wall.cameras_on_wall()) == 9
@@ -208,3 +210,14 @@ def incident(incident_id: str, lat: float, lon: float) -> Incident:
     return Incident(id=incident_id, call_time=0, caller_number="110", lat=lat, lon=lon, address="",
                     district="440104", station="S", incident_type="theft", priority=2,
                     category=Category.POLICE)
+
+
+def test_the_wall_is_a_strip_until_there_is_something_to_watch(qtbot, make_wall, clip_urls) -> None:  # type: ignore[no-untyped-def]
+    cameras = [camera(f"c{i}", north_m=10 * (i + 1), url=clip_urls[i % 4]) for i in range(4)]
+    wall = make_wall(cameras, size=4)
+    assert wall.collapsed and not any(t.isVisible() for t in wall.tiles())
+    with qtbot.waitSignal(wall.collapsedChanged) as opened:
+        wall.show_incident("INC-7", *SPOT)
+    assert opened.args == [False] and all(t.isVisible() for t in wall.tiles())
+    wall.clear_incident()
+    assert not wall.collapsed  # the cameras stay until replaced

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.ui.models.unit_table import CALL_SIGN, STATUS
 from tests.ui.builders import EventLog, city_log
-from tests.ui.conftest import NOW
 
 
 def _push(qtbot, window, log: EventLog) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +30,8 @@ def test_the_status_bar_shows_the_hub_link_the_mode_and_the_clock(qtbot, make_wo
     window.feed.set_replay(False)
     window.feed.set_connected(False)
     qtbot.waitUntil(lambda: bar.connection.text() == "● 与指挥中心断开")
-    assert bar.clock.text() == QDateTime.fromMSecsSinceEpoch(NOW).toString("yyyy-MM-dd HH:mm:ss")
+    # The command center's time (Asia/Shanghai), whatever the machine's own zone (UTC here).
+    assert bar.clock.text() == "2025-11-22 11:53:20 CST"
 
 
 def _visible_texts(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -54,13 +54,13 @@ def _visible_texts(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 CHINESE = {
-    "title": "指挥调度台 — dispatcher", "queue dock": "警情队列", "board dock": "警力状态",
+    "title": "指挥调度台 — 实战", "queue dock": "警情队列", "board dock": "警力状态",
     "detail dock": "警情详情", "alerts dock": "告警", "view menu": "视图(&V)", "layer menu": "地图图层",
     "header": "呼号", "status cell": "巡逻待命", "hub": "● 与指挥中心断开", "mode": "实战",
     "search": "搜索呼号、单位、警情…", "detail": "未选择警情",
 }
 ENGLISH = {
-    "title": "Dispatch Desktop — dispatcher", "queue dock": "Incident queue", "board dock": "Unit status",
+    "title": "Dispatch Desktop — Live", "queue dock": "Incident queue", "board dock": "Unit status",
     "detail dock": "Incident detail", "alerts dock": "Alerts", "view menu": "&View", "layer menu": "Map layers",
     "header": "Call sign", "status cell": "Available", "hub": "● Hub disconnected", "mode": "Live",
     "search": "Search call sign, station, incident…", "detail": "No incident selected",

@@ -1,4 +1,5 @@
-"""The small keyboard dialogs behind F7 (transfer), F8 (recall) and F9 (close): a choice and a reason.
+"""The small keyboard dialogs behind F7 (transfer), F8 (recall) and F9 (close): a choice, a reason and,
+for a close with units still on the incident, whether to recall them in the same step.
 
 They open without blocking (``open()``), so the desk keeps updating behind them; Enter confirms when
 the input is complete, Esc cancels. A required reason left empty is reported beside the field.
@@ -9,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from dispatch_desktop.ui.dispatch.widgets import ErrorLabel
 
@@ -17,7 +27,8 @@ Choice = tuple[str, str]  # (value sent in the command, text shown)
 
 
 class ActionDialog(QDialog):
-    """A choice among ``choices`` (if any) and a reason; ``on_accept(value, reason)`` runs on OK."""
+    """A choice among ``choices`` (if any), a reason and an optional tick box (``option``, e.g. "also
+    recall the units"); ``on_accept(value, reason, option_ticked)`` runs on OK."""
 
     def __init__(
         self,
@@ -30,7 +41,10 @@ class ActionDialog(QDialog):
         current: str,
         reason_label: str,
         reason_required: bool,
-        on_accept: Callable[[str, str], None],
+        on_accept: Callable[[str, str, bool], None],
+        reason: str = "",
+        option: str = "",
+        option_ticked: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -53,9 +67,16 @@ class ActionDialog(QDialog):
             self.choice.hide()
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(200)
+        self.reason.setText(reason)  # a note typed before (a close the hub refused) is not lost
         self.reason_error = ErrorLabel(self)
         layout.addRow(reason_label, self.reason)
         layout.addRow("", self.reason_error)
+        self.option = QCheckBox(option, self)
+        self.option.setChecked(option_ticked)
+        self._has_option = bool(option)
+        self.option.setVisible(self._has_option)
+        if option:
+            layout.addRow(self.option)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -81,4 +102,4 @@ class ActionDialog(QDialog):
             return
         self._sent = True
         self.accept()
-        self._on_accept(self.value, reason)
+        self._on_accept(self.value, reason, self._has_option and self.option.isChecked())

@@ -8,8 +8,10 @@ focus. F7 transfers a non-police incident to its department, F8 recalls a unit, 
 incident. Each action shows the hub's answer: accepted, or refused with the reason.
 
 Timers (call → dispatch, dispatch → arrival, arrival → clear) tick with the city model's clock and are
-coloured against their targets; ``alert`` fires once when a running timer of any open incident goes
-overdue, and ``overdueChanged`` carries the ids of all such incidents.
+coloured against their targets (overdue alerting for all incidents is the desk's, in
+``controllers.overdue``). An action that cannot apply now is disabled and its key does nothing, silently;
+a refusal names units by their call signs and goes away once the incident has moved on. F9 on an
+incident with units still on it offers to recall them in the same step, keeping the note.
 """
 
 from __future__ import annotations
@@ -38,18 +40,21 @@ from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category, IncidentStatus
 from dispatch_desktop.domain.recommend import RecommendConfig, UnitTable, recommend
+from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State
-from dispatch_desktop.domain.timers import incident_timers, is_rapid_type, overdue_incidents
+from dispatch_desktop.domain.timers import incident_timers, is_rapid_type
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome, SendCommand
+from dispatch_desktop.ui.dispatch.describe import unit_name
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
 from dispatch_desktop.ui.dispatch.recommend_model import RecommendationModel
-from dispatch_desktop.ui.dispatch.widgets import Banner, TimerStrip, titled
+from dispatch_desktop.ui.dispatch.widgets import Banner, TimerStrip, rows_tall, titled
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.keymap import describe
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
-from dispatch_desktop.ui.palette import INCIDENT_STATUS_COLOR, PRIORITY_COLOR
+from dispatch_desktop.ui.palette import INCIDENT_STATUS_COLOR, MODE_COLOR, PRIORITY_COLOR
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
 RERANK_INTERVAL_MS = 10_000
@@ -57,9 +62,10 @@ DEFAULT_PANEL_CONFIG = RecommendConfig(limit=9, include_soon_free=True)  # one n
 _UNIT_STEPS = ("unit_dispatched", "dispatch_ack", "arrival", "clearance", "unit_recalled")
 
 
+VISIBLE_ROWS = 5  # both unit lists show at least this many rows, even on a 1366×768 screen
+
+
 class DispatchPanel(RetranslateMixin, QWidget):
-    alert = Signal(str, str)  # (incident id, Phase value): a running timer has just gone overdue
-    overdueChanged = Signal(list)  # ids of open incidents with a running timer past its target
     dispatched = Signal(str, str)  # (incident id, unit id) the hub accepted
 
     def __init__(
@@ -71,6 +77,8 @@ class DispatchPanel(RetranslateMixin, QWidget):
         parent: QWidget | None = None,
         *,
         config: RecommendConfig = DEFAULT_PANEL_CONFIG,
+        operator: Callable[[], str] = lambda: "",
+        staleness: StalenessPolicy = DEFAULT_STALENESS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dispatch")  # names its dock in saved layouts
@@ -78,12 +86,15 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self._model = model
         self._selection = selection
         self._config = config
+        self._operator = operator
+        self._staleness = staleness
         self._runner = CommandRunner(send_command, self)
         self._incident_id = ""
         self._ranked_for: tuple[str, IncidentStatus, tuple[str, ...]] | None = None
         self._ranked_at = 0
-        self._overdue_keys: set[tuple[str, str]] = set()
-        self._overdue_ids: list[str] = []
+        self._error_for: tuple[str, IncidentStatus, tuple[str, ...]] | None = None  # what a refusal was about
+        self._close_note: dict[str, str] = {}  # incident -> the note of a close that did not go through
+        self._read_only = ""
         self.active_dialog: ActionDialog | None = None
         self._build()
         self.retranslate()
@@ -115,7 +126,8 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self.assigned.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.assigned.verticalHeader().hide()
         self.assigned.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.assigned.setMaximumHeight(110)
+        self.assigned.setMinimumHeight(rows_tall(self.assigned, VISIBLE_ROWS))
+        self.assigned.setMaximumHeight(rows_tall(self.assigned, VISIBLE_ROWS + 1))
         self.assigned_title = QLabel(self)
 
         self.recommendations = RecommendationModel(self._city)
@@ -130,6 +142,7 @@ class DispatchPanel(RetranslateMixin, QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.doubleClicked.connect(lambda index: self.dispatch_row(index.row()))
+        self.table.setMinimumHeight(rows_tall(self.table, VISIBLE_ROWS))
         self.recommend_title = QLabel(self)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -156,22 +169,24 @@ class DispatchPanel(RetranslateMixin, QWidget):
 
         local = Qt.ShortcutContext.WidgetWithChildrenShortcut
         window = Qt.ShortcutContext.WindowShortcut
-        self._keys: list[QShortcut] = []
-        self._bind(("Return", "Enter"), self.dispatch_highlighted, local)
-        for n in range(1, 10):
-            self._bind((str(n),), lambda row=n - 1: self.dispatch_row(row), local)
-        self._bind(("F5",), self.dispatch_highlighted, window)
-        self._bind(("F6",), self.rerank, window)
-        self._bind(("F7",), self.request_transfer, window)
-        self._bind(("F8",), self.request_recall, window)
-        self._bind(("F9",), self.request_close, window)
+        self._keys: dict[str, list[QShortcut]] = {}
+        self._bind("dispatch", ("Return", "Enter"), self.dispatch_highlighted, local)
+        self._bind("row", tuple(str(n) for n in range(1, 10)), None, local)
+        self._bind("dispatch_anywhere", ("F5",), self.dispatch_highlighted, window)
+        self._bind("rerank", ("F6",), self.rerank, window)
+        self._bind("transfer", ("F7",), self.request_transfer, window)
+        self._bind("recall", ("F8",), self.request_recall, window)
+        self._bind("close", ("F9",), self.request_close, window)
 
-    def _bind(self, keys: tuple[str, ...], slot: Callable[[], None], context: Qt.ShortcutContext) -> None:
+    def _bind(self, name: str, keys: tuple[str, ...], slot: Callable[[], None] | None,
+              context: Qt.ShortcutContext) -> None:
+        made = []
         for key in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
-            shortcut.activated.connect(slot)
-            self._keys.append(shortcut)
+            shortcut.activated.connect(slot or (lambda row=int(key) - 1: self.dispatch_row(row)))
+            made.append(shortcut)
+        self._keys[name] = made
 
     def retranslate(self) -> None:
         names = {
@@ -189,7 +204,21 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self.recommend_title.setText(self.tr("Recommended units — Enter sends the highlighted one, 1–9 the nth"))
         self.recommendations.retranslate()
         self.timers.retranslate()
+        describe(self._keys["dispatch"], self.tr("Dispatch the highlighted unit"))
+        describe(self._keys["row"], self.tr("Dispatch the unit in that row of the list"))
+        describe(self._keys["dispatch_anywhere"], self.tr("Dispatch the highlighted unit (from anywhere)"))
+        describe(self._keys["rerank"], self.tr("Rank the units again"))
+        describe(self._keys["transfer"], self.tr("Transfer a non-police incident to its department"))
+        describe(self._keys["recall"], self.tr("Recall a unit from the incident"))
+        describe(self._keys["close"], self.tr("Close the incident (offers to recall units still on it)"))
         self._render()
+
+    def set_read_only(self, reason: str) -> None:
+        """A desk whose role sends nothing: every action is disabled and says why in its tool tip."""
+        self._read_only = reason
+        for button in self.buttons.values():
+            button.setToolTip(reason)
+        self._update_buttons(self.incident())
 
     # --- public ------------------------------------------------------------------------------------
 
@@ -227,7 +256,7 @@ class DispatchPanel(RetranslateMixin, QWidget):
 
     def dispatch_row(self, row: int) -> None:
         """Send the unit in ``row`` (0-based) to the incident, unless it cannot go."""
-        incident = self._actionable()
+        incident = self._actionable("dispatch")
         if incident is None:
             return
         rows = self.recommendations.rows()
@@ -244,27 +273,26 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self.recommendations.set_sending(rec.unit, True)
         self.banner.info(self.tr("Dispatching %1…").replace("%1", rec.name or rec.unit))
         order = f"o-{uuid.uuid4().hex[:16]}"
-        body = ev.UnitDispatched(incident=incident.id, unit=rec.unit, order=order)
+        body = ev.UnitDispatched(incident=incident.id, unit=rec.unit, order=order, operator=self._operator())
         self._runner.send(body, lambda outcome, name=rec.name or rec.unit: self._on_dispatched(outcome, name))
 
     def rerank(self) -> None:
-        self._rank(self._model.state, keep=self.highlighted_unit())
+        if self.buttons["rerank"].isEnabled():
+            self._rank(self._model.state, keep=self.highlighted_unit())
 
     def request_transfer(self) -> None:
         """F7: hand a non-police incident to the department it belongs to, with a reason."""
-        incident = self._actionable()
+        incident = self._actionable("transfer")
         if incident is None:
-            return
-        if incident.category is not Category.NON_POLICE or incident.status is not IncidentStatus.NEW:
-            self.banner.error(self.tr("Only non-police incidents awaiting dispatch are transferred."))
             return
         choices = [(d.value, labels.department_name(d.value)) for d in taxonomy.Department
                    if d not in taxonomy.POLICE_DEPARTMENTS]
         current = incident.department or _type_department(incident.incident_type)
 
-        def send(department: str, reason: str) -> None:
+        def send(department: str, reason: str, _option: bool) -> None:
             name = labels.department_name(department)
-            self._send(ev.IncidentReferred(incident=incident.id, department=department, reason=reason),
+            self._send(ev.IncidentReferred(incident=incident.id, department=department, reason=reason,
+                                           operator=self._operator()),
                        self.tr("Transferred %1 to %2.").replace("%1", incident.id).replace("%2", name))
 
         self._open_dialog(
@@ -277,11 +305,8 @@ class DispatchPanel(RetranslateMixin, QWidget):
 
     def request_recall(self) -> None:
         """F8: call a unit back from the incident (the highlighted one in the unit list, if any)."""
-        incident = self._actionable()
+        incident = self._actionable("recall")
         if incident is None:
-            return
-        if not incident.units:
-            self.banner.error(self.tr("No unit is assigned to %1.").replace("%1", incident.id))
             return
         units = self._model.state.units
         choices = [(u, (units[u].name if u in units else u) or u) for u in incident.units]
@@ -289,9 +314,10 @@ class DispatchPanel(RetranslateMixin, QWidget):
         current_item = self.assigned.item(row, 0) if row >= 0 else None
         current = str(current_item.data(Qt.ItemDataRole.UserRole)) if current_item is not None else incident.units[0]
 
-        def send(unit: str, reason: str) -> None:
+        def send(unit: str, reason: str, _option: bool) -> None:
             name = units[unit].name if unit in units else unit
-            body = ev.UnitRecalled(incident=incident.id, unit=unit, reason=reason, order=f"o-{uuid.uuid4().hex[:16]}")
+            body = ev.UnitRecalled(incident=incident.id, unit=unit, reason=reason, order=f"o-{uuid.uuid4().hex[:16]}",
+                                   operator=self._operator())
             self._send(body, self.tr("Recalled %1.").replace("%1", name), rerank=True)
 
         self._open_dialog(
@@ -301,27 +327,67 @@ class DispatchPanel(RetranslateMixin, QWidget):
         )
 
     def request_close(self) -> None:
-        """F9: close the incident with a disposition."""
-        incident = self._actionable()
+        """F9: close the incident with a disposition; units still on it can be recalled in the same step."""
+        incident = self._actionable("close")
         if incident is None:
             return
         choices = [(code, texts.disposition(code)) for code, _source in texts.DISPOSITIONS]
         current = incident.disposition if incident.disposition in dict(texts.DISPOSITIONS) else "resolved"
+        state = self._model.state
+        names = "、".join(unit_name(state, unit) for unit in incident.units)
+        option = (self.tr("Also recall the %n unit(s) still on it: %1", "", len(incident.units)).replace("%1", names)
+                  if incident.units else "")
 
-        def send(disposition: str, reason: str) -> None:
-            self._send(ev.IncidentClosed(incident=incident.id, disposition=disposition, reason=reason),
-                       self.tr("Closed %1.").replace("%1", incident.id))
+        def send(disposition: str, reason: str, recall: bool) -> None:
+            self._close_note[incident.id] = reason
+            close = ev.IncidentClosed(incident=incident.id, disposition=disposition, reason=reason,
+                                      operator=self._operator())
+            if recall and incident.units:
+                self._recall_then_close(incident, close)
+            else:
+                self._send(close, self.tr("Closed %1.").replace("%1", incident.id))
 
         self._open_dialog(
             title=self.tr("Close incident"), prompt=self.tr("Close %1 as:").replace("%1", incident.id),
             choice_label=self.tr("Disposition"), choices=choices, current=current,
             reason_label=self.tr("Note"), reason_required=False, on_accept=send,
+            reason=self._close_note.get(incident.id, ""), option=option, option_ticked=bool(option),
         )
+
+    def _recall_then_close(self, incident: Incident, close: ev.IncidentClosed) -> None:
+        """Recall every unit still on the incident; once the hub accepted them all, close it."""
+        pending = set(incident.units)
+        failed: list[str] = []
+        reason = self.tr("incident closed")
+        self.banner.info(texts.tr(texts.SENDING))
+
+        def recalled(outcome: Outcome) -> None:
+            body = outcome.body
+            assert isinstance(body, ev.UnitRecalled)
+            pending.discard(body.unit)
+            if not outcome.accepted:
+                failed.append(self._outcome_text(outcome))
+            if pending:
+                return
+            if failed:
+                self._show_error(self.tr("%1 was not closed: %2").replace("%1", incident.id)
+                                 .replace("%2", "; ".join(failed)))
+                return
+            self._send(close, self.tr("Recalled the units and closed %1.").replace("%1", incident.id))
+
+        for unit in incident.units:
+            self._runner.send(ev.UnitRecalled(incident=incident.id, unit=unit, reason=reason,
+                                              order=f"o-{uuid.uuid4().hex[:16]}", operator=self._operator()),
+                              recalled)
 
     # --- reacting ----------------------------------------------------------------------------------
 
     def _on_state(self, state: State) -> None:
         incident = self.incident()
+        if self._error_for is not None and (incident is None or _rank_key(incident) != self._error_for):
+            # The incident moved on (a unit cleared, another desk acted): the refusal no longer applies.
+            self._error_for = None
+            self.banner.clear_message()
         if incident is not None and self._ranked_for != _rank_key(incident):
             self._render()
             return
@@ -330,7 +396,6 @@ class DispatchPanel(RetranslateMixin, QWidget):
     def _on_tick(self, now_ms: int) -> None:
         incident = self.incident()
         self._show_timers(incident, now_ms)
-        self._check_overdue(now_ms)
         if (incident is not None and incident.is_open and not self.hasFocus() and not self.isAncestorOf(
                 self.focusWidget()) and now_ms - self._ranked_at >= RERANK_INTERVAL_MS):
             self.rerank()
@@ -349,7 +414,7 @@ class DispatchPanel(RetranslateMixin, QWidget):
             rows = []
         else:
             now = self._model.now_ms()
-            table = UnitTable.from_state(state, now)
+            table = UnitTable.from_state(state, now, self._staleness)
             rows = recommend(table, incident, now, rapid_response=is_rapid_type(incident.incident_type),
                              config=self._config)
         self._ranked_for = _rank_key(incident) if incident is not None else None
@@ -388,8 +453,12 @@ class DispatchPanel(RetranslateMixin, QWidget):
             self.department.hide()
             return
         status_color = INCIDENT_STATUS_COLOR[incident.status]
+        badge = self.tr("SIMULATION")
+        simulated = (f"<span style='background:{MODE_COLOR['simulation']};color:white'>&nbsp;"
+                     f"{_escape(badge)}&nbsp;</span> &nbsp;" if incident.simulated else "")
         self.title.setText(
-            f"<b>{incident.id}</b> &nbsp; <span style='background:{PRIORITY_COLOR.get(incident.priority, '#999')};"
+            f"{simulated}<b>{incident.id}</b> &nbsp; "
+            f"<span style='background:{PRIORITY_COLOR.get(incident.priority, '#999')};"
             f"color:white'>&nbsp;P{incident.priority}&nbsp;</span> &nbsp;"
             f"<b>{_escape(labels.incident_type_name(incident.incident_type))}</b> &nbsp;"
             f"<span style='color:{status_color}'>{_escape(labels.incident_status(incident.status))}</span>"
@@ -451,42 +520,27 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self.timers.show_timers(incident_timers(incident, now_ms,
                                                 rapid_response=is_rapid_type(incident.incident_type)))
 
-    def _check_overdue(self, now_ms: int) -> None:
-        late = overdue_incidents(self._model.state.open_incidents(), now_ms)
-        keys = {(t.incident, p.phase.value) for t in late for p in t.overdue}
-        for incident_id, phase in sorted(keys - self._overdue_keys):
-            self.alert.emit(incident_id, phase)
-        self._overdue_keys = keys
-        ids = [t.incident for t in late]
-        if ids != self._overdue_ids:
-            self._overdue_ids = ids
-            self.overdueChanged.emit(ids)
-
     def _update_buttons(self, incident: Incident | None) -> None:
-        live = incident is not None and incident.is_open and self._model.mode is not DisplayMode.REPLAY
+        live = (incident is not None and incident.is_open and self._model.mode is not DisplayMode.REPLAY
+                and not self._read_only)
+        non_police = incident is not None and incident.category is Category.NON_POLICE
         self.buttons["dispatch"].setEnabled(live and bool(self.recommendations.rows()))
         self.buttons["rerank"].setEnabled(live)
-        self.buttons["transfer"].setVisible(incident is not None and incident.category is Category.NON_POLICE)
-        self.buttons["transfer"].setEnabled(live and incident is not None and incident.status is IncidentStatus.NEW)
+        self.buttons["transfer"].setVisible(non_police)
+        self.buttons["transfer"].setEnabled(live and non_police and incident is not None
+                                            and incident.status is IncidentStatus.NEW)
         self.buttons["recall"].setEnabled(live and incident is not None and bool(incident.units))
         self.buttons["close"].setEnabled(live)
 
     # --- sending -----------------------------------------------------------------------------------
 
-    def _actionable(self) -> Incident | None:
-        """The shown incident if actions make sense on it now, else None with the reason shown."""
-        incident = self.incident()
-        if incident is None:
-            self.banner.error(self.tr("Select an incident first."))
+    def _actionable(self, action: str) -> Incident | None:
+        """The shown incident if ``action`` applies to it now, else None: a disabled action's key does
+        nothing and says nothing (its button is greyed, with a tool tip when the desk is read-only)."""
+        self._update_buttons(self.incident())
+        if not self.buttons[action].isEnabled() or not self.buttons[action].isVisibleTo(self):
             return None
-        if self._model.mode is DisplayMode.REPLAY:
-            self.banner.error(self.tr("This is a replay of the past: nothing can be sent."))
-            return None
-        if not incident.is_open:
-            self.banner.error(self.tr("%1 is %2.").replace("%1", incident.id)
-                              .replace("%2", labels.incident_status(incident.status)))
-            return None
-        return incident
+        return self.incident()
 
     def _on_dispatched(self, outcome: Outcome, name: str) -> None:
         body = outcome.body
@@ -513,15 +567,25 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self._update_buttons(incident)
 
     def _report(self, outcome: Outcome, success: str) -> bool:
-        if outcome.refusal is not None:
-            text = labels.refusal_text(outcome.refusal.code, outcome.refusal.message)
-            self.banner.error(self.tr("Refused: %1").replace("%1", text))
-            return False
-        if outcome.error:
-            self.banner.error(self.tr("Not sent (%1) — try again.").replace("%1", outcome.error))
+        if not outcome.accepted:
+            self._show_error(self._outcome_text(outcome))
             return False
         self.banner.success(success)
         return True
+
+    def _outcome_text(self, outcome: Outcome) -> str:
+        if outcome.refusal is not None:
+            state = self._model.state
+            text = labels.refusal_text(outcome.refusal.code, outcome.refusal.message,
+                                       unit_name=lambda unit: unit_name(state, unit))
+            return self.tr("Refused: %1").replace("%1", text)
+        return self.tr("Not sent (%1) — try again.").replace("%1", outcome.error)
+
+    def _show_error(self, text: str) -> None:
+        """A refusal or failure about the shown incident: it stays until the incident changes."""
+        incident = self.incident()
+        self._error_for = _rank_key(incident) if incident is not None else None
+        self.banner.error(text)
 
     def _open_dialog(self, **kwargs: object) -> None:
         self._close_dialog()

@@ -1,30 +1,35 @@
 """The 110 intake form: a call becomes an incident with the keyboard alone.
 
-F2 or Ctrl+N (anywhere in the application, once ``install_shortcuts`` ran) starts a call and puts the
-cursor in the caller number. Tab walks caller number → name → location → address → type → priority →
-description. Location and type complete as you type (the gazetteer; the taxonomy in Chinese and
-English); Enter in them takes the first match, and a map click (``set_location_from_map``) fills the
-location, the district, the station and an address. Priority follows the type and 1–4 change it. While
-location and type are typed, open incidents nearby of the same kind are offered as duplicates; Alt+D
-marks the call as a duplicate of the highlighted one. Enter (in a one-line field) or Ctrl+Enter submits.
+A ringing call is answered with F2 (``take_call``): the caller's number and, for a mobile, the network's
+approximate location come with it, and the cursor waits in the location to be confirmed or typed. F2
+with nothing ringing, or Shift+F2, starts a report by hand: a 110 call typed in (the number is then
+needed), a walk-in report or an incident an officer found (no number needed). Tab walks source →
+number → name → location → address → type → priority → description. Location and type complete as
+you type (places in Chinese, pinyin or English; types in Chinese or English); Enter in them takes the
+first match; a map click fills the location. Priority follows the type and Ctrl+1–4 change it. Open
+incidents nearby of the same kind are offered as duplicates; Alt+D marks the call as one. Enter (in a
+one-line field) or Ctrl+Enter submits.
 
-Nothing typed is ever lost: a refusal from the hub or a failed send shows above the form and leaves
-every field as it was; the form clears only when the hub has accepted the incident.
+Nothing typed is ever lost: every edit is kept on disk as a draft (offered back after a crash); a
+refusal shows above the form and leaves every field as it was; when the hub does not answer within a
+few seconds the incident waits in the outbox (sent again until the hub answers) and the form is free
+for the next call; if the hub then refuses it, it can be reopened here with everything it held.
 """
 
 from __future__ import annotations
 
-import msgspec
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -32,43 +37,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dispatch_desktop.controllers.drafts import DraftKeeper
+from dispatch_desktop.controllers.intake import ORIGINS, SHORT_MAX
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain import taxonomy
-from dispatch_desktop.domain.city import City, Landmark, LandmarkKind
-from dispatch_desktop.domain.duplicates import (
-    DEFAULT_DUPLICATE_CONFIG,
-    DuplicateCandidate,
-    DuplicateConfig,
-    find_duplicates,
-)
-from dispatch_desktop.domain.enums import Category
-from dispatch_desktop.domain.intake import Location, locate, next_incident_id, normalise_phone, search_types
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.duplicates import DEFAULT_DUPLICATE_CONFIG, DuplicateConfig
+from dispatch_desktop.domain.enums import IncidentOrigin
+from dispatch_desktop.domain.intake import Location
 from dispatch_desktop.domain.taxonomy import IncidentType
 from dispatch_desktop.domain.travel import format_duration
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome, SendCommand
+from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
+from dispatch_desktop.ui.dispatch.intake_drafts import DraftsMixin
+from dispatch_desktop.ui.dispatch.intake_duplicates import DuplicateOffer
+from dispatch_desktop.ui.dispatch.intake_fields import LocationField, TypeField
+from dispatch_desktop.ui.dispatch.intake_sending import SubmitMixin
 from dispatch_desktop.ui.dispatch.widgets import Banner, ErrorLabel, PriorityPicker
+from dispatch_desktop.ui.keymap import describe
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
-SHORT_MAX = 200  # the events' Short fields
-TEXT_MAX = 2000  # the events' Text fields
-_PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
-_COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
-_LOCATION_HITS = 12
+if TYPE_CHECKING:
+    from dispatch_desktop.domain.state import Call
+
 _DUPLICATE_DELAY_MS = 150
+_DRAFT_DELAY_MS = 300
+QUEUED_AFTER_MS = 3000
 
 
-class IntakeForm(RetranslateMixin, QWidget):
+class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
     """The call-intake form. Collaborators come in: the city (gazetteer and areas), the city model
-    (current state and clock), the command sender and, optionally, the shared selection, which is
-    moved to each incident the hub accepts."""
+    (current state and clock), the command sender and, optionally, the shared selection (moved to each
+    incident the hub accepts), who is signed in (``operator``), where drafts are kept, and whether the
+    city is a simulation (its incidents are then marked simulated)."""
 
     incidentCreated = Signal(str)  # id of an incident the hub accepted
     duplicateRecorded = Signal(str, str)  # (new incident id, the original it duplicates)
     activated = Signal()  # F2 / Ctrl+N: whoever holds the form should show it (raise its dock)
+    queued = Signal(str)  # an incident left in the outbox because the hub did not answer in time
 
     def __init__(
         self,
@@ -80,6 +89,10 @@ class IntakeForm(RetranslateMixin, QWidget):
         parent: QWidget | None = None,
         *,
         duplicate_config: DuplicateConfig = DEFAULT_DUPLICATE_CONFIG,
+        operator: Callable[[], str] = lambda: "",
+        drafts: DraftKeeper | None = None,
+        simulated: bool = False,
+        queued_after_ms: int = QUEUED_AFTER_MS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intake")  # names its dock in saved layouts
@@ -90,21 +103,25 @@ class IntakeForm(RetranslateMixin, QWidget):
         self._selection = selection
         self._workstation = workstation
         self._duplicate_config = duplicate_config
+        self._operator = operator
+        self._drafts = drafts
+        self._simulated = simulated
         self._runner = CommandRunner(send_command, self)
         self._issued: set[str] = set()
         self._call_time = 0
-        self._location: Location | None = None
-        self._location_text = ""  # the location field's text when it was resolved
-        self._auto_address = ""  # the address we filled in, so a new location may replace it
-        self._type: IncidentType | None = None
-        self._type_text = ""
-        self._duplicate_of = ""
-        self._candidates: list[DuplicateCandidate] = []
-        self._sending = False
-        self._hits: list[Landmark] = []
+        self._call = ""  # the telephony call this report answers
+        self._sending: ev.IncidentCreated | None = None
+        self._queued: dict[str, ev.IncidentCreated] = {}  # incident id -> body, left in the outbox
+        self.refused: list[tuple[ev.IncidentCreated, str]] = []  # queued ones the hub then refused, with why
+        self._read_only = ""
+        self.active_dialog: ActionDialog | None = None
         self._build()
+        self._queued_timer = QTimer(self)
+        self._queued_timer.setSingleShot(True)
+        self._queued_timer.setInterval(queued_after_ms)
+        self._queued_timer.timeout.connect(self._on_no_answer)
         self.retranslate()
-        self.reset()
+        self._clear()  # not reset(): that would drop a draft an earlier run left for this form to offer back
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -112,36 +129,36 @@ class IntakeForm(RetranslateMixin, QWidget):
         self.call_label = QLabel(self)
         self.call_label.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.banner = Banner(self)
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.clicked.connect(self.reopen_refused)
+        self.reopen_button.hide()
 
+        self.origin = QComboBox(self)
         self.caller_number = QLineEdit(self)
         self.caller_number.setMaxLength(SHORT_MAX)
         self.caller_name = QLineEdit(self)
         self.caller_name.setMaxLength(SHORT_MAX)
-        self.location = QLineEdit(self)
-        self.location.setMaxLength(SHORT_MAX)
-        self.location_info = QLabel(self)
-        self.location_info.setWordWrap(True)
-        self.location_info.setStyleSheet("color: #37474f;")
-        self.address = QLineEdit(self)
+        self.place = LocationField(self._city, self)
+        self.location = self.place.edit
+        self.location_info = self.place.info
+        self.address = _AddressEdit(self)
         self.address.setMaxLength(SHORT_MAX)
-        self.incident_type = QLineEdit(self)
-        self.type_info = QLabel(self)
-        self.type_info.setWordWrap(True)
         self.priority = PriorityPicker(self)
+        self.what = TypeField(self, self.priority.set_value)
+        self.incident_type = self.what.edit
+        self.type_info = self.what.info
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(70)
+        self.description.setFixedHeight(52)
 
-        self.errors = {name: ErrorLabel(self) for name in ("caller_number", "location", "address", "type",
-                                                            "description")}
-        self.duplicates = QListWidget(self)
-        self.duplicates.setMaximumHeight(90)
-        self.duplicate_button = QPushButton(self)
-        self.duplicate_button.clicked.connect(self.toggle_duplicate)
-        self.duplicate_note = QLabel(self)
-        self.duplicate_note.setStyleSheet("color: #6a1b9a; font-weight: bold;")
+        self.errors: dict[str, ErrorLabel] = {
+            "caller_number": ErrorLabel(self), "location": self.place.error, "address": ErrorLabel(self),
+            "type": self.what.error, "description": ErrorLabel(self),
+        }
+        self.dups = DuplicateOffer(self, self._duplicate_config)
+        self.dups.changed.connect(self._schedule_draft)
+        self.duplicates, self.duplicate_button, self.duplicate_note = self.dups.list, self.dups.button, self.dups.note
         self.submit_button = QPushButton(self)
-        self.submit_button.setDefault(False)
         self.submit_button.clicked.connect(self.submit)
         self.discard_button = QPushButton(self)
         self.discard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -151,6 +168,7 @@ class IntakeForm(RetranslateMixin, QWidget):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row_labels: dict[str, QLabel] = {}
         rows: list[tuple[str, list[QWidget]]] = [
+            ("origin", [self.origin]),
             ("caller_number", [self.caller_number, self.errors["caller_number"]]),
             ("caller_name", [self.caller_name]),
             ("location", [self.location, self.location_info, self.errors["location"]]),
@@ -171,17 +189,18 @@ class IntakeForm(RetranslateMixin, QWidget):
             self._row_labels[name] = label
             self._form.addRow(label, cell)
 
-        self.duplicates_title = QLabel(self)
-        self.duplicates_title.setStyleSheet("font-weight: bold;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        self._form.setVerticalSpacing(4)
         layout.addWidget(self.call_label)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reopen_button)
         layout.addLayout(self._form)
-        layout.addWidget(self.duplicates_title)
+        layout.addWidget(self.dups.title)
         layout.addWidget(self.duplicates)
         dup_row = QHBoxLayout()
         dup_row.addWidget(self.duplicate_button)
@@ -190,76 +209,71 @@ class IntakeForm(RetranslateMixin, QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        for first, second in ((self.caller_number, self.caller_name), (self.caller_name, self.location),
-                              (self.location, self.address), (self.address, self.incident_type),
-                              (self.incident_type, self.priority), (self.priority, self.description),
-                              (self.description, self.duplicates), (self.duplicates, self.submit_button)):
+        chain = (self.origin, self.caller_number, self.caller_name, self.location, self.address,
+                 self.incident_type, self.priority, self.description, self.duplicates, self.submit_button)
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        self._location_model = QStandardItemModel(self)
-        self._location_completer = self._completer(self.location, self._location_model,
-                                                   QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._location_completer.activated[QModelIndex].connect(self._on_place_activated)
-        self._type_model = QStandardItemModel(self)
-        self._type_completer = self._completer(self.incident_type, self._type_model,
-                                               QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._type_completer.activated[QModelIndex].connect(self._on_type_activated)
-
-        self.location.textEdited.connect(self._on_location_edited)
+        self.origin.currentIndexChanged.connect(self._on_origin_changed)
         self.location.returnPressed.connect(self._on_location_return)
-        self.location.editingFinished.connect(self._resolve_location_text)
-        self.incident_type.textEdited.connect(self._on_type_edited)
         self.incident_type.returnPressed.connect(self._on_type_return)
-        self.incident_type.editingFinished.connect(self._resolve_type_text)
+        self.place.changed.connect(self._on_location_changed)
+        self.place.picked.connect(self._set_auto_address)
+        self.what.changed.connect(self._on_type_changed)
         for edit in (self.caller_number, self.caller_name, self.address):
             edit.returnPressed.connect(self.submit)
-            edit.textEdited.connect(self._note_call_started)
+        for edit in (self.caller_number, self.caller_name, self.address, self.location, self.incident_type):
+            edit.textEdited.connect(self._note_edit)
         self.address.textEdited.connect(self._on_address_edited)
         self.caller_number.textEdited.connect(lambda _text: self.errors["caller_number"].show_message(""))
         self.description.textChanged.connect(self._on_description_changed)
-        self.priority.changed.connect(lambda _value: self._note_call_started())
+        self.priority.changed.connect(lambda _value: self._note_edit())
         self.priority.entered.connect(self.submit)
 
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
         self._duplicate_timer.setInterval(_DUPLICATE_DELAY_MS)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(_DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            self._shortcut(keys, self.submit)
-        self._shortcut("Alt+D", self.toggle_duplicate)
-        self._shortcut("Ctrl+1", lambda: self.priority.set_value(1))
-        self._shortcut("Ctrl+2", lambda: self.priority.set_value(2))
-        self._shortcut("Ctrl+3", lambda: self.priority.set_value(3))
-        self._shortcut("Ctrl+4", lambda: self.priority.set_value(4))
+        self._keys: dict[str, list[QShortcut]] = {
+            "submit": [self._shortcut(key, self.submit) for key in ("Ctrl+Return", "Ctrl+Enter")],
+            "duplicate": [self._shortcut("Alt+D", self.toggle_duplicate)],
+        }
+        for value in (1, 2, 3, 4):
+            self._keys[f"priority{value}"] = [self._shortcut(f"Ctrl+{value}",
+                                                             lambda v=value: self.priority.set_value(v))]
         self._model.clockTicked.connect(self._refresh_call_label)
 
-    def _completer(self, edit: QLineEdit, model: QStandardItemModel, mode: QCompleter.CompletionMode) -> QCompleter:
-        completer = QCompleter(model, self)
-        completer.setWidget(edit)  # not setCompleter: we decide when it pops up and what it inserts
-        completer.setCompletionMode(mode)
-        completer.setCompletionRole(_COMPLETION_ROLE)
-        completer.setMaxVisibleItems(10)
-        return completer
-
-    def _shortcut(self, keys: str, slot: object) -> QShortcut:
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
         return shortcut
 
-    def install_shortcuts(self, window: QObject) -> list[QShortcut]:
-        """F2 and Ctrl+N anywhere in the application start (or return to) a call on this form."""
+    def install_shortcuts(self, window: QObject, action: Callable[[], object] | None = None) -> list[QShortcut]:
+        """F2 and Ctrl+N anywhere in the application: ``action`` (by default: start or return to a call
+        on this form; the desk answers the ringing call first). Shift+F2: a report without a call."""
         made = []
         for keys in ("F2", "Ctrl+N"):
             shortcut = QShortcut(QKeySequence(keys), window)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(self.start_call)
+            shortcut.activated.connect(action or self.start_call)
             made.append(shortcut)
-        return made
+        walk_in = QShortcut(QKeySequence("Shift+F2"), window)
+        walk_in.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        walk_in.activated.connect(lambda: self.start_report(IncidentOrigin.WALK_IN))
+        self._keys["start"] = made
+        self._keys["report"] = [walk_in]
+        self._describe_keys()
+        return [*made, walk_in]
 
     def retranslate(self) -> None:
         names = {
+            "origin": self.tr("&Source"),
             "caller_number": self.tr("Caller &number"),
             "caller_name": self.tr("Caller na&me"),
             "location": self.tr("&Location"),
@@ -271,24 +285,42 @@ class IntakeForm(RetranslateMixin, QWidget):
         for name, text in names.items():
             self._row_labels[name].setText(text)
         self.setWindowTitle(self.tr("110 intake"))  # a dock follows it
+        current = self.origin.currentIndex()
+        self.origin.blockSignals(True)
+        self.origin.clear()
+        self.origin.addItems([self.tr("110 call"), self.tr("Walk-in report (no phone)"),
+                              self.tr("Found by an officer (no phone)")])
+        self.origin.setCurrentIndex(max(current, 0))
+        self.origin.blockSignals(False)
         self.caller_number.setPlaceholderText(self.tr("e.g. 138 0013 8000"))
-        self.location.setPlaceholderText(self.tr("Type a place, station or district — or click the map"))
+        self.location.setPlaceholderText(
+            self.tr("Place, station or district (汉字, pinyin or English) — or click the map"))
         self.address.setPlaceholderText(self.tr("Street and number, building, floor…"))
         self.incident_type.setPlaceholderText(self.tr("Type in Chinese or English, e.g. 斗殴 or fight"))
         self.description.setPlaceholderText(self.tr("What the caller says is happening"))
         self.submit_button.setText(self.tr("Create incident (Ctrl+Enter)"))
-        self.discard_button.setText(self.tr("Discard call"))
-        self.duplicates_title.setText(self.tr("Possible duplicates"))
         self.priority.retranslate()
-        if self._type is not None:
-            self._type_text = labels.incident_type_name(self._type.code)
-            self.incident_type.setText(self._type_text)
+        self.what.retranslate()
+        self.place.show_info()
+        self._describe_keys()
         self._refresh_call_label()
-        self._show_location_info()
-        self._show_type_info()
-        self._show_duplicates()
+        self.dups.retranslate()
+        self._show_reopen()
+        self._apply_read_only()
 
-    # --- public actions ----------------------------------------------------------------------------
+    def _describe_keys(self) -> None:
+        descriptions = {
+            "start": self.tr("Answer the next ringing 110 call, or start a call by hand (back to the call in "
+                             "progress if there is one)"),
+            "report": self.tr("Start a report without a phone call (walk-in or found by an officer)"),
+            "submit": self.tr("Create the incident"),
+            "duplicate": self.tr("Mark the call as a duplicate of the open incident offered (again: unmark)"),
+            **{f"priority{v}": self.tr("Priority %1").replace("%1", str(v)) for v in (1, 2, 3, 4)},
+        }
+        for name, bindings in self._keys.items():
+            describe(bindings, descriptions[name])
+
+    # --- reading -----------------------------------------------------------------------------------
 
     @property
     def workstation(self) -> str:
@@ -296,422 +328,201 @@ class IntakeForm(RetranslateMixin, QWidget):
 
     @property
     def duplicate_of(self) -> str:
-        return self._duplicate_of
+        return self.dups.duplicate_of
 
     @property
     def selected_type(self) -> IncidentType | None:
-        return self._type
+        return self.what.kind
 
     @property
     def resolved_location(self) -> Location | None:
-        return self._location
+        return self.place.location
+
+    @property
+    def call(self) -> str:
+        """The telephony call this report answers ("" for one typed by hand)."""
+        return self._call
+
+    @property
+    def origin_value(self) -> IncidentOrigin:
+        return ORIGINS[max(self.origin.currentIndex(), 0)]
 
     def duplicate_candidates(self) -> list[str]:
         """Ids of the open incidents offered as the original of this call, most likely first."""
-        return [c.incident.id for c in self._candidates]
-
-    def start_call(self) -> None:
-        """F2: a new call if the form is empty, else back to the call in progress."""
-        if self.is_pristine():
-            self._call_time = self._model.now_ms()
-            self._refresh_call_label()
-            self.banner.clear_message()
-            self.caller_number.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self._first_empty_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.activated.emit()
+        return self.dups.ids()
 
     def is_pristine(self) -> bool:
         return not (self.caller_number.text() or self.caller_name.text() or self.location.text()
                     or self.address.text() or self.incident_type.text() or self.description.toPlainText()
-                    or self._location is not None)
+                    or self.place.location is not None or self._call)
+
+    # --- starting a call ---------------------------------------------------------------------------
+
+    def start_call(self) -> None:
+        """F2 with nothing ringing: a new call typed by hand if the form is empty, else back to the
+        call in progress."""
+        self.start_report(IncidentOrigin.CALL)
+
+    def start_report(self, origin: IncidentOrigin) -> None:
+        if self._read_only:
+            return
+        if self.is_pristine():
+            self.origin.setCurrentIndex(ORIGINS.index(origin))
+            self._call_time = self._model.now_ms()
+            self._refresh_call_label()
+            self.banner.clear_message()
+            first = self.caller_number if origin is IncidentOrigin.CALL else self.location
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self._first_empty_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.activated.emit()
+
+    def take_call(self, call: Call) -> None:
+        """A ringing call this desk has answered: its number and the network's idea of where the
+        caller is are filled in; the cursor waits in the location, to confirm or type the place."""
+        if not self.is_pristine():
+            raise RuntimeError("the form holds another call: finish or discard it first")
+        self.origin.setCurrentIndex(ORIGINS.index(IncidentOrigin.CALL))
+        self._call = call.id
+        self._call_time = call.offered_at or self._model.now_ms()
+        self.caller_number.setText(call.number)
+        if call.location is not None:
+            accuracy = call.location.accuracy_m if call.location.method != "registered" else 0
+            self.place.set_point(call.location.lat, call.location.lon, accuracy_m=accuracy)
+            address = call.address or (self.tr("near %1").replace("%1", self.place.place_hint())
+                                       if self.place.place_hint() else "")
+            self._set_auto_address(address)
+        elif call.address:
+            self._set_auto_address(call.address)
+        self._refresh_call_label()
+        self.banner.info(self.tr("Call from %1 answered.").replace("%1", call.number or self.tr("a withheld number")))
+        self.location.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.location.selectAll()
+        self._duplicate_timer.start()
+        self._schedule_draft()
+        self.activated.emit()
 
     def reset(self) -> None:
-        """Empty the form for the next call."""
-        for edit in (self.caller_number, self.caller_name, self.location, self.address, self.incident_type):
+        """Empty the form for the next call (its draft on disk goes too)."""
+        self._clear()
+        if self._drafts is not None:
+            self._draft_timer.stop()
+            self._drafts.clear()
+
+    def _clear(self) -> None:
+        for edit in (self.caller_number, self.caller_name, self.address):
             edit.clear()
+        self.place.clear()
+        self.what.clear()
         self.description.clear()
         self.priority.set_value(3)
-        self._location = None
-        self._location_text = ""
-        self._auto_address = ""
-        self._type = None
-        self._type_text = ""
-        self._duplicate_of = ""
-        self._candidates = []
+        self.origin.setCurrentIndex(0)
+        self.address.filled = ""
+        self.dups.clear()
         self._call_time = 0
+        self._call = ""
         for error in self.errors.values():
             error.show_message("")
-        self._show_location_info()
-        self._show_type_info()
-        self._show_duplicates()
         self._refresh_call_label()
 
     def set_location_from_map(self, lat: float, lon: float) -> None:
         """A click on the map: the point, its district and station, and the nearest place as address."""
-        self._note_call_started()
-        location = locate(self._city, lat, lon)
-        text = f"{lat:.5f}, {lon:.5f}"
-        if location.place is not None:
-            text = f"{location.place.name} ({text})"
-        self.location.setText(text)
-        address = self.tr("near %1").replace("%1", location.place.name) if location.place else text
-        self._set_location(location, text, address)
-
-    def submit(self) -> None:
-        """Validate, then send the IncidentCreated command; the form clears when the hub accepts it."""
-        if self._sending:
+        if self._read_only:
             return
-        self._resolve_location_text()
-        self._resolve_type_text()
-        body = self._validated_body()
-        if body is None:
-            return
-        self._send(body)
+        self._note_edit()
+        text = self.place.set_point(lat, lon)
+        hint = self.place.place_hint()
+        self._set_auto_address(self.tr("near %1").replace("%1", hint) if hint else text)
 
-    def toggle_duplicate(self) -> None:
-        """Alt+D: mark the call as a duplicate of the highlighted candidate, or unmark it."""
-        if self._duplicate_of:
-            self._duplicate_of = ""
-        else:
-            row = max(self.duplicates.currentRow(), 0)
-            if row >= len(self._candidates):
-                self.banner.info(self.tr("No open incident nearby to mark as the original."))
-                return
-            self._duplicate_of = self._candidates[row].incident.id
-        self._show_duplicates()
+    def set_read_only(self, reason: str) -> None:
+        """A desk whose role sends nothing (a supervisor's): the form says why instead of taking a call."""
+        self._read_only = reason
+        self._apply_read_only()
 
-    # --- location ----------------------------------------------------------------------------------
-
-    def _on_location_edited(self, text: str) -> None:
-        self._note_call_started()
-        self.errors["location"].show_message("")
-        self._hits = self._city.search(text, limit=_LOCATION_HITS) if text.strip() else []
-        self._location_model.clear()
-        for index, place in enumerate(self._hits):
-            item = QStandardItem(self._place_text(place))
-            item.setData(index, _PLACE_ROLE)
-            item.setData(place.name, _COMPLETION_ROLE)
-            self._location_model.appendRow(item)
-        if self._hits:
-            self._location_completer.setCompletionPrefix("")
-            self._location_completer.complete()
-        else:
-            self._location_completer.popup().hide()
-
-    def _place_text(self, place: Landmark) -> str:
-        district = self._district_name(place.district)
-        return f"{place.name}  ·  {_kind_text(place.kind)}  ·  {district}"
-
-    def _on_place_activated(self, index: QModelIndex) -> None:
-        row = index.data(_PLACE_ROLE)
-        if row is not None and 0 <= int(row) < len(self._hits):
-            self._pick_place(self._hits[int(row)])
-
-    def _pick_place(self, place: Landmark) -> None:
-        self.location.setText(place.name)
-        location = locate(self._city, place.lat, place.lon)
-        self._set_location(location, place.name, place.name)
-
-    def _on_location_return(self) -> None:
-        self._resolve_location_text()
-        if self._location is not None:
-            self.address.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def _resolve_location_text(self) -> None:
-        text = self.location.text().strip()
-        if not text or text == self._location_text:
-            return
-        hits = self._city.search(text, limit=1)
-        if hits:
-            self._pick_place(hits[0])
-        else:
-            self._location = None
-            self._location_text = ""
-            self._show_location_info()
-            self.errors["location"].show_message(
-                self.tr("No place matches “%1”: try another name or click the map.").replace("%1", text))
-
-    def _set_location(self, location: Location, text: str, address: str) -> None:
-        self._location = location
-        self._location_text = text
-        self._location_completer.popup().hide()
-        if not self.address.text() or self.address.text() == self._auto_address:
-            self.address.setText(address)
-            self._auto_address = address
-            self.errors["address"].show_message("")
-        self.errors["location"].show_message("")
-        self._show_location_info()
-        self._duplicate_timer.start()
-
-    def _show_location_info(self) -> None:
-        location = self._location
-        if location is None:
-            self.location_info.setText("")
-            self.location_info.hide()
-            return
-        station = self._station_name(location.station)
-        if location.inside:
-            text = self.tr("%1 · %2 · %3, %4").replace("%1", self._district_name(location.district))
-            text = text.replace("%2", station)
-        else:
-            text = self.tr("Outside the service area · nearest station %2 · %3, %4").replace("%2", station)
-        self.location_info.setText(text.replace("%3", f"{location.lat:.5f}").replace("%4", f"{location.lon:.5f}"))
-        self.location_info.show()
-
-    def _on_address_edited(self, text: str) -> None:
-        self.errors["address"].show_message("")
-        if text != self._auto_address:
-            self._auto_address = ""
-
-    def _district_name(self, adcode: str) -> str:
-        try:
-            return labels.district_name(adcode, self._city.district(adcode).name)
-        except KeyError:
-            return adcode
-
-    def _station_name(self, station_id: str) -> str:
-        try:
-            return self._city.station(station_id).name
-        except KeyError:
-            return station_id or "—"
-
-    # --- type --------------------------------------------------------------------------------------
-
-    def _on_type_edited(self, text: str) -> None:
-        self._note_call_started()
-        self.errors["type"].show_message("")
-        if self._type is not None:
-            self._type = None
-            self._show_type_info()
-        self._type_model.clear()
-        for kind in search_types(text):
-            shown = labels.incident_type_name(kind.code)
-            other = kind.name_en if shown == kind.name_zh else kind.name_zh
-            item = QStandardItem(f"{shown}  ·  {other}")
-            item.setData(kind.code, _PLACE_ROLE)
-            item.setData(shown, _COMPLETION_ROLE)
-            self._type_model.appendRow(item)
-        if self._type_model.rowCount():
-            self._type_completer.setCompletionPrefix("")
-            self._type_completer.complete()
-        else:
-            self._type_completer.popup().hide()
-        self._duplicate_timer.start()
-
-    def _on_type_activated(self, index: QModelIndex) -> None:
-        code = index.data(_PLACE_ROLE)
-        if code:
-            self._pick_type(taxonomy.incident_type(str(code)))
-
-    def _on_type_return(self) -> None:
-        self._resolve_type_text()
-        if self._type is not None:
-            self.priority.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def _resolve_type_text(self) -> None:
-        text = self.incident_type.text().strip()
-        if not text or (self._type is not None and text == self._type_text):
-            return
-        hits = search_types(text, limit=1)
-        if hits:
-            self._pick_type(hits[0])
-        else:
-            self._type = None
-            self._show_type_info()
-            self.errors["type"].show_message(
-                self.tr("No incident type matches “%1”.").replace("%1", text))
-
-    def _pick_type(self, kind: IncidentType) -> None:
-        self._type = kind
-        self._type_text = labels.incident_type_name(kind.code)
-        self.incident_type.setText(self._type_text)
-        self._type_completer.popup().hide()
-        self.priority.set_value(kind.priority)
-        self.errors["type"].show_message("")
-        self._show_type_info()
-        self._duplicate_timer.start()
-
-    def _show_type_info(self) -> None:
-        kind = self._type
-        if kind is None:
-            self.type_info.hide()
-            return
-        if kind.category is Category.NON_POLICE and kind.department is not None:
-            text = self.tr("Not police business: belongs to %1. Create it, then transfer it (F7).")
-            text = text.replace("%1", labels.department_name(kind.department.value))
-            style = "color: #e65100; font-weight: bold;"
-        else:
-            text = labels.category(kind.category) + " · " + labels.priority(kind.priority)
-            if kind.department is not None:
-                text += " · " + self.tr("with %1").replace("%1", labels.department_name(kind.department.value))
-            if kind.rapid_response:
-                text += " · " + self.tr("rapid-response team first")
-            style = "color: #37474f;"
-        self.type_info.setText(text)
-        self.type_info.setStyleSheet(style)
-        self.type_info.show()
+    def _apply_read_only(self) -> None:
+        for widget in (self.origin, self.caller_number, self.caller_name, self.location, self.address,
+                       self.incident_type, self.priority, self.description, self.submit_button,
+                       self.discard_button, self.duplicate_button):
+            widget.setEnabled(not self._read_only)
+            widget.setToolTip(self._read_only)
+        if self._read_only:
+            self.banner.info(self._read_only)
 
     # --- duplicates --------------------------------------------------------------------------------
 
+    def toggle_duplicate(self) -> None:
+        """Alt+D: mark the call as a duplicate of the highlighted candidate, or unmark it."""
+        if not self.dups.toggle():
+            self.banner.info(self.tr("No open incident nearby to mark as the original."))
+
     def check_duplicates(self) -> None:
         """Offer open incidents near the location of the same kind (runs shortly after each change)."""
-        if self._location is None:
-            self._candidates = []
-        else:
-            code = self._type.code if self._type is not None else ""
-            found = find_duplicates(
-                self._model.state.incidents.values(), self._location.lat, self._location.lon, code,
-                self._call_time or self._model.now_ms(), config=self._duplicate_config,
-            )
-            self._candidates = found
-        if self._duplicate_of and self._duplicate_of not in self.duplicate_candidates():
-            self._duplicate_of = ""
-        self._show_duplicates()
+        location = self.place.location
+        self.dups.check(self._model.state.incidents.values(),
+                        (location.lat, location.lon) if location is not None else None,
+                        self.what.kind.code if self.what.kind is not None else "",
+                        self._call_time or self._model.now_ms())
 
-    def _show_duplicates(self) -> None:
-        self.duplicates.clear()
-        for candidate in self._candidates:
-            incident = candidate.incident
-            text = self.tr("%1 · %2 · %3 away · %4 ago · %5")
-            for marker, value in (("%1", incident.id), ("%2", labels.incident_type_name(incident.incident_type)),
-                                  ("%3", texts.distance(candidate.distance_m)),
-                                  ("%4", format_duration(abs(candidate.age_s))), ("%5", incident.address)):
-                text = text.replace(marker, value)
-            item = QListWidgetItem(text, self.duplicates)
-            if incident.id == self._duplicate_of:
-                item.setForeground(Qt.GlobalColor.darkMagenta)
-        has = bool(self._candidates)
-        self.duplicates.setVisible(has)
-        self.duplicates_title.setVisible(has)
-        self.duplicate_button.setVisible(has or bool(self._duplicate_of))
-        if has:
-            ids = self.duplicate_candidates()
-            self.duplicates.setCurrentRow(ids.index(self._duplicate_of) if self._duplicate_of in ids else 0)
-        if self._duplicate_of:
-            self.duplicate_button.setText(self.tr("Not a duplicate (Alt+D)"))
-            self.duplicate_note.setText(self.tr("Will be recorded as a duplicate of %1 and closed.")
-                                        .replace("%1", self._duplicate_of))
-        else:
-            target = self._candidates[0].incident.id if self._candidates else ""
-            self.duplicate_button.setText(self.tr("Mark as duplicate of %1 (Alt+D)").replace("%1", target))
-            self.duplicate_note.setText("")
+    # --- small reactions ---------------------------------------------------------------------------
 
-    # --- submitting --------------------------------------------------------------------------------
+    def _set_auto_address(self, address: str) -> None:
+        if not self.address.text() or self.address.text() == self.address.filled:
+            self.address.setText(address)
+            self.address.filled = address
+            self.errors["address"].show_message("")
 
-    def _validated_body(self) -> ev.IncidentCreated | None:
-        problems: list[tuple[str, QWidget, str]] = []
-        number = normalise_phone(self.caller_number.text())
-        if number is None:
-            problems.append(("caller_number", self.caller_number,
-                             self.tr("Enter the caller's number: 3 to 20 digits.")))
-        if self._location is None:
-            problems.append(("location", self.location, self.tr("Pick a place from the list or click the map.")))
-        address = self.address.text().strip()
-        if not address:
-            problems.append(("address", self.address, self.tr("Enter the address.")))
-        if self._type is None:
-            problems.append(("type", self.incident_type, self.tr("Choose an incident type from the list.")))
-        description = self.description.toPlainText().strip()
-        if len(description) > TEXT_MAX:
-            problems.append(("description", self.description,
-                             self.tr("At most %1 characters.").replace("%1", str(TEXT_MAX))))
-        for name, error in self.errors.items():
-            error.show_message(next((text for field, _w, text in problems if field == name), ""))
-        if problems:
-            problems[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
-            self.banner.error(self.tr("Check the marked fields."))
-            return None
-        assert number is not None and self._location is not None and self._type is not None
-        if not self._call_time:
-            self._call_time = self._model.now_ms()
-        kind = self._type
-        non_police = kind.category is Category.NON_POLICE
-        return ev.IncidentCreated(
-            incident=self._allocate_id(), call_time=self._call_time, caller_number=number,
-            lat=self._location.lat, lon=self._location.lon, address=address, district=self._location.district,
-            station=self._location.station, incident_type=kind.code, priority=self.priority.value,
-            category=kind.category,
-            department=kind.department.value if non_police and kind.department is not None else "",
-            caller_name=self.caller_name.text().strip(), description=description, duplicate_of=self._duplicate_of,
-        )
+    def _on_location_changed(self) -> None:
+        self._duplicate_timer.start()
+        self._schedule_draft()
 
-    def _allocate_id(self) -> str:
-        existing = set(self._model.state.incidents.keys()) | self._issued
-        incident_id = next_incident_id(existing, self._workstation, self._call_time)
-        self._issued.add(incident_id)
-        return incident_id
+    def _on_type_changed(self) -> None:
+        self._duplicate_timer.start()
+        self._schedule_draft()
 
-    def _send(self, body: ev.IncidentCreated) -> None:
-        self._sending = True
-        self.submit_button.setEnabled(False)
-        self.banner.info(self.tr("Sending %1…").replace("%1", body.incident))
-        self._runner.send(body, self._on_created)
+    def _on_location_return(self) -> None:
+        self.place.resolve_text()
+        if self.place.location is not None:
+            self.address.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _on_created(self, outcome: Outcome) -> None:
-        self._sending = False
-        self.submit_button.setEnabled(True)
-        body = outcome.body
-        assert isinstance(body, ev.IncidentCreated)
-        if outcome.refusal is not None and outcome.refusal.code == "incident_exists":
-            # Another desk used the number meanwhile (or our state lagged): take the next one.
-            self._send(msgspec.structs.replace(body, incident=self._allocate_id()))
-            return
-        if outcome.refusal is not None:
-            self.banner.error(self.tr("The hub refused the incident: %1")
-                              .replace("%1", labels.refusal_text(outcome.refusal.code, outcome.refusal.message)))
-            return
-        if outcome.error:
-            self.banner.error(self.tr("Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.")
-                              .replace("%1", outcome.error))
-            return
-        self.reset()
-        if body.duplicate_of:
-            self.banner.success(self.tr("%1 recorded as a duplicate of %2.")
-                                .replace("%1", body.incident).replace("%2", body.duplicate_of))
-            self._runner.send(ev.IncidentClosed(incident=body.incident, disposition="duplicate",
-                                                reason=f"duplicate of {body.duplicate_of}"),
-                              self._on_duplicate_closed)
-            if self._selection is not None:
-                self._selection.select_incident(body.duplicate_of)
-            self.duplicateRecorded.emit(body.incident, body.duplicate_of)
-            return
-        self.banner.success(self.tr("%1 created.").replace("%1", body.incident))
-        if self._selection is not None:
-            self._selection.select_incident(body.incident)
-        self.incidentCreated.emit(body.incident)
+    def _on_type_return(self) -> None:
+        self.what.resolve_text()
+        if self.what.kind is not None:
+            self.priority.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _on_duplicate_closed(self, outcome: Outcome) -> None:
-        if outcome.accepted:
-            return
-        detail = (labels.refusal_text(outcome.refusal.code, outcome.refusal.message)
-                  if outcome.refusal is not None else outcome.error)
-        self.banner.error(self.tr("The duplicate could not be closed: %1").replace("%1", detail))
+    def _on_origin_changed(self, _index: int) -> None:
+        self.errors["caller_number"].show_message("")
+        self._note_edit()
 
-    # --- bits --------------------------------------------------------------------------------------
-
-    def _note_call_started(self, *_args: object) -> None:
+    def _note_edit(self, *_args: object) -> None:
         if not self._call_time:
             self._call_time = self._model.now_ms()
             self._refresh_call_label()
+        self._schedule_draft()
+
+    def _on_address_edited(self, text: str) -> None:
+        self.errors["address"].show_message("")
+        if text != self.address.filled:
+            self.address.filled = ""
 
     def _on_description_changed(self) -> None:
         if self.description.toPlainText():
-            self._note_call_started()
+            self._note_edit()
         self.errors["description"].show_message("")
 
     def _refresh_call_label(self, *_args: object) -> None:
+        self.discard_button.setText(self.tr("No incident: finish the call") if self._call else self.tr("Discard call"))
         if not self._call_time:
-            self.call_label.setText(self.tr("110 intake — F2 starts a call"))
+            self.call_label.setText(self.tr("110 intake — F2 answers the next call"))
             return
         elapsed = format_duration((self._model.now_ms() - self._call_time) / 1000)
         self.call_label.setText(self.tr("110 call since %1 (%2)").replace("%1", labels.clock_text(self._call_time))
                                 .replace("%2", elapsed))
 
     def _first_empty_field(self) -> QWidget:
-        for widget, filled in ((self.caller_number, self.caller_number.text()),
-                               (self.location, self._location is not None),
-                               (self.address, self.address.text()), (self.incident_type, self._type is not None)):
+        number_needed = self.origin_value is IncidentOrigin.CALL and not self._call
+        for widget, filled in ((self.caller_number, self.caller_number.text() or not number_needed),
+                               (self.location, self.place.location is not None),
+                               (self.address, self.address.text()), (self.incident_type, self.what.kind is not None)):
             if not filled:
                 return widget
         return self.description
@@ -719,12 +530,53 @@ class IntakeForm(RetranslateMixin, QWidget):
     def _discard(self) -> None:
         if self.is_pristine():
             return
+        if self._call:
+            self._finish_call_without_incident()
+            return
         answer = QMessageBox.question(self, self.tr("Discard call"),
                                       self.tr("Discard everything typed for this call?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.reset()
             self.banner.clear_message()
 
+    def _finish_call_without_incident(self) -> None:
+        """An answered call that is no incident (most are): say how it ended, for the record."""
+        call = self._call
 
-def _kind_text(kind: LandmarkKind) -> str:
-    return texts.tr(texts.PLACE_KIND[kind])
+        def send(disposition: str, note: str, _option: bool) -> None:
+            self._runner.send(ev.CallClosed(call=call, disposition=disposition, note=note, operator=self._operator()),
+                              self._on_call_closed)
+            self.reset()
+            self.banner.info(self.tr("Call finished without an incident."))
+
+        choices = [(code, texts.tr(source)) for code, source in texts.CALL_DISPOSITIONS]
+        self.active_dialog = ActionDialog(
+            self, title=self.tr("Finish the call without an incident"),
+            prompt=self.tr("How did the call end?"), choice_label=self.tr("Outcome"), choices=choices,
+            current="advice", reason_label=self.tr("Note"), reason_required=False, on_accept=send)
+        self.active_dialog.finished.connect(self._forget_dialog)
+        self.active_dialog.open()
+
+    def _forget_dialog(self, _result: int) -> None:
+        dialog, self.active_dialog = self.active_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_call_closed(self, outcome: Outcome) -> None:
+        if not outcome.accepted:
+            detail = (labels.refusal_text(outcome.refusal.code, outcome.refusal.message)
+                      if outcome.refusal is not None else outcome.error)
+            self.banner.error(self.tr("The call could not be finished: %1").replace("%1", detail))
+
+
+class _AddressEdit(QLineEdit):
+    """Tab into a line edit selects its whole text, and typing replaces it. When the text is the place
+    the form filled in, a detail typed next ("3楼", "东门") belongs after it: the cursor goes to the end."""
+
+    filled = ""  # the address the form filled in (a new location may replace it; a typed one it may not)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.filled and self.text() == self.filled:
+            self.deselect()
+            self.end(False)

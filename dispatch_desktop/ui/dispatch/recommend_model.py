@@ -90,6 +90,8 @@ class RecommendationModel(QAbstractTableModel):
             return texts.reasons(rec.reasons) or None
         if role == Qt.ItemDataRole.ForegroundRole and not self.dispatchable(row):
             return QColor("#9e9e9e")
+        if role == Qt.ItemDataRole.ForegroundRole and rec.stale and column == "unit":
+            return QColor("#c62828")
         if role == Qt.ItemDataRole.BackgroundRole and column == "status":
             return tint(UNIT_STATUS_COLOR[self._status[rec.unit]])
         if role == Qt.ItemDataRole.BackgroundRole and rec.kind is UnitKind.RAPID_RESPONSE:
@@ -107,7 +109,8 @@ class RecommendationModel(QAbstractTableModel):
             case "#":
                 return str(row + 1) if row < 9 else ""
             case "unit":
-                return rec.name or rec.unit
+                name = rec.name or rec.unit
+                return f"{name} ⚠ {texts.tr(texts.STALE_MARK)}" if rec.stale else name
             case "kind":
                 return labels.unit_kind(rec.kind)
             case "station":

@@ -14,7 +14,9 @@ from dispatch_desktop.ui import labels
 CONTEXT = "Dispatch"
 
 REASON: dict[str, str] = {
-    "fastest": QT_TRANSLATE_NOOP("Dispatch", "Fastest arrival"),
+    "fastest": QT_TRANSLATE_NOOP("Dispatch", "Fastest arrival: {km} km, about {minutes} min"),
+    "slower": QT_TRANSLATE_NOOP("Dispatch", "{km} km, about {minutes} min: {extra} s after the fastest"),
+    "stale": QT_TRANSLATE_NOOP("Dispatch", "Position {age} min old: listed after units whose position is current"),
     "rapid_first": QT_TRANSLATE_NOOP("Dispatch", "Violent / terror: rapid-response team first (+{extra} s)"),
     "rapid_backup": QT_TRANSLATE_NOOP("Dispatch", "Violent / terror: rapid-response back-up (+{extra} s)"),
     "own_station": QT_TRANSLATE_NOOP("Dispatch", "Incident's own station"),
@@ -34,12 +36,17 @@ PLACE_KIND: dict[LandmarkKind, str] = {
     LandmarkKind.PATROL_AREA: QT_TRANSLATE_NOOP("Dispatch", "Patrol area"),
     LandmarkKind.DUTY_POINT: QT_TRANSLATE_NOOP("Dispatch", "Duty point"),
     LandmarkKind.CHECKPOINT: QT_TRANSLATE_NOOP("Dispatch", "Checkpoint"),
+    LandmarkKind.RAILWAY_STATION: QT_TRANSLATE_NOOP("Dispatch", "Railway station"),
+    LandmarkKind.AIRPORT: QT_TRANSLATE_NOOP("Dispatch", "Airport"),
     LandmarkKind.METRO: QT_TRANSLATE_NOOP("Dispatch", "Metro station"),
     LandmarkKind.TRANSPORT: QT_TRANSLATE_NOOP("Dispatch", "Bus / coach station"),
+    LandmarkKind.LANDMARK: QT_TRANSLATE_NOOP("Dispatch", "Landmark"),
+    LandmarkKind.STADIUM: QT_TRANSLATE_NOOP("Dispatch", "Stadium / arena"),
     LandmarkKind.SQUARE: QT_TRANSLATE_NOOP("Dispatch", "Square"),
     LandmarkKind.MALL: QT_TRANSLATE_NOOP("Dispatch", "Shopping mall"),
     LandmarkKind.MARKET: QT_TRANSLATE_NOOP("Dispatch", "Market"),
     LandmarkKind.HOSPITAL: QT_TRANSLATE_NOOP("Dispatch", "Hospital"),
+    LandmarkKind.UNIVERSITY: QT_TRANSLATE_NOOP("Dispatch", "University"),
     LandmarkKind.SCHOOL: QT_TRANSLATE_NOOP("Dispatch", "School"),
     LandmarkKind.PARK: QT_TRANSLATE_NOOP("Dispatch", "Park"),
 }
@@ -56,6 +63,7 @@ RECOMMEND_COLUMNS: dict[str, str] = {
 }
 
 SENDING = QT_TRANSLATE_NOOP("Dispatch", "Sending…")
+STALE_MARK = QT_TRANSLATE_NOOP("Dispatch", "position stale")
 
 TIMER = QT_TRANSLATE_NOOP("Dispatch", "{phase}\n{elapsed} / {target}")
 
@@ -68,6 +76,17 @@ DISPOSITIONS: tuple[tuple[str, str], ...] = (
     ("false_report", QT_TRANSLATE_NOOP("Dispatch", "False report")),
 )
 """(value carried by IncidentClosed.disposition, source text) in the order the close dialog lists them."""
+
+CALL_DISPOSITIONS: tuple[tuple[str, str], ...] = (
+    ("advice", QT_TRANSLATE_NOOP("Dispatch", "Advice given, nothing to send")),
+    ("transferred", QT_TRANSLATE_NOOP("Dispatch", "Passed on to another hotline (12345, 120, 119…)")),
+    ("duplicate", QT_TRANSLATE_NOOP("Dispatch", "Already reported: a duplicate call")),
+    ("silent", QT_TRANSLATE_NOOP("Dispatch", "Silent call or the caller hung up")),
+    ("misdial", QT_TRANSLATE_NOOP("Dispatch", "Misdialled")),
+    ("prank", QT_TRANSLATE_NOOP("Dispatch", "Prank or abusive call")),
+)
+"""(value carried by CallClosed.disposition, source text): how an answered call ends without an incident
+(most calls do: in Qinzhou 2016, 419,787 calls gave 52,214 valid incidents)."""
 
 # Unit history on an incident, from its timeline entry kinds.
 UNIT_STEP: dict[str, str] = {

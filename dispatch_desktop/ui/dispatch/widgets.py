@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from dispatch_desktop.domain.timers import IncidentTimers, Level, PhaseTimer
 from dispatch_desktop.domain.travel import format_duration
@@ -171,6 +171,13 @@ def _timer_text(timer: PhaseTimer) -> str:
     return texts.tr(texts.TIMER).format(
         phase=texts.phase(timer.phase), elapsed=elapsed, target=format_duration(timer.target_s)
     )
+
+
+def rows_tall(view: QTableView, rows: int) -> int:
+    """Pixels a table needs to show ``rows`` whole rows under its header (for a minimum height)."""
+    row = view.verticalHeader().defaultSectionSize()
+    scroll_bar = view.horizontalScrollBar().sizeHint().height()  # it may appear when the columns are wide
+    return view.horizontalHeader().sizeHint().height() + rows * row + 2 * view.frameWidth() + scroll_bar
 
 
 def titled(title: QLabel, body: QWidget, parent: QWidget | None = None) -> QWidget:

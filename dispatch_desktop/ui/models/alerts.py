@@ -1,7 +1,8 @@
 """Alerts (告警): what needs a dispatcher's eyes now, derived from the state.
 
-For now: officers who pressed the emergency button (SOS, until acknowledged) and refused reports or
-commands (the newest ones the state keeps). Overdue timers will join them.
+Officers who pressed the emergency button (SOS, until acknowledged), refused reports or commands
+(the newest ones the state keeps), and overdue timers (fed by the desk's once-a-second overdue check:
+the incident, which phase and by how long, until it is done).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import msgspec
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
+from dispatch_desktop.controllers.overdue import Overdue, OverdueCheck
 from dispatch_desktop.domain.state import RefusalRecord, State, Unit
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 from dispatch_desktop.ui.palette import SOS_COLOR, tint
@@ -22,6 +25,7 @@ from dispatch_desktop.ui.palette import SOS_COLOR, tint
 
 class AlertKind(enum.StrEnum):
     SOS = "sos"
+    OVERDUE = "overdue"
     REFUSAL = "refusal"
 
 
@@ -36,6 +40,7 @@ class Alert(msgspec.Struct, frozen=True):
     message: str = ""
     lat: float = 0.0
     lon: float = 0.0
+    overdue: Overdue | None = None
 
 
 TIME = QT_TRANSLATE_NOOP("Alerts", "Time")
@@ -45,6 +50,7 @@ DETAILS = QT_TRANSLATE_NOOP("Alerts", "Details")
 
 _KIND_TEXT = {
     AlertKind.SOS: QT_TRANSLATE_NOOP("Alerts", "SOS"),
+    AlertKind.OVERDUE: QT_TRANSLATE_NOOP("Alerts", "Overdue"),
     AlertKind.REFUSAL: QT_TRANSLATE_NOOP("Alerts", "Refused"),
 }
 
@@ -54,6 +60,11 @@ def _details(alert: Alert) -> str:
         return QCoreApplication.translate("Alerts", "Officer needs help at {lat:.5f}, {lon:.5f}").format(
             lat=alert.lat, lon=alert.lon
         )
+    if alert.overdue is not None:
+        late = alert.overdue
+        return QCoreApplication.translate("Alerts", "{phase} overdue by {over} (target {target})").format(
+            phase=texts.phase(late.phase), over=labels.duration_text(int(late.over_s * 1000)),
+            target=labels.duration_text(int(late.target_s * 1000)))
     return labels.refusal_text(alert.code, alert.message)
 
 
@@ -71,8 +82,7 @@ class AlertsModel(KeyedTableModel):
             [
                 Column(TIME, lambda a: labels.clock_text(a.time), sort=lambda a: a.time,
                        align=Qt.AlignmentFlag.AlignRight),
-                Column(KIND, _kind_text, sort=lambda a: a.kind is not AlertKind.SOS,
-                       background=_kind_tint),
+                Column(KIND, _kind_text, sort=lambda a: _KIND_RANK[a.kind], background=_kind_tint),
                 Column(SUBJECT, lambda a: a.subject),
                 Column(DETAILS, _details, tooltip=lambda a: a.message or _details(a)),
             ],
@@ -91,6 +101,31 @@ class AlertsModel(KeyedTableModel):
 
     def active_sos(self) -> list[str]:
         return [a.unit for a in self._alerts.values() if a.kind is AlertKind.SOS]
+
+    def active_overdue(self) -> list[Alert]:
+        return [a for a in self._alerts.values() if a.kind is AlertKind.OVERDUE]
+
+    def set_overdue(self, check: OverdueCheck, now_ms: int) -> None:
+        """The desk's overdue check of this second: each overdue phase is an alert until it is done."""
+        state = self._city_model.state
+        changed = []
+        for incident_id, phase in check.ended:
+            key = f"overdue:{incident_id}:{phase.value}"
+            if self._alerts.pop(key, None) is not None:
+                changed.append(key)
+        for late in check.overdue.values():
+            key = f"overdue:{late.incident}:{late.phase.value}"
+            incident = state.incidents.get(late.incident)
+            since = now_ms - int(late.over_s * 1000)
+            subject = late.incident
+            if incident is not None:
+                subject = f"{late.incident} · {labels.incident_type_name(incident.incident_type)}"
+            self._alerts[key] = Alert(key, AlertKind.OVERDUE, since, incident=late.incident, subject=subject,
+                                      overdue=late, lat=incident.lat if incident else 0.0,
+                                      lon=incident.lon if incident else 0.0)
+            changed.append(key)
+        if changed:
+            self.sync(changed)
 
     def _on_units(self, unit_ids: Iterable[str]) -> None:
         units = self._city_model.state.units
@@ -148,5 +183,13 @@ def _refusal_alert(key: str, record: RefusalRecord, state: State) -> Alert:
                  incident=incident, subject=subject, code=record.code, message=record.message)
 
 
+_KIND_RANK = {AlertKind.SOS: 0, AlertKind.OVERDUE: 1, AlertKind.REFUSAL: 2}
+OVERDUE_TINT = "#e53935"
+
+
 def _kind_tint(alert: Alert) -> QColor | None:
-    return tint(SOS_COLOR, 170) if alert.kind is AlertKind.SOS else None
+    if alert.kind is AlertKind.SOS:
+        return tint(SOS_COLOR, 170)
+    if alert.kind is AlertKind.OVERDUE:
+        return tint(OVERDUE_TINT, 120)
+    return None

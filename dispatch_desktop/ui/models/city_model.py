@@ -44,6 +44,7 @@ class CityModel(QObject):
         self._state: State | None = None
         self._connected = False
         self._replay = False
+        self._simulated = False
         self._clock = clock
         self._ticker = QTimer(self)
         self._ticker.setSingleShot(True)
@@ -72,7 +73,12 @@ class CityModel(QObject):
     def mode(self) -> DisplayMode:
         if self._replay:
             return DisplayMode.REPLAY
-        return DisplayMode(self.state.mode.value)
+        mode = DisplayMode(self.state.mode.value)
+        return DisplayMode.SIMULATION if self._simulated and mode is DisplayMode.LIVE else mode
+
+    @property
+    def simulated(self) -> bool:
+        return self._simulated
 
     def now_ms(self) -> int:
         """"Now" for elapsed-time displays: the replayed instant in a replay, else the wall clock."""
@@ -114,6 +120,14 @@ class CityModel(QObject):
         if up != self._connected:
             self._connected = up
             self.connectionChanged.emit(up)
+
+    def set_simulated(self, simulated: bool) -> None:
+        """The city shown is a simulation (the embedded default): the desk must never say "live"."""
+        if simulated != self._simulated:
+            old = self.mode
+            self._simulated = simulated
+            if self.mode != old:
+                self.modeChanged.emit(self.mode.value)
 
     def set_replay(self, active: bool) -> None:
         if active != self._replay:

@@ -1,8 +1,15 @@
-"""The incident queue's table (警情队列): one row per incident, the most urgent sorting first."""
+"""The incident queue's table (警情队列): one row per incident, the most urgent sorting first.
+
+The elapsed time comes right after the number so that it shows without scrolling on a small screen;
+a row with an overdue timer turns red (``set_overdue``, fed by the desk's overdue check); an incident
+raised by a simulated city says so in its number column.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.domain import taxonomy
@@ -23,6 +30,9 @@ STATION = QT_TRANSLATE_NOOP("IncidentQueue", "Station")
 CALL_TIME = QT_TRANSLATE_NOOP("IncidentQueue", "Call time")
 ELAPSED = QT_TRANSLATE_NOOP("IncidentQueue", "Elapsed")
 UNITS = QT_TRANSLATE_NOOP("IncidentQueue", "Units")
+SIMULATED = QT_TRANSLATE_NOOP("IncidentQueue", "SIM")
+SIMULATED_TIP = QT_TRANSLATE_NOOP("IncidentQueue", "Raised by the simulated city: not a real emergency")
+OVERDUE_COLOR = "#ef9a9a"
 
 _STATUS_ORDER = {status: rank for rank, status in enumerate(IncidentStatus)}
 _EPOCH_SPAN = 10**13  # larger than any epoch-ms time we will see: packs (priority, time) into one number
@@ -37,7 +47,8 @@ class IncidentTableModel(KeyedTableModel):
         right = Qt.AlignmentFlag.AlignRight
         super().__init__(
             [
-                Column(ID, lambda i: i.id),
+                Column(ID, _number_text, sort=lambda i: i.id, tooltip=_number_tooltip),
+                Column(ELAPSED, self._elapsed_text, sort=self.elapsed_ms, align=right),
                 Column(PRIORITY, lambda i: labels.priority(i.priority),
                        sort=lambda i: i.priority * _EPOCH_SPAN + i.call_time,
                        background=lambda i: tint(PRIORITY_COLOR.get(i.priority, "#9e9e9e"), 110)),
@@ -49,13 +60,12 @@ class IncidentTableModel(KeyedTableModel):
                 Column(STATION, lambda i: self._station_names.get(i.station, i.station)),
                 Column(CALL_TIME, lambda i: labels.clock_text(i.call_time), sort=lambda i: i.call_time,
                        align=right),
-                Column(ELAPSED, lambda i: labels.duration_text(self.elapsed_ms(i)), sort=self.elapsed_ms,
-                       align=right),
-                Column(UNITS, lambda i: ", ".join(i.units), sort=lambda i: len(i.units)),
+                Column(UNITS, self._unit_names, sort=lambda i: len(i.units)),
             ],
             parent,
             quiet_columns=[ELAPSED],  # it runs with the clock, the record stays the same
         )
+        self._overdue: frozenset[str] = frozenset()
         self._elapsed_column = self.column_titled(ELAPSED)
         city_model.incidentsChanged.connect(self.sync)
         city_model.clockTicked.connect(self._on_tick)
@@ -73,6 +83,38 @@ class IncidentTableModel(KeyedTableModel):
 
     def _on_tick(self, _now: int) -> None:
         self.refresh_column(self._elapsed_column)
+
+    def set_overdue(self, incident_ids: Iterable[str]) -> None:
+        """Incidents with a running timer past its target: their rows turn red."""
+        overdue = frozenset(incident_ids)
+        changed = overdue ^ self._overdue
+        self._overdue = overdue
+        self.refresh_rows(changed)
+
+    def is_overdue(self, incident_id: str) -> bool:
+        return incident_id in self._overdue
+
+    def _elapsed_text(self, incident: Incident) -> str:
+        # A mark as well as the red row: a selected row is drawn in the selection's colours.
+        elapsed = labels.duration_text(self.elapsed_ms(incident))
+        return f"⚠ {elapsed}" if incident.id in self._overdue else elapsed
+
+    def row_background(self, key: str, record: Incident) -> QColor | None:
+        return QColor(OVERDUE_COLOR) if key in self._overdue else None
+
+    def _unit_names(self, incident: Incident) -> str:
+        units = self._city_model.state.units
+        return ", ".join(units[u].name if u in units and units[u].name else u for u in incident.units)
+
+
+def _number_text(incident: Incident) -> str:
+    if incident.simulated:
+        return f"{QCoreApplication.translate('IncidentQueue', SIMULATED)} · {incident.id}"
+    return incident.id
+
+
+def _number_tooltip(incident: Incident) -> str:
+    return QCoreApplication.translate("IncidentQueue", SIMULATED_TIP) if incident.simulated else incident.id
 
 
 def _type_tooltip(incident: Incident) -> str:

@@ -62,6 +62,10 @@ class KeyedTableModel(QAbstractTableModel):
         """The current record for ``key``, or None if it no longer exists."""
         raise NotImplementedError
 
+    def row_background(self, key: str, record: Any) -> QColor | None:
+        """A colour for the whole row that outranks the columns' own (an overdue incident turns red)."""
+        return None
+
     def is_quiet_change(self, old: Any, new: Any) -> bool:
         """True when only the ``quiet_columns`` can read differently (a unit's routine position report):
         such rows are announced for those columns alone, so sorting and filtering need not look again."""
@@ -138,6 +142,12 @@ class KeyedTableModel(QAbstractTableModel):
         self._rows = {key: row for row, key in enumerate(self._keys)}
         self.endResetModel()
 
+    def refresh_rows(self, keys: Iterable[str]) -> None:
+        """These rows read differently although their records did not change (a row colour)."""
+        rows = sorted(row for key in keys if (row := self._rows.get(key)) is not None)
+        if rows:
+            self._emit_rows_changed(rows)
+
     def refresh_column(self, column: int) -> None:
         """Every row's cell in ``column`` may read differently now (e.g. an elapsed time)."""
         if self._keys:
@@ -213,8 +223,11 @@ class KeyedTableModel(QAbstractTableModel):
             return column.sort(record) if column.sort is not None else column.display(record)
         if role == FILTER_ROLE:
             return self.filter_text(key, record)
-        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
-            return _brush(column.background(record))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            whole_row = self.row_background(key, record)
+            if whole_row is not None:
+                return _brush(whole_row)
+            return _brush(column.background(record)) if column.background is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return _brush(column.foreground(record))
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:

@@ -7,8 +7,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category
 from dispatch_desktop.domain.state import Incident, State
-from dispatch_desktop.ui import labels
+from dispatch_desktop.ui import labels, timeline_text
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.palette import INCIDENT_STATUS_COLOR, PRIORITY_COLOR
@@ -94,12 +96,22 @@ class IncidentDetailPanel(RetranslateMixin, QWidget):
         self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
+        # The facts scroll inside the panel: it shares a tab stack with the intake form, and on a small
+        # screen its twelve rows must not make that stack taller than the intake needs.
+        facts = QWidget(self)
+        facts.setLayout(form)
+        scroller = QScrollArea(self)
+        scroller.setWidget(facts)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setMinimumHeight(80)
+        self.timeline.setMinimumHeight(80)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
+        layout.addWidget(scroller, 3)
         layout.addWidget(self.timeline_title)
-        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.timeline, 2)
 
         selection.incidentSelected.connect(self._on_selected)
         city_model.incidentsChanged.connect(self._on_incidents_changed)
@@ -145,7 +157,11 @@ class IncidentDetailPanel(RetranslateMixin, QWidget):
         self.timeline.setRowCount(0)
 
     def _show(self, incident: Incident, state: State) -> None:
-        self.heading.setText(f"{incident.id} · {labels.incident_type_name(incident.incident_type)}")
+        heading = f"{incident.id} · {labels.incident_type_name(incident.incident_type)}"
+        if incident.simulated:
+            mark = QCoreApplication.translate("IncidentDetail", "[Simulation]")
+            heading = f"{mark} {heading}"
+        self.heading.setText(heading)
         category = labels.category(incident.category)
         if incident.category is Category.NON_POLICE and incident.department:
             category = f"{category} → {labels.department_name(incident.department)}"
@@ -192,8 +208,8 @@ class IncidentDetailPanel(RetranslateMixin, QWidget):
                 labels.clock_text(entry.time),
                 labels.timeline_kind(entry.kind),
                 (unit.name or unit.id) if unit is not None else entry.unit,
-                entry.source,
-                labels.refusal_message_text(entry.text) if entry.kind == "refused" else entry.text,
+                timeline_text.by(entry),
+                timeline_text.details(entry),
             )
             for column, text in enumerate(cells):
                 self.timeline.setItem(row, column, QTableWidgetItem(text))

@@ -9,13 +9,12 @@ are child labels and a frame that Qt paints by itself, touched from Python only 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QImage, QMouseEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dispatch_desktop.domain.city import Camera
+from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 from dispatch_desktop.video.selection import RankedCamera
 from dispatch_desktop.video.stream import StreamState, StreamStatus
@@ -176,7 +175,7 @@ class VideoTile(RetranslateMixin, QFrame):
     def state_text(self) -> str:
         state = self.state
         if state is StreamState.OFFLINE:
-            since = dt.datetime.fromtimestamp(self.status.since if self.status else 0.0).strftime("%H:%M:%S")
+            since = labels.clock_text(int(1000 * self.status.since) if self.status else 0)
             return self.tr("Offline since {time}").format(time=since)
         if state is StreamState.NO_SIGNAL and self.camera is None:
             return self.tr("Empty: select an incident, or a camera on the map")

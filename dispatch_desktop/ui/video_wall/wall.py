@@ -60,6 +60,7 @@ class VideoWall(RetranslateMixin, QWidget):
     cameras_changed = Signal(list)  # ids of the cameras on the wall, in tile order
     layout_changed = Signal(int)  # number of tiles
     notice = Signal(str)  # a short message for the user (also shown in the wall's own toolbar)
+    collapsedChanged = Signal(bool)  # True: only the tool bar shows (nothing to watch yet)
 
     _snapshot_done = Signal(object)  # (incident id, Snapshot, body) or an Exception, from the worker
 
@@ -121,6 +122,7 @@ class VideoWall(RetranslateMixin, QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._relayout()
+        self._update_collapsed()
         self.retranslate()
 
     # --- construction ---------------------------------------------------------------------------
@@ -195,6 +197,8 @@ class VideoWall(RetranslateMixin, QWidget):
         self._enlarge_action.setToolTip(self.tr("Show the selected tile alone (double-click; Esc returns)"))
         self._snapshot_action.setText(self.tr("Snapshot"))
         self._snapshot_action.setToolTip(self.tr("Attach the selected tile's picture to the incident"))
+        self._restore_action.setText(self.tr("Back to the grid"))
+        self._restore_action.setToolTip(self.tr("Show every tile again after one was enlarged (Esc)"))
         self._clear_action.setText(self.tr("Remove"))
         self._clear_action.setToolTip(self.tr("Take the selected camera off the wall (Del)"))
         self._update_incident_label()
@@ -465,7 +469,21 @@ class VideoWall(RetranslateMixin, QWidget):
         for tile in self._tiles[self._plan.size:]:
             tile.set_camera(None)
         self._update_actions()
+        self._update_collapsed()
         self.cameras_changed.emit(self._plan.cameras())
+
+    @property
+    def collapsed(self) -> bool:
+        """Nothing to watch (no incident followed, no camera put up): the wall is a strip of its tool bar,
+        so the map and the panels get the room; it opens by itself when there is something to show."""
+        return self._grid_host.isHidden()
+
+    def _update_collapsed(self) -> None:
+        collapse = self._incident is None and not self._plan.cameras()
+        if collapse != self.collapsed:
+            self._grid_host.setVisible(not collapse)
+            self._update_incident_label()
+            self.collapsedChanged.emit(collapse)
 
     def _start_feed(self, camera: Camera, tile: VideoTile) -> StreamFeed | None:
         if not camera.stream_url:
@@ -570,7 +588,10 @@ class VideoWall(RetranslateMixin, QWidget):
         self._clear_action.setEnabled(camera_id is not None)
 
     def _update_incident_label(self) -> None:
-        if self._incident is None:
+        if self._incident is None and self.collapsed:
+            self._incident_label.setText(self.tr("No incident selected: the wall opens with the cameras near "
+                                                 "the incident you select (or a camera clicked on the map)"))
+        elif self._incident is None:
             self._incident_label.setText(self.tr("No incident selected"))
         else:
             self._incident_label.setText(self.tr("Following incident {id}").format(id=self._incident[0]))
