@@ -1,2793 +1,2796 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
-<context>
-    <name>ActionDialog</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/dialogs.py" line="+100"/>
-        <source>A reason is required.</source>
-        <translation>A reason is required.</translation>
-    </message>
-</context>
-<context>
-    <name>Alerts</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+46"/>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alert</source>
-        <translation>Alert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>SOS</source>
-        <translation>SOS</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Officer needs help at {lat:.5f}, {lon:.5f}</source>
-        <translation>Officer needs help at {lat:.5f}, {lon:.5f}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{phase} overdue by {over} (target {target})</source>
-        <translation>{phase} overdue by {over} (target {target})</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+45"/>
-        <source>Alerts</source>
-        <translation>Alerts</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{title} — {count} SOS</source>
-        <translation>{title} — {count} SOS</translation>
-    </message>
-</context>
-<context>
-    <name>CallTaking</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/call_taking.py" line="+90"/>
-        <source>Call answered; its details are on their way.</source>
-        <translation>Call answered; its details are on their way.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The call was answered at another desk; nothing else rings.</source>
-        <translation>The call was answered at another desk; nothing else rings.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The call could not be answered: {why}</source>
-        <translation>The call could not be answered: {why}</translation>
-    </message>
-</context>
-<context>
-    <name>Calls</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+20"/>
-        <source>Waiting</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caller&apos;s location (network)</source>
-        <translation>Caller&apos;s location (network)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ringing</source>
-        <translation>Ringing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Taken by {desk}</source>
-        <translation>Taken by {desk}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Being taken here</source>
-        <translation>Being taken here</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>caller hung up</source>
-        <translation>caller hung up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>number withheld</source>
-        <translation>number withheld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SIM</source>
-        <translation>SIM</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no location from the network</source>
-        <translation>no location from the network</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>near {place}, {district} (±{metres} m)</source>
-        <translation>near {place}, {district} (±{metres} m)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{address} (registered landline)</source>
-        <translation>{address} (registered landline)</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/calls_panel.py" line="+49"/>
-        <source>F2 answers the highlighted call, else the one ringing longest; a double click answers that one. Shift+F2: a report without a call.</source>
-        <translation>F2 answers the highlighted call, else the one ringing longest; a double click answers that one. Shift+F2: a report without a call.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Incoming calls</source>
-        <translation>Incoming calls</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Incoming calls — {count} ringing (F2 answers)</source>
-        <translation>Incoming calls — {count} ringing (F2 answers)</translation>
-    </message>
-</context>
-<context>
-    <name>Category</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="+59"/>
-        <source>Police</source>
-        <translation>Police</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Non-police</source>
-        <translation>Non-police</translation>
-    </message>
-</context>
-<context>
-    <name>Command</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/describe.py" line="+25"/>
-        <source>Create {incident}: {type}, {address}</source>
-        <translation>Create {incident}: {type}, {address}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dispatch {unit} to {incident}</source>
-        <translation>Dispatch {unit} to {incident}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Recall {unit} from {incident}</source>
-        <translation>Recall {unit} from {incident}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Transfer {incident} to {department}</source>
-        <translation>Transfer {incident} to {department}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Close {incident}: {disposition}</source>
-        <translation>Close {incident}: {disposition}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Note on {incident}</source>
-        <translation>Note on {incident}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reclassify {incident} as {type}</source>
-        <translation>Reclassify {incident} as {type}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Set {unit} to {status}</source>
-        <translation>Set {unit} to {status}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Acknowledge the SOS of {unit}</source>
-        <translation>Acknowledge the SOS of {unit}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Answer call {call}</source>
-        <translation>Answer call {call}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Finish call {call} without an incident</source>
-        <translation>Finish call {call} without an incident</translation>
-    </message>
-</context>
-<context>
-    <name>Desk</name>
-    <message>
-        <location filename="../../dispatch_desktop/app.py" line="+235"/>
-        <source>This workstation&apos;s key is a supervisor&apos;s: it sees everything and sends nothing.</source>
-        <translation>This workstation&apos;s key is a supervisor&apos;s: it sees everything and sends nothing.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>a call is being taken in the intake form</source>
-        <translation>a call is being taken in the intake form</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%n command(s) have no answer from the hub yet</source>
-        <translation>%n command(s) have no answer from the hub yet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Close the desk although {what}? Nothing is lost: it is kept and offered again at the next start.</source>
-        <translation>Close the desk although {what}? Nothing is lost: it is kept and offered again at the next start.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> and </source>
-        <translation> and </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close the desk?</source>
-        <translation>Close the desk?</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>in this process (embedded)</source>
-        <translation>in this process (embedded)</translation>
-    </message>
-    <message>
-        <location line="+72"/>
-        <source>Cannot write {path} ({error}): what you type is not being kept on disk.</source>
-        <translation>Cannot write {path} ({error}): what you type is not being kept on disk.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Snapshot attached to {incident}</source>
-        <translation>Snapshot attached to {incident}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Snapshot not attached to {incident}: {why}</source>
-        <translation>Snapshot not attached to {incident}: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+41"/>
-        <source>{incident} {type}: {phase} overdue by {over}</source>
-        <translation>{incident} {type}: {phase} overdue by {over}</translation>
-    </message>
-</context>
-<context>
-    <name>Dispatch</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+17"/>
-        <source>Fastest arrival: {km} km, about {minutes} min</source>
-        <translation>Fastest arrival: {km} km, about {minutes} min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{km} km, about {minutes} min: {extra} s after the fastest</source>
-        <translation>{km} km, about {minutes} min: {extra} s after the fastest</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Position {age} min old: listed after units whose position is current</source>
-        <translation>Position {age} min old: listed after units whose position is current</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Violent / terror: rapid-response team first (+{extra} s)</source>
-        <translation>Violent / terror: rapid-response team first (+{extra} s)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Violent / terror: rapid-response back-up (+{extra} s)</source>
-        <translation>Violent / terror: rapid-response back-up (+{extra} s)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident&apos;s own station</source>
-        <translation>Incident&apos;s own station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Soon free: on a break</source>
-        <translation>Soon free: on a break</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Soon free: on scene at {incident}, about {minutes} min</source>
-        <translation>Soon free: on scene at {incident}, about {minutes} min</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Call → dispatch</source>
-        <translation>Call → dispatch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatch → arrival</source>
-        <translation>Dispatch → arrival</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Arrival → clear</source>
-        <translation>Arrival → clear</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>District</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Police station</source>
-        <translation>Police station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Patrol area</source>
-        <translation>Patrol area</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duty point</source>
-        <translation>Duty point</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Railway station</source>
-        <translation>Railway station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Airport</source>
-        <translation>Airport</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Metro station</source>
-        <translation>Metro station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bus / coach station</source>
-        <translation>Bus / coach station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Landmark</source>
-        <translation>Landmark</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stadium / arena</source>
-        <translation>Stadium / arena</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Square</source>
-        <translation>Square</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shopping mall</source>
-        <translation>Shopping mall</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Market</source>
-        <translation>Market</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hospital</source>
-        <translation>Hospital</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>University</source>
-        <translation>University</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>School</source>
-        <translation>School</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Park</source>
-        <translation>Park</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Station</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ETA</source>
-        <translation>ETA</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Distance</source>
-        <translation>Distance</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why</source>
-        <translation>Why</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Sending…</source>
-        <translation>Sending…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>position stale</source>
-        <translation>position stale</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{phase}
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/dialogs.py" line="+100" />
+            <source>A reason is required.</source>
+            <translation>A reason is required.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Alerts</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+46" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alert</source>
+            <translation>Alert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>About</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SOS</source>
+            <translation>SOS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Officer needs help at {lat:.5f}, {lon:.5f}</source>
+            <translation>Officer needs help at {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{phase} overdue by {over} (target {target})</source>
+            <translation>{phase} overdue by {over} (target {target})</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+45" />
+            <source>Alerts</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{title} — {count} SOS</source>
+            <translation>{title} — {count} SOS</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallTaking</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/call_taking.py" line="+90" />
+            <source>Call answered; its details are on their way.</source>
+            <translation>Call answered; its details are on their way.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The call was answered at another desk; nothing else rings.</source>
+            <translation>The call was answered at another desk; nothing else rings.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The call could not be answered: {why}</source>
+            <translation>The call could not be answered: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Calls</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+20" />
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Caller's location (network)</source>
+            <translation>Caller's location (network)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Ringing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken by {desk}</source>
+            <translation>Taken by {desk}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being taken here</source>
+            <translation>Being taken here</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>caller hung up</source>
+            <translation>caller hung up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>number withheld</source>
+            <translation>number withheld</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIM</source>
+            <translation>SIM</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no location from the network</source>
+            <translation>no location from the network</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>near {place}, {district} (±{metres} m)</source>
+            <translation>near {place}, {district} (±{metres} m)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{address} (registered landline)</source>
+            <translation>{address} (registered landline)</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/calls_panel.py" line="+49" />
+            <source>F2 answers the highlighted call, else the one ringing longest; a double click answers that one. Shift+F2: a report without a call.</source>
+            <translation>F2 answers the highlighted call, else the one ringing longest; a double click answers that one. Shift+F2: a report without a call.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Incoming calls</source>
+            <translation>Incoming calls</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Incoming calls — {count} ringing (F2 answers)</source>
+            <translation>Incoming calls — {count} ringing (F2 answers)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Category</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+59" />
+            <source>Police</source>
+            <translation>Police</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Non-police</source>
+            <translation>Non-police</translation>
+        </message>
+    </context>
+    <context>
+        <name>Command</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/describe.py" line="+25" />
+            <source>Create {incident}: {type}, {address}</source>
+            <translation>Create {incident}: {type}, {address}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dispatch {unit} to {incident}</source>
+            <translation>Dispatch {unit} to {incident}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recall {unit} from {incident}</source>
+            <translation>Recall {unit} from {incident}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Transfer {incident} to {department}</source>
+            <translation>Transfer {incident} to {department}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close {incident}: {disposition}</source>
+            <translation>Close {incident}: {disposition}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Note on {incident}</source>
+            <translation>Note on {incident}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reclassify {incident} as {type}</source>
+            <translation>Reclassify {incident} as {type}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Set {unit} to {status}</source>
+            <translation>Set {unit} to {status}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Acknowledge the SOS of {unit}</source>
+            <translation>Acknowledge the SOS of {unit}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Answer call {call}</source>
+            <translation>Answer call {call}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Finish call {call} without an incident</source>
+            <translation>Finish call {call} without an incident</translation>
+        </message>
+    </context>
+    <context>
+        <name>Desk</name>
+        <message>
+            <location filename="../../dispatch_desktop/app.py" line="+235" />
+            <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
+            <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>a call is being taken in the intake form</source>
+            <translation>a call is being taken in the intake form</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n command(s) have no answer from the hub yet</source>
+            <translation>%n command(s) have no answer from the hub yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close the desk although {what}? Nothing is lost: it is kept and offered again at the next start.</source>
+            <translation>Close the desk although {what}? Nothing is lost: it is kept and offered again at the next start.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> and </source>
+            <translation> and </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close the desk?</source>
+            <translation>Close the desk?</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>in this process (embedded)</source>
+            <translation>in this process (embedded)</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Cannot write {path} ({error}): what you type is not being kept on disk.</source>
+            <translation>Cannot write {path} ({error}): what you type is not being kept on disk.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Snapshot attached to {incident}</source>
+            <translation>Snapshot attached to {incident}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Snapshot not attached to {incident}: {why}</source>
+            <translation>Snapshot not attached to {incident}: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+41" />
+            <source>{incident} {type}: {phase} overdue by {over}</source>
+            <translation>{incident} {type}: {phase} overdue by {over}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dispatch</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+17" />
+            <source>Fastest arrival: {km} km, about {minutes} min</source>
+            <translation>Fastest arrival: {km} km, about {minutes} min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{km} km, about {minutes} min: {extra} s after the fastest</source>
+            <translation>{km} km, about {minutes} min: {extra} s after the fastest</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Position {age} min old: listed after units whose position is current</source>
+            <translation>Position {age} min old: listed after units whose position is current</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Violent / terror: rapid-response team first (+{extra} s)</source>
+            <translation>Violent / terror: rapid-response team first (+{extra} s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Violent / terror: rapid-response back-up (+{extra} s)</source>
+            <translation>Violent / terror: rapid-response back-up (+{extra} s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident's own station</source>
+            <translation>Incident's own station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Soon free: on a break</source>
+            <translation>Soon free: on a break</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Soon free: on scene at {incident}, about {minutes} min</source>
+            <translation>Soon free: on scene at {incident}, about {minutes} min</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Call → dispatch</source>
+            <translation>Call → dispatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatch → arrival</source>
+            <translation>Dispatch → arrival</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrival → clear</source>
+            <translation>Arrival → clear</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Police station</source>
+            <translation>Police station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patrol area</source>
+            <translation>Patrol area</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duty point</source>
+            <translation>Duty point</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checkpoint</source>
+            <translation>Checkpoint</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Railway station</source>
+            <translation>Railway station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Airport</source>
+            <translation>Airport</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Metro station</source>
+            <translation>Metro station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bus / coach station</source>
+            <translation>Bus / coach station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Landmark</source>
+            <translation>Landmark</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stadium / arena</source>
+            <translation>Stadium / arena</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Square</source>
+            <translation>Square</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shopping mall</source>
+            <translation>Shopping mall</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Market</source>
+            <translation>Market</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hospital</source>
+            <translation>Hospital</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>University</source>
+            <translation>University</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>School</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Park</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ETA</source>
+            <translation>ETA</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Distance</source>
+            <translation>Distance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>position stale</source>
+            <translation>position stale</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{phase}
 {elapsed} / {target}</source>
-        <translation>{phase}
+            <translation>{phase}
 {elapsed} / {target}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Advice given</source>
-        <translation>Advice given</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing found on arrival</source>
-        <translation>Nothing found on arrival</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate call</source>
-        <translation>Duplicate call</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not a valid incident</source>
-        <translation>Not a valid incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>False report</source>
-        <translation>False report</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Advice given, nothing to send</source>
-        <translation>Advice given, nothing to send</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passed on to another hotline (12345, 120, 119…)</source>
-        <translation>Passed on to another hotline (12345, 120, 119…)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Already reported: a duplicate call</source>
-        <translation>Already reported: a duplicate call</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Silent call or the caller hung up</source>
-        <translation>Silent call or the caller hung up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Misdialled</source>
-        <translation>Misdialled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prank or abusive call</source>
-        <translation>Prank or abusive call</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>En route</source>
-        <translation>En route</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On scene</source>
-        <translation>On scene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cleared</source>
-        <translation>Cleared</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recalled</source>
-        <translation>Recalled</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>{m} m</source>
-        <translation>{m} m</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{km:.1f} km</source>
-        <translation>{km:.1f} km</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchPanel</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+193"/>
-        <source>Dispatch (Enter/F5)</source>
-        <translation>Dispatch (Enter/F5)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Re-rank (F6)</source>
-        <translation>Re-rank (F6)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer to department (F7)</source>
-        <translation>Transfer to department (F7)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recall (F8)</source>
-        <translation>Recall (F8)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close (F9)</source>
-        <translation>Close (F9)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dispatch</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+123"/>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="-123"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Units on this incident</source>
-        <translation>Units on this incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recommended units — Enter sends the highlighted one, 1–9 the nth</source>
-        <translation>Recommended units — Enter sends the highlighted one, 1–9 the nth</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Dispatch the highlighted unit</source>
-        <translation>Dispatch the highlighted unit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatch the unit in that row of the list</source>
-        <translation>Dispatch the unit in that row of the list</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatch the highlighted unit (from anywhere)</source>
-        <translation>Dispatch the highlighted unit (from anywhere)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rank the units again</source>
-        <translation>Rank the units again</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer a non-police incident to its department</source>
-        <translation>Transfer a non-police incident to its department</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recall a unit from the incident</source>
-        <translation>Recall a unit from the incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close the incident (offers to recall units still on it)</source>
-        <translation>Close the incident (offers to recall units still on it)</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>There is no unit in row %1.</source>
-        <translation>There is no unit in row %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 cannot be sent now (%2).</source>
-        <translation>%1 cannot be sent now (%2).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Dispatching %1…</source>
-        <translation>Dispatching %1…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Transferred %1 to %2.</source>
-        <translation>Transferred %1 to %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transfer to department</source>
-        <translation>Transfer to department</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer %1 (%2) to:</source>
-        <translation>Transfer %1 (%2) to:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+23"/>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Recalled %1.</source>
-        <translation>Recalled %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recall unit</source>
-        <translation>Recall unit</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Recall a unit from %1:</source>
-        <translation>Recall a unit from %1:</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>Also recall the %n unit(s) still on it: %1</source>
-        <translation>
-            <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
-            <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Closed %1.</source>
-        <translation>Closed %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close incident</source>
-        <translation>Close incident</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Close %1 as:</source>
-        <translation>Close %1 as:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disposition</source>
-        <translation>Disposition</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>incident closed</source>
-        <translation>incident closed</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 was not closed: %2</source>
-        <translation>%1 was not closed: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recalled the units and closed %1.</source>
-        <translation>Recalled the units and closed %1.</translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <source>No incident selected — F2 takes a new call</source>
-        <translation>No incident selected — F2 takes a new call</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>SIMULATION</source>
-        <translation>SIMULATION</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>caller %1</source>
-        <translation>caller %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>duplicate of %1</source>
-        <translation>duplicate of %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Transferred to %1.</source>
-        <translation>Transferred to %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not police business: belongs to %1 — transfer with F7.</source>
-        <translation>Not police business: belongs to %1 — transfer with F7.</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>%1 dispatched — the hub accepted.</source>
-        <translation>%1 dispatched — the hub accepted.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Refused: %1</source>
-        <translation>Refused: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not sent (%1) — try again.</source>
-        <translation>Not sent (%1) — try again.</translation>
-    </message>
-</context>
-<context>
-    <name>District</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="+85"/>
-        <source>Liwan</source>
-        <translation>Liwan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Yuexiu</source>
-        <translation>Yuexiu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Haizhu</source>
-        <translation>Haizhu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tianhe</source>
-        <translation>Tianhe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Baiyun</source>
-        <translation>Baiyun</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Huangpu</source>
-        <translation>Huangpu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Panyu</source>
-        <translation>Panyu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Huadu</source>
-        <translation>Huadu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nansha</source>
-        <translation>Nansha</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conghua</source>
-        <translation>Conghua</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zengcheng</source>
-        <translation>Zengcheng</translation>
-    </message>
-</context>
-<context>
-    <name>FieldRecord</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+19"/>
-        <source>Scene survey</source>
-        <translation>Scene survey</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Information collected</source>
-        <translation>Information collected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Identity check requested</source>
-        <translation>Identity check requested</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Identity check answered</source>
-        <translation>Identity check answered</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vehicle check requested</source>
-        <translation>Vehicle check requested</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vehicle check answered</source>
-        <translation>Vehicle check answered</translation>
-    </message>
-</context>
-<context>
-    <name>Help</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/help.py" line="+34"/>
-        <source>Keyboard reference</source>
-        <translation>Keyboard reference</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Key</source>
-        <translation>Key</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Where</source>
-        <translation>Where</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Does</source>
-        <translation>Does</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Anywhere</source>
-        <translation>Anywhere</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Keys that work anywhere come first; the others work while that panel has the keyboard.</source>
-        <translation>Keys that work anywhere come first; the others work while that panel has the keyboard.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>none installed</source>
-        <translation>none installed</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Workstation</source>
-        <translation>Workstation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Event store</source>
-        <translation>Event store</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hub</source>
-        <translation>Hub</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plugins</source>
-        <translation>Plugins</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Runs on</source>
-        <translation>Runs on</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>About Dispatch Desktop</source>
-        <translation>About Dispatch Desktop</translation>
-    </message>
-</context>
-<context>
-    <name>IncidentDetail</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+33"/>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Station</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Units</source>
-        <translation>Units</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call received</source>
-        <translation>Call received</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First dispatch</source>
-        <translation>First dispatch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First arrival</source>
-        <translation>First arrival</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cleared</source>
-        <translation>Cleared</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Event</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Incident detail</source>
-        <translation>Incident detail</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>No incident selected</source>
-        <translation>No incident selected</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>[Simulation]</source>
-        <translation>[Simulation]</translation>
-    </message>
-</context>
-<context>
-    <name>IncidentQueue</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+24"/>
-        <source>No.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Station</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call time</source>
-        <translation>Call time</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elapsed</source>
-        <translation>Elapsed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Units</source>
-        <translation>Units</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SIM</source>
-        <translation>SIM</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Raised by the simulated city: not a real emergency</source>
-        <translation>Raised by the simulated city: not a real emergency</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/incident_queue.py" line="+33"/>
-        <source>Incident queue</source>
-        <translation>Incident queue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search number, type, address…</source>
-        <translation>Search number, type, address…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show closed</source>
-        <translation>Show closed</translation>
-    </message>
-</context>
-<context>
-    <name>IncidentStatus</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="-120"/>
-        <source>Awaiting dispatch</source>
-        <translation>Awaiting dispatch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Being handled</source>
-        <translation>Being handled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cleared</source>
-        <translation>Cleared</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Referred</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-</context>
-<context>
-    <name>IntakeForm</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+277"/>
-        <source>Caller &amp;number</source>
-        <translation>Caller &amp;number</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caller na&amp;me</source>
-        <translation>Caller na&amp;me</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Location</source>
-        <translation>&amp;Location</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Address</source>
-        <translation>&amp;Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident &amp;type</source>
-        <translation>Incident &amp;type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Priority (1–4)</source>
-        <translation>&amp;Priority (1–4)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>D&amp;escription</source>
-        <translation>D&amp;escription</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>110 intake</source>
-        <translation>110 intake</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>110 call</source>
-        <translation>110 call</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Walk-in report (no phone)</source>
-        <translation>Walk-in report (no phone)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Found by an officer (no phone)</source>
-        <translation>Found by an officer (no phone)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. 138 0013 8000</source>
-        <translation>e.g. 138 0013 8000</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Street and number, building, floor…</source>
-        <translation>Street and number, building, floor…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type in Chinese or English, e.g. 斗殴 or fight</source>
-        <translation>Type in Chinese or English, e.g. 斗殴 or fight</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What the caller says is happening</source>
-        <translation>What the caller says is happening</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create incident (Ctrl+Enter)</source>
-        <translation>Create incident (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</source>
-        <translation>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start a report without a phone call (walk-in or found by an officer)</source>
-        <translation>Start a report without a phone call (walk-in or found by an officer)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create the incident</source>
-        <translation>Create the incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark the call as a duplicate of the open incident offered (again: unmark)</source>
-        <translation>Mark the call as a duplicate of the open incident offered (again: unmark)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Priority %1</source>
-        <translation>Priority %1</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>Call from %1 answered.</source>
-        <translation>Call from %1 answered.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>a withheld number</source>
-        <translation>a withheld number</translation>
-    </message>
-    <message>
-        <location line="+115"/>
-        <location line="+23"/>
-        <source>Discard call</source>
-        <translation>Discard call</translation>
-    </message>
-    <message>
-        <location line="-260"/>
-        <source>&amp;Source</source>
-        <translation>&amp;Source</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Place, station or district (汉字, pinyin or English) — or click the map</source>
-        <translation>Place, station or district (汉字, pinyin or English) — or click the map</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <location line="+43"/>
-        <source>near %1</source>
-        <translation>near %1</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>No open incident nearby to mark as the original.</source>
-        <translation>No open incident nearby to mark as the original.</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>No incident: finish the call</source>
-        <translation>No incident: finish the call</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>110 intake — F2 answers the next call</source>
-        <translation>110 intake — F2 answers the next call</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Call finished without an incident.</source>
-        <translation>Call finished without an incident.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Finish the call without an incident</source>
-        <translation>Finish the call without an incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How did the call end?</source>
-        <translation>How did the call end?</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The call could not be finished: %1</source>
-        <translation>The call could not be finished: %1</translation>
-    </message>
-    <message>
-        <location line="-51"/>
-        <source>110 call since %1 (%2)</source>
-        <translation>110 call since %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Discard everything typed for this call?</source>
-        <translation>Discard everything typed for this call?</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+78"/>
-        <source>≈ {place} (±{metres} m, from the phone network)</source>
-        <translation>≈ {place} (±{metres} m, from the phone network)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No place matches “{text}”: try another name or click the map.</source>
-        <translation>No place matches “{text}”: try another name or click the map.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>{district} · {station} · {lat}, {lon}</source>
-        <translation>{district} · {station} · {lat}, {lon}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Outside the service area · nearest station {station} · {lat}, {lon}</source>
-        <translation>Outside the service area · nearest station {station} · {lat}, {lon}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Approximate (±{metres} m): ask the caller where exactly, then type the place. {rest}</source>
-        <translation>Approximate (±{metres} m): ask the caller where exactly, then type the place. {rest}</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>No incident type matches “{text}”.</source>
-        <translation>No incident type matches “{text}”.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Not police business: belongs to {department}. Create it, then transfer it (F7).</source>
-        <translation>Not police business: belongs to {department}. Create it, then transfer it (F7).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>with {department}</source>
-        <translation>with {department}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>rapid-response team first</source>
-        <translation>rapid-response team first</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+65"/>
-        <source>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</source>
-        <translation>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+68"/>
-        <source>Possible duplicates</source>
-        <translation>Possible duplicates</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 · %2 · %3 away · %4 ago · %5</source>
-        <translation>%1 · %2 · %3 away · %4 ago · %5</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Not a duplicate (Alt+D)</source>
-        <translation>Not a duplicate (Alt+D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Will be recorded as a duplicate of %1 and closed.</source>
-        <translation>Will be recorded as a duplicate of %1 and closed.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Mark as duplicate of %1 (Alt+D)</source>
-        <translation>Mark as duplicate of %1 (Alt+D)</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+45"/>
-        <source>Check the marked fields.</source>
-        <translation>Check the marked fields.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Sending %1…</source>
-        <translation>Sending %1…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</source>
-        <translation>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>The hub refused the incident: %1</source>
-        <translation>The hub refused the incident: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.</source>
-        <translation>Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1, queued earlier, has been accepted by the hub.</source>
-        <translation>%1, queued earlier, has been accepted by the hub.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</source>
-        <translation>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 recorded as a duplicate of %2.</source>
-        <translation>%1 recorded as a duplicate of %2.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 created.</source>
-        <translation>%1 created.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The duplicate could not be closed: %1</source>
-        <translation>The duplicate could not be closed: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Finish or discard the call in the form first.</source>
-        <translation>Finish or discard the call in the form first.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Reopen the refused incident (%1 waiting)</source>
-        <translation>Reopen the refused incident (%1 waiting)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Enter the caller&apos;s number (a walk-in or officer report needs none).</source>
-        <translation>Enter the caller&apos;s number (a walk-in or officer report needs none).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Enter the caller&apos;s number: 3 to 20 digits.</source>
-        <translation>Enter the caller&apos;s number: 3 to 20 digits.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pick a place from the list or click the map.</source>
-        <translation>Pick a place from the list or click the map.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the address.</source>
-        <translation>Enter the address.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose an incident type from the list.</source>
-        <translation>Choose an incident type from the list.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>At most 2000 characters.</source>
-        <translation>At most 2000 characters.</translation>
-    </message>
-</context>
-<context>
-    <name>Language</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="+120"/>
-        <source>LANGUAGE_CODE</source>
-        <translation>en</translation>
-    </message>
-</context>
-<context>
-    <name>LinkBanner</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/link_banner.py" line="+77"/>
-        <source>No link to the hub for {elapsed} (since {time}): the map, the queue and the units may be out of date. What you send now is queued and goes out when the link is back.</source>
-        <translation>No link to the hub for {elapsed} (since {time}): the map, the queue and the units may be out of date. What you send now is queued and goes out when the link is back.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/main_window.py" line="+163"/>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="+185"/>
-        <source>Dispatch Desktop</source>
-        <translation>Dispatch Desktop</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset layout</source>
-        <translation>Reset layout</translation>
-    </message>
-</context>
-<context>
-    <name>MapLayers</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+45"/>
-        <source>Districts</source>
-        <translation>Districts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Police stations and their areas</source>
-        <translation>Police stations and their areas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Emergency patrol areas</source>
-        <translation>Emergency patrol areas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incidents</source>
-        <translation>Incidents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Patrol groups</source>
-        <translation>Patrol groups</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rapid-response teams</source>
-        <translation>Rapid-response teams</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Traffic police and station cars</source>
-        <translation>Traffic police and station cars</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duty points</source>
-        <translation>Duty points</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checkpoints</source>
-        <translation>Checkpoints</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cameras</source>
-        <translation>Cameras</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Units</source>
-        <translation>Units</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incidents by priority</source>
-        <translation>Incidents by priority</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} incidents here: click to zoom in</source>
-        <translation>{n} incidents here: click to zoom in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Layers</source>
-        <translation>Layers</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show or hide map layers (click again or Esc to close)</source>
-        <translation>Show or hide map layers (click again or Esc to close)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Legend</source>
-        <translation>Legend</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What the symbols mean (click again or Esc to close)</source>
-        <translation>What the symbols mean (click again or Esc to close)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shape: kind of unit</source>
-        <translation>Shape: kind of unit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Colour: status</source>
-        <translation>Colour: status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SOS: officer needs help</source>
-        <translation>SOS: officer needs help</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No report for over {limit}: last known position</source>
-        <translation>No report for over {limit}: last known position</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last report {age} ago</source>
-        <translation>Last report {age} ago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No report received yet</source>
-        <translation>No report received yet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} min</source>
-        <translation>{n} min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} s</source>
-        <translation>{n} s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incidents by type</source>
-        <translation>Incidents by type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Several incidents close together (colour of the most urgent)</source>
-        <translation>Several incidents close together (colour of the most urgent)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On the map</source>
-        <translation>On the map</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Selected unit or incident</source>
-        <translation>Selected unit or incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident just located</source>
-        <translation>Incident just located</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Police station</source>
-        <translation>Police station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Police station&apos;s area</source>
-        <translation>Police station&apos;s area</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Critical: rapid response</source>
-        <translation>Critical: rapid response</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Violence against people</source>
-        <translation>Violence against people</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Theft, burglary, fraud</source>
-        <translation>Theft, burglary, fraud</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Traffic</source>
-        <translation>Traffic</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public order and other</source>
-        <translation>Public order and other</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not police business (another department)</source>
-        <translation>Not police business (another department)</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+31"/>
-        <source>Map layers</source>
-        <translation>Map layers</translation>
-    </message>
-</context>
-<context>
-    <name>MapView</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/map/view.py" line="+165"/>
-        <source>The map could not be loaded</source>
-        <translation>The map could not be loaded</translation>
-    </message>
-</context>
-<context>
-    <name>Mode</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="-108"/>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Simulation</source>
-        <translation>Simulation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drill</source>
-        <translation>Drill</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replay</source>
-        <translation>Replay</translation>
-    </message>
-</context>
-<context>
-    <name>Outbox</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+18"/>
-        <source>Given at</source>
-        <translation>Given at</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Command</source>
-        <translation>Command</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tries</source>
-        <translation>Tries</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Sending…</source>
-        <translation>Sending…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Queued: no answer from the hub yet, retrying</source>
-        <translation>Queued: no answer from the hub yet, retrying</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Held from before the restart: send again or withdraw</source>
-        <translation>Held from before the restart: send again or withdraw</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/outbox_panel.py" line="+62"/>
-        <source>Send held commands again</source>
-        <translation>Send held commands again</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Withdraw selected</source>
-        <translation>Withdraw selected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop retrying: the command will not be sent again</source>
-        <translation>Stop retrying: the command will not be sent again</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Outbox</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Outbox ({count})</source>
-        <translation>Outbox ({count})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{held} command(s) were not confirmed by the hub before the desk stopped. Check them, then send them again as they were, or withdraw them.</source>
-        <translation>{held} command(s) were not confirmed by the hub before the desk stopped. Check them, then send them again as they were, or withdraw them.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{waiting} command(s) wait for the hub&apos;s answer; they are sent again until it answers. You can keep working.</source>
-        <translation>{waiting} command(s) wait for the hub&apos;s answer; they are sent again until it answers. You can keep working.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Everything sent has been answered by the hub.</source>
-        <translation>Everything sent has been answered by the hub.</translation>
-    </message>
-</context>
-<context>
-    <name>Priority</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="+9"/>
-        <source>P1 critical</source>
-        <translation>P1 critical</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P2 urgent</source>
-        <translation>P2 urgent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P3 routine</source>
-        <translation>P3 routine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P4 low</source>
-        <translation>P4 low</translation>
-    </message>
-</context>
-<context>
-    <name>Refusal</name>
-    <message>
-        <location line="+21"/>
-        <source>Unit {unit} is not on the roster.</source>
-        <translation>Unit {unit} is not on the roster.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident {incident} does not exist.</source>
-        <translation>Incident {incident} does not exist.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident {incident} already exists.</source>
-        <translation>Incident {incident} already exists.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident {incident} is already {status}; it cannot be changed.</source>
-        <translation>Incident {incident} is already {status}; it cannot be changed.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} is {status}, not available: it cannot be dispatched.</source>
-        <translation>Unit {unit} is {status}, not available: it cannot be dispatched.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} is already assigned to incident {incident}.</source>
-        <translation>Unit {unit} is already assigned to incident {incident}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} is not assigned to incident {incident}.</source>
-        <translation>Unit {unit} is not assigned to incident {incident}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit {unit} is {status}; there is no dispatch to acknowledge.</source>
-        <translation>Unit {unit} is {status}; there is no dispatch to acknowledge.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} is {status}; it cannot arrive at incident {incident}.</source>
-        <translation>Unit {unit} is {status}; it cannot arrive at incident {incident}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} is {status}, not on scene at incident {incident}.</source>
-        <translation>Unit {unit} is {status}, not on scene at incident {incident}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit {unit} cannot be set to {status} by hand: dispatched, en route and on scene follow from dispatch, acknowledgement and arrival.</source>
-        <translation>Unit {unit} cannot be set to {status} by hand: dispatched, en route and on scene follow from dispatch, acknowledgement and arrival.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unit {unit} is working incident {incident}: clear or recall it before changing its status.</source>
-        <translation>Unit {unit} is working incident {incident}: clear or recall it before changing its status.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unit {unit} cannot go from {from_status} to {to_status}.</source>
-        <translation>Unit {unit} cannot go from {from_status} to {to_status}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Incident {incident} cannot go from {from_status} to {to_status}.</source>
-        <translation>Incident {incident} cannot go from {from_status} to {to_status}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Incident {incident} still has units assigned ({units}): recall or clear them first.</source>
-        <translation>Incident {incident} still has units assigned ({units}): recall or clear them first.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Incident {incident} is {status}: only an undispatched incident can be referred.</source>
-        <translation>Incident {incident} is {status}: only an undispatched incident can be referred.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.</source>
-        <translation>Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Order {order} is not pending for unit {unit}.</source>
-        <translation>Order {order} is not pending for unit {unit}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit {unit} has no emergency to acknowledge.</source>
-        <translation>Unit {unit} has no emergency to acknowledge.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call {call} has already been offered.</source>
-        <translation>Call {call} has already been offered.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call {call} is not on the lines: it is over, or it never rang.</source>
-        <translation>Call {call} is not on the lines: it is over, or it never rang.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call {call} has already been answered at workstation {workstation}.</source>
-        <translation>Call {call} has already been answered at workstation {workstation}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Call {call} was not answered at this workstation.</source>
-        <translation>Call {call} was not answered at this workstation.</translation>
-    </message>
-</context>
-<context>
-    <name>SignIn</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/signin.py" line="+28"/>
-        <source>Dispatcher: takes calls and dispatches</source>
-        <translation>Dispatcher: takes calls and dispatches</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shift commander: takes calls, dispatches and commands</source>
-        <translation>Shift commander: takes calls, dispatches and commands</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supervisor: sees everything, sends nothing (read-only)</source>
-        <translation>Supervisor: sees everything, sends nothing (read-only)</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>Enter your name.</source>
-        <translation>Enter your name.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A name has at most {n} characters.</source>
-        <translation>A name has at most {n} characters.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The name contains control characters.</source>
-        <translation>The name contains control characters.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter your badge number.</source>
-        <translation>Enter your badge number.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A badge number is 3 to 20 letters, digits or dashes.</source>
-        <translation>A badge number is 3 to 20 letters, digits or dashes.</translation>
-    </message>
-</context>
-<context>
-    <name>SignInDialog</name>
-    <message>
-        <location line="-54"/>
-        <source>Sign in — Dispatch Desktop</source>
-        <translation>Sign in — Dispatch Desktop</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Workstation {workstation}</source>
-        <translation>Workstation {workstation}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>e.g. 张伟</source>
-        <translation>e.g. 张伟</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. 012345</source>
-        <translation>e.g. 012345</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Badge number</source>
-        <translation>&amp;Badge number</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sign in</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quit</source>
-        <translation>Quit</translation>
-    </message>
-</context>
-<context>
-    <name>Startup</name>
-    <message>
-        <location filename="../../dispatch_desktop/app.py" line="-306"/>
-        <source>Preparing the demo camera clips</source>
-        <translation>Preparing the demo camera clips</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Generating the city</source>
-        <translation>Generating the city</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opening the event store</source>
-        <translation>Opening the event store</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starting the hub</source>
-        <translation>Starting the hub</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading this workstation&apos;s key</source>
-        <translation>Reading this workstation&apos;s key</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ready</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Dispatch Desktop</source>
-        <translation>Dispatch Desktop</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starting…</source>
-        <translation>Starting…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+75"/>
-        <source>Dispatch Desktop cannot start</source>
-        <translation>Dispatch Desktop cannot start</translation>
-    </message>
-</context>
-<context>
-    <name>StartupError</name>
-    <message>
-        <location line="-55"/>
-        <source>{store} is a directory, not an event store. It was not changed. Give --db the path of the database file (events.sqlite3) instead.</source>
-        <translation>{store} is a directory, not an event store. It was not changed. Give --db the path of the database file (events.sqlite3) instead.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>You may not read {store}. It was not changed. Run Dispatch Desktop as the user who owns the file, or ask an administrator for access.</source>
-        <translation>You may not read {store}. It was not changed. Run Dispatch Desktop as the user who owns the file, or ask an administrator for access.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{store} is not an SQLite database: it holds something else (overwritten, or --db names the wrong file). It was not changed. Check --db; if your event store was there, restore it from your backup.</source>
-        <translation>{store} is not an SQLite database: it holds something else (overwritten, or --db names the wrong file). It was not changed. Check --db; if your event store was there, restore it from your backup.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{store} is cut short: {size} bytes, fewer than the {expected} it needs (an interrupted copy, a full disk?). It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</source>
-        <translation>{store} is cut short: {size} bytes, fewer than the {expected} it needs (an interrupted copy, a full disk?). It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{store} is damaged: the database reports &quot;{detail}&quot;. It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</source>
-        <translation>{store} is damaged: the database reports &quot;{detail}&quot;. It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{store} is an event store with parts missing ({missing}). It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</source>
-        <translation>{store} is an event store with parts missing ({missing}). It was not changed. Restore it from your backup, or run &apos;dispatch-desktop db check --db {url}&apos; to see what is damaged.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{store} is another program&apos;s database, not an event store (it holds {tables}). It was not changed. Check --db: give an event store, or a new name for a new, empty one.</source>
-        <translation>{store} is another program&apos;s database, not an event store (it holds {tables}). It was not changed. Check --db: give an event store, or a new name for a new, empty one.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{store} was written by a newer version of Dispatch Desktop (schema revision {revision}). It was not changed. Open it with that version, or update this one.</source>
-        <translation>{store} was written by a newer version of Dispatch Desktop (schema revision {revision}). It was not changed. Open it with that version, or update this one.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The event store {store} could not be opened: {reason}</source>
-        <translation>The event store {store} could not be opened: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This workstation ({workstation}) has no key for the hub ({reason}). On the hub machine run &apos;dispatch-desktop keys create --workstation {workstation} --role dispatcher&apos;, then copy private/{workstation}.key_secret and hub.key into {keys} (keeping private/).</source>
-        <translation>This workstation ({workstation}) has no key for the hub ({reason}). On the hub machine run &apos;dispatch-desktop keys create --workstation {workstation} --role dispatcher&apos;, then copy private/{workstation}.key_secret and hub.key into {keys} (keeping private/).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The hub&apos;s address cannot be used: {reason}</source>
-        <translation>The hub&apos;s address cannot be used: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>StatusBar</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/status_bar.py" line="+53"/>
-        <source>⏳ %n command(s) queued, retrying</source>
-        <translation>⏳ %n command(s) queued, retrying</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%n held from before the restart</source>
-        <translation>%n held from before the restart</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>See the Outbox panel</source>
-        <translation>See the Outbox panel</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>● Hub connected</source>
-        <translation>● Hub connected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Events from the command center arrive live</source>
-        <translation>Events from the command center arrive live</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>● Hub disconnected</source>
-        <translation>● Hub disconnected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No link to the command center: the picture may be out of date</source>
-        <translation>No link to the command center: the picture may be out of date</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineKind</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="-70"/>
-        <source>Incident created</source>
-        <translation>Incident created</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reclassified</source>
-        <translation>Reclassified</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit dispatched</source>
-        <translation>Unit dispatched</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatch acknowledged</source>
-        <translation>Dispatch acknowledged</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Arrived on scene</source>
-        <translation>Arrived on scene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cleared on scene</source>
-        <translation>Cleared on scene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit recalled</source>
-        <translation>Unit recalled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Referred</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Field record</source>
-        <translation>Field record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-</context>
-<context>
-    <name>UnitBoard</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+24"/>
-        <source>Call sign</source>
-        <translation>Call sign</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Station</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident</source>
-        <translation>Incident</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last report</source>
-        <translation>Last report</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{time} · stale, {age} ago</source>
-        <translation>{time} · stale, {age} ago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>never reported</source>
-        <translation>never reported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No report for longer than {limit}: its position on the map may be wrong</source>
-        <translation>No report for longer than {limit}: its position on the map may be wrong</translation>
-    </message>
-    <message>
-        <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+22"/>
-        <source>All units</source>
-        <translation>All units</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On duty</source>
-        <translation>On duty</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Available</source>
-        <translation>Available</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Busy on incidents</source>
-        <translation>Busy on incidents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unavailable</source>
-        <translation>Unavailable</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off duty</source>
-        <translation>Off duty</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SOS</source>
-        <translation>SOS</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Unit status</source>
-        <translation>Unit status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search call sign, station, incident…</source>
-        <translation>Search call sign, station, incident…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Follow on map</source>
-        <translation>Follow on map</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keep the map centred on the selected unit</source>
-        <translation>Keep the map centred on the selected unit</translation>
-    </message>
-</context>
-<context>
-    <name>UnitKind</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/labels.py" line="-38"/>
-        <source>Patrol group</source>
-        <translation>Patrol group</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rapid-response team</source>
-        <translation>Rapid-response team</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Traffic police</source>
-        <translation>Traffic police</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Station car</source>
-        <translation>Station car</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Officer</source>
-        <translation>Officer</translation>
-    </message>
-</context>
-<context>
-    <name>UnitStatus</name>
-    <message>
-        <location line="-22"/>
-        <source>Off duty</source>
-        <translation>Off duty</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Available</source>
-        <translation>Available</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>En route</source>
-        <translation>En route</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On scene</source>
-        <translation>On scene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unavailable</source>
-        <translation>Unavailable</translation>
-    </message>
-</context>
-<context>
-    <name>VideoTile</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="+169"/>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connecting…</source>
-        <translation>Connecting…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No signal</source>
-        <translation>No signal</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Offline since {time}</source>
-        <translation>Offline since {time}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No stream configured</source>
-        <translation>No stream configured</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Empty: select an incident, or a camera on the map</source>
-        <translation>Empty: select an incident, or a camera on the map</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>{distance:.0f} m from the incident</source>
-        <translation>{distance:.0f} m from the incident</translation>
-    </message>
-    <message>
-        <location line="-41"/>
-        <source>Pinned</source>
-        <translation>Pinned</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{distance:.0f} m</source>
-        <translation>{distance:.0f} m</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>in view</source>
-        <translation>in view</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>{fps:.1f} fps</source>
-        <translation>{fps:.1f} fps</translation>
-    </message>
-</context>
-<context>
-    <name>VideoWall</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="+191"/>
-        <source>Video wall</source>
-        <translation>Video wall</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show {count} tiles</source>
-        <translation>Show {count} tiles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+378"/>
-        <source>Pin</source>
-        <translation>Pin</translation>
-    </message>
-    <message>
-        <location line="-377"/>
-        <source>Keep the selected camera on the wall when the incident changes (P)</source>
-        <translation>Keep the selected camera on the wall when the incident changes (P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+378"/>
-        <source>Enlarge</source>
-        <translation>Enlarge</translation>
-    </message>
-    <message>
-        <location line="-377"/>
-        <source>Show the selected tile alone (double-click; Esc returns)</source>
-        <translation>Show the selected tile alone (double-click; Esc returns)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Snapshot</source>
-        <translation>Snapshot</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attach the selected tile&apos;s picture to the incident</source>
-        <translation>Attach the selected tile&apos;s picture to the incident</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show every tile again after one was enlarged (Esc)</source>
-        <translation>Show every tile again after one was enlarged (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Take the selected camera off the wall (Del)</source>
-        <translation>Take the selected camera off the wall (Del)</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>Unknown camera {id}</source>
-        <translation>Unknown camera {id}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Every tile is pinned: unpin one to show {name}</source>
-        <translation>Every tile is pinned: unpin one to show {name}</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>No picture on this tile yet</source>
-        <translation>No picture on this tile yet</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</source>
-        <translation>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Select an incident first: a snapshot is attached to an incident</source>
-        <translation>Select an incident first: a snapshot is attached to an incident</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Select a tile with a camera first</source>
-        <translation>Select a tile with a camera first</translation>
-    </message>
-    <message>
-        <location line="+99"/>
-        <source>Snapshot could not be saved: {error}</source>
-        <translation>Snapshot could not be saved: {error}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Snapshot saved for incident {id}</source>
-        <translation>Snapshot saved for incident {id}</translation>
-    </message>
-    <message>
-        <location line="+140"/>
-        <source>Unpin</source>
-        <translation>Unpin</translation>
-    </message>
-    <message>
-        <location line="-372"/>
-        <location line="+374"/>
-        <source>Back to the grid</source>
-        <translation>Back to the grid</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Snapshot to incident</source>
-        <translation>Snapshot to incident</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove from wall</source>
-        <translation>Remove from wall</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>No incident selected: the wall opens with the cameras near the incident you select (or a camera clicked on the map)</source>
-        <translation>No incident selected: the wall opens with the cameras near the incident you select (or a camera clicked on the map)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No incident selected</source>
-        <translation>No incident selected</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Following incident {id}</source>
-        <translation>Following incident {id}</translation>
-    </message>
-</context>
-<context>
-    <name>Workstation</name>
-    <message>
-        <location filename="../../dispatch_desktop/ui/workstation.py" line="-12"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Settings</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sound for overdue timers and SOS</source>
-        <translation>Sound for overdue timers and SOS</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keyboard reference</source>
-        <translation>Keyboard reference</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show every key of the desk</source>
-        <translation>Show every key of the desk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About Dispatch Desktop</source>
-        <translation>About Dispatch Desktop</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>workstation {id}</source>
-        <translation>workstation {id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>operator {name}</source>
-        <translation>operator {name}</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>SOS from {unit}</source>
-        <translation>SOS from {unit}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Map unavailable: {reason}</source>
-        <translation>Map unavailable: {reason}</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Resolved</source>
+            <translation>Resolved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Advice given</source>
+            <translation>Advice given</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing found on arrival</source>
+            <translation>Nothing found on arrival</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duplicate call</source>
+            <translation>Duplicate call</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not a valid incident</source>
+            <translation>Not a valid incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>False report</source>
+            <translation>False report</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Advice given, nothing to send</source>
+            <translation>Advice given, nothing to send</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Passed on to another hotline (12345, 120, 119…)</source>
+            <translation>Passed on to another hotline (12345, 120, 119…)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already reported: a duplicate call</source>
+            <translation>Already reported: a duplicate call</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Silent call or the caller hung up</source>
+            <translation>Silent call or the caller hung up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Misdialled</source>
+            <translation>Misdialled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prank or abusive call</source>
+            <translation>Prank or abusive call</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Dispatched</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>En route</source>
+            <translation>En route</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On scene</source>
+            <translation>On scene</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared</source>
+            <translation>Cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recalled</source>
+            <translation>Recalled</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>{m} m</source>
+            <translation>{m} m</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{km:.1f} km</source>
+            <translation>{km:.1f} km</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchPanel</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+193" />
+            <source>Dispatch (Enter/F5)</source>
+            <translation>Dispatch (Enter/F5)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-rank (F6)</source>
+            <translation>Re-rank (F6)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to department (F7)</source>
+            <translation>Transfer to department (F7)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recall (F8)</source>
+            <translation>Recall (F8)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close (F9)</source>
+            <translation>Close (F9)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dispatch</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+123" />
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="-123" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units on this incident</source>
+            <translation>Units on this incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recommended units — Enter sends the highlighted one, 1–9 the nth</source>
+            <translation>Recommended units — Enter sends the highlighted one, 1–9 the nth</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dispatch the highlighted unit</source>
+            <translation>Dispatch the highlighted unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatch the unit in that row of the list</source>
+            <translation>Dispatch the unit in that row of the list</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatch the highlighted unit (from anywhere)</source>
+            <translation>Dispatch the highlighted unit (from anywhere)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rank the units again</source>
+            <translation>Rank the units again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer a non-police incident to its department</source>
+            <translation>Transfer a non-police incident to its department</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recall a unit from the incident</source>
+            <translation>Recall a unit from the incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close the incident (offers to recall units still on it)</source>
+            <translation>Close the incident (offers to recall units still on it)</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>There is no unit in row %1.</source>
+            <translation>There is no unit in row %1.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 cannot be sent now (%2).</source>
+            <translation>%1 cannot be sent now (%2).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Dispatching %1…</source>
+            <translation>Dispatching %1…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Transferred %1 to %2.</source>
+            <translation>Transferred %1 to %2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Transfer to department</source>
+            <translation>Transfer to department</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer %1 (%2) to:</source>
+            <translation>Transfer %1 (%2) to:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Department</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+23" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Recalled %1.</source>
+            <translation>Recalled %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Recall unit</source>
+            <translation>Recall unit</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recall a unit from %1:</source>
+            <translation>Recall a unit from %1:</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>Also recall the %n unit(s) still on it: %1</source>
+            <translation>
+                <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
+                <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Closed %1.</source>
+            <translation>Closed %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close incident</source>
+            <translation>Close incident</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Close %1 as:</source>
+            <translation>Close %1 as:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disposition</source>
+            <translation>Disposition</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>incident closed</source>
+            <translation>incident closed</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 was not closed: %2</source>
+            <translation>%1 was not closed: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Recalled the units and closed %1.</source>
+            <translation>Recalled the units and closed %1.</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>No incident selected — F2 takes a new call</source>
+            <translation>No incident selected — F2 takes a new call</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>SIMULATION</source>
+            <translation>SIMULATION</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>caller %1</source>
+            <translation>caller %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>duplicate of %1</source>
+            <translation>duplicate of %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Transferred to %1.</source>
+            <translation>Transferred to %1.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not police business: belongs to %1 — transfer with F7.</source>
+            <translation>Not police business: belongs to %1 — transfer with F7.</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>%1 dispatched — the hub accepted.</source>
+            <translation>%1 dispatched — the hub accepted.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Refused: %1</source>
+            <translation>Refused: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not sent (%1) — try again.</source>
+            <translation>Not sent (%1) — try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>District</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+85" />
+            <source>Liwan</source>
+            <translation>Liwan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yuexiu</source>
+            <translation>Yuexiu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Haizhu</source>
+            <translation>Haizhu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tianhe</source>
+            <translation>Tianhe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baiyun</source>
+            <translation>Baiyun</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Huangpu</source>
+            <translation>Huangpu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Panyu</source>
+            <translation>Panyu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Huadu</source>
+            <translation>Huadu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nansha</source>
+            <translation>Nansha</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conghua</source>
+            <translation>Conghua</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zengcheng</source>
+            <translation>Zengcheng</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldRecord</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+19" />
+            <source>Scene survey</source>
+            <translation>Scene survey</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Information collected</source>
+            <translation>Information collected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identity check requested</source>
+            <translation>Identity check requested</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identity check answered</source>
+            <translation>Identity check answered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vehicle check requested</source>
+            <translation>Vehicle check requested</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vehicle check answered</source>
+            <translation>Vehicle check answered</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/help.py" line="+34" />
+            <source>Keyboard reference</source>
+            <translation>Keyboard reference</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Key</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Where</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Does</source>
+            <translation>Does</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Anywhere</source>
+            <translation>Anywhere</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Keys that work anywhere come first; the others work while that panel has the keyboard.</source>
+            <translation>Keys that work anywhere come first; the others work while that panel has the keyboard.</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>none installed</source>
+            <translation>none installed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Workstation</source>
+            <translation>Workstation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event store</source>
+            <translation>Event store</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hub</source>
+            <translation>Hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Plugins</source>
+            <translation>Plugins</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Runs on</source>
+            <translation>Runs on</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>About Dispatch Desktop</source>
+            <translation>About Dispatch Desktop</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentDetail</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+33" />
+            <source>Priority</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Caller</source>
+            <translation>Caller</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call received</source>
+            <translation>Call received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First dispatch</source>
+            <translation>First dispatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First arrival</source>
+            <translation>First arrival</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared</source>
+            <translation>Cleared</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Incident detail</source>
+            <translation>Incident detail</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>No incident selected</source>
+            <translation>No incident selected</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>[Simulation]</source>
+            <translation>[Simulation]</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentQueue</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+24" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Priority</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Call time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Elapsed</source>
+            <translation>Elapsed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIM</source>
+            <translation>SIM</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised by the simulated city: not a real emergency</source>
+            <translation>Raised by the simulated city: not a real emergency</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/incident_queue.py" line="+33" />
+            <source>Incident queue</source>
+            <translation>Incident queue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search number, type, address…</source>
+            <translation>Search number, type, address…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show closed</source>
+            <translation>Show closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentStatus</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-120" />
+            <source>Awaiting dispatch</source>
+            <translation>Awaiting dispatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatched</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being handled</source>
+            <translation>Being handled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared</source>
+            <translation>Cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referred</source>
+            <translation>Referred</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeForm</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+277" />
+            <source>Caller &amp;number</source>
+            <translation>Caller &amp;number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Caller na&amp;me</source>
+            <translation>Caller na&amp;me</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Location</source>
+            <translation>&amp;Location</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Address</source>
+            <translation>&amp;Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident &amp;type</source>
+            <translation>Incident &amp;type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Priority (1–4)</source>
+            <translation>&amp;Priority (1–4)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>D&amp;escription</source>
+            <translation>D&amp;escription</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>110 intake</source>
+            <translation>110 intake</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>110 call</source>
+            <translation>110 call</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Walk-in report (no phone)</source>
+            <translation>Walk-in report (no phone)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found by an officer (no phone)</source>
+            <translation>Found by an officer (no phone)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 138 0013 8000</source>
+            <translation>e.g. 138 0013 8000</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Street and number, building, floor…</source>
+            <translation>Street and number, building, floor…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type in Chinese or English, e.g. 斗殴 or fight</source>
+            <translation>Type in Chinese or English, e.g. 斗殴 or fight</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What the caller says is happening</source>
+            <translation>What the caller says is happening</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create incident (Ctrl+Enter)</source>
+            <translation>Create incident (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</source>
+            <translation>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start a report without a phone call (walk-in or found by an officer)</source>
+            <translation>Start a report without a phone call (walk-in or found by an officer)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create the incident</source>
+            <translation>Create the incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark the call as a duplicate of the open incident offered (again: unmark)</source>
+            <translation>Mark the call as a duplicate of the open incident offered (again: unmark)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Priority %1</source>
+            <translation>Priority %1</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Call from %1 answered.</source>
+            <translation>Call from %1 answered.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>a withheld number</source>
+            <translation>a withheld number</translation>
+        </message>
+        <message>
+            <location line="+115" />
+            <location line="+23" />
+            <source>Discard call</source>
+            <translation>Discard call</translation>
+        </message>
+        <message>
+            <location line="-260" />
+            <source>&amp;Source</source>
+            <translation>&amp;Source</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Place, station or district (汉字, pinyin or English) — or click the map</source>
+            <translation>Place, station or district (汉字, pinyin or English) — or click the map</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <location line="+43" />
+            <source>near %1</source>
+            <translation>near %1</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>No open incident nearby to mark as the original.</source>
+            <translation>No open incident nearby to mark as the original.</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>No incident: finish the call</source>
+            <translation>No incident: finish the call</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>110 intake — F2 answers the next call</source>
+            <translation>110 intake — F2 answers the next call</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Call finished without an incident.</source>
+            <translation>Call finished without an incident.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Finish the call without an incident</source>
+            <translation>Finish the call without an incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How did the call end?</source>
+            <translation>How did the call end?</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The call could not be finished: %1</source>
+            <translation>The call could not be finished: %1</translation>
+        </message>
+        <message>
+            <location line="-51" />
+            <source>110 call since %1 (%2)</source>
+            <translation>110 call since %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Discard everything typed for this call?</source>
+            <translation>Discard everything typed for this call?</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+78" />
+            <source>≈ {place} (±{metres} m, from the phone network)</source>
+            <translation>≈ {place} (±{metres} m, from the phone network)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>No place matches “{text}”: try another name or click the map.</source>
+            <translation>No place matches “{text}”: try another name or click the map.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>{district} · {station} · {lat}, {lon}</source>
+            <translation>{district} · {station} · {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Outside the service area · nearest station {station} · {lat}, {lon}</source>
+            <translation>Outside the service area · nearest station {station} · {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Approximate (±{metres} m): ask the caller where exactly, then type the place. {rest}</source>
+            <translation>Approximate (±{metres} m): ask the caller where exactly, then type the place. {rest}</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>No incident type matches “{text}”.</source>
+            <translation>No incident type matches “{text}”.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Not police business: belongs to {department}. Create it, then transfer it (F7).</source>
+            <translation>Not police business: belongs to {department}. Create it, then transfer it (F7).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>with {department}</source>
+            <translation>with {department}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>rapid-response team first</source>
+            <translation>rapid-response team first</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+65" />
+            <source>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</source>
+            <translation>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+68" />
+            <source>Possible duplicates</source>
+            <translation>Possible duplicates</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 · %2 · %3 away · %4 ago · %5</source>
+            <translation>%1 · %2 · %3 away · %4 ago · %5</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Not a duplicate (Alt+D)</source>
+            <translation>Not a duplicate (Alt+D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be recorded as a duplicate of %1 and closed.</source>
+            <translation>Will be recorded as a duplicate of %1 and closed.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Mark as duplicate of %1 (Alt+D)</source>
+            <translation>Mark as duplicate of %1 (Alt+D)</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+45" />
+            <source>Check the marked fields.</source>
+            <translation>Check the marked fields.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Sending %1…</source>
+            <translation>Sending %1…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</source>
+            <translation>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The hub refused the incident: %1</source>
+            <translation>The hub refused the incident: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.</source>
+            <translation>Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1, queued earlier, has been accepted by the hub.</source>
+            <translation>%1, queued earlier, has been accepted by the hub.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</source>
+            <translation>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 recorded as a duplicate of %2.</source>
+            <translation>%1 recorded as a duplicate of %2.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 created.</source>
+            <translation>%1 created.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The duplicate could not be closed: %1</source>
+            <translation>The duplicate could not be closed: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Finish or discard the call in the form first.</source>
+            <translation>Finish or discard the call in the form first.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Reopen the refused incident (%1 waiting)</source>
+            <translation>Reopen the refused incident (%1 waiting)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Enter the caller's number (a walk-in or officer report needs none).</source>
+            <translation>Enter the caller's number (a walk-in or officer report needs none).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enter the caller's number: 3 to 20 digits.</source>
+            <translation>Enter the caller's number: 3 to 20 digits.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pick a place from the list or click the map.</source>
+            <translation>Pick a place from the list or click the map.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the address.</source>
+            <translation>Enter the address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose an incident type from the list.</source>
+            <translation>Choose an incident type from the list.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>At most 2000 characters.</source>
+            <translation>At most 2000 characters.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+120" />
+            <source>LANGUAGE_CODE</source>
+            <translation>en</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkBanner</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/link_banner.py" line="+77" />
+            <source>No link to the hub for {elapsed} (since {time}): the map, the queue and the units may be out of date. What you send now is queued and goes out when the link is back.</source>
+            <translation>No link to the hub for {elapsed} (since {time}): the map, the queue and the units may be out of date. What you send now is queued and goes out when the link is back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/main_window.py" line="+163" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+185" />
+            <source>Dispatch Desktop</source>
+            <translation>Dispatch Desktop</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset layout</source>
+            <translation>Reset layout</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapLayers</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+45" />
+            <source>Districts</source>
+            <translation>Districts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Police stations and their areas</source>
+            <translation>Police stations and their areas</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Emergency patrol areas</source>
+            <translation>Emergency patrol areas</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patrol groups</source>
+            <translation>Patrol groups</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rapid-response teams</source>
+            <translation>Rapid-response teams</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Traffic police and station cars</source>
+            <translation>Traffic police and station cars</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duty points</source>
+            <translation>Duty points</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checkpoints</source>
+            <translation>Checkpoints</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cameras</source>
+            <translation>Cameras</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Units</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incidents by priority</source>
+            <translation>Incidents by priority</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} incidents here: click to zoom in</source>
+            <translation>{n} incidents here: click to zoom in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Layers</source>
+            <translation>Layers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show or hide map layers (click again or Esc to close)</source>
+            <translation>Show or hide map layers (click again or Esc to close)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Legend</source>
+            <translation>Legend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What the symbols mean (click again or Esc to close)</source>
+            <translation>What the symbols mean (click again or Esc to close)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shape: kind of unit</source>
+            <translation>Shape: kind of unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Colour: status</source>
+            <translation>Colour: status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SOS: officer needs help</source>
+            <translation>SOS: officer needs help</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No report for over {limit}: last known position</source>
+            <translation>No report for over {limit}: last known position</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last report {age} ago</source>
+            <translation>Last report {age} ago</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No report received yet</source>
+            <translation>No report received yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} min</source>
+            <translation>{n} min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} s</source>
+            <translation>{n} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incidents by type</source>
+            <translation>Incidents by type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Several incidents close together (colour of the most urgent)</source>
+            <translation>Several incidents close together (colour of the most urgent)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the map</source>
+            <translation>On the map</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Selected unit or incident</source>
+            <translation>Selected unit or incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident just located</source>
+            <translation>Incident just located</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Police station</source>
+            <translation>Police station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Police station's area</source>
+            <translation>Police station's area</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Critical: rapid response</source>
+            <translation>Critical: rapid response</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Violence against people</source>
+            <translation>Violence against people</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Theft, burglary, fraud</source>
+            <translation>Theft, burglary, fraud</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Traffic</source>
+            <translation>Traffic</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Public order and other</source>
+            <translation>Public order and other</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not police business (another department)</source>
+            <translation>Not police business (another department)</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+31" />
+            <source>Map layers</source>
+            <translation>Map layers</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/map/view.py" line="+165" />
+            <source>The map could not be loaded</source>
+            <translation>The map could not be loaded</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mode</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-108" />
+            <source>Live</source>
+            <translation>Live</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Simulation</source>
+            <translation>Simulation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drill</source>
+            <translation>Drill</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replay</source>
+            <translation>Replay</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outbox</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+18" />
+            <source>Given at</source>
+            <translation>Given at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command</source>
+            <translation>Command</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tries</source>
+            <translation>Tries</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queued: no answer from the hub yet, retrying</source>
+            <translation>Queued: no answer from the hub yet, retrying</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Held from before the restart: send again or withdraw</source>
+            <translation>Held from before the restart: send again or withdraw</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/outbox_panel.py" line="+62" />
+            <source>Send held commands again</source>
+            <translation>Send held commands again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw selected</source>
+            <translation>Withdraw selected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop retrying: the command will not be sent again</source>
+            <translation>Stop retrying: the command will not be sent again</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outbox ({count})</source>
+            <translation>Outbox ({count})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{held} command(s) were not confirmed by the hub before the desk stopped. Check them, then send them again as they were, or withdraw them.</source>
+            <translation>{held} command(s) were not confirmed by the hub before the desk stopped. Check them, then send them again as they were, or withdraw them.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{waiting} command(s) wait for the hub's answer; they are sent again until it answers. You can keep working.</source>
+            <translation>{waiting} command(s) wait for the hub's answer; they are sent again until it answers. You can keep working.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Everything sent has been answered by the hub.</source>
+            <translation>Everything sent has been answered by the hub.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Priority</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+9" />
+            <source>P1 critical</source>
+            <translation>P1 critical</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P2 urgent</source>
+            <translation>P2 urgent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P3 routine</source>
+            <translation>P3 routine</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P4 low</source>
+            <translation>P4 low</translation>
+        </message>
+    </context>
+    <context>
+        <name>Refusal</name>
+        <message>
+            <location line="+21" />
+            <source>Unit {unit} is not on the roster.</source>
+            <translation>Unit {unit} is not on the roster.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident {incident} does not exist.</source>
+            <translation>Incident {incident} does not exist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident {incident} already exists.</source>
+            <translation>Incident {incident} already exists.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident {incident} is already {status}; it cannot be changed.</source>
+            <translation>Incident {incident} is already {status}; it cannot be changed.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} is {status}, not available: it cannot be dispatched.</source>
+            <translation>Unit {unit} is {status}, not available: it cannot be dispatched.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} is already assigned to incident {incident}.</source>
+            <translation>Unit {unit} is already assigned to incident {incident}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} is not assigned to incident {incident}.</source>
+            <translation>Unit {unit} is not assigned to incident {incident}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit {unit} is {status}; there is no dispatch to acknowledge.</source>
+            <translation>Unit {unit} is {status}; there is no dispatch to acknowledge.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} is {status}; it cannot arrive at incident {incident}.</source>
+            <translation>Unit {unit} is {status}; it cannot arrive at incident {incident}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} is {status}, not on scene at incident {incident}.</source>
+            <translation>Unit {unit} is {status}, not on scene at incident {incident}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unit {unit} cannot be set to {status} by hand: dispatched, en route and on scene follow from dispatch, acknowledgement and arrival.</source>
+            <translation>Unit {unit} cannot be set to {status} by hand: dispatched, en route and on scene follow from dispatch, acknowledgement and arrival.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Unit {unit} is working incident {incident}: clear or recall it before changing its status.</source>
+            <translation>Unit {unit} is working incident {incident}: clear or recall it before changing its status.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Unit {unit} cannot go from {from_status} to {to_status}.</source>
+            <translation>Unit {unit} cannot go from {from_status} to {to_status}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Incident {incident} cannot go from {from_status} to {to_status}.</source>
+            <translation>Incident {incident} cannot go from {from_status} to {to_status}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Incident {incident} still has units assigned ({units}): recall or clear them first.</source>
+            <translation>Incident {incident} still has units assigned ({units}): recall or clear them first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Incident {incident} is {status}: only an undispatched incident can be referred.</source>
+            <translation>Incident {incident} is {status}: only an undispatched incident can be referred.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.</source>
+            <translation>Incident {incident} is marked duplicate of {duplicate_of}, which does not exist.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Order {order} is not pending for unit {unit}.</source>
+            <translation>Order {order} is not pending for unit {unit}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit {unit} has no emergency to acknowledge.</source>
+            <translation>Unit {unit} has no emergency to acknowledge.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call {call} has already been offered.</source>
+            <translation>Call {call} has already been offered.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call {call} is not on the lines: it is over, or it never rang.</source>
+            <translation>Call {call} is not on the lines: it is over, or it never rang.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call {call} has already been answered at workstation {workstation}.</source>
+            <translation>Call {call} has already been answered at workstation {workstation}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Call {call} was not answered at this workstation.</source>
+            <translation>Call {call} was not answered at this workstation.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/signin.py" line="+28" />
+            <source>Dispatcher: takes calls and dispatches</source>
+            <translation>Dispatcher: takes calls and dispatches</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shift commander: takes calls, dispatches and commands</source>
+            <translation>Shift commander: takes calls, dispatches and commands</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor: sees everything, sends nothing (read-only)</source>
+            <translation>Supervisor: sees everything, sends nothing (read-only)</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Enter your name.</source>
+            <translation>Enter your name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A name has at most {n} characters.</source>
+            <translation>A name has at most {n} characters.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The name contains control characters.</source>
+            <translation>The name contains control characters.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter your badge number.</source>
+            <translation>Enter your badge number.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A badge number is 3 to 20 letters, digits or dashes.</source>
+            <translation>A badge number is 3 to 20 letters, digits or dashes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <location line="-54" />
+            <source>Sign in — Dispatch Desktop</source>
+            <translation>Sign in — Dispatch Desktop</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Workstation {workstation}</source>
+            <translation>Workstation {workstation}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. 张伟</source>
+            <translation>e.g. 张伟</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 012345</source>
+            <translation>e.g. 012345</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Badge number</source>
+            <translation>&amp;Badge number</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <location filename="../../dispatch_desktop/app.py" line="-309" />
+            <source>Preparing the demo camera clips</source>
+            <translation>Preparing the demo camera clips</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generating the city</source>
+            <translation>Generating the city</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening the event store</source>
+            <translation>Opening the event store</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Starting the hub</source>
+            <translation>Starting the hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading this workstation's key</source>
+            <translation>Reading this workstation's key</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ready</source>
+            <translation>Ready</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Dispatch Desktop</source>
+            <translation>Dispatch Desktop</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+75" />
+            <source>Dispatch Desktop cannot start</source>
+            <translation>Dispatch Desktop cannot start</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupError</name>
+        <message>
+            <location line="-55" />
+            <source>{store} is a directory, not an event store. It was not changed. Give --db the path of the database file (events.sqlite3) instead.</source>
+            <translation>{store} is a directory, not an event store. It was not changed. Give --db the path of the database file (events.sqlite3) instead.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>You may not read {store}. It was not changed. Run Dispatch Desktop as the user who owns the file, or ask an administrator for access.</source>
+            <translation>You may not read {store}. It was not changed. Run Dispatch Desktop as the user who owns the file, or ask an administrator for access.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{store} is not an SQLite database: it holds something else (overwritten, or --db names the wrong file). It was not changed. Check --db; if your event store was there, restore it from your backup.</source>
+            <translation>{store} is not an SQLite database: it holds something else (overwritten, or --db names the wrong file). It was not changed. Check --db; if your event store was there, restore it from your backup.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{store} is cut short: {size} bytes, fewer than the {expected} it needs (an interrupted copy, a full disk?). It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</source>
+            <translation>{store} is cut short: {size} bytes, fewer than the {expected} it needs (an interrupted copy, a full disk?). It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{store} is damaged: the database reports "{detail}". It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</source>
+            <translation>{store} is damaged: the database reports "{detail}". It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{store} is an event store with parts missing ({missing}). It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</source>
+            <translation>{store} is an event store with parts missing ({missing}). It was not changed. Restore it from your backup, or run 'dispatch-desktop db check --db {url}' to see what is damaged.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{store} is another program's database, not an event store (it holds {tables}). It was not changed. Check --db: give an event store, or a new name for a new, empty one.</source>
+            <translation>{store} is another program's database, not an event store (it holds {tables}). It was not changed. Check --db: give an event store, or a new name for a new, empty one.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{store} was written by a newer version of Dispatch Desktop (schema revision {revision}). It was not changed. Open it with that version, or update this one.</source>
+            <translation>{store} was written by a newer version of Dispatch Desktop (schema revision {revision}). It was not changed. Open it with that version, or update this one.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The event store {store} could not be opened: {reason}</source>
+            <translation>The event store {store} could not be opened: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This workstation ({workstation}) has no key for the hub ({reason}). On the hub machine run 'dispatch-desktop keys create --workstation {workstation} --role dispatcher', then copy private/{workstation}.key_secret and hub.key into {keys} (keeping private/).</source>
+            <translation>This workstation ({workstation}) has no key for the hub ({reason}). On the hub machine run 'dispatch-desktop keys create --workstation {workstation} --role dispatcher', then copy private/{workstation}.key_secret and hub.key into {keys} (keeping private/).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub's address cannot be used: {reason}</source>
+            <translation>The hub's address cannot be used: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/status_bar.py" line="+53" />
+            <source>⏳ %n command(s) queued, retrying</source>
+            <translation>⏳ %n command(s) queued, retrying</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n held from before the restart</source>
+            <translation>%n held from before the restart</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>See the Outbox panel</source>
+            <translation>See the Outbox panel</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>● Hub connected</source>
+            <translation>● Hub connected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Events from the command center arrive live</source>
+            <translation>Events from the command center arrive live</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>● Hub disconnected</source>
+            <translation>● Hub disconnected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No link to the command center: the picture may be out of date</source>
+            <translation>No link to the command center: the picture may be out of date</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineKind</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-70" />
+            <source>Incident created</source>
+            <translation>Incident created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reclassified</source>
+            <translation>Reclassified</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit dispatched</source>
+            <translation>Unit dispatched</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatch acknowledged</source>
+            <translation>Dispatch acknowledged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrived on scene</source>
+            <translation>Arrived on scene</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared on scene</source>
+            <translation>Cleared on scene</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit recalled</source>
+            <translation>Unit recalled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referred</source>
+            <translation>Referred</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field record</source>
+            <translation>Field record</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitBoard</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+24" />
+            <source>Call sign</source>
+            <translation>Call sign</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Incident</source>
+            <translation>Incident</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last report</source>
+            <translation>Last report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{time} · stale, {age} ago</source>
+            <translation>{time} · stale, {age} ago</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>never reported</source>
+            <translation>never reported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No report for longer than {limit}: its position on the map may be wrong</source>
+            <translation>No report for longer than {limit}: its position on the map may be wrong</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+22" />
+            <source>All units</source>
+            <translation>All units</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On duty</source>
+            <translation>On duty</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Available</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy on incidents</source>
+            <translation>Busy on incidents</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unavailable</source>
+            <translation>Unavailable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Off duty</source>
+            <translation>Off duty</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SOS</source>
+            <translation>SOS</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Unit status</source>
+            <translation>Unit status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search call sign, station, incident…</source>
+            <translation>Search call sign, station, incident…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Follow on map</source>
+            <translation>Follow on map</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep the map centred on the selected unit</source>
+            <translation>Keep the map centred on the selected unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitKind</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-38" />
+            <source>Patrol group</source>
+            <translation>Patrol group</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rapid-response team</source>
+            <translation>Rapid-response team</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Traffic police</source>
+            <translation>Traffic police</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station car</source>
+            <translation>Station car</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Officer</source>
+            <translation>Officer</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitStatus</name>
+        <message>
+            <location line="-22" />
+            <source>Off duty</source>
+            <translation>Off duty</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Available</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatched</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>En route</source>
+            <translation>En route</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On scene</source>
+            <translation>On scene</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unavailable</source>
+            <translation>Unavailable</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoTile</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="+169" />
+            <source>Live</source>
+            <translation>Live</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No signal</source>
+            <translation>No signal</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Offline since {time}</source>
+            <translation>Offline since {time}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No stream configured</source>
+            <translation>No stream configured</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Empty: select an incident, or a camera on the map</source>
+            <translation>Empty: select an incident, or a camera on the map</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>{distance:.0f} m from the incident</source>
+            <translation>{distance:.0f} m from the incident</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>Pinned</source>
+            <translation>Pinned</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{distance:.0f} m</source>
+            <translation>{distance:.0f} m</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>in view</source>
+            <translation>in view</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>{fps:.1f} fps</source>
+            <translation>{fps:.1f} fps</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoWall</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="+191" />
+            <source>Video wall</source>
+            <translation>Video wall</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+378" />
+            <source>Pin</source>
+            <translation>Pin</translation>
+        </message>
+        <message>
+            <location line="-377" />
+            <source>Keep the selected camera on the wall when the incident changes (P)</source>
+            <translation>Keep the selected camera on the wall when the incident changes (P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+378" />
+            <source>Enlarge</source>
+            <translation>Enlarge</translation>
+        </message>
+        <message>
+            <location line="-377" />
+            <source>Show the selected tile alone (double-click; Esc returns)</source>
+            <translation>Show the selected tile alone (double-click; Esc returns)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attach the selected tile's picture to the incident</source>
+            <translation>Attach the selected tile's picture to the incident</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show every tile again after one was enlarged (Esc)</source>
+            <translation>Show every tile again after one was enlarged (Esc)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take the selected camera off the wall (Del)</source>
+            <translation>Take the selected camera off the wall (Del)</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Unknown camera {id}</source>
+            <translation>Unknown camera {id}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Every tile is pinned: unpin one to show {name}</source>
+            <translation>Every tile is pinned: unpin one to show {name}</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>No picture on this tile yet</source>
+            <translation>No picture on this tile yet</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</source>
+            <translation>Video snapshot: {camera_name} ({camera_id}) at {time}, sha256 {sha256}</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Select an incident first: a snapshot is attached to an incident</source>
+            <translation>Select an incident first: a snapshot is attached to an incident</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select a tile with a camera first</source>
+            <translation>Select a tile with a camera first</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>Snapshot could not be saved: {error}</source>
+            <translation>Snapshot could not be saved: {error}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Snapshot saved for incident {id}</source>
+            <translation>Snapshot saved for incident {id}</translation>
+        </message>
+        <message>
+            <location line="+140" />
+            <source>Unpin</source>
+            <translation>Unpin</translation>
+        </message>
+        <message>
+            <location line="-372" />
+            <location line="+374" />
+            <source>Back to the grid</source>
+            <translation>Back to the grid</translation>
+        </message>
+        <message numerus="yes">
+            <location line="-381" />
+            <source>Show %n tile(s)</source>
+            <translation>
+                <numerusform>Show %n tile</numerusform>
+                <numerusform>Show %n tiles</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+383" />
+            <source>Snapshot to incident</source>
+            <translation>Snapshot to incident</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove from wall</source>
+            <translation>Remove from wall</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No incident selected: the wall opens with the cameras near the incident you select (or a camera clicked on the map)</source>
+            <translation>No incident selected: the wall opens with the cameras near the incident you select (or a camera clicked on the map)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No incident selected</source>
+            <translation>No incident selected</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Following incident {id}</source>
+            <translation>Following incident {id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workstation</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="-12" />
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sound for overdue timers and SOS</source>
+            <translation>Sound for overdue timers and SOS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keyboard reference</source>
+            <translation>Keyboard reference</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show every key of the desk</source>
+            <translation>Show every key of the desk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>About Dispatch Desktop</source>
+            <translation>About Dispatch Desktop</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>workstation {id}</source>
+            <translation>workstation {id}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>operator {name}</source>
+            <translation>operator {name}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>SOS from {unit}</source>
+            <translation>SOS from {unit}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Map unavailable: {reason}</source>
+            <translation>Map unavailable: {reason}</translation>
+        </message>
+    </context>
 </TS>

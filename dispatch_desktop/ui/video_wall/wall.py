@@ -190,7 +190,7 @@ class VideoWall(RetranslateMixin, QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Video wall"))
         for size, action in self._layout_actions.items():
-            action.setToolTip(self.tr("Show {count} tiles").format(count=size))
+            action.setToolTip(self.tr("Show %n tile(s)", "", size))
         self._pin_action.setText(self.tr("Pin"))
         self._pin_action.setToolTip(self.tr("Keep the selected camera on the wall when the incident changes (P)"))
         self._enlarge_action.setText(self.tr("Enlarge"))
