@@ -218,6 +218,7 @@ class Desk:
                                        window)
         self.overdue.message.connect(lambda text: window.status_bar.showMessage(text, 15_000))
         self.outbox_model.changed.connect(self._show_outbox_count)
+        window.city_model.clockTicked.connect(lambda _now: self.outbox.tick())  # unanswered for 3 s: queued
 
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         window.add_panel(self.wall, area=Qt.DockWidgetArea.BottomDockWidgetArea, name="video_wall")
@@ -367,7 +368,7 @@ class Desk:
                 len(held)), 30_000)
 
     def _show_outbox_count(self) -> None:
-        self.window.status_bar.set_outbox(self.outbox_model.count(EntryState.SENDING, EntryState.QUEUED),
+        self.window.status_bar.set_outbox(self.outbox_model.count(EntryState.QUEUED),
                                           self.outbox_model.count(EntryState.HELD))
 
     def _on_persist_error(self, path: Path, error: OSError) -> None:
