@@ -44,10 +44,6 @@ class CallTaker(QObject):
         self._answering = ""
         self._tried: set[str] = set()
 
-    @property
-    def answering(self) -> str:
-        return self._answering
-
     def answer_or_start(self) -> None:
         """F2."""
         if not self._intake.is_pristine() or self._answering:

@@ -9,7 +9,7 @@ bindings that Qt would find ambiguous (same key, overlapping places: neither wou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -30,15 +30,6 @@ class KeyBinding:
     @property
     def anywhere(self) -> bool:
         return not self.place
-
-
-def shortcut(parent: QWidget, key: str, slot: Callable[[], object], *,
-             context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:
-    """A shortcut whose description (``describe``) the keyboard reference shows."""
-    made = QShortcut(QKeySequence(key), parent)
-    made.setContext(context)
-    made.activated.connect(slot)
-    return made
 
 
 def describe(bindings: Iterable[QShortcut], text: str) -> None:

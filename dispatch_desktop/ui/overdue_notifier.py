@@ -16,7 +16,6 @@ from dispatch_desktop.ui.models.incident_table import IncidentTableModel
 
 
 class OverdueNotifier(QObject):
-    checked = Signal(object)  # the OverdueCheck of this second
     message = Signal(str)  # a sentence for the status bar about what just went overdue
 
     def __init__(self, city_model: CityModel, incidents: IncidentTableModel, alerts: AlertsModel, alarm: Alarm,
@@ -42,5 +41,4 @@ class OverdueNotifier(QObject):
                 incident=first.incident, type=kind, phase=texts.phase(first.phase),
                 over=labels.duration_text(int(first.over_s * 1000))))
             self._alarm.ring(now_ms)
-        self.checked.emit(result)
         return result

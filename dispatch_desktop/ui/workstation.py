@@ -12,7 +12,6 @@ gives the lat/lon of a click on an empty spot of the map).
 
 from __future__ import annotations
 
-import dataclasses
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -189,9 +188,6 @@ class Workstation(MainWindow):
             parts.append(translate("Workstation", "operator {name}").format(name=self.settings.operator))
         return " — ".join(parts)
 
-    def set_operator(self, operator: str) -> None:
-        self.settings = dataclasses.replace(self.settings, operator=operator)
-        self.setWindowTitle(self.window_title())
 
     # --- extension points ------------------------------------------------------------------------------
 
