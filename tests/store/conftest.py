@@ -88,3 +88,18 @@ def url(new_url: UrlFactory) -> str:
 @pytest.fixture
 def store(open_store: StoreFactory, url: str) -> EventStore:
     return open_store(url)
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[tuple[str, sa.Engine]]:
+    """The URL of a new, empty PostgreSQL schema and an engine to write into it as a setup."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    schemas = PostgresSchemas(POSTGRES_URL)
+    url = schemas.new_url()
+    engine = sa.create_engine(url)
+    try:
+        yield url, engine
+    finally:
+        engine.dispose()
+        schemas.drop_all()

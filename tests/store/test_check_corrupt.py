@@ -5,7 +5,7 @@ the UI can translate."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -14,7 +14,6 @@ import sqlalchemy as sa
 
 from dispatch_desktop.embedded import STARTUP_ERRORS, EmbeddedServices, Options, StartupError
 from dispatch_desktop.store.location import PROBLEMS, Found, StoreProblem, inspect
-from tests.store.conftest import NO_POSTGRES, POSTGRES_URL, PostgresSchemas
 from tests.store.damaged import DAMAGE, fingerprint, scramble_page, spoiled_store, write_store
 
 
@@ -121,21 +120,6 @@ def test_every_problem_has_a_start_up_sentence() -> None:
     assert (error.code, error.params) == ("store_unavailable", {"store": "postgresql+psycopg://u@db/x",
                                                                 "reason": "connection refused"})
     assert str(error) == "The event store postgresql+psycopg://u@db/x could not be opened: connection refused"
-
-
-@pytest.fixture
-def pg_schema() -> Iterator[tuple[str, sa.Engine]]:
-    """The URL of a new, empty PostgreSQL schema and an engine to write into it as a setup."""
-    if not POSTGRES_URL:
-        pytest.skip(NO_POSTGRES)
-    schemas = PostgresSchemas(POSTGRES_URL)
-    url = schemas.new_url()
-    engine = sa.create_engine(url)
-    try:
-        yield url, engine
-    finally:
-        engine.dispose()
-        schemas.drop_all()
 
 
 def _tables(engine: sa.Engine) -> set[str]:

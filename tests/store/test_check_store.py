@@ -3,7 +3,6 @@ written to, not even when the check is stopped half-way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from dispatch_desktop.store import EventStore
 from dispatch_desktop.store import check as store_check
 from dispatch_desktop.store.check import CannotCheck, Finding, Interrupted, Status, StoreCheck, verdict
 from dispatch_desktop.store.location import Found, inspect
-from tests.store.conftest import NO_POSTGRES, POSTGRES_URL, PostgresSchemas, UrlFactory
+from tests.store.conftest import UrlFactory
 from tests.store.damaged import DAMAGE, EVENTS, fill, fingerprint, root_page, scramble_page, spoiled_store, write_store
 
 
@@ -128,23 +127,15 @@ def test_progress_is_reported_and_stopping_ends_the_check_untouched(tmp_path: Pa
 
 
 @pytest.fixture
-def amcheck_url() -> Iterator[str]:
+def amcheck_url(pg_schema: tuple[str, sa.Engine]) -> str:
     """A PostgreSQL store in a schema of its own, with amcheck installed there."""
-    if not POSTGRES_URL:
-        pytest.skip(NO_POSTGRES)
-    schemas = PostgresSchemas(POSTGRES_URL)
-    url = schemas.new_url()
-    engine = sa.create_engine(url)
-    try:
-        with engine.begin() as conn:
-            if conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'amcheck'").first() is None:
-                pytest.skip("the PostgreSQL server has no amcheck")
-            conn.exec_driver_sql("CREATE EXTENSION amcheck")
-        EventStore.open(url).close()
-        yield url
-    finally:
-        engine.dispose()
-        schemas.drop_all()
+    url, engine = pg_schema
+    with engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'amcheck'").first() is None:
+            pytest.skip("the PostgreSQL server has no amcheck")
+        conn.exec_driver_sql("CREATE EXTENSION amcheck")
+    EventStore.open(url).close()
+    return url
 
 
 @pytest.mark.postgres
