@@ -166,15 +166,29 @@ def _add_order(state: State, event: ev.Envelope, order: str, unit: str, kind: Or
 # --- field-unit reports ---------------------------------------------------------------------------
 
 
+def report_time(t_src: int, t_hub: int) -> int:
+    """When a unit's report counts as made, for "the newest fix wins": its source time, but never
+    later than the hub received it. A handset whose clock runs ahead would otherwise hold the map at
+    its future fix, ignoring every correct one until real time caught up (up to the hub's 10-minute
+    window); counted at the hub's time, the next fix after the clock is put right wins at once.
+    ``t_hub`` is 0 only before the hub has stamped the event."""
+    return t_src if not t_hub or t_src <= t_hub else t_hub
+
+
+def _latest_report(unit: Unit, event: ev.Envelope) -> int:
+    return max(unit.last_report, report_time(event.t_src, event.t_hub))
+
+
 def _position(state: State, event: ev.Envelope) -> Outcome:
     unit = _unit(state, event.source)
     if isinstance(unit, Refusal):
         return unit
     body: ev.Position = event.body  # type: ignore[assignment]
-    if event.t_src < unit.last_report:
+    made = report_time(event.t_src, event.t_hub)
+    if made < unit.last_report:
         return state  # a late, out-of-order fix: the newer one already stands
     moved = _replace(unit, lat=body.lat, lon=body.lon, heading=body.heading, speed=body.speed,
-                     last_report=event.t_src)
+                     last_report=made)
     return _replace(state, units=state.units.set(moved.id, moved))
 
 
@@ -191,7 +205,7 @@ def _set_status(state: State, event: ev.Envelope, unit_id: str, status: UnitStat
             return refusal("status_needs_dispatch_flow", unit=unit.id, status=status.value)
         return refusal("illegal_unit_transition", unit=unit.id, from_status=unit.status.value,
                        to_status=status.value)
-    return _with(state, unit=_replace(unit, status=status, last_report=max(unit.last_report, event.t_src)))
+    return _with(state, unit=_replace(unit, status=status, last_report=_latest_report(unit, event)))
 
 
 def _status_report(state: State, event: ev.Envelope) -> Outcome:
@@ -271,7 +285,7 @@ def _field_record(state: State, event: ev.Envelope) -> Outcome:
     unit = _unit(state, event.source)
     if isinstance(unit, Refusal):
         return unit
-    unit = _replace(unit, last_report=max(unit.last_report, event.t_src))
+    unit = _replace(unit, last_report=_latest_report(unit, event))
     if not body.incident:
         return _with(state, unit=unit)
     incident = _incident(state, body.incident)
@@ -287,7 +301,7 @@ def _sos(state: State, event: ev.Envelope) -> Outcome:
     if isinstance(unit, Refusal):
         return unit
     return _with(state, unit=_replace(unit, sos=True, lat=body.lat, lon=body.lon,
-                                      last_report=max(unit.last_report, event.t_src)))
+                                      last_report=_latest_report(unit, event)))
 
 
 # --- workstation commands -------------------------------------------------------------------------

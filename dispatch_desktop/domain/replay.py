@@ -11,9 +11,10 @@ Why the result is exactly ``apply_all``'s (``tests/domain/test_fast_replay.py`` 
 logs with late fixes, drills and unknown units):
 
 - a position report changes nothing but its own unit's lat, lon, heading, speed and last_report, and
-  it stands iff its source time is at or after the unit's last_report (``projection._position``);
+  it stands iff its report time (``projection.report_time``: the source time, capped at the hub's) is
+  at or after the unit's last_report (``projection._position``);
 - no other transition reads lat, lon, heading or speed, and the only way they change last_report is
-  by raising it to the event's source time (``max``), so a unit's last_report is the running maximum
+  by raising it to the event's report time (``max``), so a unit's last_report is the running maximum
   of what was folded in, whichever order the folding took; the exceptions, ``WRITES_UNIT_POSITION``,
   get the standing fixes written into the state before they are applied;
 - the call kinds (``call_offered``, ``call_answered``, ``call_ended``, ``call_closed``, and
@@ -31,7 +32,7 @@ import msgspec
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.projection import apply
+from dispatch_desktop.domain.projection import apply, report_time
 from dispatch_desktop.domain.state import State
 
 WRITES_UNIT_POSITION: frozenset[type[ev.Body]] = frozenset({ev.Sos, ev.UnitRegistered})
@@ -59,7 +60,7 @@ class Replay:
         self._state = state
         self._decode = decode
         self._drops_drills = state.mode is Mode.LIVE
-        self._standing: dict[str, tuple[int, Any]] = {}  # unit id -> (source time, payload)
+        self._standing: dict[str, tuple[int, Any]] = {}  # unit id -> (report time, payload)
         self._time = state.time
         self._applied = state.applied
 
@@ -73,8 +74,9 @@ class Replay:
         standing = self._standing.get(source)
         if standing is not None and standing[0] > last_report:
             last_report = standing[0]
-        if t_src >= last_report:
-            self._standing[source] = (t_src, payload)
+        made = report_time(t_src, t_hub)
+        if made >= last_report:
+            self._standing[source] = (made, payload)
         time = t_hub or t_src
         if time > self._time:
             self._time = time
@@ -108,12 +110,12 @@ class Replay:
             return
         decode = self._decode
         with self._state.units.mutate() as units:
-            for unit_id, (t_src, payload) in self._standing.items():
+            for unit_id, (made, payload) in self._standing.items():
                 unit = units[unit_id]
                 fix = payload if type(payload) is ev.Position else decode(payload)
                 units[unit_id] = _replace(
                     unit, lat=fix.lat, lon=fix.lon, heading=fix.heading, speed=fix.speed,
-                    last_report=max(t_src, unit.last_report),
+                    last_report=max(made, unit.last_report),
                 )
             self._state = _replace(self._state, units=units.finish())
         self._standing.clear()

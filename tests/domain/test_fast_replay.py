@@ -19,19 +19,21 @@ _decode_position = msgspec.msgpack.Decoder(ev.Position).decode
 @st.composite
 def busy_logs(draw: st.DrawFn) -> list[ev.Envelope]:
     """Plausible logs plus what makes folding hard: bursts of fixes, fixes that arrive late (source
-    time before the unit's newest report), fixes from sources that are no units."""
+    time before the unit's newest report), fixes from clocks that run ahead of the hub's, fixes from
+    sources that are no units."""
     log = draw(mixed_logs())
     extra = draw(st.lists(
         st.tuples(st.integers(0, len(log)), st.sampled_from((*UNITS, "P-9999")), st.integers(-4_000, 4_000),
-                  st.booleans(), st.integers(0, 89)),
+                  st.booleans(), st.integers(0, 89), st.sampled_from((5, 5, -3, -300_000))),
         max_size=60,
     ))
     out = list(log)
-    for n, (where, unit, shift, drill, spot) in enumerate(sorted(extra, reverse=True)):
+    # the hub's time a little after the source's, or before it: a clock ahead by a few ms or 5 minutes
+    for n, (where, unit, shift, drill, spot, lag) in enumerate(sorted(extra, reverse=True)):
         anchor = out[min(where, len(out) - 1)] if out else None
         t_src = (anchor.t_src if anchor else T0) + shift
         fix = ev.Position(lat=23.0 + spot / 100, lon=113.2 + spot / 200, heading=float(spot), speed=spot / 10)
-        out.insert(where, ev.envelope(unit, 100_000 + n, fix, t_src=t_src, t_hub=t_src + 5,
+        out.insert(where, ev.envelope(unit, 100_000 + n, fix, t_src=t_src, t_hub=t_src + lag,
                                       mode=Mode.DRILL if drill else Mode.LIVE))
     return out
 
