@@ -290,6 +290,19 @@ class Refused(Body, frozen=True, tag="refused"):
     params: dict[Short, Short] = {}
 
 
+class RefusalsSuppressed(Body, frozen=True, tag="refusals_suppressed"):
+    """Refusals of one source that were answered but not stored, because it had used up its budget of
+    stored refusals for the minute (``hub --refusal-budget``): a unit sending thousands of reports that
+    break a rule must not flood the log and every desk, yet the record must say it happened. One per
+    source and minute window, stored when the window ends."""
+
+    source: Id
+    count: Annotated[int, msgspec.Meta(ge=1)]
+    codes: dict[Short, Annotated[int, msgspec.Meta(ge=1)]]  # reason code -> how many
+    first: Millis  # hub time of the first suppressed refusal
+    last: Millis  # and of the last
+
+
 AnyBody = (
     Position
     | StatusReport
@@ -315,6 +328,7 @@ AnyBody = (
     | CallEnded
     | CallAnswered
     | CallClosed
+    | RefusalsSuppressed  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 BODY_TYPES: dict[str, type[Body]] = {

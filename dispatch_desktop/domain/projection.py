@@ -524,6 +524,11 @@ def _refused(state: State, event: ev.Envelope) -> Outcome:
     return _record_refusal(state, event, body.refused_kind, reason, body.target)
 
 
+def _refusals_suppressed(state: State, event: ev.Envelope) -> Outcome:
+    body: ev.RefusalsSuppressed = event.body  # type: ignore[assignment]
+    return _replace(state, refusal_count=state.refusal_count + body.count)  # not stored one by one
+
+
 _TRANSITIONS: dict[type[ev.Body], Transition] = {
     ev.Position: _position,
     ev.StatusReport: _status_report,
@@ -549,5 +554,6 @@ _TRANSITIONS: dict[type[ev.Body], Transition] = {
     ev.CallEnded: _call_ended,
     ev.CallAnswered: _call_answered,
     ev.CallClosed: _call_closed,
+    ev.RefusalsSuppressed: _refusals_suppressed,
 }
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

@@ -50,6 +50,8 @@ def every_kind() -> list[ev.Envelope]:
         ("hub", ev.Refused(refused_kind="unit_dispatched", code="unit_not_available",
                            message="Unit P-0001 is unavailable", target="P-0001",
                            params={"unit": "P-0001", "status": "unavailable"})),
+        ("hub", ev.RefusalsSuppressed(source="P-0002", count=41, codes={"not_assigned": 40, "unknown_incident": 1},
+                                      first=T0 + 1_000, last=T0 + 59_000)),
         ("gw-110", ev.CallOffered(call="gw-110:0001", number="02083334444", address="越秀区中山五路 1 号",
                                   location=ev.CallLocation(lat=23.1291, lon=113.2644, accuracy_m=10,
                                                            method="registered"))),

@@ -111,12 +111,15 @@ def _noise(action: str, unit: str, incident: str, n: int) -> Step:
         case "refused":
             return "hub", ev.Refused(refused_kind="unit_dispatched", code="unit_not_available",
                                      message=f"Unit {unit} is busy", target=unit, params={"unit": unit})
+        case "suppressed":
+            return "hub", ev.RefusalsSuppressed(source=unit, count=n % 7 + 1, codes={"not_assigned": n % 7 + 1},
+                                                first=T0 + n, last=T0 + n + 500)
     raise AssertionError(action)
 
 
 NOISE = ("position", "position", "position", "odd_position", "unavailable", "available", "off_duty",
          "en_route_by_hand", "sos", "sos_ack", "dispatch", "arrive", "clear", "close", "message",
-         "delivered", "reclassify", "reregister", "refused")
+         "delivered", "reclassify", "reregister", "refused", "suppressed")
 
 
 @st.composite
