@@ -185,6 +185,7 @@ NACK_TEMPLATES: dict[str, str] = {
     "read_only": "Workstation {identity} has the role {role}, which is read-only.",
     "not_on_roster": "Unit {unit} is not on the roster.",
     "outside_area": "Position {lat}, {lon} is outside the service area.",
+    "unknown_code": "The {field} {value} is not in the published taxonomy (resources/taxonomy.json).",
     "time_future": "The event time is {skew_s} s ahead of the hub clock (limit {limit_s} s).",
     "time_past": "The event time is {skew_s} s behind the hub clock (limit {limit_s} s).",
     "seq_backwards": (

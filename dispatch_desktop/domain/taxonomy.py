@@ -1,10 +1,12 @@
-"""Incident types: what a call can be about, how urgent it is by default, and whose business it is.
+"""Incident types, departments, districts and stations: the codes incidents carry, loaded from the
+published ``resources/taxonomy.json``.
 
-About a third of Guangzhou's ~10,000 valid incidents a day are not police business (streets,
-environment, city management, labour, commerce, health…): those carry the department that owns them
-and get referred (职责清单). ``daily`` is the expected number a day in a city of that size, so a
-simulator can draw realistic calls; police and non-police add up to 2:1. The figures are plausible
-orders of magnitude for a city like Guangzhou, not published statistics.
+That file is the source of truth, for this program and for other vendors' clients (its ``about`` says
+what it holds and what the hub checks); this module reads it once, checks that it is whole, and answers
+questions about it. About a third of Guangzhou's ~10,000 valid incidents a day are not police business
+(streets, environment, city management, labour, commerce, health…): those carry the department that
+owns them and get referred (职责清单). ``daily`` is the expected number a day in a city of that size, so
+a simulator can draw realistic calls; police and non-police add up to 2:1. Qt-free.
 """
 
 from __future__ import annotations
@@ -13,14 +15,25 @@ import bisect
 import enum
 import itertools
 import random
+from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 
+from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Category
+from dispatch_desktop.paths import RESOURCES
+
+TAXONOMY_FILE = RESOURCES / "taxonomy.json"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is missing, malformed or disagrees with the program."""
 
 
 class Department(enum.StrEnum):
-    """Who handles an incident besides (or instead of) the patrol force."""
+    """Who handles an incident besides (or instead of) the patrol force. The program names some of
+    them, so they are spelled here too; the file must list exactly these (and gives their names)."""
 
     ANTI_FRAUD = "anti_fraud"  # 反电信诈骗中心 (police)
     TRAFFIC_POLICE = "traffic_police"  # 交警 (police)
@@ -39,29 +52,7 @@ class Department(enum.StrEnum):
     GREENING = "greening"  # 林业园林 (trees, parks)
 
 
-DEPARTMENT_NAMES: dict[Department, tuple[str, str]] = {
-    Department.ANTI_FRAUD: ("反电信诈骗中心", "Anti-telecom-fraud center"),
-    Department.TRAFFIC_POLICE: ("交警", "Traffic police"),
-    Department.FIRE: ("消防救援", "Fire and rescue"),
-    Department.MUNICIPAL: ("市政", "Municipal works"),
-    Department.WATER: ("水务", "Water authority"),
-    Department.POWER: ("供电", "Power supply"),
-    Department.GAS: ("燃气", "Gas supply"),
-    Department.ENVIRONMENT: ("环保", "Environment"),
-    Department.CITY_MANAGEMENT: ("城管", "City management"),
-    Department.LABOUR: ("人社", "Labour and social security"),
-    Department.MARKET_REGULATION: ("市场监管", "Market regulation"),
-    Department.HEALTH: ("卫健", "Health"),
-    Department.HOUSING: ("住建", "Housing and construction"),
-    Department.TRANSPORT: ("交通运输", "Transport"),
-    Department.GREENING: ("林业园林", "Forestry and parks"),
-}
-"""(Chinese, English) names; the wire carries the enum value."""
-
-POLICE_DEPARTMENTS = frozenset({Department.ANTI_FRAUD, Department.TRAFFIC_POLICE})
-
-
-class IncidentType(msgspec.Struct, frozen=True):
+class IncidentType(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     code: str  # the incident_type carried by events
     name_zh: str
     name_en: str
@@ -82,87 +73,90 @@ class UnknownIncidentType(KeyError):
         return f"unknown incident type {self.args[0]!r}"
 
 
-_P = Category.POLICE
-_N = Category.NON_POLICE
+class DepartmentEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    code: Department
+    name_zh: str
+    name_en: str
+    police: bool  # a police department (handles incidents with the patrol force) or another authority
 
-INCIDENT_TYPES: tuple[IncidentType, ...] = (
-    # --- police business -------------------------------------------------------------------------
-    IncidentType("terror", "暴恐袭击", "Terrorist attack", _P, 1, 0.02, violent=True, rapid_response=True),
-    IncidentType("hostage", "劫持人质", "Hostage taking", _P, 1, 0.2, violent=True, rapid_response=True),
-    IncidentType("firearm", "涉枪警情", "Firearm incident", _P, 1, 0.3, violent=True, rapid_response=True),
-    IncidentType(
-        "explosion", "爆炸", "Explosion", _P, 1, 0.3, violent=True, rapid_response=True,
-        department=Department.FIRE,
-    ),
-    IncidentType("knife_attack", "持刀伤人", "Knife attack", _P, 1, 4, violent=True, rapid_response=True),
-    IncidentType("armed_brawl", "持械聚众斗殴", "Armed mass brawl", _P, 1, 8, violent=True, rapid_response=True),
-    IncidentType("robbery", "抢劫", "Robbery", _P, 1, 45, violent=True),
-    IncidentType("snatch", "抢夺", "Snatch theft", _P, 2, 60),
-    IncidentType("assault", "故意伤害", "Assault", _P, 2, 180, violent=True),
-    IncidentType("fight", "打架斗殴", "Fight", _P, 2, 520, violent=True),
-    IncidentType("sexual_offence", "猥亵性侵", "Sexual offence", _P, 2, 25, violent=True),
-    IncidentType("mass_gathering", "群体性事件", "Mass gathering", _P, 1, 8),
-    IncidentType("suicide", "跳楼轻生", "Suicide attempt", _P, 1, 35),
-    IncidentType("fire", "火灾", "Fire", _P, 1, 55, department=Department.FIRE),
-    IncidentType("burglary", "入室盗窃", "Burglary", _P, 2, 260),
-    IncidentType("theft", "盗窃", "Theft", _P, 3, 1000),
-    IncidentType("vehicle_theft", "盗窃车辆", "Vehicle theft", _P, 3, 420),
-    IncidentType("telecom_fraud", "电信网络诈骗", "Telecom fraud", _P, 3, 500, department=Department.ANTI_FRAUD),
-    IncidentType("fraud", "诈骗", "Fraud", _P, 3, 150),
-    IncidentType(
-        "traffic_injury", "交通事故（有人受伤）", "Traffic accident with injuries", _P, 2, 420,
-        department=Department.TRAFFIC_POLICE,
-    ),
-    IncidentType(
-        "traffic_damage", "交通事故（财损）", "Traffic accident, damage only", _P, 4, 600,
-        department=Department.TRAFFIC_POLICE,
-    ),
-    IncidentType(
-        "traffic_obstruction", "交通堵塞违停", "Traffic obstruction", _P, 4, 380,
-        department=Department.TRAFFIC_POLICE,
-    ),
-    IncidentType("missing_person", "人员走失", "Missing person", _P, 2, 140),
-    IncidentType("domestic", "家庭纠纷", "Domestic dispute", _P, 3, 420),
-    IncidentType("dispute", "民间纠纷", "Civil dispute", _P, 3, 480),
-    IncidentType("drunk", "醉酒滋事", "Drunk and disorderly", _P, 3, 180),
-    IncidentType("harassment", "骚扰滋事", "Harassment", _P, 3, 120),
-    IncidentType("suspicious", "可疑人员物品", "Suspicious person or object", _P, 3, 260),
-    IncidentType("vice", "涉黄赌毒", "Drugs, gambling, prostitution", _P, 3, 90),
-    IncidentType("help", "群众求助", "Request for help", _P, 3, 150),
-    IncidentType("lost_property", "遗失物品", "Lost property", _P, 4, 156),
-    # --- not police business: referred to the department that owns it ----------------------------
-    IncidentType("road_damage", "道路井盖损坏", "Damaged road or manhole", _N, 3, 280, department=Department.MUNICIPAL),
-    IncidentType("street_light", "路灯故障", "Street light out", _N, 4, 90, department=Department.MUNICIPAL),
-    IncidentType("flooding", "排水内涝", "Drainage and flooding", _N, 3, 120, department=Department.WATER),
-    IncidentType("water_outage", "停水爆管", "Water outage or burst main", _N, 3, 220, department=Department.WATER),
-    IncidentType("power_outage", "停电", "Power cut", _N, 3, 200, department=Department.POWER),
-    IncidentType("gas_leak", "燃气泄漏", "Gas leak", _N, 2, 25, department=Department.GAS),
-    IncidentType("pollution", "油烟排污", "Pollution", _N, 4, 180, department=Department.ENVIRONMENT),
-    IncidentType("noise", "噪音扰民", "Noise nuisance", _N, 4, 400, department=Department.ENVIRONMENT),
-    IncidentType(
-        "street_vending", "占道经营", "Street vending", _N, 4, 300, department=Department.CITY_MANAGEMENT
-    ),
-    IncidentType(
-        "illegal_building", "违章搭建", "Illegal construction", _N, 4, 90, department=Department.CITY_MANAGEMENT
-    ),
-    IncidentType("garbage", "垃圾清运", "Uncollected rubbish", _N, 4, 120, department=Department.CITY_MANAGEMENT),
-    IncidentType("stray_animal", "流浪动物", "Stray animals", _N, 4, 70, department=Department.CITY_MANAGEMENT),
-    IncidentType("wage_arrears", "拖欠工资", "Unpaid wages", _N, 3, 270, department=Department.LABOUR),
-    IncidentType(
-        "consumer_dispute", "消费纠纷", "Consumer dispute", _N, 4, 330, department=Department.MARKET_REGULATION
-    ),
-    IncidentType("food_safety", "食品安全", "Food safety", _N, 3, 70, department=Department.MARKET_REGULATION),
-    IncidentType("medical_help", "突发疾病求助", "Sudden illness", _N, 2, 208, department=Department.HEALTH),
-    IncidentType("illegal_medical", "非法行医", "Unlicensed medical practice", _N, 4, 20, department=Department.HEALTH),
-    IncidentType(
-        "property_dispute", "物业纠纷", "Property management dispute", _N, 4, 170, department=Department.HOUSING
-    ),
-    IncidentType("taxi_complaint", "出租车网约车投诉", "Taxi complaint", _N, 4, 110, department=Department.TRANSPORT),
-    IncidentType("fallen_tree", "树木倒伏", "Fallen tree", _N, 3, 60, department=Department.GREENING),
-)
+
+class DistrictEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    adcode: str  # "440106": the code incidents carry
+    name_zh: str  # "天河区"
+    short_name_zh: str  # "天河"
+    name_en: str  # "Tianhe District"
+
+
+class StationEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str  # "S-440106-03": the code incidents and units carry
+    district: str  # its district's adcode
+    name_zh: str  # these three as the default city has them (another city seed differs): for reference
+    lat: float
+    lon: float
+
+
+class ServiceArea(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The districts' bounding box, WGS84 degrees."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+
+class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    about: tuple[str, ...]
+    version: int
+    departments: tuple[DepartmentEntry, ...]
+    incident_types: tuple[IncidentType, ...]
+    districts: tuple[DistrictEntry, ...]
+    service_area: ServiceArea
+    stations: tuple[StationEntry, ...]
+
+
+def load(path: Path = TAXONOMY_FILE) -> _File:
+    """Read and check a taxonomy file; ``TaxonomyError`` says what is wrong with it."""
+    try:
+        data = msgspec.json.decode(path.read_bytes(), type=_File)
+    except OSError as error:
+        raise TaxonomyError(f"cannot read the taxonomy {path}: {error.strerror or error}") from None
+    except msgspec.DecodeError as error:
+        raise TaxonomyError(f"the taxonomy {path} is malformed: {error}") from None
+    listed = [d.code for d in data.departments]
+    if sorted(listed) != sorted(Department):
+        raise TaxonomyError(f"the taxonomy {path} must list each of the departments {', '.join(Department)} "
+                            f"once; it lists {', '.join(listed)}")
+    for section, codes in (("incident_types", [t.code for t in data.incident_types]),
+                           ("districts", [d.adcode for d in data.districts]),
+                           ("stations", [s.id for s in data.stations])):
+        twice = sorted({c for c in codes if codes.count(c) > 1})
+        if twice:
+            raise TaxonomyError(f"the taxonomy {path} lists {section} {', '.join(twice)} more than once")
+    adcodes = {d.adcode for d in data.districts}
+    strays = [s.id for s in data.stations if s.district not in adcodes]
+    if strays:
+        raise TaxonomyError(f"the taxonomy {path}: stations {', '.join(strays)} are in no listed district")
+    return data
+
+
+_TAXONOMY = load()
+
+INCIDENT_TYPES: tuple[IncidentType, ...] = _TAXONOMY.incident_types
+DEPARTMENT_NAMES: dict[Department, tuple[str, str]] = {d.code: (d.name_zh, d.name_en) for d in _TAXONOMY.departments}
+"""(Chinese, English) names; the wire carries the enum value."""
+POLICE_DEPARTMENTS = frozenset(d.code for d in _TAXONOMY.departments if d.police)
+DISTRICTS: tuple[DistrictEntry, ...] = _TAXONOMY.districts
+STATIONS: tuple[StationEntry, ...] = _TAXONOMY.stations
+SERVICE_AREA: ServiceArea = _TAXONOMY.service_area
 
 _BY_CODE = {t.code: t for t in INCIDENT_TYPES}
 _CUMULATIVE = tuple(itertools.accumulate(t.daily for t in INCIDENT_TYPES))
+_DISTRICTS = {d.adcode: d for d in DISTRICTS}
+_STATIONS = {s.id: s for s in STATIONS}
+_DEPARTMENTS = frozenset(Department)
 
 
 def incident_type(code: str) -> IncidentType:
@@ -189,3 +183,45 @@ def draw(rng: random.Random) -> IncidentType:
 def department_name(department: Department | str, *, english: bool = False) -> str:
     zh, en = DEPARTMENT_NAMES[Department(department)]
     return en if english else zh
+
+
+def is_district(adcode: str) -> bool:
+    return adcode in _DISTRICTS
+
+
+def station(station_id: str) -> StationEntry | None:
+    return _STATIONS.get(station_id)
+
+
+def district_named(text: str) -> DistrictEntry | None:
+    """The district an adcode (440106), Chinese name (天河区, 天河) or English name (Tianhe District,
+    Tianhe, any case) means."""
+    wanted = text.strip().casefold()
+    for d in DISTRICTS:
+        if wanted in (d.adcode, d.name_zh, d.short_name_zh, d.name_en.casefold(),
+                      d.name_en.removesuffix(" District").casefold()):
+            return d
+    return None
+
+
+class CodeProblem(NamedTuple):
+    field: str  # the event field, e.g. "station"
+    value: str  # its value, which the taxonomy does not know
+
+
+def code_problem(body: ev.Body) -> CodeProblem | None:
+    """The first field of an ``incident_created`` or ``incident_reclassified`` that carries a code the
+    taxonomy does not know (the hub refuses such a command ``unknown_code``); None for any other body.
+    An empty district, station or department is no code and passes: the district is empty for a point
+    outside the service area, the department for police business."""
+    if isinstance(body, ev.IncidentCreated):
+        fields = (("district", body.district, _DISTRICTS), ("station", body.station, _STATIONS),
+                  ("incident_type", body.incident_type, _BY_CODE), ("department", body.department, _DEPARTMENTS))
+    elif isinstance(body, ev.IncidentReclassified):
+        fields = (("incident_type", body.incident_type, _BY_CODE), ("department", body.department, _DEPARTMENTS))
+    else:
+        return None
+    for name, value, known in fields:
+        if value and value not in known:
+            return CodeProblem(name, value)
+    return None
