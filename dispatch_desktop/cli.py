@@ -17,7 +17,7 @@ from types import ModuleType
 from dispatch_desktop.paths import DataDirError
 from dispatch_desktop.storage_checks import Refused
 
-SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras")
+SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras", "units")
 DEFAULT = "run"
 
 

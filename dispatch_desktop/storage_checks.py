@@ -94,3 +94,14 @@ def check_store(url: str, use: Use, *, default: bool = False) -> Location:
     if not ask(f"{situation}\nCreate {new}?"):
         raise Refused("nothing was created", exit_code=1)
     return location
+
+
+def store_absent(url: str) -> bool:
+    """No event store at ``url`` (a damaged one counts as there: ``check_store`` says what is wrong)."""
+    from dispatch_desktop.store import StoreError
+    from dispatch_desktop.store.location import Found, inspect
+
+    try:
+        return inspect(url).found is not Found.STORE
+    except StoreError:
+        return False

@@ -38,25 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("file", type=Path)
 
 
-def _absent(url: str) -> bool:
-    """No event store at ``url`` (a damaged one counts as there: ``check_store`` says what is wrong)."""
-    from dispatch_desktop.store import StoreError
-    from dispatch_desktop.store.location import Found, inspect
-
-    try:
-        return inspect(url).found is not Found.STORE
-    except StoreError:
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
-    from dispatch_desktop.storage_checks import Use, check_store
+    from dispatch_desktop.storage_checks import Use, check_store, store_absent
     from dispatch_desktop.store import StoreError
     from dispatch_desktop.store.cameras import CameraStore
     from dispatch_desktop.video.registry import write_cameras_csv
 
     url = args.db or paths.default_database_url()
-    if args.action == "import" and args.dry_run and _absent(url):
+    if args.action == "import" and args.dry_run and store_absent(url):
         # Checking a file before there is a store: against an empty one in memory, nothing made on disk.
         url = "sqlite://"
     # Importing may start a store; listing or exporting one that is not there would only make an empty one.

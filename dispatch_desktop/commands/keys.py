@@ -1,6 +1,7 @@
 """``dispatch-desktop keys``: CurveZMQ key pairs for field units and workstations.
 
-``keys create --unit P-0001 [P-0002 …]`` / ``keys create --workstation ws-01 --role dispatcher`` (or
+``keys create --unit P-0001 [P-0002 …]`` (with a warning for a unit the hub would refuse: on neither the
+unit registry nor the generated city's roster) / ``keys create --workstation ws-01 --role dispatcher`` (or
 ``--workstation gw-110 --role telephony`` for a telephony gateway, which offers 110 calls) writes
 ``DIR/private/NAME.key_secret`` (hand it to the device) and ``DIR/authorized/NAME.key`` (the hub accepts
 it from then on, without a restart). ``keys revoke NAME`` removes the authorized key: the hub refuses the
@@ -32,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="workstation role: supervisors are read-only; a telephony gateway (which "
                              "rings 110 calls in) is a workstation of role telephony")
     create.add_argument("--dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    create.add_argument("--db", metavar="URL",
+                        help="event store whose unit registry a --unit id is looked up in, to warn about a unit the "
+                             "hub would refuse (default: the user data dir's SQLite)")
     listing = actions.add_parser("list", help="list keys and whether the hub accepts them")
     listing.add_argument("--dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     revoke = actions.add_parser("revoke", help="stop the hub accepting a key (takes effect at once)")
@@ -72,6 +76,10 @@ def _create(directory: KeyDirectory, args: argparse.Namespace) -> int:
         print(f"created {kind.value} {name}{f' ({role.value})' if role else ''}: "
               f"{directory.private / (name + '.key_secret')}")
     print(f"hub public key: {directory.root / 'hub.key'}")
+    if args.unit:
+        from dispatch_desktop.commands.units import warn_off_roster
+
+        warn_off_roster(args.unit, args.db)
     return 0
 
 

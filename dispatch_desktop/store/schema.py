@@ -140,3 +140,18 @@ cameras = Table(
     Column("updated_ms", BigInteger, nullable=False),  # when this row last changed
 )
 """The camera registry (``cameras.py``): reference data, not events. Created by migration ``0002_cameras``."""
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("unit_kind", String(16), nullable=False),  # a ``UnitKind`` value
+    Column("station", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("members", Text, nullable=False),  # a JSON list of strings
+    Column("lat", Double, nullable=False),  # 0, 0: no position until the unit reports one
+    Column("lon", Double, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),  # when this row last changed
+)
+"""The unit registry (``units.py``): units from outside the generated city, which the hub registers when
+it starts. Created by migration ``0006_units``."""

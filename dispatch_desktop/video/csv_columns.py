@@ -3,7 +3,8 @@
 Registries exported from Chinese video platforms and spreadsheets kept by district bureaus name their
 columns in Chinese, often with a unit in brackets (``经度(WGS84)``); English headers come with spaces,
 underscores or capitals. All of these are matched after dropping a trailing bracketed note, spaces,
-``_`` and ``-``, case-insensitively. Qt-free.
+``_`` and ``-``, case-insensitively. The matching and the row checks that do not depend on what a
+row means (``match_header``, ``broken_row``) serve the unit roster's CSV too. Qt-free.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dispatch_desktop.video.csv_rows import RowError
+from dispatch_desktop.video.csv_rows import Record, RowError
 
 # Each column with the header names understood for it; the first is the one an export writes.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -40,7 +41,6 @@ def _key(header: str) -> str:
     return _IGNORED.sub("", _NOTE.sub("", header.strip())).casefold()
 
 
-_BY_KEY = {_key(name): column for column, names in HEADERS.items() for name in names}
 
 
 @dataclass(frozen=True)
@@ -56,30 +56,53 @@ class Columns:
 
 
 def read_header(cells: list[str]) -> tuple[Columns, list[RowError]]:
+    columns, errors = match_header(cells, HEADERS, REQUIRED)
+    if "name" not in columns.labels and "address" not in columns.labels:
+        errors.append(RowError(1, "name", "required column is missing (an address column may stand in for it)"))
+    return columns, errors
+
+
+def match_header(cells: list[str], headers: dict[str, tuple[str, ...]],
+                 required: tuple[str, ...]) -> tuple[Columns, list[RowError]]:
+    """The columns of a header row, by ``headers`` (each column with the names understood for it), and
+    what is wrong with it: an unknown or repeated column, a required one missing."""
+    by_key = {_key(name): column for column, names in headers.items() for name in names}
     by_cell: list[str] = []
     labels: dict[str, str] = {}
     errors: list[RowError] = []
     for raw in cells:
         written = raw.strip()
-        column = _BY_KEY.get(_key(raw), "")
+        column = by_key.get(_key(raw), "")
         if not column:
-            errors.append(RowError(1, written, f"unknown column; the columns understood are {understood()}"))
+            errors.append(RowError(1, written, f"unknown column; the columns understood are {understood(headers)}"))
         elif column in labels:
             errors.append(RowError(1, written, f"is the {column} column again (already as {labels[column]!r})"))
         else:
             labels[column] = written
         by_cell.append(column)
-    errors += [RowError(1, column, "required column is missing") for column in REQUIRED if column not in labels]
-    if "name" not in labels and "address" not in labels:
-        errors.append(RowError(1, "name", "required column is missing (an address column may stand in for it)"))
+    errors += [RowError(1, column, "required column is missing") for column in required if column not in labels]
     return Columns(tuple(by_cell), labels), errors
 
 
-def understood() -> str:
+def broken_row(record: Record, columns: Columns) -> RowError | None:
+    """The refusal of a row that could not be split into its cells."""
+    if record.unreadable:
+        return RowError(record.row, "", f"{record.unreadable}; the rows after it were not read", record.line)
+    if record.broken:
+        cell = record.broken.cell
+        column = columns.label(columns.by_cell[cell]) if cell < len(columns.by_cell) else f"(cell {cell + 1})"
+        return RowError(record.row, column, record.broken.message(), record.line)
+    if len(record.values) != len(columns.by_cell):
+        return RowError(record.row, "", f"has {len(record.values)} fields, the header has {len(columns.by_cell)}",
+                        record.line)
+    return None
+
+
+def understood(headers: dict[str, tuple[str, ...]] = HEADERS) -> str:
     """One line: each column with its first Chinese header, e.g. ``id (编号)``."""
-    return ", ".join(f"{column} ({next(n for n in names if not n.isascii())})" for column, names in HEADERS.items())
+    return ", ".join(f"{column} ({next(n for n in names if not n.isascii())})" for column, names in headers.items())
 
 
-def header_help() -> str:
+def header_help(headers: dict[str, tuple[str, ...]] = HEADERS) -> str:
     """The header names understood, a column a line, for ``--help``."""
-    return "\n".join(f"  {column:<11}{', '.join(names[1:])}" for column, names in HEADERS.items())
+    return "\n".join(f"  {column:<11}{', '.join(names[1:])}" for column, names in headers.items())

@@ -37,7 +37,7 @@ from typing import TextIO
 import msgspec
 
 from dispatch_desktop.domain.city import Camera, City, District
-from dispatch_desktop.video.csv_columns import EXPORTED, Columns, read_header
+from dispatch_desktop.video.csv_columns import EXPORTED, Columns, broken_row, read_header
 from dispatch_desktop.video.csv_rows import Record, RowError, read_records, read_text
 from dispatch_desktop.video.service_area import BORDER_TOLERANCE_M, Location, ServiceArea, named
 from dispatch_desktop.video.stream_check import check_stream
@@ -91,7 +91,7 @@ def parse_cameras_csv(source: Path | str | TextIO, city: City, *, folder: Path |
         if not any(v.strip() for v in record.values) and not (record.broken or record.unreadable):
             continue  # a blank line in a spreadsheet export is not a camera
         rows += 1
-        refusal = _broken_row(record, columns)
+        refusal = broken_row(record, columns)
         if refusal is not None:
             errors.append(refusal)
         else:
@@ -100,20 +100,6 @@ def parse_cameras_csv(source: Path | str | TextIO, city: City, *, folder: Path |
     errors += (e for d in drafts for e in d.row.errors)
     notes = tuple(n for d in drafts for n in d.row.notes)
     return CsvImport(tuple(cameras), tuple(sorted(errors, key=lambda e: e.row)), rows, notes)
-
-
-def _broken_row(record: Record, columns: Columns) -> RowError | None:
-    """The refusal of a row that could not be split into its cells."""
-    if record.unreadable:
-        return RowError(record.row, "", f"{record.unreadable}; the rows after it were not read", record.line)
-    if record.broken:
-        cell = record.broken.cell
-        column = columns.label(columns.by_cell[cell]) if cell < len(columns.by_cell) else f"(cell {cell + 1})"
-        return RowError(record.row, column, record.broken.message(), record.line)
-    if len(record.values) != len(columns.by_cell):
-        return RowError(record.row, "", f"has {len(record.values)} fields, the header has {len(columns.by_cell)}",
-                        record.line)
-    return None
 
 
 class _Row:
