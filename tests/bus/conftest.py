@@ -26,6 +26,9 @@ from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Category, UnitKind
 from tests.bus.fakestore import FakeProjector, FakeStore
+from tests.postgres import BACKENDS, POSTGRES_URL, PostgresSchemas, new_url
+
+__all__ = ["new_url"]  # the fixture: a new database of each backend, for a hub in a process of its own
 
 ANY = "tcp://127.0.0.1:*"
 UNITS = ("P-0001", "P-0002", "P-0003")
@@ -106,28 +109,69 @@ def keys(tmp_path: Path) -> KeyDirectory:
     return directory
 
 
-@pytest.fixture
-def make_hub(tmp_path: Path) -> Iterator[Callable[..., Running]]:
-    hubs: list[Hub] = []
+class HubFactory:
+    """``make_hub(...)``: starts a hub and stops it at the end of the test. Its store is the fake or the
+    real SQLite one (``open_store``), or, when the test is marked ``on_both_backends``, a real store on
+    a new database of the parametrised backend: SQLite, then PostgreSQL."""
 
-    def factory(*, keys: KeyDirectory | None = None, store: tuple[Any, Any] | None = None,
-                units: tuple[str, ...] | list[str] = UNITS, real: bool | None = None,
-                roles: dict[str, Role] | None = None, **options: Any) -> Running:
-        store_, projector = store or open_store(tmp_path, real=real)
+    def __init__(self, tmp_path: Path, backend: str | None) -> None:
+        self.tmp_path = tmp_path
+        self.backend = backend
+        self.hubs: list[Hub] = []
+        self.stores: list[Any] = []
+        self.schemas = PostgresSchemas(POSTGRES_URL) if backend == "postgresql" else None
+
+    def open_store(self, *, real: bool | None = None) -> tuple[Any, Any]:
+        """(store, projector) for a hub of this test, closed at its end."""
+        if self.backend is None:
+            return open_store(self.tmp_path, real=real)
+        from dispatch_desktop.store import EventStore, Projector
+
+        if self.schemas is not None:
+            url = self.schemas.new_url()
+        else:
+            url = f"sqlite:///{self.tmp_path / f'events-{len(self.stores)}.sqlite3'}"
+        store = EventStore.open(url)
+        self.stores.append(store)
+        return store, Projector(store)
+
+    def __call__(self, *, keys: KeyDirectory | None = None, store: tuple[Any, Any] | None = None,
+                 units: tuple[str, ...] | list[str] = UNITS, real: bool | None = None,
+                 roles: dict[str, Role] | None = None, **options: Any) -> Running:
+        store_, projector = store or self.open_store(real=real)
         options.setdefault("area", AREA)
         hub = Hub(
             store_, projector=projector,
             security=CurveSecurity(keys.root) if keys is not None else PlainSecurity(roles or {}),
-            blob_dir=tmp_path / "blobs", field_endpoint=ANY, workstation_endpoint=ANY, publish_endpoint=ANY,
+            blob_dir=self.tmp_path / "blobs", field_endpoint=ANY, workstation_endpoint=ANY, publish_endpoint=ANY,
             bootstrap=roster(units), **options,
         )
-        hubs.append(hub)
+        self.hubs.append(hub)
         endpoints = hub.start()
         return Running(hub, store_, projector, endpoints, keys)
 
-    yield factory
-    for hub in hubs:
-        hub.stop()
+    def close(self) -> None:
+        """Hubs first: a PostgreSQL schema cannot be dropped under a hub that is still committing."""
+        for hub in self.hubs:
+            hub.stop()
+        for store in self.stores:
+            store.close()
+        if self.schemas is not None:
+            self.schemas.drop_all()
+
+
+on_both_backends = pytest.mark.parametrize("make_hub", BACKENDS, indirect=True)
+"""Runs a test's hubs on the real store over SQLite and over PostgreSQL (skipped, saying why, when
+DISPATCH_TEST_POSTGRES_URL is unset)."""
+
+
+@pytest.fixture
+def make_hub(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HubFactory]:
+    factory = HubFactory(tmp_path, getattr(request, "param", None))
+    try:
+        yield factory
+    finally:
+        factory.close()
 
 
 class RawPeer:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import random
 import threading
-from collections.abc import Callable
 
 import msgspec
 import pytest
@@ -27,7 +26,7 @@ from dispatch_desktop.bus.keys import KeyDirectory, Kind
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import FieldRecordKind, UnitStatus
-from tests.bus.conftest import INSIDE, Running, now_ms
+from tests.bus.conftest import INSIDE, HubFactory, Running, now_ms, on_both_backends
 
 TOTAL = int(os.environ.get("FUZZ_TOTAL", "100000"))
 EXAMPLES = 400
@@ -126,8 +125,8 @@ class ValidUnit(threading.Thread):
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_a_flood_of_garbage_neither_stops_the_hub_nor_gets_stored(make_hub: Callable[..., Running],
-                                                                  keys: KeyDirectory) -> None:
+@on_both_backends
+def test_a_flood_of_garbage_neither_stops_the_hub_nor_gets_stored(make_hub: HubFactory, keys: KeyDirectory) -> None:
     keys.create("FUZZ", Kind.UNIT)
     running = make_hub(keys=keys)
     fuzzer = Fuzzer(running, keys)

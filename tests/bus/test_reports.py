@@ -12,7 +12,7 @@ from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import FieldRecordKind, UnitStatus
-from tests.bus.conftest import INSIDE, RawPeer, Running, now_ms, wait_for
+from tests.bus.conftest import INSIDE, HubFactory, RawPeer, Running, now_ms, on_both_backends, wait_for
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -39,10 +39,8 @@ class GatedProjector:
         return self.inner.append(events)
 
 
-def _gated(make_hub: Callable[..., Running], tmp_path: Any) -> tuple[Running, GatedProjector]:
-    from tests.bus.conftest import open_store
-
-    store, projector = open_store(tmp_path)
+def _gated(make_hub: HubFactory) -> tuple[Running, GatedProjector]:
+    store, projector = make_hub.open_store()
     gated = GatedProjector(projector)
     return make_hub(store=(store, gated)), gated
 
@@ -55,9 +53,9 @@ def _count(running: Running, source: str, seq: int) -> int:
     return sum(1 for _g, e in running.stored() if (e.source, e.seq) == (source, seq))
 
 
-def test_no_ack_before_the_commit(make_hub: Callable[..., Running], raw_peers: Callable[..., RawPeer],
-                                  tmp_path: Any) -> None:
-    running, gated = _gated(make_hub, tmp_path)
+@on_both_backends
+def test_no_ack_before_the_commit(make_hub: HubFactory, raw_peers: Callable[..., RawPeer]) -> None:
+    running, gated = _gated(make_hub)
     gated.gate.clear()  # the next commit hangs
     before = gated.calls
     unit = raw_peers(running.endpoints.field)
@@ -71,10 +69,9 @@ def test_no_ack_before_the_commit(make_hub: Callable[..., Running], raw_peers: C
     assert _count(running, "P-0001", 1) == 1
 
 
-def test_a_failed_commit_is_not_acknowledged_and_the_resend_is_stored_once(
-    make_hub: Callable[..., Running], tmp_path: Any
-) -> None:
-    running, gated = _gated(make_hub, tmp_path)
+@on_both_backends
+def test_a_failed_commit_is_not_acknowledged_and_the_resend_is_stored_once(make_hub: HubFactory) -> None:
+    running, gated = _gated(make_hub)
     gated.fail = True
     before = gated.calls
     with FieldFleet() as fleet:
@@ -87,9 +84,9 @@ def test_a_failed_commit_is_not_acknowledged_and_the_resend_is_stored_once(
     assert _count(running, "P-0001", seq) == 1
 
 
-def test_an_unacknowledged_report_is_resent_and_stored_once(make_hub: Callable[..., Running],
-                                                            tmp_path: Any) -> None:
-    running, gated = _gated(make_hub, tmp_path)
+@on_both_backends
+def test_an_unacknowledged_report_is_resent_and_stored_once(make_hub: HubFactory) -> None:
+    running, gated = _gated(make_hub)
     gated.gate.clear()
     acks: list[tuple[int, int, bool]] = []
     with FieldFleet() as fleet:

@@ -2,9 +2,10 @@
 
 1,000 field units (two processes of 500 ``FieldClient``s) send positions; two workstations watch. The
 hub runs as ``python -m dispatch_desktop.cli hub`` and gets SIGKILL mid-stream, then starts again on
-the same SQLite file and addresses; the units resend whatever was not acknowledged. Then: every
-report a unit saw acknowledged is in the store exactly once, every report that was in doubt at the
-kill was resent and is stored exactly once, and both workstations end on the same state as the store.
+the same store and addresses; the units resend whatever was not acknowledged. Then: every report a
+unit saw acknowledged is in the store exactly once, every report that was in doubt at the kill was
+resent and is stored exactly once, and both workstations end on the same state as the store. The
+store is an SQLite file, then a PostgreSQL schema (tests/postgres.py), as the README offers both.
 
 The hub runs in plain mode here: 1,000 CurveZMQ handshakes (and their re-handshakes after the restart)
 would take most of the test's time budget on a two-core machine, and authentication has tests of its
@@ -31,6 +32,7 @@ from dispatch_desktop.bus.workstation import WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.store import EventStore, Projector
 from tests.bus.conftest import INSIDE, roster, wait_for
+from tests.postgres import UrlFactory
 
 UNITS = [f"K-{i:04d}" for i in range(1000)]
 WORKERS = 2
@@ -91,8 +93,8 @@ def _wait_gseq(watcher: WorkstationClient, gseq: int, timeout: float = 60.0) -> 
 
 @pytest.mark.slow
 @pytest.mark.timeout(240)
-def test_sigkill_mid_stream_loses_nothing_and_stores_nothing_twice(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+def test_sigkill_mid_stream_loses_nothing_and_stores_nothing_twice(tmp_path: Path, new_url: UrlFactory) -> None:
+    db = new_url()
     with EventStore.open(db) as store:  # the roster, as the hub's bootstrap would have stored it
         store.append([ev.envelope("hub", i + 1, body, int(time.time() * 1000))
                       for i, body in enumerate(roster(UNITS))])

@@ -1,66 +1,16 @@
 """Store tests run against SQLite (a file in tmp_path) and PostgreSQL (a fresh schema per store in the
-database named by DISPATCH_TEST_POSTGRES_URL, e.g. from scripts/postgres-for-tests)."""
+database named by DISPATCH_TEST_POSTGRES_URL, e.g. from scripts/postgres-for-tests): see tests/postgres.py."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from dispatch_desktop.store import EventStore
+from tests.postgres import UrlFactory, new_url, pg_schema
 
-POSTGRES_URL = os.environ.get("DISPATCH_TEST_POSTGRES_URL", "")
-NO_POSTGRES = "PostgreSQL not available: set DISPATCH_TEST_POSTGRES_URL or run scripts/postgres-for-tests"
-
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param("postgresql", id="postgresql",
-                 marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]),
-]
-
-UrlFactory = Callable[[], str]
-
-
-class PostgresSchemas:
-    """Hands out URLs of new, empty schemas and drops them all at the end."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base = sa.make_url(base_url)
-        self.engine = sa.create_engine(self.base, isolation_level="AUTOCOMMIT")
-        self.names: list[str] = []
-
-    def new_url(self) -> str:
-        name = f"test_{uuid.uuid4().hex[:12]}"
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA {name}")
-        self.names.append(name)
-        url = self.base.update_query_dict({"options": f"-csearch_path={name}"})
-        return url.render_as_string(hide_password=False)
-
-    def drop_all(self) -> None:
-        with self.engine.connect() as conn:
-            for name in self.names:
-                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
-        self.engine.dispose()
-
-
-@pytest.fixture(params=BACKENDS)
-def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UrlFactory]:
-    """Makes URLs of new, empty databases of the parametrised kind."""
-    if request.param == "sqlite":
-        counter = iter(range(1_000_000))
-        yield lambda: f"sqlite:///{tmp_path / f'events-{next(counter)}.db'}"
-        return
-    schemas = PostgresSchemas(POSTGRES_URL)
-    try:
-        yield schemas.new_url
-    finally:
-        schemas.drop_all()
-
+__all__ = ["new_url", "pg_schema"]  # the shared fixtures, offered to the store tests
 
 StoreFactory = Callable[..., EventStore]
 
@@ -88,18 +38,3 @@ def url(new_url: UrlFactory) -> str:
 @pytest.fixture
 def store(open_store: StoreFactory, url: str) -> EventStore:
     return open_store(url)
-
-
-@pytest.fixture
-def pg_schema() -> Iterator[tuple[str, sa.Engine]]:
-    """The URL of a new, empty PostgreSQL schema and an engine to write into it as a setup."""
-    if not POSTGRES_URL:
-        pytest.skip(NO_POSTGRES)
-    schemas = PostgresSchemas(POSTGRES_URL)
-    url = schemas.new_url()
-    engine = sa.create_engine(url)
-    try:
-        yield url, engine
-    finally:
-        engine.dispose()
-        schemas.drop_all()

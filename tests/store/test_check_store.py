@@ -12,7 +12,7 @@ from dispatch_desktop.store import EventStore
 from dispatch_desktop.store import check as store_check
 from dispatch_desktop.store.check import CannotCheck, Finding, Interrupted, Status, StoreCheck, verdict
 from dispatch_desktop.store.location import Found, inspect
-from tests.store.conftest import UrlFactory
+from tests.postgres import UrlFactory
 from tests.store.damaged import DAMAGE, EVENTS, fill, fingerprint, root_page, scramble_page, spoiled_store, write_store
 
 

@@ -15,7 +15,8 @@ from alembic.runtime.migration import MigrationContext
 
 from dispatch_desktop.store import EventStore, StoreError, migrate
 from dispatch_desktop.store.schema import SEQ_EPOCH_SQL, metadata
-from tests.store.conftest import NO_POSTGRES, POSTGRES_URL, StoreFactory, UrlFactory
+from tests.postgres import NO_POSTGRES, POSTGRES_URL, UrlFactory
+from tests.store.conftest import StoreFactory
 from tests.store.samples import T0, position
 
 TABLES = {"alembic_version", "events", "late_events", "snapshots", "sources"}  # others may add more
