@@ -141,10 +141,11 @@ def warn_off_roster(unit_ids: Sequence[str], url: str | None, command: str = "di
     from dispatch_desktop.store import StoreError
     from dispatch_desktop.store.units import registered_ids
 
-    url = url or paths.default_database_url()
+    where = url or "the user data dir's event store"
     try:
+        where = url = url or paths.default_database_url()
         missing = [u for u in unit_ids if u not in registered_ids(url)]
-    except StoreError as error:
+    except (StoreError, paths.DataDirError) as error:  # the keys are made: say what could not be checked
         print(f"{command}: warning: cannot check the unit registry ({error})", file=sys.stderr)
         missing = list(unit_ids)
     if missing:
@@ -155,7 +156,7 @@ def warn_off_roster(unit_ids: Sequence[str], url: str | None, command: str = "di
             city = set()
         missing = [u for u in missing if u not in city]
     for unit in missing:
-        print(f"{command}: warning: unit {unit} is on neither the unit registry ({url}) nor the generated city's "
+        print(f"{command}: warning: unit {unit} is on neither the unit registry ({where}) nor the generated city's "
               f"roster, so the hub will refuse its reports (not_on_roster). Add it with 'dispatch-desktop units "
               f"import FILE' (a CSV with the columns id, unit_kind, station, name; see 'dispatch-desktop units "
               f"import --help'), then restart the hub. The key was created all the same.", file=sys.stderr)
