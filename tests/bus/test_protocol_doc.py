@@ -12,6 +12,7 @@ from dispatch_desktop.bus import spec
 from dispatch_desktop.bus.session import Session, decode_envelope
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.reasons import TEMPLATES
+from dispatch_desktop.domain.state import Call, Incident, PendingOrder, RefusalRecord, State, TimelineEntry, Unit
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 
@@ -68,7 +69,7 @@ def test_every_reason_code_is_documented() -> None:
         assert f"| `{code}` |" in text, code
 
 
-def test_the_worked_example_decodes_to_the_report_it_describes() -> None:
+def test_the_encoder_fixture_decodes_to_the_report_it_describes() -> None:
     text = _text()
     dump = text[text.index("<!-- BEGIN GENERATED: example -->"):text.index("<!-- END GENERATED: example -->")]
     data = bytes.fromhex("".join(line[6:53] for line in dump.splitlines() if re.match(r"^[0-9a-f]{4}  ", line)))
@@ -77,7 +78,45 @@ def test_the_worked_example_decodes_to_the_report_it_describes() -> None:
     event = decode_envelope(message.payload)
     assert event == spec.EXAMPLE
     assert (event.source, event.seq, event.body) == ("P-0001", 42, ev.Position(23.129163, 113.264435, 90.0, 8.5))
-    shortest = re.search(r"`(\{\"v\":1,.*?\}\})`", text)
-    assert shortest is not None
-    assert decode_envelope(msgspec.msgpack.encode(msgspec.json.decode(shortest.group(1)))) == ev.envelope(
-        "P-0001", 42, ev.Position(lat=23.129163, lon=113.264435), 1_763_780_000_000)
+
+
+def _table_fields(section: str) -> list[str]:
+    """The first column of the first table in ``section``: `name` cells, or the second column when the
+    first holds positions (the timeline entry's array)."""
+    names = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) < 2 or not line.startswith("|"):
+            continue
+        cell = cells[1] if cells[0].isdigit() else cells[0]
+        if cell.startswith("`") and cell.endswith("`"):
+            names.append(cell.strip("`"))
+    return names
+
+
+STATE_RECORDS = (Unit, Incident, TimelineEntry, PendingOrder, RefusalRecord, Call)
+
+
+def test_every_field_of_the_state_is_documented_in_order() -> None:
+    text = _text()
+    state = text[text.index("## 10. The state"):text.index("## 11. ")]
+    top = state[state.index("### 10.1"):state.index("### 10.2")]
+    assert _table_fields(top) == list(State().to_plain()), "the snapshot's top-level keys, in order"
+    for record in STATE_RECORDS:
+        heading = next(line for line in state.splitlines() if line.startswith(f"#### `{record.__name__}`"))
+        documented = _table_fields(_section(state, heading))
+        assert documented == [f.encode_name for f in msgspec.structs.fields(record)], record.__name__
+
+
+def test_every_event_kind_says_how_it_changes_the_state() -> None:
+    text = _text()
+    rules = text[text.index("### 10.3"):text.index("## 11. ")]
+    for kind in ev.BODY_TYPES:
+        assert f"| `{kind}` |" in rules, f"section 10.3 does not say what {kind} does to the state"
+
+
+def test_every_reason_code_has_its_answers_listed() -> None:
+    text = _text()
+    answers = text[text.index("## 12. Every message"):text.index("## 13. ")]
+    for code in [*p.NACK_TEMPLATES, *TEMPLATES]:
+        assert f"`{code}`" in answers or f"nack {code}" in answers, f"section 12 never names {code}"
