@@ -51,6 +51,11 @@ class FieldLoad:
         event = ev.envelope(unit, self._seqs[unit], self._position, int(time.time() * 1000))
         self._dealers[n % len(self._dealers)].send(self._session.frame(p.REPORT, codec.encode(event)))
 
+    def send_payload(self, n: int, payload: bytes) -> None:
+        """Any report payload (another unit's, or one that is not valid at all), framed as a report,
+        over connection ``n % connections``."""
+        self._dealers[n % len(self._dealers)].send(self._session.frame(p.REPORT, payload))
+
     def acks(self, timeout_ms: int) -> int:
         """Reports acknowledged in what arrives within ``timeout_ms`` (0: only what is there)."""
         acked = 0
