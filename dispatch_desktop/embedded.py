@@ -18,14 +18,15 @@ import zmq
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity, next_port
+from dispatch_desktop.bus.hub.build import HubConfig, build_hub
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
 from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
 from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.runner import SimulationRunner
 from dispatch_desktop.store import EventStore
-from dispatch_desktop.store.cameras import CameraStore
 from dispatch_desktop.store.location import PROBLEMS, StoreProblem, inspect, problem_in
+from dispatch_desktop.video.camera_store import CameraStore
 from dispatch_desktop.video.clips import demo_stream_template, ensure_clips
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,6 @@ class EmbeddedServices:
         from dispatch_desktop.bus.area import BBoxArea
         from dispatch_desktop.bus.keys import Role
         from dispatch_desktop.sim.runner import simulated_roster
-        from dispatch_desktop.store import Projector
 
         assert self.city is not None and self.store is not None
         if self.options.simulate:
@@ -191,20 +191,16 @@ class EmbeddedServices:
         box = self.city.bbox
         # One in-process socket per simulated unit: raise ZeroMQ's limit before the first socket exists.
         self.context.set(zmq.MAX_SOCKETS, max(self.context.get(zmq.MAX_SOCKETS), len(roster) + 256))
-        self.hub = Hub(
-            self.store,
-            projector=Projector(self.store),
+        config = HubConfig(
             # inproc:// never leaves this process, so there is no one to authenticate against; the
             # simulated city's telephony gateway must still be known as one to ring its calls in.
             security=PlainSecurity(roles={self._sim_config().phone: Role.TELEPHONY}),
+            endpoints=Endpoints("inproc://dispatch-field", "inproc://dispatch-desk", "inproc://dispatch-events"),
             blob_dir=self.blob_dir,
-            field_endpoint="inproc://dispatch-field",
-            workstation_endpoint="inproc://dispatch-desk",
-            publish_endpoint="inproc://dispatch-events",
             area=BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east),
-            bootstrap=roster,
-            context=self.context,
+            bootstrap=tuple(roster),
         )
+        self.hub = build_hub(config, self.store, context=self.context)
         self.endpoints = self.hub.start()
 
     def _external_hub(self) -> None:

@@ -1,6 +1,6 @@
 """The ZeroMQ bus between the hub, the field units and the workstations (Qt-free).
 
-- ``Hub``: validates, stores (through the event store), acknowledges and publishes; ``hub.py``.
+- ``Hub``: validates, stores (through the event store), acknowledges and publishes; the ``hub`` package.
 - ``FieldClient`` / ``FieldFleet``: a field unit's handset, and many of them on one thread; ``field.py``.
 - ``WorkstationClient``: a live copy of the state plus commands, on its own thread; ``workstation.py``.
 - ``Session`` and the message types: ``session.py``, ``protocol.py``; the spec is ``docs/PROTOCOL.md``.

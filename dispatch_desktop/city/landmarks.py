@@ -10,8 +10,8 @@ import numpy as np
 
 from dispatch_desktop.city.alloc import apportion
 from dispatch_desktop.city.context import Build
-from dispatch_desktop.city.gazetteer import romaniser
 from dispatch_desktop.domain.city import District, Landmark, LandmarkKind
+from dispatch_desktop.domain.gazetteer import romaniser
 
 K = LandmarkKind
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from dispatch_desktop.city.districts import load_districts
-from dispatch_desktop.city.gazetteer import english_district
 from dispatch_desktop.city.generate import DEFAULT_SEED, generate_city
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.gazetteer import english_district
 from dispatch_desktop.domain.taxonomy import TAXONOMY_FILE
 
 PLACE_SECTIONS = ("districts", "service_area", "stations")

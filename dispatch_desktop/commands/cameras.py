@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from dispatch_desktop import paths
 
 if TYPE_CHECKING:
-    from dispatch_desktop.store.cameras import CameraImport, CameraStore
+    from dispatch_desktop.video.camera_store import CameraImport, CameraStore
 
 HELP = "manage the camera registry (import a CSV with per-row errors, list, export)"
 
@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.storage_checks import Use, check_store, store_absent
     from dispatch_desktop.store import StoreError
-    from dispatch_desktop.store.cameras import CameraStore
+    from dispatch_desktop.video.camera_store import CameraStore
     from dispatch_desktop.video.registry import write_cameras_csv
 
     url = args.db or paths.default_database_url()

@@ -85,10 +85,11 @@ def _next_port(endpoint: str, offset: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dispatch_desktop.bus.hub import CurveSecurity, Hub, PlainSecurity
+    from dispatch_desktop.bus.hub import CurveSecurity, Endpoints, PlainSecurity
+    from dispatch_desktop.bus.hub.build import HubConfig, build_hub
     from dispatch_desktop.bus.keys import Role
     from dispatch_desktop.storage_checks import Use, check_store
-    from dispatch_desktop.store import EventStore, Projector, StoreError, StoreWriter
+    from dispatch_desktop.store import EventStore, StoreError, StoreWriter
     from dispatch_desktop.store.backends import in_memory
 
     url = args.db or paths.default_database_url()
@@ -109,18 +110,16 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"dispatch-desktop hub: {error}", file=sys.stderr)
         return 1
-    hub = Hub(
-        store,
-        projector=Projector(store, appender=None if writer is None else writer.append),
+    config = HubConfig(
         security=security,
+        endpoints=Endpoints(args.bind, args.workstation_bind or _next_port(args.bind, 1),
+                            args.publish_bind or _next_port(args.bind, 2)),
         blob_dir=args.blobs or paths.blob_dir_for(url),
-        field_endpoint=args.bind,
-        workstation_endpoint=args.workstation_bind or _next_port(args.bind, 1),
-        publish_endpoint=args.publish_bind or _next_port(args.bind, 2),
         area=area,
         skew=Skew(future_ms=args.future_skew, past_ms=args.past_skew),
-        bootstrap=bootstrap,
+        bootstrap=tuple(bootstrap),
     )
+    hub = build_hub(config, store, appender=None if writer is None else writer.append)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: stopping the hub", signum)

@@ -25,7 +25,7 @@ from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.domain.events import Lat, Lon
 
 if TYPE_CHECKING:
-    from dispatch_desktop.city.gazetteer import PlaceIndex
+    from dispatch_desktop.domain.gazetteer import PlaceIndex
 
 Ring = tuple[tuple[float, float], ...]
 PolygonCoords = tuple[Ring, ...]
@@ -356,7 +356,7 @@ class City(msgspec.Struct, frozen=True, dict=True):
     def gazetteer(self) -> tuple[Landmark, ...]:
         """Every searchable place: districts, stations, patrol areas, duty points, checkpoints, the
         shipped places and the generated landmarks, each with its English name."""
-        from dispatch_desktop.city.gazetteer import build_gazetteer  # the generator side imports this module
+        from dispatch_desktop.domain.gazetteer import build_gazetteer  # it imports this module
 
         return build_gazetteer(self)
 
@@ -376,7 +376,7 @@ class City(msgspec.Struct, frozen=True, dict=True):
 
     @functools.cached_property
     def _place_index(self) -> PlaceIndex:
-        from dispatch_desktop.city.gazetteer import PlaceIndex
+        from dispatch_desktop.domain.gazetteer import PlaceIndex
 
         return PlaceIndex(self.gazetteer, self.districts)
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from dispatch_desktop.city.gazetteer import english_district
 from dispatch_desktop.city.spatial import to_plane
 from dispatch_desktop.domain.city import City, District, plane_xy
+from dispatch_desktop.domain.gazetteer import english_district
 
 BORDER_TOLERANCE_M = 250.0
 _COARSE_M = 50.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from dispatch_desktop.city.romanise import pinyin_keys
 from dispatch_desktop.domain.city import City, LandmarkKind
+from dispatch_desktop.domain.romanise import pinyin_keys
 
 
 @pytest.mark.parametrize("text", ["gzdz", "guangzhoudong", "Guangzhou East", "east railway", "东站", "广州东站",

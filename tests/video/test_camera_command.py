@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dispatch_desktop.cli import main
-from dispatch_desktop.store.cameras import CameraStore
+from dispatch_desktop.video.camera_store import CameraStore
 from tests.video.helpers import GOOD_AND_BAD
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.store import EventStore, StoreError, migrate
-from dispatch_desktop.store.cameras import CameraStore
+from dispatch_desktop.video.camera_store import CameraStore
 from tests.video.helpers import GOOD_AND_BAD
 
 

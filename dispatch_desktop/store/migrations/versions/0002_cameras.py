@@ -1,4 +1,4 @@
-"""The camera registry: one row per video point (see ``dispatch_desktop.store.cameras``).
+"""The camera registry: one row per video point (see ``dispatch_desktop.video.camera_store``).
 
 Revision ID: 0002_cameras
 Revises: 0001

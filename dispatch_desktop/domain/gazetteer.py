@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from dispatch_desktop.city.romanise import Romaniser, normalise, pinyin_keys
 from dispatch_desktop.domain.city import City, District, Landmark, LandmarkKind
+from dispatch_desktop.domain.romanise import Romaniser, normalise, pinyin_keys
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(LandmarkKind)}
 _SEP = "\0"

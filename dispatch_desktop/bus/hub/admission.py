@@ -1,0 +1,160 @@
+"""Admission: may one envelope go into the next batch? Pure functions of the envelope and of what the
+hub knows (its rules, its roster, its blobs), with no sockets and no clock of their own; each refusal is
+a ``p.BusError`` carrying the reason code the sender gets in its NACK (see PROTOCOL.md, "Reason codes").
+
+The hub applies them in two steps around its resend check (``pipeline.Pipeline.resend``):
+
+1. ``check_sender``: may this connection send this at all (envelope version, kind for the socket and
+   the sender's role, source against the key's identity)? A resend is refused by these like a new event.
+2. ``check_content``: is the event itself acceptable now (time window, service area, roster, attachments
+   already uploaded)? Only new events are checked: a resend of a stored event is answered as stored even
+   if, by now, its time has left the window.
+
+Then the domain's rules (``projection.check``) decide between storing it and storing a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+
+import msgspec
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.area import Area, Skew
+from dispatch_desktop.bus.keys import READ_ONLY_ROLES, Role
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.state import Refusal
+
+UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k in ev.UNIT_REPORT_KINDS)
+COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
+    ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
+    ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
+    ev.CallAnswered, ev.CallClosed,
+})
+"""Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub."""
+TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
+"""Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
+WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES
+"""Everything accepted on the workstation socket; which of it a sender may send depends on its role."""
+ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
+"""Bodies that create an order for a unit (routed to it once stored)."""
+_PLACED_BODIES = (ev.Position, ev.Sos, ev.IncidentCreated)  # their lat/lon must be in the service area
+_ORDER_IDS = (ev.UnitDispatched, ev.UnitRecalled)  # bodies whose order id the hub fills in
+_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """One of the hub's two inbound sockets, as admission sees it: who sends there and what."""
+
+    sender: str  # as a NACK names it: "field unit", "workstation"
+    allowed: frozenset[type[ev.Body]]
+    by_role: bool  # does the sender's role (dispatcher, supervisor, telephony…) narrow what it may send?
+
+
+FIELD = Channel("field unit", UNIT_REPORT_TYPES, by_role=False)
+WORKSTATION = Channel("workstation", WORKSTATION_BODY_TYPES, by_role=True)
+
+
+def check_source(identity: str, source: str) -> None:
+    """A keyed connection speaks for its key's name only (``identity`` is empty without keys)."""
+    if identity and source != identity:
+        raise p.BusError("wrong_source", identity=identity, source=source)
+
+
+def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role | None) -> None:
+    """May the connection with this key ``identity`` and ``role`` send ``event`` on ``channel``?"""
+    if event.v != ev.ENVELOPE_VERSION:
+        raise p.BusError("bad_version", version=event.v, expected=ev.ENVELOPE_VERSION)
+    body_type = type(event.body)
+    if body_type not in channel.allowed:
+        raise p.BusError("kind_not_allowed", sender=channel.sender, kind=event.kind)
+    check_source(identity, event.source)
+    if channel.by_role:
+        if role in READ_ONLY_ROLES:
+            raise p.BusError("read_only", identity=event.source, role=role)
+        # A gateway speaks for the telephone network only, and only a gateway does.
+        if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
+            raise p.BusError("kind_not_allowed", sender=f"{role or 'unknown'} workstation", kind=event.kind)
+
+
+def stamp(event: ev.Envelope, now: int) -> ev.Envelope:
+    """Stamp the hub's receive time; give dispatches and recalls an order id if they lack one."""
+    body = event.body
+    if isinstance(body, _ORDER_IDS) and not body.order:
+        body = msgspec.structs.replace(body, order=f"{event.source}:{event.seq}")
+        return msgspec.structs.replace(event, body=body, t_hub=now)
+    return msgspec.structs.replace(event, t_hub=now)
+
+
+def check_content(event: ev.Envelope, *, now: int, skew: Skew, area: Area, roster: Container[str],
+                  has_blob: Callable[[str, int], bool]) -> None:
+    """Is a new event acceptable at hub time ``now`` (ms): its time within ``skew`` of it, its place in
+    ``area``, its unit (for a unit report) on the ``roster``, its attachments uploaded (``has_blob``)?"""
+    t_src = event.t_src
+    if t_src > now + skew.future_ms:
+        raise p.BusError("time_future", skew_s=(t_src - now) // 1000, limit_s=skew.future_ms // 1000)
+    if t_src < now - skew.past_ms:
+        raise p.BusError("time_past", skew_s=(now - t_src) // 1000, limit_s=skew.past_ms // 1000)
+    body = event.body
+    body_type = type(body)
+    if isinstance(body, _PLACED_BODIES) and not area.contains(body.lat, body.lon):
+        raise p.BusError("outside_area", lat=body.lat, lon=body.lon)
+    if body_type in UNIT_REPORT_TYPES and event.source not in roster:
+        raise p.BusError("not_on_roster", unit=event.source)
+    if body_type is ev.Position:  # nearly every event, and it has neither a call's place nor attachments
+        return
+    located = body.location if isinstance(body, ev.CallOffered) else None
+    if located is not None and not area.contains(located.lat, located.lon):
+        raise p.BusError("outside_area", lat=located.lat, lon=located.lon)
+    for attachment in getattr(body, "attachments", ()):
+        if not has_blob(attachment.sha256, attachment.size):
+            raise p.BusError("attachment_missing", sha256=attachment.sha256, size=attachment.size)
+
+
+def refused(event: ev.Envelope, refusal: Refusal) -> ev.Envelope:
+    """The event as stored when the domain refuses it: a ``Refused`` body naming what it was about."""
+    target = ""
+    for attribute in ("incident", "unit", "order", "call"):
+        target = getattr(event.body, attribute, "") or ""
+        if target:
+            break
+    body = ev.Refused(refused_kind=event.kind, code=refusal.code, message=refusal.message,
+                      target=target, params=dict(refusal.params))
+    return msgspec.structs.replace(event, body=body)
+
+
+def same(stored: ev.Envelope, event: ev.Envelope) -> bool:
+    """Is ``event`` an exact resend of ``stored`` (as stored: a refusal keeps the time and kind only)?"""
+    if stored.t_src != event.t_src or stored.mode != event.mode:
+        return False
+    if isinstance(stored.body, ev.Refused) and not isinstance(event.body, ev.Refused):
+        return stored.body.refused_kind == event.kind
+    return stored.body == event.body
+
+
+def nack_source(source: str) -> str:
+    """``source`` if it is a well-formed id that a NACK may echo back, else empty."""
+    return source if not source or _ID.match(source) else ""
+
+
+_lenient = msgspec.msgpack.Decoder()
+
+
+def best_effort_ids(frames: list[bytes], offset: int) -> tuple[str, int]:
+    """(source, seq) of a message that failed validation, if they can be read, so that the sender can
+    match the NACK to what it sent. ``offset``: where the payload starts (after header and signature)."""
+    if len(frames) != 1 or len(frames[0]) <= offset:
+        return "", 0
+    try:
+        data = _lenient.decode(frames[0][offset:])
+    except (msgspec.DecodeError, ValueError, RecursionError):  # ValueError: invalid UTF-8
+        return "", 0
+    if not isinstance(data, dict):
+        return "", 0
+    source, seq = data.get("source"), data.get("seq")
+    if not isinstance(source, str) or not isinstance(seq, int) or isinstance(seq, bool):
+        return "", 0
+    return source, seq if 0 < seq < 2**63 else 0

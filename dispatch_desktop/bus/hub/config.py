@@ -1,0 +1,78 @@
+"""What a hub is given: where it listens, how it knows who is at the other end, and the store it
+writes through (as the narrow protocols the hub needs, so that the bus never imports the store)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeAlias
+
+import zmq
+
+from dispatch_desktop.bus.keys import Role
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.state import State
+
+HUB_SOURCE = "hub"
+"""The source of the hub's own events (registrations, order deliveries)."""
+
+Socket: TypeAlias = "zmq.Socket[bytes]"
+
+
+class Appended(Protocol):
+    gseq: int
+    duplicate: bool
+
+
+class EventLog(Protocol):
+    """What the hub needs from ``dispatch_desktop.store.EventStore``."""
+
+    def high_waters(self) -> dict[str, int]: ...
+
+    def last_gseq(self) -> int: ...
+
+    def get(self, source: str, seq: int) -> tuple[int, ev.Envelope] | None: ...
+
+
+class StateProjector(Protocol):
+    """What the hub needs from ``dispatch_desktop.store.Projector``."""
+
+    @property
+    def state(self) -> State: ...
+
+    def append(self, events: Sequence[ev.Envelope]) -> tuple[list[Any], State]: ...
+
+
+@dataclass(frozen=True)
+class CurveSecurity:
+    """CurveZMQ with per-unit and per-workstation keys from a key directory (see ``bus.keys``)."""
+
+    keys_dir: Path
+
+
+@dataclass(frozen=True)
+class PlainSecurity:
+    """No encryption, no authentication: in-process use and tests only. Workstation roles come from
+    ``roles`` (default dispatcher; a telephony gateway must be named here); any connection may report as
+    any unit."""
+
+    roles: Mapping[str, Role] = field(default_factory=dict)
+
+
+Security = CurveSecurity | PlainSecurity
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    field: str
+    workstation: str
+    publish: str
+
+
+def next_port(endpoint: str, offset: int) -> str:
+    """The hub's sockets sit on consecutive ports: field, workstation (+1), publish (+2)."""
+    base, _, port = endpoint.rpartition(":")
+    if not endpoint.startswith("tcp://") or not port.isdigit():
+        raise ValueError(f"hub endpoint {endpoint!r} is not of the form tcp://HOST:PORT")
+    return f"{base}:{int(port) + offset}"

@@ -1,0 +1,78 @@
+"""Order routing: the hub hands each stored dispatch, recall and message to its unit as an ``order``,
+and repeats it until the unit answers ``order_ack`` (then the hub stores ``order_delivered``).
+
+A unit is reached over the connection it last spoke on: a ROUTER can only send to a routing id it has
+heard from. A unit that (re)appears with ``hello`` or a report gets its pending orders at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.hub.admission import ORDER_BODIES
+from dispatch_desktop.bus.hub.config import Socket
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.state import PendingOrder
+
+Send = Callable[[Socket, bytes, bytes, object], bool]
+Count = Callable[[str], None]
+
+
+class OrderRouter:
+    """The routing id each unit was last heard on, and when each pending order last went out."""
+
+    def __init__(self, send: Send, count: Count, resend_interval: float) -> None:
+        self._send = send
+        self._count = count
+        self.resend_interval = resend_interval
+        self.routes: dict[str, bytes] = {}
+        self._sent: dict[str, float] = {}  # order id -> time.monotonic() of its last sending
+
+    def route(self, socket: Socket, unit: str, rid: bytes, orders: Mapping[str, PendingOrder], *,
+              force: bool = False) -> None:
+        """``unit`` spoke on ``rid``: send it there from now on (``force``: even if nothing changed)."""
+        if self.routes.get(unit) == rid and not force:
+            return
+        self.routes[unit] = rid
+        # A unit that (re)appears gets its pending orders now, not at the next resend round.
+        for order in orders.values():
+            if order.unit == unit:
+                self.send(socket, order)
+
+    def forget(self, rid: bytes) -> None:
+        """The connection ``rid`` is gone: its units are unreachable until they speak again."""
+        for unit, known in list(self.routes.items()):
+            if known == rid:
+                del self.routes[unit]
+
+    def send(self, socket: Socket, order: PendingOrder) -> None:
+        rid = self.routes.get(order.unit)
+        if rid is None:
+            return
+        message = p.Order(order=order.order, unit=order.unit, kind=order.kind, incident=order.incident,
+                          text=order.text, time=order.time)
+        if self._send(socket, rid, p.ORDER, message):
+            self._sent[order.order] = time.monotonic()
+            self._count("orders_sent")
+
+    def stored(self, socket: Socket, events: Iterable[ev.Envelope], orders: Mapping[str, PendingOrder]) -> None:
+        """Newly stored ``events``: send the orders they created, forget the ones they delivered."""
+        for event in events:
+            body = event.body
+            if isinstance(body, ORDER_BODIES):
+                order = orders.get(body.order)
+                if order is not None:
+                    self.send(socket, order)
+            elif isinstance(body, ev.OrderDelivered):
+                self._sent.pop(body.order, None)
+                self._count("orders_delivered")
+
+    def resend(self, socket: Socket, now: float, orders: Mapping[str, PendingOrder]) -> None:
+        """Send again each pending order not sent within the resend interval (``now``: monotonic)."""
+        for order_id in [o for o in self._sent if o not in orders]:
+            del self._sent[order_id]
+        for order in orders.values():
+            if now - self._sent.get(order.order, 0.0) >= self.resend_interval:
+                self.send(socket, order)
