@@ -21,6 +21,7 @@ from dispatch_desktop.domain.reasons import refusal
 from dispatch_desktop.domain.rules import MANUAL_UNIT_TRANSITIONS, TERMINAL_INCIDENT_STATUSES
 from dispatch_desktop.domain.state import (
     REFUSALS_KEPT,
+    REFUSED_LINES_PER_INCIDENT,
     Call,
     Incident,
     PendingOrder,
@@ -83,7 +84,7 @@ def _record_refusal(
     )
     incidents = state.incidents
     incident = incidents.get(target)
-    if incident is not None:
+    if incident is not None and _refused_lines(incident) < REFUSED_LINES_PER_INCIDENT:
         # Unsigned: the hub stores a refused command as a ``refused`` event, which does not say who tried.
         entry = TimelineEntry(time=event.time, kind="refused", source=event.source, text=reason.message)
         incidents = incidents.set(target, _noted(incident, entry))
@@ -93,6 +94,10 @@ def _record_refusal(
         refusal_count=state.refusal_count + 1,
         incidents=incidents,
     )
+
+
+def _refused_lines(incident: Incident) -> int:
+    return sum(1 for entry in incident.timeline if entry.kind == "refused")
 
 
 def _note(incident: Incident, event: ev.Envelope, kind: str, *, unit: str = "", text: str = "") -> Incident:

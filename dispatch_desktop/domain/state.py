@@ -140,6 +140,10 @@ class RefusalRecord(msgspec.Struct, frozen=True, gc=False):
 
 
 REFUSALS_KEPT = 200  # the state keeps the newest ones; all of them stay in the log
+REFUSED_LINES_PER_INCIDENT = 50
+"""An incident's timeline shows its first refusals; beyond these a unit or desk that keeps trying would
+grow the timeline (and every snapshot, and the cost of every later refusal) without bound. The log
+keeps every one, and ``refusal_count`` counts them."""
 
 
 class State(msgspec.Struct, frozen=True):

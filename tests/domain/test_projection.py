@@ -195,3 +195,14 @@ def test_apply_never_modifies_the_state_it_was_given(ready: State, log: Log) -> 
     apply(ready, log("P-1", ev.Position(lat=23.2, lon=113.4)))
     apply(ready, log("ws-2", ev.UnitDispatched(incident="J-9", unit="P-1")))
     assert ready.to_plain() == before
+
+
+def test_a_unit_that_keeps_trying_cannot_grow_an_incident_timeline_without_bound(ready: State, log: Log) -> None:
+    from dispatch_desktop.domain.state import REFUSED_LINES_PER_INCIDENT
+
+    state = ready
+    for _ in range(REFUSED_LINES_PER_INCIDENT + 30):  # arrivals at an incident it was never sent to
+        state = apply(state, log("P-1", ev.Arrival(incident="J-1")))
+    refused = [entry for entry in state.incidents["J-1"].timeline if entry.kind == "refused"]
+    assert len(refused) == REFUSED_LINES_PER_INCIDENT  # the first ones stay readable on the incident
+    assert state.refusal_count == REFUSED_LINES_PER_INCIDENT + 30  # and every one is still counted
