@@ -47,7 +47,7 @@ def roster(units: tuple[str, ...] | list[str] = UNITS) -> list[ev.UnitRegistered
 def incident(incident_id: str = "J-1") -> ev.IncidentCreated:
     return ev.IncidentCreated(
         incident=incident_id, call_time=now_ms(), caller_number="13800000000", lat=INSIDE[0], lon=INSIDE[1],
-        address="天河路 1 号", district="440106", station="S-1", incident_type="theft", priority=2,
+        address="天河路 1 号", district="440106", station="S-440106-01", incident_type="theft", priority=2,
         category=Category.POLICE,
     )
 

@@ -23,7 +23,7 @@ from dispatch_desktop.bus.hub.admission import (
 )
 from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.enums import UnitStatus
+from dispatch_desktop.domain.enums import Category, UnitStatus
 from dispatch_desktop.domain.state import Refusal
 
 NOW = 1_700_000_000_000
@@ -147,6 +147,29 @@ def test_a_unit_off_the_roster_is_refused() -> None:
 
 def test_a_command_needs_no_roster_entry() -> None:
     content(envelope(NOTE, source="ws-01"), roster=())
+
+
+def _created(**changes: str) -> ev.IncidentCreated:
+    body = ev.IncidentCreated(incident="J-1", call_time=NOW, caller_number="13800000000", lat=INSIDE[0],
+                              lon=INSIDE[1], address="天河路 1 号", district="440106", station="S-440106-01",
+                              incident_type="theft", priority=2, category=Category.POLICE)
+    return msgspec.structs.replace(body, **changes)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("incident_type", "teleportation"), ("district", "110101"), ("station", "S-1"), ("department", "mars"),
+])
+def test_an_incident_with_a_code_outside_the_taxonomy_is_refused(field: str, value: str) -> None:
+    content(envelope(_created(), source="ws-01"))
+    error = refusal_of(lambda: content(envelope(_created(**{field: value}), source="ws-01")))
+    assert (error.code, error.params) == ("unknown_code", {"field": field, "value": value})
+    assert "resources/taxonomy.json" in error.message
+
+
+def test_a_reclassification_to_an_unknown_type_is_refused() -> None:
+    body = ev.IncidentReclassified(incident="J-1", incident_type="teleportation", priority=2,
+                                   category=Category.POLICE)
+    assert refusal_of(lambda: content(envelope(body, source="ws-01"))).code == "unknown_code"
 
 
 def test_an_attachment_must_be_uploaded_first() -> None:

@@ -149,5 +149,6 @@ def test_a_frame_beyond_the_transport_limit_drops_only_that_connection(
 def test_every_reason_code_is_exercised() -> None:
     covered = {code for code, _frames in CASES} | {"seq_backwards", "bad_signature"}
     elsewhere = {"wrong_source", "unauthorized", "read_only"}  # need keys: test_curve.py
+    elsewhere |= {"unknown_code"}  # a command's: test_admission.py, test_orders_and_commands.py
     unreachable = {"internal_error"}  # a hub bug, answered rather than crashing
     assert covered | elsewhere | unreachable == set(p.NACK_TEMPLATES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable
 
+import msgspec
 import pytest
 
 from dispatch_desktop.bus import protocol as p
@@ -64,6 +65,18 @@ def test_a_supervisor_is_read_only(make_hub: Callable[..., Running],
     assert "J-1" not in running.hub.state.incidents
     wait_for(lambda: supervisor.state == running.hub.state, timeout=10)  # it still sees everything
     assert _ok(workstations(running, "ws-01").send_command(incident("J-1"))).gseq > 0
+
+
+def test_an_incident_of_a_type_outside_the_taxonomy_is_refused_and_not_stored(
+        make_hub: Callable[..., Running], workstations: Callable[..., WorkstationClient]) -> None:
+    running = make_hub()
+    desk = workstations(running)
+    unknown = msgspec.structs.replace(incident("J-1"), incident_type="teleportation")
+    reply = desk.send_command(unknown).result(timeout=10)
+    assert (reply.accepted, reply.code, reply.gseq) == (False, "unknown_code", 0)
+    assert reply.params == {"field": "incident_type", "value": "teleportation"}
+    assert "J-1" not in running.hub.state.incidents
+    assert _ok(desk.send_command(incident("J-1"))).gseq > 0  # the published taxonomy's codes pass
 
 
 def test_a_workstation_cannot_send_unit_reports(make_hub: Callable[..., Running],

@@ -26,6 +26,7 @@ from dispatch_desktop.bus.area import Area, Skew
 from dispatch_desktop.bus.keys import READ_ONLY_ROLES, Role
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.state import Refusal
+from dispatch_desktop.domain.taxonomy import code_problem
 
 UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k in ev.UNIT_REPORT_KINDS)
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
@@ -92,7 +93,8 @@ def stamp(event: ev.Envelope, now: int) -> ev.Envelope:
 def check_content(event: ev.Envelope, *, now: int, skew: Skew, area: Area, roster: Container[str],
                   has_blob: Callable[[str, int], bool]) -> None:
     """Is a new event acceptable at hub time ``now`` (ms): its time within ``skew`` of it, its place in
-    ``area``, its unit (for a unit report) on the ``roster``, its attachments uploaded (``has_blob``)?"""
+    ``area``, its unit (for a unit report) on the ``roster``, its codes in the published taxonomy, its
+    attachments uploaded (``has_blob``)?"""
     t_src = event.t_src
     if t_src > now + skew.future_ms:
         raise p.BusError("time_future", skew_s=(t_src - now) // 1000, limit_s=skew.future_ms // 1000)
@@ -106,6 +108,9 @@ def check_content(event: ev.Envelope, *, now: int, skew: Skew, area: Area, roste
         raise p.BusError("not_on_roster", unit=event.source)
     if body_type is ev.Position:  # nearly every event, and it has neither a call's place nor attachments
         return
+    unknown = code_problem(body)  # an incident's type, district, station and department
+    if unknown is not None:
+        raise p.BusError("unknown_code", field=unknown.field, value=unknown.value)
     located = body.location if isinstance(body, ev.CallOffered) else None
     if located is not None and not area.contains(located.lat, located.lon):
         raise p.BusError("outside_area", lat=located.lat, lon=located.lon)
