@@ -22,6 +22,7 @@ from dispatch_desktop.bus.hub.admission import (
 )
 from dispatch_desktop.bus.hub.config import (
     HUB_SOURCE,
+    CannotListen,
     CurveSecurity,
     Endpoints,
     EventLog,
@@ -38,6 +39,7 @@ __all__ = [
     "TELEPHONY_TYPES",
     "UNIT_REPORT_TYPES",
     "WORKSTATION_BODY_TYPES",
+    "CannotListen",
     "CurveSecurity",
     "Endpoints",
     "EventLog",

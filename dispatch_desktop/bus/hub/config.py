@@ -3,10 +3,11 @@ writes through (as the narrow protocols the hub needs, so that the bus never imp
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeAlias
+from typing import Any, ClassVar, Protocol, TypeAlias
 
 import zmq
 
@@ -68,6 +69,29 @@ class Endpoints:
     field: str
     workstation: str
     publish: str
+
+
+class CannotListen(OSError):
+    """A hub socket cannot be bound: its port is taken, or its address is not this machine's. The hub
+    does not start (``Hub.start`` and ``Hub.run`` raise this), rather than run without that socket."""
+
+    _HINTS: ClassVar[dict[int, str]] = {
+        zmq.EADDRINUSE: "is another hub running?",
+        zmq.EADDRNOTAVAIL: "is it an address of this machine?",
+        errno.EACCES: "a port below 1024 needs privileges",
+    }
+
+    def __init__(self, endpoint: str, error: zmq.ZMQError) -> None:
+        self.endpoint = endpoint
+        code = error.errno or 0
+        # zmq.strerror, not str(error): without the "(addr=…)" pyzmq adds, as the endpoint comes first
+        reason = zmq.strerror(code) if code else str(error)
+        reason = reason[:1].lower() + reason[1:]
+        hint = self._HINTS.get(code)
+        super().__init__(code, f"cannot listen on {endpoint}: {reason}" + (f" ({hint})" if hint else ""))
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 def next_port(endpoint: str, offset: int) -> str:

@@ -3,10 +3,14 @@ and repeats it until the unit answers ``order_ack`` (then the hub stores ``order
 
 A unit is reached over the connection it last spoke on: a ROUTER can only send to a routing id it has
 heard from. A unit that (re)appears with ``hello`` or a report gets its pending orders at once.
+
+Each order is repeated ``resend_interval`` (2 s) after it last went out, not at the next fixed round
+after that: ``next_due`` tells the loop when the earliest repeat is due, so that it wakes up then.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable, Mapping
 
@@ -29,6 +33,7 @@ class OrderRouter:
         self.resend_interval = resend_interval
         self.routes: dict[str, bytes] = {}
         self._sent: dict[str, float] = {}  # order id -> time.monotonic() of its last sending
+        self.next_due = math.inf  # time.monotonic() when the earliest repeat is due
 
     def route(self, socket: Socket, unit: str, rid: bytes, orders: Mapping[str, PendingOrder], *,
               force: bool = False) -> None:
@@ -49,13 +54,17 @@ class OrderRouter:
 
     def send(self, socket: Socket, order: PendingOrder) -> None:
         rid = self.routes.get(order.unit)
-        if rid is None:
+        if rid is None:  # nowhere to send it: it goes out when the unit speaks again (``route``)
+            self._sent.pop(order.order, None)
             return
         message = p.Order(order=order.order, unit=order.unit, kind=order.kind, incident=order.incident,
                           text=order.text, time=order.time)
+        now = time.monotonic()
         if self._send(socket, rid, p.ORDER, message):
-            self._sent[order.order] = time.monotonic()
             self._count("orders_sent")
+        # Sent, or dropped by a full queue: either way the next try is one interval from now.
+        self._sent[order.order] = now
+        self.next_due = min(self.next_due, now + self.resend_interval)
 
     def stored(self, socket: Socket, events: Iterable[ev.Envelope], orders: Mapping[str, PendingOrder]) -> None:
         """Newly stored ``events``: send the orders they created, forget the ones they delivered."""
@@ -70,9 +79,13 @@ class OrderRouter:
                 self._count("orders_delivered")
 
     def resend(self, socket: Socket, now: float, orders: Mapping[str, PendingOrder]) -> None:
-        """Send again each pending order not sent within the resend interval (``now``: monotonic)."""
-        for order_id in [o for o in self._sent if o not in orders]:
-            del self._sent[order_id]
+        """Send again each pending order whose repeat is due at ``now`` (monotonic), and each one that
+        could not be sent yet; then work out when the next repeat is due."""
+        sent, interval = self._sent, self.resend_interval
+        for order_id in [o for o in sent if o not in orders]:
+            del sent[order_id]
         for order in orders.values():
-            if now - self._sent.get(order.order, 0.0) >= self.resend_interval:
+            last = sent.get(order.order)
+            if last is None or last + interval <= now:
                 self.send(socket, order)
+        self.next_due = min(sent.values(), default=math.inf) + interval

@@ -38,7 +38,7 @@ from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
 from dispatch_desktop.bus.hub import admission
 from dispatch_desktop.bus.hub.admission import FIELD, ORDER_BODIES, WORKSTATION, Channel
-from dispatch_desktop.bus.hub.config import Endpoints, EventLog, Security, Socket, StateProjector
+from dispatch_desktop.bus.hub.config import CannotListen, Endpoints, EventLog, Security, Socket, StateProjector
 from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
@@ -124,11 +124,14 @@ class Hub:
 
     def start(self, timeout: float = 30.0, *, owns_process: bool = False) -> Endpoints:
         """Run the hub on a background thread; returns once its sockets are bound. ``owns_process``:
-        nothing else of note runs in this process, so tune it for the hub as ``run`` does."""
+        nothing else of note runs in this process, so tune it for the hub as ``run`` does. Raises
+        ``CannotListen`` if an endpoint cannot be bound (a port taken: another hub?)."""
         self._thread = threading.Thread(target=self._main, args=(owns_process,), name="dispatch-hub", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
             raise TimeoutError("the hub did not start in time")
+        if isinstance(self._failure, CannotListen):  # says all there is to say, endpoint included
+            raise self._failure
         if self._failure is not None:
             raise RuntimeError(f"the hub failed to start: {self._failure}") from self._failure
         assert self.endpoints is not None
@@ -233,12 +236,12 @@ class Hub:
             receiving.register(socket, zmq.POLLIN)
         waiting = zmq.Poller()  # while it is full: only the commit in progress can free it
         waiting.register(committer.signal, zmq.POLLIN)
+        orders = self.orders
         next_beat = 0.0
-        next_orders = time.monotonic() + self.orders.resend_interval
         while not self._stop.is_set():
             try:
                 now = time.monotonic()
-                wait_ms = max(0, int(1000 * (min(next_beat, next_orders) - now)))
+                wait_ms = max(0, int(1000 * (min(next_beat, orders.next_due) - now)))
                 if len(pipeline.batch.events) >= self.max_batch:
                     ready = dict(waiting.poll(min(wait_ms, 100)))
                 elif pipeline.inflight is not None:
@@ -260,9 +263,8 @@ class Hub:
                 if now >= next_beat:
                     next_beat = now + self.heartbeat_interval
                     transport.heartbeat(self._now_ms())
-                if now >= next_orders:
-                    next_orders = now + self.orders.resend_interval
-                    self.orders.resend(field_socket, now, pipeline.state.orders)
+                if now >= orders.next_due:
+                    orders.resend(field_socket, now, pipeline.state.orders)
             except Exception:  # never let one bad turn end the hub; unacknowledged input is resent
                 self._count("internal_error")
                 self._log.log(logging.ERROR, "loop_error", "hub loop error", exc_info=True)

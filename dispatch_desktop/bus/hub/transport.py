@@ -18,7 +18,7 @@ import zmq
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.hub.admission import best_effort_ids, nack_source
-from dispatch_desktop.bus.hub.config import Endpoints, Socket
+from dispatch_desktop.bus.hub.config import CannotListen, Endpoints, Socket
 from dispatch_desktop.bus.hub.peers import PLAIN, Peer, Peers
 from dispatch_desktop.bus.keys import Certificate
 from dispatch_desktop.bus.ratelog import RateLimitedLog
@@ -55,7 +55,9 @@ class Transport:
     # --- sockets ----------------------------------------------------------------------------------
 
     def bind(self, curve: Certificate | None) -> Endpoints:
-        """Open and bind the three sockets (as a CURVE server with ``curve``); returns where they are."""
+        """Open and bind the three sockets (as a CURVE server with ``curve``); returns where they are.
+        Raises ``CannotListen`` naming the endpoint that cannot be bound (the sockets opened so far are
+        left for ``close``)."""
         for kind, endpoint, domain in (
             (zmq.ROUTER, self.requested.field, FIELD_DOMAIN),
             (zmq.ROUTER, self.requested.workstation, WORKSTATION_DOMAIN),
@@ -78,7 +80,10 @@ class Transport:
                 socket.curve_secretkey = curve.secret_key
                 socket.zap_domain = domain
             self.sockets.append(socket)
-            socket.bind(endpoint)
+            try:
+                socket.bind(endpoint)
+            except zmq.ZMQError as error:
+                raise CannotListen(endpoint, error) from error
         return Endpoints(*(s.getsockopt_string(zmq.LAST_ENDPOINT) for s in self.sockets))
 
     @property
