@@ -6,7 +6,8 @@ unit registry nor the generated city's roster) / ``keys create --workstation ws-
 ``DIR/private/NAME.key_secret`` (hand it to the device) and ``DIR/authorized/NAME.key`` (the hub accepts
 it from then on, without a restart). ``keys revoke NAME`` removes the authorized key: the hub refuses the
 key's next message. ``keys list`` shows every key. The hub's own certificate (``DIR/hub.key``, needed by
-every client) is created with the first key.
+every client) is created with the first key. ``keys sign-key FILE`` writes a fresh shared key for
+``--sign-key`` (message signing; ``bus.signing``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.keys import KeyDirectory, KeyFileError, Kind, Role
+from dispatch_desktop.bus.signing import SignKeyError, write_sign_key
 
 HELP = "create, list and revoke the CurveZMQ keys of field units and workstations"
 
@@ -41,9 +43,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     revoke = actions.add_parser("revoke", help="stop the hub accepting a key (takes effect at once)")
     revoke.add_argument("name", help="unit or workstation id")
     revoke.add_argument("--dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sign = actions.add_parser("sign-key", help="write a fresh shared key for --sign-key (hub, run --hub, simulate)")
+    sign.add_argument("file", type=Path, help="where to write it (readable by its owner only); copy it to every end")
+    sign.add_argument("--force", action="store_true", help="replace an existing key file")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "sign-key":
+        return _sign_key(args.file, force=args.force)
     directory = KeyDirectory(args.dir if args.dir is not None else paths.keys_dir())
     try:
         if args.action == "create":
@@ -91,4 +98,14 @@ def _list(directory: KeyDirectory) -> int:
         status = "authorized" if authorized else "revoked"
         print(f"{cert.name:<16} {cert.kind.value:<12} {role:<11} {status:<10} {cert.public_key.decode()}")
     print(f"{len(rows)} key(s) in {directory.root}")
+    return 0
+
+
+def _sign_key(path: Path, *, force: bool) -> int:
+    try:
+        write_sign_key(path, force=force)
+    except SignKeyError as error:
+        print(f"dispatch-desktop keys: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote a signing key to {path}: give the hub and every client a copy, with --sign-key {path}")
     return 0
