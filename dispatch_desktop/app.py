@@ -71,6 +71,7 @@ def options_from(args: argparse.Namespace) -> Options:
         speed=args.speed,
         simulate=not args.no_sim,
         auto_dispatch=not args.no_auto_dispatch,
+        sign_key=args.sign_key,
     )
 
 
@@ -169,6 +170,7 @@ class Desk:
             command_endpoint=services.endpoints.workstation,
             publish_endpoint=services.endpoints.publish,
             curve=services.curve,
+            session=services.session,
             context=services.context,
             on_state=self._on_state,
             on_connection=self.feed.set_connected,

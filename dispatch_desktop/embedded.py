@@ -20,6 +20,7 @@ from dispatch_desktop import paths
 from dispatch_desktop.bus.hub import Endpoints, Hub, PlainSecurity, next_port
 from dispatch_desktop.bus.hub.build import HubConfig, build_hub
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
+from dispatch_desktop.bus.session import Session
 from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
 from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.sim.engine import SimConfig
@@ -80,6 +81,7 @@ class Options:
     # a call nor dispatches: the people at the desks work every call.
     auto_dispatch: bool = True
     workstation: str = field(default_factory=lambda: _workstation_name())
+    sign_key: bytes = b""  # an external hub's signing key, when it signs (``bus.signing``)
 
 
 def _workstation_name() -> str:
@@ -99,6 +101,7 @@ class EmbeddedServices:
         self.runner: SimulationRunner | None = None
         self.endpoints: Endpoints | None = None
         self.curve: ClientCurve | None = None
+        self.session = Session(options.sign_key)  # how this workstation's messages are signed, if at all
         self.blob_dir = paths.blob_dir_for(options.database_url)
         self.clips: list[Path] = []
         self.cameras: list[Camera] = []  # what the video wall offers: the registry, else the city's

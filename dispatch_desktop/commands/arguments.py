@@ -67,3 +67,17 @@ def time_zone(text: str) -> str:
     except UnknownTimeZone as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return text
+
+
+def sign_key(text: str) -> bytes:
+    """``--sign-key FILE``: the shared signing key read from FILE, so a bad file fails before anything starts."""
+    from dispatch_desktop.bus.signing import SignKeyError, read_sign_key
+
+    try:
+        return read_sign_key(text)
+    except SignKeyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+SIGN_KEY_HELP = ("sign every message with the shared key in FILE, and refuse messages it did not sign (plain TCP "
+                 "on a trusted network; CurveZMQ needs none); write one with 'dispatch-desktop keys sign-key FILE'")

@@ -57,6 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--telephony", metavar="NAME", action="append", default=[],
                         help="with --plain: a workstation id that is a telephony gateway (may offer and end "
                         "110 calls, nothing else); repeat for several (e.g. --telephony sim-phone)")
+    parser.add_argument("--sign-key", metavar="FILE", type=arguments.sign_key, default=b"",
+                        help=arguments.SIGN_KEY_HELP + "; every client must use the same key")
     parser.add_argument("--blobs", type=Path, default=None,
                         help="attachment directory (default: beside the SQLite file, else in the data dir)")
     parser.add_argument("--city-seed", type=int, default=None,
@@ -118,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         area=area,
         skew=Skew(future_ms=args.future_skew, past_ms=args.past_skew),
         bootstrap=tuple(bootstrap),
+        sign_key=args.sign_key,
     )
     hub = build_hub(config, store, appender=None if writer is None else writer.append)
 

@@ -47,6 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     data.add_argument(
         "--keys", metavar="DIR", type=Path, help="directory of this workstation's keys (default: keys/ in the data dir)"
     )
+    data.add_argument("--sign-key", metavar="FILE", type=arguments.sign_key, default=b"",
+                      help="with --hub: " + arguments.SIGN_KEY_HELP + "; the hub's own --sign-key")
     data.add_argument(
         "--workstation",
         metavar="ID",
@@ -106,6 +108,10 @@ def disable_chromium_sandbox(environ: MutableMapping[str, str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.sign_key and args.hub is None:
+        print("dispatch-desktop run: --sign-key signs what goes to an external hub: give its address with --hub "
+              "(the hub inside this process needs no key)", file=sys.stderr)
+        return 2
     environ = os.environ
     if args.offscreen:
         environ["QT_QPA_PLATFORM"] = "offscreen"

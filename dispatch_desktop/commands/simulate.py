@@ -44,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keys", type=Path, default=None,
                         help="key directory shared with the hub (default: the user data dir's)")
     parser.add_argument("--plain", action="store_true", help="the hub runs without CurveZMQ (tests only)")
+    parser.add_argument("--sign-key", metavar="FILE", type=arguments.sign_key, default=b"",
+                        help=arguments.SIGN_KEY_HELP + "; the hub's own --sign-key")
     parser.add_argument("--name", default="sim-desk", help="workstation id of the simulated desk")
     parser.add_argument("--telephony", default="sim-phone",
                         help="workstation id of the simulated telephony gateway (role telephony)")
@@ -82,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
                        auto_dispatch=not args.no_auto_dispatch, desk=args.name, phone=args.telephony)
     city = generate_city(DEFAULT_SEED if args.city_seed is None else args.city_seed, cameras=0)
     keys = None if args.plain else KeyDirectory(args.keys or paths.keys_dir())
-    runner = SimulationRunner(city, config, endpoints, speed=args.speed, keys=keys)
+    runner = SimulationRunner(city, config, endpoints, speed=args.speed, keys=keys, session_key=args.sign_key)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: stopping the simulator", signum)

@@ -32,6 +32,7 @@ from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
 from dispatch_desktop.bus.hub import Endpoints
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyRing, Kind, Role
+from dispatch_desktop.bus.session import Session
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
@@ -94,7 +95,8 @@ class SimulationRunner:
     in plain mode, which must know ``config.phone`` as a telephony gateway (``PlainSecurity.roles``).
     ``context``: share the hub's ZeroMQ context to use ``inproc://`` endpoints; it must allow a socket per
     unit (``zmq.MAX_SOCKETS``, set before its first socket). ``max_backlog``: unacknowledged reports above
-    which the simulated clock pauses (default: three per unit, at least 2,000)."""
+    which the simulated clock pauses (default: three per unit, at least 2,000). ``session_key``: the
+    hub's signing key, if it signs (``bus.signing``)."""
 
     def __init__(
         self,
@@ -109,6 +111,7 @@ class SimulationRunner:
         tick: float = 0.05,
         sync_timeout: float = 30.0,
         max_backlog: int | None = None,
+        session_key: bytes = b"",
     ) -> None:
         if not speed > 0:
             raise ValueError(f"speed must be positive, got {speed}")
@@ -117,6 +120,7 @@ class SimulationRunner:
         self.endpoints = endpoints
         self.speed = speed
         self.keys = keys
+        self.session = Session(session_key)  # holds nothing but the key: one serves every client
         self._own_context = context is None
         if context is None:
             context = zmq.Context()
@@ -234,7 +238,7 @@ class SimulationRunner:
     def _workstation(self, name: str) -> WorkstationClient:
         return WorkstationClient(name, command_endpoint=self.endpoints.workstation,
                                  publish_endpoint=self.endpoints.publish, curve=self._credentials(name),
-                                 context=self.context)
+                                 context=self.context, session=self.session)
 
     def _desk(self) -> WorkstationClient:
         desk = self._workstation(self.config.desk)
@@ -264,8 +268,8 @@ class SimulationRunner:
         fleet = FieldFleet(context=self.context)
         for unit in self.engine.ids:
             fleet.add(FieldClient(unit, self.endpoints.field, context=self.context,
-                                  curve=self._credentials(unit), on_order=self._on_order,
-                                  on_nack=self._on_nack, clock=self.clock, resend_after=_RESEND_AFTER_S))
+                                  curve=self._credentials(unit), on_order=self._on_order, on_nack=self._on_nack,
+                                  clock=self.clock, resend_after=_RESEND_AFTER_S, session=self.session))
         return fleet
 
     # --- the loop -------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ class HubConfig:
     area: Area = EVERYWHERE
     skew: Skew = DEFAULT_SKEW
     bootstrap: tuple[ev.Body, ...] = ()  # registered as the hub's own events if the store lacks them
+    sign_key: bytes = b""  # every message signed with it, and refused without its signature (bus.signing)
 
 
 def build_hub(config: HubConfig, store: EventStore, *, appender: Appender | None = None,
@@ -49,5 +50,6 @@ def build_hub(config: HubConfig, store: EventStore, *, appender: Appender | None
         area=config.area,
         skew=config.skew,
         bootstrap=config.bootstrap,
+        session_key=config.sign_key,
         context=context,
     )

@@ -207,9 +207,10 @@ class Hub:
         curve = self.peers.start()
         self.endpoints = self.transport.bind(curve)
         self._register_bootstrap()
-        log.info("hub %s: field %s, workstations %s, publish %s, %s, gseq %d", self.instance,
+        log.info("hub %s: field %s, workstations %s, publish %s, %s, %s, gseq %d", self.instance,
                  self.endpoints.field, self.endpoints.workstation, self.endpoints.publish,
-                 "curve" if curve else "PLAIN", self.transport.last_gseq)
+                 "curve" if curve else "PLAIN", "signed" if self.session.key else "unsigned",
+                 self.transport.last_gseq)
 
     def _register_bootstrap(self) -> None:
         """Store the roster entries the state does not have yet, as the hub's own events."""
