@@ -19,10 +19,7 @@ One thread owns every socket (``transport``) and runs a loop:
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
-import sys
 import threading
 import time
 import uuid
@@ -43,7 +40,7 @@ from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
 from dispatch_desktop.bus.hub.transport import Transport
-from dispatch_desktop.bus.limits import raise_open_file_limit
+from dispatch_desktop.bus.limits import raise_open_file_limit, resident_bytes, tune_interpreter
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.domain import events as ev
@@ -52,8 +49,6 @@ from dispatch_desktop.domain.state import State
 
 log = logging.getLogger("dispatch_desktop.bus.hub")
 
-_GC_YOUNG = 50_000
-_SWITCH_INTERVAL = 0.001  # seconds
 _GATHER_MS = 5
 
 
@@ -173,7 +168,7 @@ class Hub:
         out["units_routed"] = len(self.orders.routes)
         out["pending_orders"] = len(self.pipeline.state.orders)
         out["authorized_keys"] = self.peers.authorized_keys()
-        out["rss_bytes"] = _rss()
+        out["rss_bytes"] = resident_bytes()
         return out
 
     def _count(self, key: str, n: int = 1) -> None:
@@ -191,7 +186,7 @@ class Hub:
             self._teardown()
             return
         if own_process:
-            _tune_process()
+            tune_interpreter()
         self._ready.set()
         try:
             self._loop()
@@ -407,31 +402,3 @@ class Hub:
 
     def _now_ms(self) -> int:
         return int(self.clock() * 1000)
-
-
-def _tune_process() -> None:
-    """Tune the interpreter for a process that is the hub and nothing else of note."""
-    # Everything loaded so far (modules, SQLAlchemy, the state) lives as long as the process: without
-    # this, each full collection walks it all again, 0.1-0.3 s with the loop stopped, every few seconds
-    # under load; frozen objects are still freed by reference counting.
-    gc.freeze()
-    # Under load a report allocates some twenty objects that live until its batch is committed: at the
-    # default threshold (700) the young generation is collected hundreds of times a second, every batch
-    # in flight is walked again each time and pushed into the old generations, whose collections it
-    # then triggers. Collecting every 50,000 allocations lets almost all of them die first; the rare
-    # cycle (an exception and its traceback) is still collected, a little later.
-    gc.set_threshold(_GC_YOUNG, 20, 10)
-    # The committer gives the GIL up at every SQLite step and commit; taking it back from the loop
-    # thread, busy receiving, waits out the switch interval each time. At the default 5 ms those waits
-    # stretched a small batch's commit to tens of ms (p50 at 11,000 reports/s: 830 ms, against 340 ms
-    # at 1 ms, on the shared two-core machine).
-    sys.setswitchinterval(_SWITCH_INTERVAL)
-
-
-def _rss() -> int | None:
-    try:
-        import psutil
-
-        return int(psutil.Process(os.getpid()).memory_info().rss)
-    except Exception:  # psutil missing or the platform refuses: the gauge is optional
-        return None
