@@ -2,7 +2,8 @@
 
 Field units connect to ``--bind``; workstations to ``--workstation-bind`` (default: the next port) for
 commands and snapshots and to ``--publish-bind`` (the port after) for the event feed. The unit roster
-and the service area come from the generated city (``--city-seed``) unless ``--no-city`` is given.
+is the store's unit registry (``dispatch-desktop units import``) plus, unless ``--no-city`` is given, the
+generated city's units (``--city-seed``); the service area is the city's box unless ``--area`` says.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from types import FrameType
 from dispatch_desktop import paths
 from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
 from dispatch_desktop.bus.hub import next_port
+from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.commands import arguments
 
 HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
@@ -40,6 +42,16 @@ def _minutes(text: str) -> int:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
     return int(value * 60_000)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,6 +84,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="accept event times this far ahead of the hub clock (default: 10)")
     parser.add_argument("--past-skew", type=_minutes, default=24 * 3_600_000, metavar="MINUTES",
                         help="accept event times this far behind the hub clock (default: 1440)")
+    parser.add_argument("--refusal-budget", type=_count, default=DEFAULT_PER_MINUTE, metavar="N",
+                        help="store the first N refusals of each unit or desk per minute in full; answer the "
+                             "rest and store one refusals_suppressed event per minute with their count "
+                             "(default: %(default)s)")
     parser.add_argument("--writer-thread", action="store_true",
                         help="append to the store from a thread of the hub's process instead of a process "
                              "of its own (slower under load: the two share one interpreter lock)")
@@ -121,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         skew=Skew(future_ms=args.future_skew, past_ms=args.past_skew),
         bootstrap=tuple(bootstrap),
         sign_key=args.sign_key,
+        refusal_budget=args.refusal_budget,
     )
     hub = build_hub(config, store, appender=None if writer is None else writer.append)
 

@@ -190,6 +190,13 @@ class EventStore:
         """``"sqlite"`` or ``"postgresql"``."""
         return self._backend.name
 
+    def registered_units(self) -> list[Any]:
+        """The unit registry's units (``ev.UnitRegistered`` bodies, by id) in this database: what the
+        hub registers when it starts, besides the generated city's (see ``store.units``)."""
+        from dispatch_desktop.store.units import UnitStore  # the registry module imports this package
+
+        return UnitStore(self._engine, self._backend).all()
+
     def close(self) -> None:
         self._stop_maintenance()
         self._engine.dispose()

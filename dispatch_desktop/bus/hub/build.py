@@ -16,6 +16,7 @@ import zmq
 from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.hub.config import Endpoints, Security, Socket
 from dispatch_desktop.bus.hub.server import Hub
+from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.store import EventStore, Projector
 from dispatch_desktop.store.projector import Appender
@@ -30,8 +31,19 @@ class HubConfig:
     blob_dir: Path  # attachments (see ``paths.blob_dir_for``)
     area: Area = EVERYWHERE
     skew: Skew = DEFAULT_SKEW
-    bootstrap: tuple[ev.Body, ...] = ()  # registered as the hub's own events if the store lacks them
+    # registered as the hub's own events if the store lacks them, with the store's unit registry
+    bootstrap: tuple[ev.Body, ...] = ()
     sign_key: bytes = b""  # every message signed with it, and refused without its signature (bus.signing)
+    refusal_budget: int = DEFAULT_PER_MINUTE  # refusals stored in full per source and minute (refusal_budget)
+
+
+def roster(bootstrap: tuple[ev.Body, ...], registry: list[ev.UnitRegistered]) -> list[ev.Body]:
+    """The bootstrap with the unit registry's entries (``dispatch-desktop units import``) after it, each
+    unit once: a registry entry replaces the generated city's for the same id, so that the hub does not
+    register both, one after the other, at every start."""
+    listed = {body.unit for body in registry}
+    kept = [body for body in bootstrap if not (isinstance(body, ev.UnitRegistered) and body.unit in listed)]
+    return [*kept, *registry]
 
 
 def build_hub(config: HubConfig, store: EventStore, *, appender: Appender | None = None,
@@ -49,7 +61,8 @@ def build_hub(config: HubConfig, store: EventStore, *, appender: Appender | None
         publish_endpoint=endpoints.publish,
         area=config.area,
         skew=config.skew,
-        bootstrap=config.bootstrap,
+        bootstrap=roster(config.bootstrap, store.registered_units()),
         session_key=config.sign_key,
+        refusal_budget=config.refusal_budget,
         context=context,
     )

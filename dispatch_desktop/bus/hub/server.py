@@ -42,10 +42,11 @@ from dispatch_desktop.bus.hub.pipeline import Pipeline
 from dispatch_desktop.bus.hub.transport import Transport
 from dispatch_desktop.bus.limits import raise_open_file_limit, resident_bytes, tune_interpreter
 from dispatch_desktop.bus.ratelog import RateLimitedLog
+from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE, RefusalBudget
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.projection import apply, check
-from dispatch_desktop.domain.state import State
+from dispatch_desktop.domain.state import State, Unit
 
 log = logging.getLogger("dispatch_desktop.bus.hub")
 
@@ -80,6 +81,7 @@ class Hub:
         recent_events: int = 100_000,
         heartbeat_interval: float = 1.0,
         order_resend_interval: float = 2.0,
+        refusal_budget: int = DEFAULT_PER_MINUTE,
         clock: Callable[[], float] = time.time,
         context: zmq.Context[Socket] | None = None,
     ) -> None:
@@ -110,6 +112,7 @@ class Hub:
         self.transport.on_unreachable = self.orders.forget
         self.pipeline = Pipeline(store, projector, self.transport, recent_events=recent_events, count=self._count,
                                  log=self._log)
+        self.refusals = RefusalBudget(refusal_budget)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._failure: BaseException | None = None
@@ -208,9 +211,11 @@ class Hub:
                  self.transport.last_gseq)
 
     def _register_bootstrap(self) -> None:
-        """Store the roster entries the state does not have yet, as the hub's own events."""
+        """Store the roster entries the state does not have yet, or has with other details (a unit
+        re-imported with a new station or name), as the hub's own events."""
         units = self.pipeline.state.units
-        missing = [body for body in self.bootstrap if not isinstance(body, ev.UnitRegistered) or body.unit not in units]
+        missing = [body for body in self.bootstrap if not isinstance(body, ev.UnitRegistered)
+                   or _registered_differently(units.get(body.unit), body)]
         if missing:
             self.pipeline.store_now(missing, self._now_ms())  # a failure here fails start()
 
@@ -259,6 +264,7 @@ class Hub:
                 if now >= next_beat:
                     next_beat = now + self.heartbeat_interval
                     transport.heartbeat(self._now_ms())
+                    self._summarise_refusals(self.refusals.due(self._now_ms()))
                 if now >= orders.next_due:
                     orders.resend(field_socket, now, pipeline.state.orders)
             except Exception:  # never let one bad turn end the hub; unacknowledged input is resent
@@ -266,6 +272,11 @@ class Hub:
                 self._log.log(logging.ERROR, "loop_error", "hub loop error", exc_info=True)
         if pipeline.inflight is not None and committer.signal.poll(30_000):  # let the commit finish, answer it
             self._complete()
+        if self.refusals.pending() and pipeline.inflight is None:  # what was counted is stored before the hub goes
+            self._summarise_refusals(self.refusals.flush())
+            pipeline.submit(self._now_ms())
+            if committer.signal.poll(30_000):
+                self._complete()
 
     def _complete(self) -> None:
         assert self.pipeline.committer is not None
@@ -393,12 +404,29 @@ class Hub:
         tentative = pipeline.tentative(batch)
         refusal = check(tentative, event)
         if refusal is not None:
+            if not self.refusals.admit(source, refusal.code, now):
+                # Answered at once as not stored, and nothing applied: a flood of them costs the hub no
+                # state, no commit and no publication.
+                self.transport.nack_suppressed(socket, rid, event, refusal)
+                return
             event = admission.refused(event, refusal)
         batch.tentative = apply(tentative, event)
         batch.orders = batch.orders or isinstance(event.body, ORDER_BODIES)
         batch.add(event, socket, rid, refusal)
 
+    # --- the refusal budget (see ``refusal_budget``) --------------------------------------------------
+
+    def _summarise_refusals(self, summaries: list[ev.RefusalsSuppressed]) -> None:
+        batch = self.pipeline.batch
+        for summary in summaries:
+            batch.add(self.pipeline.hub_event(summary, batch.now), None, b"")
+
     # --- small helpers ----------------------------------------------------------------------------
 
     def _now_ms(self) -> int:
         return int(self.clock() * 1000)
+
+
+def _registered_differently(unit: Unit | None, body: ev.UnitRegistered) -> bool:
+    return unit is None or (unit.kind, unit.station, unit.name, unit.members) != (
+        body.unit_kind, body.station, body.name, body.members)

@@ -24,7 +24,8 @@ from dispatch_desktop.bus.keys import Certificate
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.session import Session
 from dispatch_desktop.bus.zap import FIELD_DOMAIN, WORKSTATION_DOMAIN
-from dispatch_desktop.domain.state import State, encode_state
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.state import Refusal, State, encode_state
 
 _PUBLISH_CHUNK = 500  # events per published message
 
@@ -160,6 +161,13 @@ class Transport:
         self.log.warning(error.code, "NACK %s from %s#%s: %s", error.code, source or "?", seq, error.message)
         nack = p.Nack(code=error.code, message=error.message, source=nack_source(source), seq=max(seq, 0), gseq=0,
                       params=error.params)
+        self.send(socket, rid, p.NACK, nack)
+
+    def nack_suppressed(self, socket: Socket, rid: bytes, event: ev.Envelope, refusal: Refusal) -> None:
+        """A domain refusal beyond its source's budget: its reason, but not stored (gseq 0), marked so."""
+        self.count("refusals_suppressed", 1)
+        nack = p.Nack(code=refusal.code, message=refusal.message, source=event.source, seq=event.seq, gseq=0,
+                      params={**refusal.params, "suppressed": "1"})
         self.send(socket, rid, p.NACK, nack)
 
     def welcome(self, socket: Socket, rid: bytes, source: str, high_water: int, now_ms: int) -> None:
