@@ -222,6 +222,7 @@ class _Exchange:
     block: Block
     hub_key: bytes = b""
     curve: bool = False
+    hub_options: dict[str, Any] = field(default_factory=dict)  # Hub keyword arguments from the header
     peers: dict[str, tuple[str, str, dict[str, str], bool]] = field(default_factory=dict)  # name -> socket, id…
     steps: list[tuple[str, str, str]] = field(default_factory=list)  # (peer, direction, rest)
 
@@ -232,7 +233,10 @@ class _Exchange:
             if line.startswith("# hub:"):
                 words = line.split()[2:]
                 exchange.curve = words[0] == "curve"
-                exchange.hub_key = _key("sign-key=" + _options(words).get("sign-key", "none"))
+                options = _options(words)
+                exchange.hub_key = _key("sign-key=" + options.get("sign-key", "none"))
+                if "refusal-budget" in options:
+                    exchange.hub_options["refusal_budget"] = int(options["refusal-budget"])
             elif line.startswith("# "):
                 name, _, rest = line[2:].partition(":")
                 socket, ident, *flags = rest.split()
@@ -322,7 +326,7 @@ def test_conversations_get_the_answers_shown(block: Block, make_hub: Callable[..
                                              zmq_context: zmq.Context) -> None:  # type: ignore[type-arg]
     exchange = _Exchange.parse(block)
     running = make_hub(keys=exchange.keys(tmp_path / "keys"), units=exchange.roster(), real=True,
-                       area=_service_area(), session_key=exchange.hub_key)
+                       area=_service_area(), session_key=exchange.hub_key, **exchange.hub_options)
     exchange.run(running, zmq_context)
 
 
@@ -339,7 +343,7 @@ def test_the_example_units_are_on_the_default_rosters_and_the_area_is_the_citys(
     desk_roster = {body.unit for body in simulated_roster(city, SimConfig().units)}  # dispatch-desktop run
     used = {ident for block in _of("ddp-exchange") for ident in _Exchange.parse(block).roster()}
     assert used and used <= hub_roster & desk_roster, used - (hub_roster & desk_roster)
-    assert "P-0001" not in hub_roster  # the test unit of section 20.10
+    assert "P-0001" not in hub_roster  # the test unit of section 20.11
     box = city.bbox
     assert _service_area() == BBoxArea(box.south, box.west, box.north, box.east)
     text = DOC.read_text(encoding="utf-8")
