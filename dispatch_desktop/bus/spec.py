@@ -98,6 +98,11 @@ DESCRIPTIONS: dict[str, str] = {
 }
 SPECIFIC: dict[str, str] = {
     "Hello.source": "the sender's unit or workstation id (under Curve: its key's name)",
+    "RefusalsSuppressed.source": "the unit or workstation whose refusals were answered but not stored",
+    "RefusalsSuppressed.count": "how many (at least 1)",
+    "RefusalsSuppressed.codes": "reason code -> how many of them (the counts add up to `count`)",
+    "RefusalsSuppressed.first": "hub time (ms) of the first suppressed refusal of the window",
+    "RefusalsSuppressed.last": "hub time (ms) of the last one",
     "Welcome.source": "the `source` of the hello it answers",
     "AckEntry.source": "`source` of the acknowledged event",
     "AckEntry.seq": "`seq` of the acknowledged event",

@@ -210,7 +210,10 @@ def _set_status(state: State, event: ev.Envelope, unit_id: str, status: UnitStat
             return refusal("status_needs_dispatch_flow", unit=unit.id, status=status.value)
         return refusal("illegal_unit_transition", unit=unit.id, from_status=unit.status.value,
                        to_status=status.value)
-    return _with(state, unit=_replace(unit, status=status, last_report=_latest_report(unit, event)))
+    # Only the unit's own report says it was heard from: a desk setting its status does not make a silent
+    # unit look fresh on the map and in the recommendations.
+    heard = _latest_report(unit, event) if event.source == unit.id else unit.last_report
+    return _with(state, unit=_replace(unit, status=status, last_report=heard))
 
 
 def _status_report(state: State, event: ev.Envelope) -> Outcome:

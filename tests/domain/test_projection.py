@@ -206,3 +206,12 @@ def test_a_unit_that_keeps_trying_cannot_grow_an_incident_timeline_without_bound
     refused = [entry for entry in state.incidents["J-1"].timeline if entry.kind == "refused"]
     assert len(refused) == REFUSED_LINES_PER_INCIDENT  # the first ones stay readable on the incident
     assert state.refusal_count == REFUSED_LINES_PER_INCIDENT + 30  # and every one is still counted
+
+
+def test_a_desk_setting_a_status_does_not_make_a_silent_unit_look_heard_from(ready: State, log: Log) -> None:
+    heard = ready.units["P-1"].last_report
+    after = apply(ready, log("ws-1", ev.UnitStatusSet(unit="P-1", status=UnitStatus.UNAVAILABLE)))
+    assert after.units["P-1"].status is UnitStatus.UNAVAILABLE
+    assert after.units["P-1"].last_report == heard  # still stale on the map if it was
+    reported = apply(after, log("P-1", ev.StatusReport(status=UnitStatus.AVAILABLE)))
+    assert reported.units["P-1"].last_report > heard  # its own report is
