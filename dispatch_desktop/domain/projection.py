@@ -17,7 +17,7 @@ import msgspec
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import IncidentStatus, Mode, OrderKind, UnitStatus
-from dispatch_desktop.domain.reasons import refusal
+from dispatch_desktop.domain.reasons import SUMMARIES, refusal
 from dispatch_desktop.domain.rules import MANUAL_UNIT_TRANSITIONS, TERMINAL_INCIDENT_STATUSES
 from dispatch_desktop.domain.state import (
     REFUSALS_KEPT,
@@ -533,8 +533,14 @@ def _refused(state: State, event: ev.Envelope) -> Outcome:
 
 
 def _refusals_suppressed(state: State, event: ev.Envelope) -> Outcome:
+    """Refusals answered but not stored one by one: counted, and listed once with the refusals, so a desk
+    sees that a unit keeps sending what the rules refuse."""
     body: ev.RefusalsSuppressed = event.body  # type: ignore[assignment]
-    return _replace(state, refusal_count=state.refusal_count + body.count)  # not stored one by one
+    code = "refusals_suppressed"
+    record = RefusalRecord(time=event.time, source=event.source, seq=event.seq, refused_kind="", code=code,
+                           message=SUMMARIES[code].format(count=body.count, unit=body.source), target=body.source)
+    return _replace(state, refusals=(*state.refusals, record)[-REFUSALS_KEPT:],
+                    refusal_count=state.refusal_count + body.count)
 
 
 _TRANSITIONS: dict[type[ev.Body], Transition] = {

@@ -42,6 +42,13 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+SUMMARIES: dict[str, str] = {
+    "refusals_suppressed": "{count} more refusals of {unit} within a minute were answered but not stored.",
+}
+"""Refusal records that stand for many refusals (the hub's ``refusals_suppressed``): shown with the
+refusals, translated by code like them, but no rule refuses anything with these codes."""
+
+
 def refusal(code: str, **params: object) -> Refusal:
     text = {key: str(value) for key, value in params.items()}
     return Refusal(code=code, message=TEMPLATES[code].format(**text), params=text)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dispatch_desktop.domain import localtime, taxonomy
 from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
-from dispatch_desktop.domain.reasons import TEMPLATES
+from dispatch_desktop.domain.reasons import SUMMARIES, TEMPLATES
 from dispatch_desktop.ui.display_mode import DisplayMode
 
 translate = QCoreApplication.translate
@@ -140,6 +140,11 @@ REFUSAL: dict[str, str] = {
     ),
     "call_not_yours": QT_TRANSLATE_NOOP("Refusal", "Call {call} was not answered at this workstation."),
 }
+REFUSAL_SUMMARY: dict[str, str] = {
+    "refusals_suppressed": QT_TRANSLATE_NOOP(
+        "Refusal", "{count} more refusals of {unit} within a minute were answered but not stored."),
+}
+"""The domain's ``SUMMARIES``: records that stand for many refusals, translated like the refusals."""
 
 DISTRICT: dict[str, str] = {
     "440103": QT_TRANSLATE_NOOP("District", "Liwan"),
@@ -244,7 +249,7 @@ def _template_pattern(template: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$", re.DOTALL)
 
 
-_PATTERNS = {code: _template_pattern(text) for code, text in TEMPLATES.items()}
+_PATTERNS = {code: _template_pattern(text) for code, text in {**TEMPLATES, **SUMMARIES}.items()}
 
 
 def refusal_params(code: str, message: str) -> dict[str, str] | None:
@@ -263,7 +268,8 @@ def refusal_text(code: str, message: str, *, unit_name: Callable[[str], str] | N
     units named by call sign (荔湾巡01组, not PG-440103-01-01); the original message when the code is
     unknown to this version of the UI."""
     params = refusal_params(code, message)
-    if params is None or code not in REFUSAL:
+    template = REFUSAL.get(code) or REFUSAL_SUMMARY.get(code)
+    if params is None or template is None:
         return message
     if unit_name is not None:
         if "unit" in params:
@@ -278,7 +284,7 @@ def refusal_text(code: str, message: str, *, unit_name: Callable[[str], str] | N
             word = status_word(params[key])
             # Labels are capitalised for table cells; inside an English sentence they are not.
             params[key] = word if chinese else word[:1].lower() + word[1:]
-    return translate("Refusal", REFUSAL[code]).format(**params)
+    return translate("Refusal", template).format(**params)
 
 
 def refusal_message_text(message: str) -> str:

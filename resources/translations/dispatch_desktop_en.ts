@@ -70,7 +70,7 @@
     <context>
         <name>CallTaking</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/call_taking.py" line="+90" />
+            <location filename="../../dispatch_desktop/ui/call_taking.py" line="+86" />
             <source>Call answered; its details are on their way.</source>
             <translation>Call answered; its details are on their way.</translation>
         </message>
@@ -242,7 +242,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+235" />
+            <location filename="../../dispatch_desktop/app.py" line="+238" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
         </message>
@@ -292,7 +292,7 @@
             <translation>Snapshot not attached to {incident}: {why}</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+41" />
+            <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+40" />
             <source>{incident} {type}: {phase} overdue by {over}</source>
             <translation>{incident} {type}: {phase} overdue by {over}</translation>
         </message>
@@ -843,7 +843,7 @@
     <context>
         <name>District</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+85" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+90" />
             <source>Liwan</source>
             <translation>Liwan</translation>
         </message>
@@ -1198,7 +1198,7 @@
     <context>
         <name>IncidentStatus</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-120" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-125" />
             <source>Awaiting dispatch</source>
             <translation>Awaiting dispatch</translation>
         </message>
@@ -1591,7 +1591,7 @@
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+120" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+125" />
             <source>LANGUAGE_CODE</source>
             <translation>en</translation>
         </message>
@@ -1608,7 +1608,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../dispatch_desktop/ui/main_window.py" line="+163" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+185" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+184" />
             <source>Dispatch Desktop</source>
             <translation>Dispatch Desktop</translation>
         </message>
@@ -1837,7 +1837,7 @@
     <context>
         <name>Mode</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-108" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-113" />
             <source>Live</source>
             <translation>Live</translation>
         </message>
@@ -2075,6 +2075,11 @@
             <source>Call {call} was not answered at this workstation.</source>
             <translation>Call {call} was not answered at this workstation.</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>{count} more refusals of {unit} within a minute were answered but not stored.</source>
+            <translation>{count} more refusals of {unit} within a minute were answered but not stored.</translation>
+        </message>
     </context>
     <context>
         <name>SignIn</name>
@@ -2165,7 +2170,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-309" />
+            <location filename="../../dispatch_desktop/app.py" line="-311" />
             <source>Preparing the demo camera clips</source>
             <translation>Preparing the demo camera clips</translation>
         </message>
@@ -2314,7 +2319,7 @@
     <context>
         <name>TimelineKind</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-70" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-73" />
             <source>Incident created</source>
             <translation>Incident created</translation>
         </message>
@@ -2783,7 +2788,7 @@
             <translation>operator {name}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+20" />
             <source>SOS from {unit}</source>
             <translation>SOS from {unit}</translation>
         </message>

@@ -70,7 +70,7 @@
     <context>
         <name>CallTaking</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/call_taking.py" line="+90" />
+            <location filename="../../dispatch_desktop/ui/call_taking.py" line="+86" />
             <source>Call answered; its details are on their way.</source>
             <translation>已接听来电，详情正在同步。</translation>
         </message>
@@ -242,7 +242,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+235" />
+            <location filename="../../dispatch_desktop/app.py" line="+238" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>
         </message>
@@ -292,7 +292,7 @@
             <translation>截图未能附加到 {incident}：{why}</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+41" />
+            <location filename="../../dispatch_desktop/ui/overdue_notifier.py" line="+40" />
             <source>{incident} {type}: {phase} overdue by {over}</source>
             <translation>{incident} {type}：{phase}已超时 {over}</translation>
         </message>
@@ -842,7 +842,7 @@
     <context>
         <name>District</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+85" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+90" />
             <source>Liwan</source>
             <translation>荔湾区</translation>
         </message>
@@ -1197,7 +1197,7 @@
     <context>
         <name>IncidentStatus</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-120" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-125" />
             <source>Awaiting dispatch</source>
             <translation>待派</translation>
         </message>
@@ -1590,7 +1590,7 @@
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+120" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+125" />
             <source>LANGUAGE_CODE</source>
             <translation>zh_CN</translation>
         </message>
@@ -1607,7 +1607,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../dispatch_desktop/ui/main_window.py" line="+163" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+185" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+184" />
             <source>Dispatch Desktop</source>
             <translation>指挥调度台</translation>
         </message>
@@ -1836,7 +1836,7 @@
     <context>
         <name>Mode</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-108" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-113" />
             <source>Live</source>
             <translation>实战</translation>
         </message>
@@ -2074,6 +2074,11 @@
             <source>Call {call} was not answered at this workstation.</source>
             <translation>来电 {call} 不是本席位接听的。</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>{count} more refusals of {unit} within a minute were answered but not stored.</source>
+            <translation>{unit} 一分钟内另有 {count} 次被拒绝的上报已答复但未逐条存档。</translation>
+        </message>
     </context>
     <context>
         <name>SignIn</name>
@@ -2164,7 +2169,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-309" />
+            <location filename="../../dispatch_desktop/app.py" line="-311" />
             <source>Preparing the demo camera clips</source>
             <translation>正在准备演示视频</translation>
         </message>
@@ -2313,7 +2318,7 @@
     <context>
         <name>TimelineKind</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="-70" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="-73" />
             <source>Incident created</source>
             <translation>警情创建</translation>
         </message>
@@ -2781,7 +2786,7 @@
             <translation>操作员 {name}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+20" />
             <source>SOS from {unit}</source>
             <translation>{unit} 发出紧急求助</translation>
         </message>

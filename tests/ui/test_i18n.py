@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.domain.enums import Category, IncidentStatus, UnitKind, UnitStatus
-from dispatch_desktop.domain.reasons import TEMPLATES, refusal
+from dispatch_desktop.domain.reasons import SUMMARIES, TEMPLATES, refusal
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.i18n import CATALOGUE, TRANSLATIONS_DIR, LanguageManager
@@ -59,6 +59,7 @@ def test_every_domain_value_has_a_label(table: dict, values: type) -> None:  # t
 
 def test_the_refusal_texts_are_the_domains_own_sentences() -> None:
     assert labels.REFUSAL == TEMPLATES
+    assert labels.REFUSAL_SUMMARY == SUMMARIES
 
 
 def test_refusals_read_in_chinese_with_their_status_words_translated(qapp, translations_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +72,9 @@ def test_refusals_read_in_chinese_with_their_status_words_translated(qapp, trans
         closed = refusal("incident_closed", incident="J-9", status="referred").message
         assert labels.refusal_message_text(closed) == "警情 J-9 当前为“已移交”，不能再更改。"
         assert labels.unit_status("en_route") == "出警途中"
+        summary = SUMMARIES["refusals_suppressed"].format(count=180, unit="PG-1")
+        assert (labels.refusal_text("refusals_suppressed", summary)
+                == "PG-1 一分钟内另有 180 次被拒绝的上报已答复但未逐条存档。")
         assert labels.incident_type_name("knife_attack") == "持刀伤人"
         assert labels.district_name("440106", "天河区") == "天河区"
         assert manager.set_language("en")

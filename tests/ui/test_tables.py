@@ -178,6 +178,20 @@ def test_sos_and_refusals_become_alerts(qtbot) -> None:  # type: ignore[no-untyp
     assert alerts.active_sos() == []
 
 
+def test_refusals_the_hub_did_not_store_are_one_alert_naming_the_unit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    log = _patrol(2)
+    city_model = CityModel()
+    alerts = AlertsModel(city_model)
+    log.emit("hub", ev.RefusalsSuppressed(source="P-01", count=180, codes={"unit_not_assigned": 180},
+                                          first=1, last=2))
+    _show(city_model, log)
+    rows = [[alerts.index(row, column).data() for column in range(4)] for row in range(alerts.rowCount(QModelIndex()))]
+    assert [row[1:] for row in rows] == [
+        ["Refused", city_model.state.units["P-01"].name,
+         "180 more refusals of P-01 within a minute were answered but not stored."]]
+    assert city_model.state.refusal_count == 180
+
+
 def test_the_detail_panel_follows_the_selected_incident_and_its_timeline(qtbot) -> None:  # type: ignore[no-untyped-def]
     log = _patrol(1)
     log.create("J-1", priority=1, address="天河路 385 号")
