@@ -2,9 +2,11 @@
 
 A ``FieldClient`` never blocks and owns no thread. Call ``report(body)`` (or ``position(...)``) to send;
 the report stays in the client's outbox until the hub acknowledges it and is resent, with the same
-sequence number, every ``resend_after`` seconds until then. Drive it with ``FieldFleet.poll()`` (or
-``client.pump()`` + ``client.resend_due()`` for a single client); orders from the hub arrive through
-the ``on_order`` callback and are acknowledged to the hub automatically.
+sequence number, every ``resend_after`` seconds until then. Drive it with ``FieldFleet.poll()``, even a
+single client: the fleet also notices when ZeroMQ made a connection anew and has the units say ``hello``
+at once, so that their pending orders come without waiting for the keep-alive (``client.pump()`` +
+``client.resend_due()`` drive a client alone without that). Orders from the hub arrive through the
+``on_order`` callback and are acknowledged to the hub automatically.
 
 Typical use from a simulator (all calls on one thread)::
 
@@ -23,14 +25,14 @@ import hashlib
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import zmq
 
 from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.fleet import FieldFleet as FieldFleet  # its own module; taken from here too
 from dispatch_desktop.bus.keys import ClientCurve
-from dispatch_desktop.bus.limits import raise_open_file_limit
 from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
@@ -115,6 +117,7 @@ class FieldClient:
         self._seen_orders: OrderedDict[str, None] = OrderedDict()
         self._last_sent = 0.0
         self._hello_due = True
+        self._hello = self.session.pack(p.HELLO, p.Hello(source=unit))  # the same frame every time
         self.socket: zmq.Socket = (context or zmq.Context.instance()).socket(zmq.DEALER)  # type: ignore[type-arg]
         self.socket.linger = 0
         self.socket.sndhwm = 10_000
@@ -167,7 +170,13 @@ class FieldClient:
     def hello(self) -> None:
         """Tell the hub who is on this connection (it then forwards any pending orders). Sent on
         creation, retried until it goes out, and repeated after ``keepalive`` s without traffic."""
-        self._hello_due = not self._send(self.session.pack(p.HELLO, p.Hello(source=self.unit)))
+        self._hello_due = not self._send(self._hello)
+
+    def connection_made(self) -> None:
+        """The socket's connection was made anew (the hub restarted, the network dropped): the hub
+        knows this connection only once it hears from the unit on it, so say hello at the next
+        ``resend_due``."""
+        self._hello_due = True
 
     @property
     def unacked(self) -> int:
@@ -323,84 +332,3 @@ class FieldClient:
 
 _BACKOFF = (0, 1, 2, 4, 8)  # multiples of resend_after, by attempts so far
 _REPORT_TYPES = frozenset(ev.BODY_TYPES[kind] for kind in ev.UNIT_REPORT_KINDS)
-
-
-class FieldFleet:
-    """Drives many ``FieldClient``s from one thread with one poller (a simulator's ~1,100 units)."""
-
-    def __init__(self, clients: Iterable[FieldClient] = (), *,
-                 context: zmq.Context | None = None) -> None:  # type: ignore[type-arg]
-        self.context = context or zmq.Context()
-        # ~1,100 handsets need more sockets than ZeroMQ's default limit of 1,023 per context (a limit
-        # fixed when the context makes its first socket: pass a fresh context or none), and more file
-        # descriptors than many systems allow by default.
-        if self.context.get(zmq.MAX_SOCKETS) < 8192:
-            self.context.set(zmq.MAX_SOCKETS, 8192)
-        raise_open_file_limit()
-        self._clients: dict[str, FieldClient] = {}
-        self._by_socket: dict[zmq.Socket, FieldClient] = {}  # type: ignore[type-arg]
-        self._poller = zmq.Poller()
-        self._next_resend = 0.0
-        for client in clients:
-            self.add(client)
-
-    def add(self, client: FieldClient) -> FieldClient:
-        self._clients[client.unit] = client
-        self._by_socket[client.socket] = client
-        self._poller.register(client.socket, zmq.POLLIN)
-        return client
-
-    def remove(self, unit: str) -> None:
-        client = self._clients.pop(unit)
-        self._poller.unregister(client.socket)
-        del self._by_socket[client.socket]
-        client.close()
-
-    def client(self, unit: str) -> FieldClient:
-        return self._clients[unit]
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._clients.values())
-
-    def __len__(self) -> int:
-        return len(self._clients)
-
-    def poll(self, timeout: float = 0.0) -> int:
-        """Wait up to ``timeout`` s for the hub, handle everything that arrived, resend what is due
-        (checked at most every 100 ms). Returns the number of messages handled."""
-        handled = 0
-        for socket, _event in self._poller.poll(int(timeout * 1000)):
-            handled += self._by_socket[socket].pump()
-        now = time.monotonic()
-        if now >= self._next_resend:
-            self._next_resend = now + 0.1
-            for client in self._clients.values():
-                if client.due(now):
-                    client.resend_due(now)
-        return handled
-
-    def unacked(self) -> int:
-        return sum(c.unacked for c in self._clients.values())
-
-    def run_until(self, done: Callable[[], bool], timeout: float) -> bool:
-        """Poll until ``done()`` or ``timeout`` s; returns ``done()``."""
-        deadline = time.monotonic() + timeout
-        while not done():
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return done()
-            self.poll(min(left, 0.05))
-        return True
-
-    def close(self) -> None:
-        for client in list(self._clients.values()):
-            client.close()
-        self._clients.clear()
-        self._by_socket.clear()
-        self._poller = zmq.Poller()
-
-    def __enter__(self) -> FieldFleet:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
