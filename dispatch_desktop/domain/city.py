@@ -283,9 +283,6 @@ class City(msgspec.Struct, frozen=True, dict=True):
     def stations_of(self, adcode: str) -> tuple[Station, ...]:
         return self._stations_by_district.get(adcode, ())
 
-    def units_of(self, station_id: str) -> tuple[UnitSpec, ...]:
-        return self._units_by_station.get(station_id, ())
-
     # --- by position ---------------------------------------------------------------------------
 
     @functools.cached_property
@@ -389,13 +386,6 @@ class City(msgspec.Struct, frozen=True, dict=True):
         grouped: dict[str, list[Station]] = {}
         for s in self.stations:
             grouped.setdefault(s.district, []).append(s)
-        return {code: tuple(group) for code, group in grouped.items()}
-
-    @functools.cached_property
-    def _units_by_station(self) -> dict[str, tuple[UnitSpec, ...]]:
-        grouped: dict[str, list[UnitSpec]] = {}
-        for u in self.units:
-            grouped.setdefault(u.station, []).append(u)
         return {code: tuple(group) for code, group in grouped.items()}
 
     @functools.cached_property

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import msgspec
 
-from dispatch_desktop.domain.events import ENVELOPE_VERSION, AnyBody, Envelope
+from dispatch_desktop.domain.events import ENVELOPE_VERSION, Envelope
 
 _encoder = msgspec.msgpack.Encoder()
 _envelope_decoder = msgspec.msgpack.Decoder(Envelope)
-_body_decoder = msgspec.msgpack.Decoder(AnyBody)
 
 DecodeError = msgspec.DecodeError
 ValidationError = msgspec.ValidationError
@@ -32,14 +31,3 @@ def decode(data: bytes | memoryview) -> Envelope:
     if event.v != ENVELOPE_VERSION:
         raise UnsupportedVersion(f"envelope version {event.v} is not supported (expected {ENVELOPE_VERSION})")
     return event
-
-
-def encode_body(body: object) -> bytes:
-    return _encoder.encode(body)
-
-
-def decode_body(data: bytes | memoryview) -> AnyBody:
-    try:
-        return _body_decoder.decode(data)
-    except UnicodeDecodeError as error:
-        raise DecodeError(f"invalid UTF-8 in a string: {error.reason}") from None

@@ -117,9 +117,6 @@ class MainWindow(RetranslateMixin, QMainWindow):
     def dock(self, name: str) -> QDockWidget:
         return self._docks[name]
 
-    def panel_names(self) -> list[str]:
-        return list(self._docks)
-
     def _apply_title(self, key: str) -> None:
         title = self._titles[key]
         dock = self._docks[key]

@@ -63,9 +63,6 @@ class UserSettings:
     def tile_url(self) -> str:
         return str(self._settings.value("map/tile_url", ""))
 
-    def set_tile_url(self, url: str) -> None:
-        self._settings.setValue("map/tile_url", url)
-
     # --- window layout ----------------------------------------------------------------------------
 
     def save_layout(self, window: QMainWindow) -> None:
@@ -85,10 +82,6 @@ class UserSettings:
             return False
         window.restoreGeometry(geometry)
         return window.restoreState(state, LAYOUT_VERSION)
-
-    def forget_layout(self) -> None:
-        self._settings.remove("layout")
-        self._settings.sync()
 
     def sync(self) -> None:
         self._settings.sync()

@@ -29,8 +29,8 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -42,7 +42,7 @@ from dispatch_desktop.video.csv_rows import Record, RowError, read_records, read
 from dispatch_desktop.video.service_area import BORDER_TOLERANCE_M, Location, ServiceArea, named
 from dispatch_desktop.video.stream_check import check_stream
 
-__all__ = ["COLUMNS", "CameraRegistry", "CsvImport", "RowError", "parse_cameras_csv", "write_cameras_csv"]
+__all__ = ["COLUMNS", "CsvImport", "RowError", "parse_cameras_csv", "write_cameras_csv"]
 
 COLUMNS = EXPORTED
 TAG_SEPARATOR = ";"
@@ -261,30 +261,3 @@ def write_cameras_csv(cameras: Iterable[Camera], out: TextIO) -> None:
             TAG_SEPARATOR.join(c.tags),
         ])
 
-
-@dataclass
-class CameraRegistry:
-    """The cameras by id, in insertion order; an import adds new ids and updates known ones."""
-
-    cameras: dict[str, Camera] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.cameras)
-
-    def __iter__(self) -> Iterator[Camera]:
-        return iter(self.cameras.values())
-
-    def get(self, camera_id: str) -> Camera | None:
-        return self.cameras.get(camera_id)
-
-    def upsert(self, cameras: Iterable[Camera]) -> tuple[int, int]:
-        """Add or replace by id; returns (added, updated). Unchanged cameras count as neither."""
-        added = updated = 0
-        for camera in cameras:
-            old = self.cameras.get(camera.id)
-            if old is None:
-                added += 1
-            elif old != camera:
-                updated += 1
-            self.cameras[camera.id] = camera
-        return added, updated

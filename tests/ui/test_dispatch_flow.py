@@ -1,22 +1,25 @@
 """From a 110 call to a closed incident with the keyboard alone: intake → recommend → dispatch →
-acknowledgement → arrival → clearance → close, through the desk that joins the form and the panel."""
+acknowledgement → arrival → clearance → close, with the form and the panel joined as the desk joins them."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import IncidentStatus, UnitStatus
 from dispatch_desktop.domain.timers import Level
 from dispatch_desktop.ui import labels
-from dispatch_desktop.ui.dispatch.desk import DispatchDesk
+from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
+from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
+from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.models.selection import SelectionModel
 from tests.ui.dispatch_world import T0, WORKSTATION, Clock, focus_in, type_text, world
 
@@ -26,15 +29,22 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
 
+@dataclass(frozen=True)
+class Desk:
+    window: QWidget
+    intake: IntakeForm
+    panel: DispatchPanel
+
+
 class Keyboard:
     """Keys go wherever the keyboard focus is, like a dispatcher's: no clicking, no reaching in."""
 
-    def __init__(self, qtbot, desk: DispatchDesk) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
         self.qtbot = qtbot
         self.desk = desk
 
     def window(self) -> QWidget:
-        return self.desk.panel.active_dialog or self.desk
+        return self.desk.panel.active_dialog or self.desk.window
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> None:
         self.qtbot.keyClick(focus_in(self.window()), key, modifier)
@@ -52,12 +62,20 @@ def setup(qtbot):  # type: ignore[no-untyped-def]
     clock = Clock()
     city, model, hub = world(clock)
     selection = SelectionModel()
-    desk = DispatchDesk(city, model, hub, selection, WORKSTATION)
-    desk.install_shortcuts(desk)
-    qtbot.addWidget(desk)
-    desk.resize(1400, 760)
-    desk.show()
-    qtbot.waitExposed(desk)
+    window = QWidget()
+    qtbot.addWidget(window)
+    # Side by side in one window rather than in two docks: the keys reach them the same way.
+    intake = IntakeForm(city, model, hub, WORKSTATION, selection)
+    panel = DispatchPanel(city, model, hub, selection)
+    connect_intake_to_panel(intake, panel)
+    intake.install_shortcuts(window)
+    layout = QHBoxLayout(window)
+    layout.addWidget(intake, 2)
+    layout.addWidget(panel, 3)
+    window.resize(1400, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    desk = Desk(window, intake, panel)
     return desk, hub, clock, selection, Keyboard(qtbot, desk)
 
 

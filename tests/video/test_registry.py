@@ -4,12 +4,7 @@ import io
 from pathlib import Path
 
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.video.registry import (
-    CameraRegistry,
-    RowError,
-    parse_cameras_csv,
-    write_cameras_csv,
-)
+from dispatch_desktop.video.registry import RowError, parse_cameras_csv, write_cameras_csv
 from tests.video.helpers import GOOD_AND_BAD
 
 
@@ -69,13 +64,3 @@ def test_export_re_imports_unchanged(city: City) -> None:
     again = parse_cameras_csv(out.getvalue(), city)
     assert again.errors == () and again.cameras == cameras
 
-
-def test_re_import_updates_cameras_by_id(city: City) -> None:
-    registry = CameraRegistry()
-    assert registry.upsert(parse_cameras_csv(GOOD_AND_BAD, city).cameras) == (3, 0)
-    lines = GOOD_AND_BAD.splitlines()
-    renamed = lines[1].replace("天河路口东", "天河路口东（新）")
-    changed = "\n".join([lines[0], renamed, lines[2], "GZ-0100,新增,23.1,113.3,,,,,,"])
-    added, updated = registry.upsert(parse_cameras_csv(changed, city).cameras)
-    assert (added, updated) == (1, 1)  # GZ-0002 is unchanged
-    assert len(registry) == 4 and registry.get("GZ-0001").name == "天河路口东（新）"

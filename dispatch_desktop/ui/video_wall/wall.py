@@ -225,15 +225,6 @@ class VideoWall(RetranslateMixin, QWidget):
         where = self._plan.index_of(camera_id)
         return None if where is None else self._tiles[where]
 
-    @Slot(object)
-    def set_cameras(self, cameras: CameraIndex | Sequence[Camera]) -> None:
-        """Replace the registry (after an import). Cameras no longer known leave the wall."""
-        self._index = cameras if isinstance(cameras, CameraIndex) else CameraIndex(cameras)
-        for camera_id in self._plan.cameras():
-            if camera_id not in self._index:
-                self._plan.remove(camera_id)
-        self._apply_plan()
-
     @Slot(int)
     def set_layout_size(self, size: int) -> None:
         grid_side(size)  # raises for a size that is not a layout
