@@ -31,8 +31,6 @@ Everything is vectorised with numpy so ranking a whole roster is one pass over a
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from dispatch_desktop.domain import localtime
@@ -113,15 +111,3 @@ def drive_seconds(
     end_speed = end_speeds[kind_codes] * factor
     # Half the way at each end's speed: the time is the mean of the two pure-speed times.
     return road, 0.5 * road / start_speed + 0.5 * road / end_speed
-
-
-def road_distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return float(haversine_m(lat1, lon1, lat2, lon2)) * DETOUR_FACTOR
-
-
-def format_duration(seconds: float) -> str:
-    """"4:05" or "1:02:03": how the desk shows ETAs and timers."""
-    total = max(0, math.floor(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

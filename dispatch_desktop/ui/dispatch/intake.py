@@ -45,7 +45,6 @@ from dispatch_desktop.domain.duplicates import DEFAULT_DUPLICATE_CONFIG, Duplica
 from dispatch_desktop.domain.enums import IncidentOrigin
 from dispatch_desktop.domain.intake import Location
 from dispatch_desktop.domain.taxonomy import IncidentType
-from dispatch_desktop.domain.travel import format_duration
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome, SendCommand
@@ -514,7 +513,7 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         if not self._call_time:
             self.call_label.setText(self.tr("110 intake — F2 answers the next call"))
             return
-        elapsed = format_duration((self._model.now_ms() - self._call_time) / 1000)
+        elapsed = labels.duration_text(self._model.now_ms() - self._call_time)
         self.call_label.setText(self.tr("110 call since %1 (%2)").replace("%1", labels.clock_text(self._call_time))
                                 .replace("%2", elapsed))
 

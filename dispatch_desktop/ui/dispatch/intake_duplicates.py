@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from dispatch_desktop.domain.duplicates import DuplicateCandidate, DuplicateConfig, find_duplicates
 from dispatch_desktop.domain.state import Incident
-from dispatch_desktop.domain.travel import format_duration
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 
@@ -73,9 +72,9 @@ class DuplicateOffer(QObject):
         for candidate in self.candidates:
             incident = candidate.incident
             text = translate("IntakeForm", "%1 · %2 · %3 away · %4 ago · %5")
+            age = labels.duration_text(int(abs(candidate.age_s) * 1000))
             for marker, value in (("%1", incident.id), ("%2", labels.incident_type_name(incident.incident_type)),
-                                  ("%3", texts.distance(candidate.distance_m)),
-                                  ("%4", format_duration(abs(candidate.age_s))), ("%5", incident.address)):
+                                  ("%3", texts.distance(candidate.distance_m)), ("%4", age), ("%5", incident.address)):
                 text = text.replace(marker, value)
             item = QListWidgetItem(text, self.list)
             if incident.id == self.duplicate_of:

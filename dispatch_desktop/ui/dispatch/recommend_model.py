@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QFont
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import UnitKind, UnitStatus
 from dispatch_desktop.domain.recommend import Recommendation
-from dispatch_desktop.domain.travel import format_duration
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.palette import UNIT_STATUS_COLOR, tint
@@ -116,7 +115,7 @@ class RecommendationModel(QAbstractTableModel):
             case "station":
                 return self._station_name(rec.station)
             case "eta":
-                return format_duration(rec.eta_s)
+                return labels.duration_text(int(rec.eta_s * 1000))
             case "distance":
                 return texts.distance(rec.distance_m)
             case "status":

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from dispatch_desktop.domain.timers import IncidentTimers, Level, PhaseTimer
-from dispatch_desktop.domain.travel import format_duration
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.palette import PRIORITY_COLOR
@@ -167,9 +166,9 @@ class TimerStrip(QWidget):
 
 
 def _timer_text(timer: PhaseTimer) -> str:
-    elapsed = format_duration(timer.elapsed_s) if timer.level is not Level.PENDING else "—"
+    elapsed = labels.duration_text(int(timer.elapsed_s * 1000)) if timer.level is not Level.PENDING else "—"
     return texts.tr(texts.TIMER).format(
-        phase=texts.phase(timer.phase), elapsed=elapsed, target=format_duration(timer.target_s)
+        phase=texts.phase(timer.phase), elapsed=elapsed, target=labels.duration_text(int(timer.target_s * 1000))
     )
 
 
