@@ -89,6 +89,7 @@ class Hub:
         self.projector = projector
         self.security = security
         self.blobs = BlobStore(blob_dir)
+        self._has_blob = self.blobs.has
         self.area = area
         self.skew = skew
         self.bootstrap = tuple(bootstrap)
@@ -391,8 +392,8 @@ class Hub:
             below = seq <= stored or (queued is not None and seq <= queued[0])
             if below and pipeline.resend(socket, rid, event, batch, stored, queued):
                 return
-            admission.check_content(event, now=now, skew=self.skew, area=self.area, roster=pipeline.state.units,
-                                    has_blob=self.blobs.has)
+            # positional, and the bound method made once: keyword arguments cost on every report
+            admission.check_content(event, now, self.skew, self.area, pipeline.state.units, self._has_blob)
             if type(event.body) is ev.Position:
                 # The fast path: a position from a unit on the roster cannot break a rule
                 # (``projection._position`` refuses only unknown units), so it skips ``check``.
