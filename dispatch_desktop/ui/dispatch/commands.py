@@ -19,28 +19,15 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-import msgspec
 from PySide6.QtCore import QObject, Qt, Signal
 
+from dispatch_desktop.controllers.outcome import Outcome, Reply
 from dispatch_desktop.domain.events import Body
 from dispatch_desktop.domain.state import Refusal
 
 SendCommand = Callable[[Body], "Future[Any]"]
 
-
-class Outcome(msgspec.Struct, frozen=True):
-    """What became of one command: accepted, refused (``refusal``) or never delivered (``error``)."""
-
-    body: Body
-    refusal: Refusal | None = None
-    error: str = ""
-
-    @property
-    def accepted(self) -> bool:
-        return self.refusal is None and not self.error
-
-
-Reply = Callable[[Outcome], None]
+__all__ = ["CommandRunner", "Outcome", "Reply", "SendCommand"]  # Outcome and Reply live with the controllers
 
 
 class CommandRunner(QObject):

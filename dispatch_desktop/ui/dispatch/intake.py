@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch_desktop.controllers.drafts import DraftKeeper
+from dispatch_desktop.controllers.incident_submission import IncidentSubmission
 from dispatch_desktop.controllers.intake import ORIGINS, SHORT_MAX
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
@@ -106,19 +107,17 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         self._drafts = drafts
         self._simulated = simulated
         self._runner = CommandRunner(send_command, self)
-        self._issued: set[str] = set()
+        self._submission = IncidentSubmission(workstation, self._runner.send, lambda: model.state.incidents.keys(),
+                                              operator, self._show_submission)
         self._call_time = 0
         self._call = ""  # the telephony call this report answers
-        self._sending: ev.IncidentCreated | None = None
-        self._queued: dict[str, ev.IncidentCreated] = {}  # incident id -> body, left in the outbox
-        self.refused: list[tuple[ev.IncidentCreated, str]] = []  # queued ones the hub then refused, with why
         self._read_only = ""
         self.active_dialog: ActionDialog | None = None
         self._build()
         self._queued_timer = QTimer(self)
         self._queued_timer.setSingleShot(True)
         self._queued_timer.setInterval(queued_after_ms)
-        self._queued_timer.timeout.connect(self._on_no_answer)
+        self._queued_timer.timeout.connect(self._submission.no_answer)
         self.retranslate()
         self._clear()  # not reset(): that would drop a draft an earlier run left for this form to offer back
 
