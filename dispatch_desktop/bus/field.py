@@ -136,7 +136,7 @@ class FieldClient:
 
     # --- sending ------------------------------------------------------------------------------------
 
-    def report(self, body: ev.Body, *, t_src: int | None = None, mode: Mode = Mode.LIVE) -> int:
+    def report(self, body: ev.AnyBody, *, t_src: int | None = None, mode: Mode = Mode.LIVE) -> int:
         """Queue and send one report; returns its sequence number. A field record whose attachments are
         still uploading (see ``upload``) is sent as soon as they are complete."""
         if type(body) not in _REPORT_TYPES:

@@ -170,13 +170,13 @@ class WorkstationClient:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def send_command(self, body: ev.Body, *, mode: Mode = Mode.LIVE) -> Future[CommandReply]:
+    def send_command(self, body: ev.AnyBody, *, mode: Mode = Mode.LIVE) -> Future[CommandReply]:
         """Send a command (thread-safe). The future completes with the hub's ``CommandReply``; the
         command is resent with the same seq every ``command_timeout`` s until answered, and fails with
         ``CommandTimeout`` after ``command_deadline`` s."""
         return self.send_envelope(self.new_envelope(body, mode=mode))
 
-    def new_envelope(self, body: ev.Body, *, mode: Mode = Mode.LIVE) -> ev.Envelope:
+    def new_envelope(self, body: ev.AnyBody, *, mode: Mode = Mode.LIVE) -> ev.Envelope:
         """The envelope ``send_command`` would send: the next seq of this workstation, stamped now.
         Made apart from sending so that a caller can keep it (on disk, say) and send the very same
         envelope again later: the hub answers an exact resend of a stored command as a duplicate."""

@@ -20,6 +20,7 @@ import msgspec
 import numpy as np
 import shapely
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.domain.events import Lat, Lon
@@ -74,15 +75,17 @@ def nearest_site(x: np.ndarray, y: np.ndarray, sx: np.ndarray, sy: np.ndarray) -
 
 
 def to_shape(coords: MultiPolygonCoords) -> shapely.MultiPolygon:
-    return shape({"type": "MultiPolygon", "coordinates": coords})
+    geom = shape({"type": "MultiPolygon", "coordinates": coords})
+    assert isinstance(geom, shapely.MultiPolygon)  # shape() builds the type the mapping names
+    return geom
 
 
-def from_shape(geom: shapely.Geometry, *, digits: int | None = None) -> MultiPolygonCoords:
+def from_shape(geom: BaseGeometry, *, digits: int | None = None) -> MultiPolygonCoords:
     """A (Multi)Polygon as GeoJSON-style tuples; polygons of zero area (slivers) are dropped."""
-    parts = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
+    parts = [geom] if isinstance(geom, shapely.Polygon) else list(getattr(geom, "geoms", []))
     out: list[PolygonCoords] = []
     for part in parts:
-        if part.geom_type != "Polygon" or part.is_empty or part.area <= 0.0:
+        if not isinstance(part, shapely.Polygon) or part.is_empty or part.area <= 0.0:
             continue
         rings = [part.exterior, *part.interiors]
         out.append(tuple(_ring(ring, digits) for ring in rings))

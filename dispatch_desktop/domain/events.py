@@ -14,7 +14,7 @@ Units: coordinates are WGS84 decimal degrees, times are integer milliseconds sin
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast, get_args
 
 import msgspec
 
@@ -46,7 +46,9 @@ class Body(msgspec.Struct, frozen=True, tag_field="kind", forbid_unknown_fields=
 
     @property
     def kind(self) -> str:
-        return self.__struct_config__.tag  # type: ignore[return-value]
+        # msgspec types a tag as str | int | None; every body's is a str, which _kind_of checks once
+        # for each class when BODY_TYPES is built.
+        return cast(str, self.__struct_config__.tag)
 
 
 # --- reports from field units (source = the unit's id) ------------------------------------------
@@ -331,10 +333,16 @@ AnyBody = (
     | RefusalsSuppressed  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
-BODY_TYPES: dict[str, type[Body]] = {
-    cls.__struct_config__.tag: cls  # type: ignore[misc]
-    for cls in AnyBody.__args__  # type: ignore[attr-defined]
-}
+
+
+def _kind_of(cls: type[AnyBody]) -> str:
+    tag = cls.__struct_config__.tag
+    if not isinstance(tag, str):
+        raise TypeError(f"event body {cls.__name__} needs a text tag (its kind), not {tag!r}")
+    return tag
+
+
+BODY_TYPES: dict[str, type[AnyBody]] = {_kind_of(cls): cls for cls in get_args(AnyBody)}
 KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(BODY_TYPES, start=1)}
 """Stable small integers for the store's kind column. Append new kinds at the end only."""
 
@@ -372,7 +380,7 @@ class Envelope(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 def envelope(
     source: str,
     seq: int,
-    body: Body,
+    body: AnyBody,
     t_src: int,
     *,
     t_hub: int = 0,

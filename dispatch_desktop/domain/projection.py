@@ -12,6 +12,7 @@ the real city (real units, real positions) with incidents of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -34,14 +35,22 @@ from dispatch_desktop.domain.state import (
 
 _replace = msgspec.structs.replace
 Outcome = State | Refusal
-Transition = Callable[[State, ev.Envelope], Outcome]
+_B = TypeVar("_B", bound=ev.Body)
+# A transition takes the body of its own kind; the table holds them all, so its values take any body, and
+# `_transition` is where the checker sees that each one is filed under the kind it takes.
+_AnyTransition = Callable[[State, ev.Envelope, Any], Outcome]
+
+
+def _transition(kind: type[_B], transition: Callable[[State, ev.Envelope, _B], Outcome]) -> tuple[
+        type[ev.Body], _AnyTransition]:
+    return kind, transition
 
 
 def apply(state: State, event: ev.Envelope) -> State:
     """Fold one event into the state. Pure: the input state is never modified."""
     if event.mode is Mode.DRILL and state.mode is Mode.LIVE:
         return state
-    outcome = _TRANSITIONS[type(event.body)](state, event)
+    outcome = _TRANSITIONS[type(event.body)](state, event, event.body)
     if isinstance(outcome, Refusal):
         outcome = _record_refusal(state, event, event.kind, outcome, _target_of(event.body))
     return _replace(outcome, time=max(outcome.time, event.time), applied=outcome.applied + 1)
@@ -55,7 +64,7 @@ def apply_all(state: State, events: Iterable[ev.Envelope]) -> State:
 
 def check(state: State, event: ev.Envelope) -> Refusal | None:
     """Would this event be accepted? Returns the refusal if not. Does not change anything."""
-    outcome = _TRANSITIONS[type(event.body)](state, event)
+    outcome = _TRANSITIONS[type(event.body)](state, event, event.body)
     return outcome if isinstance(outcome, Refusal) else None
 
 
@@ -184,11 +193,10 @@ def _latest_report(unit: Unit, event: ev.Envelope) -> int:
     return max(unit.last_report, report_time(event.t_src, event.t_hub))
 
 
-def _position(state: State, event: ev.Envelope) -> Outcome:
+def _position(state: State, event: ev.Envelope, body: ev.Position) -> Outcome:
     unit = _unit(state, event.source)
     if isinstance(unit, Refusal):
         return unit
-    body: ev.Position = event.body  # type: ignore[assignment]
     made = report_time(event.t_src, event.t_hub)
     if made < unit.last_report:
         return state  # a late, out-of-order fix: the newer one already stands
@@ -216,13 +224,11 @@ def _set_status(state: State, event: ev.Envelope, unit_id: str, status: UnitStat
     return _with(state, unit=_replace(unit, status=status, last_report=heard))
 
 
-def _status_report(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.StatusReport = event.body  # type: ignore[assignment]
+def _status_report(state: State, event: ev.Envelope, body: ev.StatusReport) -> Outcome:
     return _set_status(state, event, event.source, body.status)
 
 
-def _unit_status_set(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.UnitStatusSet = event.body  # type: ignore[assignment]
+def _unit_status_set(state: State, event: ev.Envelope, body: ev.UnitStatusSet) -> Outcome:
     return _set_status(state, event, body.unit, body.status)
 
 
@@ -238,8 +244,7 @@ def _assigned_pair(state: State, unit_id: str, incident_id: str) -> tuple[Unit, 
     return unit, incident
 
 
-def _dispatch_ack(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.DispatchAck = event.body  # type: ignore[assignment]
+def _dispatch_ack(state: State, event: ev.Envelope, body: ev.DispatchAck) -> Outcome:
     pair = _assigned_pair(state, event.source, body.incident)
     if isinstance(pair, Refusal):
         return pair
@@ -251,8 +256,7 @@ def _dispatch_ack(state: State, event: ev.Envelope) -> Outcome:
     return _replace(state, orders=state.orders.delete(body.order)) if body.order in state.orders else state
 
 
-def _arrival(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.Arrival = event.body  # type: ignore[assignment]
+def _arrival(state: State, event: ev.Envelope, body: ev.Arrival) -> Outcome:
     pair = _assigned_pair(state, event.source, body.incident)
     if isinstance(pair, Refusal):
         return pair
@@ -268,8 +272,7 @@ def _arrival(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, unit=_replace(unit, status=UnitStatus.ON_SCENE), incident=incident)
 
 
-def _clearance(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.Clearance = event.body  # type: ignore[assignment]
+def _clearance(state: State, event: ev.Envelope, body: ev.Clearance) -> Outcome:
     pair = _assigned_pair(state, event.source, body.incident)
     if isinstance(pair, Refusal):
         return pair
@@ -288,8 +291,7 @@ def _clearance(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=cleared)
 
 
-def _field_record(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.FieldRecord = event.body  # type: ignore[assignment]
+def _field_record(state: State, event: ev.Envelope, body: ev.FieldRecord) -> Outcome:
     unit = _unit(state, event.source)
     if isinstance(unit, Refusal):
         return unit
@@ -303,8 +305,7 @@ def _field_record(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, unit=unit, incident=_note(incident, event, "field_record", unit=unit.id, text=text))
 
 
-def _sos(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.Sos = event.body  # type: ignore[assignment]
+def _sos(state: State, event: ev.Envelope, body: ev.Sos) -> Outcome:
     unit = _unit(state, event.source)
     if isinstance(unit, Refusal):
         return unit
@@ -315,8 +316,7 @@ def _sos(state: State, event: ev.Envelope) -> Outcome:
 # --- workstation commands -------------------------------------------------------------------------
 
 
-def _unit_registered(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.UnitRegistered = event.body  # type: ignore[assignment]
+def _unit_registered(state: State, event: ev.Envelope, body: ev.UnitRegistered) -> Outcome:
     existing = state.units.get(body.unit)
     if existing is None:
         unit = Unit(id=body.unit, kind=body.unit_kind, station=body.station, name=body.name,
@@ -327,8 +327,7 @@ def _unit_registered(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, unit=unit)
 
 
-def _incident_created(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.IncidentCreated = event.body  # type: ignore[assignment]
+def _incident_created(state: State, event: ev.Envelope, body: ev.IncidentCreated) -> Outcome:
     if body.incident in state.incidents:
         return refusal("incident_exists", incident=body.incident)
     if body.duplicate_of and body.duplicate_of not in state.incidents:
@@ -349,8 +348,7 @@ def _incident_created(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=_note(incident, event, "incident_created", text=body.description))
 
 
-def _incident_reclassified(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.IncidentReclassified = event.body  # type: ignore[assignment]
+def _incident_reclassified(state: State, event: ev.Envelope, body: ev.IncidentReclassified) -> Outcome:
     incident = _open_incident(state, body.incident)
     if isinstance(incident, Refusal):
         return incident
@@ -363,8 +361,7 @@ def _incident_reclassified(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=changed)
 
 
-def _unit_dispatched(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.UnitDispatched = event.body  # type: ignore[assignment]
+def _unit_dispatched(state: State, event: ev.Envelope, body: ev.UnitDispatched) -> Outcome:
     unit = _unit(state, body.unit)
     if isinstance(unit, Refusal):
         return unit
@@ -390,8 +387,7 @@ def _unit_dispatched(state: State, event: ev.Envelope) -> Outcome:
     return _add_order(state, event, body.order, unit.id, OrderKind.DISPATCH, incident.id, incident.address)
 
 
-def _unit_recalled(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.UnitRecalled = event.body  # type: ignore[assignment]
+def _unit_recalled(state: State, event: ev.Envelope, body: ev.UnitRecalled) -> Outcome:
     pair = _assigned_pair(state, body.unit, body.incident)
     if isinstance(pair, Refusal):
         return pair
@@ -411,8 +407,7 @@ def _unit_recalled(state: State, event: ev.Envelope) -> Outcome:
     return _add_order(state, event, body.order, unit.id, OrderKind.RECALL, incident.id, body.reason)
 
 
-def _incident_referred(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.IncidentReferred = event.body  # type: ignore[assignment]
+def _incident_referred(state: State, event: ev.Envelope, body: ev.IncidentReferred) -> Outcome:
     incident = _open_incident(state, body.incident)
     if isinstance(incident, Refusal):
         return incident
@@ -426,8 +421,7 @@ def _incident_referred(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=referred)
 
 
-def _incident_closed(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.IncidentClosed = event.body  # type: ignore[assignment]
+def _incident_closed(state: State, event: ev.Envelope, body: ev.IncidentClosed) -> Outcome:
     incident = _incident(state, body.incident)
     if isinstance(incident, Refusal):
         return incident
@@ -442,8 +436,7 @@ def _incident_closed(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=closed)
 
 
-def _incident_note(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.IncidentNote = event.body  # type: ignore[assignment]
+def _incident_note(state: State, event: ev.Envelope, body: ev.IncidentNote) -> Outcome:
     incident = _incident(state, body.incident)
     if isinstance(incident, Refusal):
         return incident
@@ -451,8 +444,7 @@ def _incident_note(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, incident=_note(incident, event, "incident_note", text=text))
 
 
-def _sos_ack(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.SosAcknowledged = event.body  # type: ignore[assignment]
+def _sos_ack(state: State, event: ev.Envelope, body: ev.SosAcknowledged) -> Outcome:
     unit = _unit(state, body.unit)
     if isinstance(unit, Refusal):
         return unit
@@ -461,8 +453,7 @@ def _sos_ack(state: State, event: ev.Envelope) -> Outcome:
     return _with(state, unit=_replace(unit, sos=False))
 
 
-def _message_sent(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.MessageSent = event.body  # type: ignore[assignment]
+def _message_sent(state: State, event: ev.Envelope, body: ev.MessageSent) -> Outcome:
     unit = _unit(state, body.unit)
     if isinstance(unit, Refusal):
         return unit
@@ -472,8 +463,7 @@ def _message_sent(state: State, event: ev.Envelope) -> Outcome:
 # --- 110 calls: offered and ended by a telephony gateway, answered and closed by a workstation ---------
 
 
-def _call_offered(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.CallOffered = event.body  # type: ignore[assignment]
+def _call_offered(state: State, event: ev.Envelope, body: ev.CallOffered) -> Outcome:
     if body.call in state.calls:
         return refusal("call_exists", call=body.call)
     call = Call(id=body.call, number=body.number, line=body.line, location=body.location, address=body.address,
@@ -481,8 +471,7 @@ def _call_offered(state: State, event: ev.Envelope) -> Outcome:
     return _replace(state, calls=state.calls.set(call.id, call))
 
 
-def _call_answered(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.CallAnswered = event.body  # type: ignore[assignment]
+def _call_answered(state: State, event: ev.Envelope, body: ev.CallAnswered) -> Outcome:
     call = _call(state, body.call)
     if isinstance(call, Refusal):
         return call
@@ -494,8 +483,7 @@ def _call_answered(state: State, event: ev.Envelope) -> Outcome:
     return _replace(state, calls=state.calls.set(call.id, answered))
 
 
-def _call_ended(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.CallEnded = event.body  # type: ignore[assignment]
+def _call_ended(state: State, event: ev.Envelope, body: ev.CallEnded) -> Outcome:
     call = state.calls.get(body.call)
     if call is None or call.ended_at:
         # The gateway reports the line, not the desk's work: a caller often hangs up after the
@@ -507,8 +495,7 @@ def _call_ended(state: State, event: ev.Envelope) -> Outcome:
     return _replace(state, calls=state.calls.set(call.id, ended))
 
 
-def _call_closed(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.CallClosed = event.body  # type: ignore[assignment]
+def _call_closed(state: State, event: ev.Envelope, body: ev.CallClosed) -> Outcome:
     call = _call_answered_here(state, event, body.call)
     if isinstance(call, Refusal):
         return call
@@ -518,24 +505,21 @@ def _call_closed(state: State, event: ev.Envelope) -> Outcome:
 # --- the hub's own events -------------------------------------------------------------------------
 
 
-def _order_delivered(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.OrderDelivered = event.body  # type: ignore[assignment]
+def _order_delivered(state: State, event: ev.Envelope, body: ev.OrderDelivered) -> Outcome:
     pending = state.orders.get(body.order)
     if pending is None or pending.unit != body.unit:
         return refusal("unknown_order", order=body.order, unit=body.unit)
     return _replace(state, orders=state.orders.delete(body.order))
 
 
-def _refused(state: State, event: ev.Envelope) -> Outcome:
-    body: ev.Refused = event.body  # type: ignore[assignment]
+def _refused(state: State, event: ev.Envelope, body: ev.Refused) -> Outcome:
     reason = Refusal(code=body.code, message=body.message, params=dict(body.params))
     return _record_refusal(state, event, body.refused_kind, reason, body.target)
 
 
-def _refusals_suppressed(state: State, event: ev.Envelope) -> Outcome:
+def _refusals_suppressed(state: State, event: ev.Envelope, body: ev.RefusalsSuppressed) -> Outcome:
     """Refusals answered but not stored one by one: counted, and listed once with the refusals, so a desk
     sees that a unit keeps sending what the rules refuse."""
-    body: ev.RefusalsSuppressed = event.body  # type: ignore[assignment]
     code = "refusals_suppressed"
     record = RefusalRecord(time=event.time, source=event.source, seq=event.seq, refused_kind="", code=code,
                            message=SUMMARIES[code].format(count=body.count, unit=body.source), target=body.source)
@@ -543,31 +527,31 @@ def _refusals_suppressed(state: State, event: ev.Envelope) -> Outcome:
                     refusal_count=state.refusal_count + body.count)
 
 
-_TRANSITIONS: dict[type[ev.Body], Transition] = {
-    ev.Position: _position,
-    ev.StatusReport: _status_report,
-    ev.DispatchAck: _dispatch_ack,
-    ev.Arrival: _arrival,
-    ev.Clearance: _clearance,
-    ev.FieldRecord: _field_record,
-    ev.Sos: _sos,
-    ev.UnitRegistered: _unit_registered,
-    ev.IncidentCreated: _incident_created,
-    ev.IncidentReclassified: _incident_reclassified,
-    ev.UnitDispatched: _unit_dispatched,
-    ev.UnitRecalled: _unit_recalled,
-    ev.IncidentReferred: _incident_referred,
-    ev.IncidentClosed: _incident_closed,
-    ev.IncidentNote: _incident_note,
-    ev.UnitStatusSet: _unit_status_set,
-    ev.SosAcknowledged: _sos_ack,
-    ev.MessageSent: _message_sent,
-    ev.OrderDelivered: _order_delivered,
-    ev.Refused: _refused,
-    ev.CallOffered: _call_offered,
-    ev.CallEnded: _call_ended,
-    ev.CallAnswered: _call_answered,
-    ev.CallClosed: _call_closed,
-    ev.RefusalsSuppressed: _refusals_suppressed,
-}
+_TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
+    _transition(ev.Position, _position),
+    _transition(ev.StatusReport, _status_report),
+    _transition(ev.DispatchAck, _dispatch_ack),
+    _transition(ev.Arrival, _arrival),
+    _transition(ev.Clearance, _clearance),
+    _transition(ev.FieldRecord, _field_record),
+    _transition(ev.Sos, _sos),
+    _transition(ev.UnitRegistered, _unit_registered),
+    _transition(ev.IncidentCreated, _incident_created),
+    _transition(ev.IncidentReclassified, _incident_reclassified),
+    _transition(ev.UnitDispatched, _unit_dispatched),
+    _transition(ev.UnitRecalled, _unit_recalled),
+    _transition(ev.IncidentReferred, _incident_referred),
+    _transition(ev.IncidentClosed, _incident_closed),
+    _transition(ev.IncidentNote, _incident_note),
+    _transition(ev.UnitStatusSet, _unit_status_set),
+    _transition(ev.SosAcknowledged, _sos_ack),
+    _transition(ev.MessageSent, _message_sent),
+    _transition(ev.OrderDelivered, _order_delivered),
+    _transition(ev.Refused, _refused),
+    _transition(ev.CallOffered, _call_offered),
+    _transition(ev.CallEnded, _call_ended),
+    _transition(ev.CallAnswered, _call_answered),
+    _transition(ev.CallClosed, _call_closed),
+    _transition(ev.RefusalsSuppressed, _refusals_suppressed),
+])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

@@ -150,12 +150,12 @@ class State(msgspec.Struct, frozen=True):
     mode: Mode = Mode.LIVE
     time: int = 0  # ms, time of the newest applied event
     applied: int = 0  # how many events this state has seen (including refused ones)
-    units: immutables.Map = immutables.Map()  # unit id -> Unit
-    incidents: immutables.Map = immutables.Map()  # incident id -> Incident
-    orders: immutables.Map = immutables.Map()  # order id -> PendingOrder
+    units: immutables.Map[str, Unit] = immutables.Map()  # unit id -> Unit
+    incidents: immutables.Map[str, Incident] = immutables.Map()  # incident id -> Incident
+    orders: immutables.Map[str, PendingOrder] = immutables.Map()  # order id -> PendingOrder
     refusals: tuple[RefusalRecord, ...] = ()
     refusal_count: int = 0
-    calls: immutables.Map = immutables.Map()  # call id -> Call
+    calls: immutables.Map[str, Call] = immutables.Map()  # call id -> Call
 
     def open_incidents(self) -> list[Incident]:
         return [i for i in self.incidents.values() if i.is_open]
@@ -191,6 +191,8 @@ class State(msgspec.Struct, frozen=True):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, State) and self.to_plain() == other.to_plain()
 
+    # Unhashable, as its __eq__ compares contents. Python spells that `__hash__ = None`; typeshed types
+    # __hash__ as a method and needs this same ignore for list and dict.
     __hash__ = None  # type: ignore[assignment]
 
 

@@ -15,6 +15,7 @@ import bisect
 import enum
 import itertools
 import random
+from collections.abc import Container
 from pathlib import Path
 from typing import NamedTuple
 
@@ -214,6 +215,7 @@ def code_problem(body: ev.Body) -> CodeProblem | None:
     taxonomy does not know (the hub refuses such a command ``unknown_code``); None for any other body.
     An empty district, station or department is no code and passes: the district is empty for a point
     outside the service area, the department for police business."""
+    fields: tuple[tuple[str, str, Container[str]], ...]  # (field name, its value, the codes known)
     if isinstance(body, ev.IncidentCreated):
         fields = (("district", body.district, _DISTRICTS), ("station", body.station, _STATIONS),
                   ("incident_type", body.incident_type, _BY_CODE), ("department", body.department, _DEPARTMENTS))

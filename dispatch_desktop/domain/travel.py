@@ -71,7 +71,8 @@ def haversine_m(lat1: float | np.ndarray, lon1: float | np.ndarray, lat2: float 
     dp = p2 - p1
     dl = np.radians(np.asarray(lon2, dtype=np.float64) - lon1)
     a = np.sin(dp / 2.0) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2.0) ** 2
-    return 2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+    distance: np.ndarray = 2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+    return distance
 
 
 def local_hour(now_ms: int) -> float:

@@ -46,7 +46,7 @@ class Loopback:
             now = min(now + step_ms, until_ms)
             self.step(now)
 
-    def deliver(self, source: str, body: ev.Body, t_ms: int) -> None:
+    def deliver(self, source: str, body: ev.AnyBody, t_ms: int) -> None:
         """One message as the hub would take it: numbered, applied, observed, its order routed."""
         seq = self._seq.get(source, 0) + 1
         self._seq[source] = seq
