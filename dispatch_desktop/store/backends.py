@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
@@ -33,9 +34,10 @@ class Backend:
     name = "sqlite"
 
     def create_engine(self, url: sa.URL) -> Engine:
-        memory = url.database in (None, "", ":memory:")
+        database = url.database or ""
+        memory = database in ("", ":memory:")
         if not memory:
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
             url,
             # One connection shared by every user of an in-memory database, else it would vanish.
@@ -70,14 +72,14 @@ class Backend:
         its cost (10-25 ms, a stall every second for the batches behind it). In WAL mode this loses
         nothing else: a crash can lose the keyframe, never corrupt it, and the next synchronous
         commit syncs the WAL that holds it too."""
-        raw = conn.connection.driver_connection
-        raw.execute("PRAGMA synchronous=NORMAL")  # type: ignore[union-attr]
+        raw = sqlite_connection(conn)
+        raw.execute("PRAGMA synchronous=NORMAL")
         try:
             with conn.begin():
                 yield
         finally:
             try:
-                raw.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
+                raw.execute("PRAGMA synchronous=FULL")
             except Exception:
                 conn.invalidate()  # never hand out a connection whose commits would not sync
                 raise
@@ -110,11 +112,19 @@ class Backend:
             cursor.close()
 
 
-def _sqlite_connect(dbapi_connection: object, _record: object) -> None:
+def sqlite_connection(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 module's own connection under ``conn``, for what SQLAlchemy does not do (pragmas)."""
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError(f"expected a SQLite connection, got {type(raw).__name__}")
+    return raw
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Let SQLAlchemy's "begin" event below issue BEGIN: the sqlite3 module's own transaction handling
     # would start transactions behind our back and cannot do BEGIN IMMEDIATE.
-    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
     try:
         # WAL: readers (the UI, time travel) never block the hub's appends, nor it them.
         # synchronous=FULL: in WAL mode NORMAL already loses nothing when the *process* is killed (a
@@ -177,7 +187,12 @@ class PostgresBackend(Backend):
             yield
 
     def insert_events(self, conn: Connection, rows: Sequence[tuple[object, ...]]) -> None:
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        import psycopg  # the postgres extra: only a PostgreSQL store gets here, and its engine uses it
+
+        raw = conn.connection.driver_connection
+        if not isinstance(raw, psycopg.Connection):
+            raise TypeError(f"expected a psycopg connection, got {type(raw).__name__}")
+        cursor = raw.cursor()
         with cursor, cursor.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

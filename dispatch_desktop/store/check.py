@@ -13,7 +13,6 @@ soon after ``stopped()`` turns true, raising ``Interrupted``. Nothing here write
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -23,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from dispatch_desktop.store import migrate
-from dispatch_desktop.store.backends import EVENT_COLUMNS, backend_for
+from dispatch_desktop.store.backends import EVENT_COLUMNS, backend_for, sqlite_connection
 from dispatch_desktop.store.errors import StoreError
 from dispatch_desktop.store.event_store import KEYFRAME_EVERY
 from dispatch_desktop.store.keyframes import KeyframeCodec
@@ -180,7 +179,7 @@ class StoreCheck:
 
     def _sqlite_integrity(self, conn: Connection) -> Finding:
         pragma = "quick_check" if self.quick else "integrity_check"
-        raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        raw = sqlite_connection(conn)
         ticks = 0
 
         def tick() -> bool:

@@ -19,7 +19,7 @@ import gc
 import heapq
 import logging
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -81,7 +81,7 @@ RawRow = tuple[Any, ...]
 """An events row as the driver returns it, columns as in ``_EVENT_COLUMNS``."""
 _GSEQ = 0
 
-_Chunk = Callable[["RawRow | None"], sa.Select]
+_Chunk = Callable[["RawRow | None"], sa.Select[Any]]
 """A keyset query for ``EventStore._stream``: the last row of the previous chunk -> the next query."""
 
 
@@ -295,10 +295,12 @@ class EventStore:
                 t_hub_max = t_hub
             if late_seq and index in late_seq:
                 late_seq_rows.append((source_id, seq, gseq))
-        for index, result in enumerate(results):
-            if result is not None and result.gseq < 0:
-                results[index] = Appended(results[-1 - result.gseq].gseq, True)  # type: ignore[union-attr]
-        return _Plan(results, rows, late, late_seq_rows, new_sources, batch_hw, t_hub_max)  # type: ignore[arg-type]
+        planned: list[Appended] = []
+        for result in results:
+            assert result is not None  # every event is either fresh (numbered above) or a duplicate
+            # A duplicate of an event earlier in this batch points at it as -1 - its index.
+            planned.append(Appended(planned[-1 - result.gseq].gseq, True) if result.gseq < 0 else result)
+        return _Plan(planned, rows, late, late_seq_rows, new_sources, batch_hw, t_hub_max)
 
     def _write(self, conn: Connection, plan: _Plan) -> None:
         if plan.new_sources:
@@ -383,7 +385,7 @@ class EventStore:
 
     @staticmethod
     def _range_query(after_gseq: int, upto: int | None, t_max: int | None) -> _Chunk:
-        def chunk(after: RawRow | None) -> sa.Select:
+        def chunk(after: RawRow | None) -> sa.Select[Any]:
             start = after_gseq if after is None else after[_GSEQ]
             query = select(*_EVENT_COLUMNS).where(events.c.gseq > start)
             if upto is not None:
@@ -405,7 +407,7 @@ class EventStore:
         for rows in self._raw_chunks(chunk, limit):
             yield decode_rows(rows, self._names)
 
-    def _raw_chunks(self, chunk: _Chunk, limit: int | None = None) -> Iterator[list[RawRow]]:
+    def _raw_chunks(self, chunk: _Chunk, limit: int | None = None) -> Iterator[Sequence[RawRow]]:
         """``_chunks`` before decoding. Each chunk is its own short read, so an abandoned iterator holds
         no connection or lock. Rows come straight from the driver as tuples: SQLAlchemy's Row objects
         would cost more than decoding the event (every replay runs this)."""
@@ -422,12 +424,12 @@ class EventStore:
                 return
             after = rows[-1]
 
-    def _fetch(self, conn: Connection, query: sa.Select) -> list[RawRow]:
+    def _fetch(self, conn: Connection, query: sa.Select[Any]) -> Sequence[RawRow]:
         # Every parameter here is an int, so inlining them is safe and makes the SQL driver-neutral.
         return self._fetch_sql(conn, str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})))
 
     @staticmethod
-    def _fetch_sql(conn: Connection, sql: str) -> list[RawRow]:
+    def _fetch_sql(conn: Connection, sql: str) -> Sequence[RawRow]:
         cursor = conn.connection.cursor()
         try:
             cursor.execute(sql)

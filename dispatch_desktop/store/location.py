@@ -130,7 +130,9 @@ def readonly_engine(url: str) -> Engine:
     ``mode=ro``, PostgreSQL sessions read-only by default. For looking and checking only."""
     backend, parsed = backend_for(url)
     if backend.name == "postgresql":
-        options = " ".join(filter(None, [parsed.query.get("options"), "-c default_transaction_read_only=on"]))
+        given = parsed.query.get("options")  # a tuple when the URL repeats it
+        earlier = [given] if isinstance(given, str) else list(given or ())
+        options = " ".join(filter(None, [*earlier, "-c default_transaction_read_only=on"]))
         return sa.create_engine(parsed.update_query_dict({"options": options}), poolclass=sa.pool.NullPool)
     if parsed.database in (None, "", ":memory:"):
         raise StoreError("an in-memory database has nothing to look at")

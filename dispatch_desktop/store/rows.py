@@ -13,12 +13,12 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from math import copysign
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, Body, Envelope, Position
+from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, AnyBody, Envelope, Position
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.store.schema import DRILL_CODE
 
@@ -53,13 +53,16 @@ def _default(field: msgspec.structs.FieldInfo) -> Any:
     return field.default
 
 
-class _BodyCodec:
+_B = TypeVar("_B", bound=AnyBody)
+
+
+class _BodyCodec(Generic[_B]):
     """Encoder and decoder of one body kind's value array."""
 
-    def __init__(self, cls: type[Body]) -> None:
+    def __init__(self, kind: str, cls: type[_B]) -> None:
         fields = msgspec.structs.fields(cls)
         self.cls = cls
-        self.code = KIND_CODES[cls.__struct_config__.tag]  # type: ignore[index]
+        self.code = KIND_CODES[kind]
         self.defaults = tuple(_default(field) for field in fields)
         self.scaled = tuple(
             (index, FIXED_POINT[field.name])
@@ -79,13 +82,14 @@ class _BodyCodec:
             annotation = int | float if field.name in scaled_names else _plain(field.type)
             if field.required:
                 mirror_fields.append((field.name, annotation))
+            elif field.default_factory is not _NO_DEFAULT:
+                mirror_fields.append((field.name, annotation, msgspec.field(default_factory=field.default_factory)))
             else:
-                default = msgspec.field(default=field.default, default_factory=field.default_factory)
-                mirror_fields.append((field.name, annotation, default))
+                mirror_fields.append((field.name, annotation, msgspec.field(default=field.default)))
         mirror = msgspec.defstruct(f"{cls.__name__}Values", mirror_fields, array_like=True)
         self.decode = self._decoder(msgspec.msgpack.Decoder(mirror).decode)
 
-    def encode(self, body: Body) -> bytes:
+    def encode(self, body: _B) -> bytes:
         values = list(msgspec.structs.astuple(body))
         defaults = self.defaults
         end = len(values)
@@ -97,10 +101,13 @@ class _BodyCodec:
                 values[index] = _fixed(values[index], scale)
         return _encoder.encode(values)
 
-    def _decoder(self, decode_mirror: Callable[[bytes], Any]) -> Callable[[bytes], Body]:
+    def _decoder(self, decode_mirror: Callable[[bytes], Any]) -> Callable[[bytes], _B]:
         """``decode(data) -> body``, built once per kind with everything bound locally: every replay
         runs it once per event."""
-        cls, scales, astuple = self.cls, self.scales, msgspec.structs.astuple
+        # The values are the stored array's, in field order, typed by the mirror struct (or plain numbers
+        # and strings): which argument is which is known only at run time.
+        cls: Callable[..., _B] = self.cls
+        scales, astuple = self.scales, msgspec.structs.astuple
 
         def values_of(data: bytes) -> Sequence[Any]:
             return astuple(decode_mirror(data))
@@ -115,8 +122,12 @@ _ENVELOPE_FIELDS = ("v", "source", "seq", "t_src", "body", "t_hub", "mode")
 if tuple(field.name for field in msgspec.structs.fields(Envelope)) != _ENVELOPE_FIELDS:
     raise RuntimeError("Envelope's fields changed: update decode_rows, which builds it positionally")
 
-_BY_TYPE: dict[type, _BodyCodec] = {cls: _BodyCodec(cls) for cls in BODY_TYPES.values()}
-_DECODERS: dict[int, Callable[[bytes], Body]] = {codec.code: codec.decode for codec in _BY_TYPE.values()}
+# Position's codec is kept typed as such for decode_position; the table holds every kind's, one per class.
+_POSITION_CODEC = _BodyCodec("position", Position)
+_BY_TYPE: dict[type[AnyBody], _BodyCodec[Any]] = {
+    cls: _POSITION_CODEC if cls is Position else _BodyCodec(kind, cls) for kind, cls in BODY_TYPES.items()
+}
+_DECODERS: dict[int, Callable[[bytes], AnyBody]] = {codec.code: codec.decode for codec in _BY_TYPE.values()}
 
 
 class EncodedEvent(NamedTuple):
@@ -152,7 +163,7 @@ def encode_event(event: Envelope) -> EncodedEvent:
         name, value = next((n, x) for n, x in values.items() if not _INT64_MIN <= x <= _INT64_MAX)
         raise ValueError(f"event {event.source}#{seq}: {name} = {value} does not fit in 64 bits")
     body = event.body
-    data = _encode_position(body) if type(body) is Position else codec.encode(body)  # type: ignore[arg-type]
+    data = _encode_position(body) if type(body) is Position else codec.encode(body)
     # tuple.__new__ straight: a NamedTuple's own __new__ is a Python function, a call per event more.
     return _new_tuple(EncodedEvent, (event.source, seq, t_hub, t_lag, codec.code, mode, v, data))
 
@@ -173,6 +184,7 @@ def _encode_position(body: Position) -> bytes:
     """``_BodyCodec.encode`` of a Position, byte for byte, in a third of the time: nearly every stored
     event is one (tests/store/test_rows.py checks the two agree)."""
     lat, lon, heading, speed = body.lat, body.lon, body.heading, body.speed
+    values: list[float]  # ints where the fixed point is exact
     if heading and speed:
         # The usual fix (moving, with a heading), ``_fixed`` inlined: a few calls less per report.
         try:
@@ -195,8 +207,8 @@ def _encode_position(body: Position) -> bytes:
 def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list[tuple[int, Envelope]]:
     """``(gseq, envelope)`` for ``events`` rows (columns in table order, source ids resolved through
     ``names``). One tight loop, as every replay goes through here."""
-    decoders, modes, out = _DECODERS, MODES, []
-    append = out.append
+    out: list[tuple[int, Envelope]] = []
+    decoders, modes, append = _DECODERS, MODES, out.append
     for gseq, source_id, seq, t_hub, t_lag, kind, mode, v, body in rows:
         decode = decoders.get(kind)
         if decode is None:
@@ -206,8 +218,8 @@ def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list
     return out
 
 
-_POSITION = _BY_TYPE[Position].code
-decode_position: Callable[[bytes], Position] = _DECODERS[_POSITION]  # type: ignore[assignment]
+_POSITION = _POSITION_CODEC.code
+decode_position: Callable[[bytes], Position] = _POSITION_CODEC.decode
 
 
 def replay_rows(replay: Replay, rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> None:

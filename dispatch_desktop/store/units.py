@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import select
@@ -36,7 +37,7 @@ def _row(unit: ev.UnitRegistered) -> Row:
     }
 
 
-def _unit(row: sa.Row) -> ev.UnitRegistered:  # type: ignore[type-arg]
+def _unit(row: sa.Row[Any]) -> ev.UnitRegistered:
     return ev.UnitRegistered(
         unit=row.id, unit_kind=UnitKind(row.unit_kind), station=row.station, name=row.name,
         members=tuple(json.loads(row.members)), lat=row.lat, lon=row.lon,

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import sqlalchemy as sa
 from sqlalchemy import bindparam, select
@@ -70,7 +70,7 @@ def _row(camera: Camera) -> dict[str, object]:
     }
 
 
-def _camera(row: sa.Row) -> Camera:
+def _camera(row: sa.Row[Any]) -> Camera:
     return Camera(
         id=row.id, name=row.name, district=row.district, station=row.station, lat=row.lat, lon=row.lon,
         heading=row.heading, fov=row.fov, tags=tuple(json.loads(row.tags)), stream_url=row.stream_url,
