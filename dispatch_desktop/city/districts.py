@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import shapely
@@ -70,17 +71,19 @@ def load_districts(path: Path | str | None = None) -> list[DistrictShape]:
     return sorted(out, key=lambda d: d.district.adcode)
 
 
-def _district(feature: object, path: Path) -> DistrictShape:
+def _district(feature: Any, path: Path) -> DistrictShape:
+    """``feature``: one decoded JSON value, of whatever shape the file has; a wrong one fails here."""
     try:
-        props = feature["properties"]  # type: ignore[index]
+        props = feature["properties"]
         adcode, name = str(props["adcode"]), str(props["name"])
-        geometry = shape(feature["geometry"])  # type: ignore[index]
+        shaped = shape(feature["geometry"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CityDataError(f"{path}: malformed feature: {exc!r}") from exc
-    if geometry.geom_type == "Polygon":
-        geometry = shapely.MultiPolygon([geometry])
-    if geometry.geom_type != "MultiPolygon" or geometry.is_empty or not geometry.is_valid:
+    if isinstance(shaped, shapely.Polygon):
+        shaped = shapely.MultiPolygon([shaped])
+    if not isinstance(shaped, shapely.MultiPolygon) or shaped.is_empty or not shaped.is_valid:
         raise CityDataError(f"{path}: district {adcode} {name} has no valid polygon")
+    geometry = shaped
     if adcode not in DISTRICT_FACTS:
         raise CityDataError(f"{path}: unexpected district {adcode} {name}")
     centre = geometry.centroid

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from dispatch_desktop.city.alloc import apportion
 from dispatch_desktop.city.context import Build
@@ -74,8 +75,8 @@ def build_patrol_areas(build: Build, landmarks: list[Landmark], total: int) -> l
                 refills += 1
                 if refills > 20:
                     raise ValueError(f"cannot fit {count} patrol areas into {district.name}")
-                lat, lon = sampler.sample(rng, 4 * count, margin_m=_AREA_RADIUS_M[1] + _AREA_BORDER_GAP_M)
-                candidates = [(float(a), float(b), "") for a, b in zip(lat, lon, strict=True)]
+                lats, lons = sampler.sample(rng, 4 * count, margin_m=_AREA_RADIUS_M[1] + _AREA_BORDER_GAP_M)
+                candidates = [(float(a), float(b), "") for a, b in zip(lats, lons, strict=True)]
             lat, lon, label = candidates.pop(0)
             radius = float(rng.uniform(*_AREA_RADIUS_M))
             x, y = plane_xy(lat, lon)
@@ -185,10 +186,10 @@ def build_checkpoints(build: Build, total: int) -> list[Checkpoint]:
 
     # Main roads inside the districts.
     for code, count in zip(codes, _district_counts(build, n_inner), strict=True):
-        lat, lon = build.samplers[code].sample(rng, count, margin_m=150.0, sharpness=0.7)
+        lats, lons = build.samplers[code].sample(rng, count, margin_m=150.0, sharpness=0.7)
         for i in range(count):
             direction = words.choice(("进城方向", "出城方向", "双向"))
-            rows.append((code, float(lat[i]), float(lon[i]), road(code, 0.0), "", direction))
+            rows.append((code, float(lats[i]), float(lons[i]), road(code, 0.0), "", direction))
 
     return _number_checkpoints(build, rows)
 
@@ -203,7 +204,7 @@ def _number_checkpoints(build: Build, rows: list[tuple[str, float, float, str, s
             out.append(
                 Checkpoint(
                     id=f"CK-{code}-{i + 1:03d}",
-                    name=_unique(used, lambda k, r=road, p=post: f"{r}{p}{_ordinal(k)}卡口"),
+                    name=_unique(used, f"{road}{post}", "卡口"),
                     district=code,
                     station=stations[i],
                     lat=lat,
@@ -220,16 +221,17 @@ def _ordinal(k: int) -> str:
     return f"{chinese_number(k)}号" if k > 1 else ""
 
 
-def _unique(used: set[str], make: Callable[[int], str]) -> str:
+def _unique(used: set[str], prefix: str, suffix: str) -> str:
+    """The first of prefix + suffix, prefix + "二号" + suffix, ... that is not in ``used`` (now it is)."""
     k = 1
-    while (name := make(k)) in used:
+    while (name := f"{prefix}{_ordinal(k)}{suffix}") in used:
         k += 1
     used.add(name)
     return name
 
 
-def _shared_borders(build: Build) -> list[tuple[str, str, shapely.Geometry]]:
-    out = []
+def _shared_borders(build: Build) -> list[tuple[str, str, BaseGeometry]]:
+    out: list[tuple[str, str, BaseGeometry]] = []
     for i, a in enumerate(build.districts):
         for b in build.districts[i + 1 :]:
             if not a.geometry.intersects(b.geometry):

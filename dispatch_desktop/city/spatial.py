@@ -4,9 +4,11 @@ and station areas as Voronoi cells."""
 from __future__ import annotations
 
 import functools
+from typing import TypeVar
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from dispatch_desktop.domain.city import (
     CENTRE_LAT,
@@ -26,7 +28,10 @@ _CENTRE_SCALE_M = 9_000.0
 _CORE_SCALE_M = 3_500.0
 
 
-def to_plane(geom: shapely.Geometry) -> shapely.Geometry:
+_Geometry = TypeVar("_Geometry", bound=BaseGeometry)
+
+
+def to_plane(geom: _Geometry) -> _Geometry:
     def forward(coords: np.ndarray) -> np.ndarray:
         x, y = plane_xy(coords[:, 1], coords[:, 0])
         return np.column_stack((x, y))
@@ -34,7 +39,7 @@ def to_plane(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.transform(geom, forward)
 
 
-def to_degrees(geom: shapely.Geometry) -> shapely.Geometry:
+def to_degrees(geom: _Geometry) -> _Geometry:
     def back(coords: np.ndarray) -> np.ndarray:
         lat, lon = plane_latlon(coords[:, 0], coords[:, 1])
         return np.column_stack((lon, lat))
@@ -73,16 +78,18 @@ class Sampler:
 
     def far_from_border(self, x: np.ndarray, y: np.ndarray, margin_m: float) -> np.ndarray:
         """Which plane points are at least ``margin_m`` from the district's border."""
-        return ~shapely.dwithin(self._border, shapely.points(x, y), margin_m)
+        near: np.ndarray = np.asarray(shapely.dwithin(self._border, shapely.points(x, y), margin_m))
+        return ~near
 
     def density(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        w = _FLOOR + _CENTRE_WEIGHT * np.exp(-np.hypot(x, y) / _CENTRE_SCALE_M)
+        w: np.ndarray = _FLOOR + _CENTRE_WEIGHT * np.exp(-np.hypot(x, y) / _CENTRE_SCALE_M)
         for (cx, cy), cw in zip(self._core_xy, self._core_w, strict=True):
             w = w + cw * np.exp(-np.hypot(x - cx, y - cy) / _CORE_SCALE_M)
         return w
 
     def inside(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-        return shapely.contains_xy(self.geometry, lon, lat)
+        inside: np.ndarray = shapely.contains_xy(self.geometry, lon, lat)
+        return inside
 
     @functools.cached_property
     def _cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -167,13 +174,13 @@ def rounded(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def voronoi_cells(
     geometry_deg: shapely.MultiPolygon, lat: np.ndarray, lon: np.ndarray
-) -> list[shapely.Geometry]:
+) -> list[BaseGeometry]:
     """The district cut into one cell per site: the points nearer (on the plane) to that site than to
     any other site of the district. Cells are cut on the plane and clipped in degrees, so their outer
     edges are exactly the district's own boundary."""
     if lat.size == 1:
         return [geometry_deg]
-    sites = shapely.multipoints(metres(lat, lon))
+    sites = shapely.MultiPoint(metres(lat, lon))
     frame = to_plane(geometry_deg).envelope.buffer(10_000.0)
     diagram = shapely.voronoi_polygons(sites, extend_to=frame, ordered=True)
     cells = [to_degrees(cell).intersection(geometry_deg) for cell in diagram.geoms]
@@ -182,10 +189,12 @@ def voronoi_cells(
     return cells
 
 
-def boundary_points(line: shapely.Geometry, rng: np.random.Generator, n: int) -> list[shapely.Point]:
+def boundary_points(line: BaseGeometry, rng: np.random.Generator, n: int) -> list[shapely.Point]:
     """``n`` points spread along a (multi)line: one at a random place in each of n equal stretches."""
     if n <= 0 or line.is_empty:
         return []
+    if not isinstance(line, shapely.LineString | shapely.MultiLineString | shapely.GeometryCollection):
+        raise TypeError(f"points along a line need a line, not a {line.geom_type}")
     fractions = (np.arange(n) + rng.uniform(0.1, 0.9, n)) / n
     return list(shapely.line_interpolate_point(line, fractions, normalized=True))
 
