@@ -89,8 +89,8 @@ def render_frame(
     mid = (road_top + road_bottom) // 2
     dash = int(40 * sx)
     offset = int(t * 60 * sx) % (2 * dash)
-    for x in range(-2 * dash, width + 2 * dash, 2 * dash):
-        cv2.line(img, (x + offset, mid), (x + offset + dash, mid), (210, 210, 210), max(1, int(2 * sy)))
+    for dash_x in range(-2 * dash, width + 2 * dash, 2 * dash):
+        cv2.line(img, (dash_x + offset, mid), (dash_x + offset + dash, mid), (210, 210, 210), max(1, int(2 * sy)))
     # Cars: two lanes each way, wrapping around the frame at different speeds.
     lanes = 4
     for car in range(3 + variant % 4):
@@ -150,7 +150,7 @@ def write_clip(path: Path, spec: ClipSpec, number: int) -> None:
     """Write the clip labelled ``number`` (1-based) to ``path`` atomically: a crash never leaves a
     truncated clip behind."""
     partial = path.with_name(f".{path.stem}.{os.getpid()}.partial{_SUFFIX}")  # per process: no clashes
-    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter_fourcc(*_FOURCC), spec.fps, (spec.width, spec.height))
+    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter.fourcc(*_FOURCC), spec.fps, (spec.width, spec.height))
     if not writer.isOpened():
         raise OSError(f"OpenCV cannot write {_FOURCC} video to {partial}")
     try:

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Self
 
@@ -179,12 +180,12 @@ class MjpegServer:
             else:
                 self._clients.discard(connection)
 
-    def _stream_to(self, out: object) -> None:
+    def _stream_to(self, out: BufferedIOBase) -> None:
         period = 1.0 / self.fps
         deadline = time.monotonic()
         n = 0
-        write = out.write  # type: ignore[attr-defined]
-        flush = out.flush  # type: ignore[attr-defined]
+        write = out.write
+        flush = out.flush
         while not self._stopping.is_set():
             jpeg = self._frames(n)
             write(

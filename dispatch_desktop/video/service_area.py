@@ -93,6 +93,7 @@ class ServiceArea:
         swapped[out] = self._holding(lon_a[out], lat_a[out])
         out = out[swapped[out] < 0]
         points = shapely.points(*plane_xy(lat_a[out], lon_a[out]))
+        assert isinstance(points, np.ndarray)  # arrays of coordinates in, an array of points out
         nearest, distance = self._nearest(self._coarse, points)
         close = distance <= BORDER_TOLERANCE_M + _COARSE_M
         if close.any():

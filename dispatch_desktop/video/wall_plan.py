@@ -7,16 +7,16 @@ order; a camera is never on two tiles.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 LAYOUTS: tuple[int, ...] = (1, 4, 9, 16, 25)
 
 
 def grid_side(size: int) -> int:
-    side = round(size**0.5)
-    if side * side != size or size not in LAYOUTS:
+    if size not in LAYOUTS:  # every layout is a square grid
         raise ValueError(f"wall layout must be one of {LAYOUTS}, not {size}")
-    return side
+    return math.isqrt(size)
 
 
 class WallPlan:
