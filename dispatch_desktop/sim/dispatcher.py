@@ -116,7 +116,7 @@ class AutoDispatcher:
         for unit in touched:
             self._refresh_unit(unit)
 
-    def answered(self, command: ev.Body, accepted: bool, now_ms: int) -> None:
+    def answered(self, command: ev.AnyBody, accepted: bool, now_ms: int) -> None:
         """The hub's answer to one of our commands. A refused one frees what it had spoken for (someone
         else was quicker) and the incident is looked at again; an accepted one waits to be observed."""
         if accepted:
@@ -135,7 +135,7 @@ class AutoDispatcher:
     def next_time(self) -> int | None:
         return self._queue[0][0] if self._queue else None
 
-    def fire(self, now_ms: int) -> list[ev.Body]:
+    def fire(self, now_ms: int) -> list[ev.AnyBody]:
         """Carry out the earliest planned action (due at or before ``now_ms``); returns its commands."""
         _, _, action, incident_id = heapq.heappop(self._queue)
         incident = self.state.incidents.get(incident_id)
@@ -153,7 +153,7 @@ class AutoDispatcher:
                                       operator=self.operator)]
         return []
 
-    def _dispatch(self, incident: Incident, now_ms: int) -> list[ev.Body]:
+    def _dispatch(self, incident: Incident, now_ms: int) -> list[ev.AnyBody]:
         candidates = np.flatnonzero(self.free & ~self._spoken_for)
         if candidates.size == 0:
             self._schedule(now_ms + self._ms(self.policy.retry_s), _DISPATCH, incident.id)
@@ -165,7 +165,7 @@ class AutoDispatcher:
         chosen = candidates[np.argsort(distance2, kind="stable")[:wanted]]
         sent = sum(1 for entry in incident.timeline if entry.kind == "unit_dispatched")
         self._in_flight[incident.id] = incident.status
-        commands: list[ev.Body] = []
+        commands: list[ev.AnyBody] = []
         for n, unit_index in enumerate(chosen.tolist(), start=sent + 1):
             unit = self.unit_ids[unit_index]
             self._spoken_for[unit_index] = True

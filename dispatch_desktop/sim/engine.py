@@ -50,16 +50,19 @@ from dispatch_desktop.sim.world import (
 
 class Outgoing(NamedTuple):
     source: str  # a unit id, ``SimConfig.desk`` (the simulated desk) or ``SimConfig.phone`` (its gateway)
-    body: ev.Body
+    body: ev.AnyBody
     t_ms: int  # simulated time the message is made
 
 
 class Order(Protocol):
     """What the engine needs of an order routed to a unit (``state.PendingOrder`` has it)."""
 
-    order: str
-    kind: str  # an OrderKind value
-    incident: str
+    @property
+    def order(self) -> str: ...
+    @property
+    def kind(self) -> str: ...  # an OrderKind value
+    @property
+    def incident(self) -> str: ...
 
 
 _ORDERS_REMEMBERED = 10_000
@@ -220,9 +223,9 @@ class Engine:
             for unit in sorted(self._assigned.get(body.incident, ())):
                 self._release(unit, self.now_ms)
         elif isinstance(body, ev.UnitRecalled):
-            unit = self.index.get(body.unit)
-            if unit is not None and self._incident[unit] == body.incident:
-                self._release(unit, self.now_ms)
+            recalled = self.index.get(body.unit)
+            if recalled is not None and self._incident[recalled] == body.incident:
+                self._release(recalled, self.now_ms)
         elif isinstance(body, ev.IncidentClosed | ev.IncidentReferred):
             # Nobody can still be on it; a unit that thinks so missed its recall.
             for unit in sorted(self._assigned.get(body.incident, ())):
@@ -230,7 +233,7 @@ class Engine:
             self._scenes.pop(body.incident, None)
             self._waiting.pop(body.incident, None)
 
-    def answered(self, command: ev.Body, accepted: bool) -> None:
+    def answered(self, command: ev.AnyBody, accepted: bool) -> None:
         """The hub's answer to something this engine's desk or gateway sent (see ``AutoDispatcher.answered``
         and ``Switchboard.answered``)."""
         if self.dispatcher is not None:

@@ -75,7 +75,8 @@ def sample_points(
 def _legs_inside(path_area: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     same = np.all(start == end, axis=1)
     lines = shapely.linestrings(np.stack([start, end], axis=1))
-    return same | shapely.contains(path_area, lines)
+    inside: np.ndarray = same | shapely.contains(path_area, lines)
+    return inside
 
 
 def build_loops(spec: LoopSpec, rng: np.random.Generator) -> list[np.ndarray]:

@@ -17,6 +17,7 @@ the desks' own scheme and carry on from the ones the desk finds in the hub's sta
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import threading
@@ -145,7 +146,7 @@ class SimulationRunner:
         # resynchronisation.
         self._published: queue.SimpleQueue[list[Published] | tuple[int, State]] = queue.SimpleQueue()
         self._seen_gseq = 0
-        self._answers: queue.SimpleQueue[tuple[ev.Body, Future[CommandReply]]] = queue.SimpleQueue()
+        self._answers: queue.SimpleQueue[tuple[ev.AnyBody, Future[CommandReply]]] = queue.SimpleQueue()
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -296,7 +297,7 @@ class SimulationRunner:
                 workstation = workstations.get(source)
                 if workstation is not None:
                     future = workstation.send_command(body)
-                    future.add_done_callback(lambda done, command=body: self._answers.put((command, done)))
+                    future.add_done_callback(functools.partial(self._answered, body))
                 else:
                     fleet.client(source).report(body, t_src=timebase.wire(t_ms))
                 self.counts[f"sent.{body.kind}"] += 1
@@ -307,6 +308,9 @@ class SimulationRunner:
         assert self.engine is not None
         self.counts["orders"] += 1
         self.engine.on_order(order.unit, order)
+
+    def _answered(self, command: ev.AnyBody, done: Future[CommandReply]) -> None:
+        self._answers.put((command, done))  # from the workstation's thread: _drain reads them on ours
 
     def _on_nack(self, nack: p.Nack) -> None:
         self.counts[f"nack.{nack.code}"] += 1

@@ -80,11 +80,11 @@ class Switchboard:
 
     # --- what happened --------------------------------------------------------------------------------
 
-    def join(self, state: State) -> list[tuple[str, ev.Body]]:
+    def join(self, state: State) -> list[tuple[str, ev.AnyBody]]:
         """The hub's state on joining; returns what to send first: an earlier run's gateway can no longer
         end its calls and its call-taker no longer enter theirs, so this one ends and closes them."""
         self.numbers.learn(state)
-        out: list[tuple[str, ev.Body]] = []
+        out: list[tuple[str, ev.AnyBody]] = []
         for call in sorted(state.calls.values(), key=lambda c: c.id):
             if call.source == self.desks.phone and not call.ended_at:
                 out.append((self.desks.phone, ev.CallEnded(call=call.id, reason=RESTARTED)))
@@ -117,7 +117,7 @@ class Switchboard:
         elif isinstance(body, ev.CallAnswered):
             self._answered(line, event.source, now_ms)
 
-    def answered(self, command: ev.Body, accepted: bool, now_ms: int) -> None:
+    def answered(self, command: ev.AnyBody, accepted: bool, now_ms: int) -> None:
         """The hub's answer to something the gateway or the call-taker sent."""
         line = self._lines.get(getattr(command, "call", ""))
         if line is None:
@@ -140,7 +140,7 @@ class Switchboard:
         ringing = self.stream.next_time()
         return min(ringing, self._queue[0][0]) if self._queue else ringing
 
-    def fire(self, now_ms: int) -> list[tuple[str, ev.Body]]:
+    def fire(self, now_ms: int) -> list[tuple[str, ev.AnyBody]]:
         """The earliest thing due (at or before ``now_ms``): (who sends it, the body)."""
         if not self._queue or self.stream.next_time() < self._queue[0][0]:
             return self._ring()
@@ -156,7 +156,7 @@ class Switchboard:
             return [] if line.answered_by else self._end(line, "abandoned")
         return self._end(line, line.end or "hangup")  # _HANG_UP, or _END once the offer is settled
 
-    def _ring(self) -> list[tuple[str, ev.Body]]:
+    def _ring(self) -> list[tuple[str, ev.AnyBody]]:
         ringing = ring(self.stream.pop(), self.telephony, seed=self.seed, area=self.area)
         self._lines[ringing.id] = _Line(ringing, rang_at=self.wire(ringing.call_ms))
         self._schedule(ringing.give_up_ms, _GIVE_UP, ringing.id)
@@ -164,7 +164,7 @@ class Switchboard:
             self._schedule(ringing.answer_ms, _ANSWER, ringing.id)
         return [(self.desks.phone, ringing.offer)]
 
-    def _answer(self, line: _Line, now_ms: int) -> list[tuple[str, ev.Body]]:
+    def _answer(self, line: _Line, now_ms: int) -> list[tuple[str, ev.AnyBody]]:
         if line.answered_by or line.ended:
             return []  # a person has it, or the caller is gone
         if not line.settled:  # not on the call-taker's screen yet
@@ -174,7 +174,7 @@ class Switchboard:
         self._schedule(max(line.ringing.entered_ms, now_ms), _ENTER, line.ringing.id)
         return [(self.desks.desk, ev.CallAnswered(call=line.ringing.id, operator=self.desks.operator))]
 
-    def _enter(self, line: _Line) -> list[tuple[str, ev.Body]]:
+    def _enter(self, line: _Line) -> list[tuple[str, ev.AnyBody]]:
         if not line.ours:
             return []
         line.entered = True
@@ -185,7 +185,7 @@ class Switchboard:
             origin=IncidentOrigin.CALL, simulated=True, operator=self.desks.operator)
         return [(self.desks.desk, report)]
 
-    def _end(self, line: _Line, reason: str) -> list[tuple[str, ev.Body]]:
+    def _end(self, line: _Line, reason: str) -> list[tuple[str, ev.AnyBody]]:
         if line.ended:
             return []
         if not line.settled:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import shapely
+from shapely.geometry.base import BaseGeometry
 
 from dispatch_desktop.city.spatial import to_plane
 from dispatch_desktop.domain.city import City, PatrolArea, UnitSpec, plane_xy
@@ -124,7 +124,7 @@ class Areas:
         for area in city.patrol_areas:
             self._patrol_areas.setdefault(area.district, []).append(area)
 
-    def nearest_patrol_area(self, unit: SimUnit) -> shapely.Geometry | None:
+    def nearest_patrol_area(self, unit: SimUnit) -> BaseGeometry | None:
         """The part of the nearest emergency patrol area of the unit's district that a car can reach
         without leaving the district, if one is near enough."""
         areas = self._patrol_areas.get(unit.district, [])
@@ -142,7 +142,7 @@ class Areas:
         return None if reachable.is_empty else reachable
 
 
-def _inset(area: shapely.Geometry, margin_m: float) -> shapely.Geometry:
+def _inset(area: BaseGeometry, margin_m: float) -> BaseGeometry:
     for margin in (margin_m, *_INSET_FALLBACKS_M):
         shrunk = area.buffer(-margin) if margin > 0 else area
         if not shrunk.is_empty:
@@ -162,7 +162,7 @@ def patrol_loops(
     station_area = np.array([areas.station[u.station] for u in units], dtype=object)
     path_area = station_area.copy()
     via = np.full((n, 2), np.nan)
-    via_cache: dict[str, shapely.Geometry | None] = {}
+    via_cache: dict[str, BaseGeometry | None] = {}
     wants_via = [i for i, u in enumerate(units) if u.kind is UnitKind.PATROL_GROUP]
     for i in wants_via:
         unit = units[i]
