@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -40,39 +37,38 @@ from PySide6.QtWidgets import (
 from dispatch_desktop.controllers.drafts import DraftKeeper
 from dispatch_desktop.controllers.incident_submission import IncidentSubmission
 from dispatch_desktop.controllers.intake import ORIGINS, SHORT_MAX
-from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.duplicates import DEFAULT_DUPLICATE_CONFIG, DuplicateConfig
 from dispatch_desktop.domain.enums import IncidentOrigin
 from dispatch_desktop.domain.intake import Location
 from dispatch_desktop.domain.taxonomy import IncidentType
-from dispatch_desktop.ui import labels
-from dispatch_desktop.ui.dispatch import texts
-from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome, SendCommand
+from dispatch_desktop.ui.dispatch.commands import CommandRunner, SendCommand
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
+from dispatch_desktop.ui.dispatch.intake_calls import CallsMixin
 from dispatch_desktop.ui.dispatch.intake_drafts import DraftsMixin
 from dispatch_desktop.ui.dispatch.intake_duplicates import DuplicateOffer
-from dispatch_desktop.ui.dispatch.intake_fields import LocationField, TypeField
+from dispatch_desktop.ui.dispatch.intake_fields import AddressEdit, LocationField, TypeField
+from dispatch_desktop.ui.dispatch.intake_keys import KeysMixin
 from dispatch_desktop.ui.dispatch.intake_sending import SubmitMixin
 from dispatch_desktop.ui.dispatch.widgets import Banner, ErrorLabel, PriorityPicker
-from dispatch_desktop.ui.keymap import describe
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.retranslate import RetranslateMixin
-
-if TYPE_CHECKING:
-    from dispatch_desktop.domain.state import Call
 
 _DUPLICATE_DELAY_MS = 150
 _DRAFT_DELAY_MS = 300
 QUEUED_AFTER_MS = 3000
 
 
-class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
+class IntakeForm(RetranslateMixin, SubmitMixin, CallsMixin, KeysMixin, DraftsMixin, QWidget):
     """The call-intake form. Collaborators come in: the city (gazetteer and areas), the city model
     (current state and clock), the command sender and, optionally, the shared selection (moved to each
     incident the hub accepts), who is signed in (``operator``), where drafts are kept, and whether the
-    city is a simulation (its incidents are then marked simulated)."""
+    city is a simulation (its incidents are then marked simulated).
+
+    Its parts live in modules of their own: submitting (``intake_sending``, over the Qt-free
+    ``IncidentSubmission``), the call (``intake_calls``), the keys (``intake_keys``) and drafts
+    (``intake_drafts``); ``intake_parts`` names what they use of the form."""
 
     incidentCreated = Signal(str)  # id of an incident the hub accepted
     duplicateRecorded = Signal(str, str)  # (new incident id, the original it duplicates)
@@ -139,7 +135,7 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         self.place = LocationField(self._city, self)
         self.location = self.place.edit
         self.location_info = self.place.info
-        self.address = _AddressEdit(self)
+        self.address = AddressEdit(self)
         self.address.setMaxLength(SHORT_MAX)
         self.priority = PriorityPicker(self)
         self.what = TypeField(self, self.priority.set_value)
@@ -237,37 +233,8 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         self._draft_timer.setInterval(_DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
 
-        self._keys: dict[str, list[QShortcut]] = {
-            "submit": [self._shortcut(key, self.submit) for key in ("Ctrl+Return", "Ctrl+Enter")],
-            "duplicate": [self._shortcut("Alt+D", self.toggle_duplicate)],
-        }
-        for value in (1, 2, 3, 4):
-            self._keys[f"priority{value}"] = [self._shortcut(f"Ctrl+{value}",
-                                                             lambda v=value: self.priority.set_value(v))]
+        self._make_shortcuts()
         self._model.clockTicked.connect(self._refresh_call_label)
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
-
-    def install_shortcuts(self, window: QObject, action: Callable[[], object] | None = None) -> list[QShortcut]:
-        """F2 and Ctrl+N anywhere in the application: ``action`` (by default: start or return to a call
-        on this form; the desk answers the ringing call first). Shift+F2: a report without a call."""
-        made = []
-        for keys in ("F2", "Ctrl+N"):
-            shortcut = QShortcut(QKeySequence(keys), window)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(action or self.start_call)
-            made.append(shortcut)
-        walk_in = QShortcut(QKeySequence("Shift+F2"), window)
-        walk_in.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        walk_in.activated.connect(lambda: self.start_report(IncidentOrigin.WALK_IN))
-        self._keys["start"] = made
-        self._keys["report"] = [walk_in]
-        self._describe_keys()
-        return [*made, walk_in]
 
     def retranslate(self) -> None:
         names = {
@@ -306,18 +273,6 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         self._show_reopen()
         self._apply_read_only()
 
-    def _describe_keys(self) -> None:
-        descriptions = {
-            "start": self.tr("Answer the next ringing 110 call, or start a call by hand (back to the call in "
-                             "progress if there is one)"),
-            "report": self.tr("Start a report without a phone call (walk-in or found by an officer)"),
-            "submit": self.tr("Create the incident"),
-            "duplicate": self.tr("Mark the call as a duplicate of the open incident offered (again: unmark)"),
-            **{f"priority{v}": self.tr("Priority %1").replace("%1", str(v)) for v in (1, 2, 3, 4)},
-        }
-        for name, bindings in self._keys.items():
-            describe(bindings, descriptions[name])
-
     # --- reading -----------------------------------------------------------------------------------
 
     @property
@@ -354,74 +309,7 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
                     or self.address.text() or self.incident_type.text() or self.description.toPlainText()
                     or self.place.location is not None or self._call)
 
-    # --- starting a call ---------------------------------------------------------------------------
-
-    def start_call(self) -> None:
-        """F2 with nothing ringing: a new call typed by hand if the form is empty, else back to the
-        call in progress."""
-        self.start_report(IncidentOrigin.CALL)
-
-    def start_report(self, origin: IncidentOrigin) -> None:
-        if self._read_only:
-            return
-        if self.is_pristine():
-            self.origin.setCurrentIndex(ORIGINS.index(origin))
-            self._call_time = self._model.now_ms()
-            self._refresh_call_label()
-            self.banner.clear_message()
-            first = self.caller_number if origin is IncidentOrigin.CALL else self.location
-            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self._first_empty_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.activated.emit()
-
-    def take_call(self, call: Call) -> None:
-        """A ringing call this desk has answered: its number and the network's idea of where the
-        caller is are filled in; the cursor waits in the location, to confirm or type the place."""
-        if not self.is_pristine():
-            raise RuntimeError("the form holds another call: finish or discard it first")
-        self.origin.setCurrentIndex(ORIGINS.index(IncidentOrigin.CALL))
-        self._call = call.id
-        self._call_time = call.offered_at or self._model.now_ms()
-        self.caller_number.setText(call.number)
-        if call.location is not None:
-            accuracy = call.location.accuracy_m if call.location.method != "registered" else 0
-            self.place.set_point(call.location.lat, call.location.lon, accuracy_m=accuracy)
-            address = call.address or (self.tr("near %1").replace("%1", self.place.place_hint())
-                                       if self.place.place_hint() else "")
-            self._set_auto_address(address)
-        elif call.address:
-            self._set_auto_address(call.address)
-        self._refresh_call_label()
-        self.banner.info(self.tr("Call from %1 answered.").replace("%1", call.number or self.tr("a withheld number")))
-        self.location.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.location.selectAll()
-        self._duplicate_timer.start()
-        self._schedule_draft()
-        self.activated.emit()
-
-    def reset(self) -> None:
-        """Empty the form for the next call (its draft on disk goes too)."""
-        self._clear()
-        if self._drafts is not None:
-            self._draft_timer.stop()
-            self._drafts.clear()
-
-    def _clear(self) -> None:
-        for edit in (self.caller_number, self.caller_name, self.address):
-            edit.clear()
-        self.place.clear()
-        self.what.clear()
-        self.description.clear()
-        self.priority.set_value(3)
-        self.origin.setCurrentIndex(0)
-        self.address.filled = ""
-        self.dups.clear()
-        self._call_time = 0
-        self._call = ""
-        for error in self.errors.values():
-            error.show_message("")
-        self._refresh_call_label()
+    # --- from outside: the map, the role (starting and ending a call: intake_calls) ----------------
 
     def set_location_from_map(self, lat: float, lon: float) -> None:
         """A click on the map: the point, its district and station, and the nearest place as address."""
@@ -506,75 +394,3 @@ class IntakeForm(RetranslateMixin, SubmitMixin, DraftsMixin, QWidget):
         if self.description.toPlainText():
             self._note_edit()
         self.errors["description"].show_message("")
-
-    def _refresh_call_label(self, *_args: object) -> None:
-        self.discard_button.setText(self.tr("No incident: finish the call") if self._call else self.tr("Discard call"))
-        if not self._call_time:
-            self.call_label.setText(self.tr("110 intake — F2 answers the next call"))
-            return
-        elapsed = labels.duration_text(self._model.now_ms() - self._call_time)
-        self.call_label.setText(self.tr("110 call since %1 (%2)").replace("%1", labels.clock_text(self._call_time))
-                                .replace("%2", elapsed))
-
-    def _first_empty_field(self) -> QWidget:
-        number_needed = self.origin_value is IncidentOrigin.CALL and not self._call
-        for widget, filled in ((self.caller_number, self.caller_number.text() or not number_needed),
-                               (self.location, self.place.location is not None),
-                               (self.address, self.address.text()), (self.incident_type, self.what.kind is not None)):
-            if not filled:
-                return widget
-        return self.description
-
-    def _discard(self) -> None:
-        if self.is_pristine():
-            return
-        if self._call:
-            self._finish_call_without_incident()
-            return
-        answer = QMessageBox.question(self, self.tr("Discard call"),
-                                      self.tr("Discard everything typed for this call?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reset()
-            self.banner.clear_message()
-
-    def _finish_call_without_incident(self) -> None:
-        """An answered call that is no incident (most are): say how it ended, for the record."""
-        call = self._call
-
-        def send(disposition: str, note: str, _option: bool) -> None:
-            self._runner.send(ev.CallClosed(call=call, disposition=disposition, note=note, operator=self._operator()),
-                              self._on_call_closed)
-            self.reset()
-            self.banner.info(self.tr("Call finished without an incident."))
-
-        choices = [(code, texts.tr(source)) for code, source in texts.CALL_DISPOSITIONS]
-        self.active_dialog = ActionDialog(
-            self, title=self.tr("Finish the call without an incident"),
-            prompt=self.tr("How did the call end?"), choice_label=self.tr("Outcome"), choices=choices,
-            current="advice", reason_label=self.tr("Note"), reason_required=False, on_accept=send)
-        self.active_dialog.finished.connect(self._forget_dialog)
-        self.active_dialog.open()
-
-    def _forget_dialog(self, _result: int) -> None:
-        dialog, self.active_dialog = self.active_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def _on_call_closed(self, outcome: Outcome) -> None:
-        if not outcome.accepted:
-            detail = (labels.refusal_text(outcome.refusal.code, outcome.refusal.message)
-                      if outcome.refusal is not None else outcome.error)
-            self.banner.error(self.tr("The call could not be finished: %1").replace("%1", detail))
-
-
-class _AddressEdit(QLineEdit):
-    """Tab into a line edit selects its whole text, and typing replaces it. When the text is the place
-    the form filled in, a detail typed next ("3楼", "东门") belongs after it: the cursor goes to the end."""
-
-    filled = ""  # the address the form filled in (a new location may replace it; a typed one it may not)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if self.filled and self.text() == self.filled:
-            self.deselect()
-            self.end(False)

@@ -3,6 +3,8 @@ crash. A part of ``IntakeForm`` kept in a module of its own; it reads and fills 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.controllers.drafts import Draft
@@ -10,10 +12,15 @@ from dispatch_desktop.controllers.intake import ORIGINS
 from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.ui import labels
 
+if TYPE_CHECKING:
+    from dispatch_desktop.ui.dispatch.intake_parts import FormParts
+else:
+    FormParts = object  # the form's parts, named for the type checker
+
 translate = QCoreApplication.translate  # the form's context: these are the form's texts
 
 
-class DraftsMixin:
+class DraftsMixin(FormParts):
     """Mixed into ``IntakeForm``."""
 
     def draft_fields(self) -> dict[str, str]:

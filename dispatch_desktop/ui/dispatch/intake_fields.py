@@ -3,7 +3,8 @@ approximate location from the telephone network) and what (an incident type of t
 
 Each owns its line edit, its list of matches and the line under it that says what was understood
 (district and station; category, priority, department). The form reads ``location`` / ``kind`` and
-listens to ``changed``; Enter in a field takes the first match.
+listens to ``changed``; Enter in a field takes the first match. The address line (``AddressEdit``)
+starts as the place picked and keeps a detail typed after it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from dispatch_desktop.domain import taxonomy
@@ -262,3 +264,16 @@ class TypeField(QObject):
 
 def _kind_text(kind: LandmarkKind) -> str:
     return texts.tr(texts.PLACE_KIND[kind])
+
+
+class AddressEdit(QLineEdit):
+    """Tab into a line edit selects its whole text, and typing replaces it. When the text is the place
+    the form filled in, a detail typed next ("3楼", "东门") belongs after it: the cursor goes to the end."""
+
+    filled = ""  # the address the form filled in (a new location may replace it; a typed one it may not)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.filled and self.text() == self.filled:
+            self.deselect()
+            self.end(False)

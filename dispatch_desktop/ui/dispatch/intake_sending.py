@@ -6,6 +6,8 @@ of its own; it reads and fills the form's fields.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 
 from dispatch_desktop.controllers.incident_submission import (
@@ -25,10 +27,15 @@ from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.state import Refusal
 from dispatch_desktop.ui import labels
 
+if TYPE_CHECKING:
+    from dispatch_desktop.ui.dispatch.intake_parts import FormParts
+else:
+    FormParts = object  # the form's parts, named for the type checker
+
 translate = QCoreApplication.translate  # the form's context: these are the form's texts
 
 
-class SubmitMixin:
+class SubmitMixin(FormParts):
     """Mixed into ``IntakeForm``."""
 
     def submit(self) -> None:
