@@ -34,6 +34,7 @@ from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.fleet import FieldFleet as FieldFleet  # its own module; taken from here too
 from dispatch_desktop.bus.keys import ClientCurve
 from dispatch_desktop.bus.session import Session, decode_payload
+from dispatch_desktop.bus.sockets import Context, Socket
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
@@ -82,7 +83,7 @@ class FieldClient:
         unit: str,
         endpoint: str,
         *,
-        context: zmq.Context | None = None,  # type: ignore[type-arg]
+        context: Context | None = None,
         curve: ClientCurve | None = None,
         session: Session | None = None,
         first_seq: int | None = None,
@@ -118,7 +119,8 @@ class FieldClient:
         self._last_sent = 0.0
         self._hello_due = True
         self._hello = self.session.pack(p.HELLO, p.Hello(source=unit))  # the same frame every time
-        self.socket: zmq.Socket = (context or zmq.Context.instance()).socket(zmq.DEALER)  # type: ignore[type-arg]
+        shared: Context = zmq.Context.instance()
+        self.socket: Socket = (context or shared).socket(zmq.DEALER)
         self.socket.linger = 0
         self.socket.sndhwm = 10_000
         self.socket.rcvhwm = 10_000

@@ -4,13 +4,14 @@ connection is made anew (see the class)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import zmq
 
 from dispatch_desktop.bus.limits import raise_open_file_limit
 from dispatch_desktop.bus.reconnect import ConnectionWatch
+from dispatch_desktop.bus.sockets import Context, Socket
 
 if TYPE_CHECKING:
     from dispatch_desktop.bus.field import FieldClient
@@ -32,8 +33,8 @@ class FieldFleet:
     """
 
     def __init__(self, clients: Iterable[FieldClient] = (), *,
-                 context: zmq.Context | None = None) -> None:  # type: ignore[type-arg]
-        self.context = context or zmq.Context()
+                 context: Context | None = None) -> None:
+        self.context: Context = context or zmq.Context()
         # ~1,100 handsets need more sockets than ZeroMQ's default limit of 1,023 per context (a limit
         # fixed when the context makes its first socket: pass a fresh context or none), and more file
         # descriptors than many systems allow by default.
@@ -41,11 +42,11 @@ class FieldFleet:
             self.context.set(zmq.MAX_SOCKETS, 8192)
         raise_open_file_limit()
         self._clients: dict[str, FieldClient] = {}
-        self._by_socket: dict[zmq.Socket, FieldClient] = {}  # type: ignore[type-arg]
+        self._by_socket: dict[Socket, FieldClient] = {}
         self._poller = zmq.Poller()
         self._next_resend = 0.0
         self._watches: dict[str, ConnectionWatch] = {}  # by endpoint
-        self._endpoint_of_monitor: dict[zmq.Socket, str] = {}  # type: ignore[type-arg]
+        self._endpoint_of_monitor: dict[Socket, str] = {}
         for client in clients:
             self.add(client)
 
@@ -90,7 +91,7 @@ class FieldFleet:
     def client(self, unit: str) -> FieldClient:
         return self._clients[unit]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[FieldClient]:
         return iter(self._clients.values())
 
     def __len__(self) -> int:

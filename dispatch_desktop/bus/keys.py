@@ -35,6 +35,8 @@ from pathlib import Path
 
 import zmq
 
+from dispatch_desktop.bus.sockets import Socket
+
 log = logging.getLogger(__name__)
 
 AUTHORIZED = "authorized"
@@ -224,7 +226,7 @@ class ClientCurve:
     secret_key: bytes
     server_key: bytes
 
-    def apply(self, socket: zmq.Socket) -> None:  # type: ignore[type-arg]
+    def apply(self, socket: Socket) -> None:
         socket.curve_publickey = self.public_key
         socket.curve_secretkey = self.secret_key
         socket.curve_serverkey = self.server_key

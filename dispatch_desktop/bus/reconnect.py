@@ -17,6 +17,8 @@ import contextlib
 import zmq
 from zmq.utils.monitor import parse_monitor_message
 
+from dispatch_desktop.bus.sockets import Socket
+
 # The handshake, not the TCP connection (``EVENT_CONNECTED``): under ``ZMQ_IMMEDIATE`` nothing can be
 # sent before the handshake is done. libzmq 4.3 reports it in plain mode as well as under CURVE.
 _NEW_CONNECTION = zmq.EVENT_HANDSHAKE_SUCCEEDED
@@ -27,9 +29,9 @@ class ConnectionWatch:
     every reconnection (a DEALER connected to one endpoint has one connection at a time, so every
     handshake after the first follows a lost connection). Read it when ``monitor`` is readable."""
 
-    def __init__(self, socket: zmq.Socket) -> None:  # type: ignore[type-arg]
+    def __init__(self, socket: Socket) -> None:
         self.socket = socket
-        self.monitor: zmq.Socket = socket.get_monitor_socket(_NEW_CONNECTION)  # type: ignore[type-arg]
+        self.monitor: Socket = socket.get_monitor_socket(_NEW_CONNECTION)
 
     def connections_made(self) -> int:
         """Connections completed since the last call, read without blocking."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 
@@ -108,12 +108,13 @@ class Session:
         return mac.digest()
 
 
-_decoders: dict[type, msgspec.msgpack.Decoder] = {}
+_decoders: dict[type, msgspec.msgpack.Decoder[Any]] = {}
+_T = TypeVar("_T")
 
 
-def decode_payload(payload: bytes | memoryview, cls: type[Any]) -> Any:
+def decode_payload(payload: bytes | memoryview, cls: type[_T]) -> _T:
     """Strictly decode a payload struct; raises ``BusError`` with the matching reason code."""
-    decoder = _decoders.get(cls)
+    decoder: msgspec.msgpack.Decoder[_T] | None = _decoders.get(cls)
     if decoder is None:
         decoder = _decoders[cls] = msgspec.msgpack.Decoder(cls)
     try:

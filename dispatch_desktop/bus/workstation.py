@@ -22,6 +22,7 @@ A Qt UI marshals these to its GUI thread (a queued signal); nothing here imports
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import queue
@@ -37,6 +38,7 @@ from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import clock_seq
 from dispatch_desktop.bus.keys import ClientCurve
 from dispatch_desktop.bus.session import Session, decode_payload
+from dispatch_desktop.bus.sockets import Context, Socket
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
@@ -92,7 +94,7 @@ class WorkstationClient:
         publish_endpoint: str,
         curve: ClientCurve | None = None,
         session: Session | None = None,
-        context: zmq.Context | None = None,  # type: ignore[type-arg]
+        context: Context | None = None,
         on_state: Callable[[State, list[Published] | None], None] | None = None,
         on_connection: Callable[[bool], None] | None = None,
         on_reply: Callable[[CommandReply], None] | None = None,
@@ -108,7 +110,8 @@ class WorkstationClient:
         self.publish_endpoint = publish_endpoint
         self.curve = curve
         self.session = session or Session()
-        self.context = context or zmq.Context.instance()
+        shared: Context = zmq.Context.instance()
+        self.context = context or shared
         self.on_state = on_state
         self.on_connection = on_connection
         self.on_reply = on_reply
@@ -238,7 +241,7 @@ class WorkstationClient:
             for socket in (sub, dealer, self._wake_pull):
                 socket.close(linger=0)
 
-    def _socket(self, kind: int) -> zmq.Socket:  # type: ignore[type-arg]
+    def _socket(self, kind: int) -> Socket:
         socket = self.context.socket(kind)
         socket.linger = 0
         socket.setsockopt(zmq.RECONNECT_IVL, 100)
@@ -272,7 +275,7 @@ class WorkstationClient:
                 continue
             earlier = self._pending.get(event.seq)
             if earlier is not None:  # the same envelope again while its first copy waits: one answer for both
-                earlier.future.add_done_callback(lambda done, future=future: _copy_outcome(done, future))
+                earlier.future.add_done_callback(functools.partial(_copy_outcome, into=future))
                 continue
             command = _Command(event.seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
                                now + self.command_deadline)
@@ -288,7 +291,7 @@ class WorkstationClient:
 
     # --- replies ------------------------------------------------------------------------------------
 
-    def _drain_dealer(self, dealer: zmq.Socket) -> None:  # type: ignore[type-arg]
+    def _drain_dealer(self, dealer: Socket) -> None:
         while True:
             try:
                 frames = dealer.recv_multipart(zmq.NOBLOCK)
@@ -332,7 +335,7 @@ class WorkstationClient:
 
     # --- updates ------------------------------------------------------------------------------------
 
-    def _drain_sub(self, sub: zmq.Socket) -> None:  # type: ignore[type-arg]
+    def _drain_sub(self, sub: Socket) -> None:
         changed: list[Published] = []
         budget = time.monotonic() + 0.05  # hand the UI a state at least 20 times a second under load
         while time.monotonic() < budget:

@@ -21,6 +21,7 @@ from zmq.utils import z85
 
 from dispatch_desktop.bus.keys import KeyRing, Kind
 from dispatch_desktop.bus.ratelog import RateLimitedLog
+from dispatch_desktop.bus.sockets import Context, Socket
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +44,12 @@ def _metadata(properties: dict[str, bytes]) -> bytes:
 class ZapHandler:
     """Serves ZAP requests for one ``zmq.Context`` on a thread of its own."""
 
-    def __init__(self, context: zmq.Context, keyring: KeyRing,  # type: ignore[type-arg]
+    def __init__(self, context: Context, keyring: KeyRing,
                  on_denied: Callable[[str], None] | None = None) -> None:
         self.context = context
         self.keyring = keyring
         self.on_denied = on_denied
-        self._socket: zmq.Socket | None = None  # type: ignore[type-arg]
+        self._socket: Socket | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._log = RateLimitedLog(log)

@@ -34,6 +34,7 @@ from dispatch_desktop.bus.field import FieldClient, FieldFleet
 from dispatch_desktop.bus.hub import Endpoints
 from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyRing, Kind, Role
 from dispatch_desktop.bus.session import Session
+from dispatch_desktop.bus.sockets import Context
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
@@ -107,7 +108,7 @@ class SimulationRunner:
         *,
         speed: float = 1.0,
         keys: KeyDirectory | None = None,
-        context: zmq.Context | None = None,  # type: ignore[type-arg]
+        context: Context | None = None,
         clock: Callable[[], float] = time.time,
         tick: float = 0.05,
         sync_timeout: float = 30.0,
