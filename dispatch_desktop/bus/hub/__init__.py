@@ -5,6 +5,8 @@ command and the workstation's in-process hub) or directly (tests, benchmarks). B
 per concern:
 
 - ``transport``: the three sockets, receiving, answering, publishing, heartbeats and snapshots;
+- ``inbox``: what each message received sets in motion (a report or command checked and queued or
+  answered, a hello welcomed, an order acknowledged, an upload stored);
 - ``admission``: pure checks that decide whether one envelope may be queued (no sockets: see
   ``tests/bus/test_admission.py``);
 - ``pipeline``: the batch being received, the one being committed on the committer thread, and the

@@ -1,10 +1,10 @@
-"""``Hub``, the facade: its lifecycle, its loop, and what each kind of message sets in motion.
+"""``Hub``, the facade: its lifecycle and its loop (what each kind of message sets in motion is ``inbox``).
 
 One thread owns every socket (``transport``) and runs a loop:
 
 1. wait until something is readable, a commit has finished, or a timer is due;
 2. drain what is readable into the next batch, up to ``max_batch`` messages, validating each one as it
-   arrives (``admission``) — bad input is NACKed on the spot, resends of stored events are re-answered
+   arrives (``inbox``, ``admission``) — bad input is NACKed on the spot, resends of stored events are re-answered
    from memory or the store, snapshot requests are answered from the committed state, the rest is
    queued;
 3. when no commit is in progress, hand the batch to the committer thread (``pipeline``), which appends
@@ -30,22 +30,19 @@ from typing import Any
 
 import zmq
 
-from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
-from dispatch_desktop.bus.hub import admission
-from dispatch_desktop.bus.hub.admission import FIELD, ORDER_BODIES, WORKSTATION, Channel
 from dispatch_desktop.bus.hub.config import CannotListen, Endpoints, EventLog, Security, Socket, StateProjector
+from dispatch_desktop.bus.hub.inbox import Inbox
 from dispatch_desktop.bus.hub.orders import OrderRouter
-from dispatch_desktop.bus.hub.peers import Peer, Peers
+from dispatch_desktop.bus.hub.peers import Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
 from dispatch_desktop.bus.hub.transport import Transport
 from dispatch_desktop.bus.limits import raise_open_file_limit, resident_bytes, tune_interpreter
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE, RefusalBudget
-from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
+from dispatch_desktop.bus.session import Session
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.projection import apply, check
 from dispatch_desktop.domain.state import State, Unit
 
 log = logging.getLogger("dispatch_desktop.bus.hub")
@@ -89,7 +86,6 @@ class Hub:
         self.projector = projector
         self.security = security
         self.blobs = BlobStore(blob_dir)
-        self._has_blob = self.blobs.has
         self.area = area
         self.skew = skew
         self.bootstrap = tuple(bootstrap)
@@ -114,6 +110,9 @@ class Hub:
         self.pipeline = Pipeline(store, projector, self.transport, recent_events=recent_events, count=self._count,
                                  log=self._log)
         self.refusals = RefusalBudget(refusal_budget)
+        self.inbox = Inbox(session=self.session, transport=self.transport, peers=self.peers, pipeline=self.pipeline,
+                           orders=self.orders, blobs=self.blobs, refusals=self.refusals, area=area, skew=skew,
+                           count=self._count, now_ms=self._now_ms)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._failure: BaseException | None = None
@@ -288,7 +287,7 @@ class Hub:
     def _turn(self) -> None:
         """Receive and validate what is readable into the next batch, up to ``max_batch``."""
         self.peers.refresh()
-        transport, peers, max_batch = self.transport, self.peers, self.max_batch
+        transport, peers, inbox, max_batch = self.transport, self.peers, self.inbox, self.max_batch
         batch = self.pipeline.batch
         batch.now = self._now_ms()
         share = max(1, max_batch // 4)  # workstations are served even while units flood in
@@ -296,124 +295,14 @@ class Hub:
         # flood of it must not keep the batch from being committed (and the valid reports acked).
         received = 0
         while (room := min(max_batch - len(batch.events), max_batch - received)) > 0:
-            got = transport.drain(transport.workstation, min(share, room), peers, self._on_workstation)
-            got += transport.drain(transport.field, max(0, room - got), peers, self._on_field)
+            got = transport.drain(transport.workstation, min(share, room), peers, inbox.workstation)
+            got += transport.drain(transport.field, max(0, room - got), peers, inbox.field)
             received += got
             if not got:
                 break
         if batch.snapshots:
             transport.serve_snapshots(batch.snapshots, self.pipeline.state)
             batch.snapshots = []
-
-    # --- field socket -----------------------------------------------------------------------------
-
-    def _on_field(self, socket: Socket, rid: bytes, peer: Peer, frames: list[bytes]) -> None:
-        report = self.session.report_payload(frames)
-        if report is not None:  # nearly every message
-            self._on_report(socket, rid, peer, decode_envelope(report))
-            return
-        message = self.session.parse(frames)
-        kind = message.type
-        if kind == p.REPORT:
-            self._on_report(socket, rid, peer, decode_envelope(message.payload))
-        elif kind == p.HELLO:
-            hello: p.Hello = decode_payload(message.payload, p.Hello)
-            self._hello(socket, rid, peer, hello.source)
-            if hello.source in self.pipeline.state.units:
-                self.orders.route(socket, hello.source, rid, self.pipeline.state.orders, force=True)
-        elif kind == p.ORDER_ACK:
-            ack: p.OrderAck = decode_payload(message.payload, p.OrderAck)
-            self.peers.authorize(peer)
-            admission.check_source(peer.name, ack.unit)
-            if not self.pipeline.order_acknowledged(ack, self.pipeline.batch):
-                self._count("order_acks_stale")
-        elif kind == p.UPLOAD:
-            self._upload(socket, rid, peer, message.payload, message.data)
-        else:
-            raise p.BusError("unknown_type", type=kind)
-
-    def _on_report(self, socket: Socket, rid: bytes, peer: Peer, event: ev.Envelope) -> None:
-        self._accept(socket, rid, peer, event, FIELD)
-        source = event.source
-        if self.orders.routes.get(source) != rid and source in self.pipeline.state.units:  # nearly always known
-            self.orders.route(socket, source, rid, self.pipeline.state.orders)
-
-    # --- workstation socket -----------------------------------------------------------------------
-
-    def _on_workstation(self, socket: Socket, rid: bytes, peer: Peer, frames: list[bytes]) -> None:
-        message = self.session.parse(frames)
-        kind = message.type
-        if kind == p.COMMAND:
-            self._accept(socket, rid, peer, decode_envelope(message.payload), WORKSTATION)
-        elif kind == p.SNAPSHOT_REQUEST:
-            request: p.SnapshotRequest = decode_payload(message.payload, p.SnapshotRequest)
-            self.peers.authorize(peer)
-            self.pipeline.batch.snapshots.append((rid, request.request))
-        elif kind == p.HELLO:
-            hello: p.Hello = decode_payload(message.payload, p.Hello)
-            self._hello(socket, rid, peer, hello.source)
-        elif kind == p.UPLOAD:  # a note's attachment
-            self._upload(socket, rid, peer, message.payload, message.data)
-        else:
-            raise p.BusError("unknown_type", type=kind)
-
-    # --- either socket ----------------------------------------------------------------------------
-
-    def _hello(self, socket: Socket, rid: bytes, peer: Peer, source: str) -> None:
-        self.peers.authorize(peer)
-        admission.check_source(peer.name, source)
-        self.transport.welcome(socket, rid, source, self.pipeline.hw.get(source, 0), self._now_ms())
-
-    def _upload(self, socket: Socket, rid: bytes, peer: Peer, payload: memoryview, chunk: bytes | None) -> None:
-        upload: p.Upload = decode_payload(payload, p.Upload)
-        self.peers.authorize(peer)
-        data = chunk or b""
-        if len(data) > p.MAX_CHUNK:
-            raise p.BusError("oversized", size=len(data), limit=p.MAX_CHUNK)
-        received, complete = self.blobs.receive(upload.sha256, upload.size, upload.offset, data)
-        self._count("upload_chunks")
-        self.transport.send(socket, rid, p.UPLOAD_ACK, p.UploadAck(upload.sha256, received, complete))
-
-    def _accept(self, socket: Socket, rid: bytes, peer: Peer, event: ev.Envelope, channel: Channel) -> None:
-        """Validate one report or command and queue it for the commit, or answer it now."""
-        pipeline = self.pipeline
-        batch = pipeline.batch
-        source, seq = event.source, event.seq
-        now = batch.now
-        try:
-            if channel.by_role:
-                role = self.peers.role(peer, source)
-            else:
-                role = self.peers.authorize(peer) if peer.name else None
-            admission.check_sender(event, channel, peer.name, role)
-            event = admission.stamp(event, now)
-            stored = pipeline.hw.get(source, 0)
-            queued = pipeline.queued(source, batch)
-            below = seq <= stored or (queued is not None and seq <= queued[0])
-            if below and pipeline.resend(socket, rid, event, batch, stored, queued):
-                return
-            # positional, and the bound method made once: keyword arguments cost on every report
-            admission.check_content(event, now, self.skew, self.area, pipeline.state.units, self._has_blob)
-            if type(event.body) is ev.Position:
-                # The fast path: a position from a unit on the roster cannot break a rule
-                # (``projection._position`` refuses only unknown units), so it skips ``check``.
-                batch.add(event, socket, rid)
-                return
-        except p.BusError as error:
-            self.transport.nack(socket, rid, error, source, seq)
-            return
-        tentative = pipeline.tentative(batch)
-        refusal = check(tentative, event)
-        if refusal is not None:
-            if not self.refusals.admit(source, refusal.code, now):
-                # Answered at once as not stored, and nothing applied: a flood of them costs the hub no
-                # state, no commit and no publication.
-                self.transport.nack_suppressed(socket, rid, event, refusal)
-                return
-            event = admission.refused(event, refusal)
-        batch.tentative = apply(tentative, event)
-        batch.orders = batch.orders or isinstance(event.body, ORDER_BODIES)
-        batch.add(event, socket, rid, refusal)
 
     # --- the refusal budget (see ``refusal_budget``) --------------------------------------------------
 
