@@ -228,7 +228,8 @@ def kinds_section() -> str:
         out.append(f"#### {title}\n")
         for kind in kinds:
             cls = ev.BODY_TYPES[kind]
-            doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+            # the first paragraph, its lines joined and the source's indentation gone
+            doc = " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
             out.append(f"##### `{kind}`\n")
             if doc:
                 out.append(f"{doc}\n")
@@ -273,8 +274,10 @@ def domain_reasons_section() -> str:
     return "\n".join(rows) + "\n"
 
 
-EXAMPLE = ev.envelope("P-0001", 42, ev.Position(lat=23.129163, lon=113.264435, heading=90.0, speed=8.5),
-                      1_763_780_000_000)
+EXAMPLE = ev.envelope("PG-440103-01-01", 42,
+                      ev.Position(lat=23.129163, lon=113.264435, heading=90.0, speed=8.5), 1_763_780_000_000)
+"""The fixture of PROTOCOL.md section 20.11: the report of section 20.1 (a unit on the default city's
+roster) at another time, so that the two dumps are not the same bytes."""
 
 
 def example_section() -> str:

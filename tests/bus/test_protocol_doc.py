@@ -77,7 +77,17 @@ def test_the_encoder_fixture_decodes_to_the_report_it_describes() -> None:
     assert message.type == p.REPORT
     event = decode_envelope(message.payload)
     assert event == spec.EXAMPLE
-    assert (event.source, event.seq, event.body) == ("P-0001", 42, ev.Position(23.129163, 113.264435, 90.0, 8.5))
+    assert (event.source, event.seq, event.body) == (
+        "PG-440103-01-01", 42, ev.Position(23.129163, 113.264435, 90.0, 8.5))
+
+
+def test_a_kinds_description_reads_as_one_paragraph() -> None:
+    """A body's docstring spans several indented source lines: the document gets its first paragraph as
+    prose, without the line breaks' indentation as runs of spaces."""
+    refused = _section(_text(), "##### `refused`")
+    assert "message's own (source, seq)" in refused
+    prose = [line for line in spec.kinds_section().splitlines() if line and not line.startswith(("|", "#"))]
+    assert prose and [line for line in prose if "  " in line] == []
 
 
 def _table_fields(section: str) -> list[str]:

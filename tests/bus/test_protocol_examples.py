@@ -144,6 +144,12 @@ def test_frame_examples_are_what_the_encoder_makes(block: Block) -> None:
     assert session.frame(msg_type, _encode(msg_type, expected)) == frame, "the reference encoder makes other bytes"
 
 
+def test_the_encoder_fixture_is_the_first_report_at_another_time() -> None:
+    _type, report = _payload_block("position-report")  # section 20.1
+    assert spec.EXAMPLE.t_src != report.t_src  # section 20.11 would only repeat section 20.1's bytes
+    assert msgspec.structs.replace(spec.EXAMPLE, t_src=report.t_src) == report
+
+
 # --- Python and the snapshot ----------------------------------------------------------------------------
 
 
@@ -343,7 +349,8 @@ def test_the_example_units_are_on_the_default_rosters_and_the_area_is_the_citys(
     desk_roster = {body.unit for body in simulated_roster(city, SimConfig().units)}  # dispatch-desktop run
     used = {ident for block in _of("ddp-exchange") for ident in _Exchange.parse(block).roster()}
     assert used and used <= hub_roster & desk_roster, used - (hub_roster & desk_roster)
-    assert "P-0001" not in hub_roster  # the test unit of section 20.11
+    assert "P-0001" not in hub_roster  # the stranger of section 20.3
+    assert spec.EXAMPLE.source in hub_roster & desk_roster  # section 20.11's fixture
     box = city.bbox
     assert _service_area() == BBoxArea(box.south, box.west, box.north, box.east)
     text = DOC.read_text(encoding="utf-8")
