@@ -425,6 +425,18 @@ def test_an_unanswered_create_is_queued_and_the_form_is_free_then_a_refusal_can_
     assert not desk.form.reopen_button.isVisible()
 
 
+def test_a_queued_create_accepted_later_says_so(desk: Desk) -> None:
+    desk.form._queued_timer.setInterval(50)
+    desk.hub.hold = True
+    desk.fill(kind="robbery")
+    desk.key(Qt.Key.Key_Return)
+    with desk.qtbot.waitSignal(desk.form.queued, timeout=3_000):
+        pass
+    with desk.qtbot.waitSignal(desk.form.incidentCreated, timeout=3_000):
+        desk.hub.held[0].set_result(None)  # the link is back: the hub accepts it
+    assert "queued earlier, has been accepted" in desk.form.banner.text()
+
+
 def test_an_answered_call_that_is_no_incident_is_finished_with_its_outcome(desk: Desk) -> None:
     desk.form.take_call(_answered_call(desk, "C-2", "13700000000"))
     desk.form.discard_button.click()

@@ -112,7 +112,7 @@ class SubmitMixin(FormParts):
                 )
             case Created(incident, queued_earlier):
                 select = self._on_accepted(incident, queued_earlier)
-                if not self.banner.is_error:
+                if not self.banner.is_error and not queued_earlier:  # a queued one's banner says it
                     self.banner.success(translate("IntakeForm", "%1 created.").replace("%1", incident))
                 if self._selection is not None and select:
                     self._selection.select_incident(incident)
