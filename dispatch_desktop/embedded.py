@@ -13,6 +13,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypedDict
 
 import zmq
 
@@ -89,6 +90,14 @@ def _workstation_name() -> str:
     return f"ws-{host or 'local'}"
 
 
+class _CityOptions(TypedDict, total=False):
+    """What ``generate_city`` is told beyond the seed; what is left out keeps its default."""
+
+    cameras: int
+    stream_url: str
+    stream_clips: int
+
+
 class EmbeddedServices:
     """Owns whatever ``start`` brought up, and takes it down again in ``stop``."""
 
@@ -147,12 +156,13 @@ class EmbeddedServices:
             self.clips = ensure_clips()
 
     def _make_city(self) -> None:
-        kwargs: dict[str, object] = {}
+        kwargs: _CityOptions = {}
         if self.options.cameras is not None:
             kwargs["cameras"] = self.options.cameras
         if self.clips:
-            kwargs.update(stream_url=demo_stream_template(), stream_clips=len(self.clips))
-        self.city = generate_city(self._seed(), **kwargs)  # type: ignore[arg-type]
+            kwargs["stream_url"] = demo_stream_template()
+            kwargs["stream_clips"] = len(self.clips)
+        self.city = generate_city(self._seed(), **kwargs)
         self.city.search("广州")  # builds the place index here, not on the first keystroke of the first call
 
     def _open_store(self) -> None:

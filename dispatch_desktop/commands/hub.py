@@ -18,9 +18,10 @@ from types import FrameType
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
-from dispatch_desktop.bus.hub import next_port
+from dispatch_desktop.bus.hub import Hub, next_port
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.commands import arguments
+from dispatch_desktop.domain.events import UnitRegistered
 
 HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
 
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _city(args: argparse.Namespace) -> tuple[list, Area]:  # type: ignore[type-arg]
+def _city(args: argparse.Namespace) -> tuple[list[UnitRegistered], Area]:
     if args.no_city:
         return [], args.area or GUANGZHOU
     from dispatch_desktop.city import DEFAULT_SEED, clear_cache, generate_city, registration_events
@@ -174,7 +175,7 @@ def _city(args: argparse.Namespace) -> tuple[list, Area]:  # type: ignore[type-a
     return bootstrap, area
 
 
-def _log_stats(hub: object, every: float) -> None:
+def _log_stats(hub: Hub, every: float) -> None:
     stopped = threading.Event()
     while not stopped.wait(every):
-        log.info("hub stats: %s", hub.stats())  # type: ignore[attr-defined]
+        log.info("hub stats: %s", hub.stats())

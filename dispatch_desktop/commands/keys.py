@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _create(directory: KeyDirectory, args: argparse.Namespace) -> int:
+    targets: list[tuple[str, Kind, Role | None]]  # name, kind, a workstation's role
     if args.workstation:
         if not args.role:
             print("dispatch-desktop keys: a workstation key needs --role", file=sys.stderr)

@@ -19,6 +19,7 @@ the change (a Qt model marshals them to its own).
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 import threading
 import time
@@ -196,7 +197,7 @@ class Outbox:
             log.warning("command %s could not be handed to the bus: %s", entry.key, error)
             self._retry_later(entry.key, str(error) or type(error).__name__)
             return
-        future.add_done_callback(lambda done, key=entry.key: self._answered(key, done))
+        future.add_done_callback(functools.partial(self._answered, entry.key))
 
     def _answered(self, key: int, done: Future[CommandReply]) -> None:
         error = done.exception()
