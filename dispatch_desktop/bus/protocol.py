@@ -160,6 +160,15 @@ class Events(Payload, frozen=True):
     events: tuple[tuple[int, Envelope], ...]
 
 
+class EncodedEvents(Payload, frozen=True):
+    """``Events`` as the hub sends them: each envelope already encoded (``msgspec.Raw``), so the bytes made
+    once when the batch was stored go in the message as they are. It encodes to the very bytes of the
+    ``Events`` it stands for (the same fields in the same order; tests/bus/test_session.py checks)."""
+
+    prev: Count
+    events: tuple[tuple[int, msgspec.Raw], ...]
+
+
 class Heartbeat(Payload, frozen=True):
     gseq: Count  # newest published gseq
     hub: Short

@@ -8,8 +8,10 @@ markers). A test checks the document against this output, so the tables cannot d
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -311,8 +313,13 @@ def render(document: str) -> str:
         pattern = re.compile(rf"(<!-- BEGIN GENERATED: {name} -->\n).*?(<!-- END GENERATED: {name} -->)", re.S)
         if not pattern.search(document):
             raise ValueError(f"the document has no generated section {name!r}")
-        document = pattern.sub(lambda m, make=make: m.group(1) + make() + m.group(2), document)
+        document = pattern.sub(functools.partial(_refreshed, make), document)
     return document
+
+
+def _refreshed(make: Callable[[], str], section: re.Match[str]) -> str:
+    """A generated section's markers around fresh output."""
+    return section.group(1) + make() + section.group(2)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,3 +104,14 @@ def test_the_envelope_on_the_wire_is_the_domain_codec() -> None:
     event = ev.envelope("P-0001", 7, ev.Position(lat=23.1, lon=113.2), 1_763_780_000_000)
     frame = Session().envelope_frames(p.REPORT, event)[0]
     assert frame[:4] == b"DD1R" and codec.decode(frame[4:]) == event
+
+
+def test_events_published_from_their_stored_bytes_decode_as_the_events_a_workstation_reads() -> None:
+    """The hub publishes ``EncodedEvents`` (envelopes encoded once, when stored); a workstation decodes
+    ``Events``. The two must be the same message on the wire."""
+    stored = [(7, ev.envelope("P-0001", 3, ev.Position(lat=23.1, lon=113.3), 1_700_000_000_000, t_hub=1)),
+              (8, ev.envelope("hub", 9, ev.OrderDelivered(order="O-1", unit="P-0001"), 1_700_000_000_001))]
+    sent = p.EncodedEvents(prev=6, events=tuple((gseq, msgspec.Raw(codec.encode(e))) for gseq, e in stored))
+    frames = Session().pack(p.EVENTS, sent)
+    assert frames == Session().pack(p.EVENTS, p.Events(prev=6, events=tuple(stored)))
+    assert decode_payload(Session().parse(frames).payload, p.Events) == p.Events(prev=6, events=tuple(stored))

@@ -32,12 +32,12 @@ class HubConfig:
     area: Area = EVERYWHERE
     skew: Skew = DEFAULT_SKEW
     # registered as the hub's own events if the store lacks them, with the store's unit registry
-    bootstrap: tuple[ev.Body, ...] = ()
+    bootstrap: tuple[ev.AnyBody, ...] = ()
     sign_key: bytes = b""  # every message signed with it, and refused without its signature (bus.signing)
     refusal_budget: int = DEFAULT_PER_MINUTE  # refusals stored in full per source and minute (refusal_budget)
 
 
-def roster(bootstrap: tuple[ev.Body, ...], registry: list[ev.UnitRegistered]) -> list[ev.Body]:
+def roster(bootstrap: tuple[ev.AnyBody, ...], registry: list[ev.UnitRegistered]) -> list[ev.AnyBody]:
     """The bootstrap with the unit registry's entries (``dispatch-desktop units import``) after it, each
     unit once: a registry entry replaces the generated city's for the same id, so that the hub does not
     register both, one after the other, at every start."""

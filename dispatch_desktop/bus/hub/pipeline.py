@@ -146,7 +146,7 @@ class Pipeline:
         self.hub_seq = self.hw.get(HUB_SOURCE, 0)
         return self.store.last_gseq()
 
-    def store_now(self, bodies: list[ev.Body], now: int) -> None:
+    def store_now(self, bodies: list[ev.AnyBody], now: int) -> None:
         """Store and publish ``bodies`` as the hub's own events, before the loop starts (the roster's
         registrations: they create no orders). A failure raises."""
         batch = Batch(now, self.hub_seq)
@@ -182,7 +182,7 @@ class Pipeline:
             return self.inflight.tentative
         return self.state
 
-    def hub_event(self, body: ev.Body, now: int) -> ev.Envelope:
+    def hub_event(self, body: ev.AnyBody, now: int) -> ev.Envelope:
         self.hub_seq += 1
         return ev.envelope(HUB_SOURCE, self.hub_seq, body, now, t_hub=now)
 
@@ -316,7 +316,8 @@ class Pipeline:
             self.transport.send(socket, rid, p.ACK, p.Ack((p.AckEntry(event.source, event.seq, gseq, duplicate),)))
 
     def _nack_refusal(self, socket: Socket, rid: bytes, event: ev.Envelope, gseq: int) -> None:
-        body: ev.Refused = event.body  # type: ignore[assignment]
+        body = event.body
+        assert isinstance(body, ev.Refused)  # only a stored refusal is answered with a nack
         nack = p.Nack(code=body.code, message=body.message, source=event.source, seq=event.seq, gseq=gseq,
                       params=dict(body.params))
         self.transport.send(socket, rid, p.NACK, nack)

@@ -71,7 +71,7 @@ class Hub:
         publish_endpoint: str = "tcp://127.0.0.1:5557",
         area: Area = EVERYWHERE,
         skew: Skew = DEFAULT_SKEW,
-        bootstrap: Sequence[ev.Body] = (),
+        bootstrap: Sequence[ev.AnyBody] = (),
         session_key: bytes = b"",
         max_batch: int = 2000,
         publish_hwm: int = 1000,

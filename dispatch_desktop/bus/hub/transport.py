@@ -194,7 +194,7 @@ class Transport:
         for start in range(0, len(published), _PUBLISH_CHUNK):
             chunk = tuple(published[start : start + _PUBLISH_CHUNK])
             # Raw in place of an Envelope: the same bytes, encoded once in ``pipeline.complete``.
-            events = p.Events(prev=self.last_gseq, events=chunk)  # type: ignore[arg-type]
+            events = p.EncodedEvents(prev=self.last_gseq, events=chunk)
             frames = self.session.pack(p.EVENTS, events)
             self.last_gseq = chunk[-1][0]
             try:
