@@ -16,10 +16,11 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TypedDict
 
 import msgspec
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from dispatch_desktop import paths
@@ -44,7 +45,7 @@ from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
-from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
+from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP, LanguageManager
 from dispatch_desktop.ui.models.calls_model import CallsModel
 from dispatch_desktop.ui.models.outbox_model import OutboxModel
 from dispatch_desktop.ui.models.state_feed import StateFeed
@@ -264,12 +265,12 @@ class Desk:
         self.services.stop()
         self.writer.close()
 
-    def send(self, body: ev.Body) -> Future[CommandReply]:
+    def send(self, body: ev.AnyBody) -> Future[CommandReply]:
         """Every command of the desk: signed with the operator, kept in the outbox until answered."""
         if self.window.city_model.mode is DisplayMode.REPLAY:
             raise RuntimeError("a replay sends nothing")
         if "operator" in body.__struct_fields__ and not getattr(body, "operator", ""):
-            body = msgspec.structs.replace(body, operator=self.operator())  # type: ignore[type-var]
+            body = msgspec.structs.replace(body, operator=self.operator())
         drill = self.window.city_model.mode is DisplayMode.DRILL
         envelope = self.client.new_envelope(body, mode=Mode.DRILL if drill else Mode.LIVE)
         return self.outbox.submit(envelope)
@@ -400,6 +401,13 @@ WALL_STRIP_HEIGHT = 60
 SMALL_SCREEN_HEIGHT = 900  # below this (1366×768, 1280×800…) the right column is one stack of tabs
 
 
+class _Run(TypedDict, total=False):
+    """What the start-up callbacks leave for ``main``: the exit code when the desk never came up, the desk."""
+
+    code: int
+    desk: Desk
+
+
 def _after(seconds: float, action: Callable[[], None]) -> None:
     QTimer.singleShot(int(seconds * 1000), action)
 
@@ -440,7 +448,7 @@ def main(args: argparse.Namespace) -> int:
     language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
     services = EmbeddedServices(options)
     startup = Startup(services)
-    outcome: dict[str, object] = {}
+    outcome: _Run = {}
 
     def started(ok: bool) -> None:
         if not ok:
@@ -472,4 +480,4 @@ def main(args: argparse.Namespace) -> int:
     if isinstance(desk, Desk):
         # QtWebEngine wants its pages gone before the application object; otherwise it complains on exit.
         shiboken6.delete(desk.window)
-    return int(outcome.get("code", code))  # type: ignore[call-overload]
+    return outcome.get("code", code)

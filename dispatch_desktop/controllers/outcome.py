@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import msgspec
 
-from dispatch_desktop.domain.events import Body
+from dispatch_desktop.domain.events import AnyBody, Body
 from dispatch_desktop.domain.state import Refusal
 
 
@@ -29,5 +29,5 @@ class Outcome(msgspec.Struct, frozen=True):
 Reply = Callable[[Outcome], None]
 """Called once with a command's outcome."""
 
-Send = Callable[[Body, Reply], None]
+Send = Callable[[AnyBody, Reply], None]
 """Sends a command and calls the reply with its outcome later (never from inside the call)."""

@@ -29,6 +29,14 @@ LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 """Language code -> its name in that language (a language menu names each language in itself)."""
 
 
+def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
+    """Marks ``source_text`` for translation in ``context`` (pyside6-lupdate collects every call by this
+    name) and returns it untranslated: it is translated where it is shown, in the language of the moment.
+    Qt's own does the same but is typed as taking and returning ``object``, which would leave every label
+    table unchecked."""
+    return source_text
+
+
 class TranslationError(RuntimeError):
     """A catalogue could not be built or loaded."""
 
@@ -111,6 +119,8 @@ class LanguageManager(QObject):
             log.warning("interface language %s unavailable: %s", language, exc)
             return False
         app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("the interface language is set on the running application: create it first")
         for old in self._installed:
             app.removeTranslator(old)
         for translator in translators:

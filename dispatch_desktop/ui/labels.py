@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.domain import localtime, taxonomy
 from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
 from dispatch_desktop.domain.reasons import SUMMARIES, TEMPLATES
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 
@@ -175,7 +177,9 @@ def is_chinese() -> bool:
     return current_language().startswith("zh")
 
 
-def _lookup(context: str, table: Mapping[object, str], value: object) -> str:
+def _lookup(context: str, table: Mapping[Any, str], value: object) -> str:
+    """``table``'s text for ``value`` (tables are keyed by enum members, ints or codes), translated; a value
+    it lacks is shown as it is."""
     source = table.get(value)
     return translate(context, source) if source is not None else str(value)
 

@@ -131,7 +131,7 @@ class MainWindow(RetranslateMixin, QMainWindow):
         """Call once the built-in panels are docked: remembers this arrangement as the default (for
         Reset layout) and, with ``restore``, brings back the user's own. Returns whether a saved layout
         was restored."""
-        self._default_layout = bytes(self.saveState())
+        self._default_layout = bytes(self.saveState().data())
         if not restore or self.user_settings is None:
             return False
         self._geometry_restored = self.user_settings.restore_layout(self)

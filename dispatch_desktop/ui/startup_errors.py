@@ -8,9 +8,10 @@ An error whose code this version does not know, or that has none, is shown as it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.embedded import StartupError
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "StartupError"
 

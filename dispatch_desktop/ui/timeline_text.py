@@ -7,13 +7,14 @@ Each code is translated here; the free text the people typed stays as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.enums import FieldRecordKind
 from dispatch_desktop.domain.state import TimelineEntry
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 FIELD_RECORD: dict[str, str] = {
     FieldRecordKind.SCENE_SURVEY: QT_TRANSLATE_NOOP("FieldRecord", "Scene survey"),

@@ -22,10 +22,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from dispatch_desktop.controllers.outcome import Outcome, Reply
-from dispatch_desktop.domain.events import Body
+from dispatch_desktop.domain.events import AnyBody
 from dispatch_desktop.domain.state import Refusal
 
-SendCommand = Callable[[Body], "Future[Any]"]
+SendCommand = Callable[[AnyBody], "Future[Any]"]
 
 __all__ = ["CommandRunner", "Outcome", "Reply", "SendCommand"]  # Outcome and Reply live with the controllers
 
@@ -47,7 +47,7 @@ class CommandRunner(QObject):
     def pending(self) -> int:
         return len(self._replies)
 
-    def send(self, body: Body, reply: Reply) -> None:
+    def send(self, body: AnyBody, reply: Reply) -> None:
         token = next(self._tokens)
         self._replies[token] = reply
         try:
@@ -63,7 +63,7 @@ class CommandRunner(QObject):
             reply(outcome)
 
 
-def _outcome(body: Body, future: Future[Any]) -> Outcome:
+def _outcome(body: AnyBody, future: Future[Any]) -> Outcome:
     if future.cancelled():
         return Outcome(body, error="cancelled")
     error = future.exception()

@@ -33,7 +33,8 @@ class CompletingField(QObject):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCompletionRole(_COMPLETION_ROLE)
         self.completer.setMaxVisibleItems(visible_items)
-        self.completer.activated[QModelIndex].connect(self._on_activated)
+        # The QModelIndex overload of the signal; PySide6's stubs do not type choosing one by subscript.
+        self.completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
 
     def offer(self, offers: Sequence[Offer]) -> None:
         """Show these offers under the field (or nothing, for an empty list)."""
@@ -50,7 +51,9 @@ class CompletingField(QObject):
             self.hide()
 
     def hide(self) -> None:
-        self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None:  # the completer makes its popup with itself; Qt's types allow for none
+            popup.hide()
 
     def _on_activated(self, index: QModelIndex) -> None:
         payload = index.data(_PAYLOAD_ROLE)

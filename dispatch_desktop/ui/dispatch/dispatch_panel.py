@@ -17,6 +17,7 @@ incident with units still on it offers to recall them in the same step, keeping 
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from collections.abc import Callable
 
@@ -274,7 +275,7 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self.banner.info(self.tr("Dispatching %1…").replace("%1", rec.name or rec.unit))
         order = f"o-{uuid.uuid4().hex[:16]}"
         body = ev.UnitDispatched(incident=incident.id, unit=rec.unit, order=order, operator=self._operator())
-        self._runner.send(body, lambda outcome, name=rec.name or rec.unit: self._on_dispatched(outcome, name))
+        self._runner.send(body, functools.partial(self._on_dispatched, name=rec.name or rec.unit))
 
     def rerank(self) -> None:
         if self.buttons["rerank"].isEnabled():
@@ -295,13 +296,14 @@ class DispatchPanel(RetranslateMixin, QWidget):
                                            operator=self._operator()),
                        self.tr("Transferred %1 to %2.").replace("%1", incident.id).replace("%2", name))
 
-        self._open_dialog(
+        self._open_dialog(functools.partial(
+            ActionDialog, self,
             title=self.tr("Transfer to department"),
             prompt=self.tr("Transfer %1 (%2) to:").replace("%1", incident.id)
             .replace("%2", labels.incident_type_name(incident.incident_type)),
             choice_label=self.tr("Department"), choices=choices, current=current,
             reason_label=self.tr("Reason"), reason_required=True, on_accept=send,
-        )
+        ))
 
     def request_recall(self) -> None:
         """F8: call a unit back from the incident (the highlighted one in the unit list, if any)."""
@@ -320,11 +322,12 @@ class DispatchPanel(RetranslateMixin, QWidget):
                                    operator=self._operator())
             self._send(body, self.tr("Recalled %1.").replace("%1", name), rerank=True)
 
-        self._open_dialog(
+        self._open_dialog(functools.partial(
+            ActionDialog, self,
             title=self.tr("Recall unit"), prompt=self.tr("Recall a unit from %1:").replace("%1", incident.id),
             choice_label=self.tr("Unit"), choices=choices, current=current,
             reason_label=self.tr("Reason"), reason_required=False, on_accept=send,
-        )
+        ))
 
     def request_close(self) -> None:
         """F9: close the incident with a disposition; units still on it can be recalled in the same step."""
@@ -347,12 +350,13 @@ class DispatchPanel(RetranslateMixin, QWidget):
             else:
                 self._send(close, self.tr("Closed %1.").replace("%1", incident.id))
 
-        self._open_dialog(
+        self._open_dialog(functools.partial(
+            ActionDialog, self,
             title=self.tr("Close incident"), prompt=self.tr("Close %1 as:").replace("%1", incident.id),
             choice_label=self.tr("Disposition"), choices=choices, current=current,
             reason_label=self.tr("Note"), reason_required=False, on_accept=send,
             reason=self._close_note.get(incident.id, ""), option=option, option_ticked=bool(option),
-        )
+        ))
 
     def _recall_then_close(self, incident: Incident, close: ev.IncidentClosed) -> None:
         """Recall every unit still on the incident; once the hub accepted them all, close it."""
@@ -551,7 +555,7 @@ class DispatchPanel(RetranslateMixin, QWidget):
             if body.incident == self._incident_id:
                 self._rank(self._model.state)
 
-    def _send(self, body: ev.Body, success: str, *, rerank: bool = False) -> None:
+    def _send(self, body: ev.AnyBody, success: str, *, rerank: bool = False) -> None:
         self.banner.info(texts.tr(texts.SENDING))
 
         def done(outcome: Outcome) -> None:
@@ -587,9 +591,10 @@ class DispatchPanel(RetranslateMixin, QWidget):
         self._error_for = _rank_key(incident) if incident is not None else None
         self.banner.error(text)
 
-    def _open_dialog(self, **kwargs: object) -> None:
+    def _open_dialog(self, make: Callable[[], ActionDialog]) -> None:
+        """Closes the dialog that is open, if any, then opens the one ``make`` builds."""
         self._close_dialog()
-        dialog = ActionDialog(self, **kwargs)  # type: ignore[arg-type]
+        dialog = make()
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         self.active_dialog = dialog
         dialog.open()

@@ -4,12 +4,13 @@ dispositions). Source texts are English, collected by ``pyside6-lupdate`` throug
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from dispatch_desktop.domain.city import LandmarkKind
 from dispatch_desktop.domain.recommend import Reason
 from dispatch_desktop.domain.timers import Phase
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Dispatch"
 

@@ -19,14 +19,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
 from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State, Unit
 from dispatch_desktop.ui import labels
-from dispatch_desktop.ui.i18n import LanguageManager
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP, LanguageManager
 from dispatch_desktop.ui.map.page import (
     DEFAULT_VISIBLE,
     INCIDENT_STATUS_ORDER,

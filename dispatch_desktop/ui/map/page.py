@@ -19,13 +19,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import folium
 import msgspec
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
-from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from dispatch_desktop.domain import taxonomy
@@ -82,26 +82,32 @@ class OfflinePageError(RuntimeError):
     """The generated page would fetch something from outside the machine."""
 
 
+# (name, URL) of the scripts and styles each element links in the page header. Module lists named by the
+# classes, as folium does: its stubs type these attributes as plain (instance) lists.
+_MAP_JS = [("leaflet", f"{LEAFLET_DIR}/leaflet.js"), ("jquery", f"{JQUERY_DIR}/jquery.min.js")]
+_MAP_CSS = [("leaflet_css", f"{LEAFLET_DIR}/leaflet.css")]
+_DESK_JS = [
+    ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
+    ("dispatch_static", "static_layers.js"),
+    ("dispatch_map", "dispatch_map.js"),
+]
+_DESK_CSS = [("dispatch_map_css", "dispatch_map.css")]
+
+
 class OfflineMap(folium.Map):
     """A folium map whose scripts and styles are local files beside the page."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
-        ("leaflet", f"{LEAFLET_DIR}/leaflet.js"),
-        ("jquery", f"{JQUERY_DIR}/jquery.min.js"),
-    ]
-    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", f"{LEAFLET_DIR}/leaflet.css")]
+    default_js = _MAP_JS
+    default_css = _MAP_CSS
 
 
-class _Boot(MacroElement):
-    """Adds the desk's own scripts after Leaflet in the page header, and hands folium's layers to them
-    once folium's script has made them (it names them with random ids)."""
+class _Boot(JSCSSMixin):
+    """Adds the desk's own scripts after Leaflet in the page header (JSCSSMixin links ``default_js`` and
+    ``default_css`` there), and hands folium's layers to them once folium's script has made them (it
+    names them with random ids)."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
-        ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
-        ("dispatch_static", "static_layers.js"),
-        ("dispatch_map", "dispatch_map.js"),
-    ]
-    default_css: ClassVar[list[tuple[str, str]]] = [("dispatch_map_css", "dispatch_map.css")]
+    default_js = _DESK_JS
+    default_css = _DESK_CSS
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -124,14 +130,6 @@ class _Boot(MacroElement):
         self.stations = stations
         self.patrol_areas = patrol_areas
         self.tiles = tiles
-
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        for name, url in self.default_js:
-            figure.header.add_child(folium.JavascriptLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(folium.CssLink(url), name=name)
-        super().render(**kwargs)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ import enum
 from collections.abc import Iterable
 
 import msgspec
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.controllers.overdue import Overdue, OverdueCheck
 from dispatch_desktop.domain.state import RefusalRecord, State, Unit
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 from dispatch_desktop.ui.palette import SOS_COLOR, tint

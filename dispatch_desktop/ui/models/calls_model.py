@@ -7,13 +7,14 @@ calls sort first, the longest ringing on top: the one F2 answers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.intake import locate
 from dispatch_desktop.domain.state import Call
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.domain import taxonomy
@@ -17,6 +17,7 @@ from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category, IncidentStatus
 from dispatch_desktop.domain.state import Incident
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 from dispatch_desktop.ui.palette import INCIDENT_STATUS_COLOR, PRIORITY_COLOR, tint

@@ -6,12 +6,13 @@ client's); this model takes them over to the GUI thread with a queued signal and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.controllers.outbox import Entry, EntryState, Outbox
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch.describe import describe
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 

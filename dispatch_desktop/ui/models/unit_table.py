@@ -7,7 +7,7 @@ The age runs with the clock, so that column is refreshed every second.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from dispatch_desktop.domain.city import City
@@ -15,6 +15,7 @@ from dispatch_desktop.domain.enums import UnitStatus
 from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Unit
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
 from dispatch_desktop.ui.palette import SOS_COLOR, UNIT_STATUS_COLOR, tint

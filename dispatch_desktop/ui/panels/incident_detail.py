@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category
 from dispatch_desktop.domain.state import Incident, State
 from dispatch_desktop.ui import labels, timeline_text
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.palette import INCIDENT_STATUS_COLOR, PRIORITY_COLOR

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from dispatch_desktop.domain.enums import UnitStatus
 from dispatch_desktop.domain.state import Unit
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.proxies import RecordFilterProxy
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.models.unit_table import CALL_SIGN, UnitTableModel

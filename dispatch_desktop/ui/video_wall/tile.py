@@ -177,10 +177,11 @@ class VideoTile(RetranslateMixin, QFrame):
         if state is StreamState.OFFLINE:
             since = labels.clock_text(int(1000 * self.status.since) if self.status else 0)
             return self.tr("Offline since {time}").format(time=since)
-        if state is StreamState.NO_SIGNAL and self.camera is None:
-            return self.tr("Empty: select an incident, or a camera on the map")
-        if state is StreamState.NO_SIGNAL and not self.camera.stream_url:
-            return self.tr("No stream configured")
+        if state is StreamState.NO_SIGNAL:
+            if self.camera is None:
+                return self.tr("Empty: select an incident, or a camera on the map")
+            if not self.camera.stream_url:
+                return self.tr("No stream configured")
         return self.short_state_text()
 
     def title_text(self) -> str:

@@ -418,7 +418,8 @@ class VideoWall(RetranslateMixin, QWidget):
             self._notify(message)
             self.snapshot_failed.emit(message)
             return
-        incident_id, snap, body = result  # type: ignore[misc]
+        assert isinstance(result, tuple)  # see _snapshot_done
+        incident_id, snap, body = result
         assert isinstance(snap, Snapshot)
         self._notify(self.tr("Snapshot saved for incident {id}").format(id=incident_id))
         self.snapshot_taken.emit(incident_id, str(snap.path), snap.sha256, body)
@@ -440,9 +441,9 @@ class VideoWall(RetranslateMixin, QWidget):
         if self._closed:
             return
         wanted = set(self._plan.cameras())
-        for camera_id in list(self._feeds):
-            if camera_id not in wanted:
-                self._retire(self._feeds.pop(camera_id))
+        for feed_id in list(self._feeds):
+            if feed_id not in wanted:
+                self._retire(self._feeds.pop(feed_id))
         for tile in self.tiles():
             camera_id = self._plan.tiles[tile.index]
             camera = self._index.get(camera_id) if camera_id else None
