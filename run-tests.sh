@@ -2,11 +2,15 @@
 # The whole test suite, from a fresh Debian 12 machine (see README.md):
 #   1. the same setup as ./setup-and-run.sh (system packages, .venv, translations) plus the test tools;
 #   2. a throwaway PostgreSQL server for the store's tests, when one can be started (stopped at the end);
-#   3. pytest in two phases:
+#   3. the static checks, a few seconds: ruff over the repository and mypy over dispatch_desktop (both as
+#      configured in pyproject.toml; mypy keeps its cache in .mypy_cache, so a second run checks only what
+#      changed);
+#   4. pytest in two phases:
 #        core - the Qt-free packages, in a process where importing PySide6 fails and with no display;
 #        gui  - everything else (UI, plugins...), Qt on its offscreen platform.
-# Ends with one line "N passed, N failed[, N skipped]" over both phases; exits non-zero when a phase failed.
-# Extra arguments go to both pytest runs (e.g. ./run-tests.sh -x -k store).
+# Ends with one line "N passed, N failed[, N skipped]" over the tests, a failed check counting as one failure;
+# exits non-zero when a check or a phase failed. Extra arguments go to both pytest runs (e.g. ./run-tests.sh
+# -x -k store); the checks run whatever they are.
 set -uo pipefail # not -e: the second phase runs, and is counted, even when the first one fails
 
 cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
@@ -61,6 +65,24 @@ for entry in tests/*; do
 done
 
 passed=0 failed=0 skipped=0 phase_failed=0
+
+# run_check NAME COMMAND...: one static check; when it fails it counts as one failure (its own output says why).
+run_check() {
+    local name=$1 started=$SECONDS
+    shift
+    echo
+    echo "[tests] check '$name': $*"
+    if "$@"; then
+        echo "[tests] check '$name': passed ($((SECONDS - started)) s)"
+    else
+        echo "[tests] check '$name': FAILED, counted as one failure"
+        phase_failed=1
+        failed=$((failed + 1))
+    fi
+}
+
+run_check ruff "$python" -m ruff check .
+run_check mypy "$python" -m mypy
 
 # run_phase NAME ENV... -- PYTEST_ARGS...: runs pytest under `env ENV...` and adds up its counts.
 run_phase() {
