@@ -22,13 +22,11 @@ from dispatch_desktop.bus.hub.config import Socket
 from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
-from dispatch_desktop.bus.hub.transport import Transport
+from dispatch_desktop.bus.hub.transport import Count, Transport
 from dispatch_desktop.bus.refusal_budget import RefusalBudget
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.projection import apply, check
-
-Count = Callable[[str, int], None]
 
 
 class Inbox:
