@@ -186,9 +186,10 @@ def test_refusals_the_hub_did_not_store_are_one_alert_naming_the_unit(qtbot) -> 
                                           first=1, last=2))
     _show(city_model, log)
     rows = [[alerts.index(row, column).data() for column in range(4)] for row in range(alerts.rowCount(QModelIndex()))]
+    name = city_model.state.units["P-01"].name
     assert [row[1:] for row in rows] == [
-        ["Refused", city_model.state.units["P-01"].name,
-         "180 more refusals of P-01 within a minute were answered but not stored."]]
+        ["Refused", name, f"180 more refusals of {name} within a minute were answered but not stored."]]
+    assert alerts.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == rows[0][3]  # in words, not the raw record
     assert city_model.state.refusal_count == 180
 
 

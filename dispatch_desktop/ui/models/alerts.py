@@ -8,7 +8,7 @@ the incident, which phase and by how long, until it is done).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import msgspec
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -18,6 +18,7 @@ from dispatch_desktop.controllers.overdue import Overdue, OverdueCheck
 from dispatch_desktop.domain.state import RefusalRecord, State, Unit
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch import texts
+from dispatch_desktop.ui.dispatch.describe import unit_name
 from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.keyed_table import Column, KeyedTableModel
@@ -56,7 +57,7 @@ _KIND_TEXT = {
 }
 
 
-def _details(alert: Alert) -> str:
+def _details(alert: Alert, unit_name: Callable[[str], str] | None = None) -> str:
     if alert.kind is AlertKind.SOS:
         return QCoreApplication.translate("Alerts", "Officer needs help at {lat:.5f}, {lon:.5f}").format(
             lat=alert.lat, lon=alert.lon
@@ -66,7 +67,7 @@ def _details(alert: Alert) -> str:
         return QCoreApplication.translate("Alerts", "{phase} overdue by {over} (target {target})").format(
             phase=texts.phase(late.phase), over=labels.duration_text(int(late.over_s * 1000)),
             target=labels.duration_text(int(late.target_s * 1000)))
-    return labels.refusal_text(alert.code, alert.message)
+    return labels.refusal_text(alert.code, alert.message, unit_name=unit_name)
 
 
 def _kind_text(alert: Alert) -> str:
@@ -85,7 +86,8 @@ class AlertsModel(KeyedTableModel):
                        align=Qt.AlignmentFlag.AlignRight),
                 Column(KIND, _kind_text, sort=lambda a: _KIND_RANK[a.kind], background=_kind_tint),
                 Column(SUBJECT, lambda a: a.subject),
-                Column(DETAILS, _details, tooltip=lambda a: a.message or _details(a)),
+                # The tooltip is the whole sentence, in the user's language, for a cell cut short.
+                Column(DETAILS, self._details, tooltip=self._details),
             ],
             parent,
         )
@@ -96,6 +98,11 @@ class AlertsModel(KeyedTableModel):
         if city_model.has_state:
             self._on_units(list(city_model.state.units.keys()))
             self._on_refusals()
+
+    def _details(self, alert: Alert) -> str:
+        """The alert in words, naming units by call sign (荔湾巡01组), as the rest of the desk does."""
+        state = self._city_model.state
+        return _details(alert, lambda unit_id: unit_name(state, unit_id))
 
     def record(self, key: str) -> Alert | None:
         return self._alerts.get(key)
