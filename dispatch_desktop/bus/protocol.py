@@ -36,15 +36,18 @@ SNAPSHOT_REQUEST = b"S"  # workstation -> hub
 SNAPSHOT = b"s"  # hub -> workstation (+ data frame: the encoded State)
 EVENTS = b"E"  # hub PUB: stored events with their gseq
 HEARTBEAT = b"B"  # hub PUB: once a second, the newest gseq
+EVENTS_REQUEST = b"G"  # workstation -> hub: the stored events after a gseq (catch-up after a gap)
+CATCHUP = b"g"  # hub -> workstation, answers EVENTS_REQUEST
 
 TYPE_NAMES: dict[bytes, str] = {
     HELLO: "hello", WELCOME: "welcome", REPORT: "report", COMMAND: "command", ACK: "ack", NACK: "nack",
     UPLOAD: "upload", UPLOAD_ACK: "upload_ack", ORDER: "order", ORDER_ACK: "order_ack",
     SNAPSHOT_REQUEST: "snapshot_request", SNAPSHOT: "snapshot", EVENTS: "events", HEARTBEAT: "heartbeat",
+    EVENTS_REQUEST: "events_request", CATCHUP: "catchup",
 }
 FIELD_TYPES = frozenset({HELLO, REPORT, UPLOAD, ORDER_ACK})
 """What the hub accepts on the field socket."""
-WORKSTATION_TYPES = frozenset({HELLO, COMMAND, SNAPSHOT_REQUEST, UPLOAD})
+WORKSTATION_TYPES = frozenset({HELLO, COMMAND, SNAPSHOT_REQUEST, EVENTS_REQUEST, UPLOAD})
 """What the hub accepts on the workstation socket."""
 DATA_FRAME_TYPES = frozenset({UPLOAD, SNAPSHOT})
 """Types that carry exactly one binary data frame after the message frame."""
@@ -60,6 +63,9 @@ MAX_FRAME = 1024 * 1024
 MAX_FRAMES = 2
 """At most a message frame and a data frame (after the routing id on the hub's ROUTER sockets)."""
 MAX_ATTACHMENT = 50_000_000
+MAX_CATCHUP = 10_000
+"""Most events in one ``catchup`` answer (which also ends before its frame outgrows ``MAX_PAYLOAD``); the
+rest follow on request (``more``)."""
 
 # --- payloads ---------------------------------------------------------------------------------------
 
@@ -167,6 +173,46 @@ class EncodedEvents(Payload, frozen=True):
 
     prev: Count
     events: tuple[tuple[int, msgspec.Raw], ...]
+
+
+class EventsRequest(Payload, frozen=True):
+    """Catch-up after a gap: the stored events after ``after``, at most ``limit`` (and ``MAX_CATCHUP``)."""
+
+    request: Count = 0  # echoed in the reply, so a late answer to an old request can be told apart
+    after: Count = 0
+    limit: Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)] = MAX_CATCHUP
+
+
+CATCHUP_BEYOND_END = "beyond_end"
+CATCHUP_UNAVAILABLE = "unavailable"
+
+
+class Catchup(Payload, frozen=True):
+    """The answer to ``EventsRequest``: with ``code`` empty, every stored event with a gseq above
+    ``after``, in gseq order, up to the limit; ``more`` says the log holds events after the last one.
+    ``code`` ``beyond_end``: the log ends before ``after`` (``last``); ``unavailable``: the hub cannot
+    serve it now. Either way the events are not coming: take a snapshot."""
+
+    request: Count
+    hub: Short
+    after: Count
+    last: Count
+    more: bool
+    events: tuple[tuple[int, Envelope], ...]
+    code: Short = ""
+
+
+class EncodedCatchup(Payload, frozen=True):
+    """``Catchup`` as the hub sends it: each envelope already encoded, so that the hub can stop adding
+    events before the message outgrows ``MAX_PAYLOAD`` (which the receiving ``Session`` enforces too)."""
+
+    request: Count
+    hub: Short
+    after: Count
+    last: Count
+    more: bool
+    events: tuple[tuple[int, msgspec.Raw], ...]
+    code: Short = ""
 
 
 class Heartbeat(Payload, frozen=True):

@@ -120,6 +120,13 @@ SPECIFIC: dict[str, str] = {
     "OrderAck.unit": "the acknowledging unit (under Curve: its key's name)",
     "Snapshot.gseq": "the state holds exactly the events up to and including this gseq",
     "Heartbeat.gseq": "gseq of the newest event published so far",
+    "EventsRequest.after": "the gseq the requester's copy holds: the events after it are wanted",
+    "EventsRequest.limit": f"at most this many events in the answer (the hub sends at most {p.MAX_CATCHUP:,})",
+    "Catchup.after": "the `after` of the request",
+    "Catchup.last": "the newest gseq in the hub's log when it read it",
+    "Catchup.more": "true if the log holds events after the last one here: ask again after it",
+    "Catchup.events": "`[gseq, envelope]` pairs: every stored event after `after`, in gseq order, up to the limit",
+    "Catchup.code": "empty: served; `beyond_end`: the log ends before `after`; `unavailable`: not served now",
     "IncidentCreated.caller_number": "caller's phone number; may be empty (withheld, or not a call: see `origin`)",
     "IncidentCreated.call": "the call it was taken from (its `call_offered`'s `call`), or empty; "
                             "if set, the call must be answered at this workstation, and leaves the lines",
@@ -247,7 +254,7 @@ PAYLOADS: tuple[tuple[bytes, type], ...] = (
     (p.HELLO, p.Hello), (p.WELCOME, p.Welcome), (p.ACK, p.Ack), (p.ACK, p.AckEntry), (p.NACK, p.Nack),
     (p.UPLOAD, p.Upload), (p.UPLOAD_ACK, p.UploadAck), (p.ORDER, p.Order), (p.ORDER_ACK, p.OrderAck),
     (p.SNAPSHOT_REQUEST, p.SnapshotRequest), (p.SNAPSHOT, p.Snapshot), (p.EVENTS, p.Events),
-    (p.HEARTBEAT, p.Heartbeat),
+    (p.HEARTBEAT, p.Heartbeat), (p.EVENTS_REQUEST, p.EventsRequest), (p.CATCHUP, p.Catchup),
 )
 
 

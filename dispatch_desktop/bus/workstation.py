@@ -1,17 +1,22 @@
 """The workstation's side of the bus: a live copy of the hub's state, and commands with replies.
 
 ``WorkstationClient`` follows the Clone pattern: it subscribes to the hub's PUB socket first, asks for a
-snapshot (the state as of gseq N), then applies the published events after N. It resynchronises by
-itself — a fresh snapshot — whenever it notices that it missed something: a published batch whose
-``prev`` is beyond the last gseq it applied, a heartbeat announcing a newer gseq, or the hub coming back
-after a silence. PUB/SUB drops messages silently when a subscriber falls behind, so these checks, not
-the high-water marks, are what keep the copy exact.
+snapshot (the state as of gseq N), then applies the published events after N. It repairs its copy by
+itself whenever it notices that it missed something. After a gap — a published batch whose ``prev`` is
+beyond the last gseq it applied, or a heartbeat announcing a newer gseq — it *catches up*: it asks the
+hub for the stored events after its gseq (``events_request``), folds them in, then the batches published
+meanwhile, so that every event is applied, and reported, exactly once and in gseq order. It takes a fresh
+snapshot instead when catching up cannot work: at start, after a silence of the hub, when the hub
+restarted, when the gap is over ``catchup_limit`` events, or when the hub does not answer in time or
+refuses. PUB/SUB drops messages silently when a subscriber falls behind, so these checks, not the
+high-water marks, are what keep the copy exact.
 
 The client runs on its own thread and reports through plain callbacks, called on that thread:
 
-- ``on_state(state, changed_events)``: after a burst of updates, with the ``(gseq, Envelope)`` pairs
-  just applied, in order; ``changed_events`` is ``None`` when the whole state was replaced by a
-  snapshot (first sync and every resync);
+- ``on_state(state, changed_events)``: after a burst of updates, and after each catch-up, with the
+  ``(gseq, Envelope)`` pairs just applied, in order (together, these lists hold every event once);
+  ``changed_events`` is ``None`` when the whole state was replaced by a snapshot (the first sync, and a
+  resync that could not catch up): the events in between are then not reported;
 - ``on_connection(up)``: ``False`` within ``hub_timeout`` (default 2.5 s) of the hub's last message,
   ``True`` once synchronised again;
 - ``on_reply(reply)``: every ``CommandReply`` (the same object also completes the command's future).
@@ -49,6 +54,8 @@ log = logging.getLogger(__name__)
 
 Published = tuple[int, ev.Envelope]
 _wake_ids = itertools.count()
+_MAX_BUFFERED = 500_000  # live events buffered while syncing, beyond which the answer is not coming
+_SNAPSHOT, _CATCHUP = "snapshot", "catch-up"  # what a syncing client waits for
 
 
 class CommandTimeout(TimeoutError):
@@ -104,6 +111,7 @@ class WorkstationClient:
         snapshot_timeout: float = 3.0,
         sub_hwm: int = 10_000,
         first_seq: int | None = None,
+        catchup_limit: int = 200_000,
     ) -> None:
         self.name = name
         self.command_endpoint = command_endpoint
@@ -119,6 +127,9 @@ class WorkstationClient:
         self.command_timeout = command_timeout
         self.command_deadline = command_deadline
         self.snapshot_timeout = snapshot_timeout
+        """Seconds to wait for a snapshot (then asked again) or a catch-up page (then a snapshot)."""
+        self.catchup_limit = catchup_limit
+        """A gap of more events than this is repaired by a snapshot rather than caught up."""
         self.sub_hwm = sub_hwm
         self.next_seq = first_seq if first_seq is not None else clock_seq()
 
@@ -132,6 +143,9 @@ class WorkstationClient:
         self.last_heard = 0.0
         """Monotonic time of the hub's last message."""
         self.resyncs = 0
+        """Snapshots installed (the first sync included)."""
+        self.catchups = 0
+        """Gaps repaired by catching up."""
         self.gaps = 0
 
         self._outgoing: queue.SimpleQueue[tuple[ev.Envelope, Future[CommandReply]]] = queue.SimpleQueue()
@@ -140,8 +154,12 @@ class WorkstationClient:
         self._buffer: list[p.Events] = []
         self._buffered = 0
         self._syncing = True
+        self._waiting_for = _SNAPSHOT
         self._snapshot_request = 0
-        self._snapshot_sent = 0.0
+        self._catchup_request = 0
+        self._sync_sent = 0.0  # when the snapshot or catch-up page being waited for was asked for
+        self._copy_hub = ""  # the hub instance whose log the copy follows: only it can fill a gap
+        self._caught: list[Published] = []  # applied by the catch-up under way, reported at its end
         self._lost = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -318,8 +336,12 @@ class WorkstationClient:
                 log.warning("%s: hub refused a message: %s %s", self.name, nack.code, nack.message)
         elif kind == p.SNAPSHOT:
             snapshot: p.Snapshot = decode_payload(message.payload, p.Snapshot)
-            if snapshot.request == self._snapshot_request and self._syncing:
+            if snapshot.request == self._snapshot_request and self._syncing and self._waiting_for == _SNAPSHOT:
                 self._install(snapshot, message.data or b"")
+        elif kind == p.CATCHUP:
+            page: p.Catchup = decode_payload(message.payload, p.Catchup)
+            if page.request == self._catchup_request and self._syncing and self._waiting_for == _CATCHUP:
+                self._on_catchup(page)
         elif kind == p.WELCOME:
             welcome: p.Welcome = decode_payload(message.payload, p.Welcome)
             with self._seq_lock:
@@ -359,21 +381,22 @@ class WorkstationClient:
         if self._syncing:
             self._buffer.append(batch)
             self._buffered += len(batch.events)
-            if self._buffered > 500_000:  # the snapshot is not coming: start over rather than grow
-                self._buffer.clear()
-                self._buffered = 0
-                self._request_snapshot()
+            if self._buffered > _MAX_BUFFERED:  # the answer is not coming: start over rather than grow
+                self._resync("too much buffered")
             return
         if batch.prev > self.gseq:
-            self._resync("gap")
+            self._gap("gap", batch.prev)
             self._buffer.append(batch)
             self._buffered += len(batch.events)
             return
         self._apply(batch, changed)
 
     def _apply(self, batch: p.Events, changed: list[Published]) -> None:
+        self._fold(batch.events, changed)
+
+    def _fold(self, events: tuple[Published, ...], changed: list[Published]) -> None:
         replay, gseq = Replay(self.state), self.gseq  # position reports folded per unit: most of a batch
-        for item in batch.events:
+        for item in events:
             if item[0] > gseq:
                 replay.event(item[1])
                 gseq = item[0]
@@ -391,8 +414,11 @@ class WorkstationClient:
         # Events go out before the heartbeat that counts them, on the same socket: a newer gseq means
         # some were dropped. An older one is a beat sent before the snapshot we hold was taken —
         # unless the hub restarted with a different log.
-        if beat.gseq > self.gseq or (restarted and beat.gseq < self.gseq):
-            self._resync("heartbeat")
+        if restarted and beat.gseq != self.gseq:
+            self.gaps += beat.gseq > self.gseq
+            self._resync("hub restarted")
+        elif beat.gseq > self.gseq:
+            self._gap("heartbeat", beat.gseq)
 
     def _heard(self) -> None:
         self.last_heard = time.monotonic()
@@ -401,19 +427,70 @@ class WorkstationClient:
             self._resync("hub back")  # whatever happened meanwhile, start from a fresh snapshot
 
     def _resync(self, why: str) -> None:
+        """Replace the copy by a fresh snapshot (what was caught up so far is dropped, unreported)."""
         log.info("%s: resynchronising (%s) at gseq %d", self.name, why, self.gseq)
-        if why == "gap" or why == "heartbeat":
-            self.gaps += 1
         self._syncing = True
         self.synced.clear()
         self._buffer.clear()
         self._buffered = 0
+        self._caught = []
         self._request_snapshot()
 
     def _request_snapshot(self) -> None:
+        self._waiting_for = _SNAPSHOT
         self._snapshot_request += 1
-        self._snapshot_sent = time.monotonic()
+        self._sync_sent = time.monotonic()
         self._send(p.SNAPSHOT_REQUEST, p.SnapshotRequest(request=self._snapshot_request))
+
+    # --- catching up ----------------------------------------------------------------------------------
+
+    def _gap(self, why: str, ahead: int) -> None:
+        """Events up to at least ``ahead`` were missed: catch up, or resync if that is too far."""
+        self.gaps += 1
+        if ahead - self.gseq > self.catchup_limit:
+            self._resync(f"{why}: {ahead - self.gseq} events missed, over the catch-up limit")
+            return
+        log.info("%s: catching up (%s) from gseq %d", self.name, why, self.gseq)
+        self._syncing = True
+        self.synced.clear()
+        self._buffer.clear()
+        self._buffered = 0
+        self._caught = []
+        self._request_catchup()
+
+    def _request_catchup(self) -> None:
+        self._waiting_for = _CATCHUP
+        self._catchup_request += 1
+        self._sync_sent = time.monotonic()
+        self._send(p.EVENTS_REQUEST, p.EventsRequest(request=self._catchup_request, after=self.gseq))
+
+    def _on_catchup(self, page: p.Catchup) -> None:
+        if page.code or page.hub != self._copy_hub or page.after != self.gseq:
+            self._resync(f"catch-up not possible: {page.code or 'another hub instance'}")
+            return
+        self._fold(page.events, self._caught)
+        if len(self._caught) > self.catchup_limit:
+            self._resync("the catch-up grew over its limit")
+        elif page.more:
+            self._request_catchup()
+        else:
+            self._finish_catchup()
+
+    def _finish_catchup(self) -> None:
+        """The log is read up to where it ended: apply the batches published meanwhile, and report."""
+        buffered, self._buffer, self._buffered = self._buffer, [], 0
+        for index, batch in enumerate(buffered):
+            if batch.prev > self.gseq:  # more were lost after the hub read its log: read on from here
+                self._buffer = buffered[index:]
+                self._buffered = sum(len(rest.events) for rest in self._buffer)
+                self._request_catchup()
+                return
+            self._apply(batch, self._caught)
+        changed, self._caught = self._caught, []
+        self._syncing = False
+        self.catchups += 1
+        self._call(self.on_state, self.state, changed)
+        self._synchronised()
 
     def _install(self, snapshot: p.Snapshot, data: bytes) -> None:
         try:
@@ -423,7 +500,7 @@ class WorkstationClient:
             self._request_snapshot()
             return
         self.state, self.gseq = state, snapshot.gseq
-        self.hub_instance = snapshot.hub
+        self.hub_instance = self._copy_hub = snapshot.hub
         buffered, self._buffer, self._buffered = self._buffer, [], 0
         ignored: list[Published] = []
         for batch in buffered:
@@ -434,6 +511,9 @@ class WorkstationClient:
         self._syncing = False
         self.resyncs += 1
         self._call(self.on_state, self.state, None)
+        self._synchronised()
+
+    def _synchronised(self) -> None:
         if not self.connected:
             self.connected = True
             self._call(self.on_connection, True)
@@ -449,8 +529,11 @@ class WorkstationClient:
                 self.synced.clear()
                 self._call(self.on_connection, False)
             self._lost = True  # the copy may be stale: resync as soon as the hub speaks again
-        if self._syncing and now - self._snapshot_sent > self.snapshot_timeout:
-            self._request_snapshot()
+        if self._syncing and now - self._sync_sent > self.snapshot_timeout:
+            if self._waiting_for == _CATCHUP:
+                self._resync("no answer to the catch-up")
+            else:
+                self._request_snapshot()
         for command in list(self._pending.values()):
             if now > command.deadline:
                 del self._pending[command.seq]

@@ -51,8 +51,9 @@ class FakeStore:
     def last_gseq(self) -> int:
         return len(self.log)
 
-    def read(self, after_gseq: int = 0) -> Iterator[tuple[int, Envelope]]:
-        for gseq in range(after_gseq + 1, len(self.log) + 1):
+    def read(self, after_gseq: int = 0, limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
+        end = len(self.log) if limit is None else min(len(self.log), after_gseq + limit)
+        for gseq in range(after_gseq + 1, end + 1):
             yield gseq, self.log[gseq - 1]
 
     def get(self, source: str, seq: int) -> tuple[int, Envelope] | None:

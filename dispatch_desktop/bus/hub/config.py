@@ -4,7 +4,7 @@ writes through (as the narrow protocols the hub needs, so that the bus never imp
 from __future__ import annotations
 
 import errno
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeAlias
@@ -34,6 +34,8 @@ class EventLog(Protocol):
     def last_gseq(self) -> int: ...
 
     def get(self, source: str, seq: int) -> tuple[int, ev.Envelope] | None: ...
+
+    def read(self, after_gseq: int = 0, limit: int | None = None) -> Iterator[tuple[int, ev.Envelope]]: ...
 
 
 class StateProjector(Protocol):

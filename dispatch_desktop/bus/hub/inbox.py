@@ -6,7 +6,8 @@ happens). A report or command is checked (``admission``), then answered at once 
 stored or queued, or queued in the batch being received (``pipeline``) with the domain's verdict: stored
 as it is, stored as a refusal, or, beyond its source's refusal budget, answered ``suppressed`` at once
 and counted (``refusal_budget``). A ``hello`` is welcomed, an ``order_ack`` queues the order's delivery,
-an upload chunk is stored, a snapshot request waits for the end of the turn.
+an upload chunk is stored, a snapshot request waits for the end of the turn, a catch-up request goes to
+the reader thread (``catchup``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dispatch_desktop.bus.area import Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
 from dispatch_desktop.bus.hub import admission
 from dispatch_desktop.bus.hub.admission import FIELD, ORDER_BODIES, WORKSTATION, Channel
+from dispatch_desktop.bus.hub.catchup import CatchupReader
 from dispatch_desktop.bus.hub.config import Socket
 from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
@@ -33,8 +35,9 @@ class Inbox:
     """The hub's handlers for what it receives; they run on the hub's loop thread only."""
 
     def __init__(self, *, session: Session, transport: Transport, peers: Peers, pipeline: Pipeline,
-                 orders: OrderRouter, blobs: BlobStore, refusals: RefusalBudget, area: Area, skew: Skew,
-                 count: Count, now_ms: Callable[[], int]) -> None:
+                 orders: OrderRouter, blobs: BlobStore, refusals: RefusalBudget, catchup: CatchupReader, area: Area,
+                 skew: Skew, count: Count, now_ms: Callable[[], int]) -> None:
+        self.catchup = catchup
         self.session = session
         self.transport = transport
         self.peers = peers
@@ -92,6 +95,13 @@ class Inbox:
             request: p.SnapshotRequest = decode_payload(message.payload, p.SnapshotRequest)
             self.peers.authorize(peer)
             self.pipeline.batch.snapshots.append((rid, request.request))
+        elif kind == p.EVENTS_REQUEST:
+            wanted: p.EventsRequest = decode_payload(message.payload, p.EventsRequest)
+            self.peers.authorize(peer)
+            refused = self.catchup.request(rid, wanted)  # read on the reader's thread, sent by the loop
+            self._count("catchup_requests", 1)
+            if refused is not None:
+                self.transport.send_frames(socket, rid, refused)
         elif kind == p.HELLO:
             hello: p.Hello = decode_payload(message.payload, p.Hello)
             self._hello(socket, rid, peer, hello.source)

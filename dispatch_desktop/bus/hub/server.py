@@ -5,15 +5,16 @@ One thread owns every socket (``transport``) and runs a loop:
 1. wait until something is readable, a commit has finished, or a timer is due;
 2. drain what is readable into the next batch, up to ``max_batch`` messages, validating each one as it
    arrives (``inbox``, ``admission``) — bad input is NACKed on the spot, resends of stored events are re-answered
-   from memory or the store, snapshot requests are answered from the committed state, the rest is
-   queued;
+   from memory or the store, snapshot requests are answered from the committed state, catch-up
+   requests go to the reader thread (``catchup``), the rest is queued;
 3. when no commit is in progress, hand the batch to the committer thread (``pipeline``), which appends
    it to the store in one transaction while the loop goes on receiving and validating the next batch;
    the ``dispatch-desktop hub`` command gives it a projector whose appends are done by another process
    (``store.StoreWriter``), so that the store's Python work does not compete with the loop for the
    interpreter lock;
 4. when the commit has finished, and only then, ACK (or NACK, for stored refusals), publish the stored
-   events with their gseq and route new orders to their units (``orders``);
+   events with their gseq and route new orders to their units (``orders``); send the catch-up answers
+   the reader has ready;
 5. heartbeats, order resends and key reloads (``peers``) when due.
 """
 
@@ -32,6 +33,7 @@ import zmq
 
 from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
+from dispatch_desktop.bus.hub.catchup import CatchupReader
 from dispatch_desktop.bus.hub.config import CannotListen, Endpoints, EventLog, Security, Socket, StateProjector
 from dispatch_desktop.bus.hub.inbox import Inbox
 from dispatch_desktop.bus.hub.orders import OrderRouter
@@ -110,9 +112,10 @@ class Hub:
         self.pipeline = Pipeline(store, projector, self.transport, recent_events=recent_events, count=self._count,
                                  log=self._log)
         self.refusals = RefusalBudget(refusal_budget)
+        self.catchup = CatchupReader(store, self.session, self.instance)
         self.inbox = Inbox(session=self.session, transport=self.transport, peers=self.peers, pipeline=self.pipeline,
-                           orders=self.orders, blobs=self.blobs, refusals=self.refusals, area=area, skew=skew,
-                           count=self._count, now_ms=self._now_ms)
+                           orders=self.orders, blobs=self.blobs, refusals=self.refusals, catchup=self.catchup,
+                           area=area, skew=skew, count=self._count, now_ms=self._now_ms)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._failure: BaseException | None = None
@@ -221,6 +224,7 @@ class Hub:
 
     def _teardown(self) -> None:
         self.pipeline.close()
+        self.catchup.close()
         self.transport.close()
         self.peers.stop()
         if self._own_context:
@@ -232,11 +236,13 @@ class Hub:
         transport, pipeline = self.transport, self.pipeline
         field_socket, ws_socket = transport.field, transport.workstation
         committer = pipeline.start(self.context, self._now_ms())
+        caught_up = self.catchup.start(self.context)  # catch-up answers read from the store, to send
         receiving = zmq.Poller()  # while the next batch has room
-        for socket in (field_socket, ws_socket, committer.signal):
+        for socket in (field_socket, ws_socket, committer.signal, caught_up):
             receiving.register(socket, zmq.POLLIN)
         waiting = zmq.Poller()  # while it is full: only the commit in progress can free it
         waiting.register(committer.signal, zmq.POLLIN)
+        waiting.register(caught_up, zmq.POLLIN)
         orders = self.orders
         next_beat = 0.0
         while not self._stop.is_set():
@@ -256,6 +262,9 @@ class Hub:
                     ready = dict(receiving.poll(min(wait_ms, 100)))
                 if committer.signal in ready:
                     self._complete()
+                if caught_up in ready:
+                    for rid, frames in self.catchup.take():
+                        transport.send_frames(ws_socket, rid, frames)
                 if field_socket in ready or ws_socket in ready:
                     self._turn()
                 if pipeline.inflight is None and pipeline.batch.events:

@@ -1,7 +1,8 @@
 """Transport: the hub's three sockets, and everything that crosses them.
 
 - the field ROUTER (units: reports, hello, order acks, uploads; the hub sends acks and orders back),
-- the workstation ROUTER (commands, hello, snapshot requests, uploads; acks and snapshots back),
+- the workstation ROUTER (commands, hello, snapshot and catch-up requests, uploads; acks, snapshots and
+  catch-up answers back),
 - the PUB (every stored event once, in gseq order, in batches of up to 500, and a heartbeat).
 
 Nothing here blocks: a peer that does not read is dropped a message (it resends, or resyncs on a gap).
@@ -143,7 +144,10 @@ class Transport:
     # --- answering --------------------------------------------------------------------------------
 
     def send(self, socket: Socket, rid: bytes, msg_type: bytes, payload: object, data: bytes | None = None) -> bool:
-        frames = self.session.pack(msg_type, payload, data)
+        return self.send_frames(socket, rid, self.session.pack(msg_type, payload, data))
+
+    def send_frames(self, socket: Socket, rid: bytes, frames: list[bytes]) -> bool:
+        """Send a message already packed (by ``Session.pack``) to ``rid``; False if it could not go."""
         try:
             socket.send(rid, zmq.SNDMORE | zmq.NOBLOCK)
             for frame in frames[:-1]:
