@@ -1,15 +1,8 @@
 """The workstation's side of the bus: a live copy of the hub's state, and commands with replies.
 
-``WorkstationClient`` follows the Clone pattern: it subscribes to the hub's PUB socket first, asks for a
-snapshot (the state as of gseq N), then applies the published events after N. It repairs its copy by
-itself whenever it notices that it missed something. After a gap — a published batch whose ``prev`` is
-beyond the last gseq it applied, or a heartbeat announcing a newer gseq — it *catches up*: it asks the
-hub for the stored events after its gseq (``events_request``), folds them in, then the batches published
-meanwhile, so that every event is applied, and reported, exactly once and in gseq order. It takes a fresh
-snapshot instead when catching up cannot work: at start, after a silence of the hub, when the hub
-restarted, when the gap is over ``catchup_limit`` events, or when the hub does not answer in time or
-refuses. PUB/SUB drops messages silently when a subscriber falls behind, so these checks, not the
-high-water marks, are what keep the copy exact.
+``WorkstationClient`` keeps a live copy of the hub's state (``bus.state_copy.StateCopy``: a snapshot,
+then the published events, repaired by catching up from the hub's log after a gap, or by a fresh
+snapshot when that cannot work) and sends commands, resent until the hub answers.
 
 The client runs on its own thread and reports through plain callbacks, called on that thread:
 
@@ -35,54 +28,27 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 
 import zmq
 
 from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.command_reply import CommandReply as CommandReply  # re-exported
+from dispatch_desktop.bus.command_reply import CommandTimeout as CommandTimeout  # re-exported
+from dispatch_desktop.bus.command_reply import PendingCommand, copy_outcome
 from dispatch_desktop.bus.field import clock_seq
 from dispatch_desktop.bus.keys import ClientCurve
 from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.bus.sockets import Context, Socket
+from dispatch_desktop.bus.state_copy import Published as Published  # re-exported: what on_state reports
+from dispatch_desktop.bus.state_copy import StateCopy
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.replay import Replay
-from dispatch_desktop.domain.state import State, decode_state
+from dispatch_desktop.domain.state import State
 
 log = logging.getLogger(__name__)
 
-Published = tuple[int, ev.Envelope]
 _wake_ids = itertools.count()
-_MAX_BUFFERED = 500_000  # live events buffered while syncing, beyond which the answer is not coming
-_SNAPSHOT, _CATCHUP = "snapshot", "catch-up"  # what a syncing client waits for
-
-
-class CommandTimeout(TimeoutError):
-    """The hub did not answer a command before its deadline; it may or may not have been stored."""
-
-
-@dataclass(frozen=True)
-class CommandReply:
-    """The hub's answer to a command. ``accepted`` with its ``gseq``; or refused with a reason ``code``,
-    a ``message`` and its ``params`` (``gseq`` > 0 when the refusal itself was stored)."""
-
-    seq: int
-    accepted: bool
-    gseq: int = 0
-    code: str = ""
-    message: str = ""
-    params: dict[str, str] = field(default_factory=dict)
-    duplicate: bool = False
-
-
-@dataclass
-class _Command:
-    seq: int
-    frame: bytes
-    future: Future[CommandReply]
-    deadline: float
-    sent_at: float = 0.0
 
 
 class WorkstationClient:
@@ -126,40 +92,21 @@ class WorkstationClient:
         self.hub_timeout = hub_timeout
         self.command_timeout = command_timeout
         self.command_deadline = command_deadline
-        self.snapshot_timeout = snapshot_timeout
-        """Seconds to wait for a snapshot (then asked again) or a catch-up page (then a snapshot)."""
-        self.catchup_limit = catchup_limit
-        """A gap of more events than this is repaired by a snapshot rather than caught up."""
         self.sub_hwm = sub_hwm
         self.next_seq = first_seq if first_seq is not None else clock_seq()
 
-        self.state = State()
-        self.gseq = 0
-        """gseq of the last event in ``state`` (0 before the first snapshot)."""
+        self.copy = StateCopy(name, send=self._send, report=self._report, synchronised=self._synchronised,
+                              unsynchronised=self._unsynchronised, snapshot_timeout=snapshot_timeout,
+                              catchup_limit=catchup_limit)
         self.connected = False
         self.synced = threading.Event()
         """Set while the state is a faithful copy (after a snapshot, until a gap or a silence)."""
-        self.hub_instance = ""
         self.last_heard = 0.0
         """Monotonic time of the hub's last message."""
-        self.resyncs = 0
-        """Snapshots installed (the first sync included)."""
-        self.catchups = 0
-        """Gaps repaired by catching up."""
-        self.gaps = 0
 
         self._outgoing: queue.SimpleQueue[tuple[ev.Envelope, Future[CommandReply]]] = queue.SimpleQueue()
         self._seq_lock = threading.Lock()  # seqs are handed out on the caller's thread, raised on ours
-        self._pending: dict[int, _Command] = {}
-        self._buffer: list[p.Events] = []
-        self._buffered = 0
-        self._syncing = True
-        self._waiting_for = _SNAPSHOT
-        self._snapshot_request = 0
-        self._catchup_request = 0
-        self._sync_sent = 0.0  # when the snapshot or catch-up page being waited for was asked for
-        self._copy_hub = ""  # the hub instance whose log the copy follows: only it can fill a gap
-        self._caught: list[Published] = []  # applied by the catch-up under way, reported at its end
+        self._pending: dict[int, PendingCommand] = {}
         self._lost = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -218,6 +165,35 @@ class WorkstationClient:
         self._wake()
         return future
 
+    # The copy, as it stands after the last update (read on any thread: each is replaced whole).
+
+    @property
+    def state(self) -> State:
+        return self.copy.state
+
+    @property
+    def gseq(self) -> int:
+        """gseq of the last event in ``state`` (0 before the first snapshot)."""
+        return self.copy.gseq
+
+    @property
+    def hub_instance(self) -> str:
+        return self.copy.hub_instance
+
+    @property
+    def resyncs(self) -> int:
+        """Snapshots installed (the first sync included)."""
+        return self.copy.resyncs
+
+    @property
+    def catchups(self) -> int:
+        """Gaps repaired by catching up."""
+        return self.copy.catchups
+
+    @property
+    def gaps(self) -> int:
+        return self.copy.gaps
+
     def wait_synced(self, timeout: float) -> bool:
         return self.synced.wait(timeout)
 
@@ -240,7 +216,7 @@ class WorkstationClient:
             poller.register(socket, zmq.POLLIN)
         self._dealer = dealer
         self._send(p.HELLO, p.Hello(source=self.name))
-        self._request_snapshot()
+        self.copy.start()
         self.last_heard = time.monotonic()
         try:
             while not self._stop.is_set():
@@ -293,14 +269,14 @@ class WorkstationClient:
                 continue
             earlier = self._pending.get(event.seq)
             if earlier is not None:  # the same envelope again while its first copy waits: one answer for both
-                earlier.future.add_done_callback(functools.partial(_copy_outcome, into=future))
+                earlier.future.add_done_callback(functools.partial(copy_outcome, into=future))
                 continue
-            command = _Command(event.seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
+            command = PendingCommand(event.seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
                                now + self.command_deadline)
             self._pending[event.seq] = command
             self._transmit(command, now)
 
-    def _transmit(self, command: _Command, now: float) -> None:
+    def _transmit(self, command: PendingCommand, now: float) -> None:
         try:
             self._dealer.send(command.frame, zmq.NOBLOCK)
             command.sent_at = now
@@ -336,12 +312,12 @@ class WorkstationClient:
                 log.warning("%s: hub refused a message: %s %s", self.name, nack.code, nack.message)
         elif kind == p.SNAPSHOT:
             snapshot: p.Snapshot = decode_payload(message.payload, p.Snapshot)
-            if snapshot.request == self._snapshot_request and self._syncing and self._waiting_for == _SNAPSHOT:
-                self._install(snapshot, message.data or b"")
+            if self.copy.is_answer(p.SNAPSHOT, snapshot.request):
+                self.copy.on_snapshot(snapshot, message.data or b"")
         elif kind == p.CATCHUP:
             page: p.Catchup = decode_payload(message.payload, p.Catchup)
-            if page.request == self._catchup_request and self._syncing and self._waiting_for == _CATCHUP:
-                self._on_catchup(page)
+            if self.copy.is_answer(p.CATCHUP, page.request):
+                self.copy.on_catchup(page)
         elif kind == p.WELCOME:
             welcome: p.Welcome = decode_payload(message.payload, p.Welcome)
             with self._seq_lock:
@@ -369,149 +345,25 @@ class WorkstationClient:
                 message = self.session.parse([frame])
                 self._heard()
                 if message.type == p.EVENTS:
-                    self._on_events(decode_payload(message.payload, p.Events), changed)
+                    self.copy.on_events(decode_payload(message.payload, p.Events), changed)
                 elif message.type == p.HEARTBEAT:
-                    self._on_heartbeat(decode_payload(message.payload, p.Heartbeat))
+                    self.copy.on_heartbeat(decode_payload(message.payload, p.Heartbeat))
             except p.BusError as error:
                 log.warning("%s: bad published message: %s", self.name, error)
-        if changed and not self._syncing:
-            self._call(self.on_state, self.state, changed)
-
-    def _on_events(self, batch: p.Events, changed: list[Published]) -> None:
-        if self._syncing:
-            self._buffer.append(batch)
-            self._buffered += len(batch.events)
-            if self._buffered > _MAX_BUFFERED:  # the answer is not coming: start over rather than grow
-                self._resync("too much buffered")
-            return
-        if batch.prev > self.gseq:
-            self._gap("gap", batch.prev)
-            self._buffer.append(batch)
-            self._buffered += len(batch.events)
-            return
-        self._apply(batch, changed)
-
-    def _apply(self, batch: p.Events, changed: list[Published]) -> None:
-        self._fold(batch.events, changed)
-
-    def _fold(self, events: tuple[Published, ...], changed: list[Published]) -> None:
-        replay, gseq = Replay(self.state), self.gseq  # position reports folded per unit: most of a batch
-        for item in events:
-            if item[0] > gseq:
-                replay.event(item[1])
-                gseq = item[0]
-                changed.append(item)
-        self.state, self.gseq = replay.state, gseq
-
-    def _on_heartbeat(self, beat: p.Heartbeat) -> None:
-        restarted = beat.hub != self.hub_instance
-        if restarted:
-            if self.hub_instance:
-                log.info("%s: hub restarted (%s -> %s)", self.name, self.hub_instance, beat.hub)
-            self.hub_instance = beat.hub
-        if self._syncing:
-            return
-        # Events go out before the heartbeat that counts them, on the same socket: a newer gseq means
-        # some were dropped. An older one is a beat sent before the snapshot we hold was taken —
-        # unless the hub restarted with a different log.
-        if restarted and beat.gseq != self.gseq:
-            self.gaps += beat.gseq > self.gseq
-            self._resync("hub restarted")
-        elif beat.gseq > self.gseq:
-            self._gap("heartbeat", beat.gseq)
+        if changed and not self.copy.syncing:
+            self._report(self.copy.state, changed)
 
     def _heard(self) -> None:
         self.last_heard = time.monotonic()
         if self._lost:
             self._lost = False
-            self._resync("hub back")  # whatever happened meanwhile, start from a fresh snapshot
+            self.copy.resync("hub back")  # whatever happened meanwhile, start from a fresh snapshot
 
-    def _resync(self, why: str) -> None:
-        """Replace the copy by a fresh snapshot (what was caught up so far is dropped, unreported)."""
-        log.info("%s: resynchronising (%s) at gseq %d", self.name, why, self.gseq)
-        self._syncing = True
+    def _report(self, state: State, changed: list[Published] | None) -> None:
+        self._call(self.on_state, state, changed)
+
+    def _unsynchronised(self) -> None:
         self.synced.clear()
-        self._buffer.clear()
-        self._buffered = 0
-        self._caught = []
-        self._request_snapshot()
-
-    def _request_snapshot(self) -> None:
-        self._waiting_for = _SNAPSHOT
-        self._snapshot_request += 1
-        self._sync_sent = time.monotonic()
-        self._send(p.SNAPSHOT_REQUEST, p.SnapshotRequest(request=self._snapshot_request))
-
-    # --- catching up ----------------------------------------------------------------------------------
-
-    def _gap(self, why: str, ahead: int) -> None:
-        """Events up to at least ``ahead`` were missed: catch up, or resync if that is too far."""
-        self.gaps += 1
-        if ahead - self.gseq > self.catchup_limit:
-            self._resync(f"{why}: {ahead - self.gseq} events missed, over the catch-up limit")
-            return
-        log.info("%s: catching up (%s) from gseq %d", self.name, why, self.gseq)
-        self._syncing = True
-        self.synced.clear()
-        self._buffer.clear()
-        self._buffered = 0
-        self._caught = []
-        self._request_catchup()
-
-    def _request_catchup(self) -> None:
-        self._waiting_for = _CATCHUP
-        self._catchup_request += 1
-        self._sync_sent = time.monotonic()
-        self._send(p.EVENTS_REQUEST, p.EventsRequest(request=self._catchup_request, after=self.gseq))
-
-    def _on_catchup(self, page: p.Catchup) -> None:
-        if page.code or page.hub != self._copy_hub or page.after != self.gseq:
-            self._resync(f"catch-up not possible: {page.code or 'another hub instance'}")
-            return
-        self._fold(page.events, self._caught)
-        if len(self._caught) > self.catchup_limit:
-            self._resync("the catch-up grew over its limit")
-        elif page.more:
-            self._request_catchup()
-        else:
-            self._finish_catchup()
-
-    def _finish_catchup(self) -> None:
-        """The log is read up to where it ended: apply the batches published meanwhile, and report."""
-        buffered, self._buffer, self._buffered = self._buffer, [], 0
-        for index, batch in enumerate(buffered):
-            if batch.prev > self.gseq:  # more were lost after the hub read its log: read on from here
-                self._buffer = buffered[index:]
-                self._buffered = sum(len(rest.events) for rest in self._buffer)
-                self._request_catchup()
-                return
-            self._apply(batch, self._caught)
-        changed, self._caught = self._caught, []
-        self._syncing = False
-        self.catchups += 1
-        self._call(self.on_state, self.state, changed)
-        self._synchronised()
-
-    def _install(self, snapshot: p.Snapshot, data: bytes) -> None:
-        try:
-            state = decode_state(data)
-        except Exception as error:  # a corrupt snapshot: ask again rather than show it
-            log.warning("%s: undecodable snapshot: %s", self.name, error)
-            self._request_snapshot()
-            return
-        self.state, self.gseq = state, snapshot.gseq
-        self.hub_instance = self._copy_hub = snapshot.hub
-        buffered, self._buffer, self._buffered = self._buffer, [], 0
-        ignored: list[Published] = []
-        for batch in buffered:
-            if batch.prev > self.gseq:  # the buffer does not reach back to the snapshot
-                self._request_snapshot()
-                return
-            self._apply(batch, ignored)
-        self._syncing = False
-        self.resyncs += 1
-        self._call(self.on_state, self.state, None)
-        self._synchronised()
 
     def _synchronised(self) -> None:
         if not self.connected:
@@ -529,11 +381,7 @@ class WorkstationClient:
                 self.synced.clear()
                 self._call(self.on_connection, False)
             self._lost = True  # the copy may be stale: resync as soon as the hub speaks again
-        if self._syncing and now - self._sync_sent > self.snapshot_timeout:
-            if self._waiting_for == _CATCHUP:
-                self._resync("no answer to the catch-up")
-            else:
-                self._request_snapshot()
+        self.copy.tick(now)
         for command in list(self._pending.values()):
             if now > command.deadline:
                 del self._pending[command.seq]
@@ -561,11 +409,3 @@ class WorkstationClient:
             callback(*args)
         except Exception:
             log.exception("%s: a listener failed", self.name)
-
-
-def _copy_outcome(done: Future[CommandReply], into: Future[CommandReply]) -> None:
-    error = done.exception()
-    if error is not None:
-        into.set_exception(error)
-    else:
-        into.set_result(done.result())
