@@ -135,12 +135,16 @@ class StateCopy:
     def resync(self, why: str) -> None:
         """Replace the copy by a fresh snapshot (what was caught up so far is dropped, unreported)."""
         log.info("%s: resynchronising (%s) at gseq %d", self.name, why, self.gseq)
+        self._start_syncing()
+        self._request_snapshot()
+
+    def _start_syncing(self) -> None:
+        """From now until the answer: live batches are buffered, and the copy is not to be trusted."""
         self.syncing = True
         self._unsynchronised()
         self._buffer.clear()
         self._buffered = 0
         self._caught = []
-        self._request_snapshot()
 
     def _request_snapshot(self) -> None:
         self._waiting_for = _SNAPSHOT
@@ -157,11 +161,7 @@ class StateCopy:
             self.resync(f"{why}: {ahead - self.gseq} events missed, over the catch-up limit")
             return
         log.info("%s: catching up (%s) from gseq %d", self.name, why, self.gseq)
-        self.syncing = True
-        self._unsynchronised()
-        self._buffer.clear()
-        self._buffered = 0
-        self._caught = []
+        self._start_syncing()
         self._request_catchup()
 
     def _request_catchup(self) -> None:
