@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dispatch_desktop import paths
+from dispatch_desktop.commands.registry_cli import RegistryWords, add_registry_arguments, import_summary, registry_url
 
 if TYPE_CHECKING:
     from dispatch_desktop.video.camera_store import CameraImport, CameraStore
@@ -23,33 +22,18 @@ HELP = "manage the camera registry (import a CSV with per-row errors, list, expo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="event store database (default: the user data dir's SQLite)")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    load = actions.add_parser(
-        "import", help="add or update cameras from a CSV file (UTF-8 or GB18030)", description=_import_help(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    load.add_argument("file", type=Path, help="the CSV file; relative video paths in it are read from its folder")
-    load.add_argument("--dry-run", action="store_true", help="check the file and say what it would do; store nothing")
-    load.add_argument("--all-or-nothing", action="store_true",
-                      help="store nothing if any row is refused (by default the good rows are stored)")
-    actions.add_parser("list", help="print the number of cameras and the first few")
-    out = actions.add_parser("export", help="write every camera to a CSV file in the import format")
-    out.add_argument("file", type=Path)
+    words = RegistryWords("cameras", "the CSV file; relative video paths in it are read from its folder",
+                          "print the number of cameras and the first few",
+                          "write every camera to a CSV file in the import format")
+    add_registry_arguments(parser, words, _import_help())
 
 
 def run(args: argparse.Namespace) -> int:
-    from dispatch_desktop.storage_checks import Use, check_store, store_absent
     from dispatch_desktop.store import StoreError
     from dispatch_desktop.video.camera_store import CameraStore
     from dispatch_desktop.video.registry import write_cameras_csv
 
-    url = args.db or paths.default_database_url()
-    if args.action == "import" and args.dry_run and store_absent(url):
-        # Checking a file before there is a store: against an empty one in memory, nothing made on disk.
-        url = "sqlite://"
-    # Importing may start a store; listing or exporting one that is not there would only make an empty one.
-    check_store(url, Use.CREATE if args.action == "import" else Use.EXISTING, default=args.db is None)
+    url = registry_url(args)
     try:
         store = CameraStore.open(url)
     except (StoreError, ValueError) as error:
@@ -120,9 +104,6 @@ def _import(store: CameraStore, args: argparse.Namespace) -> int:
 
 def summary(done: CameraImport, args: argparse.Namespace) -> str:
     """"N rows read: M imported (…), K rows refused", and, when nothing was stored, why."""
-    counts = f"{done.added} cameras added, {done.updated} updated, {done.unchanged} unchanged"
-    refused = f"{done.refused} rows refused"
-    if done.stored:
-        return f"{done.rows} rows read: {done.good} imported ({counts}), {refused}"
-    why = "dry run" if args.dry_run else "--all-or-nothing and a row was refused"
-    return f"{done.rows} rows read: {done.good} would be imported ({counts}), {refused}; nothing stored ({why})"
+    return import_summary(rows=done.rows, good=done.good, refused=done.refused, stored=done.stored,
+                          dry_run=args.dry_run,
+                          counts=f"{done.added} cameras added, {done.updated} updated, {done.unchanged} unchanged")

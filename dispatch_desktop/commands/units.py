@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
+from dispatch_desktop.commands.registry_cli import RegistryWords, add_registry_arguments, import_summary, registry_url
 
 if TYPE_CHECKING:
     from dispatch_desktop.roster_csv import UnitImport
@@ -29,33 +29,17 @@ RESTART = ("a running hub registers them when it next starts: restart it (dispat
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="event store database (default: the user data dir's SQLite)")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    load = actions.add_parser(
-        "import", help="add or update units from a CSV file (UTF-8 or GB18030)", description=_import_help(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    load.add_argument("file", type=Path, help="the roster CSV file")
-    load.add_argument("--dry-run", action="store_true", help="check the file and say what it would do; store nothing")
-    load.add_argument("--all-or-nothing", action="store_true",
-                      help="store nothing if any row is refused (by default the good rows are stored)")
-    actions.add_parser("list", help="print the number of units on the registry and the first few")
-    out = actions.add_parser("export", help="write every unit of the registry to a CSV file in the import format")
-    out.add_argument("file", type=Path)
+    words = RegistryWords("units", "the roster CSV file", "print the number of units on the registry and the first few",
+                          "write every unit of the registry to a CSV file in the import format")
+    add_registry_arguments(parser, words, _import_help())
 
 
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.roster_csv import write_roster_csv
-    from dispatch_desktop.storage_checks import Use, check_store, store_absent
     from dispatch_desktop.store import StoreError
     from dispatch_desktop.store.units import UnitStore
 
-    url = args.db or paths.default_database_url()
-    if args.action == "import" and args.dry_run and store_absent(url):
-        # Checking a file before there is a store: against an empty one in memory, nothing made on disk.
-        url = "sqlite://"
-    # Importing may start a store; listing or exporting one that is not there would only make an empty one.
-    check_store(url, Use.CREATE if args.action == "import" else Use.EXISTING, default=args.db is None)
+    url = registry_url(args)
     try:
         store = UnitStore.open(url)
     except (StoreError, ValueError) as error:
@@ -125,12 +109,10 @@ def _import(store: UnitStore, args: argparse.Namespace) -> int:
 
 def summary(done: UnitImport, args: argparse.Namespace) -> str:
     """"N rows read: M imported (…), K rows refused", and, when nothing was stored, why."""
-    counts = f"{done.done.added} units added, {done.done.updated} updated, {done.done.unchanged} unchanged"
-    refused = f"{done.refused} rows refused"
-    if done.stored:
-        return f"{done.rows} rows read: {done.good} imported ({counts}), {refused}"
-    why = "dry run" if args.dry_run else "--all-or-nothing and a row was refused"
-    return f"{done.rows} rows read: {done.good} would be imported ({counts}), {refused}; nothing stored ({why})"
+    added = done.done
+    return import_summary(rows=done.rows, good=done.good, refused=done.refused, stored=done.stored,
+                          dry_run=args.dry_run,
+                          counts=f"{added.added} units added, {added.updated} updated, {added.unchanged} unchanged")
 
 
 def warn_off_roster(unit_ids: Sequence[str], url: str | None, command: str = "dispatch-desktop keys") -> None:
