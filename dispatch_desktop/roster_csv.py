@@ -35,7 +35,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.store.units import UnitStore, Upserted
-from dispatch_desktop.video.csv_columns import Columns, broken_row, match_header
+from dispatch_desktop.video.csv_columns import Columns, DataRows, match_header
 from dispatch_desktop.video.csv_rows import Record, RowError, read_records, read_text
 
 # Each column with the header names understood for it; the first is the one an export writes.
@@ -125,21 +125,14 @@ def parse_roster_csv(source: Path | str | TextIO) -> RosterFile:
     units: list[ev.UnitRegistered] = []
     errors: list[RowError] = []
     first_row_of: dict[str, int] = {}
-    rows = 0
-    for record in records:
-        if not any(v.strip() for v in record.values) and not (record.broken or record.unreadable):
-            continue  # a blank line in a spreadsheet export is not a unit
-        rows += 1
-        refusal = broken_row(record, columns)
-        if refusal is not None:
-            errors.append(refusal)
-            continue
+    rows = DataRows(records, columns, errors)
+    for record in rows:
         row = _Row(record, columns)
         unit = row.unit(first_row_of)
         errors += row.errors
         if unit is not None:
             units.append(unit)
-    return RosterFile(tuple(units), tuple(errors), rows)
+    return RosterFile(tuple(units), tuple(errors), rows.count)
 
 
 class _Row:

@@ -10,6 +10,7 @@ row means (``match_header``, ``broken_row``) serve the unit roster's CSV too. Qt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dispatch_desktop.video.csv_rows import Record, RowError
@@ -96,6 +97,29 @@ def broken_row(record: Record, columns: Columns) -> RowError | None:
         return RowError(record.row, "", f"has {len(record.values)} fields, the header has {len(columns.by_cell)}",
                         record.line)
     return None
+
+
+class DataRows:
+    """The rows of a CSV body that hold data, for ``for record in DataRows(...)``: blank lines (which
+    spreadsheet exports leave) skipped, rows that cannot be split refused into ``errors``; ``count`` is
+    how many were not blank, refused ones included (the "N rows read" of a summary)."""
+
+    def __init__(self, records: Iterable[Record], columns: Columns, errors: list[RowError]) -> None:
+        self._records = records
+        self._columns = columns
+        self._errors = errors
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Record]:
+        for record in self._records:
+            if not any(v.strip() for v in record.values) and not (record.broken or record.unreadable):
+                continue
+            self.count += 1
+            refusal = broken_row(record, self._columns)
+            if refusal is not None:
+                self._errors.append(refusal)
+            else:
+                yield record
 
 
 def understood(headers: dict[str, tuple[str, ...]] = HEADERS) -> str:

@@ -37,7 +37,7 @@ from typing import TextIO
 import msgspec
 
 from dispatch_desktop.domain.city import Camera, City, District
-from dispatch_desktop.video.csv_columns import EXPORTED, Columns, broken_row, read_header
+from dispatch_desktop.video.csv_columns import EXPORTED, Columns, DataRows, read_header
 from dispatch_desktop.video.csv_rows import Record, RowError, read_records, read_text
 from dispatch_desktop.video.service_area import BORDER_TOLERANCE_M, Location, ServiceArea, named
 from dispatch_desktop.video.stream_check import check_stream
@@ -86,20 +86,13 @@ def parse_cameras_csv(source: Path | str | TextIO, city: City, *, folder: Path |
     errors: list[RowError] = []
     drafts: list[_Draft] = []
     first_row_of: dict[str, int] = {}
-    rows = 0
-    for record in records:
-        if not any(v.strip() for v in record.values) and not (record.broken or record.unreadable):
-            continue  # a blank line in a spreadsheet export is not a camera
-        rows += 1
-        refusal = broken_row(record, columns)
-        if refusal is not None:
-            errors.append(refusal)
-        else:
-            drafts.append(_read_row(_Row(record, columns), area, folder, first_row_of))
+    rows = DataRows(records, columns, errors)
+    for record in rows:
+        drafts.append(_read_row(_Row(record, columns), area, folder, first_row_of))
     cameras = _place(drafts, area)
     errors += (e for d in drafts for e in d.row.errors)
     notes = tuple(n for d in drafts for n in d.row.notes)
-    return CsvImport(tuple(cameras), tuple(sorted(errors, key=lambda e: e.row)), rows, notes)
+    return CsvImport(tuple(cameras), tuple(sorted(errors, key=lambda e: e.row)), rows.count, notes)
 
 
 class _Row:
