@@ -21,7 +21,7 @@ def test_an_import_stores_the_good_rows_names_each_bad_one_and_says_when_the_hub
     assert imported.returncode == 1  # a refused row is an error the operator must see
     assert f"{roster}: row 3, column 类型: 'drone' is not a kind of unit" in imported.stderr
     assert "1 units added" in imported.stdout and "1 rows refused" in imported.stdout
-    assert "a running hub registers them when it next starts" in _words(imported.stdout)
+    assert "a running hub registers them at once on SIGHUP" in _words(imported.stdout)
     listed = dispatch_desktop("units", "--db", db, "list", tmp_path=tmp_path)
     assert listed.returncode == 0 and listed.stdout.startswith("1 units on the registry")
     assert "VX-001  patrol  S-440106-01  天河巡99组" in listed.stdout

@@ -2,7 +2,8 @@
 
 Field units connect to ``--bind``; workstations to ``--workstation-bind`` (default: the next port) for
 commands and snapshots and to ``--publish-bind`` (the port after) for the event feed. The unit roster
-is the store's unit registry (``dispatch-desktop units import``) plus, unless ``--no-city`` is given, the
+is the store's unit registry (``dispatch-desktop units import``; read again on SIGHUP, so that a running
+hub registers what was imported since) plus, unless ``--no-city`` is given, the
 generated city's units (``--city-seed``); the service area is the city's box unless ``--area`` says.
 """
 
@@ -15,6 +16,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.area import GUANGZHOU, Area, BBoxArea, Skew
@@ -22,6 +24,9 @@ from dispatch_desktop.bus.hub import Hub, next_port
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.commands import arguments
 from dispatch_desktop.domain.events import UnitRegistered
+
+if TYPE_CHECKING:
+    from dispatch_desktop.store import EventStore
 
 HELP = "run the message hub: field units and workstations connect to it (CurveZMQ by default)"
 
@@ -146,8 +151,13 @@ def run(args: argparse.Namespace) -> int:
         log.info("signal %d: stopping the hub", signum)
         hub.stop()
 
+    def reload(_signum: int, _frame: FrameType | None) -> None:
+        # Off the signal handler, which runs inside the hub's loop: reading the store waits on the disk.
+        threading.Thread(target=_reload_units, args=(hub, store), name="dispatch-hub-units", daemon=True).start()
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, reload)
     if args.stats_every > 0:
         threading.Thread(target=_log_stats, args=(hub, args.stats_every), daemon=True).start()
     try:
@@ -173,6 +183,20 @@ def _city(args: argparse.Namespace) -> tuple[list[UnitRegistered], Area]:
     area = args.area or BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east)
     clear_cache()  # the hub keeps only the roster and the box, not the city's geometry
     return bootstrap, area
+
+
+def _reload_units(hub: Hub, store: EventStore) -> None:
+    """SIGHUP: read the unit registry again and have the hub register what is new or changed."""
+    from dispatch_desktop.store import StoreError
+
+    try:
+        units = store.registered_units()
+    except StoreError as error:
+        log.error("SIGHUP: cannot read the unit registry: %s", error)
+        return
+    log.info("SIGHUP: the unit registry read again (%d units); new or changed ones are registered now",
+             len(units))
+    hub.register(units)
 
 
 def _log_stats(hub: Hub, every: float) -> None:

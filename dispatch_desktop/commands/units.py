@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 HELP = "manage the unit registry that the hub registers at start (import a roster CSV, list, export)"
 
-RESTART = ("a running hub registers them when it next starts: restart it (dispatch-desktop hub, or the desk "
-           "that runs its own hub)")
+RESTART = ("a running hub registers them at once on SIGHUP (kill -HUP <the hub's pid>), else when it next starts "
+           "(a desk that runs its own hub: when the desk starts again)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +72,7 @@ def _import_help() -> str:
         "Add or update units from a CSV file: UTF-8 (with or without BOM) or GB18030, as Excel saves it.\n"
         "Every row is checked; each refused one is listed with its row, column and reason, and the good\n"
         "rows are stored (all of them in one go), unless --all-or-nothing or --dry-run says otherwise.\n"
-        "The hub registers the registry's units when it starts: restart a running hub after an import.\n\n"
+        "The hub registers the registry's units when it starts, and a running one on SIGHUP (kill -HUP PID).\n\n"
         "Columns, in any order; the header names understood besides the English one (case, spaces, _ and -\n"
         "and a trailing note in brackets such as 纬度(WGS84) do not matter):\n"
         f"{header_help(HEADERS)}\n\n"
@@ -141,4 +141,5 @@ def warn_off_roster(unit_ids: Sequence[str], url: str | None, command: str = "di
         print(f"{command}: warning: unit {unit} is on neither the unit registry ({where}) nor the generated city's "
               f"roster, so the hub will refuse its reports (not_on_roster). Add it with 'dispatch-desktop units "
               f"import FILE' (a CSV with the columns id, unit_kind, station, name; see 'dispatch-desktop units "
-              f"import --help'), then restart the hub. The key was created all the same.", file=sys.stderr)
+              f"import --help'), then send the hub SIGHUP or restart it. The key was created all the same.",
+              file=sys.stderr)

@@ -6,6 +6,9 @@ Hubs run in-process on their own thread (or as a subprocess in the SIGKILL test)
 
 from __future__ import annotations
 
+import re
+import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -245,3 +248,22 @@ def workstations() -> Iterator[Callable[..., WorkstationClient]]:
     yield factory
     for client in clients:
         client.stop()
+
+
+def hub_field_endpoint(hub: subprocess.Popen[str], timeout: float, *, also: str = "") -> str:
+    """The field endpoint a ``dispatch-desktop hub`` subprocess says it bound (it logs it once its sockets
+    are up, in a line that must also hold ``also``); its stderr is read on from a thread."""
+    found: list[str] = []
+    seen = threading.Event()
+
+    def read() -> None:
+        assert hub.stderr is not None
+        for line in hub.stderr:
+            match = re.search(r"hub \w+: field (tcp://[^,]+),", line)
+            if match and also in line and not found:
+                found.append(match.group(1))
+                seen.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    assert seen.wait(timeout), "the hub did not say where it listens"
+    return found[0]

@@ -9,7 +9,6 @@ import signal
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from dispatch_desktop.bus.workstation import WorkstationClient
 from dispatch_desktop.cli import build_parser, main
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
-from tests.bus.conftest import INSIDE, RawPeer, Running, incident, now_ms
+from tests.bus.conftest import INSIDE, RawPeer, Running, hub_field_endpoint, incident, now_ms
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -147,7 +146,7 @@ def test_the_hub_command_signs_with_its_key_file(tmp_path: Path) -> None:
     hub = subprocess.Popen(command, cwd=REPO, env={**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path)},
                            stderr=subprocess.PIPE, text=True)
     try:
-        field = _field_endpoint(hub, timeout=60)
+        field = hub_field_endpoint(hub, timeout=60, also=", signed,")
         for kind, nack in _refusals(field):
             assert kind == p.NACK and nack["code"] == "bad_signature"  # type: ignore[index]
         peer = RawPeer(field, session=Session(KEY))
@@ -161,21 +160,3 @@ def test_the_hub_command_signs_with_its_key_file(tmp_path: Path) -> None:
         hub.send_signal(signal.SIGTERM)
         hub.wait(30)
     assert hub.returncode == 0
-
-
-def _field_endpoint(hub: subprocess.Popen[str], timeout: float) -> str:
-    """The field endpoint the hub says it bound (it logs it once its sockets are up)."""
-    found: list[str] = []
-    seen = threading.Event()
-
-    def read() -> None:
-        assert hub.stderr is not None
-        for line in hub.stderr:
-            match = re.search(r"hub \w+: field (tcp://[^,]+), .*, signed,", line)
-            if match and not found:
-                found.append(match.group(1))
-                seen.set()
-
-    threading.Thread(target=read, daemon=True).start()
-    assert seen.wait(timeout), "the hub did not say where it listens"
-    return found[0]

@@ -21,6 +21,7 @@ One thread owns every socket (``transport``) and runs a loop:
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 import uuid
@@ -45,6 +46,7 @@ from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE, RefusalBudget
 from dispatch_desktop.bus.session import Session
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.projection import apply
 from dispatch_desktop.domain.state import State, Unit
 
 log = logging.getLogger("dispatch_desktop.bus.hub")
@@ -112,6 +114,7 @@ class Hub:
         self.pipeline = Pipeline(store, projector, self.transport, recent_events=recent_events, count=self._count,
                                  log=self._log)
         self.refusals = RefusalBudget(refusal_budget)
+        self._to_register: queue.SimpleQueue[list[ev.UnitRegistered]] = queue.SimpleQueue()
         self.catchup = CatchupReader(store, self.session, self.instance)
         self.inbox = Inbox(session=self.session, transport=self.transport, peers=self.peers, pipeline=self.pipeline,
                            orders=self.orders, blobs=self.blobs, refusals=self.refusals, catchup=self.catchup,
@@ -176,6 +179,12 @@ class Hub:
         out["authorized_keys"] = self.peers.authorized_keys()
         out["rss_bytes"] = resident_bytes()
         return out
+
+    def register(self, bodies: Sequence[ev.UnitRegistered]) -> None:
+        """Have units registered while the hub runs (the unit registry read again: ``dispatch-desktop hub``
+        does it on SIGHUP). Those the hub lacks, or has with other details, are stored as its own events
+        within a second; the rest change nothing. Thread-safe: the loop takes them at its next tick."""
+        self._to_register.put(list(bodies))
 
     def _count(self, key: str, n: int = 1) -> None:
         with self._counter_lock:
@@ -274,6 +283,7 @@ class Hub:
                     next_beat = now + self.heartbeat_interval
                     transport.heartbeat(self._now_ms())
                     self._summarise_refusals(self.refusals.due(self._now_ms()))
+                    self._register_new_units()
                 if now >= orders.next_due:
                     orders.resend(field_socket, now, pipeline.state.orders)
             except Exception:  # never let one bad turn end the hub; unacknowledged input is resent
@@ -314,6 +324,24 @@ class Hub:
             batch.snapshots = []
 
     # --- the refusal budget (see ``refusal_budget``) --------------------------------------------------
+
+    def _register_new_units(self) -> None:
+        """Queue the registrations asked for by ``register`` that change the roster, into the batch
+        being received (and its tentative state, so that a command in the same batch may name them)."""
+        pipeline = self.pipeline
+        batch = pipeline.batch
+        while True:
+            try:
+                bodies = self._to_register.get_nowait()
+            except queue.Empty:
+                return
+            for body in bodies:
+                tentative = pipeline.tentative(batch)
+                if _registered_differently(tentative.units.get(body.unit), body):
+                    event = pipeline.hub_event(body, batch.now)
+                    batch.tentative = apply(tentative, event)
+                    batch.add(event, None, b"")
+                    self._count("units_registered")
 
     def _summarise_refusals(self, summaries: list[ev.RefusalsSuppressed]) -> None:
         batch = self.pipeline.batch
