@@ -6,8 +6,12 @@ Hubs run in-process on their own thread (or as a subprocess in the SIGKILL test)
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -267,3 +271,22 @@ def hub_field_endpoint(hub: subprocess.Popen[str], timeout: float, *, also: str 
     threading.Thread(target=read, daemon=True).start()
     assert seen.wait(timeout), "the hub did not say where it listens"
     return found[0]
+
+
+@contextlib.contextmanager
+def hub_process(data_dir: Path, *options: str, also: str = "") -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``dispatch-desktop hub --plain --no-city`` with ``options`` on free loopback ports, its data dir
+    ``data_dir``: (the process, its field endpoint). It is stopped with SIGTERM at the end, and must
+    exit 0."""
+    any_port = "tcp://127.0.0.1:*"
+    command = [sys.executable, "-m", "dispatch_desktop.cli", "hub", "--plain", "--no-city", *options,
+               "--bind", any_port, "--workstation-bind", any_port, "--publish-bind", any_port, "--stats-every", "0"]
+    environment = {**os.environ, "DISPATCH_DESKTOP_DATA": str(data_dir)}
+    hub = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[2], env=environment,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        yield hub, hub_field_endpoint(hub, timeout=60, also=also)
+    finally:
+        hub.send_signal(signal.SIGTERM)
+        hub.wait(30)
+    assert hub.returncode == 0

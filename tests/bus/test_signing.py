@@ -3,12 +3,8 @@ key did not sign."""
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import stat
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +18,7 @@ from dispatch_desktop.bus.workstation import WorkstationClient
 from dispatch_desktop.cli import build_parser, main
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
-from tests.bus.conftest import INSIDE, RawPeer, Running, hub_field_endpoint, incident, now_ms
+from tests.bus.conftest import INSIDE, RawPeer, Running, hub_process, incident, now_ms
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -140,13 +136,7 @@ def test_run_signs_only_for_an_external_hub(tmp_path: Path, capsys: pytest.Captu
 def test_the_hub_command_signs_with_its_key_file(tmp_path: Path) -> None:
     path = tmp_path / "sign.key"
     path.write_text(KEY.hex(), encoding="ascii")
-    any_port = "tcp://127.0.0.1:*"
-    command = [sys.executable, "-m", "dispatch_desktop.cli", "hub", "--plain", "--no-city", "--sign-key", str(path),
-               "--bind", any_port, "--workstation-bind", any_port, "--publish-bind", any_port, "--stats-every", "0"]
-    hub = subprocess.Popen(command, cwd=REPO, env={**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path)},
-                           stderr=subprocess.PIPE, text=True)
-    try:
-        field = hub_field_endpoint(hub, timeout=60, also=", signed,")
+    with hub_process(tmp_path, "--sign-key", str(path), also=", signed,") as (_hub, field):
         for kind, nack in _refusals(field):
             assert kind == p.NACK and nack["code"] == "bad_signature"  # type: ignore[index]
         peer = RawPeer(field, session=Session(KEY))
@@ -156,7 +146,3 @@ def test_the_hub_command_signs_with_its_key_file(tmp_path: Path) -> None:
             assert welcome is not None and welcome[0] == p.WELCOME
         finally:
             peer.close()
-    finally:
-        hub.send_signal(signal.SIGTERM)
-        hub.wait(30)
-    assert hub.returncode == 0

@@ -3,10 +3,7 @@ command does it on SIGHUP), without a restart; a unit already registered alike i
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.roster_csv import import_roster
 from dispatch_desktop.store.units import UnitStore
-from tests.bus.conftest import INSIDE, RawPeer, Running, hub_field_endpoint, now_ms, roster, wait_for
+from tests.bus.conftest import INSIDE, RawPeer, Running, hub_process, now_ms, roster, wait_for
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -43,26 +40,15 @@ def test_a_unit_registered_while_the_hub_runs_may_report_at_once(make_hub: Calla
 
 def test_the_hub_command_reads_the_registry_again_on_sighup(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
-    any_port = "tcp://127.0.0.1:*"
-    command = [sys.executable, "-m", "dispatch_desktop.cli", "hub", "--plain", "--no-city", "--db", url,
-               "--bind", any_port, "--workstation-bind", any_port, "--publish-bind", any_port, "--stats-every", "0"]
-    hub = subprocess.Popen(command, cwd=REPO, env={**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path)},
-                           stderr=subprocess.PIPE, text=True)
-    try:
-        field = hub_field_endpoint(hub, timeout=60)
+    with hub_process(tmp_path, "--db", url) as (hub, field):
         with UnitStore.open(url) as registry:  # imported while the hub runs, as `units import` does
             assert not import_roster(registry, "编号,类型,派出所,呼号\nVX-009,单警,S-440106-01,天河单警09\n").refused
         hub.send_signal(signal.SIGHUP)
         peer = RawPeer(field)
         try:
             def accepted() -> bool:
-                seq = int(now_ms())
-                peer.report(ev.envelope("VX-009", seq, ev.Position(lat=INSIDE[0], lon=INSIDE[1]), now_ms()))
+                peer.report(ev.envelope("VX-009", int(now_ms()), ev.Position(lat=INSIDE[0], lon=INSIDE[1]), now_ms()))
                 return peer.answer()[0] == p.ACK
             wait_for(accepted, timeout=15, interval=0.2)
         finally:
             peer.close()
-    finally:
-        hub.send_signal(signal.SIGTERM)
-        hub.wait(30)
-    assert hub.returncode == 0
