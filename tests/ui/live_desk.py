@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dispatch_desktop.app import Desk
 from dispatch_desktop.bus.field import FieldClient
@@ -131,4 +131,9 @@ def make_desk(qtbot, tmp_path: Path) -> Iterator[DeskFactory]:  # type: ignore[n
     yield make
     for desk in made:
         desk.stop()
+        # What the desk's objects posted to the event loop is delivered now, while they all still exist,
+        # not in the next test's event loop against a window deleted under it.
+        QApplication.processEvents()
         shiboken6.delete(desk.window)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()

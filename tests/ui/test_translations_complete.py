@@ -76,16 +76,29 @@ def _create(desk: Desk, incident: str, call_time: int, lat: float, lon: float, s
 
 def test_a_chinese_desk_at_work_shows_no_english(qtbot, make_desk: DeskFactory) -> None:  # type: ignore[no-untyped-def]
     desk, windows = _busy_desk(qtbot, make_desk, "zh_CN")
-    english = [(where, text) for window in windows for where, text in untranslated(window)]
-    for panel in ("incident_detail", "outbox", "alerts"):  # tabs behind others: raise each to read it
-        desk.window.dock(panel).raise_()
-    english += untranslated(desk.window)
+    try:
+        english = [(where, text) for window in windows for where, text in untranslated(window)]
+        for panel in ("incident_detail", "outbox", "alerts"):  # tabs behind others: raise each to read it
+            desk.window.dock(panel).raise_()
+        english += untranslated(desk.window)
+    finally:
+        _close(windows)
     assert english == [], "\n".join(f"{where}: {text!r} ({english_words(text)})" for where, text in english)
+
+
+def _close(windows: list[QWidget]) -> None:
+    """The dialogs opened on the desk (the sign-in one has no parent) go with the test, not later."""
+    for window in windows[1:]:
+        window.close()
+        window.deleteLater()
 
 
 def test_the_walk_sees_english_on_an_english_desk(qtbot, make_desk: DeskFactory) -> None:  # type: ignore[no-untyped-def]
     _desk, windows = _busy_desk(qtbot, make_desk, "en")
-    texts = {text for window in windows for _where, text in visible_texts(window)}
+    try:
+        texts = {text for window in windows for _where, text in visible_texts(window)}
+    finally:
+        _close(windows)
     found = [text for text in texts if english_words(text)]
     assert len(found) > 100  # the check would notice English: it is everywhere here
     assert any("Keyboard reference" in text for text in texts)
