@@ -308,7 +308,7 @@ class Desk:
 
     def _on_state(self, state: State, changed: list[Published] | None) -> None:
         """On the bus client's thread: hand over to the GUI thread through the feed."""
-        self.feed.push(state, None if changed is None else [event for _gseq, event in changed])
+        self.feed.push(state, changed, gseq=self.client.gseq)
 
     def _raise_dock(self, name: str) -> None:
         dock = self.window.dock(name)

@@ -100,6 +100,7 @@ class LanguageManager(QObject):
         self._translations_dir = translations_dir
         self._cache_dir = cache_dir
         self._installed: list[QTranslator] = []
+        self._extra: list[tuple[str, Path]] = []  # plugins' own catalogues: (file prefix, directory)
         self._language = "en"  # what shows with no catalogue installed: the source texts
 
     @property
@@ -134,6 +135,25 @@ class LanguageManager(QObject):
         self.languageChanged.emit(language)
         return True
 
+    def add_catalogues(self, prefix: str, directory: Path) -> None:
+        """Also load ``directory/<prefix>_<language>.qm`` (a plugin's own texts) for every language from
+        now on, the current one included. A language it has no file for shows its source texts."""
+        self._extra.append((prefix, directory))
+        app = QCoreApplication.instance()
+        if app is None or not self._installed:
+            return
+        translator = self._extra_translator(prefix, directory, self._language)
+        if translator is not None:
+            app.installTranslator(translator)
+            self._installed.append(translator)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def _extra_translator(self, prefix: str, directory: Path, language: str) -> QTranslator | None:
+        translator = QTranslator(self)
+        if translator.load(f"{prefix}_{language}", str(directory)):
+            return translator
+        return None
+
     def uninstall(self) -> None:
         """Remove this desk's translators from the application (when the desk closes)."""
         app = QCoreApplication.instance()
@@ -155,4 +175,8 @@ class LanguageManager(QObject):
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if language != "en" and qt_own.load(f"qtbase_{language}", qt_dir):
             translators.append(qt_own)
+        for prefix, directory in self._extra:
+            extra = self._extra_translator(prefix, directory, language)
+            if extra is not None:
+                translators.append(extra)
         return translators

@@ -24,6 +24,8 @@ class EventLog:
         self.time = T0
         self._seq: dict[str, int] = defaultdict(int)
         self._pending: list[ev.Envelope] = []
+        self.gseq = 0  # as the hub would number the events
+        self._published: list[tuple[int, ev.Envelope]] = []
 
     def emit(self, source: str, body: ev.Body, *, mode: Mode = Mode.LIVE) -> ev.Envelope:
         self._seq[source] += 1
@@ -31,11 +33,20 @@ class EventLog:
         event = ev.envelope(source, self._seq[source], body, self.time, t_hub=self.time, mode=mode)
         self.state = apply(self.state, event)
         self._pending.append(event)
+        self.gseq += 1
+        self._published.append((self.gseq, event))
         return event
 
     def take(self) -> list[ev.Envelope]:
         """The events applied since the last take."""
         out, self._pending = self._pending, []
+        self._published = []
+        return out
+
+    def take_published(self) -> list[tuple[int, ev.Envelope]]:
+        """The events applied since the last take, with their gseqs: what the bus client pushes."""
+        out, self._published = self._published, []
+        self._pending = []
         return out
 
     # --- units -----------------------------------------------------------------------------------

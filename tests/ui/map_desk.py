@@ -39,7 +39,7 @@ class Desk:
         js(self.qtbot, self.window, f"(function () {{ {statements}; return true; }})()")
 
     def push(self) -> None:
-        self.window.feed.push(self.log.state, self.log.take())
+        self.window.feed.push(self.log.state, self.log.take_published())
         self.qtbot.waitUntil(lambda: self.window.city_model.state is self.log.state)
 
 

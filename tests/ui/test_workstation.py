@@ -10,7 +10,7 @@ from tests.ui.builders import EventLog, city_log
 
 
 def _push(qtbot, window, log: EventLog) -> None:  # type: ignore[no-untyped-def]
-    window.feed.push(log.state, log.take())
+    window.feed.push(log.state, log.take_published())
     qtbot.waitUntil(lambda: window.city_model.state is log.state)
 
 

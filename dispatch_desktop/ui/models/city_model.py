@@ -32,6 +32,8 @@ class CityModel(QObject):
     connectionChanged = Signal(bool)
     modeChanged = Signal(str)  # DisplayMode value
     clockTicked = Signal(object)  # int ms since the epoch (object: too big for a C int)
+    eventsApplied = Signal(list)  # [(gseq, Envelope)] in gseq order, after the state they lead to is shown
+    stateReset = Signal(object, object)  # (State, gseq): the state was replaced wholesale (a snapshot)
 
     def __init__(
         self,
@@ -149,6 +151,16 @@ class CityModel(QObject):
 
     def _on_batch(self, batch: StateBatch) -> None:
         self.set_state(batch.state, batch.units, batch.incidents, full=batch.full)
+        events = batch.events
+        if batch.reset is None:
+            if events:
+                self.eventsApplied.emit(events)
+            return
+        if batch.reset_index:
+            self.eventsApplied.emit(events[:batch.reset_index])
+        self.stateReset.emit(batch.reset, batch.reset_gseq)
+        if len(events) > batch.reset_index:
+            self.eventsApplied.emit(events[batch.reset_index:])
 
 
 _EMPTY = State()

@@ -1,8 +1,10 @@
 """The bridge from the bus client's thread to the GUI thread.
 
 The bus client calls ``push(state, changed_events)`` and ``set_connected(up)`` from its own thread. They
-only park the newest state and union the touched ids under a lock, and post at most one queued wake-up
-to the GUI thread. On the GUI thread the parked batch is taken and re-emitted as Qt signals. So a city
+only park the newest state, append the events and union the ids they touch under a lock, and post at most
+one queued wake-up to the GUI thread. On the GUI thread the parked batch is taken and re-emitted as Qt
+signals: the state with what changed (worked out once, here, for every view), and the events themselves,
+in gseq order, for whoever listens to events (plugins). So a city
 of 11,000 units reporting every few seconds costs the event loop one delivery per interval however many
 events arrived, and nothing ever blocks the GUI on the bus (qutebrowser's pattern: work elsewhere,
 results back through a queued signal).
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,6 +22,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from dispatch_desktop.domain.events import Envelope
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.ui.models.changes import touched_ids
+
+Published = tuple[int, Envelope]
+"""An event as the bus applied it: (gseq, envelope)."""
 
 
 @dataclass
@@ -31,6 +36,13 @@ class StateBatch:
     units: set[str] = field(default_factory=set)
     incidents: set[str] = field(default_factory=set)
     full: bool = False
+    events: list[Published] = field(default_factory=list)
+    """Every event applied since the last delivery, in gseq order."""
+    reset: State | None = None
+    """The state a wholesale replacement (a snapshot) installed, if one happened in this batch: the
+    events before ``reset_index`` came before it; those after, after it (folded onto it)."""
+    reset_index: int = 0
+    reset_gseq: int = 0
 
 
 class StateFeed(QObject):
@@ -59,9 +71,10 @@ class StateFeed(QObject):
 
     # --- any thread -------------------------------------------------------------------------------
 
-    def push(self, state: State, changed_events: Iterable[Envelope] | None = None) -> None:
-        """A new state. ``changed_events`` are the events folded in since the previous push; None means
-        the caller does not know (everything is compared)."""
+    def push(self, state: State, changed_events: Sequence[Published] | None = None, *, gseq: int = 0) -> None:
+        """A new state. ``changed_events`` are the ``(gseq, envelope)`` pairs folded in since the previous
+        push, in order; None means the state was replaced wholesale (a snapshot as of ``gseq``): the events
+        in between are unknown and everything is compared."""
         if not isinstance(state, State):
             raise TypeError(f"StateFeed.push expects a State, got {type(state).__name__}")
         if changed_events is None:
@@ -69,17 +82,21 @@ class StateFeed(QObject):
             incidents: set[str] = set()
             full = True
         else:
-            units, incidents = touched_ids(changed_events)
+            units, incidents = touched_ids(envelope for _gseq, envelope in changed_events)
             full = False
         with self._lock:
             batch = self._pending
             if batch is None:
-                self._pending = StateBatch(state, units, incidents, full)
+                batch = self._pending = StateBatch(state, units, incidents, full)
             else:
                 batch.state = state
                 batch.units |= units
                 batch.incidents |= incidents
                 batch.full = batch.full or full
+            if changed_events is None:
+                batch.reset, batch.reset_index, batch.reset_gseq = state, len(batch.events), gseq
+            else:
+                batch.events.extend(changed_events)
             self._schedule_locked()
 
     def set_connected(self, up: bool) -> None:
