@@ -12,7 +12,7 @@
     <context>
         <name>Alerts</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+46" />
+            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+49" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
@@ -47,12 +47,17 @@
             <translation>Refused</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Officer needs help at {lat:.5f}, {lon:.5f}</source>
             <translation>Officer needs help at {lat:.5f}, {lon:.5f}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>{phase} overdue by {over} (target {target})</source>
             <translation>{phase} overdue by {over} (target {target})</translation>
         </message>
@@ -88,7 +93,7 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+20" />
+            <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+21" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
@@ -171,7 +176,7 @@
     <context>
         <name>Category</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+59" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+61" />
             <source>Police</source>
             <translation>Police</translation>
         </message>
@@ -242,12 +247,27 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+238" />
+            <location filename="../../dispatch_desktop/app.py" line="+304" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+3" />
+            <source>A replay sends nothing.</source>
+            <translation>A replay sends nothing.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Plugins…</source>
+            <translation>Plugins…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Installed plugins: their state and errors; enable or disable them</source>
+            <translation>Installed plugins: their state and errors; enable or disable them</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>a call is being taken in the intake form</source>
             <translation>a call is being taken in the intake form</translation>
         </message>
@@ -300,7 +320,7 @@
     <context>
         <name>Dispatch</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+17" />
+            <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+18" />
             <source>Fastest arrival: {km} km, about {minutes} min</source>
             <translation>Fastest arrival: {km} km, about {minutes} min</translation>
         </message>
@@ -600,43 +620,23 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+193" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+196" />
             <source>Dispatch (Enter/F5)</source>
             <translation>Dispatch (Enter/F5)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re-rank (F6)</source>
-            <translation>Re-rank (F6)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Transfer to department (F7)</source>
-            <translation>Transfer to department (F7)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Recall (F8)</source>
-            <translation>Recall (F8)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close (F9)</source>
-            <translation>Close (F9)</translation>
-        </message>
-        <message>
-            <location line="+4" />
             <source>Dispatch</source>
             <translation>Dispatch</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+123" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+145" />
             <source>Unit</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="+0" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -656,7 +656,7 @@
             <translation>Recommended units — Enter sends the highlighted one, 1–9 the nth</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-10" />
             <source>Dispatch the highlighted unit</source>
             <translation>Dispatch the highlighted unit</translation>
         </message>
@@ -671,27 +671,7 @@
             <translation>Dispatch the highlighted unit (from anywhere)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Rank the units again</source>
-            <translation>Rank the units again</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Transfer a non-police incident to its department</source>
-            <translation>Transfer a non-police incident to its department</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Recall a unit from the incident</source>
-            <translation>Recall a unit from the incident</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close the incident (offers to recall units still on it)</source>
-            <translation>Close the incident (offers to recall units still on it)</translation>
-        </message>
-        <message>
-            <location line="+51" />
+            <location line="+73" />
             <source>There is no unit in row %1.</source>
             <translation>There is no unit in row %1.</translation>
         </message>
@@ -706,17 +686,33 @@
             <translation>Dispatching %1…</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="-33" />
             <source>Transferred %1 to %2.</source>
             <translation>Transferred %1 to %2.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-66" />
+            <location line="+71" />
             <source>Transfer to department</source>
             <translation>Transfer to department</translation>
         </message>
         <message>
+            <location line="-72" />
+            <source>Re-rank units</source>
+            <translation>Re-rank units</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recall a unit</source>
+            <translation>Recall a unit</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Close the incident</source>
+            <translation>Close the incident</translation>
+        </message>
+        <message>
+            <location line="+70" />
             <source>Transfer %1 (%2) to:</source>
             <translation>Transfer %1 (%2) to:</translation>
         </message>
@@ -727,27 +723,27 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+23" />
+            <location line="+25" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-7" />
             <source>Recalled %1.</source>
             <translation>Recalled %1.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Recall unit</source>
             <translation>Recall unit</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Recall a unit from %1:</source>
             <translation>Recall a unit from %1:</translation>
         </message>
         <message numerus="yes">
-            <location line="+14" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-62" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
@@ -755,17 +751,17 @@
             </translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+21" />
             <source>Closed %1.</source>
             <translation>Closed %1.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Close incident</source>
             <translation>Close incident</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Close %1 as:</source>
             <translation>Close %1 as:</translation>
         </message>
@@ -795,17 +791,17 @@
             <translation>Recalled the units and closed %1.</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_header.py" line="+27" />
             <source>No incident selected — F2 takes a new call</source>
             <translation>No incident selected — F2 takes a new call</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
             <source>SIMULATION</source>
             <translation>SIMULATION</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <source>caller %1</source>
             <translation>caller %1</translation>
         </message>
@@ -815,22 +811,22 @@
             <translation>duplicate of %1</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>Transferred to %1.</source>
             <translation>Transferred to %1.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Not police business: belongs to %1 — transfer with F7.</source>
             <translation>Not police business: belongs to %1 — transfer with F7.</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+160" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 dispatched — the hub accepted.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+37" />
             <source>Refused: %1</source>
             <translation>Refused: %1</translation>
         </message>
@@ -901,7 +897,7 @@
     <context>
         <name>FieldRecord</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+19" />
+            <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+20" />
             <source>Scene survey</source>
             <translation>Scene survey</translation>
         </message>
@@ -1015,9 +1011,17 @@
         </message>
     </context>
     <context>
+        <name>IncidentActions</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/actions.py" line="+162" />
+            <source>&amp;Incident</source>
+            <translation>&amp;Incident</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentDetail</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+33" />
+            <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+34" />
             <source>Priority</source>
             <translation>Priority</translation>
         </message>
@@ -1125,7 +1129,7 @@
     <context>
         <name>IncidentQueue</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+24" />
+            <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+25" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
@@ -1231,7 +1235,7 @@
     <context>
         <name>IntakeForm</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+277" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+242" />
             <source>Caller &amp;number</source>
             <translation>Caller &amp;number</translation>
         </message>
@@ -1311,7 +1315,7 @@
             <translation>Create incident (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_keys.py" line="+62" />
             <source>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</source>
             <translation>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</translation>
         </message>
@@ -1331,28 +1335,28 @@
             <translation>Mark the call as a duplicate of the open incident offered (again: unmark)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Priority %1</source>
             <translation>Priority %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+73" />
             <source>Call from %1 answered.</source>
             <translation>Call from %1 answered.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-1" />
             <source>a withheld number</source>
             <translation>a withheld number</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+34" />
             <location line="+23" />
             <source>Discard call</source>
             <translation>Discard call</translation>
         </message>
         <message>
-            <location line="-260" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="-25" />
             <source>&amp;Source</source>
             <translation>&amp;Source</translation>
         </message>
@@ -1362,8 +1366,8 @@
             <translation>Place, station or district (汉字, pinyin or English) — or click the map</translation>
         </message>
         <message>
-            <location line="+95" />
-            <location line="+43" />
+            <location line="+59" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-62" />
             <source>near %1</source>
             <translation>near %1</translation>
         </message>
@@ -1373,12 +1377,12 @@
             <translation>No open incident nearby to mark as the original.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+38" />
             <source>No incident: finish the call</source>
             <translation>No incident: finish the call</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>110 intake — F2 answers the next call</source>
             <translation>110 intake — F2 answers the next call</translation>
         </message>
@@ -1408,12 +1412,12 @@
             <translation>Note</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>The call could not be finished: %1</source>
             <translation>The call could not be finished: %1</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="-50" />
             <source>110 call since %1 (%2)</source>
             <translation>110 call since %1 (%2)</translation>
         </message>
@@ -1423,7 +1427,7 @@
             <translation>Discard everything typed for this call?</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+78" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+80" />
             <source>≈ {place} (±{metres} m, from the phone network)</source>
             <translation>≈ {place} (±{metres} m, from the phone network)</translation>
         </message>
@@ -1468,12 +1472,12 @@
             <translation>rapid-response team first</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+65" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+72" />
             <source>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</source>
             <translation>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+68" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+67" />
             <source>Possible duplicates</source>
             <translation>Possible duplicates</translation>
         </message>
@@ -1498,22 +1502,22 @@
             <translation>Mark as duplicate of %1 (Alt+D)</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+59" />
             <source>Check the marked fields.</source>
             <translation>Check the marked fields.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>Sending %1…</source>
             <translation>Sending %1…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+6" />
             <source>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</source>
             <translation>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+10" />
             <source>The hub refused the incident: %1</source>
             <translation>The hub refused the incident: %1</translation>
         </message>
@@ -1523,42 +1527,42 @@
             <translation>Not sent (%1). Nothing is lost: press Ctrl+Enter to try again.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+50" />
             <source>%1, queued earlier, has been accepted by the hub.</source>
             <translation>%1, queued earlier, has been accepted by the hub.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-27" />
             <source>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</source>
             <translation>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-9" />
             <source>%1 recorded as a duplicate of %2.</source>
             <translation>%1 recorded as a duplicate of %2.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-7" />
             <source>%1 created.</source>
             <translation>%1 created.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+25" />
             <source>The duplicate could not be closed: %1</source>
             <translation>The duplicate could not be closed: %1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+27" />
             <source>Finish or discard the call in the form first.</source>
             <translation>Finish or discard the call in the form first.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Reopen the refused incident (%1 waiting)</source>
             <translation>Reopen the refused incident (%1 waiting)</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+12" />
             <source>Enter the caller's number (a walk-in or officer report needs none).</source>
             <translation>Enter the caller's number (a walk-in or officer report needs none).</translation>
         </message>
@@ -1607,8 +1611,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/main_window.py" line="+163" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+184" />
+            <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+193" />
             <source>Dispatch Desktop</source>
             <translation>Dispatch Desktop</translation>
         </message>
@@ -1631,7 +1635,7 @@
     <context>
         <name>MapLayers</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+50" />
             <source>Districts</source>
             <translation>Districts</translation>
         </message>
@@ -1821,7 +1825,7 @@
             <translation>Not police business (another department)</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+31" />
+            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+49" />
             <source>Map layers</source>
             <translation>Map layers</translation>
         </message>
@@ -1829,7 +1833,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/view.py" line="+165" />
+            <location filename="../../dispatch_desktop/ui/map/view.py" line="+166" />
             <source>The map could not be loaded</source>
             <translation>The map could not be loaded</translation>
         </message>
@@ -1860,7 +1864,7 @@
     <context>
         <name>Outbox</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+18" />
+            <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+19" />
             <source>Given at</source>
             <translation>Given at</translation>
         </message>
@@ -1933,6 +1937,134 @@
             <location line="+6" />
             <source>Everything sent has been answered by the hub.</source>
             <translation>Everything sent has been answered by the hub.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plugins</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+16" />
+            <source>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</source>
+            <translation>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The plugin {name} had errors.</source>
+            <translation>The plugin {name} had errors.</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+231" />
+            <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
+            <translation>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+37" />
+            <source>Enabled</source>
+            <translation>Enabled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled by you</source>
+            <translation>Disabled by you</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled: crashed the last start</source>
+            <translation>Disabled: crashed the last start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not for this desk's API</source>
+            <translation>Not for this desk's API</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Broken manifest</source>
+            <translation>Broken manifest</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No longer installed</source>
+            <translation>No longer installed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped after errors</source>
+            <translation>Stopped after errors</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not started (safe mode)</source>
+            <translation>Not started (safe mode)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Starts at the next start</source>
+            <translation>Starts at the next start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Plugin</source>
+            <translation>Plugin</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Id</source>
+            <translation>Id</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Errors</source>
+            <translation>Errors</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+95" />
+            <source>Safe mode: no plugin was started.</source>
+            <translation>Safe mode: no plugin was started.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Plugins</source>
+            <translation>Plugins</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</source>
+            <translation>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Plugin {name}: {error}</source>
+            <translation>Plugin {name}: {error}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The plugin {name} was stopped for this session after errors ({error}); the desk goes on without it. Its panel shows what went wrong.</source>
+            <translation>The plugin {name} was stopped for this session after errors ({error}); the desk goes on without it. Its panel shows what went wrong.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The plugins' earlier records could not be read from the hub: {why}</source>
+            <translation>The plugins' earlier records could not be read from the hub: {why}</translation>
         </message>
     </context>
     <context>
@@ -2170,7 +2302,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-311" />
+            <location filename="../../dispatch_desktop/app.py" line="-346" />
             <source>Preparing the demo camera clips</source>
             <translation>Preparing the demo camera clips</translation>
         </message>
@@ -2215,7 +2347,7 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+75" />
+            <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+76" />
             <source>Dispatch Desktop cannot start</source>
             <translation>Dispatch Desktop cannot start</translation>
         </message>
@@ -2382,7 +2514,7 @@
     <context>
         <name>UnitBoard</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+24" />
+            <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+25" />
             <source>Call sign</source>
             <translation>Call sign</translation>
         </message>
@@ -2427,7 +2559,7 @@
             <translation>No report for longer than {limit}: its position on the map may be wrong</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+22" />
+            <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+23" />
             <source>All units</source>
             <translation>All units</translation>
         </message>
@@ -2571,7 +2703,7 @@
             <translation>Offline since {time}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>No stream configured</source>
             <translation>No stream configured</translation>
         </message>
@@ -2615,23 +2747,23 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+378" />
+            <location line="+370" />
             <source>Pin</source>
             <translation>Pin</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-369" />
             <source>Keep the selected camera on the wall when the incident changes (P)</source>
             <translation>Keep the selected camera on the wall when the incident changes (P)</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+378" />
+            <location line="+370" />
             <source>Enlarge</source>
             <translation>Enlarge</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-369" />
             <source>Show the selected tile alone (double-click; Esc returns)</source>
             <translation>Show the selected tile alone (double-click; Esc returns)</translation>
         </message>
@@ -2661,7 +2793,7 @@
             <translation>Take the selected camera off the wall (Del)</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+64" />
             <source>Unknown camera {id}</source>
             <translation>Unknown camera {id}</translation>
         </message>
@@ -2696,7 +2828,7 @@
             <translation>Snapshot could not be saved: {error}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Snapshot saved for incident {id}</source>
             <translation>Snapshot saved for incident {id}</translation>
         </message>
@@ -2706,13 +2838,13 @@
             <translation>Unpin</translation>
         </message>
         <message>
-            <location line="-372" />
-            <location line="+374" />
+            <location line="-364" />
+            <location line="+366" />
             <source>Back to the grid</source>
             <translation>Back to the grid</translation>
         </message>
         <message numerus="yes">
-            <location line="-381" />
+            <location line="-373" />
             <source>Show %n tile(s)</source>
             <translation>
                 <numerusform>Show %n tile</numerusform>
@@ -2720,7 +2852,7 @@
             </translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+375" />
             <source>Snapshot to incident</source>
             <translation>Snapshot to incident</translation>
         </message>

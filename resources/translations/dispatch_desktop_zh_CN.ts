@@ -12,7 +12,7 @@
     <context>
         <name>Alerts</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+46" />
+            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+49" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
@@ -47,12 +47,17 @@
             <translation>拒绝</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Officer needs help at {lat:.5f}, {lon:.5f}</source>
             <translation>民警在 {lat:.5f}, {lon:.5f} 请求紧急支援</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>{phase} overdue by {over} (target {target})</source>
             <translation>{phase}已超时 {over}（目标 {target}）</translation>
         </message>
@@ -88,7 +93,7 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+20" />
+            <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+21" />
             <source>Waiting</source>
             <translation>等待</translation>
         </message>
@@ -171,7 +176,7 @@
     <context>
         <name>Category</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/labels.py" line="+59" />
+            <location filename="../../dispatch_desktop/ui/labels.py" line="+61" />
             <source>Police</source>
             <translation>警务类</translation>
         </message>
@@ -242,12 +247,27 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+238" />
+            <location filename="../../dispatch_desktop/app.py" line="+304" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+3" />
+            <source>A replay sends nothing.</source>
+            <translation>回放时不发送任何指令。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Plugins…</source>
+            <translation>插件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Installed plugins: their state and errors; enable or disable them</source>
+            <translation>已安装的插件：状态和错误；启用或停用插件</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>a call is being taken in the intake form</source>
             <translation>接警表单中有一个正在受理的来电</translation>
         </message>
@@ -300,7 +320,7 @@
     <context>
         <name>Dispatch</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+17" />
+            <location filename="../../dispatch_desktop/ui/dispatch/texts.py" line="+18" />
             <source>Fastest arrival: {km} km, about {minutes} min</source>
             <translation>最快到达：{km} 公里，约 {minutes} 分钟</translation>
         </message>
@@ -600,43 +620,23 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+193" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+196" />
             <source>Dispatch (Enter/F5)</source>
             <translation>派警 (Enter/F5)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re-rank (F6)</source>
-            <translation>重新排序 (F6)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Transfer to department (F7)</source>
-            <translation>移交部门 (F7)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Recall (F8)</source>
-            <translation>撤回 (F8)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close (F9)</source>
-            <translation>结案 (F9)</translation>
-        </message>
-        <message>
-            <location line="+4" />
             <source>Dispatch</source>
             <translation>调度派警</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+123" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+145" />
             <source>Unit</source>
             <translation>警力</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="+0" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -656,7 +656,7 @@
             <translation>推荐警力 — Enter 派出选中项，1–9 派出第 n 项</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-10" />
             <source>Dispatch the highlighted unit</source>
             <translation>派出选中的警力</translation>
         </message>
@@ -671,27 +671,7 @@
             <translation>派出选中的警力（任意位置可用）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Rank the units again</source>
-            <translation>重新排序推荐警力</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Transfer a non-police incident to its department</source>
-            <translation>将非警务警情移交主管部门</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Recall a unit from the incident</source>
-            <translation>从警情撤回一支警力</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close the incident (offers to recall units still on it)</source>
-            <translation>结案（可同时撤回仍在处置的警力）</translation>
-        </message>
-        <message>
-            <location line="+51" />
+            <location line="+73" />
             <source>There is no unit in row %1.</source>
             <translation>第 %1 行没有警力。</translation>
         </message>
@@ -706,17 +686,33 @@
             <translation>正在派出 %1…</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="-33" />
             <source>Transferred %1 to %2.</source>
             <translation>已将 %1 移交 %2。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-66" />
+            <location line="+71" />
             <source>Transfer to department</source>
             <translation>移交部门</translation>
         </message>
         <message>
+            <location line="-72" />
+            <source>Re-rank units</source>
+            <translation>重新排序</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recall a unit</source>
+            <translation>撤回警力</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Close the incident</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <location line="+70" />
             <source>Transfer %1 (%2) to:</source>
             <translation>将 %1（%2）移交给：</translation>
         </message>
@@ -727,44 +723,44 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+23" />
+            <location line="+25" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-7" />
             <source>Recalled %1.</source>
             <translation>已撤回 %1。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Recall unit</source>
             <translation>撤回警力</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Recall a unit from %1:</source>
             <translation>从 %1 撤回警力：</translation>
         </message>
         <message numerus="yes">
-            <location line="+14" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-62" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>同时撤回仍在处置的 %n 支警力：%1</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+21" />
             <source>Closed %1.</source>
             <translation>%1 已结案。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Close incident</source>
             <translation>结案</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Close %1 as:</source>
             <translation>%1 结案方式：</translation>
         </message>
@@ -794,17 +790,17 @@
             <translation>已撤回警力并结案 %1。</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_header.py" line="+27" />
             <source>No incident selected — F2 takes a new call</source>
             <translation>未选择警情 — 按 F2 接听新报警</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
             <source>SIMULATION</source>
             <translation>模拟</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <source>caller %1</source>
             <translation>报警人 %1</translation>
         </message>
@@ -814,22 +810,22 @@
             <translation>%1 的重复警情</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>Transferred to %1.</source>
             <translation>已移交 %1。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Not police business: belongs to %1 — transfer with F7.</source>
             <translation>非警务类：属于 %1 — 按 F7 移交。</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+160" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 已派出 — 指挥中心已受理。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+37" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
@@ -900,7 +896,7 @@
     <context>
         <name>FieldRecord</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+19" />
+            <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+20" />
             <source>Scene survey</source>
             <translation>现场勘查</translation>
         </message>
@@ -1014,9 +1010,17 @@
         </message>
     </context>
     <context>
+        <name>IncidentActions</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/actions.py" line="+162" />
+            <source>&amp;Incident</source>
+            <translation>警情(&amp;I)</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentDetail</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+33" />
+            <location filename="../../dispatch_desktop/ui/panels/incident_detail.py" line="+34" />
             <source>Priority</source>
             <translation>等级</translation>
         </message>
@@ -1124,7 +1128,7 @@
     <context>
         <name>IncidentQueue</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+24" />
+            <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+25" />
             <source>No.</source>
             <translation>警情编号</translation>
         </message>
@@ -1230,7 +1234,7 @@
     <context>
         <name>IntakeForm</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+277" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+242" />
             <source>Caller &amp;number</source>
             <translation>报警电话(&amp;N)</translation>
         </message>
@@ -1310,7 +1314,7 @@
             <translation>创建警情 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_keys.py" line="+62" />
             <source>Answer the next ringing 110 call, or start a call by hand (back to the call in progress if there is one)</source>
             <translation>接听下一个振铃的 110 来电，或手工开始登记（有正在受理的来电时回到该来电）</translation>
         </message>
@@ -1330,28 +1334,28 @@
             <translation>标记为所提示警情的重复报警（再按一次取消）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Priority %1</source>
             <translation>等级 %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+73" />
             <source>Call from %1 answered.</source>
             <translation>已接听 %1 的来电。</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-1" />
             <source>a withheld number</source>
             <translation>未显示号码</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+34" />
             <location line="+23" />
             <source>Discard call</source>
             <translation>放弃本次报警</translation>
         </message>
         <message>
-            <location line="-260" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="-25" />
             <source>&amp;Source</source>
             <translation>来源(&amp;S)</translation>
         </message>
@@ -1361,8 +1365,8 @@
             <translation>地点、派出所或区（汉字、拼音或英文）——或点击地图</translation>
         </message>
         <message>
-            <location line="+95" />
-            <location line="+43" />
+            <location line="+59" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-62" />
             <source>near %1</source>
             <translation>%1 附近</translation>
         </message>
@@ -1372,12 +1376,12 @@
             <translation>附近没有可作为原警情的未结警情。</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+38" />
             <source>No incident: finish the call</source>
             <translation>不立警情：结束来电</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>110 intake — F2 answers the next call</source>
             <translation>110 接警 — 按 F2 接听下一个来电</translation>
         </message>
@@ -1407,12 +1411,12 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>The call could not be finished: %1</source>
             <translation>无法结束该来电：%1</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="-50" />
             <source>110 call since %1 (%2)</source>
             <translation>110 来电 %1（已通话 %2）</translation>
         </message>
@@ -1422,7 +1426,7 @@
             <translation>放弃本次报警已输入的全部内容？</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+78" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_fields.py" line="+80" />
             <source>≈ {place} (±{metres} m, from the phone network)</source>
             <translation>≈ {place}（±{metres} 米，网络定位）</translation>
         </message>
@@ -1467,12 +1471,12 @@
             <translation>突击队优先</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+65" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_drafts.py" line="+72" />
             <source>The call you were taking when the desk stopped (saved at %1) is back. Finish it, or discard it.</source>
             <translation>调度台停止时正在受理的来电（保存于 %1）已恢复。请完成或放弃。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+68" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_duplicates.py" line="+67" />
             <source>Possible duplicates</source>
             <translation>可能的重复警情</translation>
         </message>
@@ -1497,22 +1501,22 @@
             <translation>标为 %1 的重复警情 (Alt+D)</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_sending.py" line="+59" />
             <source>Check the marked fields.</source>
             <translation>请检查标记的字段。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>Sending %1…</source>
             <translation>正在发送 %1…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+6" />
             <source>No answer from the hub yet: %1 is queued and goes out as soon as the link is back. Nothing is lost; you can take the next call.</source>
             <translation>指挥中心尚未答复：%1 已排队，连接恢复后立即发送。不会丢失任何内容，可以继续受理下一个来电。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+10" />
             <source>The hub refused the incident: %1</source>
             <translation>指挥中心拒绝了该警情：%1</translation>
         </message>
@@ -1522,42 +1526,42 @@
             <translation>未发送（%1）。内容未丢失：按 Ctrl+Enter 重试。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+50" />
             <source>%1, queued earlier, has been accepted by the hub.</source>
             <translation>之前排队的 %1 已被指挥中心受理。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-27" />
             <source>%1, queued earlier, was refused: %2. Reopen it to correct and send it again.</source>
             <translation>之前排队的 %1 被拒绝：%2。请重新打开，修改后再次发送。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-9" />
             <source>%1 recorded as a duplicate of %2.</source>
             <translation>%1 已记为 %2 的重复警情。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-7" />
             <source>%1 created.</source>
             <translation>%1 已创建。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+25" />
             <source>The duplicate could not be closed: %1</source>
             <translation>重复警情未能结案：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+27" />
             <source>Finish or discard the call in the form first.</source>
             <translation>请先完成或放弃表单中的来电。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Reopen the refused incident (%1 waiting)</source>
             <translation>重新打开被拒绝的警情（待处理 %1 个）</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+12" />
             <source>Enter the caller's number (a walk-in or officer report needs none).</source>
             <translation>请填写报警电话（来所报警或巡逻发现无需填写）。</translation>
         </message>
@@ -1606,8 +1610,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/main_window.py" line="+163" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+184" />
+            <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+193" />
             <source>Dispatch Desktop</source>
             <translation>指挥调度台</translation>
         </message>
@@ -1630,7 +1634,7 @@
     <context>
         <name>MapLayers</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+50" />
             <source>Districts</source>
             <translation>行政区</translation>
         </message>
@@ -1820,7 +1824,7 @@
             <translation>非警务（其他部门）</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+31" />
+            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+49" />
             <source>Map layers</source>
             <translation>地图图层</translation>
         </message>
@@ -1828,7 +1832,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/view.py" line="+165" />
+            <location filename="../../dispatch_desktop/ui/map/view.py" line="+166" />
             <source>The map could not be loaded</source>
             <translation>地图无法加载</translation>
         </message>
@@ -1859,7 +1863,7 @@
     <context>
         <name>Outbox</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+18" />
+            <location filename="../../dispatch_desktop/ui/models/outbox_model.py" line="+19" />
             <source>Given at</source>
             <translation>下达时间</translation>
         </message>
@@ -1932,6 +1936,134 @@
             <location line="+6" />
             <source>Everything sent has been answered by the hub.</source>
             <translation>已发送的指令均已得到指挥中心答复。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plugins</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+16" />
+            <source>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</source>
+            <translation>插件 {name} 已在本次运行中停用，调度台不受影响继续工作。修复后请在“设置 → 插件”中重新启用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The plugin {name} had errors.</source>
+            <translation>插件 {name} 出错。</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+231" />
+            <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
+            <translation>插件 {name} 已停用。可在“设置 → 插件”中启用，下次启动时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+37" />
+            <source>Enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled by you</source>
+            <translation>已由您停用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled: crashed the last start</source>
+            <translation>已停用：上次启动时崩溃</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not for this desk's API</source>
+            <translation>与本调度台的接口版本不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Broken manifest</source>
+            <translation>清单文件有误</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No longer installed</source>
+            <translation>已不再安装</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped after errors</source>
+            <translation>出错后已停止</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not started (safe mode)</source>
+            <translation>未启动（安全模式）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Starts at the next start</source>
+            <translation>下次启动时运行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Plugin</source>
+            <translation>插件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Id</source>
+            <translation>标识</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>API</source>
+            <translation>接口版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+95" />
+            <source>Safe mode: no plugin was started.</source>
+            <translation>安全模式：未启动任何插件。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Plugins</source>
+            <translation>插件</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</source>
+            <translation>上次调度台意外退出时正在启动插件 {name}，因此已将其停用。可在“设置 → 插件”中重新启用。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Plugin {name}: {error}</source>
+            <translation>插件 {name}：{error}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The plugin {name} was stopped for this session after errors ({error}); the desk goes on without it. Its panel shows what went wrong.</source>
+            <translation>插件 {name} 出错（{error}），已在本次运行中停止，调度台不受影响继续工作。其面板显示出错原因。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The plugins' earlier records could not be read from the hub: {why}</source>
+            <translation>无法从中心读取插件以前的记录：{why}</translation>
         </message>
     </context>
     <context>
@@ -2169,7 +2301,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-311" />
+            <location filename="../../dispatch_desktop/app.py" line="-346" />
             <source>Preparing the demo camera clips</source>
             <translation>正在准备演示视频</translation>
         </message>
@@ -2214,7 +2346,7 @@
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+75" />
+            <location filename="../../dispatch_desktop/ui/startup_errors.py" line="+76" />
             <source>Dispatch Desktop cannot start</source>
             <translation>指挥调度台无法启动</translation>
         </message>
@@ -2381,7 +2513,7 @@
     <context>
         <name>UnitBoard</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+24" />
+            <location filename="../../dispatch_desktop/ui/models/unit_table.py" line="+25" />
             <source>Call sign</source>
             <translation>呼号</translation>
         </message>
@@ -2426,7 +2558,7 @@
             <translation>超过 {limit} 未上报：地图上的位置可能不准确</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+22" />
+            <location filename="../../dispatch_desktop/ui/panels/unit_board.py" line="+23" />
             <source>All units</source>
             <translation>全部警力</translation>
         </message>
@@ -2570,7 +2702,7 @@
             <translation>自 {time} 起离线</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>No stream configured</source>
             <translation>未配置视频流</translation>
         </message>
@@ -2614,23 +2746,23 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+378" />
+            <location line="+370" />
             <source>Pin</source>
             <translation>固定</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-369" />
             <source>Keep the selected camera on the wall when the incident changes (P)</source>
             <translation>切换警情时保留所选摄像机 (P)</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+378" />
+            <location line="+370" />
             <source>Enlarge</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-369" />
             <source>Show the selected tile alone (double-click; Esc returns)</source>
             <translation>单独显示所选画面（双击；Esc 返回）</translation>
         </message>
@@ -2660,7 +2792,7 @@
             <translation>从视频墙移除所选摄像机 (Del)</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+64" />
             <source>Unknown camera {id}</source>
             <translation>未知摄像机 {id}</translation>
         </message>
@@ -2695,7 +2827,7 @@
             <translation>截图未能保存：{error}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Snapshot saved for incident {id}</source>
             <translation>已为警情 {id} 保存截图</translation>
         </message>
@@ -2705,20 +2837,20 @@
             <translation>取消固定</translation>
         </message>
         <message>
-            <location line="-372" />
-            <location line="+374" />
+            <location line="-364" />
+            <location line="+366" />
             <source>Back to the grid</source>
             <translation>返回宫格</translation>
         </message>
         <message numerus="yes">
-            <location line="-381" />
+            <location line="-373" />
             <source>Show %n tile(s)</source>
             <translation>
                 <numerusform>显示 %n 路画面</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+375" />
             <source>Snapshot to incident</source>
             <translation>截图到警情</translation>
         </message>
