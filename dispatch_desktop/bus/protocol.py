@@ -12,7 +12,7 @@ from typing import Annotated
 
 import msgspec
 
-from dispatch_desktop.domain.events import Envelope, Id, Millis, OptId, Seq, Short, Text
+from dispatch_desktop.domain.events import Envelope, Id, Millis, OptId, PluginId, Seq, Short, Text
 
 MAGIC = b"DD"
 VERSION = b"1"
@@ -175,12 +175,21 @@ class EncodedEvents(Payload, frozen=True):
     events: tuple[tuple[int, msgspec.Raw], ...]
 
 
-class EventsRequest(Payload, frozen=True):
-    """Catch-up after a gap: the stored events after ``after``, at most ``limit`` (and ``MAX_CATCHUP``)."""
+MAX_REQUESTED_PLUGINS = 256
+"""Most plugin ids one ``events_request`` may name."""
+
+
+class EventsRequest(Payload, frozen=True, omit_defaults=True):
+    """The stored events after ``after`` (catch-up after a gap, or a plugin's history), at most ``limit``
+    (and ``MAX_CATCHUP``); with ``upto``, none after it; with ``plugins``, only those plugins' events.
+    Encoded without the fields that hold their defaults: a catch-up then names neither ``upto`` nor
+    ``plugins``, and an older hub, which knows neither, serves it as before."""
 
     request: Count = 0  # echoed in the reply, so a late answer to an old request can be told apart
     after: Count = 0
     limit: Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)] = MAX_CATCHUP
+    upto: Count = 0  # 0: no upper bound
+    plugins: Annotated[tuple[PluginId, ...], msgspec.Meta(max_length=MAX_REQUESTED_PLUGINS)] = ()
 
 
 CATCHUP_BEYOND_END = "beyond_end"
@@ -250,6 +259,10 @@ NACK_TEMPLATES: dict[str, str] = {
     "attachment_missing": "Attachment {sha256} ({size} bytes) has not been uploaded.",
     "upload_offset": "Upload of {sha256} must continue at byte {expected}, not {offset}.",
     "upload_mismatch": "Uploaded bytes do not match {sha256} / {size} bytes; the upload starts over.",
+    "plugin_event_undeclared": "Plugin {plugin} declares no event named {name} (installed beside the hub).",
+    "plugin_event_oversized": (
+        "Plugin event {plugin}.{name} carries {size} bytes of data; the plugin declares at most {limit}."
+    ),
     "internal_error": "The hub could not process this message; it has been logged.",
 }
 """Bus-level reasons: nothing is stored. Domain refusals (``domain/reasons.py``) come back as NACKs too,

@@ -122,10 +122,17 @@ SPECIFIC: dict[str, str] = {
     "Heartbeat.gseq": "gseq of the newest event published so far",
     "EventsRequest.after": "the gseq the requester's copy holds: the events after it are wanted",
     "EventsRequest.limit": f"at most this many events in the answer (the hub sends at most {p.MAX_CATCHUP:,})",
+    "EventsRequest.upto": "none after this gseq (0: up to the end of the log); for a stretch of history (section 9.6)",
+    "EventsRequest.plugins": "only the `plugin_event`s of these plugin ids (empty: every event); section 9.6",
+    "PluginEvent.plugin": "the plugin's id: the namespace of its events (section 9.6)",
+    "PluginEvent.name": "which of the plugin's event types this is, as the plugin declares it",
+    "PluginEvent.data": "one MessagePack value: the event, encoded by the schema the plugin declares for `name`",
+    "PluginEvent.incident": "the incident it concerns, if any (for timelines, replay and exports)",
     "Catchup.after": "the `after` of the request",
     "Catchup.last": "the newest gseq in the hub's log when it read it",
-    "Catchup.more": "true if the log holds events after the last one here: ask again after it",
-    "Catchup.events": "`[gseq, envelope]` pairs: every stored event after `after`, in gseq order, up to the limit",
+    "Catchup.more": "true if the log holds more of the events asked for after the last one here: ask again after it",
+    "Catchup.events": "`[gseq, envelope]` pairs: every stored event after `after` (up to `upto`, of the `plugins` "
+                      "asked for), in gseq order, up to the limit",
     "Catchup.code": "empty: served; `beyond_end`: the log ends before `after`; `unavailable`: not served now",
     "IncidentCreated.caller_number": "caller's phone number; may be empty (withheld, or not a call: see `origin`)",
     "IncidentCreated.call": "the call it was taken from (its `call_offered`'s `call`), or empty; "
@@ -150,6 +157,8 @@ def _type(t: Any) -> str:
         return "float"
     if isinstance(t, mi.BoolType):
         return "boolean"
+    if isinstance(t, mi.BytesType):
+        return "binary"
     if isinstance(t, mi.EnumType):
         return "string (enum)"
     if isinstance(t, mi.VarTupleType | mi.ListType):
@@ -181,6 +190,8 @@ def _constraints(t: Any) -> str:
             parts.append("ASCII letters, digits and `_ . : -` only")
         elif t.pattern:
             parts.append(f"matches `{t.pattern}`")
+    elif isinstance(t, mi.BytesType) and t.max_length is not None:
+        parts.append(f"{t.min_length or 0}–{t.max_length} bytes")
     elif isinstance(t, mi.IntType | mi.FloatType):
         low = f"≥ {_num(t.ge)}" if t.ge is not None else (f"> {_num(t.gt)}" if t.gt is not None else "")
         high = f"≤ {_num(t.le)}" if t.le is not None else (f"< {_num(t.lt)}" if t.lt is not None else "")
@@ -188,6 +199,8 @@ def _constraints(t: Any) -> str:
     elif isinstance(t, mi.EnumType):
         parts.append("one of " + ", ".join(f"`{m.value}`" for m in t.cls))
     elif isinstance(t, mi.VarTupleType | mi.DictType):
+        if isinstance(t, mi.VarTupleType) and t.max_length is not None:
+            parts.append(f"at most {t.max_length}")
         inner = _constraints(t.item_type if isinstance(t, mi.VarTupleType) else t.value_type)
         if inner:
             parts.append(f"each: {inner}")

@@ -2,7 +2,8 @@
 
 ``WorkstationClient`` keeps a live copy of the hub's state (``bus.state_copy.StateCopy``: a snapshot,
 then the published events, repaired by catching up from the hub's log after a gap, or by a fresh
-snapshot when that cannot work) and sends commands, resent until the hub answers.
+snapshot when that cannot work) and sends commands, resent until the hub answers. ``request_events``
+reads a stretch of the hub's log (a plugin's own events, for one) apart from the copy (``bus.history``).
 
 The client runs on its own thread and reports through plain callbacks, called on that thread:
 
@@ -26,8 +27,9 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
+from typing import TypeVar
 
 import zmq
 
@@ -36,6 +38,8 @@ from dispatch_desktop.bus.command_reply import CommandReply as CommandReply  # r
 from dispatch_desktop.bus.command_reply import CommandTimeout as CommandTimeout  # re-exported
 from dispatch_desktop.bus.command_reply import PendingCommand, copy_outcome
 from dispatch_desktop.bus.field import clock_seq
+from dispatch_desktop.bus.history import HistoryQueries, HistoryRequest
+from dispatch_desktop.bus.history import HistoryUnavailable as HistoryUnavailable  # re-exported
 from dispatch_desktop.bus.keys import ClientCurve
 from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.bus.sockets import Context, Socket
@@ -49,6 +53,16 @@ from dispatch_desktop.domain.state import State
 log = logging.getLogger(__name__)
 
 _wake_ids = itertools.count()
+_T = TypeVar("_T")
+
+
+def _taken(waiting: queue.SimpleQueue[_T]) -> Iterator[_T]:
+    """What ``waiting`` holds now, taken out one by one."""
+    while True:
+        try:
+            yield waiting.get_nowait()
+        except queue.Empty:
+            return
 
 
 class WorkstationClient:
@@ -105,6 +119,8 @@ class WorkstationClient:
         """Monotonic time of the hub's last message."""
 
         self._outgoing: queue.SimpleQueue[tuple[ev.Envelope, Future[CommandReply]]] = queue.SimpleQueue()
+        self._history_asked: queue.SimpleQueue[tuple[HistoryRequest, Future[list[Published]]]] = queue.SimpleQueue()
+        self.history = HistoryQueries(self._send, retry_after=snapshot_timeout, deadline=command_deadline)
         self._seq_lock = threading.Lock()  # seqs are handed out on the caller's thread, raised on ours
         self._pending: dict[int, PendingCommand] = {}
         self._lost = False
@@ -162,6 +178,21 @@ class WorkstationClient:
             future.set_exception(CommandTimeout("the workstation client is stopped"))
             return future
         self._outgoing.put((event, future))
+        self._wake()
+        return future
+
+    def request_events(self, after: int = 0, upto: int = 0, plugins: Sequence[str] = ()) -> Future[list[Published]]:
+        """The stored events with ``after < gseq <= upto`` (``upto`` 0: up to the end of the log), only the
+        plugin events of ``plugins`` if any are named, in gseq order (thread-safe). Read from the hub's log
+        in pages on the client's thread, apart from the state copy; the future fails with
+        ``HistoryUnavailable`` if the hub gives no page for ``command_deadline`` s. Raises ``ValueError``
+        for a negative gseq or a malformed plugin id."""
+        wanted = HistoryRequest.checked(after, upto, plugins)
+        future: Future[list[Published]] = Future()
+        if self._stop.is_set():
+            future.set_exception(HistoryUnavailable("the workstation client is stopped"))
+            return future
+        self._history_asked.put((wanted, future))
         self._wake()
         return future
 
@@ -260,11 +291,10 @@ class WorkstationClient:
             except zmq.Again:
                 break
         now = time.monotonic()
-        while True:
-            try:
-                event, future = self._outgoing.get_nowait()
-            except queue.Empty:
-                break
+        for wanted, history in _taken(self._history_asked):
+            if history.set_running_or_notify_cancel():
+                self.history.start(wanted, history, now)
+        for event, future in _taken(self._outgoing):
             if not future.set_running_or_notify_cancel():
                 continue
             earlier = self._pending.get(event.seq)
@@ -316,7 +346,9 @@ class WorkstationClient:
                 self.copy.on_snapshot(snapshot, message.data or b"")
         elif kind == p.CATCHUP:
             page: p.Catchup = decode_payload(message.payload, p.Catchup)
-            if self.copy.is_answer(p.CATCHUP, page.request):
+            if self.history.owns(page.request):
+                self.history.on_page(page, time.monotonic())
+            elif self.copy.is_answer(p.CATCHUP, page.request):
                 self.copy.on_catchup(page)
         elif kind == p.WELCOME:
             welcome: p.Welcome = decode_payload(message.payload, p.Welcome)
@@ -382,6 +414,7 @@ class WorkstationClient:
                 self._call(self.on_connection, False)
             self._lost = True  # the copy may be stale: resync as soon as the hub speaks again
         self.copy.tick(now)
+        self.history.tick(now)
         for command in list(self._pending.values()):
             if now > command.deadline:
                 del self._pending[command.seq]
@@ -394,11 +427,11 @@ class WorkstationClient:
             if not command.future.done():
                 command.future.set_exception(CommandTimeout(why))
         self._pending.clear()
-        while True:
-            try:
-                _event, future = self._outgoing.get_nowait()
-            except queue.Empty:
-                break
+        self.history.fail_all(why)
+        for _wanted, history in _taken(self._history_asked):
+            if history.set_running_or_notify_cancel():
+                history.set_exception(HistoryUnavailable(why))
+        for _event, future in _taken(self._outgoing):
             if future.set_running_or_notify_cancel():
                 future.set_exception(CommandTimeout(why))
 

@@ -36,6 +36,16 @@ Seq = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 Priority = Annotated[int, msgspec.Meta(ge=1, le=4)]  # 1 = most urgent
 Metres = Annotated[int, msgspec.Meta(ge=0, le=1_000_000)]
 
+PLUGIN_ID_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
+"""A plugin's id (its manifest's ``[plugin] id``): the namespace of its events, panels and actions."""
+PLUGIN_EVENT_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+"""The name of one of a plugin's event types (its manifest's ``[[events]] name``)."""
+MAX_PLUGIN_DATA = 16_384
+"""Most bytes of data one plugin event carries (a plugin may declare a lower limit for its events)."""
+PluginId = Annotated[str, msgspec.Meta(pattern=PLUGIN_ID_PATTERN)]
+PluginEventName = Annotated[str, msgspec.Meta(pattern=PLUGIN_EVENT_NAME_PATTERN)]
+PluginData = Annotated[bytes, msgspec.Meta(min_length=1, max_length=MAX_PLUGIN_DATA)]
+
 # Every workstation command ends with ``operator``: the person signed in at the desk (name and badge),
 # so the timeline says who did what, not only which desk. It is declared last in each body, by hand and
 # not in a base class, because stored bodies are positional arrays: a field added later goes after it.
@@ -225,6 +235,21 @@ class MessageSent(Body, frozen=True, tag="message_sent"):
     operator: Short = ""
 
 
+# --- a plugin's own facts (source = the workstation's id) ---------------------------------------------
+
+
+class PluginEvent(Body, frozen=True, tag="plugin_event"):
+    """A fact a plugin records in the log (a plan activated, a roster changed), so that it replays, reaches
+    every desk and appears in exports. The hub checks its form, and its schema where the plugin is
+    installed beside the hub; it changes nothing in the state."""
+
+    plugin: PluginId
+    name: PluginEventName
+    data: PluginData  # the MessagePack encoding of the plugin's declared schema for ``name``
+    incident: OptId = ""  # the incident it concerns, if any (timelines, replay, exports)
+    operator: Short = ""
+
+
 # --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
 
 
@@ -330,7 +355,8 @@ AnyBody = (
     | CallEnded
     | CallAnswered
     | CallClosed
-    | RefusalsSuppressed  # new kinds at the end: KIND_CODES numbers them in this order
+    | RefusalsSuppressed
+    | PluginEvent  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

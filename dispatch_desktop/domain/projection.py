@@ -527,6 +527,15 @@ def _refusals_suppressed(state: State, event: ev.Envelope, body: ev.RefusalsSupp
                     refusal_count=state.refusal_count + body.count)
 
 
+# --- plugins' own facts ----------------------------------------------------------------------------
+
+
+def _plugin_event(state: State, event: ev.Envelope, body: ev.PluginEvent) -> Outcome:
+    """A plugin's fact is the plugin's to fold (the desk hands it to the plugin's listeners): the state
+    only counts it, as every event, and takes its time."""
+    return state
+
+
 _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.Position, _position),
     _transition(ev.StatusReport, _status_report),
@@ -553,5 +562,6 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.CallAnswered, _call_answered),
     _transition(ev.CallClosed, _call_closed),
     _transition(ev.RefusalsSuppressed, _refusals_suppressed),
+    _transition(ev.PluginEvent, _plugin_event),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

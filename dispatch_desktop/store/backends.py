@@ -84,6 +84,10 @@ class Backend:
                 conn.invalidate()  # never hand out a connection whose commits would not sync
                 raise
 
+    def bytes_at(self, column: str, position: int, data: bytes) -> str:
+        """SQL that is true where ``column`` (a blob) holds ``data`` from byte ``position`` (1 = the first)."""
+        return f"substr({column}, {position}, {len(data)}) = X'{data.hex()}'"
+
     def last_gseq(self, conn: Connection) -> int:
         """``max(gseq)`` straight through the driver: append asks it once per batch, and SQLAlchemy's
         statement caching and result wrapping cost several times the query itself."""
@@ -169,6 +173,10 @@ class PostgresBackend(Backend):
 
     def writing(self, conn: Connection) -> Connection:
         return conn
+
+    def bytes_at(self, column: str, position: int, data: bytes) -> str:
+        # X'…' is a bit string to PostgreSQL; decode() makes the bytea, whatever the string settings.
+        return f"substr({column}, {position}, {len(data)}) = decode('{data.hex()}', 'hex')"
 
     def lock_for_append(self, conn: Connection) -> None:
         # One appender at a time, readers unaffected. Taking gseq = max + 1 under this lock keeps the

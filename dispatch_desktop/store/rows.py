@@ -18,7 +18,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import msgspec
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, AnyBody, Envelope, Position
+from dispatch_desktop.domain.events import BODY_TYPES, KIND_CODES, AnyBody, Envelope, PluginEvent, Position
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.store.schema import DRILL_CODE
 
@@ -216,6 +216,21 @@ def decode_rows(rows: Iterable[Sequence[Any]], names: Mapping[int, str]) -> list
         # Positional (cheaper than keywords), in _ENVELOPE_FIELDS order.
         append((gseq, Envelope(v, names[source_id], seq, t_hub - t_lag, decode(body), t_hub, modes[mode])))
     return out
+
+
+_PLUGIN_FIELDS = msgspec.structs.fields(PluginEvent)
+if _PLUGIN_FIELDS[0].name != "plugin" or not _PLUGIN_FIELDS[0].required or len(_PLUGIN_FIELDS) > 15:
+    raise RuntimeError("PluginEvent changed: update plugin_id_bytes, which finds the plugin id in a stored body")
+PLUGIN_ID_POSITION = 2
+"""Where a stored plugin event's plugin id starts in its ``body``, counting from 1 as SQL's ``substr`` does:
+the body is an array of at most 15 values (a one-byte header) whose first value, the plugin id, is required
+and so never left out."""
+
+
+def plugin_id_bytes(plugin: str) -> bytes:
+    """The bytes a stored plugin event of ``plugin`` has at ``PLUGIN_ID_POSITION``: the MessagePack string,
+    its length in its header, so that no other id (not even a longer one starting the same) matches."""
+    return _encoder.encode(plugin)
 
 
 _POSITION = _POSITION_CODEC.code

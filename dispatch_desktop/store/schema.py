@@ -23,12 +23,17 @@ from sqlalchemy import (
     literal_column,
 )
 
+from dispatch_desktop.domain.events import KIND_CODES
+
 # On SQLite the gseq column must be spelled INTEGER to become the rowid (no second copy, no extra
 # index); PostgreSQL needs 64 bits for it.
 GSeq = BigInteger().with_variant(Integer(), "sqlite")
 
 DRILL_CODE = 1
 """``events.mode`` for drill events (live is 0); a literal in the partial index below."""
+
+PLUGIN_EVENT_CODE = KIND_CODES["plugin_event"]
+"""``events.kind`` of plugin events; a literal in the partial index below (and migration 0007)."""
 
 SEQ_EPOCH = 4096
 """gseqs per epoch of the (source, seq) index, whose leading key is ``gseq / SEQ_EPOCH``. Every source
@@ -75,6 +80,13 @@ events = Table(
         "gseq",
         sqlite_where=literal_column("mode") == DRILL_CODE,
         postgresql_where=literal_column("mode") == DRILL_CODE,
+    ),
+    # Plugin events are rare too: a plugin's history is read through this one (read_plugin_events).
+    Index(
+        "ix_events_plugin",
+        "gseq",
+        sqlite_where=literal_column("kind") == PLUGIN_EVENT_CODE,
+        postgresql_where=literal_column("kind") == PLUGIN_EVENT_CODE,
     ),
 )
 

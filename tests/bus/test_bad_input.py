@@ -150,5 +150,6 @@ def test_every_reason_code_is_exercised() -> None:
     covered = {code for code, _frames in CASES} | {"seq_backwards", "bad_signature"}
     elsewhere = {"wrong_source", "unauthorized", "read_only"}  # need keys: test_curve.py
     elsewhere |= {"unknown_code"}  # a command's: test_admission.py, test_orders_and_commands.py
+    elsewhere |= {"plugin_event_undeclared", "plugin_event_oversized"}  # a known plugin's: test_plugin_events.py
     unreachable = {"internal_error"}  # a hub bug, answered rather than crashing
     assert covered | elsewhere | unreachable == set(p.NACK_TEMPLATES)

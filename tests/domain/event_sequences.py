@@ -17,7 +17,7 @@ T0 = 1_763_780_000_000
 ACTIONS = (
     "register", "on_duty", "off_duty", "unavailable", "create", "dispatch", "ack", "arrive", "clear",
     "recall", "close", "refer", "note", "position", "sos", "sos_ack", "message", "delivered",
-    "reclassify", "field_record", "offer", "answer", "hang_up", "close_call", "create_from_call",
+    "reclassify", "field_record", "offer", "answer", "hang_up", "close_call", "create_from_call", "plugin",
 )
 GATEWAY = "gw-110"
 CALL_ACTIONS = ("offer", "offer", "answer", "answer", "hang_up", "close_call", "create_from_call", "note",
@@ -89,6 +89,9 @@ def _body(action: str, unit: str, incident: str, n: int) -> tuple[str, ev.Body]:
             return GATEWAY, ev.CallEnded(call=call, reason="abandoned" if n % 2 else "hangup")
         case "close_call":
             return ws, ev.CallClosed(call=call, disposition="advice_given", operator=operator)
+        case "plugin":  # a plugin's own fact: replays, keyframes and fast replay must all leave it out
+            data = msgspec.msgpack.encode({"entry": n, "unit": unit})
+            return ws, ev.PluginEvent(plugin="shift_log", name="entry_added", data=data, incident=incident)
         case "create_from_call":
             source, created = _body("create", unit, incident, n)
             return source, msgspec.structs.replace(created, call=call, origin=IncidentOrigin.CALL, operator=operator)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Category, FieldRecordKind, Mode, UnitKind, UnitStatus
 
@@ -59,6 +61,9 @@ def every_kind() -> list[ev.Envelope]:
         ("gw-110", ev.CallEnded(call="gw-110:0001", reason="hangup")),
         ("ws-1", ev.CallClosed(call="gw-110:0001", disposition="advice_given", note="咨询出入境业务",
                                operator="李娜 010233")),
+        ("ws-1", ev.PluginEvent(plugin="shift_log", name="entry_added", incident="J-20251122-0001",
+                                data=msgspec.msgpack.encode({"text": "交班：嫌疑人已移交", "bytes": b"\x00\xff"}),
+                                operator="李娜 010233")),
     ]
     seqs: dict[str, int] = {}
     out = []

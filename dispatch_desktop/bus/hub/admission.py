@@ -25,6 +25,7 @@ import msgspec
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.area import Area, Skew
 from dispatch_desktop.bus.keys import READ_ONLY_ROLES, Role
+from dispatch_desktop.bus.plugin_policy import GENERIC_POLICY, PluginEventPolicy, check_well_formed
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.state import Refusal
 from dispatch_desktop.domain.taxonomy import code_problem
@@ -33,9 +34,10 @@ UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k i
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
-    ev.CallAnswered, ev.CallClosed,
+    ev.CallAnswered, ev.CallClosed, ev.PluginEvent,
 })
-"""Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub."""
+"""Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
+(A plugin event's writers are the plugin's to say: ``check_plugin_event``.)"""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
 WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES
@@ -67,8 +69,10 @@ def check_source(identity: str, source: str) -> None:
         raise p.BusError("wrong_source", identity=identity, source=source)
 
 
-def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role | None) -> None:
-    """May the connection with this key ``identity`` and ``role`` send ``event`` on ``channel``?"""
+def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role | None,
+                 plugins: PluginEventPolicy = GENERIC_POLICY) -> None:
+    """May the connection with this key ``identity`` and ``role`` send ``event`` on ``channel``? For a
+    plugin event, ``plugins`` says who may write it and what it holds (``check_plugin_event``)."""
     if event.v != ev.ENVELOPE_VERSION:
         raise p.BusError("bad_version", version=event.v, expected=ev.ENVELOPE_VERSION)
     body_type = type(event.body)
@@ -76,11 +80,23 @@ def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role
         raise p.BusError("kind_not_allowed", sender=channel.sender, kind=event.kind)
     check_source(identity, event.source)
     if channel.by_role:
+        if body_type is ev.PluginEvent:
+            check_plugin_event(cast(ev.PluginEvent, event.body), role, plugins)
+            return
         if role in READ_ONLY_ROLES:
             raise p.BusError("read_only", identity=event.source, role=role)
         # A gateway speaks for the telephone network only, and only a gateway does.
         if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
             raise p.BusError("kind_not_allowed", sender=f"{role or 'unknown'} workstation", kind=event.kind)
+
+
+def check_plugin_event(body: ev.PluginEvent, role: Role | None, plugins: PluginEventPolicy) -> None:
+    """The generic rules, whoever knows the plugin (well-formed data; never from a telephony gateway),
+    then the rules of ``plugins`` if it knows the plugin, else the generic ones (``plugin_policy``)."""
+    if role is Role.TELEPHONY:
+        raise p.BusError("kind_not_allowed", sender=f"{role} workstation", kind=body.kind)
+    check_well_formed(body)
+    (plugins if plugins.knows(body.plugin) else GENERIC_POLICY).check(body, role)
 
 
 def stamp(event: ev.Envelope, now: int) -> ev.Envelope:

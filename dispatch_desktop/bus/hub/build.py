@@ -16,6 +16,7 @@ import zmq
 from dispatch_desktop.bus.area import DEFAULT_SKEW, EVERYWHERE, Area, Skew
 from dispatch_desktop.bus.hub.config import Endpoints, Security, Socket
 from dispatch_desktop.bus.hub.server import Hub
+from dispatch_desktop.bus.plugin_policy import GENERIC_POLICY, PluginEventPolicy
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.store import EventStore, Projector
@@ -35,6 +36,8 @@ class HubConfig:
     bootstrap: tuple[ev.AnyBody, ...] = ()
     sign_key: bytes = b""  # every message signed with it, and refused without its signature (bus.signing)
     refusal_budget: int = DEFAULT_PER_MINUTE  # refusals stored in full per source and minute (refusal_budget)
+    # the plugins installed where the hub runs, to check their events by (built by ``extensions``)
+    plugin_policy: PluginEventPolicy = GENERIC_POLICY
 
 
 def roster(bootstrap: tuple[ev.AnyBody, ...], registry: list[ev.UnitRegistered]) -> list[ev.AnyBody]:
@@ -64,5 +67,6 @@ def build_hub(config: HubConfig, store: EventStore, *, appender: Appender | None
         bootstrap=roster(config.bootstrap, store.registered_units()),
         session_key=config.sign_key,
         refusal_budget=config.refusal_budget,
+        plugin_policy=config.plugin_policy,
         context=context,
     )

@@ -1,4 +1,6 @@
-"""Catch-up: a workstation that missed published events asks for the stored ones after its gseq.
+"""Catch-up: a workstation that missed published events asks for the stored ones after its gseq; a desk's
+plugin asks for its own events of a stretch of the log (``plugins``, ``upto``: read through the store's
+index of plugin events, not the whole log).
 
 Reading thousands of events from the store takes tens of milliseconds or more, which the hub's loop
 cannot spend: reports would wait for their acknowledgements meanwhile. So the loop only queues the
@@ -35,6 +37,8 @@ class _Request(NamedTuple):
     request: int
     after: int
     limit: int
+    upto: int  # 0: no bound
+    plugins: tuple[str, ...]  # empty: every event
 
 
 class CatchupReader:
@@ -69,7 +73,8 @@ class CatchupReader:
             return self.session.pack(p.CATCHUP, self._refusal(request.request, request.after, 0,
                                                               p.CATCHUP_UNAVAILABLE))
         self._queued += 1
-        self._queue.put(_Request(rid, request.request, request.after, min(request.limit, p.MAX_CATCHUP)))
+        self._queue.put(_Request(rid, request.request, request.after, min(request.limit, p.MAX_CATCHUP),
+                                 request.upto, request.plugins))
         return None
 
     def take(self) -> list[tuple[bytes, list[bytes]]]:
@@ -116,7 +121,14 @@ class CatchupReader:
         # ends before it outgrows the frame limit that the receiving session enforces.
         events: list[tuple[int, msgspec.Raw]] = []
         size, more = 0, False
-        for gseq, event in self.store.read(request.after, request.limit + 1):
+        upto = request.upto
+        if request.plugins:
+            found = self.store.read_plugin_events(request.after, upto or None, request.plugins, request.limit + 1)
+        else:
+            found = self.store.read(request.after, request.limit + 1)
+        for gseq, event in found:
+            if upto and gseq > upto:  # the end asked for, not more of the log
+                break
             encoded = codec.encode(event)
             size += len(encoded) + 10  # the pair's array header and its gseq
             if len(events) == request.limit or size > _ROOM:

@@ -4,7 +4,7 @@ writes through (as the narrow protocols the hub needs, so that the bus never imp
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeAlias
@@ -36,6 +36,9 @@ class EventLog(Protocol):
     def get(self, source: str, seq: int) -> tuple[int, ev.Envelope] | None: ...
 
     def read(self, after_gseq: int = 0, limit: int | None = None) -> Iterator[tuple[int, ev.Envelope]]: ...
+
+    def read_plugin_events(self, after_gseq: int = 0, upto: int | None = None, plugins: Collection[str] = (),
+                           limit: int | None = None) -> Iterator[tuple[int, ev.Envelope]]: ...
 
 
 class StateProjector(Protocol):

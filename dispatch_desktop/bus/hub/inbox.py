@@ -25,6 +25,7 @@ from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
 from dispatch_desktop.bus.hub.transport import Count, Transport
+from dispatch_desktop.bus.plugin_policy import PluginEventPolicy
 from dispatch_desktop.bus.refusal_budget import RefusalBudget
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.domain import events as ev
@@ -36,8 +37,9 @@ class Inbox:
 
     def __init__(self, *, session: Session, transport: Transport, peers: Peers, pipeline: Pipeline,
                  orders: OrderRouter, blobs: BlobStore, refusals: RefusalBudget, catchup: CatchupReader, area: Area,
-                 skew: Skew, count: Count, now_ms: Callable[[], int]) -> None:
+                 skew: Skew, plugins: PluginEventPolicy, count: Count, now_ms: Callable[[], int]) -> None:
         self.catchup = catchup
+        self.plugins = plugins
         self.session = session
         self.transport = transport
         self.peers = peers
@@ -138,7 +140,7 @@ class Inbox:
                 role = self.peers.role(peer, source)
             else:
                 role = self.peers.authorize(peer) if peer.name else None
-            admission.check_sender(event, channel, peer.name, role)
+            admission.check_sender(event, channel, peer.name, role, self.plugins)
             event = admission.stamp(event, now)
             stored = pipeline.hw.get(source, 0)
             queued = pipeline.queued(source, batch)

@@ -42,6 +42,7 @@ from dispatch_desktop.bus.hub.peers import Peers
 from dispatch_desktop.bus.hub.pipeline import Pipeline
 from dispatch_desktop.bus.hub.transport import Transport
 from dispatch_desktop.bus.limits import raise_open_file_limit, resident_bytes, tune_interpreter
+from dispatch_desktop.bus.plugin_policy import GENERIC_POLICY, PluginEventPolicy
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE, RefusalBudget
 from dispatch_desktop.bus.session import Session
@@ -60,7 +61,8 @@ class Hub:
     ``store`` is the event store (``EventStore``), ``projector`` the ``Projector`` over it (see
     ``build.build_hub``). ``security`` must be given explicitly: ``CurveSecurity(keys_dir)`` in
     production, ``PlainSecurity()`` only in-process or in tests. Endpoints may use port ``*`` (any free
-    port); the bound ones are in ``hub.endpoints`` once ``start()`` returns.
+    port); the bound ones are in ``hub.endpoints`` once ``start()`` returns. ``plugin_policy``: what the
+    hub knows of the plugins installed beside it, to check their events by (``bus.plugin_policy``).
     """
 
     def __init__(
@@ -83,6 +85,7 @@ class Hub:
         heartbeat_interval: float = 1.0,
         order_resend_interval: float = 2.0,
         refusal_budget: int = DEFAULT_PER_MINUTE,
+        plugin_policy: PluginEventPolicy = GENERIC_POLICY,
         clock: Callable[[], float] = time.time,
         context: zmq.Context[Socket] | None = None,
     ) -> None:
@@ -118,7 +121,7 @@ class Hub:
         self.catchup = CatchupReader(store, self.session, self.instance)
         self.inbox = Inbox(session=self.session, transport=self.transport, peers=self.peers, pipeline=self.pipeline,
                            orders=self.orders, blobs=self.blobs, refusals=self.refusals, catchup=self.catchup,
-                           area=area, skew=skew, count=self._count, now_ms=self._now_ms)
+                           area=area, skew=skew, plugins=plugin_policy, count=self._count, now_ms=self._now_ms)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._failure: BaseException | None = None
