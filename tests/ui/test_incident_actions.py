@@ -243,3 +243,24 @@ def test_titles_are_read_again_when_the_language_changes(desk: Desk, tmp_path: P
         manager.uninstall()
     desk.qtbot.waitUntil(lambda: button.text() == "Shift log (Ctrl+Shift+L)")  # type: ignore[attr-defined]
     assert desk.actions.menu.title() == "&Incident"
+
+
+def test_on_a_narrow_panel_the_buttons_wrap_instead_of_running_off_its_edge(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    city, model, hub = world(clock)
+    selection = SelectionModel()
+    panel = DispatchPanel(city, model, hub, selection)
+    panel.incident_actions.add(IncidentAction(id="shift_log.note_incident", key="Ctrl+Shift+L", handler=print,
+                                              title="Write the incident in the shift log"), "shift_log")
+    qtbot.addWidget(panel)
+    panel.resize(500, 700)  # the dispatch dock on a 1366×768 screen
+    panel.show()
+    qtbot.waitExposed(panel)
+    Desk(qtbot, QMainWindow(), panel, panel.incident_actions, selection, hub, clock,
+         QLineEdit()).incident(category=Category.NON_POLICE)  # all five of the panel's buttons show
+    qtbot.waitUntil(lambda: panel.buttons["transfer"].isVisible())
+    shown = [b for b in panel.action_bar.findChildren(type(panel.buttons["dispatch"])) if b.isVisible()]
+    assert len(shown) == 6 and panel.width() <= 500
+    for button in shown:
+        box = button.geometry().translated(button.parentWidget().mapTo(panel, button.parentWidget().rect().topLeft()))
+        assert panel.rect().contains(box), f"{button.text()} runs off the panel ({box} outside {panel.rect()})"

@@ -1,15 +1,14 @@
 """The dispatch panel's buttons: the panel's own (Dispatch) first, then one button per incident action of
-the desk's registry — the built-in ones in their order on the first row, the plugins' on a second row
-that shows only when there are any. Each button mirrors its action: title and key, enabled with it, and
-a click triggers it."""
+the desk's registry, the built-in ones first in their order, then the plugins'. Each button mirrors its
+action: title and key, enabled with it, and a click triggers it. The buttons wrap onto further lines
+when the panel is narrow (a 1366-wide screen, several plugins) instead of widening it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QWidget
 
-from dispatch_desktop.api.actions import CORE
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 
 
@@ -31,24 +30,85 @@ class ActionButton(QPushButton):
         self.setEnabled(self.action.isEnabled())
 
 
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto a new line where the width runs out (Qt's flow layout example)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:
+        """All on one line, as wide as that takes (the panel's width on a wide screen stays what it was)."""
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        width = sum(size.width() for size in shown) + self.spacing() * max(len(shown) - 1, 0)
+        return QSize(width, max((size.height() for size in shown), default=0)) + self._margins()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size + self._margins()
+
+    def _margins(self) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out in ``rect`` (or only measure), returning the height used."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():  # a hidden button takes no room
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self.spacing(), 0
+            if place:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
 class ActionBar(QWidget):
     """See the module docstring. ``leading`` buttons (the panel's own) come before the actions."""
 
     def __init__(self, actions: IncidentActions, leading: list[QPushButton], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._actions = actions
+        self._leading = leading
         self.buttons: dict[str, ActionButton] = {}  # by action id
-        self._core_row = QHBoxLayout()
-        self._plugin_row = QHBoxLayout()
+        self._flow = FlowLayout(self)
+        self._flow.setContentsMargins(0, 0, 0, 0)
         for button in leading:
             button.setParent(self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self._core_row.addWidget(button)
-        self._leading = len(leading)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._core_row)
-        layout.addLayout(self._plugin_row)
         actions.changed.connect(self._rebuild)
         self._rebuild()
 
@@ -59,16 +119,14 @@ class ActionBar(QWidget):
             button = self.buttons.pop(action_id)
             self.removeAction(button.action)
             button.deleteLater()
-        for row in (self._core_row, self._plugin_row):
-            while row.count() > (self._leading if row is self._core_row else 0):
-                row.takeAt(row.count() - 1)  # the stretch, and the buttons, which go back in order below
+        while self._flow.count():
+            self._flow.takeAt(0)  # the buttons go back in order below
         for entry in registered:
             if entry.action.id not in self.buttons:
                 self.buttons[entry.action.id] = ActionButton(entry.qaction, self)
                 self.buttons[entry.action.id].show()  # now, not when the layout gets round to it
                 # Also bound here: the keys keep working while the panel floats in a window of its own.
                 self.addAction(entry.qaction)
-            button = self.buttons[entry.action.id]
-            (self._core_row if entry.owner == CORE else self._plugin_row).addWidget(button)
-        self._core_row.addStretch(1)
-        self._plugin_row.addStretch(1)
+        in_order: list[QPushButton] = [*self._leading, *(self.buttons[entry.action.id] for entry in registered)]
+        for widget in in_order:
+            self._flow.addWidget(widget)

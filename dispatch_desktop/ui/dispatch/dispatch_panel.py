@@ -223,6 +223,11 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
     # --- public ------------------------------------------------------------------------------------
 
     @property
+    def incident_actions(self) -> IncidentActions:
+        """The incident actions it shows: the desk's registry, or its own."""
+        return self._actions
+
+    @property
     def incident_id(self) -> str:
         return self._incident_id
 
