@@ -1,0 +1,206 @@
+"""A stand-in for the desk, as the shift log plugin sees it (``dispatch_desktop.api.DeskContext``): only
+the members the plugin uses, each behaving as the real desk documents it, and handles for the tests to
+play the hub (deliver events, answer a command) and to look at what the plugin did. Qt-free."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import immutables
+import msgspec
+from shift_log.events import EntryAdded
+
+from dispatch_desktop.api import AppliedEvent, Category, Incident, LegendEntry, MapFeature, Outcome, State
+from dispatch_desktop.domain import events as ev
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(text: str) -> int:
+    """``"2025-05-06 08:15"`` Beijing time as epoch milliseconds."""
+    return int(datetime.fromisoformat(text).replace(tzinfo=SHANGHAI).timestamp() * 1000)
+
+
+def incident(incident_id: str, *, incident_type: str = "theft", address: str = "天河路 208 号",
+             lat: float = 23.1322, lon: float = 113.3270) -> Incident:
+    return Incident(id=incident_id, call_time=at("2025-05-06 08:00"), caller_number="13800000000", lat=lat,
+                    lon=lon, address=address, district="440106", station="S-1", incident_type=incident_type,
+                    priority=2, category=Category.POLICE)
+
+
+def state_with(*incidents: Incident) -> State:
+    return State(incidents=immutables.Map({item.id: item for item in incidents}))
+
+
+def entry_event(gseq: int, when: str, text: str, *, incident: str = "", operator: str = "王伟 0421",
+                plugin: str = "shift_log", name: str = "entry_added", data: bytes | None = None,
+                historical: bool = False) -> AppliedEvent:
+    """The plugin event an entry arrives as, stamped by the hub at ``when`` (Beijing time)."""
+    payload = data if data is not None else msgspec.msgpack.encode(EntryAdded(text=text))
+    body = ev.PluginEvent(plugin=plugin, name=name, data=payload, incident=incident, operator=operator)
+    return AppliedEvent(gseq, ev.envelope("ws-2", gseq, body, at(when), t_hub=at(when)), historical)
+
+
+class Cancel:
+    def __init__(self, undo: Callable[[], None]) -> None:
+        self._undo = undo
+
+    def cancel(self) -> None:
+        self._undo()
+
+
+class FakeSelection:
+    def __init__(self) -> None:
+        self.incident = ""
+        self.unit = ""
+        self.camera = ""
+
+    def select_incident(self, incident_id: str) -> None:
+        self.incident = incident_id
+
+    def select_unit(self, unit_id: str) -> None:
+        self.unit = unit_id
+
+    def select_camera(self, camera_id: str) -> None:
+        self.camera = camera_id
+
+
+class FakeLayer:
+    def __init__(self, layer_id: str) -> None:
+        self.id = layer_id
+        self.visible = True
+        self.features: list[MapFeature] = []
+        self.drawn = 0  # how many times the features were sent
+        self.legend: list[LegendEntry] = []
+        self.click: Callable[[str], None] | None = None
+
+    def set_features(self, features: Iterable[MapFeature]) -> None:
+        self.features = list(features)
+        self.drawn += 1
+
+    def clear(self) -> None:
+        self.set_features([])
+
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
+
+    def set_legend(self, entries: Iterable[LegendEntry]) -> None:
+        self.legend = list(entries)
+
+    def on_click(self, callback: Callable[[str], None]) -> None:
+        self.click = callback
+
+
+class FakePanel:
+    def __init__(self, panel_id: str) -> None:
+        self.id = panel_id
+        self.widget: object = None
+        self.visible = False
+
+    def show(self) -> None:
+        self.visible = True
+
+
+@dataclass
+class Recorded:
+    name: str
+    data: msgspec.Struct
+    incident: str
+    on_outcome: Callable[[Outcome], None] | None
+    future: Future[Outcome] = field(default_factory=Future)
+
+
+class FakeDesk:
+    plugin_id = "shift_log"
+    api_version = "1.0"
+    mode = "live"
+    language = "en"
+
+    def __init__(self, *, state: State | None = None, now: str = "2025-05-06 10:00",
+                 settings: msgspec.Struct | None = None, tr: Callable[[str], str] | None = None) -> None:
+        self.state = state if state is not None else State()
+        self.now = at(now)
+        self.settings = settings
+        self.selection = FakeSelection()
+        self.panels = {"shift_log.entries": FakePanel("shift_log.entries")}
+        self.layers = {"shift_log.places": FakeLayer("shift_log.places")}
+        self.recorded: list[Recorded] = []
+        self.notices: list[tuple[str, str]] = []
+        self.read_only = ""  # what send raises PermissionError with; "" while the desk may send
+        self._translate = tr or (lambda text: text)
+        self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
+        self._change_listeners: list[Callable[[frozenset[str], frozenset[str]], None]] = []
+
+    def now_ms(self) -> int:
+        return self.now
+
+    # --- the hub's side, played by the test ----------------------------------------------------------
+
+    def deliver(self, *events: AppliedEvent) -> None:
+        for applied in events:
+            for listener, kinds in list(self._event_listeners):
+                if kinds is None or applied.kind in kinds:
+                    listener(applied)
+
+    def change(self, state: State, incidents: Iterable[str]) -> None:
+        self.state = state
+        for listener in list(self._change_listeners):
+            listener(frozenset(), frozenset(incidents))
+
+    def answer(self, outcome: Outcome) -> None:
+        """The hub's answer to the last recorded event, as the desk hands it to ``on_outcome``."""
+        recorded = self.recorded[-1]
+        recorded.future.set_result(outcome)
+        if recorded.on_outcome is not None:
+            recorded.on_outcome(outcome)
+
+    # --- DeskContext ---------------------------------------------------------------------------------
+
+    def on_event(self, listener: Callable[[AppliedEvent], None], *, kinds: Iterable[str] | None = None) -> Cancel:
+        entry = (listener, None if kinds is None else frozenset(kinds))
+        self._event_listeners.append(entry)
+        return Cancel(lambda: self._event_listeners.remove(entry) if entry in self._event_listeners else None)
+
+    def on_change(self, listener: Callable[[frozenset[str], frozenset[str]], None]) -> Cancel:
+        self._change_listeners.append(listener)
+        return Cancel(lambda: self._change_listeners.remove(listener)
+                      if listener in self._change_listeners else None)
+
+    def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
+               on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        recorded = Recorded(name, data, incident, on_outcome)
+        self.recorded.append(recorded)
+        return recorded.future
+
+    def decode(self, event: AppliedEvent) -> msgspec.Struct | None:
+        body = event.body
+        if not isinstance(body, ev.PluginEvent) or body.plugin != self.plugin_id or body.name != "entry_added":
+            return None
+        try:
+            decoded: msgspec.Struct = msgspec.msgpack.decode(body.data, type=EntryAdded)
+        except msgspec.ValidationError:
+            return None
+        return decoded
+
+    def panel(self, panel_id: str) -> FakePanel:
+        return self.panels[panel_id]
+
+    def map_layer(self, layer_id: str) -> FakeLayer:
+        return self.layers[layer_id]
+
+    def notify(self, text: str, level: object = "info") -> None:
+        self.notices.append((str(level), text))
+
+    @property
+    def data_dir(self) -> Path:
+        raise AssertionError("the shift log keeps no files")
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self._translate(text)
