@@ -10,6 +10,10 @@
  * ``paintLook``; the legend draws its swatches through the same painter from the same styles, so the
  * two cannot disagree. The layer switches and the legend fold into two small buttons on the map.
  *
+ * Layers contributed by plugins (points, lines, areas) arrive from the Python PluginLayers object
+ * ("pluginLayers" on the channel): a layer's title, legend and whether it takes clicks, then its features
+ * as one message. They are listed after the desk's own layers in the switches and the legend.
+ *
  * Nothing here fetches anything: Leaflet comes from the page's own lib/ folder, qwebchannel.js from
  * QtWebEngine's built-in resources, the static data from static_layers.js beside the page.
  */
@@ -35,6 +39,9 @@
     selected: { kind: "", id: "" },
     follow: "",
     labels: null,
+    plugins: {},       // contributed layer id -> {title, legend, clickable, count}
+    pluginOrder: [],   // their ids, in the order they were added
+    pluginBridge: null,
     stats: { deltas: 0, unitRows: 0, incidentRows: 0, lastApplyMs: 0 }
   };
   window.DispatchMap = DM;
@@ -116,8 +123,8 @@
           if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) { continue; }
           if (!layer._point || layer._empty()) { continue; }
           var o = layer.options;
-          key = o.shape + "|" + o.fillColor + "|" + o.color + "|" + o.weight + "|" + o.fillOpacity + "|" +
-            o.opacity + "|" + o.dashArray;
+          key = o.shape + "|" + o.fill + "|" + o.fillColor + "|" + o.color + "|" + o.weight + "|" +
+            o.fillOpacity + "|" + o.opacity + "|" + o.dashArray;
           look = looks[key];
           if (!look) { look = looks[key] = { options: o, points: [] }; order.push(key); }
           look.points.push(layer._point.x, layer._point.y, Math.max(Math.round(layer._radius), 1));
@@ -129,6 +136,88 @@
         ctx.restore();
       }
     });
+  }
+
+  // --- the pointer over the canvases ---------------------------------------------------------------------
+
+  // Each canvas renderer draws on a canvas as big as the map in its own pane, and the browser gives a
+  // click or a hover to the top canvas only: the incidents' canvas hid the units, the stations and the
+  // contributed layers under it from the pointer (a click on a unit was a click on an empty spot). So the
+  // canvases let the pointer through (dispatch_map.css), and the map's container hands each click and
+  // hover to the top-most drawn thing under the pointer, on any canvas, that listens to it; a click on
+  // nothing that listens stays the map's (an empty spot).
+  var canvases = [];   // the canvas renderers on the map, the top-most pane first
+  var hovered = null;  // the drawn thing under the pointer
+  var pendingMove = null;
+
+  function installCanvasStack(map) {
+    var base = L.Canvas.prototype, onAdd = base.onAdd, onRemove = base.onRemove;
+    L.Canvas.include({
+      onAdd: function () { onAdd.call(this); stackCanvas(this); },
+      onRemove: function () { unstackCanvas(this); onRemove.call(this); }
+    });
+    map.eachLayer(function (layer) { if (layer instanceof L.Canvas) { stackCanvas(layer); } });  // folium's
+    var container = map.getContainer();
+    container.addEventListener("click", onPointerClick, true);  // before the map's own listener
+    container.addEventListener("mousemove", function (e) {
+      // At most one hit test every 32 ms (as Leaflet does), always with the last position.
+      if (!pendingMove) { window.setTimeout(function () { var last = pendingMove; pendingMove = null; if (last) { hover(last); } }, 32); }
+      pendingMove = e;
+    }, true);
+    container.addEventListener("mouseleave", function (e) { pendingMove = null; hover(e, true); });
+  }
+
+  function stackCanvas(renderer) {
+    if (canvases.indexOf(renderer) >= 0) { return; }
+    renderer.dmZ = Number(window.getComputedStyle(renderer.getPane()).zIndex) || 0;
+    canvases.push(renderer);
+    canvases.sort(function (a, b) { return b.dmZ - a.dmZ; });
+  }
+
+  function unstackCanvas(renderer) {
+    var n = canvases.indexOf(renderer);
+    if (n >= 0) { canvases.splice(n, 1); }
+    if (hovered && hovered._renderer === renderer) { hovered = null; }
+  }
+
+  // Only where the pointer is on the map itself: a control, a cluster or a label is its own target.
+  function onMapSurface(el) {
+    return el === DM.map.getContainer() || el.tagName === "CANVAS" || L.DomUtil.hasClass(el, "leaflet-pane");
+  }
+
+  function drawnAt(e, type) {
+    var point = DM.map.mouseEventToLayerPoint(e);
+    for (var i = 0; i < canvases.length; i++) {
+      var hit = null;
+      for (var link = canvases[i]._drawFirst; link; link = link.next) {
+        var layer = link.layer;
+        if (layer.options.interactive && layer._containsPoint(point) && layer.listens(type, true)) { hit = layer; }
+      }
+      if (hit) { return hit; }
+    }
+    return null;
+  }
+
+  function onPointerClick(e) {
+    if (!onMapSurface(e.target) || DM.map._draggableMoved(DM.map)) { return; }
+    var hit = drawnAt(e, "click");
+    if (hit) {
+      e.stopPropagation();  // the map's own listener would take it for a click on an empty spot
+      hit._renderer._fireEvent([hit], e);
+    }
+  }
+
+  function hover(e, leaving) {
+    var map = DM.map;
+    var over = !leaving && onMapSurface(e.target) && !map.dragging.moving() && !map._animatingZoom
+      ? drawnAt(e, "mouseover") : null;
+    if (over !== hovered) {
+      if (hovered && hovered._map) { hovered._renderer._fireEvent([hovered], e, "mouseout"); }
+      hovered = over;
+      if (over) { over._renderer._fireEvent([over], e, "mouseover"); }
+      (over ? L.DomUtil.addClass : L.DomUtil.removeClass)(map.getContainer(), "dm-pointing");
+    }
+    if (hovered) { hovered.fire("mousemove", { latlng: map.mouseEventToLatLng(e), originalEvent: e }, true); }
   }
 
   function polygon(ctx, x, y, r, sides, rotation) {
@@ -519,21 +608,27 @@
     button.title = hint;
   }
 
+  // The desk's own layers, then the contributed ones below a rule.
   function renderLayerPanel() {
     var panel = DM.panels.layers.panel;
     panel.innerHTML = "";
     CFG.layerOrder.forEach(function (key) {
-      if (!DM.layers[key]) { return; }
-      var row = L.DomUtil.create("label", "dm-layer-row", panel);
-      var box = L.DomUtil.create("input", "", row);
-      box.type = "checkbox";
-      box.setAttribute("data-layer", key);
-      box.checked = DM.map.hasLayer(DM.layers[key]);
-      row.appendChild(document.createTextNode(DM.labels.layers[key] || key));
-      L.DomEvent.on(box, "change", function () {
-        setLayerVisible(key, box.checked);
-        if (DM.bridge) { DM.bridge.layerChanged(key, box.checked); }
-      });
+      if (DM.layers[key]) { layerSwitch(panel, key, DM.labels.layers[key] || key); }
+    });
+    if (DM.pluginOrder.length) { L.DomUtil.create("div", "dm-layer-rule", panel); }
+    DM.pluginOrder.forEach(function (id) { layerSwitch(panel, id, DM.plugins[id].title || id); });
+  }
+
+  function layerSwitch(panel, key, title) {
+    var row = L.DomUtil.create("label", "dm-layer-row", panel);
+    var box = L.DomUtil.create("input", "", row);
+    box.type = "checkbox";
+    box.setAttribute("data-layer", key);
+    box.checked = DM.map.hasLayer(DM.layers[key]);
+    row.appendChild(document.createTextNode(title));
+    L.DomEvent.on(box, "change", function () {
+      setLayerVisible(key, box.checked);
+      if (DM.bridge) { DM.bridge.layerChanged(key, box.checked); }
     });
   }
 
@@ -554,6 +649,17 @@
       return lookOf(fill ? L.extend({}, style, { fillColor: fill }) : style, true);
     });
     return { group: group, looks: looks, swatch: canvas, text: text };
+  }
+
+  function lineRow(group, style, text) {
+    var line = L.extend({}, style, { fill: false, shape: "line" });
+    var canvas = swatchCanvas(function (ctx, w, h) {
+      ctx.beginPath();
+      ctx.moveTo(2, h - 5);
+      ctx.lineTo(w - 2, 5);
+      fillStroke(ctx, line);
+    });
+    return { group: group, looks: [lookOf(line, false)], swatch: canvas, text: text };
   }
 
   function iconRow(group, icon, text) {
@@ -634,7 +740,7 @@
         markerRow("cameras", st.camera, layer("cameras")),
         districtRow(layer("districts"))
       ] }
-    ];
+    ].concat(pluginLegendSections());
   }
 
   function renderLegend() {
@@ -670,6 +776,125 @@
     };
   }
 
+  // --- layers contributed by plugins ------------------------------------------------------------------
+
+  // A style row from Python (plugin_layers.style_row: colour, fill, weight, radius, opacity, dash,
+  // fill opacity, permanent label) as the options of a Leaflet path; the legend paints from the same.
+  function pluginStyle(row) {
+    return {
+      shape: "circle", color: row[0], fill: !!row[1], fillColor: row[1] || null, weight: row[2], radius: row[3],
+      opacity: row[4], dashArray: row[5] || null, fillOpacity: row[6]
+    };
+  }
+
+  function latLngPairs(flat) {
+    var out = [];
+    for (var i = 0; i < flat.length; i += 2) { out.push([flat[i], flat[i + 1]]); }
+    return out;
+  }
+
+  function pluginGroup(id) {
+    var group = L.featureGroup();
+    group.dmLayerId = id;
+    // Labels show under the pointer, bound then (thousands of features keep no tooltips), unless the
+    // style writes them beside the feature all the time.
+    group.on("mouseover", function (e) {
+      var f = e.layer;
+      if (!f.dmLabel || f.dmPermanent) { return; }
+      var point = f instanceof L.CircleMarker;
+      f.bindTooltip(escapeHtml(f.dmLabel), point ? { direction: "top", offset: [0, -6] } : { sticky: true })
+        .openTooltip(point ? undefined : e.latlng);
+    });
+    group.on("mouseout", function (e) { if (!e.layer.dmPermanent) { e.layer.unbindTooltip(); } });
+    return group;
+  }
+
+  // Only a layer that a plugin listens to takes clicks: the others let them through to the map.
+  function onPluginClick(e) {
+    L.DomEvent.stop(e);
+    if (DM.pluginBridge) { DM.pluginBridge.clickFeature(this.dmLayerId, e.layer.dmFeature); }
+  }
+
+  function pluginFeature(row, styles, clickable) {
+    var kind = row[0], label = row[row.length - 2], look = styles[row[row.length - 1]], layer;
+    if (kind === 0) {
+      layer = shapeMarker(row[2], row[3], L.extend({ renderer: DM.pluginPointRenderer }, look.options));
+    } else if (kind === 1) {
+      layer = L.polyline(latLngPairs(row[2]), L.extend({ renderer: DM.pluginShapeRenderer }, look.options,
+                                                       { fill: false, shape: "line" }));
+    } else {
+      layer = L.polygon(row[2].map(latLngPairs), L.extend({ renderer: DM.pluginShapeRenderer }, look.options));
+    }
+    layer.dmFeature = row[1];
+    layer.dmLabel = label;
+    layer.dmPermanent = !!(label && look.permanent);
+    layer.options.interactive = !!label || clickable;
+    if (layer.dmPermanent) {
+      layer.bindTooltip(escapeHtml(label), {
+        permanent: true, direction: kind === 0 ? "right" : "center", offset: kind === 0 ? [look.options.radius, 0] : [0, 0],
+        className: "dm-plugin-label", interactive: false
+      });
+    }
+    return layer;
+  }
+
+  function applyPluginMeta(text) {
+    var m = JSON.parse(text), p = DM.plugins[m.id];
+    if (!p) {
+      p = DM.plugins[m.id] = { clickable: false, count: 0 };
+      DM.pluginOrder.push(m.id);
+      DM.layers[m.id] = pluginGroup(m.id);
+      setLayerVisible(m.id, m.visible);  // later switches come by themselves (``visibility``)
+    }
+    p.title = m.title;
+    p.legend = m.legend;
+    if (p.clickable !== m.clickable) {
+      var group = DM.layers[m.id];
+      p.clickable = m.clickable;
+      group.off("click", onPluginClick, group);
+      if (m.clickable) { group.on("click", onPluginClick, group); }
+      group.eachLayer(function (f) { f.options.interactive = !!f.dmLabel || m.clickable; });
+    }
+    if (DM.labels) { renderLayerPanel(); renderLegend(); }
+  }
+
+  // A layer's features, all of them (they replace what it drew): built off the map and put on it once.
+  function applyPluginFeatures(text) {
+    var started = performance.now();
+    var d = JSON.parse(text), p = DM.plugins[d.id], group = DM.layers[d.id];
+    if (!p) { return; }
+    var styles = d.s.map(function (row) { return { options: pluginStyle(row), permanent: row[7] === 1 }; });
+    var shown = DM.map.hasLayer(group);
+    if (shown) { DM.map.removeLayer(group); }
+    group.clearLayers();
+    d.f.forEach(function (row) { group.addLayer(pluginFeature(row, styles, p.clickable)); });
+    if (shown) { group.addTo(DM.map); }
+    p.count = d.f.length;
+    p.applyMs = performance.now() - started;
+  }
+
+  function removePluginLayer(id) {
+    var group = DM.layers[id];
+    if (!group || !DM.plugins[id]) { return; }
+    if (DM.map.hasLayer(group)) { DM.map.removeLayer(group); }
+    group.clearLayers();
+    delete DM.layers[id];
+    delete DM.plugins[id];
+    DM.pluginOrder.splice(DM.pluginOrder.indexOf(id), 1);
+    if (DM.labels) { renderLayerPanel(); renderLegend(); }
+  }
+
+  function pluginLegendSections() {
+    return DM.pluginOrder.filter(function (id) { return DM.plugins[id].legend.length; }).map(function (id) {
+      return { title: DM.plugins[id].title, rows: DM.plugins[id].legend.map(function (entry) {
+        var style = pluginStyle(entry.style);
+        if (entry.shape === "line") { return lineRow(id, style, entry.label); }
+        if (entry.shape === "polygon") { return areaRow(id, style, entry.label); }
+        return markerRow(id, style, entry.label);
+      }) };
+    });
+  }
+
   // --- layer visibility -----------------------------------------------------------------------------
 
   function setLayerVisible(key, visible) {
@@ -689,14 +914,18 @@
     var map = DM.map = parts.map;
     // District names sit above the markers and clusters (and below tooltips): a cluster over a name
     // hid which district it was in.
-    [["dm-static", 410], ["dm-units", 420], ["dm-incidents", 430], ["dm-clusters", 640],
+    // Contributed layers lie over the city's areas and points, under the units and incidents.
+    [["dm-static", 410], ["dm-plugin-shapes", 412], ["dm-plugin-points", 415], ["dm-units", 420], ["dm-incidents", 430], ["dm-clusters", 640],
      ["dm-labels", 645], ["dm-selection", 650]].forEach(function (pane) {
       map.createPane(pane[0]).style.zIndex = pane[1];
     });
     map.getPane("dm-labels").style.pointerEvents = "none";
+    installCanvasStack(map);
     var staticRenderer = L.canvas({ pane: "dm-static", padding: 0.2 });
     DM.unitRenderer = new L.BatchedCanvas({ pane: "dm-units", padding: 0.2 });
     DM.incidentRenderer = L.canvas({ pane: "dm-incidents", padding: 0.2 });
+    DM.pluginShapeRenderer = L.canvas({ pane: "dm-plugin-shapes", padding: 0.2 });
+    DM.pluginPointRenderer = new L.BatchedCanvas({ pane: "dm-plugin-points", padding: 0.2 });
 
     DM.districtLabels = districtLabels();
     DM.layers.districts = L.featureGroup([parts.districts, DM.districtLabels]);
@@ -806,6 +1035,12 @@
       });
       bridge.focus.connect(focusIncident);
       bridge.clock.connect(function (now) { DM.now = now; });
+      var plugins = channel.objects.pluginLayers;
+      plugins.meta.connect(applyPluginMeta);
+      plugins.features.connect(applyPluginFeatures);
+      plugins.visibility.connect(setLayerVisible);
+      plugins.layerRemoved.connect(removePluginLayer);
+      DM.pluginBridge = plugins;
       DM.bridge = bridge;
       DM.ready = true;
       bridge.pageReady();
@@ -881,6 +1116,42 @@
     DM.layers.cameras.eachLayer(function (layer) { if (layer.dmRow[0] === id) { hit = layer; } });
     if (hit) { hit.fire("click", { latlng: hit.getLatLng() }, true); }
     return !!hit;
+  };
+  // A contributed layer as the page holds it: title, switch, and each feature's kind, label and look.
+  DM.pluginLayer = function (id) {
+    var p = DM.plugins[id], group = DM.layers[id];
+    if (!p || !group) { return null; }
+    var features = [];
+    group.eachLayer(function (f) {
+      var kind = f instanceof L.Polygon ? "polygon" : (f instanceof L.Polyline ? "line" : "point");
+      var tip = f.getTooltip();
+      features.push({
+        id: f.dmFeature, kind: kind, label: f.dmLabel, permanent: !!(tip && tip.options.permanent),
+        look: lookOf(f.options, kind === "polygon"), weight: f.options.weight, opacity: f.options.opacity,
+        radius: kind === "point" ? f.options.radius : null, interactive: !!f.options.interactive,
+        latlngs: kind === "point" ? pair(f.getLatLng())
+          : (kind === "line" ? f.getLatLngs().map(pair) : f.getLatLngs().map(function (ring) { return ring.map(pair); }))
+      });
+    });
+    return { title: p.title, visible: DM.map.hasLayer(group), clickable: p.clickable, count: p.count,
+             applyMs: p.applyMs, features: features };
+  };
+  function pair(ll) { return [ll.lat, ll.lng]; }
+  DM.pluginLayerIds = function () { return DM.pluginOrder.slice(); };
+  DM.clickPluginFeature = function (layerId, featureId) {
+    var hit = null;
+    if (DM.layers[layerId]) { DM.layers[layerId].eachLayer(function (f) { if (f.dmFeature === featureId) { hit = f; } }); }
+    if (hit) { hit.fire("click", { latlng: hit.getCenter ? hit.getCenter() : hit.getLatLng() }, true); }
+    return !!hit;
+  };
+  // Where a contributed feature is in the page's window (CSS pixels): for a real pointer in the tests.
+  DM.pluginFeatureAt = function (layerId, featureId) {
+    var hit = null;
+    if (DM.layers[layerId]) { DM.layers[layerId].eachLayer(function (f) { if (f.dmFeature === featureId) { hit = f; } }); }
+    if (!hit) { return null; }
+    var p = DM.map.latLngToContainerPoint(hit.getCenter ? hit.getCenter() : hit.getLatLng());
+    var box = DM.map.getContainer().getBoundingClientRect();
+    return [p.x + box.left, p.y + box.top];
   };
   DM.clickIncident = function (id) {
     var hit = null;

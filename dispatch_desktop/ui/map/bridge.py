@@ -10,6 +10,10 @@ through the shared ``SelectionModel``.
 Staleness changes with time alone (a silent handset sends nothing): on each tick of the city model's
 clock the bridge re-sends only the units whose stale flag flipped (``StaleWatch``), and tells the page the
 desk's time so a stale unit's tooltip can say how long ago it last reported.
+
+Layers contributed by plugins are kept by ``plugin_layers`` (``PluginLayers``, registered on the channel
+beside the bridge); the layer switches (``layer_visible``, ``set_layer_visible``, ``layerToggled``) cover
+them too, by their ``<plugin id>.<name>`` ids.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from dispatch_desktop.ui.map.page import (
     UNIT_STATUS_ORDER,
     type_class,
 )
+from dispatch_desktop.ui.map.plugin_layers import PluginLayers
 from dispatch_desktop.ui.map.stale_watch import StaleWatch
 from dispatch_desktop.ui.map.symbols import KIND_SHIFT, SOS_BIT, STALE_BIT
 from dispatch_desktop.ui.models.city_model import CityModel
@@ -143,7 +148,7 @@ class MapBridge(QObject):
     incidentClicked = Signal(str)
     mapClicked = Signal(float, float)  # an empty spot: lat, lon (a new incident's location, say)
     cameraClicked = Signal(str)  # a camera's id (to put it on the video wall)
-    layerToggled = Signal(str, bool)
+    layerToggled = Signal(str, bool)  # a built-in or contributed layer shown or hidden
     flushed = Signal(int, int, int)  # unit rows, incident rows, bytes of the delta sent
 
     def __init__(
@@ -171,6 +176,8 @@ class MapBridge(QObject):
         self._named: set[str] = set()
         self._on_map_incidents: set[str] = set()
         self._visible = {key: key in DEFAULT_VISIBLE for key in LAYER_ORDER}
+        self.plugin_layers = PluginLayers(self, interval_ms=interval_ms)
+        self.plugin_layers.layerToggled.connect(self.layerToggled)
         self.last_flush_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -193,11 +200,16 @@ class MapBridge(QObject):
         return self._page_ready
 
     def layer_visible(self, key: str) -> bool:
+        if key in self.plugin_layers:
+            return self.plugin_layers.is_visible(key)
         return self._visible[key]
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
+        if key in self.plugin_layers:
+            self.plugin_layers.set_visible(key, visible)
+            return
         if key not in self._visible:
-            raise KeyError(f"no map layer {key!r}; layers are {', '.join(LAYER_ORDER)}")
+            raise KeyError(f"no map layer {key!r}; layers are {', '.join([*LAYER_ORDER, *self.plugin_layers.ids()])}")
         if self._visible[key] != visible:
             self._visible[key] = visible
             self.layerToggled.emit(key, visible)
@@ -370,6 +382,7 @@ class MapBridge(QObject):
             self._send_labels()
             # Incident type names travel in the incident rows: send them again in the new language.
             self._mark_incidents(list(self._on_map_incidents))
+            self.plugin_layers.retranslate()
 
     # --- selection ----------------------------------------------------------------------------------
 
@@ -400,12 +413,14 @@ class MapBridge(QObject):
             self._send_follow(self._selection.follow)
         if self._pending_focus:
             self._focus_if_known()
+        self.plugin_layers.page_ready()
         self.pageLoaded.emit()
 
     def page_unloaded(self) -> None:
         """The page is gone (reloading): hold deltas until the new one says it is ready."""
         self._page_ready = False
         self._timer.stop()
+        self.plugin_layers.page_unloaded()
 
     @Slot(str)
     def selectUnit(self, unit_id: str) -> None:
@@ -427,6 +442,8 @@ class MapBridge(QObject):
 
     @Slot(str, bool)
     def layerChanged(self, key: str, visible: bool) -> None:
-        if key in self._visible and self._visible[key] != visible:
+        if key in self.plugin_layers:
+            self.plugin_layers.layerChanged(key, visible)
+        elif key in self._visible and self._visible[key] != visible:
             self._visible[key] = visible
             self.layerToggled.emit(key, visible)

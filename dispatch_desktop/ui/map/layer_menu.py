@@ -1,4 +1,7 @@
-"""The Qt side of the map's layer switches: a menu that stays in step with the page's layer control."""
+"""The Qt side of the map's layer switches: a menu that stays in step with the page's layer control.
+
+The desk's own layers come first; the layers plugins contribute follow after a separator, added and
+removed as the plugins come and go, their titles read again at every language change."""
 
 from __future__ import annotations
 
@@ -18,19 +21,45 @@ class LayerMenu(RetranslateMixin, QMenu):
         self._bridge = bridge
         self.layer_actions: dict[str, QAction] = {}
         for key in LAYER_ORDER:
-            action = QAction(self, checkable=True)
-            action.setObjectName(f"layer_{key}")
-            action.setChecked(bridge.layer_visible(key))
-            action.toggled.connect(lambda checked, key=key: self._bridge.set_layer_visible(key, checked))
-            self.addAction(action)
-            self.layer_actions[key] = action
+            self._add_action(key)
+        self._contributed = self.addSeparator()  # shown while a plugin's layer is listed below it
+        for key in bridge.plugin_layers.ids():
+            self._add_action(key)
+        self._contributed.setVisible(bool(bridge.plugin_layers.ids()))
+        bridge.plugin_layers.layerAdded.connect(self._on_layer_added)
+        bridge.plugin_layers.layerRemoved.connect(self._on_layer_removed)
         bridge.layerToggled.connect(self._on_layer_toggled)
         self.retranslate()
+
+    def _add_action(self, key: str) -> QAction:
+        action = QAction(self, checkable=True)
+        action.setObjectName(f"layer_{key}")
+        action.setChecked(self._bridge.layer_visible(key))
+        action.toggled.connect(lambda checked, key=key: self._bridge.set_layer_visible(key, checked))
+        self.addAction(action)
+        self.layer_actions[key] = action
+        return action
+
+    def _title(self, key: str) -> str:
+        if key in LAYER_TITLES:
+            return QCoreApplication.translate("MapLayers", LAYER_TITLES[key])
+        return self._bridge.plugin_layers.title(key)
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("MapLayers", "Map layers"))
         for key, action in self.layer_actions.items():
-            action.setText(QCoreApplication.translate("MapLayers", LAYER_TITLES[key]))
+            action.setText(self._title(key))
+
+    def _on_layer_added(self, key: str) -> None:
+        self._add_action(key).setText(self._title(key))
+        self._contributed.setVisible(True)
+
+    def _on_layer_removed(self, key: str) -> None:
+        action = self.layer_actions.pop(key, None)
+        if action is not None:
+            self.removeAction(action)
+            action.deleteLater()
+        self._contributed.setVisible(len(self.layer_actions) > len(LAYER_ORDER))
 
     def _on_layer_toggled(self, key: str, visible: bool) -> None:
         action = self.layer_actions.get(key)

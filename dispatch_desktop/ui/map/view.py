@@ -111,6 +111,7 @@ class MapView(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(tile_url))
         self._channel = QWebChannel(page)
         self._channel.registerObject("bridge", self.bridge)
+        self._channel.registerObject("pluginLayers", self.bridge.plugin_layers)
         page.setWebChannel(self._channel)
         self.setPage(page)
         page.loadStarted.connect(self.bridge.page_unloaded)
