@@ -58,7 +58,7 @@ for entry in tests/*; do
     elif [[ $name == test_*.py ]]; then
         # The architecture and CLI checks are Qt-free by design: they run with Qt blocked.
         case $name in
-            test_architecture.py | test_cli.py) core+=("$entry") ;;
+            test_architecture.py | test_cli.py | test_public_api.py) core+=("$entry") ;;
             *) gui+=("$entry") ;;
         esac
     fi

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TypedDict
@@ -37,6 +37,7 @@ from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.embedded import Cancelled, EmbeddedServices, Options, StartupError
+from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.paths import APP_NAME
 from dispatch_desktop.ui.alarm import Alarm
 from dispatch_desktop.ui.call_taking import CallTaker
@@ -52,6 +53,10 @@ from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.overdue_notifier import OverdueNotifier
 from dispatch_desktop.ui.panels.calls_panel import CallsPanel
 from dispatch_desktop.ui.panels.outbox_panel import OutboxPanel
+from dispatch_desktop.ui.plugins.actions import IncidentActions
+from dispatch_desktop.ui.plugins.manager import PluginManagerDialog
+from dispatch_desktop.ui.plugins.panels import PanelContribution
+from dispatch_desktop.ui.plugins.startup import start_desk_plugins
 from dispatch_desktop.ui.signin import SignInDialog, role_text
 from dispatch_desktop.ui.user_settings import UserSettings
 from dispatch_desktop.ui.video_wall import VideoWall
@@ -157,7 +162,9 @@ class Desk:
     """The running workstation: window, panels, controllers and the bus client, wired together."""
 
     def __init__(self, services: EmbeddedServices, settings: WorkstationSettings, *,
-                 role: Role = Role.DISPATCHER, state_dir: Path | None = None) -> None:
+                 role: Role = Role.DISPATCHER, state_dir: Path | None = None, safe_mode: bool = False,
+                 plugins: Sequence[Discovered] | None = None) -> None:
+        """``plugins``: the plugins to consider instead of those installed (tests)."""
         assert services.city is not None and services.endpoints is not None
         self.services = services
         self.role = role
@@ -190,8 +197,11 @@ class Desk:
 
         self.intake = IntakeForm(city, window.city_model, self.send, workstation, window.selection,
                                  operator=operator, drafts=self.drafts, simulated=settings.simulated)
+        # One registry of incident actions for the desk (F6–F9 and the plugins'): the Incident menu, the
+        # dispatch panel's buttons and the keymap.
+        self.incident_actions = IncidentActions(window.selection, window.city_model, window)
         self.dispatch = DispatchPanel(city, window.city_model, self.send, window.selection, operator=operator,
-                                      staleness=settings.staleness)
+                                      staleness=settings.staleness, actions=self.incident_actions)
         connect_intake_to_panel(self.intake, self.dispatch)
         self.calls_model = CallsModel(window.city_model, city, workstation, window)
         self.calls = CallsPanel(self.calls_model, lambda call: self.call_taker.answer(call))
@@ -201,13 +211,14 @@ class Desk:
         self.outbox_panel = OutboxPanel(self.outbox_model)
         # Intake shares a tab stack with the incident detail, dispatch with the alerts, the incoming calls
         # sit above the queue: a 1080p screen keeps the map, the queue, the unit board and the wall visible.
-        window.add_panel(self.calls, area=Qt.DockWidgetArea.LeftDockWidgetArea, name="calls")
+        panels = window.panels
+        panels.add(PanelContribution("calls", lambda: self.calls, area="left"))
         # Top to bottom on the left: the calls ringing, the queue, then the intake (tabbed with the detail).
         window.splitDockWidget(window.dock("calls"), window.dock("incident_queue"), Qt.Orientation.Vertical)
         window.splitDockWidget(window.dock("incident_queue"), window.dock("incident_detail"), Qt.Orientation.Vertical)
-        window.add_panel(self.intake, name="intake", tabify_with="incident_detail")
-        window.add_panel(self.dispatch, name="dispatch", tabify_with="alerts")
-        window.add_panel(self.outbox_panel, name="outbox", tabify_with="unit_board")
+        panels.add(PanelContribution("intake", lambda: self.intake, tab_group="core.incident_detail"))
+        panels.add(PanelContribution("dispatch", lambda: self.dispatch, tab_group="core.alerts"))
+        panels.add(PanelContribution("outbox", lambda: self.outbox_panel, tab_group="core.unit_board"))
         self.intake.install_shortcuts(window, self.call_taker.answer_or_start)
         self.intake.activated.connect(lambda: self._raise_dock("intake"))
         self.intake.incidentCreated.connect(self._on_incident_created)
@@ -224,20 +235,31 @@ class Desk:
         window.city_model.clockTicked.connect(lambda _now: self.outbox.tick())  # unanswered for 3 s: queued
 
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
-        window.add_panel(self.wall, area=Qt.DockWidgetArea.BottomDockWidgetArea, name="video_wall")
+        panels.add(PanelContribution("video_wall", lambda: self.wall, area="bottom"))
         follow_selection(self.wall, window.selection, window.city_model)
-        window.map_bridge.cameraClicked.connect(self.wall.put_camera_on_wall)
+        window.map_bridge.cameraClicked.connect(window.selection.select_camera)
+        window.selection.cameraSelected.connect(lambda camera: camera and self.wall.put_camera_on_wall(camera))
         self.wall.snapshot_taken.connect(self._on_snapshot)
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
         window.keys_action.triggered.connect(lambda: KeyReferenceDialog(window).open())
         window.about_action.triggered.connect(self.show_about)
         self.wall.collapsedChanged.connect(lambda _collapsed: self._fit_wall())
+        # Plugins join after the desk's own panels and before the user's layout is restored, so that their
+        # panels go back where the user had them.
+        self.plugins = start_desk_plugins(window, self.incident_actions, send=self.send,
+                                          read_only=self.read_only_reason, fetch_history=self.client.request_events,
+                                          safe_mode=safe_mode, discovered=plugins, sentinel_dir=self.state_dir)
+        window.menuBar().insertMenu(window.settings_menu.menuAction(), self.incident_actions.menu)
+        self.plugins_action = window.settings_menu.addAction("")
+        self.plugins_action.setObjectName("plugins_action")
+        self.plugins_action.triggered.connect(self.show_plugins)
+        self._retitle()
+        window.language.languageChanged.connect(lambda _language: self._retitle())
         for name in ("intake", "dispatch", "unit_board"):
             self._raise_dock(name)
         self._layout_restored = window.finish_layout()
         if not can_command(role):
-            reason = QCoreApplication.translate(
-                "Desk", "This workstation's key is a supervisor's: it sees everything and sends nothing.")
+            reason = self.read_only_reason()
             self.intake.set_read_only(reason)
             self.dispatch.set_read_only(reason)
 
@@ -258,6 +280,7 @@ class Desk:
             QTimer.singleShot(0, self.window, self._fit_layout)
 
     def stop(self) -> None:
+        self.plugins.host.stop_all()
         self.wall.shutdown()
         self.services.stop_simulator()
         self.outbox.close()  # before the client, whose stop fails every command still waiting
@@ -274,6 +297,23 @@ class Desk:
         drill = self.window.city_model.mode is DisplayMode.DRILL
         envelope = self.client.new_envelope(body, mode=Mode.DRILL if drill else Mode.LIVE)
         return self.outbox.submit(envelope)
+
+    def read_only_reason(self) -> str:
+        """Why this desk sends nothing now ("" when it may send)."""
+        if not can_command(self.role):
+            return QCoreApplication.translate(
+                "Desk", "This workstation's key is a supervisor's: it sees everything and sends nothing.")
+        if self.window.city_model.mode is DisplayMode.REPLAY:
+            return QCoreApplication.translate("Desk", "A replay sends nothing.")
+        return ""
+
+    def show_plugins(self) -> None:
+        PluginManagerDialog(self.plugins, self.window).open()
+
+    def _retitle(self) -> None:
+        self.plugins_action.setText(QCoreApplication.translate("Desk", "Plugins…"))
+        self.plugins_action.setToolTip(QCoreApplication.translate(
+            "Desk", "Installed plugins: their state and errors; enable or disable them"))
 
     def confirm_close(self) -> bool:
         """Closing the window with a call half taken or commands unanswered asks first."""
@@ -463,7 +503,8 @@ def main(args: argparse.Namespace) -> int:
             app.quit()
             return
         language.uninstall()  # the desk's window installs its own
-        desk = Desk(services, dataclasses.replace(settings, operator=operator), role=identity.role)
+        desk = Desk(services, dataclasses.replace(settings, operator=operator), role=identity.role,
+                    safe_mode=args.safe_mode)
         outcome["desk"] = desk
         app.aboutToQuit.connect(desk.stop)
         desk.start()

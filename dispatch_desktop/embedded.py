@@ -24,6 +24,7 @@ from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory, KeyFileError
 from dispatch_desktop.bus.session import Session
 from dispatch_desktop.city import DEFAULT_SEED, generate_city, registration_events
 from dispatch_desktop.domain.city import Camera, City
+from dispatch_desktop.extensions.policy import build_policy
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.runner import SimulationRunner
 from dispatch_desktop.store import EventStore
@@ -212,6 +213,7 @@ class EmbeddedServices:
             blob_dir=self.blob_dir,
             area=BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east),
             bootstrap=tuple(roster),
+            plugin_policy=build_policy(),  # the plugins installed here check their own events
         )
         self.hub = build_hub(config, self.store, context=self.context)
         self.endpoints = self.hub.start()

@@ -151,3 +151,61 @@ def test_core_and_commands_import_without_qt() -> None:
     assert report["failures"] == {}
     assert report["qt"] == []
     assert "dispatch_desktop.domain.events" in report["imported"]
+
+
+PLUGINS = REPO / "plugins"
+
+
+def builtin_plugin_packages() -> set[str]:
+    """The top-level packages of the built-in plugins (``plugins/<project>/<package>/__init__.py``)."""
+    return {init.parent.name for init in PLUGINS.glob("*/*/__init__.py")}
+
+
+def desk_imports_of_plugins(sources: list[Path], root: Path, packages: set[str]) -> list[str]:
+    found = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, names in _imports(tree, _module_name(path, root), path.name == "__init__.py"):
+            bad = [name for name in names if name.partition(".")[0] in packages]
+            if bad:
+                found.append(f"{path.relative_to(root)}:{line} imports {bad[0]}")
+    return found
+
+
+def plugin_imports_beyond_the_api(sources: list[Path], root: Path) -> list[str]:
+    """ "file:line imports NAME" for each import of dispatch_desktop that is not its public API."""
+    found = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, names in _imports(tree, _module_name(path, root), path.name == "__init__.py"):
+            bad = [name for name in names if name.partition(".")[0] == "dispatch_desktop"
+                   and name != "dispatch_desktop" and not (name + ".").startswith("dispatch_desktop.api.")]
+            if bad:
+                found.append(f"{path.relative_to(root)}:{line} imports {bad[0]}")
+    return found
+
+
+def test_no_module_of_the_desk_imports_a_builtin_plugin() -> None:
+    packages = builtin_plugin_packages()
+    assert packages, "no built-in plugin found under plugins/"
+    assert desk_imports_of_plugins(sorted(PACKAGE.rglob("*.py")), REPO, packages) == []
+
+
+def test_builtin_plugins_import_only_the_public_api() -> None:
+    sources = sorted(path for path in PLUGINS.rglob("*.py") if ".egg-info" not in str(path))
+    assert sources
+    assert plugin_imports_beyond_the_api(sources, PLUGINS) == []
+
+
+@pytest.mark.parametrize("source", ["from dispatch_desktop.ui import labels\n",
+                                    "import dispatch_desktop.domain.state\n",
+                                    "from dispatch_desktop import paths\n"])
+def test_the_plugin_scan_catches_an_import_beyond_the_api(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "radio" / "radio" / "panel.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(source + "from dispatch_desktop.api import DeskContext\n", encoding="utf-8")
+    assert len(plugin_imports_beyond_the_api([path], tmp_path)) == 1
+    desk = tmp_path / "dispatch_desktop" / "ui" / "x.py"
+    desk.parent.mkdir(parents=True)
+    desk.write_text("from radio.panel import Panel\n", encoding="utf-8")
+    assert len(desk_imports_of_plugins([desk], tmp_path, {"radio"})) == 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from dispatch_desktop.api.context import DeskContext  # type: ignore[import-not-found]  # TEMP
+    from dispatch_desktop.api.context import DeskContext
 
 PROJECT = "dispatch_desktop"
 hookspec = pluggy.HookspecMarker(PROJECT)

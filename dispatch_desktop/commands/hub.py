@@ -24,6 +24,7 @@ from dispatch_desktop.bus.hub import Hub, next_port
 from dispatch_desktop.bus.refusal_budget import DEFAULT_PER_MINUTE
 from dispatch_desktop.commands import arguments
 from dispatch_desktop.domain.events import UnitRegistered
+from dispatch_desktop.extensions.policy import build_policy
 
 if TYPE_CHECKING:
     from dispatch_desktop.store import EventStore
@@ -144,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         bootstrap=tuple(bootstrap),
         sign_key=args.sign_key,
         refusal_budget=args.refusal_budget,
+        # The plugins installed beside the hub: their events are checked against their declared schemas.
+        plugin_policy=build_policy(),
     )
     hub = build_hub(config, store, appender=None if writer is None else writer.append)
 

@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                               "factories, handlers, event schemas, settings), reporting every "
                                               "problem. Exit status 0 when there is none, else 1.")
     validate.add_argument("path", type=Path, metavar="PATH",
-                          help="the plugin's source folder, its package folder or its dispatch-plugin.toml")
+                          help="the plugin's source folder, its package folder or its dispatch_plugin.toml")
     for action, verb in (("enable", "start"), ("disable", "not start")):
         choice = actions.add_parser(action, help=f"make a plugin {verb} with your desks (from the next start)")
         choice.add_argument("plugin_id", metavar="ID", help="the plugin's id, as 'plugins list' shows it")

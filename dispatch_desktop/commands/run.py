@@ -88,6 +88,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="render without a display (Qt's offscreen platform); useful with --screenshot",
     )
+    ui.add_argument("--safe-mode", action="store_true",
+                    help="start with no plugin (when one keeps the desk from working); the plugin manager still "
+                    "lists them")
     ui.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the main window to FILE")
     ui.add_argument("--quit-after", metavar="SECONDS", type=arguments.positive(float),
                     help="quit by itself after SECONDS")

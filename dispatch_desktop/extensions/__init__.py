@@ -1,7 +1,7 @@
 """The plugin host, without Qt: what the desk, the hub and the command line need to know about plugins
 before (and apart from) running any plugin code.
 
-- ``manifest``: a plugin's ``dispatch-plugin.toml`` read and checked (every problem, with its field);
+- ``manifest``: a plugin's ``dispatch_plugin.toml`` read and checked (every problem, with its field);
 - ``discovery``: the installed plugins (entry points of ``dispatch_desktop.plugins``), found without
   importing them;
 - ``state`` and ``sentinel``: enabled / disabled per user, and the plugin that crashed the last start;

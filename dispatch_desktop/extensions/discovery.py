@@ -2,7 +2,7 @@
 inside the plugin's top-level package (npe2-style)::
 
     [project.entry-points."dispatch_desktop.plugins"]
-    shift_log = "shift_log:dispatch-plugin.toml"
+    shift_log = "shift_log:dispatch_plugin.toml"
 
 The package is located with ``importlib.util.find_spec``, which does not execute it, so a plugin whose
 ``__init__`` raises is still listed with its manifest (and fails later, guarded, when activated). Every

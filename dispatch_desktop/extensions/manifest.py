@@ -1,4 +1,4 @@
-"""A plugin's manifest, ``dispatch-plugin.toml``: who the plugin is and what it contributes, read and
+"""A plugin's manifest, ``dispatch_plugin.toml``: who the plugin is and what it contributes, read and
 checked without importing the plugin (npe2's habit), so a broken plugin can be listed and explained.
 
 Reading checks every rule below and reports every problem (``ManifestError.problems``), each naming the
@@ -33,7 +33,7 @@ from dispatch_desktop.extensions.keys import key_problem
 from dispatch_desktop.extensions.problems import ManifestError, Problem, Problems
 from dispatch_desktop.extensions.references import MODULE, REFERENCE
 
-MANIFEST_NAME = "dispatch-plugin.toml"
+MANIFEST_NAME = "dispatch_plugin.toml"
 PLUGIN_ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 RESERVED_IDS = frozenset({"core"})
 EVENT_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")

@@ -12,6 +12,7 @@ gives the lat/lon of a click on an empty spot of the map).
 
 from __future__ import annotations
 
+import functools
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from dispatch_desktop.ui.panels.alerts_panel import AlertsPanel
 from dispatch_desktop.ui.panels.incident_detail import IncidentDetailPanel
 from dispatch_desktop.ui.panels.incident_queue import IncidentQueuePanel
 from dispatch_desktop.ui.panels.unit_board import UnitBoardPanel
+from dispatch_desktop.ui.plugins.panels import PanelContribution, PanelRegistry
 from dispatch_desktop.ui.status_bar import WorkstationStatusBar
 from dispatch_desktop.ui.user_settings import UserSettings
 
@@ -73,6 +75,10 @@ class WorkstationSettings:
 
     def resolved_cache_dir(self) -> Path:
         return self.cache_dir or paths.cache_dir()
+
+
+def _same(widget: QWidget) -> QWidget:
+    return widget
 
 
 class Workstation(MainWindow):
@@ -116,10 +122,13 @@ class Workstation(MainWindow):
         # The side columns run the full height; a bottom panel (the video wall) sits under the map only.
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.add_panel(self.incident_queue, area=left, name="incident_queue")
-        self.add_panel(self.incident_detail, area=left, name="incident_detail")
-        self.add_panel(self.unit_board, area=right, name="unit_board")
-        self.add_panel(self.alerts_panel, area=right, name="alerts")
+        # The desk's own panels dock through the registry plugins' panels go through.
+        self.panels = PanelRegistry(self)
+        core: list[tuple[str, QWidget, str]] = [
+            ("incident_queue", self.incident_queue, "left"), ("incident_detail", self.incident_detail, "left"),
+            ("unit_board", self.unit_board, "right"), ("alerts", self.alerts_panel, "right")]
+        for name, widget, area in core:
+            self.panels.add(PanelContribution(name, functools.partial(_same, widget), area=area))
         self.resizeDocks([self.dock("incident_queue"), self.dock("unit_board")], [560, 520],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock("incident_queue"), self.dock("incident_detail")], [520, 420],

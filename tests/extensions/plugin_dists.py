@@ -45,13 +45,13 @@ class PluginDists:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(textwrap.dedent(text), encoding="utf-8")
         if manifest is not None:
-            (folder / "dispatch-plugin.toml").write_text(manifest, encoding="utf-8")
+            (folder / "dispatch_plugin.toml").write_text(manifest, encoding="utf-8")
         distribution = distribution or f"dispatch-{package.replace('_', '-')}"
         info = self.root / f"{distribution.replace('-', '_')}-{version}.dist-info"
         info.mkdir(exist_ok=True)
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n",
                                        encoding="utf-8")
-        value = entry_point or f"{package}:dispatch-plugin.toml"
+        value = entry_point or f"{package}:dispatch_plugin.toml"
         (info / "entry_points.txt").write_text(f"[{ENTRY_POINT_GROUP}]\n{package} = {value}\n", encoding="utf-8")
         importlib.invalidate_caches()
         return folder

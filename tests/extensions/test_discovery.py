@@ -18,7 +18,7 @@ def test_an_installed_plugin_is_found_with_its_manifest_and_distribution(plugin_
     assert found.loadable and found.manifest is not None
     assert (found.id, found.manifest.name) == ("night_log", "Night log")
     assert (found.distribution, found.distribution_version) == ("dispatch-night-log", "1.2.0")
-    assert found.entry_point == "night_log = night_log:dispatch-plugin.toml"
+    assert found.entry_point == "night_log = night_log:dispatch_plugin.toml"
 
 
 def test_the_default_discovery_reads_the_entry_points_of_sys_path(plugin_dists: PluginDists) -> None:
@@ -39,17 +39,17 @@ def test_a_broken_manifest_is_listed_with_its_problems(plugin_dists: PluginDists
     assert found.manifest is None and not found.loadable
     assert found.id == "night_log"  # the entry point's name, so the user recognises it
     (problem,) = found.problems
-    assert problem.source.endswith("night_log/dispatch-plugin.toml") and problem.field == "plugin.api"
+    assert problem.source.endswith("night_log/dispatch_plugin.toml") and problem.field == "plugin.api"
 
 
 @pytest.mark.parametrize(
     ("manifest", "entry_point", "expected"),
     [
-        (None, "", "dispatch-plugin.toml does not exist; the distribution must include it"),
-        ("x", "gone:dispatch-plugin.toml", "the package gone is not installed"),
-        ("x", "night_log.sub:dispatch-plugin.toml", "must name a top-level package and the manifest inside it"),
+        (None, "", "dispatch_plugin.toml does not exist; the distribution must include it"),
+        ("x", "gone:dispatch_plugin.toml", "the package gone is not installed"),
+        ("x", "night_log.sub:dispatch_plugin.toml", "must name a top-level package and the manifest inside it"),
         ("x", "night_log", "must name a top-level package and the manifest inside it"),
-        ("x", "night_log:../dispatch-plugin.toml", "must name a top-level package and the manifest inside it"),
+        ("x", "night_log:../dispatch_plugin.toml", "must name a top-level package and the manifest inside it"),
     ],
 )
 def test_an_entry_point_that_leads_to_no_manifest_says_why(plugin_dists: PluginDists, manifest: str | None,
@@ -82,12 +82,12 @@ def test_one_distribution_seen_twice_on_the_path_is_one_plugin(plugin_dists: Plu
 def _source_tree(root: Path, layout: str) -> Path:
     package = root / ("src/night_log" if layout == "src" else "night_log")
     package.mkdir(parents=True)
-    (package / "dispatch-plugin.toml").write_text(manifest_text("night_log"), encoding="utf-8")
+    (package / "dispatch_plugin.toml").write_text(manifest_text("night_log"), encoding="utf-8")
     if layout == "pyproject":  # the declared one wins over another manifest (an example, a test fixture)
         (root / "examples").mkdir()
-        (root / "examples" / "dispatch-plugin.toml").write_text(manifest_text("example"), encoding="utf-8")
+        (root / "examples" / "dispatch_plugin.toml").write_text(manifest_text("example"), encoding="utf-8")
         pyproject = ('[project]\nname = "x"\n[project.entry-points."dispatch_desktop.plugins"]\n'
-                     'night_log = "night_log:dispatch-plugin.toml"\n')
+                     'night_log = "night_log:dispatch_plugin.toml"\n')
         (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     return package
 
@@ -95,12 +95,12 @@ def _source_tree(root: Path, layout: str) -> Path:
 @pytest.mark.parametrize("layout", ["flat", "src", "pyproject"])
 def test_validate_finds_the_manifest_of_a_source_tree(tmp_path: Path, layout: str) -> None:
     package = _source_tree(tmp_path, layout)
-    for path in (tmp_path, package, package / "dispatch-plugin.toml"):  # the project, its package, the file
-        assert load_manifest_path(path).source == package / "dispatch-plugin.toml"
+    for path in (tmp_path, package, package / "dispatch_plugin.toml"):  # the project, its package, the file
+        assert load_manifest_path(path).source == package / "dispatch_plugin.toml"
 
 
 def test_a_source_tree_without_a_manifest_says_so(tmp_path: Path) -> None:
-    with pytest.raises(ManifestError, match=r"no dispatch-plugin\.toml in this folder"):
+    with pytest.raises(ManifestError, match=r"no dispatch_plugin\.toml in this folder"):
         load_manifest_path(tmp_path)
     with pytest.raises(ManifestError, match="there is no such file or folder"):
         load_manifest_path(tmp_path / "nowhere")

@@ -52,7 +52,7 @@ FULL = manifest_text("night_log", extra="""
 
 
 def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "dispatch-plugin.toml"
+    path = tmp_path / "dispatch_plugin.toml"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -74,7 +74,7 @@ def test_a_full_manifest_reads_into_its_contributions_with_defaults(tmp_path: Pa
     assert (added.roles, added.max_bytes) == (DEFAULT_ROLES, MAX_EVENT_BYTES)
     assert (struck.roles, struck.max_bytes) == (("commander",), 512)
     assert manifest.commands[0].name == "night-log"
-    assert manifest.source == tmp_path / "dispatch-plugin.toml"
+    assert manifest.source == tmp_path / "dispatch_plugin.toml"
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_the_api_range_decides_which_desks_a_plugin_supports(tmp_path: Path, api
 def test_every_problem_is_reported_at_once_with_file_field_and_value(tmp_path: Path) -> None:
     text = FULL.replace('area = "right"', 'area = "middle"').replace('max_bytes = 512', 'max_bytes = 20000')
     problems = _problems(tmp_path, text.replace('key = "Ctrl+Shift+L"', 'key = "Ctrl+Shft+L"'))
-    file = str(tmp_path / "dispatch-plugin.toml")
+    file = str(tmp_path / "dispatch_plugin.toml")
     assert problems == [
         f'{file}: panels[0].area is "middle"; it must be one of left, right, top, bottom.',
         f'{file}: incident_actions[0].key is "Ctrl+Shft+L"; "Shft" is not a modifier (use Ctrl, Shift, Alt, Meta, '
@@ -138,13 +138,13 @@ def test_each_rule_names_the_field_and_the_value(tmp_path: Path, old: str, new: 
     problems = _problems(tmp_path, text)
     assert len(problems) == 1, problems
     assert expected in problems[0]
-    assert problems[0].startswith(str(tmp_path / "dispatch-plugin.toml"))
+    assert problems[0].startswith(str(tmp_path / "dispatch_plugin.toml"))
 
 
 def test_a_manifest_that_is_not_toml_names_the_file_and_the_line(tmp_path: Path) -> None:
     problems = _problems(tmp_path, '[plugin]\nid = "night_log\n')
     assert len(problems) == 1
-    assert "dispatch-plugin.toml: the manifest is not valid TOML" in problems[0] and "line 2" in problems[0]
+    assert "dispatch_plugin.toml: the manifest is not valid TOML" in problems[0] and "line 2" in problems[0]
 
 
 def test_a_manifest_without_its_plugin_table_or_with_a_strange_section_says_so(tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ def test_list_as_json(night_log: PluginDists, capsys: pytest.CaptureFixture[str]
     (entry,) = [entry for entry in json.loads(out) if entry["id"] == "night_log"]
     assert entry == {"id": "night_log", "name": "Night log", "version": "1.0.0", "api": ">=1.0,<2",
                      "status": "enabled", "detail": "", "distribution": "dispatch-night-log",
-                     "distribution_version": "1.0.0", "entry_point": "night_log = night_log:dispatch-plugin.toml"}
+                     "distribution_version": "1.0.0", "entry_point": "night_log = night_log:dispatch_plugin.toml"}
 
 
 def _status(capsys: pytest.CaptureFixture[str], plugin_id: str) -> str:
@@ -211,7 +211,7 @@ def test_validate_reports_each_problem_of_the_code_and_fails(source_tree: Plugin
     code, out, err = _run(capsys, "plugins", "validate", str(package))
     assert code == 1
     assert err == "night_log 1.0.0: 6 problems.\n"
-    where = f"{package / 'dispatch-plugin.toml'}: "
+    where = f"{package / 'dispatch_plugin.toml'}: "
     problems = out.splitlines()
     assert all(problem.startswith(where) for problem in problems)
     found = "\n".join(problems)
@@ -227,7 +227,7 @@ def test_validate_reports_each_problem_of_the_code_and_fails(source_tree: Plugin
 
 def test_validate_a_broken_manifest_lists_its_problems(tmp_path: Path, user_data: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "dispatch-plugin.toml"
+    path = tmp_path / "dispatch_plugin.toml"
     path.write_text(manifest_text("core").replace('version = "1.0.0"', 'version = "one"'), encoding="utf-8")
     code, out, err = _run(capsys, "plugins", "validate", str(path))
     assert code == 1

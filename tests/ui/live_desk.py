@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import UnitStatus
 from dispatch_desktop.domain.events import CallLocation
 from dispatch_desktop.embedded import EmbeddedServices, Options
+from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.ui.workstation import WorkstationSettings
 from tests.ui.dispatch_world import focus_in, type_text
 
@@ -112,15 +113,18 @@ def make_desk(qtbot, tmp_path: Path) -> Iterator[DeskFactory]:  # type: ignore[n
 
     def make(language: str = "zh_CN", *, role: Role = Role.DISPATCHER, workstation: str = "ws-e2e",
              simulate: bool = False, operator: str = "张伟 012345", units: int | None = None,
-             state_dir: Path | None = None) -> Desk:
-        database = tmp_path / f"events-{len(made)}.sqlite3"  # each desk its own hub and log
+             state_dir: Path | None = None, plugins: Sequence[Discovered] | None = (), safe_mode: bool = False,
+             database: Path | None = None) -> Desk:
+        """``plugins``: the plugins the desk considers (none by default; None: those installed)."""
+        database = database or tmp_path / f"events-{len(made)}.sqlite3"  # each desk its own hub and log
         options = Options(database_url=f"sqlite:///{database}", simulate=simulate, cameras=0,
                           workstation=workstation, auto_dispatch=False, units=units)
         services = EmbeddedServices(options)
         services.start(lambda *_: None, lambda: False)
         settings = WorkstationSettings(user="tester", config_dir=tmp_path / "config", cache_dir=tmp_path / "cache",
                                        language=language, operator=operator, sound=False)
-        desk = Desk(services, settings, role=role, state_dir=state_dir or tmp_path / "desk")
+        desk = Desk(services, settings, role=role, state_dir=state_dir or tmp_path / "desk", plugins=plugins,
+                    safe_mode=safe_mode)
         desk.start()
         made.append(desk)
         qtbot.waitExposed(desk.window)

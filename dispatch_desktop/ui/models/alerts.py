@@ -29,6 +29,7 @@ class AlertKind(enum.StrEnum):
     SOS = "sos"
     OVERDUE = "overdue"
     REFUSAL = "refusal"
+    NOTICE = "notice"  # a plugin's warning, or the desk's word about a plugin
 
 
 class Alert(msgspec.Struct, frozen=True):
@@ -54,7 +55,10 @@ _KIND_TEXT = {
     AlertKind.SOS: QT_TRANSLATE_NOOP("Alerts", "SOS"),
     AlertKind.OVERDUE: QT_TRANSLATE_NOOP("Alerts", "Overdue"),
     AlertKind.REFUSAL: QT_TRANSLATE_NOOP("Alerts", "Refused"),
+    AlertKind.NOTICE: QT_TRANSLATE_NOOP("Alerts", "Notice"),
 }
+MAX_NOTICES = 50
+"""Notices kept in the panel; the oldest goes when a new one comes (they stay in the log file)."""
 
 
 def _details(alert: Alert, unit_name: Callable[[str], str] | None = None) -> str:
@@ -62,6 +66,8 @@ def _details(alert: Alert, unit_name: Callable[[str], str] | None = None) -> str
         return QCoreApplication.translate("Alerts", "Officer needs help at {lat:.5f}, {lon:.5f}").format(
             lat=alert.lat, lon=alert.lon
         )
+    if alert.kind is AlertKind.NOTICE:
+        return alert.message
     if alert.overdue is not None:
         late = alert.overdue
         return QCoreApplication.translate("Alerts", "{phase} overdue by {over} (target {target})").format(
@@ -112,6 +118,18 @@ class AlertsModel(KeyedTableModel):
 
     def active_overdue(self) -> list[Alert]:
         return [a for a in self._alerts.values() if a.kind is AlertKind.OVERDUE]
+
+    def add_notice(self, key: str, time_ms: int, subject: str, message: str) -> None:
+        """A notice (a plugin's warning, a plugin stopped): shown until newer ones push it out."""
+        key = f"notice:{key}"
+        changed = [key]
+        self._alerts.pop(key, None)
+        self._alerts[key] = Alert(key, AlertKind.NOTICE, time_ms, subject=subject, message=message)
+        notices = [k for k, alert in self._alerts.items() if alert.kind is AlertKind.NOTICE]
+        for old in notices[:-MAX_NOTICES]:
+            del self._alerts[old]
+            changed.append(old)
+        self.sync(changed)
 
     def set_overdue(self, check: OverdueCheck, now_ms: int) -> None:
         """The desk's overdue check of this second: each overdue phase is an alert until it is done."""
@@ -191,7 +209,7 @@ def _refusal_alert(key: str, record: RefusalRecord, state: State) -> Alert:
                  incident=incident, subject=subject, code=record.code, message=record.message)
 
 
-_KIND_RANK = {AlertKind.SOS: 0, AlertKind.OVERDUE: 1, AlertKind.REFUSAL: 2}
+_KIND_RANK = {AlertKind.SOS: 0, AlertKind.OVERDUE: 1, AlertKind.REFUSAL: 2, AlertKind.NOTICE: 3}
 OVERDUE_TINT = "#e53935"
 
 

@@ -14,12 +14,14 @@ class SelectionModel(QObject):
     unitSelected = Signal(str)  # "" when cleared
     incidentSelected = Signal(str)
     followChanged = Signal(str)  # the unit the map keeps centred on, "" for none
+    cameraSelected = Signal(str)  # the camera picked on the map or by a plugin ("" when cleared)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._unit = ""
         self._incident = ""
         self._follow = ""
+        self._camera = ""
 
     @property
     def unit(self) -> str:
@@ -32,6 +34,10 @@ class SelectionModel(QObject):
     @property
     def follow(self) -> str:
         return self._follow
+
+    @property
+    def camera(self) -> str:
+        return self._camera
 
     def select_unit(self, unit_id: str) -> None:
         if unit_id != self._unit:
@@ -47,3 +53,9 @@ class SelectionModel(QObject):
         if unit_id != self._follow:
             self._follow = unit_id
             self.followChanged.emit(unit_id)
+
+    def select_camera(self, camera_id: str) -> None:
+        """A camera picked (on the map, by a plugin): the video wall puts it up. Picking the same camera
+        again puts it up again (the user may have replaced it on the wall since)."""
+        self._camera = camera_id
+        self.cameraSelected.emit(camera_id)

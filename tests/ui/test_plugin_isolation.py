@@ -1,0 +1,223 @@
+"""No plugin can take a dispatch desk down: a plugin that fails to import, raises in any of its hooks,
+calls sys.exit() or holds the desk is stopped, shows its error, and the desk goes on dispatching."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from dispatch_desktop.app import Desk
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.extensions import sentinel
+from dispatch_desktop.extensions.state import PluginStates
+from dispatch_desktop.ui.models.alerts import AlertKind
+from dispatch_desktop.ui.plugins.error_view import PluginErrorView
+from dispatch_desktop.ui.plugins.manager import PluginManagerDialog
+from tests.ui.live_desk import DeskFactory
+from tests.ui.plugin_kit import write_plugin
+
+pytestmark = pytest.mark.gui
+
+PANEL = '''
+[[panels]]
+id = "PLUGIN.panel"
+title = "Test panel"
+area = "right"
+tab_group = "core.dispatch"
+factory = "PLUGIN.panel:build"
+'''
+LABEL_PANEL = '''
+from PySide6.QtWidgets import QLabel
+
+def build(desk):
+    return QLabel("working")
+'''
+
+
+def notices(desk: Desk) -> list[str]:
+    model = desk.window.alerts_model
+    records = [model.record(key) for key in model.keys()]  # noqa: SIM118 - a table model, not a dict
+    return [f"{a.subject}: {a.message}" for a in records if a is not None and a.kind is AlertKind.NOTICE]
+
+
+def desk_still_works(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """The desk still takes a command to the hub and shows what came back."""
+    probe = ev.PluginEvent(plugin="probe", name="still_here", data=msgspec.msgpack.encode({"n": 1}))
+    future = desk.send(probe)
+    qtbot.waitUntil(lambda: future.done(), timeout=10_000)
+    assert future.result().accepted
+    assert desk.window.isVisible()
+
+
+def test_a_plugin_that_raises_on_import_is_stopped_with_its_traceback_and_the_others_load(
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    failing_import = "raise RuntimeError('cannot reach the roster server')"
+    broken = write_plugin(tmp_path / "site", "broken", {"hooks": failing_import})
+    syntax = write_plugin(tmp_path / "site", "syntax", {"hooks": "def activate(desk:\n"})
+    good = write_plugin(tmp_path / "site", "good", {"panel": LABEL_PANEL}, manifest=PANEL)
+    desk = make_desk("en", plugins=[broken, syntax, good])
+    host = desk.plugins.host
+    assert host.guard.is_disabled(broken.id) and host.guard.is_disabled(syntax.id)
+    assert not host.guard.is_disabled(good.id)
+    assert desk.window.dock(f"{good.id}.panel").widget().text() == "working"
+    assert any("cannot reach the roster server" in text for text in notices(desk))
+    assert any("SyntaxError" in text for text in notices(desk))
+    dialog = PluginManagerDialog(desk.plugins, desk.window)
+    dialog.select(broken.id)
+    assert "RuntimeError: cannot reach the roster server" in dialog.details.toPlainText()
+    assert 'raise RuntimeError' in dialog.details.toPlainText()  # the traceback's line
+    dialog.close()
+    desk_still_works(qtbot, desk)
+
+
+@pytest.mark.parametrize("body", ["sys.exit(3)", "raise KeyboardInterrupt", "raise ValueError('bad config')"])
+def test_an_activate_hook_that_exits_or_raises_leaves_the_desk_running(
+        qtbot, make_desk: DeskFactory, tmp_path: Path, body: str) -> None:  # type: ignore[no-untyped-def]
+    hooks = f'''
+    import sys
+    from dispatch_desktop.api import hookimpl
+
+    @hookimpl
+    def activate(desk):
+        {body}
+    '''
+    plugin = write_plugin(tmp_path / "site", "exits", {"hooks": hooks, "panel": LABEL_PANEL}, manifest=PANEL)
+    desk = make_desk("en", plugins=[plugin])
+    QApplication.processEvents()
+    assert desk.plugins.host.guard.is_disabled(plugin.id)
+    assert isinstance(desk.window.dock(f"{plugin.id}.panel").widget(), PluginErrorView)
+    assert any(plugin.id in text for text in notices(desk))
+    desk_still_works(qtbot, desk)
+
+
+LISTENER = '''
+import time
+from dispatch_desktop.api import hookimpl
+
+heard = []
+
+@hookimpl
+def activate(desk):
+    desk.on_event(listen, kinds={"plugin_event"})
+
+def listen(event):
+    heard.append(event.gseq)
+    BEHAVIOUR
+'''
+
+
+def test_a_listener_that_keeps_raising_is_stopped_after_three_faults_and_its_panel_shows_why(
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = LISTENER.replace("BEHAVIOUR", "raise LookupError('no such station')")
+    plugin = write_plugin(tmp_path / "site", "listens", {"hooks": code, "panel": LABEL_PANEL}, manifest=PANEL)
+    desk = make_desk("en", plugins=[plugin])
+    module = __import__(f"{plugin.id}.hooks", fromlist=["heard"])
+    for _ in range(4):
+        desk_still_works(qtbot, desk)
+    qtbot.waitUntil(lambda: desk.plugins.host.guard.is_disabled(plugin.id), timeout=10_000)
+    assert len(module.heard) == 3  # stopped at the third fault: the fourth event was not handed to it
+    view = desk.window.dock(f"{plugin.id}.panel").widget()
+    assert isinstance(view, PluginErrorView)
+    assert "LookupError: no such station" in view.text.toPlainText()
+    assert any("was stopped" in text for text in notices(desk))
+
+
+def test_a_listener_that_holds_the_desk_for_two_seconds_is_a_fault_and_the_desk_goes_on(
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plugin = write_plugin(tmp_path / "site", "slow", {"hooks": LISTENER.replace("BEHAVIOUR", "time.sleep(2)")})
+    desk = make_desk("en", plugins=[plugin])
+    desk_still_works(qtbot, desk)
+    guard = desk.plugins.host.guard
+    qtbot.waitUntil(lambda: bool(guard.faults(plugin.id)), timeout=10_000)
+    fault = guard.faults(plugin.id)[0]
+    assert fault.held_ms >= 1900
+    assert "held the desk" in fault.message
+    assert not guard.is_disabled(plugin.id)  # one fault: it goes on (three would stop it)
+    desk_still_works(qtbot, desk)
+
+
+ACTION = '''
+[[incident_actions]]
+id = "PLUGIN.boom"
+title = "Boom"
+key = "Ctrl+Alt+B"
+handler = "PLUGIN.hooks:boom"
+'''
+
+
+def test_an_incident_action_handler_that_calls_sys_exit_does_not_close_the_desk(
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hooks = GOOD = '''
+    import sys
+    from dispatch_desktop.api import hookimpl
+
+    @hookimpl
+    def activate(desk):
+        pass
+
+    def boom(desk, incident):
+        sys.exit("bye")
+    '''
+    assert GOOD
+    plugin = write_plugin(tmp_path / "site", "action", {"hooks": hooks}, manifest=ACTION)
+    desk = make_desk("en", plugins=[plugin])
+    actions = desk.incident_actions
+    assert f"{plugin.id}.boom" in [r.action.id for r in actions.registered()]
+    actions._registered[f"{plugin.id}.boom"].action.handler("I-1")  # as a key press would, for any incident
+    faults = desk.plugins.host.guard.faults(plugin.id)
+    assert faults and faults[0].message == "SystemExit: bye"
+    desk_still_works(qtbot, desk)
+
+
+def test_a_plugin_whose_key_is_taken_gets_the_conflict_as_its_error_and_the_desk_keeps_its_key(
+        make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    taken = ACTION.replace("Ctrl+Alt+B", "F9")
+    hooks = "from dispatch_desktop.api import hookimpl\n\ndef boom(desk, incident):\n    pass\n"
+    plugin = write_plugin(tmp_path / "site", "clash", {"hooks": hooks}, manifest=taken)
+    desk = make_desk("en", plugins=[plugin])
+    faults = desk.plugins.host.guard.faults(plugin.id)
+    assert faults and "F9 is already" in faults[0].message
+    assert desk.incident_actions.qaction("core.close").shortcut().toString() == "F9"
+
+
+def test_a_plugin_that_crashed_the_last_start_is_disabled_with_a_message(
+        make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plugin = write_plugin(tmp_path / "site", "crashy", {"panel": LABEL_PANEL}, manifest=PANEL)
+    state_dir = tmp_path / "desk-state"
+    sentinel.arm(plugin.id, state_dir)  # the last run died while activating it
+    desk = make_desk("en", plugins=[plugin], state_dir=state_dir)
+    assert plugin.id not in desk.plugins.host.plugins
+    assert any("stopped unexpectedly" in text for text in notices(desk))
+    assert not PluginStates.load(tmp_path / "config").is_enabled(plugin.id)
+    assert sentinel.left_by_last_run(state_dir) is None  # the clean start cleared it
+
+
+def test_safe_mode_starts_no_plugin_and_says_so(make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plugin = write_plugin(tmp_path / "site", "skipped", {"panel": LABEL_PANEL}, manifest=PANEL)
+    desk = make_desk("en", plugins=[plugin], safe_mode=True)
+    assert not desk.plugins.host.plugins
+    assert "Safe mode" in desk.window.status_bar.currentMessage()
+
+
+def test_disabling_a_plugin_in_the_manager_stops_it_now_and_at_the_next_start(
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = LISTENER.replace("BEHAVIOUR", "pass")
+    plugin = write_plugin(tmp_path / "site", "optional", {"hooks": code, "panel": LABEL_PANEL}, manifest=PANEL)
+    desk = make_desk("en", plugins=[plugin])
+    dialog = PluginManagerDialog(desk.plugins, desk.window)
+    dialog.select(plugin.id)
+    assert dialog.status_text(desk.plugins.statuses[0]) == "Running"
+    dialog.disable_button.click()
+    module = __import__(f"{plugin.id}.hooks", fromlist=["heard"])
+    before = len(module.heard)
+    desk_still_works(qtbot, desk)
+    time.sleep(0.2)
+    QApplication.processEvents()
+    assert len(module.heard) == before
+    assert not desk.window.dock(f"{plugin.id}.panel").isVisible()
+    assert not PluginStates.load(tmp_path / "config").is_enabled(plugin.id)
+    dialog.close()
