@@ -5,10 +5,11 @@ It repairs itself whenever the feed shows it missed something. After a gap — a
 ``prev`` is beyond the last gseq it applied, or a heartbeat announcing a newer gseq — it *catches up*: it
 asks the hub for the stored events after its gseq (``events_request``), folds them in, then the batches
 published meanwhile, so that every event is applied, and reported, exactly once and in gseq order. It
-takes a fresh snapshot instead when catching up cannot work: after a silence of the hub, when the hub
-restarted, when the gap is over ``catchup_limit`` events, or when the hub does not answer in time or
-refuses. PUB/SUB drops messages silently when a subscriber falls behind, so these checks, not the
-high-water marks, are what keep the copy exact.
+does the same when the hub speaks again after a silence (``recover``): the catch-up's answer names the hub,
+so a hub that restarted meanwhile is still found out. It takes a fresh snapshot instead when catching up
+cannot work: when the hub restarted, when the gap is over ``catchup_limit`` events, or when the hub does
+not answer in time or refuses. PUB/SUB drops messages silently when a subscriber falls behind, so these
+checks, not the high-water marks, are what keep the copy exact.
 
 It owns no socket and no thread: ``WorkstationClient`` feeds it what arrives, on its own thread, and
 gives it ``send`` for its requests, ``report`` for what it applied (``(gseq, Envelope)`` pairs, or None
@@ -131,6 +132,17 @@ class StateCopy:
             self.resync("hub restarted")
         elif beat.gseq > self.gseq:
             self._gap("heartbeat", beat.gseq)
+
+    def recover(self, why: str) -> None:
+        """The hub spoke again after a silence: catch up on what was missed (every event applied and
+        reported once, as after a gap) when the copy follows a hub's log; the catch-up's answer names the
+        hub, so a hub that restarted meanwhile is still found out and answered with a snapshot."""
+        if self.syncing or not self._copy_hub:
+            self.resync(why)
+            return
+        log.info("%s: catching up (%s) from gseq %d", self.name, why, self.gseq)
+        self._start_syncing()
+        self._request_catchup()
 
     def resync(self, why: str) -> None:
         """Replace the copy by a fresh snapshot (what was caught up so far is dropped, unreported)."""

@@ -389,7 +389,7 @@ class WorkstationClient:
         self.last_heard = time.monotonic()
         if self._lost:
             self._lost = False
-            self.copy.resync("hub back")  # whatever happened meanwhile, start from a fresh snapshot
+            self.copy.recover("hub back")  # catch up on what happened meanwhile (a snapshot if it cannot)
 
     def _report(self, state: State, changed: list[Published] | None) -> None:
         self._call(self.on_state, state, changed)

@@ -238,3 +238,50 @@ def test_events_published_while_the_hub_reads_its_log_are_reported_too(make_hub:
     finally:
         client.stop()
         feed.close()
+
+
+class _SilentFeed(LossyFeed):
+    """Passes everything on, except while ``silent`` is set: then nothing at all (events, heartbeats)."""
+
+    def __init__(self, upstream: str) -> None:
+        self.silent = threading.Event()
+        super().__init__(upstream, lambda _n, _message: False)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            if not self.sub.poll(50):
+                continue
+            message = self.sub.recv()
+            if self.silent.is_set():
+                self.dropped += 1
+            else:
+                self.pub.send(message)
+
+
+def test_after_a_silence_of_the_hub_a_desk_catches_up_and_reports_every_event_once(
+    make_hub: Callable[..., Running]
+) -> None:
+    running = make_hub()
+    listener = Listener()
+    feed = _SilentFeed(running.endpoints.publish)
+    connection: list[bool] = []
+    client = WorkstationClient("ws-01", command_endpoint=running.endpoints.workstation,
+                               publish_endpoint=feed.endpoint, on_state=listener, on_connection=connection.append,
+                               hub_timeout=0.5)
+    client.start()
+    try:
+        assert client.wait_synced(10)
+        first = client.gseq
+        feed.silent.set()
+        _drive(running, 10)
+        wait_for(lambda: connection[-1:] == [False], timeout=10)  # the desk noticed the silence
+        feed.silent.clear()
+        wait_for(lambda: connection[-1:] == [True] and client.gseq == running.hub.stats()["last_gseq"],
+                 timeout=20)
+        assert feed.dropped >= 1
+        assert client.resyncs == 1 and client.catchups >= 1  # caught up, no second snapshot
+        assert listener.gseqs() == list(range(first + 1, client.gseq + 1))
+        assert client.state == running.hub.state
+    finally:
+        client.stop()
+        feed.close()
