@@ -47,6 +47,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_probe import StallProbe, percentile, wait, wait_until  # bench/ is on sys.path when run as a script
 from sim_feed import SimFeed
 
+from dispatch_desktop.app import build_window
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain.enums import IncidentStatus
 from dispatch_desktop.ui.map.page import build_page
@@ -171,9 +172,10 @@ def main() -> None:
         rss_before = rss_all(process)
         t_start = time.perf_counter()
         feed = StateFeed()
-        window = Workstation(city, feed, WorkstationSettings(
+        window = build_window(city, feed, WorkstationSettings(
             user="bench", config_dir=Path(tmp) / "config", cache_dir=cache, restore_layout=False,
         ))
+        window.open()
         built_s = time.perf_counter() - t_start
         window.resize(1920, 1080)
         window.show()

@@ -34,6 +34,7 @@ from dispatch_desktop.controllers.outbox import EntryState, Outbox
 from dispatch_desktop.controllers.persist import LatestWriter
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import localtime
+from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.embedded import Cancelled, EmbeddedServices, Options, StartupError
@@ -41,6 +42,7 @@ from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.paths import APP_NAME
 from dispatch_desktop.ui.alarm import Alarm
 from dispatch_desktop.ui.call_taking import CallTaker
+from dispatch_desktop.ui.desk_views import add_desk_views
 from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
 from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
@@ -158,6 +160,14 @@ class Startup(QObject):
         self.done.emit(False)
 
 
+def build_window(city: City, feed: StateFeed, settings: WorkstationSettings) -> Workstation:
+    """The window with what every desk shows: the frame and its models, the map, the four core panels.
+    The caller adds its own panels and plugins, then calls ``window.open()``."""
+    window = Workstation(city, feed, settings)
+    window.views = add_desk_views(window)
+    return window
+
+
 class Desk:
     """The running workstation: window, panels, controllers and the bus client, wired together."""
 
@@ -189,8 +199,8 @@ class Desk:
         self.drafts = DraftKeeper(self.state_dir / "call-draft.json", self.writer)
         self.outbox = Outbox(self.client.send_envelope, self.state_dir / "outbox.msgpack", writer=self.writer)
 
-        # The desk's own panels join before the user's saved layout is restored (finish_layout below).
-        self.window = Workstation(city, self.feed, dataclasses.replace(settings, restore_layout=False))
+        # The desk's own panels and its plugins join before the user's saved layout is restored (open below).
+        self.window = build_window(city, self.feed, settings)
         window = self.window
         window.closing_check = self.confirm_close
         operator = self.operator
@@ -257,7 +267,7 @@ class Desk:
         window.language.languageChanged.connect(lambda _language: self._retitle())
         for name in ("intake", "dispatch", "unit_board"):
             self._raise_dock(name)
-        self._layout_restored = window.finish_layout()
+        self._layout_restored = window.open()
         if not can_command(role):
             reason = self.read_only_reason()
             self.intake.set_read_only(reason)

@@ -1,22 +1,25 @@
-"""The dispatcher's workstation as the composition root builds it.
+"""The dispatcher's workstation window: the frame, and the shared models everything in it shows.
+
+The frame is the window with its menus, title, status bar and link banner, the one panel registry and the
+layout kept per user; the models are the city as the desk sees it (``city_model``), the one ``selection``
+and the tables built on them. What the window shows — the map in the middle, the desk's panels, the
+plugins' panels — is not built here: the composition root (``dispatch_desktop.app``) adds it, in order,
+through the same registry plugins use, then calls ``open``::
 
     feed = StateFeed()                      # on the GUI thread, before the bus client starts
-    client = WorkstationClient(..., on_state=feed.push, on_connection=feed.set_connected)
-    window = Workstation(city, feed, WorkstationSettings(user="zhang.wei"))
+    window = build_window(city, feed, WorkstationSettings(user="zhang.wei"))   # frame, map, core panels
+    ...                                     # the desk's other panels, its plugins
+    window.open()                           # the user's saved layout, the clock
     window.show()
-
-Everything else (intake forms, the video wall, plugins) joins through the extension points here:
-``add_panel``, the shared ``selection``, ``city_model`` and ``map_view.bridge`` (``mapClicked``
-gives the lat/lon of a click on an empty spot of the map).
 """
 
 from __future__ import annotations
 
-import functools
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent
@@ -38,13 +41,12 @@ from dispatch_desktop.ui.models.incident_table import IncidentTableModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.models.unit_table import UnitTableModel
-from dispatch_desktop.ui.panels.alerts_panel import AlertsPanel
-from dispatch_desktop.ui.panels.incident_detail import IncidentDetailPanel
-from dispatch_desktop.ui.panels.incident_queue import IncidentQueuePanel
-from dispatch_desktop.ui.panels.unit_board import UnitBoardPanel
-from dispatch_desktop.ui.plugins.panels import PanelContribution, PanelRegistry
+from dispatch_desktop.ui.plugins.panels import PanelRegistry
 from dispatch_desktop.ui.status_bar import WorkstationStatusBar
 from dispatch_desktop.ui.user_settings import UserSettings
+
+if TYPE_CHECKING:
+    from dispatch_desktop.ui.desk_views import DeskViews
 
 
 def _login_name() -> str:
@@ -63,7 +65,7 @@ class WorkstationSettings:
     tile_url: str | None = None  # None: the user's saved intranet tile server ("" = plain background)
     translations_dir: Path = TRANSLATIONS_DIR
     clock: Callable[[], int] = wall_clock_ms
-    restore_layout: bool = True
+    restore_layout: bool = True  # the default of ``Workstation.open``
     staleness: StalenessPolicy = DEFAULT_STALENESS
     sound: bool | None = None  # None: the user's last choice in the Settings menu, else on
     workstation: str = ""  # shown in the title bar
@@ -77,11 +79,12 @@ class WorkstationSettings:
         return self.cache_dir or paths.cache_dir()
 
 
-def _same(widget: QWidget) -> QWidget:
-    return widget
-
-
 class Workstation(MainWindow):
+    views: DeskViews
+    """The map and the desk's core panels, once the composition root added them (``add_desk_views``)."""
+    map_view: MapView
+    layer_menu: LayerMenu
+
     def __init__(self, city: City, feed: StateFeed, settings: WorkstationSettings | None = None,
                  parent: QWidget | None = None) -> None:
         settings = settings or WorkstationSettings()
@@ -106,43 +109,17 @@ class Workstation(MainWindow):
         for model in (self.unit_table, self.incident_table, self.alerts_model):
             language.languageChanged.connect(lambda _lang, model=model: model.retranslate())
 
-        # the map in the middle
-        tile_url = settings.tile_url if settings.tile_url is not None else user_settings.tile_url()
-        self.map_view = MapView(city, self.city_model, self.selection, language, cache_dir=cache_dir,
-                                tile_url=tile_url, staleness=settings.staleness, parent=self)
-        self.setCentralWidget(self.map_view)
-        self.map_view.mapFailed.connect(self._on_map_failed)
-
-        # panels around it
-        self.incident_queue = IncidentQueuePanel(self.incident_table, self.selection)
-        self.incident_detail = IncidentDetailPanel(self.city_model, self.selection, city)
-        self.unit_board = UnitBoardPanel(self.unit_table, self.selection)
-        self.alerts_panel = AlertsPanel(self.alerts_model, self.selection)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         # The side columns run the full height; a bottom panel (the video wall) sits under the map only.
-        self.setCorner(Qt.Corner.BottomLeftCorner, left)
-        self.setCorner(Qt.Corner.BottomRightCorner, right)
-        # The desk's own panels dock through the registry plugins' panels go through.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Every panel, the desk's own and the plugins', docks through this registry.
         self.panels = PanelRegistry(self)
-        core: list[tuple[str, QWidget, str]] = [
-            ("incident_queue", self.incident_queue, "left"), ("incident_detail", self.incident_detail, "left"),
-            ("unit_board", self.unit_board, "right"), ("alerts", self.alerts_panel, "right")]
-        for name, widget, area in core:
-            self.panels.add(PanelContribution(name, functools.partial(_same, widget), area=area))
-        self.resizeDocks([self.dock("incident_queue"), self.dock("unit_board")], [560, 520],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.dock("incident_queue"), self.dock("incident_detail")], [520, 420],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.dock("unit_board"), self.dock("alerts")], [620, 320], Qt.Orientation.Vertical)
         self.alerts_model.sosRaised.connect(self._on_sos)
 
         self.status_bar = WorkstationStatusBar(self.city_model, self)
         self.setStatusBar(self.status_bar)
         self.link_banner = LinkBanner(self.city_model, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.link_banner)
-        self.layer_menu = LayerMenu(self.map_view.bridge, self)
-        self.view_menu.insertMenu(self.reset_layout_action, self.layer_menu)
-        self.view_menu.insertSeparator(self.reset_layout_action)
         self.settings_menu = QMenu(self)
         self.settings_menu.setObjectName("settings_menu")
         self.sound_action = QAction(self, checkable=True)
@@ -165,11 +142,28 @@ class Workstation(MainWindow):
         self.menuBar().addMenu(self.help_menu)
         self.city_model.modeChanged.connect(lambda _mode: self.setWindowTitle(self.window_title()))
 
-        self.finish_layout(restore=settings.restore_layout)
         chosen = settings.language or user_settings.language(DEFAULT_LANGUAGE)
         language.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
         self.retranslate()
+
+    # --- what it shows -----------------------------------------------------------------------------------
+
+    def set_map(self, map_view: MapView) -> None:
+        """The map in the middle, with its layer switches in the View menu."""
+        self.map_view = map_view
+        self.setCentralWidget(map_view)
+        map_view.mapFailed.connect(self._on_map_failed)
+        self.layer_menu = LayerMenu(map_view.bridge, self)
+        self.view_menu.insertMenu(self.reset_layout_action, self.layer_menu)
+        self.view_menu.insertSeparator(self.reset_layout_action)
+
+    def open(self, *, restore: bool | None = None) -> bool:
+        """Everything has joined: remember this arrangement as the default, bring back the user's own
+        (``restore``, default: the settings' ``restore_layout``), start the clock. Returns whether a saved
+        layout was restored."""
+        restored = self.finish_layout(restore=self.settings.restore_layout if restore is None else restore)
         self.city_model.start_clock()
+        return restored
 
     # --- texts -----------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from dispatch_desktop.app import build_window
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.i18n import CATALOGUE, TRANSLATIONS_DIR, compile_catalogue
@@ -59,10 +60,11 @@ def make_workstation(qtbot, tmp_path: Path, city: City, translations_dir: Path, 
     def make(*, user: str = "dispatcher", language: str = "zh_CN", restore_layout: bool = True,
              config_dir: Path | None = None) -> Workstation:
         feed = StateFeed(min_interval_ms=0)
-        window = Workstation(city, feed, WorkstationSettings(
+        window = build_window(city, feed, WorkstationSettings(
             user=user, config_dir=config_dir or tmp_path / "config", cache_dir=map_cache, language=language,
             translations_dir=translations_dir, clock=lambda: NOW, restore_layout=restore_layout,
         ))
+        window.open()
         qtbot.addWidget(window)
         made.append(window)
         return window

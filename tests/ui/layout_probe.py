@@ -46,7 +46,7 @@ def main(data: str) -> None:
             row = table.verticalHeader().defaultSectionSize()
             facts[f"{name}_rows"] = table.viewport().height() // row
             facts[f"{name}_visible"] = table.isVisible()
-        queue = window.incident_queue.view
+        queue = window.views.incident_queue.view
         elapsed = window.incident_table.column_titled("Elapsed")
         header = queue.horizontalHeader()
         facts["elapsed_right_edge"] = header.sectionViewportPosition(elapsed) + header.sectionSize(elapsed)

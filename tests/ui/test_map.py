@@ -89,11 +89,11 @@ def test_a_unit_clicked_on_the_map_is_selected_in_the_board_and_a_board_pick_sho
     unit = next(u for u in desk.log.state.units.values() if u.kind is UnitKind.PATROL_GROUP and u.status == "available")
     desk.run(f"DispatchMap.clickUnit('{unit.id}')")
     desk.qtbot.waitUntil(lambda: window.selection.unit == unit.id)
-    assert window.unit_board.current_key() == unit.id
+    assert window.views.unit_board.current_key() == unit.id
 
     other = next(u for u in desk.log.state.units.values() if u.status == "available" and u.id != unit.id)
-    window.unit_board.search.setText(other.name)
-    window.unit_board.view.selectRow(0)
+    window.views.unit_board.search.setText(other.name)
+    window.views.unit_board.view.selectRow(0)
     assert window.selection.unit == other.id
     desk.qtbot.waitUntil(lambda: desk.js("DispatchMap.selected.id") == other.id)
     assert desk.js("DispatchMap.map.hasLayer(DispatchMap.selectionRing)") is True
@@ -106,8 +106,8 @@ def test_an_incident_clicked_on_the_map_opens_in_the_queue_and_the_detail(desk: 
     desk.qtbot.waitUntil(lambda: desk.js("DispatchMap.map.getZoom()") == 17)
     desk.qtbot.waitUntil(lambda: desk.js(f"DispatchMap.clickIncident('{incident.id}')") is True)
     desk.qtbot.waitUntil(lambda: window.selection.incident == incident.id)
-    assert window.incident_queue.current_key() == incident.id
-    assert window.incident_detail.heading.text().startswith(incident.id)
+    assert window.views.incident_queue.current_key() == incident.id
+    assert window.views.incident_detail.heading.text().startswith(incident.id)
 
 
 def test_zoomed_out_incidents_gather_in_clusters_that_count_them(desk: Desk) -> None:
@@ -130,7 +130,7 @@ def test_follow_keeps_the_map_centred_on_the_unit(desk: Desk) -> None:
     window = desk.window
     unit = next(u for u in desk.log.state.units.values() if u.status == "available")
     window.selection.select_unit(unit.id)
-    window.unit_board.follow_button.click()
+    window.views.unit_board.follow_button.click()
     assert window.selection.follow == unit.id
     desk.log.move(unit.id, 23.55, 113.58)  # off to 从化
     desk.push()

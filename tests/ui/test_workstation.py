@@ -48,8 +48,8 @@ def _visible_texts(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
         "status cell": table.index(table.row_of(window.city.units[0].id), table.column_titled(STATUS)).data(),
         "hub": window.status_bar.connection.text(),
         "mode": window.status_bar.mode.text(),
-        "search": window.unit_board.search.placeholderText(),
-        "detail": window.incident_detail.heading.text(),
+        "search": window.views.unit_board.search.placeholderText(),
+        "detail": window.views.incident_detail.heading.text(),
     }
 
 
