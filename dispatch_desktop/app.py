@@ -12,7 +12,6 @@ import argparse
 import dataclasses
 import logging
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -20,16 +19,15 @@ from typing import TypedDict
 
 import msgspec
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dispatch_desktop import paths
 from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
 from dispatch_desktop.controllers.drafts import DraftKeeper
-from dispatch_desktop.controllers.identity import Identity
 from dispatch_desktop.controllers.identity import resolve as resolve_identity
-from dispatch_desktop.controllers.operator import Operator, can_command
+from dispatch_desktop.controllers.operator import can_command
 from dispatch_desktop.controllers.outbox import EntryState, Outbox
 from dispatch_desktop.controllers.persist import LatestWriter
 from dispatch_desktop.domain import events as ev
@@ -37,18 +35,19 @@ from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
-from dispatch_desktop.embedded import Cancelled, EmbeddedServices, Options, StartupError
+from dispatch_desktop.embedded import EmbeddedServices, Options
 from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.paths import APP_NAME
 from dispatch_desktop.ui.alarm import Alarm
 from dispatch_desktop.ui.call_taking import CallTaker
+from dispatch_desktop.ui.desk_layout import fit_layout, fit_wall
 from dispatch_desktop.ui.desk_views import add_desk_views
 from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
 from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
-from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP, LanguageManager
+from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
 from dispatch_desktop.ui.models.calls_model import CallsModel
 from dispatch_desktop.ui.models.outbox_model import OutboxModel
 from dispatch_desktop.ui.models.state_feed import StateFeed
@@ -59,7 +58,8 @@ from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.manager import PluginManagerDialog
 from dispatch_desktop.ui.plugins.panels import PanelContribution
 from dispatch_desktop.ui.plugins.startup import start_desk_plugins
-from dispatch_desktop.ui.signin import SignInDialog, role_text
+from dispatch_desktop.ui.signin import role_text, sign_in
+from dispatch_desktop.ui.startup_progress import Startup
 from dispatch_desktop.ui.user_settings import UserSettings
 from dispatch_desktop.ui.video_wall import VideoWall
 from dispatch_desktop.ui.video_wall.wiring import follow_selection
@@ -81,83 +81,6 @@ def options_from(args: argparse.Namespace) -> Options:
         auto_dispatch=not args.no_auto_dispatch,
         sign_key=args.sign_key,
     )
-
-
-STARTUP_STEPS = (
-    QT_TRANSLATE_NOOP("Startup", "Preparing the demo camera clips"),
-    QT_TRANSLATE_NOOP("Startup", "Generating the city"),
-    QT_TRANSLATE_NOOP("Startup", "Opening the event store"),
-    QT_TRANSLATE_NOOP("Startup", "Starting the hub"),
-    QT_TRANSLATE_NOOP("Startup", "Reading this workstation's key"),
-    QT_TRANSLATE_NOOP("Startup", "Ready"),
-)
-"""The labels ``EmbeddedServices.start`` reports its steps with, as source texts for the catalogues (the
-Qt-free side names its steps in English; a test keeps the two lists equal)."""
-
-
-class _StartupSignals(QObject):
-    """Carries the worker thread's progress to the GUI thread (queued across threads)."""
-
-    progressed = Signal(str, int, int)
-    finished = Signal(object)  # None on success, else the exception
-
-
-class Startup(QObject):
-    """Runs ``services.start`` on a worker thread behind a progress dialog with a Cancel button."""
-
-    done = Signal(bool)  # True: everything is up
-
-    def __init__(self, services: EmbeddedServices) -> None:
-        super().__init__()
-        self.services = services
-        self._cancel = threading.Event()
-        self._signals = _StartupSignals()
-        self._signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self.dialog = QProgressDialog()
-        self.dialog.setWindowTitle(QCoreApplication.translate("Startup", "Dispatch Desktop"))
-        self.dialog.setLabelText(QCoreApplication.translate("Startup", "Starting…"))
-        self.dialog.setCancelButtonText(QCoreApplication.translate("Startup", "Cancel"))
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setRange(0, 0)
-        self.dialog.canceled.connect(self._cancel.set)
-
-    def begin(self) -> None:
-        threading.Thread(target=self._work, name="dispatch-startup", daemon=True).start()
-
-    def _work(self) -> None:
-        try:
-            self.services.start(self._signals.progressed.emit, self._cancel.is_set)
-        except BaseException as error:  # handed to the GUI thread, which tells the user
-            self._signals.finished.emit(error)
-        else:
-            self._signals.finished.emit(None)
-
-    def _on_progress(self, label: str, step: int, steps: int) -> None:
-        self.dialog.setRange(0, steps)
-        self.dialog.setValue(step)
-        self.dialog.setLabelText(QCoreApplication.translate("Startup", label))
-
-    def _on_finished(self, error: BaseException | None) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
-        if error is None and self._cancel.is_set():
-            error = Cancelled()
-        if error is None:
-            self.done.emit(True)
-            return
-        self.services.stop()
-        if not isinstance(error, Cancelled):
-            from dispatch_desktop.ui.startup_errors import startup_error_text, title
-
-            # A StartupError is a situation its message explains (a damaged store, a missing key); anything
-            # else is a bug, whose traceback belongs in the log.
-            if isinstance(error, StartupError):
-                log.error("start-up failed: %s", error)
-            else:
-                log.error("start-up failed", exc_info=error)
-            QMessageBox.critical(None, title(), startup_error_text(error))
-        self.done.emit(False)
 
 
 def build_window(city: City, feed: StateFeed, settings: WorkstationSettings) -> Workstation:
@@ -253,7 +176,7 @@ class Desk:
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
         window.keys_action.triggered.connect(lambda: KeyReferenceDialog(window).open())
         window.about_action.triggered.connect(self.show_about)
-        self.wall.collapsedChanged.connect(lambda _collapsed: self._fit_wall())
+        self.wall.collapsedChanged.connect(lambda collapsed: fit_wall(self.window, collapsed=collapsed))
         # Plugins join after the desk's own panels and before the user's layout is restored, so that their
         # panels go back where the user had them.
         self.plugins = start_desk_plugins(window, self.incident_actions, send=self.send,
@@ -287,7 +210,7 @@ class Desk:
         self._offer_back()
         if not self._layout_restored:
             # Dock sizes only hold once the window has its real size.
-            QTimer.singleShot(0, self.window, self._fit_layout)
+            QTimer.singleShot(0, self.window, lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))
 
     def stop(self) -> None:
         self.plugins.host.stop_all()
@@ -370,43 +293,6 @@ class Desk:
         self._raise_dock("dispatch")
         self.window.map_bridge.focus_incident(incident_id)
 
-    def _fit_layout(self) -> None:
-        """The default arrangement, sized to the screen: on 1920×1080 and on 1366×768 alike the map keeps
-        the middle, the calls and the queue the left (the intake under them), the unit board and the
-        dispatch panel the right, with room for five units in each of its lists."""
-        window = self.window
-        # The screen's size, not the window's: a window manager may not have maximised it yet.
-        screen = window.screen().availableGeometry()
-        width, height = screen.width(), screen.height()
-        dock = window.dock
-        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
-        # Wide enough for the forms, but on a narrow screen never so wide that the map disappears.
-        left, right = (max(min(base, int(width * 0.35)), int(width * share)) for base, share in ((380, 0.29),
-                                                                                                 (400, 0.28)))
-        window.resizeDocks([dock("incident_queue"), dock("unit_board")], [left, right], horizontal)
-        column = height - window.menuBar().sizeHint().height() - window.statusBar().sizeHint().height()
-        calls = 90 if height < SMALL_SCREEN_HEIGHT else 150
-        intake = max(window.dock("intake").minimumSizeHint().height(), int(column * 0.45))
-        window.resizeDocks([dock("calls"), dock("incident_queue"), dock("intake")],
-                           [calls, max(150, column - calls - intake), intake], vertical)
-        if height < SMALL_SCREEN_HEIGHT:
-            # No room for two stacks on the right: the unit board joins the dispatch panel's tabs, so the
-            # dispatch panel has the column's height and shows five units in each of its lists.
-            for name in ("unit_board", "outbox"):
-                window.tabifyDockWidget(dock("dispatch"), dock(name))
-            self._raise_dock("dispatch")
-            window.resizeDocks([dock("dispatch")], [column], vertical)
-        else:
-            dispatch = max(500, int(column * 0.62))
-            window.resizeDocks([dock("unit_board"), dock("dispatch")], [column - dispatch, dispatch], vertical)
-        self._fit_wall()
-
-    def _fit_wall(self) -> None:
-        """The video wall is a strip while it has nothing to show: the map gets the room."""
-        screen = self.window.screen().availableGeometry().height()
-        height = WALL_STRIP_HEIGHT if self.wall.collapsed else max(WALL_HEIGHT, screen // 4)
-        self.window.resizeDocks([self.window.dock("video_wall")], [height], Qt.Orientation.Vertical)
-
     def _offer_back(self) -> None:
         """What an earlier run left: the call being taken, commands the hub never answered."""
         draft = self.drafts.load()
@@ -446,11 +332,6 @@ class Desk:
         future.add_done_callback(answered)
 
 
-WALL_HEIGHT = 260
-WALL_STRIP_HEIGHT = 60
-SMALL_SCREEN_HEIGHT = 900  # below this (1366×768, 1280×800…) the right column is one stack of tabs
-
-
 class _Run(TypedDict, total=False):
     """What the start-up callbacks leave for ``main``: the exit code when the desk never came up, the desk."""
 
@@ -468,19 +349,6 @@ def _save_screenshot(desk: Desk, path: Path) -> None:
         print(f"dispatch-desktop: screenshot saved to {path}", flush=True)
     else:
         print(f"dispatch-desktop: could not write the screenshot to {path}", file=sys.stderr, flush=True)
-
-
-def sign_in(identity: Identity, settings: WorkstationSettings, given: str | None) -> str | None:
-    """The operator for this session: ``--operator``, else the sign-in dialog (None: the person quit)."""
-    if given:
-        return given
-    user = UserSettings(settings.resolved_config_dir(), settings.user)
-    last = user.operator(identity.workstation)
-    dialog = SignInDialog(identity.workstation, identity.role, Operator.from_signature(last) if last else None)
-    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.operator is None:
-        return None
-    user.set_operator(identity.workstation, dialog.operator.signature)
-    return dialog.operator.signature
 
 
 def main(args: argparse.Namespace) -> int:

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch_desktop.bus.keys import Role
+from dispatch_desktop.controllers.identity import Identity
 from dispatch_desktop.controllers.operator import NAME_MAX, Operator, OperatorError
 from dispatch_desktop.ui.dispatch.widgets import ErrorLabel
+from dispatch_desktop.ui.user_settings import UserSettings
+from dispatch_desktop.ui.workstation import WorkstationSettings
 
 
 def role_text(role: Role) -> str:
@@ -94,3 +97,16 @@ def operator_error_text(error: OperatorError) -> str:
         "badge_invalid": QCoreApplication.translate("SignIn", "A badge number is 3 to 20 letters, digits or dashes."),
     }
     return texts.get(error.code, str(error))
+
+
+def sign_in(identity: Identity, settings: WorkstationSettings, given: str | None) -> str | None:
+    """The operator for this session: ``--operator``, else the sign-in dialog (None: the person quit)."""
+    if given:
+        return given
+    user = UserSettings(settings.resolved_config_dir(), settings.user)
+    last = user.operator(identity.workstation)
+    dialog = SignInDialog(identity.workstation, identity.role, Operator.from_signature(last) if last else None)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.operator is None:
+        return None
+    user.set_operator(identity.workstation, dialog.operator.signature)
+    return dialog.operator.signature
