@@ -10,7 +10,7 @@ import pytest
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import UnitKind
-from dispatch_desktop.ui.map.bridge import MAP_UI, MapBridge
+from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.map.page import (
     MAP_RESOURCES,
     OfflineMap,
@@ -22,6 +22,7 @@ from dispatch_desktop.ui.map.page import (
     type_class,
 )
 from dispatch_desktop.ui.map.symbols import UNIT_RADIUS, UNIT_SHAPES
+from dispatch_desktop.ui.map.texts import MAP_UI
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.domain.staleness import StalenessPolicy
-from dispatch_desktop.ui.map.bridge import MAP_UI, MapBridge
+from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.map.symbols import STALE_BIT, STALE_STYLE
+from dispatch_desktop.ui.map.texts import MAP_UI
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from tests.ui import map_desk

@@ -23,14 +23,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus, UnitKind, UnitStatus
 from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State, Unit
 from dispatch_desktop.ui import labels
-from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP, LanguageManager
+from dispatch_desktop.ui.i18n import LanguageManager
 from dispatch_desktop.ui.map.page import (
     DEFAULT_VISIBLE,
     INCIDENT_STATUS_ORDER,
@@ -43,57 +43,9 @@ from dispatch_desktop.ui.map.page import (
 from dispatch_desktop.ui.map.plugin_layers import PluginLayers
 from dispatch_desktop.ui.map.stale_watch import StaleWatch
 from dispatch_desktop.ui.map.symbols import KIND_SHIFT, SOS_BIT, STALE_BIT
+from dispatch_desktop.ui.map.texts import LAYER_TITLES, MAP_UI, TYPE_CLASS_TITLES, duration, tr
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
-
-LAYER_TITLES: dict[str, str] = {
-    "districts": QT_TRANSLATE_NOOP("MapLayers", "Districts"),
-    "stations": QT_TRANSLATE_NOOP("MapLayers", "Police stations and their areas"),
-    "patrolAreas": QT_TRANSLATE_NOOP("MapLayers", "Emergency patrol areas"),
-    "incidents": QT_TRANSLATE_NOOP("MapLayers", "Incidents"),
-    "patrol": QT_TRANSLATE_NOOP("MapLayers", "Patrol groups"),
-    "rapid": QT_TRANSLATE_NOOP("MapLayers", "Rapid-response teams"),
-    "otherUnits": QT_TRANSLATE_NOOP("MapLayers", "Traffic police and station cars"),
-    "dutyPoints": QT_TRANSLATE_NOOP("MapLayers", "Duty points"),
-    "checkpoints": QT_TRANSLATE_NOOP("MapLayers", "Checkpoints"),
-    "cameras": QT_TRANSLATE_NOOP("MapLayers", "Cameras"),
-}
-assert set(LAYER_TITLES) == set(LAYER_ORDER), "every map layer needs a title"
-
-MAP_UI: dict[str, str] = {
-    "units": QT_TRANSLATE_NOOP("MapLayers", "Units"),
-    "incidents": QT_TRANSLATE_NOOP("MapLayers", "Incidents by priority"),
-    "cluster": QT_TRANSLATE_NOOP("MapLayers", "{n} incidents here: click to zoom in"),
-    "layersButton": QT_TRANSLATE_NOOP("MapLayers", "Layers"),
-    "layersHint": QT_TRANSLATE_NOOP("MapLayers", "Show or hide map layers (click again or Esc to close)"),
-    "legendButton": QT_TRANSLATE_NOOP("MapLayers", "Legend"),
-    "legendHint": QT_TRANSLATE_NOOP("MapLayers", "What the symbols mean (click again or Esc to close)"),
-    "unitShape": QT_TRANSLATE_NOOP("MapLayers", "Shape: kind of unit"),
-    "unitColour": QT_TRANSLATE_NOOP("MapLayers", "Colour: status"),
-    "sos": QT_TRANSLATE_NOOP("MapLayers", "SOS: officer needs help"),
-    "stale": QT_TRANSLATE_NOOP("MapLayers", "No report for over {limit}: last known position"),
-    "lastReport": QT_TRANSLATE_NOOP("MapLayers", "Last report {age} ago"),
-    "noReport": QT_TRANSLATE_NOOP("MapLayers", "No report received yet"),
-    "minutes": QT_TRANSLATE_NOOP("MapLayers", "{n} min"),
-    "seconds": QT_TRANSLATE_NOOP("MapLayers", "{n} s"),
-    "incidentTypes": QT_TRANSLATE_NOOP("MapLayers", "Incidents by type"),
-    "clusterLegend": QT_TRANSLATE_NOOP("MapLayers", "Several incidents close together (colour of the most urgent)"),
-    "onMap": QT_TRANSLATE_NOOP("MapLayers", "On the map"),
-    "selected": QT_TRANSLATE_NOOP("MapLayers", "Selected unit or incident"),
-    "focused": QT_TRANSLATE_NOOP("MapLayers", "Incident just located"),
-    "station": QT_TRANSLATE_NOOP("MapLayers", "Police station"),
-    "stationArea": QT_TRANSLATE_NOOP("MapLayers", "Police station's area"),
-}
-
-TYPE_CLASS_TITLES: dict[str, str] = {
-    "critical": QT_TRANSLATE_NOOP("MapLayers", "Critical: rapid response"),
-    "violent": QT_TRANSLATE_NOOP("MapLayers", "Violence against people"),
-    "property": QT_TRANSLATE_NOOP("MapLayers", "Theft, burglary, fraud"),
-    "traffic": QT_TRANSLATE_NOOP("MapLayers", "Traffic"),
-    "order": QT_TRANSLATE_NOOP("MapLayers", "Public order and other"),
-    "non_police": QT_TRANSLATE_NOOP("MapLayers", "Not police business (another department)"),
-}
-assert set(TYPE_CLASS_TITLES) == set(TYPE_CLASSES), "every incident symbol family needs a title"
 
 FOCUS_ZOOM = 16
 """How close ``focus_incident`` brings the map (streets, no clusters); closer views stay as they are."""
@@ -118,17 +70,6 @@ def incident_row(incident: Incident) -> list[Any]:
         _CLASS_CODE[type_class(incident.incident_type)], _INCIDENT_STATUS_CODE[incident.status],
         labels.incident_type_name(incident.incident_type), incident.address,
     ]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapLayers", text)
-
-
-def _duration(seconds: float) -> str:
-    """A limit as people say it: whole minutes when it is some, else seconds."""
-    if seconds >= 60 and seconds % 60 == 0:
-        return _tr(MAP_UI["minutes"]).format(n=int(seconds // 60))
-    return _tr(MAP_UI["seconds"]).format(n=f"{seconds:g}")
 
 
 class MapBridge(QObject):
@@ -360,16 +301,16 @@ class MapBridge(QObject):
 
     def labels_payload(self) -> dict[str, Any]:
         districts = self._city.districts if self._city is not None else ()
-        ui = {key: _tr(text) for key, text in MAP_UI.items()}
+        ui = {key: tr(text) for key, text in MAP_UI.items()}
         # Per-kind limits may differ; the legend names the common one.
-        ui["stale"] = ui["stale"].format(limit=_duration(self.staleness.default_s))
+        ui["stale"] = ui["stale"].format(limit=duration(self.staleness.default_s))
         return {
-            "layers": {key: _tr(LAYER_TITLES[key]) for key in LAYER_ORDER},
+            "layers": {key: tr(LAYER_TITLES[key]) for key in LAYER_ORDER},
             "unitStatus": {status.value: labels.unit_status(status) for status in UnitStatus},
             "unitKind": {kind.value: labels.unit_kind(kind) for kind in UnitKind},
             "incidentStatus": {status.value: labels.incident_status(status) for status in IncidentStatus},
             "priority": {str(p): labels.priority(p) for p in range(1, 5)},
-            "typeClass": {name: _tr(TYPE_CLASS_TITLES[name]) for name in TYPE_CLASSES},
+            "typeClass": {name: tr(TYPE_CLASS_TITLES[name]) for name in TYPE_CLASSES},
             "districts": {d.adcode: labels.district_name(d.adcode, d.name) for d in districts},
             "ui": ui,
         }

@@ -9,8 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from dispatch_desktop.ui.map.bridge import LAYER_TITLES, MapBridge
+from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.map.page import LAYER_ORDER
+from dispatch_desktop.ui.map.texts import LAYER_TITLES
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
 
