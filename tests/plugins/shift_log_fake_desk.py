@@ -17,6 +17,7 @@ from shift_log.events import EntryAdded
 
 from dispatch_desktop.api import AppliedEvent, Category, Incident, LegendEntry, MapFeature, Outcome, State
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain import taxonomy
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -119,13 +120,15 @@ class FakeDesk:
     plugin_id = "shift_log"
     api_version = "1.0"
     mode = "live"
-    language = "en"
 
     def __init__(self, *, state: State | None = None, now: str = "2025-05-06 10:00",
-                 settings: msgspec.Struct | None = None, tr: Callable[[str], str] | None = None) -> None:
+                 settings: msgspec.Struct | None = None, tr: Callable[[str], str] | None = None,
+                 language: str = "en", time_zone: ZoneInfo = SHANGHAI) -> None:
         self.state = state if state is not None else State()
         self.now = at(now)
         self.settings = settings
+        self.language = language
+        self.time_zone = time_zone  # the command center's zone, as the desk's clocks read
         self.selection = FakeSelection()
         self.panels = {"shift_log.entries": FakePanel("shift_log.entries")}
         self.layers = {"shift_log.places": FakeLayer("shift_log.places")}
@@ -135,6 +138,7 @@ class FakeDesk:
         self._translate = tr or (lambda text: text)
         self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
         self._change_listeners: list[Callable[[frozenset[str], frozenset[str]], None]] = []
+        self._language_listeners: list[Callable[[str], None]] = []
 
     def now_ms(self) -> int:
         return self.now
@@ -151,6 +155,12 @@ class FakeDesk:
         self.state = state
         for listener in list(self._change_listeners):
             listener(frozenset(), frozenset(incidents))
+
+    def switch_language(self, language: str) -> None:
+        """The dispatcher chose another language (the plugin's catalogue is the test's ``tr``)."""
+        self.language = language
+        for listener in list(self._language_listeners):
+            listener(language)
 
     def answer(self, outcome: Outcome) -> None:
         """The hub's answer to the last recorded event, as the desk hands it to ``on_outcome``."""
@@ -170,6 +180,18 @@ class FakeDesk:
         self._change_listeners.append(listener)
         return Cancel(lambda: self._change_listeners.remove(listener)
                       if listener in self._change_listeners else None)
+
+    def on_language(self, listener: Callable[[str], None]) -> Cancel:
+        self._language_listeners.append(listener)
+        return Cancel(lambda: self._language_listeners.remove(listener)
+                      if listener in self._language_listeners else None)
+
+    def incident_type_name(self, code: str) -> str:
+        """As the desk names types: the taxonomy's name in the desk's language, the code if unknown."""
+        if not taxonomy.is_known(code):
+            return code
+        kind = taxonomy.incident_type(code)
+        return kind.name_zh if self.language == "zh_CN" else kind.name_en
 
     def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
                on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -19,6 +20,7 @@ from shift_log.shifts import DAY_MS, Span, Window, current_shift, stamp
 from dispatch_desktop.api import Point
 from dispatch_desktop.extensions.discovery import locate_manifest
 from dispatch_desktop.extensions.manifest import read_manifest
+from dispatch_desktop.extensions.settings import PluginSettings
 from tests.plugins.shift_log_fake_desk import SHANGHAI, FakeDesk, at, entry_event, incident, state_with
 
 DAY_AND_NIGHT = (time(8), time(20))
@@ -76,10 +78,25 @@ def test_an_entry_of_another_day_shows_its_date() -> None:
 # --- settings and the event schema ------------------------------------------------------------------------
 
 
-def test_the_default_settings_are_the_day_and_night_shifts_in_beijing_time() -> None:
-    settings = Settings()
-    assert settings.starts() == DAY_AND_NIGHT
-    assert settings.zone() == SHANGHAI
+def test_the_default_settings_are_the_day_and_night_shifts() -> None:
+    assert Settings().starts() == DAY_AND_NIGHT
+
+
+def test_settings_stored_with_the_old_time_zone_key_still_load_and_the_key_goes_at_the_next_save(
+        tmp_path: Path) -> None:
+    stored = PluginSettings("shift_log", Settings, tmp_path)
+    stored.path.write_text('{"shift_starts": ["07:00", "19:00"], "time_zone": "Asia/Shanghai"}', encoding="utf-8")
+    settings = stored.load()
+    assert settings == Settings(shift_starts=("07:00", "19:00")) and stored.warning is None
+    assert [path.name for path in tmp_path.iterdir()] == ["shift_log.json"]  # not set aside as .bad
+    stored.save(settings)
+    assert "time_zone" not in stored.path.read_text(encoding="utf-8")
+
+
+def test_shifts_start_in_the_desks_zone() -> None:
+    desk = FakeDesk(time_zone=ZoneInfo("Europe/Berlin"), now="2025-05-06 16:00")  # 10:00 in Berlin
+    session = session_for(desk)
+    assert session.window(Span.SHIFT) == Window(at("2025-05-06 14:00"), at("2025-05-07 02:00"))  # 08:00–20:00
 
 
 @pytest.mark.parametrize(("stored", "named"), [
@@ -87,7 +104,6 @@ def test_the_default_settings_are_the_day_and_night_shifts_in_beijing_time() -> 
     (b'{"shift_starts": ["8:00"]}', "shift_starts[0]: '8:00' is not a time of day"),
     (b'{"shift_starts": []}', "shift_starts is empty"),
     (b'{"shift_starts": ["08:00", "20:00", "08:00"]}', "shift_starts[2] '08:00' is the same time as '08:00'"),
-    (b'{"time_zone": "Asia/Beijing"}', "time_zone 'Asia/Beijing' is not a time zone"),
 ])
 def test_settings_that_cannot_be_used_are_refused_naming_the_field_and_value(stored: bytes, named: str) -> None:
     with pytest.raises(msgspec.ValidationError, match=named.replace("[", r"\[").replace("]", r"\]")):
@@ -160,9 +176,9 @@ def test_entries_come_from_the_logs_events_with_their_operator_and_incident() ->
         Entry(2, at("2025-05-06 08:40"), "嫌疑人已控制", "李娜 0233", "20250506-0012"),
         Entry(1, at("2025-05-06 08:05"), "早班开始", "王伟 0421", ""),
     ]
-    assert session.incident_label("20250506-0012") == "20250506-0012 · theft"
+    assert session.incident_label("20250506-0012") == "20250506-0012 · Theft"
     assert session.incident_label("20250101-0001") == "20250101-0001"
-    assert session.incident_reference("20250506-0012") == "20250506-0012 · theft · 天河路 208 号"
+    assert session.incident_reference("20250506-0012") == "20250506-0012 · Theft · 天河路 208 号"
 
 
 def test_an_operator_named_in_the_entry_is_shown_instead_of_the_one_signed_in() -> None:
@@ -221,12 +237,23 @@ def test_the_layer_marks_each_incident_written_in_this_shift_and_a_click_selects
     )
     assert [(point.id, point.lat, point.lon, point.label) for point in layer.features
             if isinstance(point, Point)] == [
-        ("20250506-0012", 23.13, 113.32, "08:40, 09:40"),
-        ("20250506-0031", 23.14, 113.33, "09:45"),
+        ("20250506-0012", 23.13, 113.32, "20250506-0012 · Theft: in the shift log at 08:40, 09:40"),
+        ("20250506-0031", 23.14, 113.33, "20250506-0031 · Theft: in the shift log at 09:45"),
     ]
     assert layer.click is not None
     layer.click("20250506-0031")
     assert desk.selection.incident == "20250506-0031"
+
+
+def test_the_layers_labels_name_the_incident_type_in_the_language_the_dispatcher_switches_to() -> None:
+    chinese = {"{incident}: in the shift log at {times}": "{incident}：{times} 记入值班日志"}
+    desk = FakeDesk(state=state_with(incident("20250506-0012")), tr=lambda text: chinese.get(text, text))
+    layer = desk.map_layer("shift_log.places")
+    PlacesLayer(desk, session_for(desk), layer)
+    desk.deliver(entry_event(1, "2025-05-06 08:40", "first", incident="20250506-0012"))
+    desk.switch_language("zh_CN")
+    assert [point.label for point in layer.features if isinstance(point, Point)] == [
+        "20250506-0012 · 盗窃：08:40 记入值班日志"]
 
 
 def test_the_layer_is_redrawn_only_when_its_places_change_and_empties_when_the_shift_ends() -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from shift_log import actions, plugin
 from shift_log.events import MAX_TEXT, EntryAdded
 from shift_log.panel import ShiftLogPanel
-from shift_log.session import close_sessions
+from shift_log.session import close_sessions, session_for
 
 from dispatch_desktop.api import Outcome, Point
 from tests.plugins.shift_log_fake_desk import FakeDesk, at, entry_event, incident, state_with
@@ -60,7 +60,7 @@ def test_the_list_holds_this_shifts_entries_newest_first_or_the_last_24_hours(de
     desk.deliver(entry_event(1, "2025-05-05 21:00", "last night"),
                  entry_event(2, "2025-05-06 08:10", "first"),
                  entry_event(3, "2025-05-06 09:30", "about a fight", incident="20250506-0031", operator="李娜 0233"))
-    assert panel.shown_entries() == ["09:30  ·  李娜 0233  ·  20250506-0031 · fight\nabout a fight",
+    assert panel.shown_entries() == ["09:30  ·  李娜 0233  ·  20250506-0031 · Fight\nabout a fight",
                                      "08:10  ·  王伟 0421\nfirst"]
     assert panel.window_label.text() == "08:00–20:00"
     panel.last_day.click()
@@ -102,20 +102,44 @@ def test_a_refused_or_unanswered_entry_goes_back_in_the_box_with_the_reason(
     desk.answer(outcome)
     assert panel.editor.text() == typed and not panel.editor.isReadOnly() and panel.add_button.isEnabled()
     assert says in panel.message.text()
-    assert panel.about_label.text() == "About 20250506-0012 · theft"  # still about the incident
+    assert panel.about_label.text() == "About 20250506-0012 · Theft"  # still about the incident
     panel.add_entry()
     assert desk.recorded[-1].incident == "20250506-0012"
 
 
-def test_a_read_only_desk_disables_the_box_with_the_reason_and_keeps_the_text(desk: FakeDesk,
-                                                                               panel: ShiftLogPanel) -> None:
-    desk.read_only = "This desk signs in with a supervisor's key: it reads, it does not send."
+SUPERVISOR = "This workstation's key is a supervisor's: it sees everything and sends nothing."
+
+
+def test_a_supervisors_desk_shows_the_box_disabled_with_the_reason_from_the_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+    desk = FakeDesk(state=state_with(incident("20250506-0012")))
+    desk.read_only = SUPERVISOR
+    panel = ShiftLogPanel(desk)
+    qtbot.addWidget(panel)
+    assert not panel.editor.isEnabled() and not panel.add_button.isEnabled()
+    assert panel.message.text() == f"{SUPERVISOR} The shift log can be read here, not written."
+    assert panel.editor.toolTip() == panel.message.text()
+    assert not actions.can_note(desk, "20250506-0012")  # Ctrl+Shift+L is grey: nothing to write with
+    panel.note_incident("20250506-0012")
+    assert panel.editor.text() == ""
+
+
+def test_a_desk_that_stops_sending_keeps_the_text_and_the_box_comes_back_when_it_may_send_again(
+        desk: FakeDesk, panel: ShiftLogPanel, monkeypatch: pytest.MonkeyPatch) -> None:
     panel.editor.setText("交接")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError("A replay sends nothing.")
+
+    monkeypatch.setattr(desk, "record", refuse)  # a replay began between the panel's look and the send
     panel.add_entry()
     assert not panel.editor.isEnabled() and not panel.add_button.isEnabled()
-    assert panel.editor.text() == "交接"
-    assert panel.message.text().startswith("This desk signs in with a supervisor's key")
-    assert "can be read here, not written" in panel.message.text()
+    assert panel.editor.text() == "交接" and not panel.editor.isReadOnly()
+    assert panel.message.text() == "A replay sends nothing. The shift log can be read here, not written."
+    monkeypatch.undo()
+    session_for(desk).tick()  # the desk may send again: the panel sees it at the next tick of the clock
+    assert panel.editor.isEnabled() and panel.add_button.isEnabled() and panel.message.text() == ""
+    panel.add_entry()
+    assert [recorded.data for recorded in desk.recorded] == [EntryAdded(text="交接")]
 
 
 def test_double_clicking_an_entry_about_an_incident_selects_it(qtbot, desk: FakeDesk,  # type: ignore[no-untyped-def]
@@ -147,19 +171,19 @@ def test_the_action_shows_the_panel_with_the_incident_in_the_box_ready_to_type(q
     assert actions.can_note(desk, "20250506-0012") and not actions.can_note(desk, "20990101-0001")
     actions.note_incident(desk, "20250506-0012")
     assert desk.panels["shift_log.entries"].visible
-    assert panel.editor.text() == "20250506-0012 · theft · 天河路 208 号: "
+    assert panel.editor.text() == "20250506-0012 · Theft · 天河路 208 号: "
     assert panel.editor.cursorPosition() == len(panel.editor.text())
     assert panel.editor.hasFocus()
     panel.editor.insert("已处置")  # typed at the cursor (QTest's key clicks abort on Chinese characters)
     qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
     assert desk.recorded[-1].incident == "20250506-0012"
-    assert desk.recorded[-1].data == EntryAdded(text="20250506-0012 · theft · 天河路 208 号: 已处置")
+    assert desk.recorded[-1].data == EntryAdded(text="20250506-0012 · Theft · 天河路 208 号: 已处置")
 
 
 def test_the_action_keeps_what_was_typed_before_it(desk: FakeDesk, panel: ShiftLogPanel) -> None:
     panel.editor.setText("跟进伤情鉴定")
     actions.note_incident(desk, "20250506-0031")
-    assert panel.editor.text() == "20250506-0031 · fight · 天河路 208 号: 跟进伤情鉴定"
+    assert panel.editor.text() == "20250506-0031 · Fight · 天河路 208 号: 跟进伤情鉴定"
 
 
 def test_activation_draws_the_shifts_places_and_deactivation_stops_listening(desk: FakeDesk,
@@ -178,7 +202,7 @@ def test_the_panel_reads_in_chinese_with_the_plugins_catalogue(qtbot) -> None:  
     assert translator.load("shift_log_zh_CN", str(TRANSLATIONS))
     QCoreApplication.installTranslator(translator)
     try:
-        desk = FakeDesk(state=state_with(incident("20250506-0012")), now="2025-05-06 21:00",
+        desk = FakeDesk(state=state_with(incident("20250506-0012")), now="2025-05-06 21:00", language="zh_CN",
                         tr=lambda text: QCoreApplication.translate("shift_log", text))
         panel = ShiftLogPanel(desk)
         qtbot.addWidget(panel)
@@ -186,7 +210,7 @@ def test_the_panel_reads_in_chinese_with_the_plugins_catalogue(qtbot) -> None:  
         assert shown == ("本班次", "近24小时", "添加")
         assert panel.empty_label.text() == "本班次暂无记录。" and panel.window_label.text() == "20:00–08:00"
         panel.note_incident("20250506-0012")
-        assert panel.about_label.text() == "涉及警情 20250506-0012 · theft"
+        assert panel.about_label.text() == "涉及警情 20250506-0012 · 盗窃"
         desk.deliver(entry_event(1, "2025-05-06 20:30", "交接"))
         assert desk.now == at("2025-05-06 21:00") and panel.shown_entries() == ["20:30  ·  王伟 0421\n交接"]
     finally:

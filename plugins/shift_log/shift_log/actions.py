@@ -20,5 +20,6 @@ def note_incident(desk: DeskContext, incident_id: str) -> None:
 
 
 def can_note(desk: DeskContext, incident_id: str) -> bool:
-    """Any incident the desk knows, open or closed: a handover often tells of one closed in the shift."""
-    return incident_id in desk.state.incidents
+    """Any incident the desk knows, open or closed (a handover often tells of one closed in the shift),
+    on a desk that may write (not a supervisor's, not a replay: the desk asks again when its mode changes)."""
+    return not desk.read_only and incident_id in desk.state.incidents

@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from dispatch_desktop.api import AppliedEvent
+from dispatch_desktop.api.events import PluginEvent
 from shift_log.events import MAX_TEXT, EntryAdded
 from shift_log.shifts import DAY_MS, Window
 
@@ -35,10 +36,11 @@ class Entry:
 
 
 def entry_of(applied: AppliedEvent, data: EntryAdded) -> Entry:
-    """The entry an ``entry_added`` plugin event carries (``data``: its decoded schema)."""
-    body = applied.body  # a plugin event: the incident and the signing operator travel in it
-    operator = data.operator or str(getattr(body, "operator", ""))
-    return Entry(applied.gseq, applied.time, data.text, operator, str(getattr(body, "incident", "")))
+    """The entry an ``entry_added`` plugin event carries (``data``: its decoded schema). The incident and
+    the operator who signed the command travel in the plugin event's body, not in ``data``."""
+    body = applied.body
+    signed, incident = (body.operator, body.incident) if isinstance(body, PluginEvent) else ("", "")
+    return Entry(applied.gseq, applied.time, data.text, data.operator or signed, incident)
 
 
 def entry_problem(text: str) -> str | None:

@@ -3,6 +3,8 @@
 What it shows comes only from the log's events (through the session), never from what was typed here,
 so every desk shows the same entries. What the dispatcher typed stays in the box until the hub has
 stored it: while it is sent the box is locked, and a refusal or a timeout unlocks it with the reason.
+On a desk that sends nothing (``desk.read_only``: a supervisor's key from the start, a replay later) the
+box is disabled with the desk's reason, and enabled again when the desk may send.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ class ShiftLogPanel(QWidget):
 
         cancel = self._session.on_changed(self.refresh)
         self.destroyed.connect(lambda _object=None: cancel())
-        self.retranslate()
+        self.retranslate()  # also disables the box at once on a desk that sends nothing
         self._set_about("")
         self._count()
 
@@ -127,7 +129,7 @@ class ShiftLogPanel(QWidget):
         self.refresh()
         self._set_about(self._about)
         if self._read_only:
-            self._say(self._read_only_text(), error=False)
+            self._show_read_only()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -137,7 +139,9 @@ class ShiftLogPanel(QWidget):
     # --- the entries ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the entries of the chosen span again (they arrived, time moved on, an incident changed)."""
+        """Show the entries of the chosen span again (they arrived, time moved on, an incident changed),
+        and whether this desk may write now."""
+        self._follow_read_only()
         session = self._session
         window = session.window(self._span)
         if self._span is Span.SHIFT and window.end_ms is not None:
@@ -195,6 +199,7 @@ class ShiftLogPanel(QWidget):
     def note_incident(self, incident_id: str) -> None:
         """Start an entry about the incident: its id, type and address in the box, the cursor after them."""
         self.editor.setFocus()
+        self._follow_read_only()
         if self._sending or self._read_only:
             return
         self._set_about(incident_id)
@@ -206,6 +211,7 @@ class ShiftLogPanel(QWidget):
 
     def add_entry(self) -> None:
         """Enter / Add: record the box's text as an entry (it shows when the log's event comes back)."""
+        self._follow_read_only()
         if self._sending or self._read_only:
             return
         text = self.editor.text().strip()
@@ -216,9 +222,9 @@ class ShiftLogPanel(QWidget):
         self._set_sending(True)  # before recording: an answer may come at once
         try:
             self._desk.record(EVENT, EntryAdded(text=text), incident=self._about, on_outcome=self._on_outcome)
-        except PermissionError as error:
+        except PermissionError as error:  # the desk stopped sending since the panel last looked
             self._set_sending(False)
-            self._make_read_only(str(error))
+            self._set_read_only(str(error) or self._tr("This desk cannot write to the log."))
 
     def _on_outcome(self, outcome: Outcome) -> None:
         self._set_sending(False)
@@ -244,14 +250,27 @@ class ShiftLogPanel(QWidget):
         if sending:
             self._say(self._tr("Sending the entry…"))
 
-    def _make_read_only(self, why: str) -> None:
-        self._read_only = why or self._tr("This desk cannot write to the log.")
-        for widget in (self.editor, self.add_button, self.about_clear):
-            widget.setEnabled(False)
-        self._say(self._read_only_text())
+    def _follow_read_only(self) -> None:
+        self._set_read_only(self._desk.read_only)
 
-    def _read_only_text(self) -> str:
-        return self._tr("{reason} The shift log can be read here, not written.").format(reason=self._read_only)
+    def _set_read_only(self, why: str) -> None:
+        """Disable the box with ``why`` (the text typed stays in it), or enable it again for ``""``."""
+        if why == self._read_only:
+            return
+        self._read_only = why
+        for widget in (self.editor, self.about_clear):
+            widget.setEnabled(not why)
+        self.add_button.setEnabled(not why and not self._sending)
+        if why:
+            self._show_read_only()
+        else:
+            self.editor.setToolTip("")
+            self._say("")
+
+    def _show_read_only(self) -> None:
+        text = self._tr("{reason} The shift log can be read here, not written.").format(reason=self._read_only)
+        self.editor.setToolTip(text)  # a disabled box still shows its tooltip: why it takes no text
+        self._say(text)
 
     def _set_about(self, incident_id: str) -> None:
         self._about = incident_id

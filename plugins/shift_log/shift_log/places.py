@@ -1,15 +1,15 @@
 """The map layer "Places in the shift log": where the incidents written in this shift's log are. Qt-free.
 
-One point per incident (at its location in the desk's state), labelled with the times of its entries in
-the shift; a click on it selects the incident on the desk. Entries about no incident, or about one the
-desk does not know, draw nothing.
+One point per incident (at its location in the desk's state), labelled with the incident's id and type
+(in the desk's language) and the times of its entries in the shift; a click on it selects the incident on
+the desk. Entries about no incident, or about one the desk does not know, draw nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dispatch_desktop.api import DeskContext, LegendEntry, MapLayer, Point, State, Style
+from dispatch_desktop.api import DeskContext, LegendEntry, MapLayer, Point, Style
 from shift_log.book import Entry
 from shift_log.session import ShiftLogSession
 from shift_log.shifts import Span, clock
@@ -18,19 +18,27 @@ STYLE = Style(colour="#8a4b00", fill="#f2a900", weight=2, radius=7, fill_opacity
 """Amber: apart from the desk's own incident colours (by priority) and units."""
 
 
-def place_points(entries: Sequence[Entry], state: State, session: ShiftLogSession) -> list[Point]:
-    """A point per incident the entries concern (in the order first written), its label the entries'
-    times in the order written."""
+def place_label(session: ShiftLogSession, incident_id: str, written: Sequence[int]) -> str:
+    """``"20250506-0012 · Theft: in the shift log at 08:40, 09:40"`` (in the desk's language)."""
+    times = ", ".join(clock(ms, session.zone) for ms in written)
+    return session.desk.tr("{incident}: in the shift log at {times}").format(
+        incident=session.incident_label(incident_id), times=times)
+
+
+def place_points(entries: Sequence[Entry], session: ShiftLogSession) -> list[Point]:
+    """A point per incident the entries concern (in the order first written), its label the incident and
+    the entries' times in the order written."""
     times: dict[str, list[int]] = {}
     for entry in sorted(entries, key=lambda entry: entry.gseq):
         if entry.incident:
             times.setdefault(entry.incident, []).append(entry.time_ms)
     points = []
+    incidents = session.desk.state.incidents
     for incident_id, written in times.items():
-        incident = state.incidents.get(incident_id)
+        incident = incidents.get(incident_id)
         if incident is None:
             continue
-        label = ", ".join(clock(ms, session.zone) for ms in written)
+        label = place_label(session, incident_id, written)
         points.append(Point(incident_id, incident.lat, incident.lon, label=label, style=STYLE))
     return points
 
@@ -49,7 +57,7 @@ class PlacesLayer:
         self.refresh()
 
     def refresh(self) -> None:
-        points = place_points(self._session.entries(Span.SHIFT), self._desk.state, self._session)
+        points = place_points(self._session.entries(Span.SHIFT), self._session)
         if points != self._drawn:
             self._drawn = points
             self._layer.set_features(points)

@@ -26,12 +26,13 @@ class ShiftLogSession:
         self.desk = desk
         settings = desk.settings
         self.settings = settings if isinstance(settings, Settings) else Settings()
-        self.zone: ZoneInfo = self.settings.zone()
         self.book = ShiftBook()
         self._listeners: list[Callable[[], None]] = []
         self._subscriptions: list[Subscription] = [
             desk.on_event(self._on_event, kinds={"plugin_event"}),
             desk.on_change(self._on_change),
+            # Incident type names and the views' texts read in the new language.
+            desk.on_language(lambda _language: self._changed()),
         ]
 
     def close(self) -> None:
@@ -42,6 +43,11 @@ class ShiftLogSession:
 
     # --- what the views read --------------------------------------------------------------------------
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The command center's zone, the desk's: shifts start and entries are stamped in it."""
+        return self.desk.time_zone
+
     def window(self, span: Span) -> Window:
         return window(span, self.desk.now_ms(), self.settings.starts(), self.zone)
 
@@ -50,22 +56,27 @@ class ShiftLogSession:
         return self.book.entries(self.window(span))
 
     def incident_label(self, incident_id: str) -> str:
-        """``"<id> · <type>"`` while the desk knows the incident, else its id."""
-        incident = self.desk.state.incidents.get(incident_id)
-        return f"{incident_id} · {incident.incident_type}" if incident is not None else incident_id
-
-    def incident_reference(self, incident_id: str) -> str:
-        """What a note about the incident starts with: its id, type and address."""
+        """``"<id> · <type name>"`` (盗窃, Theft: the desk's language) while the desk knows the incident,
+        else its id."""
         incident = self.desk.state.incidents.get(incident_id)
         if incident is None:
             return incident_id
-        return " · ".join(part for part in (incident_id, incident.incident_type, incident.address) if part)
+        return f"{incident_id} · {self.desk.incident_type_name(incident.incident_type)}"
+
+    def incident_reference(self, incident_id: str) -> str:
+        """What a note about the incident starts with: its id, type name and address."""
+        incident = self.desk.state.incidents.get(incident_id)
+        if incident is None:
+            return incident_id
+        parts = (incident_id, self.desk.incident_type_name(incident.incident_type), incident.address)
+        return " · ".join(part for part in parts if part)
 
     # --- changes ----------------------------------------------------------------------------------------
 
     def on_changed(self, listener: Callable[[], None]) -> Callable[[], None]:
-        """Call ``listener`` after an entry arrived, a logged incident changed, or time moved on; returns
-        the function that stops it (a panel that is deleted stops listening)."""
+        """Call ``listener`` after an entry arrived, a logged incident changed, time moved on, or the
+        desk's language changed; returns the function that stops it (a panel that is deleted stops
+        listening)."""
         self._listeners.append(listener)
 
         def cancel() -> None:

@@ -100,5 +100,9 @@
             <source>An incident written in this shift's log</source>
             <translation>本班次值班日志记录的警情</translation>
         </message>
+        <message>
+            <source>{incident}: in the shift log at {times}</source>
+            <translation>{incident}：{times} 记入值班日志</translation>
+        </message>
     </context>
 </TS>
