@@ -46,6 +46,8 @@ class ShiftLogView:
         assert editor is not None and entries is not None, "the panel is not the shift log's (an error view?)"
         self.editor: QLineEdit = editor
         self.entries: QListWidget = entries
+        # The last 24 hours, not this shift: a run across 08:00 or 20:00 must still list what it wrote.
+        self.dock.widget().last_day.setChecked(True)  # type: ignore[attr-defined]
 
     def in_front(self) -> bool:
         """Whether the dispatcher sees the panel: a tab behind another has no visible region (it still
