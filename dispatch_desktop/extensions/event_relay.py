@@ -20,7 +20,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from dispatch_desktop.api.events import AppliedEvent
-from dispatch_desktop.domain.events import Envelope
+from dispatch_desktop.domain.events import BODY_TYPES, Body, Envelope, Position
 from dispatch_desktop.domain.state import State
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class _Listener:
     plugin: str
     callback: Callable[[AppliedEvent], None]
     kinds: frozenset[str] | None
+    changed: Callable[[], None]  # the relay's index of listeners is out of date
     active: bool = True
 
     def wants(self, kind: str) -> bool:
@@ -45,6 +46,7 @@ class _Listener:
 
     def cancel(self) -> None:
         self.active = False
+        self.changed()
 
 
 @dataclass(eq=False)
@@ -70,15 +72,16 @@ class EventRelay:
         self.delivered_gseq = 0
         """gseq of the last event handed on (live or historical)."""
         self._held: list[Published] | None = None  # live events waiting for a history answer
-        self._index: tuple[int, dict[str, list[_Listener]], list[_Listener]] | None = None
+        self._index: tuple[dict[type[Body], list[_Listener]], list[_Listener]] | None = None
         self._request = 0
 
     # --- listeners --------------------------------------------------------------------------------------
 
     def add_listener(self, plugin: str, callback: Callable[[AppliedEvent], None],
                      kinds: Iterable[str] | None = None) -> _Listener:
-        listener = _Listener(plugin, callback, None if kinds is None else frozenset(kinds))
+        listener = _Listener(plugin, callback, None if kinds is None else frozenset(kinds), self._forget_index)
         self._listeners.append(listener)
+        self._index = None
         return listener
 
     def add_reset_listener(self, plugin: str, callback: Callable[[State], None]) -> _ResetListener:
@@ -95,6 +98,7 @@ class EventRelay:
         for listener in self._listeners:
             if listener.plugin == plugin:
                 listener.active = False
+        self._index = None
         for reset_listener in self._reset_listeners:
             if reset_listener.plugin == plugin:
                 reset_listener.active = False
@@ -106,9 +110,18 @@ class EventRelay:
     def waiting_for_history(self) -> bool:
         return self._held is not None
 
-    def deliver(self, events: Sequence[Published]) -> None:
+    def deliver(self, events: Sequence[Published], notable: Sequence[Published] | None = None) -> None:
+        """``events`` applied, in gseq order; ``notable``, when given, the same without the position
+        reports (the desk sorts them out on the bus's thread): unless a listener wants position reports,
+        only those are walked."""
         if self._held is not None:
             self._held.extend(events)
+            return
+        by_type, every = self._by_type()
+        if notable is not None and not every and Position not in by_type:
+            self._hand_on(notable, historical=False)
+            if events:  # the position reports in between: handed on to nobody
+                self.delivered_gseq = max(self.delivered_gseq, events[-1][0])
             return
         self._hand_on(events, historical=False)
 
@@ -145,40 +158,45 @@ class EventRelay:
         held, self._held = self._held or [], None
         self._hand_on([item for item in held if item[0] > self.delivered_gseq], historical=False)
 
-    def _by_kind(self) -> tuple[dict[str, list[_Listener]], list[_Listener]]:
-        """The active listeners by the kinds they asked for, and those that hear every kind: most events
-        are position reports nobody but a few listen to, so finding who hears an event is one lookup."""
-        active = [listener for listener in self._listeners if listener.active]
-        if len(active) != len(self._listeners):
-            self._listeners = active
-        if self._index is None or self._index[0] != len(active):
-            by_kind: dict[str, list[_Listener]] = {}
+    def _forget_index(self) -> None:
+        self._index = None
+
+    def _by_type(self) -> tuple[dict[type[Body], list[_Listener]], list[_Listener]]:
+        """The active listeners by the body classes of the kinds they asked for, and those that hear every
+        kind; built again only after a listener came or went. Keyed by class, not kind: ``type(body)`` is
+        one C call where ``body.kind`` is a Python property, and most events are position reports nobody but
+        a few listen to. A kind no body has (a typo, a kind of a later version) matches nothing."""
+        if self._index is None:
+            self._listeners = active = [listener for listener in self._listeners if listener.active]
+            by_type: dict[type[Body], list[_Listener]] = {}
             every: list[_Listener] = []
             for listener in active:
                 if listener.kinds is None:
                     every.append(listener)
                 else:
                     for kind in listener.kinds:
-                        by_kind.setdefault(kind, []).append(listener)
+                        if kind in BODY_TYPES:
+                            by_type.setdefault(BODY_TYPES[kind], []).append(listener)
             # In registration order, whichever way a listener asked.
             order = {id(listener): n for n, listener in enumerate(active)}
-            for kind, listeners in by_kind.items():
-                by_kind[kind] = sorted([*listeners, *every], key=lambda item: order[id(item)])
-            self._index = (len(active), by_kind, every)
-        return self._index[1], self._index[2]
+            for body_type, listeners in by_type.items():
+                by_type[body_type] = sorted([*listeners, *every], key=lambda item: order[id(item)])
+            self._index = (by_type, every)
+        return self._index
 
     def _hand_on(self, events: Sequence[Published], *, historical: bool) -> None:
-        by_kind, every = self._by_kind()
+        by_type, every = self._by_type()
         delivered = self.delivered_gseq
+        if events and events[0][0] <= delivered:  # a history page overlapping the live stream
+            events = [item for item in events if item[0] > delivered]
+        if not events:
+            return
+        self.delivered_gseq = events[-1][0]  # in gseq order: the last is the highest
+        if not every:  # one pass drops what nobody listens to: most of a batch
+            events = [item for item in events if type(item[1].body) in by_type]
         for gseq, envelope in events:
-            if gseq <= delivered:
-                continue  # already handed on (a history page overlapping the live stream)
-            delivered = self.delivered_gseq = gseq
-            listeners = by_kind.get(envelope.body.kind, every)
-            if not listeners:
-                continue
             applied = AppliedEvent(gseq, envelope, historical)
-            for listener in listeners:
+            for listener in by_type.get(type(envelope.body), every):
                 if not listener.active or (historical and not _own(listener.plugin, envelope)):
                     continue
                 self._call(listener.plugin, listener.callback, applied)

@@ -9,15 +9,18 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes ``data`` to ``path`` through a temporary file in the same directory and a rename."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Writes ``data`` to ``path`` through a temporary file in the same directory and a rename.
+    ``durable``: also wait until the data is on the disk (an operating system crash or a power cut keeps
+    it); without, a crash of the process still leaves the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

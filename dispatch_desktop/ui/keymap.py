@@ -47,20 +47,30 @@ def describe(bindings: Iterable[QShortcut], text: str) -> None:
         binding.setWhatsThis(text)
 
 
-def key_bindings(window: QWidget) -> list[KeyBinding]:
+def key_bindings(window: QWidget, *, only: str = "", keymaps: list[Keymap] | None = None) -> list[KeyBinding]:
     """Every enabled key binding in the window, and every one claimed through a keymap, in the order a
-    reference lists them."""
-    claimed = {id(claim.binding) for keymap in _keymaps(window) for claim in keymap.claims()}
+    reference lists them; with ``only`` (a key in portable text), just the bindings on that key, found
+    without describing all the others (claiming a key asks this once per key). ``keymaps``: the window's
+    keymaps when the caller knows them (looking them up walks the whole window)."""
+    claimed = {id(claim.binding) for keymap in (keymaps if keymaps is not None else _keymaps(window))
+               for claim in keymap.claims()}
+    portable = QKeySequence.SequenceFormat.PortableText
+
+    def wanted(key: QKeySequence) -> bool:
+        return not key.isEmpty() and (not only or key.toString(portable) == only)
+
     found: list[KeyBinding] = []
     for item in window.findChildren(QShortcut):
-        if item.isEnabled() and not item.key().isEmpty():
+        if item.isEnabled() and wanted(item.key()):
             found.append(_binding(item.key(), item.whatsThis(), item.context(), item.parent(), item))
     for action in window.findChildren(QAction):
         if action.isVisible() and (action.isEnabled() or id(action) in claimed):
             for key in action.shortcuts():
-                text = action.toolTip() or action.text().replace("&", "")
-                found.append(_binding(key, text, action.shortcutContext(), _action_widget(action), action))
-    found.sort(key=lambda b: (not b.anywhere, b.place, _key_order(b.key)))
+                if wanted(key):
+                    text = action.toolTip() or action.text().replace("&", "")
+                    found.append(_binding(key, text, action.shortcutContext(), _action_widget(action), action))
+    if not only:
+        found.sort(key=lambda b: (not b.anywhere, b.place, _key_order(b.key)))
     return found
 
 
@@ -125,8 +135,8 @@ class Keymap(QObject):
                 raise KeyConflict(portable, holder=held.title(), holder_owner=held.owner, claimant=name,
                                   claimant_owner=owner)
         claimed = {id(c.binding) for c in self._claims}
-        for live in key_bindings(self._window):
-            if (live.key == portable and live.owner is not binding and id(live.owner) not in claimed
+        for live in key_bindings(self._window, only=portable, keymaps=[self]):
+            if (live.owner is not binding and id(live.owner) not in claimed
                     and _overlap(_scope_of(live.owner), scope)):
                 raise KeyConflict(portable, holder=live.description or live.shown, holder_owner=_owner_of(live.owner),
                                   claimant=name, claimant_owner=owner)

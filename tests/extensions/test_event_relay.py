@@ -102,3 +102,43 @@ def test_a_disabled_plugin_hears_nothing_more_and_a_failing_listener_does_not_st
     desk.relay.deliver([_note(2)])
     assert desk.faults == ["bad: boom"]
     assert [e.gseq for e in good] == [1, 2]
+
+
+def test_a_listener_that_cancels_and_subscribes_again_with_other_kinds_hears_the_next_events() -> None:
+    desk = _Desk()
+    heard: list[str] = []
+    first = desk.relay.add_listener("p", lambda e: heard.append(f"old {e.gseq}"), kinds={"incident_note"})
+    desk.relay.deliver([_note(1)])
+    first.cancel()
+    desk.relay.add_listener("p", lambda e: heard.append(f"new {e.gseq}"), kinds={"incident_note"})
+    desk.relay.deliver([_note(2)])
+    assert heard == ["old 1", "new 2"]
+
+
+def test_a_kind_no_event_has_matches_nothing_and_listeners_hear_in_the_order_they_came() -> None:
+    desk = _Desk()
+    heard: list[str] = []
+    desk.relay.add_listener("a", lambda e: heard.append("a"), kinds={"incident_note"})
+    desk.relay.add_listener("b", lambda e: heard.append("b"))
+    desk.relay.add_listener("c", lambda e: heard.append("c"), kinds={"incident_notes"})  # a typo
+    desk.relay.deliver([_note(1)])
+    assert heard == ["a", "b"]
+
+
+def _position(gseq: int) -> Published:
+    return gseq, ev.envelope("P-1", gseq, ev.Position(lat=23.1, lon=113.3), T0 + gseq)
+
+
+def test_given_the_batch_without_its_position_reports_the_relay_hands_on_the_same_events() -> None:
+    desk = _Desk()
+    notes: list[int] = []
+    everything: list[int] = []
+    desk.relay.add_listener("a", lambda e: notes.append(e.gseq), kinds={"incident_note"})
+    batch = [_position(1), _note(2), _position(3), _position(4), _note(5), _position(6)]
+    notable = [item for item in batch if item[1].kind != "position"]
+    desk.relay.deliver(batch, notable)
+    assert notes == [2, 5] and desk.relay.delivered_gseq == 6
+    desk.relay.add_listener("b", lambda e: everything.append(e.gseq), kinds={"position", "incident_note"})
+    batch = [_position(7), _note(8)]
+    desk.relay.deliver(batch, [batch[1]])  # someone wants positions now: the whole batch is walked
+    assert notes == [2, 5, 8] and everything == [7, 8]

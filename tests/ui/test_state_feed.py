@@ -100,7 +100,7 @@ def test_every_event_reaches_the_gui_thread_once_in_gseq_order_however_the_state
     feed = StateFeed(min_interval_ms=20)
     model = CityModel(feed)
     seen: list[int] = []
-    model.eventsApplied.connect(lambda events: seen.extend(gseq for gseq, _event in events))
+    model.eventsApplied.connect(lambda events, _notable: seen.extend(gseq for gseq, _event in events))
     first = log.gseq + 1
 
     def bus_thread() -> None:
@@ -123,7 +123,7 @@ def test_a_snapshot_in_the_middle_of_a_batch_is_announced_between_the_events_bef
     feed.push(log.state, log.take_published())
     feed.flush()
     order: list[object] = []
-    model.eventsApplied.connect(lambda events: order.extend(gseq for gseq, _event in events))
+    model.eventsApplied.connect(lambda events, _notable: order.extend(gseq for gseq, _event in events))
     model.stateReset.connect(lambda state, gseq: order.append(("reset", gseq, state)))
     log.move("P-000", 23.2, 113.4)
     before = log.take_published()

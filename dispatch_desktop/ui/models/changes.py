@@ -6,9 +6,11 @@ drops candidates whose record did not actually change (identity check against th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from dispatch_desktop.domain.events import UNIT_REPORT_KINDS, Envelope
+from dispatch_desktop.domain.events import UNIT_REPORT_KINDS, Envelope, Position
+
+Published = tuple[int, Envelope]
 
 
 def touched_ids(events: Iterable[Envelope]) -> tuple[set[str], set[str]]:
@@ -30,3 +32,18 @@ def touched_ids(events: Iterable[Envelope]) -> tuple[set[str], set[str]]:
             units.add(target)
             incidents.add(target)
     return units, incidents
+
+
+def scan(events: Sequence[Published]) -> tuple[set[str], set[str], list[Published]]:
+    """``touched_ids`` of a batch as the bus applied it, and its *notable* events: all but the position
+    reports, which are nearly all of a batch and which few listeners want, so that the GUI thread can
+    hand the others on without walking the whole batch again. Position reports take the quick path."""
+    units: set[str] = set()
+    notable: list[Published] = []
+    for item in events:
+        if type(item[1].body) is Position:
+            units.add(item[1].source)
+        else:
+            notable.append(item)
+    more_units, incidents = touched_ids(event for _gseq, event in notable)
+    return units | more_units, incidents, notable

@@ -32,7 +32,9 @@ class CityModel(QObject):
     connectionChanged = Signal(bool)
     modeChanged = Signal(str)  # DisplayMode value
     clockTicked = Signal(object)  # int ms since the epoch (object: too big for a C int)
-    eventsApplied = Signal(list)  # [(gseq, Envelope)] in gseq order, after the state they lead to is shown
+    # [(gseq, Envelope)] in gseq order, after the state they lead to is shown; then the same without the
+    # position reports (most of them), for listeners that do not want those.
+    eventsApplied = Signal(list, list)
     stateReset = Signal(object, object)  # (State, gseq): the state was replaced wholesale (a snapshot)
 
     def __init__(
@@ -151,16 +153,16 @@ class CityModel(QObject):
 
     def _on_batch(self, batch: StateBatch) -> None:
         self.set_state(batch.state, batch.units, batch.incidents, full=batch.full)
-        events = batch.events
+        events, notable = batch.events, batch.notable
         if batch.reset is None:
             if events:
-                self.eventsApplied.emit(events)
+                self.eventsApplied.emit(events, notable)
             return
         if batch.reset_index:
-            self.eventsApplied.emit(events[:batch.reset_index])
+            self.eventsApplied.emit(events[:batch.reset_index], notable[:batch.reset_notable])
         self.stateReset.emit(batch.reset, batch.reset_gseq)
         if len(events) > batch.reset_index:
-            self.eventsApplied.emit(events[batch.reset_index:])
+            self.eventsApplied.emit(events[batch.reset_index:], notable[batch.reset_notable:])
 
 
 _EMPTY = State()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from dispatch_desktop.domain.events import Envelope
 from dispatch_desktop.domain.state import State
-from dispatch_desktop.ui.models.changes import touched_ids
+from dispatch_desktop.ui.models.changes import scan
 
 Published = tuple[int, Envelope]
 """An event as the bus applied it: (gseq, envelope)."""
@@ -38,10 +38,13 @@ class StateBatch:
     full: bool = False
     events: list[Published] = field(default_factory=list)
     """Every event applied since the last delivery, in gseq order."""
+    notable: list[Published] = field(default_factory=list)
+    """The same but the position reports (most of a batch), in gseq order."""
     reset: State | None = None
     """The state a wholesale replacement (a snapshot) installed, if one happened in this batch: the
     events before ``reset_index`` came before it; those after, after it (folded onto it)."""
     reset_index: int = 0
+    reset_notable: int = 0  # where the reset falls in ``notable``
     reset_gseq: int = 0
 
 
@@ -77,12 +80,13 @@ class StateFeed(QObject):
         in between are unknown and everything is compared."""
         if not isinstance(state, State):
             raise TypeError(f"StateFeed.push expects a State, got {type(state).__name__}")
+        notable: list[Published] = []
         if changed_events is None:
             units: set[str] = set()
             incidents: set[str] = set()
             full = True
         else:
-            units, incidents = touched_ids(envelope for _gseq, envelope in changed_events)
+            units, incidents, notable = scan(changed_events)
             full = False
         with self._lock:
             batch = self._pending
@@ -95,8 +99,10 @@ class StateFeed(QObject):
                 batch.full = batch.full or full
             if changed_events is None:
                 batch.reset, batch.reset_index, batch.reset_gseq = state, len(batch.events), gseq
+                batch.reset_notable = len(batch.notable)
             else:
                 batch.events.extend(changed_events)
+                batch.notable.extend(notable)
             self._schedule_locked()
 
     def set_connected(self, up: bool) -> None:

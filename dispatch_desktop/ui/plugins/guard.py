@@ -70,16 +70,41 @@ class PluginGuard(QObject):
         try:
             result = function(*args, **kwargs)
         except BaseException as error:  # SystemExit and KeyboardInterrupt from a plugin too
-            held = (time.perf_counter() - started) * 1000.0
-            message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-            self.record(Fault(plugin, name, message, traceback.format_exc(), held_ms=held), fatal=fatal)
+            self._raised(plugin, name, error, started, fatal=fatal)
             return None
+        self._check_hold(plugin, name, started)
+        return result
+
+    def listener_call(self, what: str) -> Callable[[str, Callable[[Any], object], Any], None]:
+        """``call`` for the hottest path, an event listener: one argument, no result, nothing else to
+        unpack on each of thousands of calls a second. Same faults, same limits."""
+        disabled, limit, clock = self._disabled, self.hold_limit_ms / 1000.0, time.perf_counter
+
+        def call(plugin: str, function: Callable[[Any], object], argument: Any) -> None:
+            if plugin in disabled:
+                return
+            started = clock()
+            try:
+                function(argument)
+            except BaseException as error:  # SystemExit and KeyboardInterrupt from a plugin too
+                self._raised(plugin, what, error, started)
+                return
+            if clock() - started > limit:
+                self._check_hold(plugin, what, started)
+
+        return call
+
+    def _raised(self, plugin: str, what: str, error: BaseException, started: float, *, fatal: bool = False) -> None:
+        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        held = (time.perf_counter() - started) * 1000.0
+        self.record(Fault(plugin, what, message, traceback.format_exc(), held_ms=held), fatal=fatal)
+
+    def _check_hold(self, plugin: str, what: str, started: float) -> None:
         held = (time.perf_counter() - started) * 1000.0
         if held > self.hold_limit_ms:
-            stack = "".join(traceback.format_stack(limit=8))
-            self.record(Fault(plugin, name, f"held the desk for {held:.0f} ms (the limit is "
-                                            f"{self.hold_limit_ms:.0f} ms)", stack, held_ms=held))
-        return result
+            self.record(Fault(plugin, what, f"held the desk for {held:.0f} ms (the limit is "
+                                            f"{self.hold_limit_ms:.0f} ms)",
+                              "".join(traceback.format_stack(limit=8)), held_ms=held))
 
     def record(self, fault: Fault, *, fatal: bool = False) -> None:
         """A fault found elsewhere (a broken import, a refused key) counts like one the guard caught."""

@@ -30,6 +30,7 @@ from dispatch_desktop.api.actions import IncidentAction, KeyConflict
 from dispatch_desktop.api.hookspecs import PROJECT, DeskHooks
 from dispatch_desktop.extensions.manifest import Manifest
 from dispatch_desktop.extensions.references import load_reference
+from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.context import DeskParts, PluginDesk, SettingsStore
 from dispatch_desktop.ui.plugins.error_view import PluginErrorView
@@ -86,8 +87,8 @@ class PluginHost(QObject):
     changed = Signal()  # a plugin was loaded or stopped (the plugin manager listens)
 
     def __init__(self, parts: DeskParts, panels: PanelRegistry, actions: IncidentActions, layers: Any,
-                 *, add_catalogues: Callable[[str, Path], None], arm: Callable[[str], None],
-                 disarm: Callable[[], None], parent: QObject | None = None) -> None:
+                 *, add_catalogues: Callable[[str, Path], None], sentinel: Sentinel,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.parts = parts
         self.guard: PluginGuard = parts.guard
@@ -95,8 +96,7 @@ class PluginHost(QObject):
         self.actions = actions
         self.layers = layers  # the map's PluginLayers
         self._add_catalogues = add_catalogues
-        self._arm = arm
-        self._disarm = disarm
+        self._sentinel = sentinel
         self.plugins: dict[str, Loaded] = {}
         self.manager = pluggy.PluginManager(PROJECT)
         self.manager.add_hookspecs(DeskHooks)
@@ -108,13 +108,13 @@ class PluginHost(QObject):
         """Load and activate each plugin in turn; the sentinel is disarmed once all are through."""
         for plugin in plugins:
             try:
-                self._arm(plugin.manifest.id)
+                self._sentinel.arm(plugin.manifest.id)
             except OSError as error:
                 log.warning("crash sentinel not written (%s): a plugin that crashes the desk will not be "
                             "disabled at the next start", error)
             self._load_one(plugin)
         try:
-            self._disarm()
+            self._sentinel.disarm()
         except OSError as error:
             log.warning("crash sentinel not removed: %s", error)
         self.changed.emit()

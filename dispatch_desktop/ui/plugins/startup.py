@@ -21,9 +21,9 @@ from dispatch_desktop.api.context import Level
 from dispatch_desktop.api.events import AnyBody
 from dispatch_desktop.bus.command_reply import CommandReply
 from dispatch_desktop.extensions import paths as plugin_paths
-from dispatch_desktop.extensions import sentinel
 from dispatch_desktop.extensions.discovery import Discovered, discover
 from dispatch_desktop.extensions.event_relay import EventRelay, FetchHistory
+from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.extensions.settings import PluginSettings, settings_schema
 from dispatch_desktop.extensions.state import PluginStates
 from dispatch_desktop.extensions.status import PluginStatus, Status, start_plugins
@@ -68,12 +68,12 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
     plugin's fault. ``discovered``, ``sentinel_dir`` and ``data_dir`` are for tests."""
     guard = PluginGuard(window)
     poster = _Poster(window)
-    relay = EventRelay(fetch_history, poster.post, lambda plugin, function, *args: guard.call(
-        plugin, function, *args, what="event listener"), on_history_error=lambda why: _history_error(window, why))
+    relay = EventRelay(fetch_history, poster.post, guard.listener_call("event listener"),
+                       on_history_error=lambda why: _history_error(window, why))
     window.city_model.eventsApplied.connect(relay.deliver)
     window.city_model.stateReset.connect(relay.reset)
     # A plugin's predicate may hang on its own facts (a plugin event just heard): ask again after each batch.
-    window.city_model.eventsApplied.connect(lambda _events: actions.refresh())
+    window.city_model.eventsApplied.connect(lambda _events, _notable: actions.refresh())
     names: dict[str, str] = {}
 
     def notify(plugin: str, text: str, level: Level) -> None:
@@ -89,8 +89,7 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                       actions=actions)
     host = PluginHost(parts, window.panels, actions, window.map_bridge.plugin_layers,
                       add_catalogues=window.language.add_catalogues,
-                      arm=lambda plugin: sentinel.arm(plugin, sentinel_dir),
-                      disarm=lambda: sentinel.disarm(sentinel_dir), parent=window)
+                      sentinel=Sentinel(sentinel_dir), parent=window)
     guard.faulted.connect(lambda fault: _on_fault(window, names, fault))
     guard.pluginDisabled.connect(lambda plugin, fault: _on_disabled(window, names, plugin, fault))
     if safe_mode:
