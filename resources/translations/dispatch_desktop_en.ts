@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+304" />
+            <location filename="../../dispatch_desktop/app.py" line="+237" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
         </message>
@@ -297,7 +297,7 @@
             <translation>in this process (embedded)</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+37" />
             <source>Cannot write {path} ({error}): what you type is not being kept on disk.</source>
             <translation>Cannot write {path} ({error}): what you type is not being kept on disk.</translation>
         </message>
@@ -671,7 +671,7 @@
             <translation>Dispatch the highlighted unit (from anywhere)</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+78" />
             <source>There is no unit in row %1.</source>
             <translation>There is no unit in row %1.</translation>
         </message>
@@ -743,7 +743,7 @@
             <translation>Recall a unit from %1:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-62" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-67" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
@@ -821,7 +821,7 @@
             <translation>Not police business: belongs to %1 — transfer with F7.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+165" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 dispatched — the hub accepted.</translation>
         </message>
@@ -1612,7 +1612,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+193" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+187" />
             <source>Dispatch Desktop</source>
             <translation>Dispatch Desktop</translation>
         </message>
@@ -1635,7 +1635,7 @@
     <context>
         <name>MapLayers</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+50" />
+            <location filename="../../dispatch_desktop/ui/map/texts.py" line="+12" />
             <source>Districts</source>
             <translation>Districts</translation>
         </message>
@@ -1825,7 +1825,7 @@
             <translation>Not police business (another department)</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+49" />
+            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+50" />
             <source>Map layers</source>
             <translation>Map layers</translation>
         </message>
@@ -1942,7 +1942,87 @@
     <context>
         <name>Plugins</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+16" />
+            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+26" />
+            <source>activate hook</source>
+            <translation>activate hook</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deactivate hook</source>
+            <translation>deactivate hook</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>event listener</source>
+            <translation>event listener</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change listener</source>
+            <translation>change listener</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>event schemas</source>
+            <translation>event schemas</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>hook registration</source>
+            <translation>hook registration</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>settings schema</source>
+            <translation>settings schema</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>translations</source>
+            <translation>translations</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>import of {id}</source>
+            <translation>import of {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>panel {id}</source>
+            <translation>panel {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>map layer {id}</source>
+            <translation>map layer {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>incident action {id}</source>
+            <translation>incident action {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>enabled check of {id}</source>
+            <translation>enabled check of {id}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>held the desk for {held} ms (the limit is {limit} ms)</source>
+            <translation>held the desk for {held} ms (the limit is {limit} ms)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{place}: {message}</source>
+            <translation>{place}: {message}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The same traceback as above.</source>
+            <translation>The same traceback as above.</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</source>
             <translation>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</translation>
         </message>
@@ -1952,12 +2032,12 @@
             <translation>The plugin {name} had errors.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+231" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+234" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+37" />
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+43" />
             <source>Enabled</source>
             <translation>Enabled</translation>
         </message>
@@ -1987,7 +2067,32 @@
             <translation>No longer installed</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>You disabled it. Enable it here, or with 'dispatch-desktop plugins enable {id}'.</source>
+            <translation>You disabled it. Enable it here, or with 'dispatch-desktop plugins enable {id}'.</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>The desk stopped unexpectedly while starting it at the last start, so it was disabled. Enable it again once it was fixed.</source>
+            <translation>The desk stopped unexpectedly while starting it at the last start, so it was disabled. Enable it again once it was fixed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It supports the plugin API {api}; this desk offers {version}. Install a version of the plugin made for it.</source>
+            <translation>It supports the plugin API {api}; this desk offers {version}. Install a version of the plugin made for it.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Its manifest has errors; whoever maintains the plugin can fix them:</source>
+            <translation>Its manifest has errors; whoever maintains the plugin can fix them:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It is no longer installed; your choice is kept in case it comes back.</source>
+            <translation>It is no longer installed; your choice is kept in case it comes back.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Running</source>
             <translation>Running</translation>
         </message>
@@ -2037,17 +2142,53 @@
             <translation>Errors</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+95" />
+            <location line="+41" />
+            <source>Safe mode: no plugin was started. Your choices here apply from the next start.</source>
+            <translation>Safe mode: no plugin was started. Your choices here apply from the next start.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Safe mode: no plugin was started. Start the desk without --safe-mode to see and change the plugins.</source>
+            <translation>Safe mode: no plugin was started. Start the desk without --safe-mode to see and change the plugins.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enable</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location line="+128" />
+            <source>Package: {name} {version}</source>
+            <translation>Package: {name} {version}</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>It starts at the next start of the desk.</source>
+            <translation>It starts at the next start of the desk.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped; it stays off at the next start.</source>
+            <translation>Stopped; it stays off at the next start.</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+97" />
             <source>Safe mode: no plugin was started.</source>
             <translation>Safe mode: no plugin was started.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="-203" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+9" />
             <source>Plugins</source>
             <translation>Plugins</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+42" />
             <source>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</source>
             <translation>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</translation>
         </message>
@@ -2216,7 +2357,7 @@
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/signin.py" line="+28" />
+            <location filename="../../dispatch_desktop/ui/signin.py" line="+31" />
             <source>Dispatcher: takes calls and dispatches</source>
             <translation>Dispatcher: takes calls and dispatches</translation>
         </message>
@@ -2302,7 +2443,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-346" />
+            <location filename="../../dispatch_desktop/ui/startup_progress.py" line="+20" />
             <source>Preparing the demo camera clips</source>
             <translation>Preparing the demo camera clips</translation>
         </message>

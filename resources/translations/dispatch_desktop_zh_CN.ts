@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+304" />
+            <location filename="../../dispatch_desktop/app.py" line="+237" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>
         </message>
@@ -297,7 +297,7 @@
             <translation>本进程内（内嵌）</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+37" />
             <source>Cannot write {path} ({error}): what you type is not being kept on disk.</source>
             <translation>无法写入 {path}（{error}）：输入的内容目前没有保存到磁盘。</translation>
         </message>
@@ -671,7 +671,7 @@
             <translation>派出选中的警力（任意位置可用）</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+78" />
             <source>There is no unit in row %1.</source>
             <translation>第 %1 行没有警力。</translation>
         </message>
@@ -743,7 +743,7 @@
             <translation>从 %1 撤回警力：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-62" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-67" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>同时撤回仍在处置的 %n 支警力：%1</numerusform>
@@ -820,7 +820,7 @@
             <translation>非警务类：属于 %1 — 按 F7 移交。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+165" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 已派出 — 指挥中心已受理。</translation>
         </message>
@@ -1611,7 +1611,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
-            <location filename="../../dispatch_desktop/ui/workstation.py" line="+193" />
+            <location filename="../../dispatch_desktop/ui/workstation.py" line="+187" />
             <source>Dispatch Desktop</source>
             <translation>指挥调度台</translation>
         </message>
@@ -1634,7 +1634,7 @@
     <context>
         <name>MapLayers</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/bridge.py" line="+50" />
+            <location filename="../../dispatch_desktop/ui/map/texts.py" line="+12" />
             <source>Districts</source>
             <translation>行政区</translation>
         </message>
@@ -1824,7 +1824,7 @@
             <translation>非警务（其他部门）</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+49" />
+            <location filename="../../dispatch_desktop/ui/map/layer_menu.py" line="+50" />
             <source>Map layers</source>
             <translation>地图图层</translation>
         </message>
@@ -1941,7 +1941,87 @@
     <context>
         <name>Plugins</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+16" />
+            <location filename="../../dispatch_desktop/ui/plugins/error_view.py" line="+26" />
+            <source>activate hook</source>
+            <translation>激活钩子</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deactivate hook</source>
+            <translation>停用钩子</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>event listener</source>
+            <translation>事件监听器</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change listener</source>
+            <translation>变更监听器</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>event schemas</source>
+            <translation>事件结构定义</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>hook registration</source>
+            <translation>钩子注册</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>settings schema</source>
+            <translation>设置结构定义</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>translations</source>
+            <translation>翻译文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>import of {id}</source>
+            <translation>导入 {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>panel {id}</source>
+            <translation>面板 {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>map layer {id}</source>
+            <translation>地图图层 {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>incident action {id}</source>
+            <translation>警情操作 {id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>enabled check of {id}</source>
+            <translation>{id} 的可用性判断</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>held the desk for {held} ms (the limit is {limit} ms)</source>
+            <translation>占用调度台 {held} 毫秒（上限 {limit} 毫秒）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{place}: {message}</source>
+            <translation>{place}：{message}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The same traceback as above.</source>
+            <translation>错误堆栈同上。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>The plugin {name} was stopped for this session; the desk goes on without it. Re-enable it in Settings → Plugins after it was fixed.</source>
             <translation>插件 {name} 已在本次运行中停用，调度台不受影响继续工作。修复后请在“设置 → 插件”中重新启用。</translation>
         </message>
@@ -1951,12 +2031,12 @@
             <translation>插件 {name} 出错。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+231" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+234" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>插件 {name} 已停用。可在“设置 → 插件”中启用，下次启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+37" />
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="+43" />
             <source>Enabled</source>
             <translation>已启用</translation>
         </message>
@@ -1986,7 +2066,32 @@
             <translation>已不再安装</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>You disabled it. Enable it here, or with 'dispatch-desktop plugins enable {id}'.</source>
+            <translation>您已停用此插件。可点击下方“启用”按钮，或运行命令 'dispatch-desktop plugins enable {id}' 重新启用。</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>The desk stopped unexpectedly while starting it at the last start, so it was disabled. Enable it again once it was fixed.</source>
+            <translation>上次启动时，调度台在启动此插件的过程中意外退出，因此已将其停用。修复后可重新启用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It supports the plugin API {api}; this desk offers {version}. Install a version of the plugin made for it.</source>
+            <translation>此插件支持的插件接口版本为 {api}，本调度台提供的是 {version}。请安装适用于本调度台的插件版本。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Its manifest has errors; whoever maintains the plugin can fix them:</source>
+            <translation>插件清单文件有误，需由插件维护人员修复：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It is no longer installed; your choice is kept in case it comes back.</source>
+            <translation>此插件已不再安装；您对它的设置仍会保留，以备重新安装。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Running</source>
             <translation>运行中</translation>
         </message>
@@ -2036,17 +2141,53 @@
             <translation>错误</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+95" />
+            <location line="+41" />
+            <source>Safe mode: no plugin was started. Your choices here apply from the next start.</source>
+            <translation>安全模式：未启动任何插件。此处的更改从下次启动起生效。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Safe mode: no plugin was started. Start the desk without --safe-mode to see and change the plugins.</source>
+            <translation>安全模式：未启动任何插件。如需查看和更改插件，请不带 --safe-mode 参数重新启动调度台。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location line="+128" />
+            <source>Package: {name} {version}</source>
+            <translation>软件包：{name} {version}</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>It starts at the next start of the desk.</source>
+            <translation>将在调度台下次启动时运行。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped; it stays off at the next start.</source>
+            <translation>已停止；下次启动时仍保持停用。</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+97" />
             <source>Safe mode: no plugin was started.</source>
             <translation>安全模式：未启动任何插件。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="-203" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+9" />
             <source>Plugins</source>
             <translation>插件</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+42" />
             <source>The plugin {name} was being started when the desk stopped unexpectedly last time, so it is disabled. Re-enable it in Settings → Plugins.</source>
             <translation>上次调度台意外退出时正在启动插件 {name}，因此已将其停用。可在“设置 → 插件”中重新启用。</translation>
         </message>
@@ -2215,7 +2356,7 @@
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/signin.py" line="+28" />
+            <location filename="../../dispatch_desktop/ui/signin.py" line="+31" />
             <source>Dispatcher: takes calls and dispatches</source>
             <translation>调度员：接警和派警</translation>
         </message>
@@ -2301,7 +2442,7 @@
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="-346" />
+            <location filename="../../dispatch_desktop/ui/startup_progress.py" line="+20" />
             <source>Preparing the demo camera clips</source>
             <translation>正在准备演示视频</translation>
         </message>
