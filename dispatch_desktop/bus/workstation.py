@@ -2,7 +2,7 @@
 
 ``WorkstationClient`` keeps a live copy of the hub's state (``bus.state_copy.StateCopy``: a snapshot,
 then the published events, repaired by catching up from the hub's log after a gap, or by a fresh
-snapshot when that cannot work) and sends commands, resent until the hub answers. ``request_events``
+snapshot when that cannot work) and sends commands, resent until answered (``bus.pending_commands``). ``request_events``
 reads a stretch of the hub's log (a plugin's own events, for one) apart from the copy (``bus.history``).
 
 The client runs on its own thread and reports through plain callbacks, called on that thread:
@@ -21,31 +21,28 @@ A Qt UI marshals these to its GUI thread (a queued signal); nothing here imports
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from typing import TypeVar
 
 import zmq
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.command_reply import CommandReply as CommandReply  # re-exported
 from dispatch_desktop.bus.command_reply import CommandTimeout as CommandTimeout  # re-exported
-from dispatch_desktop.bus.command_reply import PendingCommand, copy_outcome
 from dispatch_desktop.bus.field import clock_seq
 from dispatch_desktop.bus.history import HistoryQueries, HistoryRequest
 from dispatch_desktop.bus.history import HistoryUnavailable as HistoryUnavailable  # re-exported
 from dispatch_desktop.bus.keys import ClientCurve
+from dispatch_desktop.bus.pending_commands import PendingCommands, claimed
 from dispatch_desktop.bus.session import Session, decode_payload
 from dispatch_desktop.bus.sockets import Context, Socket
 from dispatch_desktop.bus.state_copy import Published as Published  # re-exported: what on_state reports
 from dispatch_desktop.bus.state_copy import StateCopy
-from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
@@ -53,16 +50,6 @@ from dispatch_desktop.domain.state import State
 log = logging.getLogger(__name__)
 
 _wake_ids = itertools.count()
-_T = TypeVar("_T")
-
-
-def _taken(waiting: queue.SimpleQueue[_T]) -> Iterator[_T]:
-    """What ``waiting`` holds now, taken out one by one."""
-    while True:
-        try:
-            yield waiting.get_nowait()
-        except queue.Empty:
-            return
 
 
 class WorkstationClient:
@@ -118,11 +105,10 @@ class WorkstationClient:
         self.last_heard = 0.0
         """Monotonic time of the hub's last message."""
 
-        self._outgoing: queue.SimpleQueue[tuple[ev.Envelope, Future[CommandReply]]] = queue.SimpleQueue()
+        self.commands = PendingCommands(self.session, self._send_frames)
         self._history_asked: queue.SimpleQueue[tuple[HistoryRequest, Future[list[Published]]]] = queue.SimpleQueue()
         self.history = HistoryQueries(self._send, retry_after=snapshot_timeout, deadline=command_deadline)
         self._seq_lock = threading.Lock()  # seqs are handed out on the caller's thread, raised on ours
-        self._pending: dict[int, PendingCommand] = {}
         self._lost = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -177,7 +163,7 @@ class WorkstationClient:
         if self._stop.is_set():
             future.set_exception(CommandTimeout("the workstation client is stopped"))
             return future
-        self._outgoing.put((event, future))
+        self.commands.put(event, future)
         self._wake()
         return future
 
@@ -278,8 +264,11 @@ class WorkstationClient:
         return socket
 
     def _send(self, msg_type: bytes, payload: object) -> bool:
+        return self._send_frames(self.session.pack(msg_type, payload))
+
+    def _send_frames(self, frames: list[bytes]) -> bool:
         try:
-            self._dealer.send_multipart(self.session.pack(msg_type, payload), zmq.NOBLOCK)
+            self._dealer.send_multipart(frames, zmq.NOBLOCK)
         except zmq.Again:
             return False
         return True
@@ -291,27 +280,9 @@ class WorkstationClient:
             except zmq.Again:
                 break
         now = time.monotonic()
-        for wanted, history in _taken(self._history_asked):
-            if history.set_running_or_notify_cancel():
-                self.history.start(wanted, history, now)
-        for event, future in _taken(self._outgoing):
-            if not future.set_running_or_notify_cancel():
-                continue
-            earlier = self._pending.get(event.seq)
-            if earlier is not None:  # the same envelope again while its first copy waits: one answer for both
-                earlier.future.add_done_callback(functools.partial(copy_outcome, into=future))
-                continue
-            command = PendingCommand(event.seq, self.session.frame(p.COMMAND, codec.encode(event)), future,
-                               now + self.command_deadline)
-            self._pending[event.seq] = command
-            self._transmit(command, now)
-
-    def _transmit(self, command: PendingCommand, now: float) -> None:
-        try:
-            self._dealer.send(command.frame, zmq.NOBLOCK)
-            command.sent_at = now
-        except zmq.Again:
-            command.sent_at = now - self.command_timeout / 2  # retry soon
+        for wanted, history in claimed(self._history_asked):
+            self.history.start(wanted, history, now)
+        self.commands.send_queued(now, resend_after=self.command_timeout, deadline=self.command_deadline)
 
     # --- replies ------------------------------------------------------------------------------------
 
@@ -357,11 +328,8 @@ class WorkstationClient:
                     self.next_seq = welcome.high_water + 1
 
     def _resolve(self, reply: CommandReply) -> None:
-        command = self._pending.pop(reply.seq, None)
-        if command is None:
-            return  # an answer to a resend of something already answered
-        command.future.set_result(reply)
-        self._call(self.on_reply, reply)
+        if self.commands.resolve(reply):  # not an answer to a resend of something already answered
+            self._call(self.on_reply, reply)
 
     # --- updates ------------------------------------------------------------------------------------
 
@@ -415,25 +383,13 @@ class WorkstationClient:
             self._lost = True  # the copy may be stale: resync as soon as the hub speaks again
         self.copy.tick(now)
         self.history.tick(now)
-        for command in list(self._pending.values()):
-            if now > command.deadline:
-                del self._pending[command.seq]
-                command.future.set_exception(CommandTimeout(f"no answer from the hub to command {command.seq}"))
-            elif now - command.sent_at >= self.command_timeout:
-                self._transmit(command, now)
+        self.commands.tick(now, resend_after=self.command_timeout)
 
     def _fail_pending(self, why: str) -> None:
-        for command in self._pending.values():
-            if not command.future.done():
-                command.future.set_exception(CommandTimeout(why))
-        self._pending.clear()
+        self.commands.fail_all(why)
         self.history.fail_all(why)
-        for _wanted, history in _taken(self._history_asked):
-            if history.set_running_or_notify_cancel():
-                history.set_exception(HistoryUnavailable(why))
-        for _event, future in _taken(self._outgoing):
-            if future.set_running_or_notify_cancel():
-                future.set_exception(CommandTimeout(why))
+        for _wanted, history in claimed(self._history_asked):
+            history.set_exception(HistoryUnavailable(why))
 
     def _call(self, callback: Callable[..., None] | None, *args: object) -> None:
         if callback is None:
