@@ -31,7 +31,11 @@ class WorkstationStatusBar(RetranslateMixin, QStatusBar):
         self.outbox.setObjectName("outbox_count")
         self.outbox.hide()
         self._outbox = (0, 0)
-        for widget in (self.outbox, self.connection, self.mode, self.clock):
+        self.safe_mode = QLabel(self)  # says for as long as the desk runs that no plugin was started
+        self.safe_mode.setObjectName("safe_mode")
+        self.safe_mode.setStyleSheet(_BADGE.format(color="#6d4c41"))
+        self.safe_mode.hide()
+        for widget in (self.safe_mode, self.outbox, self.connection, self.mode, self.clock):
             self.addPermanentWidget(widget)
         city_model.connectionChanged.connect(self._show_connection)
         city_model.modeChanged.connect(self._show_mode)
@@ -43,6 +47,12 @@ class WorkstationStatusBar(RetranslateMixin, QStatusBar):
         self._show_mode(self._city_model.mode.value)
         self._show_clock(self._now)
         self.set_outbox(*self._outbox)
+        self.safe_mode.setText(QCoreApplication.translate("StatusBar", "Safe mode: no plugins"))
+        self.safe_mode.setToolTip(QCoreApplication.translate(
+            "StatusBar", "Started with --safe-mode: no plugin runs. Settings → Plugins… lists them."))
+
+    def set_safe_mode(self, on: bool) -> None:
+        self.safe_mode.setVisible(on)
 
     def set_outbox(self, waiting: int, held: int) -> None:
         """Commands the hub has not answered (sent again until it does) and those held from a restart."""

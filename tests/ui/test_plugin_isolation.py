@@ -18,7 +18,7 @@ from dispatch_desktop.ui.models.alerts import AlertKind
 from dispatch_desktop.ui.plugins.error_view import PluginErrorView
 from dispatch_desktop.ui.plugins.manager import PluginManagerDialog
 from tests.ui.live_desk import DeskFactory
-from tests.ui.plugin_kit import write_plugin
+from tests.ui.plugin_kit import GOOD_HOOKS, write_plugin
 
 pytestmark = pytest.mark.gui
 
@@ -119,7 +119,8 @@ def test_a_listener_that_keeps_raising_is_stopped_after_three_faults_and_its_pan
     for _ in range(4):
         desk_still_works(qtbot, desk)
     qtbot.waitUntil(lambda: desk.plugins.host.guard.is_disabled(plugin.id), timeout=10_000)
-    assert len(module.heard) == 3  # stopped at the third fault: the fourth event was not handed to it
+    # Stopped at the third fault (a loaded machine may add one for a slow call): the fourth never reached it.
+    assert 2 <= len(module.heard) <= 3
     view = desk.window.dock(f"{plugin.id}.panel").widget()
     assert isinstance(view, PluginErrorView)
     assert "LookupError: no such station" in view.text.toPlainText()
@@ -132,9 +133,8 @@ def test_a_listener_that_holds_the_desk_for_two_seconds_is_a_fault_and_the_desk_
     desk = make_desk("en", plugins=[plugin])
     desk_still_works(qtbot, desk)
     guard = desk.plugins.host.guard
-    qtbot.waitUntil(lambda: bool(guard.faults(plugin.id)), timeout=10_000)
-    fault = guard.faults(plugin.id)[0]
-    assert fault.held_ms >= 1900
+    qtbot.waitUntil(lambda: any(f.held_ms >= 1900 for f in guard.faults(plugin.id)), timeout=10_000)
+    fault = next(f for f in guard.faults(plugin.id) if f.held_ms >= 1900)
     assert "held the desk" in fault.message
     assert not guard.is_disabled(plugin.id)  # one fault: it goes on (three would stop it)
     desk_still_works(qtbot, desk)
@@ -200,7 +200,14 @@ def test_safe_mode_starts_no_plugin_and_says_so(make_desk: DeskFactory, tmp_path
     plugin = write_plugin(tmp_path / "site", "skipped", {"panel": LABEL_PANEL}, manifest=PANEL)
     desk = make_desk("en", plugins=[plugin], safe_mode=True)
     assert not desk.plugins.host.plugins
-    assert "Safe mode" in desk.window.status_bar.currentMessage()
+    badge = desk.window.status_bar.safe_mode
+    assert badge.isVisible() and badge.text() == "Safe mode: no plugins"  # for as long as the desk runs
+    dialog = PluginManagerDialog(desk.plugins, desk.window)  # listed all the same, choices can be made
+    dialog.select(plugin.id)
+    assert dialog.status_text(desk.plugins.statuses[0]) == "Not started (safe mode)"
+    dialog.disable_button.click()
+    assert not PluginStates.load(tmp_path / "config").is_enabled(plugin.id)
+    dialog.close()
 
 
 def test_disabling_a_plugin_in_the_manager_stops_it_now_and_at_the_next_start(
@@ -221,3 +228,12 @@ def test_disabling_a_plugin_in_the_manager_stops_it_now_and_at_the_next_start(
     assert not desk.window.dock(f"{plugin.id}.panel").isVisible()
     assert not PluginStates.load(tmp_path / "config").is_enabled(plugin.id)
     dialog.close()
+
+
+def test_a_plugin_whose_libraries_take_long_to_import_is_not_blamed_for_holding_the_desk(
+        make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    slow_import = "import time\ntime.sleep(0.3)  # a cold import of a big library\n" + GOOD_HOOKS
+    plugin = write_plugin(tmp_path / "site", "heavy", {"hooks": slow_import})
+    desk = make_desk("en", plugins=[plugin])
+    assert desk.plugins.host.plugins[plugin.id].active
+    assert desk.plugins.host.guard.faults(plugin.id) == []

@@ -59,10 +59,12 @@ class PluginGuard(QObject):
         return plugin in self._disabled
 
     def call(self, plugin: str, function: Callable[..., Any], *args: Any, what: str = "",
-             fatal: bool = False, **kwargs: Any) -> Any:
+             fatal: bool = False, timed: bool = True, **kwargs: Any) -> Any:
         """``function(*args, **kwargs)`` on behalf of ``plugin``; its result, or None after a fault (or
         when the plugin is disabled). ``fatal``: one fault disables the plugin at once (its import or
-        activation failed: nothing of it can be trusted to work)."""
+        activation failed: nothing of it can be trusted to work). ``timed``: a call over the hold limit is
+        a fault (not for loading the plugin's code: a cold import of its libraries may take longer, once,
+        at start-up, and is not the plugin holding a working desk)."""
         if plugin in self._disabled:
             return None
         name = what or getattr(function, "__qualname__", repr(function))
@@ -72,7 +74,8 @@ class PluginGuard(QObject):
         except BaseException as error:  # SystemExit and KeyboardInterrupt from a plugin too
             self._raised(plugin, name, error, started, fatal=fatal)
             return None
-        self._check_hold(plugin, name, started)
+        if timed:
+            self._check_hold(plugin, name, started)
         return result
 
     def listener_call(self, what: str) -> Callable[[str, Callable[[Any], object], Any], None]:

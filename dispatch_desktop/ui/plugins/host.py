@@ -127,14 +127,14 @@ class PluginHost(QObject):
         if plugin.translations is not None:
             guard.call(plugin_id, self._add_catalogues, plugin_id, plugin.translations, what="translations")
         module = guard.call(plugin_id, importlib.import_module, manifest.module, what=f"import {manifest.module}",
-                            fatal=True)
+                            fatal=True, timed=False)
         if module is None:
             return
         loaded.module = module
         if guard.call(plugin_id, self.manager.register, module, plugin_id, what="hook registration",
-                      fatal=True) is None:
+                      fatal=True, timed=False) is None:
             return
-        schemas = guard.call(plugin_id, _schemas_of, manifest, what="event schemas", fatal=True)
+        schemas = guard.call(plugin_id, _schemas_of, manifest, what="event schemas", fatal=True, timed=False)
         if schemas is None:
             return
         desk = PluginDesk(manifest, self.parts, data_dir=plugin.data_dir, settings=plugin.settings, schemas=schemas)
@@ -161,7 +161,7 @@ class PluginHost(QObject):
     def _add_panel(self, desk: PluginDesk, loaded: Loaded, panel_id: str, title: str, area: str, tab_group: str,
                    factory_ref: str) -> None:
         plugin_id = desk.plugin_id
-        factory = self.guard.call(plugin_id, load_reference, factory_ref, what=f"panel {panel_id}")
+        factory = self.guard.call(plugin_id, load_reference, factory_ref, what=f"panel {panel_id}", timed=False)
 
         def build() -> Any:
             if factory is None:
@@ -180,9 +180,10 @@ class PluginHost(QObject):
                     enabled_ref: str) -> None:
         plugin_id = desk.plugin_id
         guard = self.guard
-        handler = guard.call(plugin_id, load_reference, handler_ref, what=f"incident action {action_id}")
-        predicate = (guard.call(plugin_id, load_reference, enabled_ref, what=f"incident action {action_id}")
-                     if enabled_ref else None)
+        handler = guard.call(plugin_id, load_reference, handler_ref, what=f"incident action {action_id}",
+                             timed=False)
+        predicate = (guard.call(plugin_id, load_reference, enabled_ref, what=f"incident action {action_id}",
+                                timed=False) if enabled_ref else None)
         if handler is None or (enabled_ref and predicate is None):
             return
         run_handler: Callable[..., Any] = handler  # checked callable below

@@ -26,9 +26,10 @@ from dispatch_desktop.extensions.event_relay import EventRelay, FetchHistory
 from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.extensions.settings import PluginSettings, settings_schema
 from dispatch_desktop.extensions.state import PluginStates
-from dispatch_desktop.extensions.status import PluginStatus, Status, start_plugins
+from dispatch_desktop.extensions.status import PluginStatus, Status, plugin_statuses, start_plugins
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.context import DeskParts
+from dispatch_desktop.ui.plugins.error_view import fault_summary
 from dispatch_desktop.ui.plugins.guard import Fault, PluginGuard
 from dispatch_desktop.ui.plugins.host import PluginHost, PluginToLoad
 from dispatch_desktop.ui.workstation import Workstation
@@ -92,13 +93,12 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                       sentinel=Sentinel(sentinel_dir), parent=window)
     guard.faulted.connect(lambda fault: _on_fault(window, names, fault))
     guard.pluginDisabled.connect(lambda plugin, fault: _on_disabled(window, names, plugin, fault))
-    if safe_mode:
-        window.status_bar.showMessage(QCoreApplication.translate(
-            "Plugins", "Safe mode: no plugin was started."), 30_000)
-        return DeskPlugins(host, safe_mode=True)
     config_dir = window.settings.resolved_config_dir()
     states = PluginStates.load(config_dir)
     found = list(discovered) if discovered is not None else discover()
+    if safe_mode:  # listed, and choices can be changed for the next start; none is started
+        window.status_bar.set_safe_mode(True)
+        return DeskPlugins(host, plugin_statuses(found, states), states, safe_mode=True)
     statuses = start_plugins(found, states, sentinel_dir)
     if states.warning:
         window.alerts_model.add_notice("plugins:state", window.city_model.now_ms(),
@@ -153,14 +153,14 @@ def _crashed_notice(window: Workstation, status: PluginStatus) -> None:
 
 def _on_fault(window: Workstation, names: dict[str, str], fault: Fault) -> None:
     window.status_bar.showMessage(QCoreApplication.translate("Plugins", "Plugin {name}: {error}").format(
-        name=_name(names, fault.plugin), error=fault.summary), 15_000)
+        name=_name(names, fault.plugin), error=fault_summary(fault)), 15_000)
 
 
 def _on_disabled(window: Workstation, names: dict[str, str], plugin: str, fault: Fault) -> None:
     name = _name(names, plugin)
     text = QCoreApplication.translate(
         "Plugins", "The plugin {name} was stopped for this session after errors ({error}); the desk goes on "
-                   "without it. Its panel shows what went wrong.").format(name=name, error=fault.summary)
+                   "without it. Its panel shows what went wrong.").format(name=name, error=fault_summary(fault))
     window.alerts_model.add_notice(f"stopped:{plugin}", window.city_model.now_ms(), name, text)
 
 
