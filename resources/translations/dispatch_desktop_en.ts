@@ -2032,7 +2032,7 @@
             <translation>The plugin {name} had errors.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+234" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+235" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</translation>
         </message>
@@ -2177,13 +2177,8 @@
             <translation>Stopped; it stays off at the next start.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+97" />
-            <source>Safe mode: no plugin was started.</source>
-            <translation>Safe mode: no plugin was started.</translation>
-        </message>
-        <message>
-            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+9" />
+            <location line="-203" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+105" />
             <source>Plugins</source>
             <translation>Plugins</translation>
         </message>
@@ -2554,7 +2549,17 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/status_bar.py" line="+53" />
+            <location filename="../../dispatch_desktop/ui/status_bar.py" line="+50" />
+            <source>Safe mode: no plugins</source>
+            <translation>Safe mode: no plugins</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Started with --safe-mode: no plugin runs. Settings → Plugins… lists them.</source>
+            <translation>Started with --safe-mode: no plugin runs. Settings → Plugins… lists them.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>⏳ %n command(s) queued, retrying</source>
             <translation>⏳ %n command(s) queued, retrying</translation>
         </message>

@@ -2031,7 +2031,7 @@
             <translation>插件 {name} 出错。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+234" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+235" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>插件 {name} 已停用。可在“设置 → 插件”中启用，下次启动时生效。</translation>
         </message>
@@ -2176,13 +2176,8 @@
             <translation>已停止；下次启动时仍保持停用。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+97" />
-            <source>Safe mode: no plugin was started.</source>
-            <translation>安全模式：未启动任何插件。</translation>
-        </message>
-        <message>
-            <location filename="../../dispatch_desktop/ui/plugins/manager.py" line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+9" />
+            <location line="-203" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+105" />
             <source>Plugins</source>
             <translation>插件</translation>
         </message>
@@ -2553,7 +2548,17 @@
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/status_bar.py" line="+53" />
+            <location filename="../../dispatch_desktop/ui/status_bar.py" line="+50" />
+            <source>Safe mode: no plugins</source>
+            <translation>安全模式：未启动插件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Started with --safe-mode: no plugin runs. Settings → Plugins… lists them.</source>
+            <translation>以 --safe-mode 启动：不运行任何插件。可在“设置 → 插件…”中查看。</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>⏳ %n command(s) queued, retrying</source>
             <translation>⏳ %n 条指令排队重试中</translation>
         </message>
