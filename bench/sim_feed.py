@@ -154,7 +154,7 @@ class SimFeed:
         self.pushes = 0
         self.fold_s = 0.0  # time the feed thread spent folding (GIL held in this process)
         self.worst_step_ms = 0.0
-        self.on_tick: Callable[[State, list[ev.Envelope]], None] | None = None
+        self.on_tick: Callable[[State, list[tuple[int, ev.Envelope]]], None] | None = None
         self._thread: threading.Thread | None = None
 
     def setup(self) -> State:
@@ -196,7 +196,9 @@ class SimFeed:
             self.messages += len(batch.events)
             self.worst_step_ms = max(self.worst_step_ms, batch.info.get("step_ms", 0.0))
             if self.on_tick is not None:
-                self.on_tick(state, batch.events)
+                # As the bus client hands them on: each event with its gseq (numbered here, as a hub would).
+                first = self.messages - len(batch.events) + 1
+                self.on_tick(state, list(enumerate(batch.events, start=first)))
             self.pushes += 1
 
     def _read(self) -> Batch | None:
