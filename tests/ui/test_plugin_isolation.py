@@ -237,3 +237,58 @@ def test_a_plugin_whose_libraries_take_long_to_import_is_not_blamed_for_holding_
     desk = make_desk("en", plugins=[plugin])
     assert desk.plugins.host.plugins[plugin.id].active
     assert desk.plugins.host.guard.faults(plugin.id) == []
+
+
+EVERY_HOOK = '''
+from dispatch_desktop.api import Level, hookimpl
+
+@hookimpl
+def activate(desk):
+    global DESK
+    DESK = desk
+    HOOK
+    desk.notify("activated", Level.INFO)
+
+@hookimpl
+def deactivate():
+    DEACTIVATE
+
+def fail(*_args):
+    raise RuntimeError("plugin bug in WHERE")
+'''
+WHERE = {
+    "a panel factory": ("pass", "pass", "fail"),
+    "deactivate": ("pass", "fail()", None),
+    "a selection listener": ("desk.selection.on_change(fail)", "pass", None),
+    "a change listener": ("desk.on_change(fail)", "pass", None),
+    "a reset listener": ("desk.on_reset(fail)", "pass", None),
+    "a language listener": ("desk.on_language(fail)", "pass", None),
+    "a map click": ("desk.map_layer('PLUGIN.layer').on_click(fail)", "pass", None),
+    "an outcome listener": ("desk.send(desk_probe(), fail)", "pass", None),
+}
+
+
+@pytest.mark.parametrize("where", sorted(WHERE))
+def test_a_plugin_raising_in_any_kind_of_hook_or_callback_is_charged_with_it_and_the_desk_goes_on(
+        qtbot, make_desk: DeskFactory, tmp_path: Path, where: str) -> None:  # type: ignore[no-untyped-def]
+    hook, deactivate, factory = WHERE[where]
+    code = (EVERY_HOOK.replace("HOOK", hook).replace("DEACTIVATE", deactivate).replace("WHERE", where)
+            + "\ndef desk_probe():\n    import msgspec\n    from dispatch_desktop.api import events\n"
+              "    return events.PluginEvent(plugin='probe', name='x', data=msgspec.msgpack.encode(1))\n")
+    panel = PANEL.replace("PLUGIN.panel:build", "PLUGIN.hooks:fail") if factory else PANEL
+    layer = '\n[[map_layers]]\nid = "PLUGIN.layer"\ntitle = "Layer"\n'
+    plugin = write_plugin(tmp_path / "site", "hooks", {"hooks": code, "panel": LABEL_PANEL}, manifest=panel + layer)
+    desk = make_desk("en", plugins=[plugin])
+    guard = desk.plugins.host.guard
+    window = desk.window
+    # What a dispatcher does that reaches each callback.
+    window.selection.select_unit(next(iter(window.city_model.state.units)))
+    desk_still_works(qtbot, desk)  # a state change, an outcome
+    desk.client.copy.resync("test")  # a snapshot: the reset listeners
+    window.language_actions["zh_CN"].trigger()
+    window.map_bridge.plugin_layers.clickFeature(f"{plugin.id}.layer", "p1")  # as the page reports a click
+    if where == "deactivate":
+        desk.plugins.host.stop_all()
+    qtbot.waitUntil(lambda: any(f"plugin bug in {where}" in f.message for f in guard.faults(plugin.id)),
+                    timeout=10_000)
+    desk_still_works(qtbot, desk)
