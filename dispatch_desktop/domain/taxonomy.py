@@ -51,6 +51,9 @@ class Department(enum.StrEnum):
     HOUSING = "housing"  # 住建 (property management, buildings)
     TRANSPORT = "transport"  # 交通运输 (taxis, buses)
     GREENING = "greening"  # 林业园林 (trees, parks)
+    STREET_OFFICE = "street_office"  # 街道办事处 (mediation of neighbour disputes, old buildings)
+    CIVIL_AFFAIRS = "civil_affairs"  # 民政 (homeless people, care homes, funerals)
+    EDUCATION = "education"  # 教育 (school fees and places, tutoring)
 
 
 class IncidentType(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
