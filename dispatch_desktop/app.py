@@ -181,7 +181,10 @@ class Desk:
         # panels go back where the user had them.
         self.plugins = start_desk_plugins(window, self.incident_actions, send=self.send,
                                           read_only=self.read_only_reason, fetch_history=self.client.request_events,
+                                          add_dispatch_section=self.dispatch.sections.addWidget,
                                           safe_mode=safe_mode, discovered=plugins, sentinel_dir=self.state_dir)
+        if self.plugins.advice is not None:
+            self.intake.advice.set_source(self.plugins.advice.advise)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.incident_actions.menu)
         self.plugins_action = window.settings_menu.addAction("")
         self.plugins_action.setObjectName("plugins_action")

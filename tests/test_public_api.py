@@ -16,7 +16,8 @@ DOCUMENT = (Path(__file__).parent.parent / "docs" / "PLUGINS.md").read_text(enco
 
 EXPORTED = [
     "API_VERSION", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener", "City", "CliContext",
-    "DeskContext", "District", "Envelope", "EventListener", "Incident", "IncidentAction", "IncidentStatus",
+    "Department", "DeskContext", "District", "Envelope", "EventListener", "Incident", "IncidentAction",
+    "IncidentStatus", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",
     "KeyConflict", "LegendEntry", "Level", "Line", "MapFeature", "MapLayer", "Mode", "Outcome", "OutcomeListener",
     "PanelHandle", "Point", "Polygon", "ResetListener", "Selection", "SelectionListener", "State", "Station",
     "Style", "Subscription", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "events", "hookimpl",

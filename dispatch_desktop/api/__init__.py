@@ -29,12 +29,14 @@ from dispatch_desktop.api.context import (
 )
 from dispatch_desktop.api.events import AppliedEvent, Envelope
 from dispatch_desktop.api.hookspecs import hookimpl
+from dispatch_desktop.api.intake import IntakeAdvice, IntakeAdvisor, IntakeDraft
 from dispatch_desktop.api.map_layers import LegendEntry, Line, MapFeature, MapLayer, Point, Polygon, Style
 from dispatch_desktop.api.version import API_VERSION
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
 from dispatch_desktop.domain.city import Camera, City, District, Station
 from dispatch_desktop.domain.enums import Category, IncidentStatus, Mode, UnitKind, UnitStatus
 from dispatch_desktop.domain.state import Call, Incident, State, TimelineEntry, Unit
+from dispatch_desktop.domain.taxonomy import Department
 
 __all__ = [
     "API_VERSION",
@@ -46,6 +48,7 @@ __all__ = [
     "ChangeListener",
     "City",
     "CliContext",
+    "Department",
     "DeskContext",
     "District",
     "Envelope",
@@ -53,6 +56,9 @@ __all__ = [
     "Incident",
     "IncidentAction",
     "IncidentStatus",
+    "IntakeAdvice",
+    "IntakeAdvisor",
+    "IntakeDraft",
     "KeyConflict",
     "LegendEntry",
     "Level",

@@ -21,6 +21,7 @@ import msgspec
 
 from dispatch_desktop.api.actions import Actions
 from dispatch_desktop.api.events import AnyBody, AppliedEvent
+from dispatch_desktop.api.intake import IntakeAdvisor
 from dispatch_desktop.api.map_layers import MapLayer
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
 from dispatch_desktop.domain.city import City
@@ -173,6 +174,15 @@ class DeskContext(Protocol):
     @property
     def actions(self) -> Actions:
         """Add incident actions at run time (those in the manifest are added already)."""
+
+    def advise_intake(self, advisor: IntakeAdvisor) -> Subscription:
+        """Offer ``advisor(draft) -> IntakeAdvice | None`` while calls are taken (see ``api.intake``): the
+        intake form shows the most confident advice of all plugins, and the call-taker takes it with
+        F4. It runs on the GUI thread after each pause in typing: answer in a few milliseconds."""
+
+    def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
+        """Put ``widget`` (a QWidget) into the dispatch panel, under the incident's facts;
+        ``show_incident(incident_id)`` is called whenever the panel's incident changes ("" for none)."""
 
     def notify(self, text: str, level: Level = Level.INFO) -> None:
         """Tell the dispatcher: ``INFO`` in the status bar, ``WARNING`` in the alerts panel."""

@@ -35,6 +35,7 @@ class IntakeInput:
     call: str = ""  # the telephony call answered for it
     call_time: int = 0
     simulated: bool = False
+    advice: tuple[bool, str] | None = None  # (police, department) the call-taker took from advice
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,18 @@ def build_incident(form: IntakeInput, incident_id: str, operator: str) -> ev.Inc
     """The command for a form without ``problems`` (call that first)."""
     assert form.location is not None and form.incident_type is not None, "check problems() first"
     kind = form.incident_type
-    non_police = kind.category is Category.NON_POLICE
+    category = kind.category
+    department = kind.department.value if kind.department is not None else ""
+    if form.advice is not None:  # the call-taker took advice: it decides, whatever the type's default
+        police, department = form.advice
+        category = Category.POLICE if police else Category.NON_POLICE
     number = normalise_phone(form.caller_number) or ""
     return ev.IncidentCreated(
         incident=incident_id, call_time=form.call_time, caller_number=number,
         lat=form.location.lat, lon=form.location.lon, address=form.address.strip()[:SHORT_MAX],
         district=form.location.district, station=form.location.station, incident_type=kind.code,
-        priority=form.priority, category=kind.category,
-        department=kind.department.value if non_police and kind.department is not None else "",
+        priority=form.priority, category=category,
+        department=department if category is Category.NON_POLICE else "",
         caller_name=form.caller_name.strip(), description=form.description.strip(),
         duplicate_of=form.duplicate_of, origin=form.origin, call=form.call, simulated=form.simulated,
         operator=operator,

@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+237" />
+            <location filename="../../dispatch_desktop/app.py" line="+240" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
         </message>
@@ -620,7 +620,7 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+196" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+200" />
             <source>Dispatch (Enter/F5)</source>
             <translation>Dispatch (Enter/F5)</translation>
         </message>
@@ -1235,7 +1235,7 @@
     <context>
         <name>IntakeForm</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+242" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+246" />
             <source>Caller &amp;number</source>
             <translation>Caller &amp;number</translation>
         </message>
@@ -1350,7 +1350,7 @@
             <translation>a withheld number</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <location line="+23" />
             <source>Discard call</source>
             <translation>Discard call</translation>
@@ -1367,7 +1367,7 @@
         </message>
         <message>
             <location line="+59" />
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-62" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-63" />
             <source>near %1</source>
             <translation>near %1</translation>
         </message>
@@ -1377,7 +1377,7 @@
             <translation>No open incident nearby to mark as the original.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+38" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+39" />
             <source>No incident: finish the call</source>
             <translation>No incident: finish the call</translation>
         </message>
@@ -1507,7 +1507,7 @@
             <translation>Check the marked fields.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Sending %1…</source>
             <translation>Sending %1…</translation>
         </message>
@@ -1590,6 +1590,36 @@
             <location line="+1" />
             <source>At most 2000 characters.</source>
             <translation>At most 2000 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+103" />
+            <source>Take the advice shown under the description (police or not, and whose)</source>
+            <translation>Take the advice shown under the description (police or not, and whose)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Take ({key})</source>
+            <translation>Take ({key})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Taken: {verdict}</source>
+            <translation>Taken: {verdict}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</source>
+            <translation>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>police business</source>
+            <translation>police business</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not police business, refer to {department}</source>
+            <translation>not police business, refer to {department}</translation>
         </message>
     </context>
     <context>
@@ -2178,7 +2208,7 @@
         </message>
         <message>
             <location line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+105" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+110" />
             <source>Plugins</source>
             <translation>Plugins</translation>
         </message>
@@ -2201,6 +2231,11 @@
             <location line="+7" />
             <source>The plugins' earlier records could not be read from the hub: {why}</source>
             <translation>The plugins' earlier records could not be read from the hub: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/advice.py" line="+31" />
+            <source>gave a {kind}, not an IntakeAdvice</source>
+            <translation>gave a {kind}, not an IntakeAdvice</translation>
         </message>
     </context>
     <context>

@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+237" />
+            <location filename="../../dispatch_desktop/app.py" line="+240" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>
         </message>
@@ -620,7 +620,7 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+196" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+200" />
             <source>Dispatch (Enter/F5)</source>
             <translation>派警 (Enter/F5)</translation>
         </message>
@@ -1234,7 +1234,7 @@
     <context>
         <name>IntakeForm</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+242" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake.py" line="+246" />
             <source>Caller &amp;number</source>
             <translation>报警电话(&amp;N)</translation>
         </message>
@@ -1349,7 +1349,7 @@
             <translation>未显示号码</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <location line="+23" />
             <source>Discard call</source>
             <translation>放弃本次报警</translation>
@@ -1366,7 +1366,7 @@
         </message>
         <message>
             <location line="+59" />
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-62" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="-63" />
             <source>near %1</source>
             <translation>%1 附近</translation>
         </message>
@@ -1376,7 +1376,7 @@
             <translation>附近没有可作为原警情的未结警情。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+38" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_calls.py" line="+39" />
             <source>No incident: finish the call</source>
             <translation>不立警情：结束来电</translation>
         </message>
@@ -1506,7 +1506,7 @@
             <translation>请检查标记的字段。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Sending %1…</source>
             <translation>正在发送 %1…</translation>
         </message>
@@ -1589,6 +1589,36 @@
             <location line="+1" />
             <source>At most 2000 characters.</source>
             <translation>最多 2000 个字。</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+103" />
+            <source>Take the advice shown under the description (police or not, and whose)</source>
+            <translation>采纳警情描述下方的建议（是否警务、归哪个部门）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Take ({key})</source>
+            <translation>采纳（{key}）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Taken: {verdict}</source>
+            <translation>已采纳：{verdict}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</source>
+            <translation>建议（{source}）：{verdict}，把握 {confidence:.0%} — {reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>police business</source>
+            <translation>警务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not police business, refer to {department}</source>
+            <translation>非警务，移交{department}</translation>
         </message>
     </context>
     <context>
@@ -2177,7 +2207,7 @@
         </message>
         <message>
             <location line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+105" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+110" />
             <source>Plugins</source>
             <translation>插件</translation>
         </message>
@@ -2200,6 +2230,11 @@
             <location line="+7" />
             <source>The plugins' earlier records could not be read from the hub: {why}</source>
             <translation>无法从中心读取插件以前的记录：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../dispatch_desktop/ui/plugins/advice.py" line="+31" />
+            <source>gave a {kind}, not an IntakeAdvice</source>
+            <translation>返回了 {kind}，而不是 IntakeAdvice</translation>
         </message>
     </context>
     <context>

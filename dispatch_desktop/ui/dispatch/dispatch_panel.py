@@ -161,6 +161,10 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.department)
         layout.addWidget(self.timers)
+        # Plugins' sections about the incident (its station on duty, say), between the facts and the units.
+        self.sections = QVBoxLayout()
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.sections)
         layout.addWidget(self.banner)
         layout.addWidget(titled(self.assigned_title, self.assigned, self))
         layout.addWidget(titled(self.recommend_title, self.table, self), 1)

@@ -44,6 +44,7 @@ from dispatch_desktop.domain.intake import Location
 from dispatch_desktop.domain.taxonomy import IncidentType
 from dispatch_desktop.ui.dispatch.commands import CommandRunner, SendCommand
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
+from dispatch_desktop.ui.dispatch.intake_advice import AdviceBar, advice_draft
 from dispatch_desktop.ui.dispatch.intake_calls import CallsMixin
 from dispatch_desktop.ui.dispatch.intake_drafts import DraftsMixin
 from dispatch_desktop.ui.dispatch.intake_duplicates import DuplicateOffer
@@ -144,6 +145,7 @@ class IntakeForm(RetranslateMixin, SubmitMixin, CallsMixin, KeysMixin, DraftsMix
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(52)
+        self.advice = AdviceBar(self, lambda: advice_draft(self))
 
         self.errors: dict[str, ErrorLabel] = {
             "caller_number": ErrorLabel(self), "location": self.place.error, "address": ErrorLabel(self),
@@ -169,7 +171,7 @@ class IntakeForm(RetranslateMixin, SubmitMixin, CallsMixin, KeysMixin, DraftsMix
             ("address", [self.address, self.errors["address"]]),
             ("type", [self.incident_type, self.type_info, self.errors["type"]]),
             ("priority", [self.priority]),
-            ("description", [self.description, self.errors["description"]]),
+            ("description", [self.description, self.advice, self.errors["description"]]),
         ]
         for name, widgets in rows:
             cell = QWidget(self)
@@ -221,6 +223,8 @@ class IntakeForm(RetranslateMixin, SubmitMixin, CallsMixin, KeysMixin, DraftsMix
         self.address.textEdited.connect(self._on_address_edited)
         self.caller_number.textEdited.connect(lambda _text: self.errors["caller_number"].show_message(""))
         self.description.textChanged.connect(self._on_description_changed)
+        self.description.textChanged.connect(self.advice.schedule)
+        self.what.changed.connect(self.advice.schedule)
         self.priority.changed.connect(lambda _value: self._note_edit())
         self.priority.entered.connect(self.submit)
 

@@ -94,6 +94,7 @@ class CallsMixin(FormParts):
         self.origin.setCurrentIndex(0)
         self.address.filled = ""
         self.dups.clear()
+        self.advice.clear()
         self._call_time = 0
         self._call = ""
         for error in self.errors.values():

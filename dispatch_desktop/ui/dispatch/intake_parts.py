@@ -16,6 +16,7 @@ from dispatch_desktop.controllers.incident_submission import IncidentSubmission
 from dispatch_desktop.domain.enums import IncidentOrigin
 from dispatch_desktop.ui.dispatch.commands import CommandRunner
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
+from dispatch_desktop.ui.dispatch.intake_advice import AdviceBar
 from dispatch_desktop.ui.dispatch.intake_duplicates import DuplicateOffer
 from dispatch_desktop.ui.dispatch.intake_fields import AddressEdit, LocationField, TypeField
 from dispatch_desktop.ui.dispatch.widgets import Banner, ErrorLabel, PriorityPicker
@@ -58,6 +59,7 @@ class FormParts(QWidget):
     what: TypeField
     incident_type: QLineEdit
     description: QPlainTextEdit
+    advice: AdviceBar
     errors: dict[str, ErrorLabel]
     dups: DuplicateOffer
     submit_button: QPushButton

@@ -76,6 +76,7 @@ class SubmitMixin(FormParts):
             call=self._call,
             call_time=self._call_time or self._model.now_ms(),
             simulated=self._simulated,
+            advice=self.advice.choice(),
         )
 
     def _show_submission(self, report: Report) -> None:

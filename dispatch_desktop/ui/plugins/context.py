@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from dispatch_desktop.api.actions import IncidentAction
 from dispatch_desktop.api.context import (
@@ -29,6 +30,7 @@ from dispatch_desktop.api.context import (
     SelectionListener,
 )
 from dispatch_desktop.api.events import AnyBody, AppliedEvent
+from dispatch_desktop.api.intake import IntakeAdvisor
 from dispatch_desktop.api.map_layers import MapLayer
 from dispatch_desktop.api.version import API_VERSION
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
@@ -42,6 +44,7 @@ from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
+from dispatch_desktop.ui.plugins.advice import AdviceBoard
 from dispatch_desktop.ui.plugins.guard import PluginGuard
 
 
@@ -85,6 +88,8 @@ class DeskParts:
     language: Callable[[], str]
     language_changed: Any  # the LanguageManager's languageChanged signal
     actions: IncidentActions
+    advice: AdviceBoard
+    add_dispatch_section: Callable[[QWidget], None]
     outcomes: _Outcomes = field(default_factory=_Outcomes)
 
 
@@ -262,6 +267,20 @@ class PluginDesk:
         except KeyError:
             raise KeyError(f"plugin {self.plugin_id} has no map layer {layer_id!r} "
                            f"(its layers: {', '.join(self.layers) or 'none'})") from None
+
+    def advise_intake(self, advisor: IntakeAdvisor) -> _Cancel:
+        cancel = self._parts.advice.add(self.plugin_id, advisor)
+        self._subscriptions.append(cancel)
+        return _Cancel(cancel)
+
+    def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
+        if not isinstance(widget, QWidget):
+            raise TypeError(f"a dispatch section is a QWidget, not a {type(widget).__name__}")
+        self._parts.add_dispatch_section(widget)
+        show = self.guarded(show_incident, "dispatch section")
+        self._connect(self._parts.selection.incidentSelected, show)
+        self._subscriptions.append(widget.hide)  # a stopped plugin's section goes with it
+        show(self._parts.selection.incident)
 
     def notify(self, text: str, level: Level = Level.INFO) -> None:
         self._parts.notify(self.plugin_id, str(text), Level(level))

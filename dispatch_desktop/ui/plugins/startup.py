@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from dispatch_desktop.api.context import Level
 from dispatch_desktop.api.events import AnyBody
@@ -28,6 +29,7 @@ from dispatch_desktop.extensions.settings import PluginSettings, settings_schema
 from dispatch_desktop.extensions.state import PluginStates
 from dispatch_desktop.extensions.status import PluginStatus, Status, plugin_statuses, start_plugins
 from dispatch_desktop.ui.plugins.actions import IncidentActions
+from dispatch_desktop.ui.plugins.advice import AdviceBoard
 from dispatch_desktop.ui.plugins.context import DeskParts
 from dispatch_desktop.ui.plugins.error_view import fault_summary
 from dispatch_desktop.ui.plugins.guard import Fault, PluginGuard
@@ -58,10 +60,12 @@ class DeskPlugins:
     statuses: list[PluginStatus] = field(default_factory=list)
     states: PluginStates | None = None
     safe_mode: bool = False
+    advice: AdviceBoard | None = None  # the plugins' intake advisors, asked together
 
 
 def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                        send: Callable[[AnyBody], Future[CommandReply]], read_only: Callable[[], str],
+                       add_dispatch_section: Callable[[QWidget], None] = lambda _widget: None,
                        fetch_history: FetchHistory, safe_mode: bool = False,
                        discovered: Sequence[Discovered] | None = None, sentinel_dir: Path | None = None,
                        data_dir: Path | None = None) -> DeskPlugins:
@@ -87,7 +91,8 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
     parts = DeskParts(city=window.city, city_model=window.city_model, selection=window.selection, guard=guard,
                       relay=relay, send=send, read_only=read_only, notify=notify,
                       language=lambda: window.language.language, language_changed=window.language.languageChanged,
-                      actions=actions)
+                      actions=actions, advice=AdviceBoard(guard, lambda plugin: _name(names, plugin)),
+                      add_dispatch_section=add_dispatch_section)
     host = PluginHost(parts, window.panels, actions, window.map_bridge.plugin_layers,
                       add_catalogues=window.language.add_catalogues,
                       sentinel=Sentinel(sentinel_dir), parent=window)
@@ -118,7 +123,7 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
             translations=(manifest.source.parent / manifest.translations
                           if manifest.translations and manifest.source is not None else None)))
     host.load(to_load)
-    return DeskPlugins(host, statuses, states)
+    return DeskPlugins(host, statuses, states, advice=parts.advice)
 
 
 def _name(names: dict[str, str], plugin: str) -> str:
