@@ -1,0 +1,160 @@
+"""The panel "Station load" (``station_duty.load``): today's counts per station in a sortable table.
+
+One row per station of the city: incidents today, open, the non-police share of today's, overdue, units
+on shift and open incidents per unit on shift (``load.py`` says how each is counted). Click a heading to
+sort by it (numbers sort as numbers); the box above keeps the rows whose station or district matches.
+Refreshed after the state changes, at most every few seconds, like the map layer.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from dispatch_desktop.api import DeskContext, Station, Subscription
+from station_duty.load import StationLoad, load_class, station_loads
+from station_duty.load_layer import COLOURS, REFRESH_MS, Throttle
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Station", "District", "Today", "Open", "Non-police", "Overdue", "Units on shift", "Open per unit")
+"""The headings (English source texts, translated when shown)."""
+FIRST_FIGURE = 2  # the columns from here on are numbers
+
+
+def cell(column: int, station: Station, district: str, load: StationLoad) -> tuple[object, str]:
+    """(what the column sorts by, what it shows) for one station."""
+    share, ratio = load.non_police_share, load.open_per_unit
+    cells: tuple[tuple[object, str], ...] = (
+        (station.short_name, station.short_name),
+        (district, district),
+        (load.incidents_today, str(load.incidents_today)),
+        (load.open, str(load.open)),
+        (-1.0 if share is None else share, "–" if share is None else f"{share:.0%}"),
+        (load.overdue, str(load.overdue)),
+        (load.units_on_shift, str(load.units_on_shift)),
+        (ratio, "∞" if math.isinf(ratio) else f"{ratio:.1f}"),
+    )
+    return cells[column]
+
+
+class StationLoadModel(QAbstractTableModel):
+    def __init__(self, desk: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._stations = desk.city.stations
+        self._districts = {district.adcode: district.short_name for district in desk.city.districts}
+        self.loads: dict[str, StationLoad] = {}
+
+    def refresh(self) -> None:
+        desk = self._desk
+        self.loads = station_loads(desk.state, desk.now_ms(), desk.time_zone, (s.id for s in self._stations))
+        if self._stations:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._stations) - 1, len(COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._stations)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._desk.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        station = self._stations[index.row()]
+        load = self.loads.get(station.id, StationLoad(station.id))
+        sort_value, text = cell(index.column(), station, self._districts.get(station.district, ""), load)
+        if role == SORT_ROLE:
+            return sort_value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return station.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= FIRST_FIGURE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == len(COLUMNS) - 1:
+            return QColor(COLOURS[load_class(load)])  # the map's class, beside the figure
+        return None
+
+
+class StationLoadPanel(QWidget):
+    """The panel ``station_duty.load``; the desk builds it with ``StationLoadPanel(desk)``."""
+
+    def __init__(self, desk: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("station_load_panel")
+        self._desk = desk
+        self.model = StationLoadModel(desk, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # the busiest first
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)  # 255 rows: compact
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        self.throttle = Throttle(self.refresh, REFRESH_MS)
+        self._subscriptions: list[Subscription] = [
+            desk.on_change(lambda _units, _incidents: self.throttle.request()),
+            desk.on_reset(lambda _state: self.throttle.request()),
+        ]
+        subscriptions, throttle = self._subscriptions, self.throttle
+        self.destroyed.connect(lambda: stop_listening(subscriptions, throttle))
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.proxy.invalidate()  # re-sort by the changed figures
+        loads = self.model.loads.values()
+        self.summary.setText(self._desk.tr("Today {today} incidents; now {open} open, {overdue} overdue, "
+                                           "{units} units on shift").format(
+            today=sum(load.incidents_today for load in loads), open=sum(load.open for load in loads),
+            overdue=sum(load.overdue for load in loads), units=sum(load.units_on_shift for load in loads)))
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self._desk.tr("Filter by station or district"))
+        self.model.retranslate()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+
+def stop_listening(subscriptions: list[Subscription], throttle: Throttle) -> None:
+    # Not a method: by the time ``destroyed`` is emitted the panel's Python side is gone.
+    for subscription in subscriptions:
+        subscription.cancel()
+    throttle.stop()
