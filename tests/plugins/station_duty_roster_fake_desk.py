@@ -1,0 +1,161 @@
+"""A stand-in desk for the station duty roster's tests (``DeskContext`` as the roster uses it): the
+generated city, units with statuses, a clock, and handles for the test to play the hub. Qt-free."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import immutables
+import msgspec
+from station_duty.roster.events import RosterSet
+
+from dispatch_desktop.api import AppliedEvent, Category, City, Incident, Outcome, State, Unit, UnitStatus
+from dispatch_desktop.city.generate import generate_city
+from dispatch_desktop.domain import events as ev
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+STATION = "S-440106-03"
+
+
+def at(text: str) -> int:
+    """``"2025-05-06 08:15"`` Beijing time as epoch milliseconds."""
+    return int(datetime.fromisoformat(text).replace(tzinfo=SHANGHAI).timestamp() * 1000)
+
+
+def city() -> City:
+    return generate_city(cameras=0)
+
+
+def units(statuses: dict[str, UnitStatus] | None = None) -> dict[str, Unit]:
+    """The generated city's units, available unless ``statuses`` says otherwise."""
+    given = statuses or {}
+    return {spec.id: Unit(id=spec.id, kind=spec.kind, station=spec.station, name=spec.name, members=spec.members,
+                          status=given.get(spec.id, UnitStatus.AVAILABLE), lat=spec.lat, lon=spec.lon)
+            for spec in city().units}
+
+
+def incident(incident_id: str, station: str = STATION) -> Incident:
+    return Incident(id=incident_id, call_time=at("2025-05-06 09:00"), caller_number="13800000000",
+                    lat=23.13, lon=113.33, address="天河路 208 号", district="440106", station=station,
+                    incident_type="theft", priority=2, category=Category.POLICE)
+
+
+def state(statuses: dict[str, UnitStatus] | None = None, *incidents: Incident) -> State:
+    return State(units=immutables.Map(units(statuses)), incidents=immutables.Map({i.id: i for i in incidents}))
+
+
+def set_event(gseq: int, when: str, roster: RosterSet, *, operator: str = "王伟 0421",
+              historical: bool = False) -> AppliedEvent:
+    body = ev.PluginEvent(plugin="station_duty", name="roster_set", data=msgspec.msgpack.encode(roster),
+                          operator=operator)
+    return AppliedEvent(gseq, ev.envelope("ws-2", gseq, body, at(when), t_hub=at(when)), historical)
+
+
+class Cancel:
+    def __init__(self, undo: Callable[[], None]) -> None:
+        self._undo = undo
+
+    def cancel(self) -> None:
+        self._undo()
+
+
+@dataclass
+class Recorded:
+    name: str
+    data: msgspec.Struct
+    incident: str
+    on_outcome: Callable[[Outcome], None] | None
+    future: Future[Outcome] = field(default_factory=Future)
+
+
+class FakeDesk:
+    plugin_id = "station_duty"
+    api_version = "1.0"
+    mode = "live"
+
+    def __init__(self, *, state: State | None = None, now: str = "2025-05-06 10:00", settings: object = None,
+                 language: str = "en", tr: Callable[[str], str] | None = None) -> None:
+        self.state = state if state is not None else globals()["state"]()
+        self.city = city()
+        self.now = at(now)
+        self.settings = settings
+        self.language = language
+        self.time_zone = SHANGHAI
+        self.read_only = ""
+        self.recorded: list[Recorded] = []
+        self.notices: list[tuple[str, str]] = []
+        self.sections: list[tuple[object, Callable[[str], None]]] = []
+        self._translate = tr or (lambda text: text)
+        self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
+        self._change_listeners: list[Callable[[frozenset[str], frozenset[str]], None]] = []
+        self._language_listeners: list[Callable[[str], None]] = []
+
+    def now_ms(self) -> int:
+        return self.now
+
+    # --- the hub's side, played by the test ----------------------------------------------------------
+
+    def deliver(self, *events: AppliedEvent) -> None:
+        for applied in events:
+            for listener, kinds in list(self._event_listeners):
+                if kinds is None or applied.kind in kinds:
+                    listener(applied)
+
+    def change(self, new_state: State, unit_ids: Iterable[str]) -> None:
+        self.state = new_state
+        for listener in list(self._change_listeners):
+            listener(frozenset(unit_ids), frozenset())
+
+    def answer(self, outcome: Outcome, index: int = -1) -> None:
+        recorded = self.recorded[index]
+        recorded.future.set_result(outcome)
+        if recorded.on_outcome is not None:
+            recorded.on_outcome(outcome)
+
+    # --- DeskContext ---------------------------------------------------------------------------------
+
+    def on_event(self, listener: Callable[[AppliedEvent], None], *, kinds: Iterable[str] | None = None) -> Cancel:
+        entry = (listener, None if kinds is None else frozenset(kinds))
+        self._event_listeners.append(entry)
+        return Cancel(lambda: self._event_listeners.remove(entry) if entry in self._event_listeners else None)
+
+    def on_change(self, listener: Callable[[frozenset[str], frozenset[str]], None]) -> Cancel:
+        self._change_listeners.append(listener)
+        return Cancel(lambda: self._change_listeners.remove(listener)
+                      if listener in self._change_listeners else None)
+
+    def on_language(self, listener: Callable[[str], None]) -> Cancel:
+        self._language_listeners.append(listener)
+        return Cancel(lambda: self._language_listeners.remove(listener)
+                      if listener in self._language_listeners else None)
+
+    def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
+               on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        recorded = Recorded(name, data, incident, on_outcome)
+        self.recorded.append(recorded)
+        return recorded.future
+
+    def decode(self, event: AppliedEvent) -> msgspec.Struct | None:
+        body = event.body
+        if not isinstance(body, ev.PluginEvent) or body.plugin != self.plugin_id or body.name != "roster_set":
+            return None
+        try:
+            decoded: msgspec.Struct = msgspec.msgpack.decode(body.data, type=RosterSet)
+        except msgspec.ValidationError:
+            return None
+        return decoded
+
+    def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
+        self.sections.append((widget, show_incident))
+
+    def notify(self, text: str, level: object = "info") -> None:
+        self.notices.append((str(level), text))
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self._translate(text)
