@@ -172,7 +172,9 @@ class PluginHost(QObject):
             return widget
 
         contribution = PanelContribution(panel_id, build, _title(desk, title), area, tab_group, owner=plugin_id)
-        if self.guard.call(plugin_id, self.panels.add, contribution, what=f"panel {panel_id}") is not None:
+        # Not timed here: the factory's own call is (one slow panel is one fault, not two).
+        if self.guard.call(plugin_id, self.panels.add, contribution, what=f"panel {panel_id}",
+                           timed=False) is not None:
             desk.panels[panel_id] = _Panel(panel_id, self.panels)
             loaded.panels.append(panel_id)
 

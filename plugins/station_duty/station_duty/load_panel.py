@@ -25,10 +25,10 @@ COLUMNS = ("Station", "District", "Today", "Open", "Non-police", "Overdue", "Uni
 FIRST_FIGURE = 2  # the columns from here on are numbers
 
 
-def cell(column: int, station: Station, district: str, load: StationLoad) -> tuple[object, str]:
-    """(what the column sorts by, what it shows) for one station."""
+def cells(station: Station, district: str, load: StationLoad) -> tuple[tuple[object, str], ...]:
+    """(what the column sorts by, what it shows) for each column of one station's row."""
     share, ratio = load.non_police_share, load.open_per_unit
-    cells: tuple[tuple[object, str], ...] = (
+    return (
         (station.short_name, station.short_name),
         (district, district),
         (load.incidents_today, str(load.incidents_today)),
@@ -38,7 +38,6 @@ def cell(column: int, station: Station, district: str, load: StationLoad) -> tup
         (load.units_on_shift, str(load.units_on_shift)),
         (ratio, "∞" if math.isinf(ratio) else f"{ratio:.1f}"),
     )
-    return cells[column]
 
 
 class StationLoadModel(QAbstractTableModel):
@@ -48,10 +47,13 @@ class StationLoadModel(QAbstractTableModel):
         self._stations = desk.city.stations
         self._districts = {district.adcode: district.short_name for district in desk.city.districts}
         self.loads: dict[str, StationLoad] = {}
+        self._rows: list[tuple[tuple[object, str], ...]] = []  # worked out once per refresh: sorting asks often
 
     def refresh(self) -> None:
         desk = self._desk
         self.loads = station_loads(desk.state, desk.now_ms(), desk.time_zone, (s.id for s in self._stations))
+        self._rows = [cells(station, self._districts.get(station.district, ""),
+                            self.loads.get(station.id, StationLoad(station.id))) for station in self._stations]
         if self._stations:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._stations) - 1, len(COLUMNS) - 1))
 
@@ -73,9 +75,11 @@ class StationLoadModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        station = self._stations[index.row()]
-        load = self.loads.get(station.id, StationLoad(station.id))
-        sort_value, text = cell(index.column(), station, self._districts.get(station.district, ""), load)
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        station = self._stations[row]
+        sort_value, text = self._rows[row][index.column()]
         if role == SORT_ROLE:
             return sort_value
         if role == Qt.ItemDataRole.DisplayRole:
@@ -85,6 +89,7 @@ class StationLoadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= FIRST_FIGURE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == len(COLUMNS) - 1:
+            load = self.loads.get(station.id, StationLoad(station.id))
             return QColor(COLOURS[load_class(load)])  # the map's class, beside the figure
         return None
 
@@ -109,13 +114,15 @@ class StationLoadPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # the busiest first
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # the busiest first
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)  # 255 rows: compact
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once to the first figures, then left to the dispatcher: fitting 255 rows on every refresh
+        # would hold the desk.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -129,8 +136,12 @@ class StationLoadPanel(QWidget):
         ]
         subscriptions, throttle = self._subscriptions, self.throttle
         self.destroyed.connect(lambda: stop_listening(subscriptions, throttle))
-        self.retranslate()
-        self.refresh()
+        self.retranslate()  # and the first figures
+        # The figures' columns fit their headers; only the station's name is measured (255 rows, once).
+        header = self.table.horizontalHeader()
+        for column in range(1, len(COLUMNS)):
+            header.resizeSection(column, header.sectionSizeHint(column))
+        self.table.resizeColumnToContents(0)
 
     def refresh(self) -> None:
         self.model.refresh()
