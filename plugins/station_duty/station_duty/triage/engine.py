@@ -1,0 +1,298 @@
+"""The triage suggestion: police business or not, and if not, the department it is referred to.
+
+Precedence (TRIAGE_RULES.md): police triggers first, whatever the underlying dispute; then the noise rule
+with the time of day; then the department whose words (and the incident type's hint) weigh most; a call
+nothing matches stays with the police. ``Triage`` is Qt-free and cheap per call (well under a
+millisecond once jieba is loaded); load it once per rules file and call ``suggest`` as the text changes.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from station_duty.triage.rules import Rules, load_rules
+from station_duty.triage.words import Finder, Found, Tokenizer, find_substrings
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    police: bool
+    department: str  # TRIAGE_RULES.md's names; the rules' police_department ("公安") for police business
+    reason: str  # one Chinese sentence: the rule and the words that decided
+    confidence: float  # 0..1; see bench/triage.py for how often each band is right
+    matched: tuple[str, ...]  # the rule words that decided, as written in the rules file
+
+
+@dataclass
+class _Evidence:
+    police: dict[str, float] = field(default_factory=dict)  # word -> weight
+    police_rules: list[str] = field(default_factory=list)
+    departments: dict[str, dict[str, float]] = field(default_factory=dict)
+    noise: list[str] = field(default_factory=list)
+    sources: dict[int, list[str]] = field(default_factory=dict)
+    night: list[str] = field(default_factory=list)
+    day: list[str] = field(default_factory=list)
+    negated: list[str] = field(default_factory=list)
+
+    def department_score(self, name: str) -> float:
+        return sum(self.departments.get(name, {}).values())
+
+
+_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                   "九": 9, "十": 10}
+_CLOCK = re.compile(r"(凌晨|半夜|深夜|夜里|晚上|早上|上午|中午|下午)\s*"
+                    r"([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点點]")
+
+
+def clock_hour(text: str) -> int | None:
+    """The hour a description names ("晚上十一点" → 23, "凌晨3点" → 3), or None."""
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    part, number = match.groups()
+    if number.isdigit():
+        hour = int(number)
+    else:
+        tens, _, ones = number.partition("十")
+        if "十" in number:
+            hour = (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
+        else:
+            hour = _CHINESE_DIGITS.get(number, 0)
+    if part in ("晚上", "下午") and hour < 12 and not (part == "晚上" and hour <= 4):
+        hour += 12
+    elif part in ("晚上", "凌晨", "半夜", "深夜", "夜里") and hour == 12:
+        hour = 0  # "晚上十二点" is midnight
+    return hour % 24 if hour <= 24 else None
+
+
+class Triage:
+    """Suggestions from one rule set. ``substring_baseline`` finds words with ``in`` on the raw text, no
+    tokenizer and no negation: the bench's baseline, never used by the desk."""
+
+    def __init__(self, rules: Rules, *, substring_baseline: bool = False) -> None:
+        self.rules = rules
+        # word -> (group, rule name, weight) of every rule listing it
+        self._tags: dict[str, list[tuple[str, str, float]]] = {}
+        for group, word_rules in (("police", rules.police), ("department", rules.departments)):
+            for rule in word_rules:
+                for word, weight in rule.weights.items():
+                    self._tags.setdefault(word, []).append((group, rule.name, weight))
+        self._not_negatable = {rule.name for rule in rules.departments if not rule.negatable}
+        noise = rules.noise
+        for group, words in (("noise", noise.words), ("night", noise.night_words), ("day", noise.day_words)):
+            for word in words:
+                self._tags.setdefault(word, []).append((group, "", 0.0))
+        for index, source in enumerate(noise.sources):
+            for word in source.words:
+                self._tags.setdefault(word, []).append(("source", str(index), 0.0))
+        self._finder = Finder(self._tags, rules.negation_words, rules.clause_breaks, rules.negation_scope)
+        self._baseline = substring_baseline
+        self._tokenizer: Tokenizer | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_file(cls, path: Path | str | None = None) -> Triage:
+        """The triage of a rules file (the shipped one by default); raises ``RulesError`` listing its problems."""
+        return cls(load_rules(path))
+
+    def warm_up(self) -> None:
+        """Loads jieba now (about a second) rather than on the first suggestion."""
+        self._find("")
+
+    def suggest(self, text: str, incident_type: str = "", hour: int | None = None) -> Suggestion:
+        """``hour``: the local hour of the call (0-23), or None if unknown: then a time the description names
+        decides, else the rules' ``noise.unknown_hour`` (the shipped rules: night, the police side)."""
+        evidence = self._evidence(self._find(text))
+        rules = self.rules
+        hint_department, hint_weight = rules.type_hints.get(incident_type.strip(), ("", 0.0))
+        police_score = sum(evidence.police.values())
+        rival = max((evidence.department_score(name) for name in evidence.departments), default=0.0)
+        # Police words decide whatever the dispute is about, once they are clear: a strong word, or
+        # more weight than any department ("堵了" beside "下水道" is a blocked drain, not a blocked road).
+        if police_score >= rules.police_threshold and (police_score >= rules.strong_weight or police_score >= rival):
+            return self._police(evidence, police_score, incident_type, hint_department == rules.police_department)
+        if evidence.noise or incident_type in rules.noise.types:
+            noise = self._noise(text, evidence, hour)
+            if noise is not None:
+                return noise
+        return self._department(evidence, police_score, incident_type, hint_department, hint_weight)
+
+    # -- finding --------------------------------------------------------------------------------------
+
+    def _find(self, text: str) -> list[Found]:
+        if self._baseline:
+            return find_substrings(self._tags, text)
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    self._tokenizer = Tokenizer(self.rules.vocabulary())
+        return self._finder.find(self._tokenizer.cut(text))
+
+    def _evidence(self, found: Sequence[Found]) -> _Evidence:
+        evidence = _Evidence()
+        for item in found:
+            for group, name, weight in self._tags[item.word]:
+                if item.negated and not (group == "department" and name in self._not_negatable):
+                    if item.word not in evidence.negated:
+                        evidence.negated.append(item.word)
+                elif group == "police":
+                    evidence.police[item.word] = max(evidence.police.get(item.word, 0.0), weight)
+                    if name not in evidence.police_rules:
+                        evidence.police_rules.append(name)
+                elif group == "department":
+                    evidence.departments.setdefault(name, {})[item.word] = weight
+                elif group == "source":
+                    evidence.sources.setdefault(int(name), []).append(item.word)
+                else:
+                    {"noise": evidence.noise, "night": evidence.night, "day": evidence.day}[group].append(item.word)
+        return evidence
+
+    # -- deciding -------------------------------------------------------------------------------------
+
+    def _police(self, evidence: _Evidence, score: float, incident_type: str, hinted: bool) -> Suggestion:
+        rules = self.rules
+        rival = max((evidence.department_score(name) for name in evidence.departments), default=0.0)
+        # Police words well above the threshold are rarely wrong; a strong rival department lowers trust
+        # (a wage dispute that mentions a threat is police, but the call-taker should read it).
+        confidence = 0.72 + 0.25 * min(1.0, (score - rules.police_threshold) / (2 * rules.strong_weight))
+        confidence += 0.05 if hinted else 0.0
+        confidence -= 0.12 if rival >= rules.strong_weight else 0.0
+        words = tuple(evidence.police)
+        reason = f"警情优先（{'、'.join(evidence.police_rules)}）：命中{_quoted(words)}"
+        if rival >= rules.strong_weight:
+            best = max(evidence.departments, key=evidence.department_score)
+            reason += f"，虽涉及{best}事项（{_quoted(tuple(evidence.departments[best]))}），仍按警情处理"
+        return Suggestion(True, rules.police_department, reason + self._notes(evidence),
+                          _clamp(confidence), words)
+
+    def _noise(self, text: str, evidence: _Evidence, hour: int | None) -> Suggestion | None:
+        rules = self.rules
+        noise = rules.noise
+        # The source with most words; on a tie a specific one (shop, renovation) before the default one
+        # (people), since a shop's music is the shop's noise.
+        named = sorted(evidence.sources,
+                       key=lambda index: (-len(evidence.sources[index]), noise.sources[index].default))
+        if named:
+            source_index = named[0]
+        else:
+            # A noise call naming no source is people's noise, unless another department clearly owns it.
+            if any(evidence.department_score(name) >= rules.strong_weight for name in evidence.departments):
+                return None
+            source_index = next((i for i, source in enumerate(noise.sources) if source.default), -1)
+            if source_index < 0:
+                return None
+        source = noise.sources[source_index]
+        night, basis, known = self._night(text, evidence, hour)
+        department = source.night if night else source.day
+        words = tuple(dict.fromkeys([*evidence.sources.get(source_index, []), *evidence.noise]))
+        same_any_hour = source.day == source.night
+        confidence = 0.88 if named else 0.7
+        if not known and not same_any_hour:
+            confidence -= 0.2
+        when = "任何时段" if same_any_hour else ("夜间" if night else "白天")
+        reason = f"噪音规则：{source.name}，{when}（{basis}）→ {department}：命中{_quoted(words)}"
+        return Suggestion(department == rules.police_department, department,
+                          reason + self._notes(evidence), _clamp(confidence), words)
+
+    def _night(self, text: str, evidence: _Evidence, hour: int | None) -> tuple[bool, str, bool]:
+        noise = self.rules.noise
+        clock = clock_hour(text)
+        if clock is not None:
+            return noise.is_night(clock), f"描述中为{clock}点", True
+        if evidence.night and not evidence.day:
+            return True, f"描述提到“{evidence.night[0]}”", True
+        if evidence.day and not evidence.night:
+            return False, f"描述提到“{evidence.day[0]}”", True
+        if hour is not None:
+            return noise.is_night(hour), f"来电{hour}点", True
+        return noise.unknown_is_night, "时间不明，按" + ("夜间" if noise.unknown_is_night else "白天"), False
+
+    def _department(self, evidence: _Evidence, police_score: float, incident_type: str,
+                    hint_department: str, hint_weight: float) -> Suggestion:
+        rules = self.rules
+        scores = {name: evidence.department_score(name) for name in evidence.departments}
+        if hint_department:
+            scores[hint_department] = scores.get(hint_department, 0.0) + hint_weight
+        police_total = scores.get(rules.police_department, 0.0) + police_score
+        scores.pop(rules.police_department, None)
+        ranked = sorted(scores, key=lambda name: -scores[name])
+        ranked = self._apply_outranks(ranked, evidence)
+        best = ranked[0] if ranked else ""
+        best_score = scores.get(best, 0.0)
+        if not best or best_score < rules.referral_threshold or (
+                police_total >= rules.police_threshold and police_total >= best_score):
+            return self._stays_with_police(evidence, police_total, incident_type, hint_department)
+        second = max((scores[name] for name in ranked[1:]), default=0.0)
+        second = max(second, police_total)
+        confidence = 0.35 + 0.6 * (best_score - second) / (best_score + 2.0)
+        if hint_department == best:
+            confidence += 0.05
+        words = tuple(evidence.departments.get(best, {}))
+        parts = [f"命中{_quoted(words)}"] if words else []
+        if hint_department == best:
+            parts.append(f"警情类型“{incident_type}”指向{best}")
+        reason = f"非警务，{best}职责：" + "；".join(parts)
+        return Suggestion(False, best, reason + self._notes(evidence), _clamp(confidence), words)
+
+    def _apply_outranks(self, ranked: list[str], evidence: _Evidence) -> list[str]:
+        """A department present in the text that outranks the leader goes first (fire before the gas leak)."""
+        by_name = {rule.name: rule for rule in self.rules.departments}
+        for name in ranked:
+            rule = by_name.get(name)
+            present = evidence.department_score(name) >= self.rules.strong_weight
+            if rule and present and ranked and ranked[0] in rule.outranks:
+                return [name, *(other for other in ranked if other != name)]
+        return ranked
+
+    def _stays_with_police(self, evidence: _Evidence, score: float, incident_type: str,
+                           hint_department: str) -> Suggestion:
+        rules = self.rules
+        words = tuple(evidence.police)
+        if hint_department == rules.police_department:
+            reason = f"警情类型“{incident_type}”属公安，描述未指向其他部门"
+            confidence = 0.6 + 0.1 * min(1.0, score / (2 * rules.strong_weight))
+        elif words:
+            reason = f"可能涉警（{'、'.join(evidence.police_rules)}）：命中{_quoted(words)}，未指向其他部门"
+            confidence = 0.45
+        else:
+            reason = "未命中任何规则，留公安处理"
+            confidence = 0.3
+        return Suggestion(True, rules.police_department, reason + self._notes(evidence),
+                          _clamp(confidence), words)
+
+    @staticmethod
+    def _notes(evidence: _Evidence) -> str:
+        notes = ""
+        if evidence.negated:
+            notes += f"；{_quoted(tuple(dict.fromkeys(evidence.negated)))}前有否定词，未计"
+        return notes + "。"
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return "".join(f"“{word}”" for word in words[:6]) + ("等" if len(words) > 6 else "")
+
+
+def _clamp(value: float) -> float:
+    return round(min(0.99, max(0.05, value)), 2)
+
+
+_default: Triage | None = None
+_default_lock = threading.Lock()
+
+
+def default_triage() -> Triage:
+    """The triage of the shipped rules, built once."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Triage.from_file()
+        return _default
+
+
+def suggest(text: str, incident_type: str = "", hour: int | None = None) -> Suggestion:
+    """The suggestion of the shipped rules; see ``Triage.suggest``."""
+    return default_triage().suggest(text, incident_type, hour)

@@ -1,0 +1,181 @@
+"""Cutting a description into words (jieba) and finding the rules' words among them.
+
+Words are found among jieba's words, never inside a longer one: "偷偷" (secretly) is not "偷" (steal),
+"不停" (non-stop) is not a negation. A rule word jieba still cuts in pieces ("打" "人") is found as the
+run of pieces that spells it, so matching never depends on how jieba happened to cut it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from station_duty.triage.rules import PATTERN_JOINER
+
+MAX_PIECES = 4
+"""A rule word is found as a run of at most this many of jieba's words."""
+
+PATTERN_GAP = 3
+"""In a pattern ``A~B``, at most this many words between A and B."""
+
+CLAUSE_PUNCTUATION = frozenset(",.;:!?、。，；：！？…\n\t ")
+
+_lock = threading.Lock()
+_base: Any = None  # jieba's tokenizer with its dictionary loaded, shared read-only by every Words
+
+
+def _base_tokenizer() -> Any:
+    """Loads jieba and its dictionary once (about half a second), quietly."""
+    global _base
+    with _lock:
+        if _base is None:
+            import jieba  # type: ignore[import-untyped]  # no type hints shipped; loaded lazily: it is slow
+
+            # jieba logs "Building prefix dict..." on stderr at debug level: not a call-taker's business.
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            _base = tokenizer
+        return _base
+
+
+def normalize(text: str) -> str:
+    """Full-width letters and digits to half-width (ＫＴＶ → KTV), upper case (ktv → KTV)."""
+    return unicodedata.normalize("NFKC", text).upper()
+
+
+class Tokenizer:
+    """jieba with the rules' own words in its dictionary, built per rule set so that two rule files in
+    one process (the shipped ones and a command center's) never change each other's cutting."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        import jieba
+
+        base = _base_tokenizer()
+        self._jieba: Any = jieba.Tokenizer()
+        # Copying the loaded dictionary (about 10 ms) instead of loading it again (about 500 ms).
+        self._jieba.FREQ = dict(base.FREQ)
+        self._jieba.total = base.total
+        self._jieba.initialized = True
+        for word in sorted(vocabulary):
+            self._jieba.add_word(normalize(word))
+
+    def cut(self, text: str) -> list[str]:
+        # HMM off: no guessed new words glued across a rule word's edge, and the cut is deterministic.
+        pieces: list[str] = self._jieba.lcut(normalize(text), HMM=False)
+        return pieces
+
+
+@dataclass(frozen=True)
+class Found:
+    word: str  # as written in the rules
+    start: int  # index of its first piece
+    negated: bool
+
+
+class Finder:
+    """Finds a set of words (and ``A~B`` patterns) in a cut description, marking negated ones."""
+
+    def __init__(self, words: Iterable[str], negations: Iterable[str], breaks: Iterable[str], scope: int,
+                 max_pieces: int = MAX_PIECES) -> None:
+        self.plain: dict[str, str] = {}
+        self.patterns: list[tuple[str, tuple[str, ...]]] = []
+        for word in words:
+            if PATTERN_JOINER in word:
+                self.patterns.append((word, tuple(normalize(part) for part in word.split(PATTERN_JOINER))))
+            else:
+                self.plain[normalize(word)] = word
+        self.negations = frozenset(normalize(word) for word in negations)
+        self.breaks = frozenset(normalize(word) for word in breaks)
+        self.scope = scope
+        self.max_pieces = max_pieces
+
+    def find(self, pieces: Sequence[str], negate: bool = True) -> list[Found]:
+        clause = self._clauses(pieces)
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for start in range(len(pieces)):
+            text = ""
+            for end in range(start, min(start + self.max_pieces, len(pieces))):
+                text += pieces[end]
+                runs.setdefault(text, []).append((start, end + 1))
+        # (start, end, word, the pieces it is spelled by: itself, or a pattern's parts)
+        spans: list[tuple[int, int, str, tuple[tuple[int, int], ...]]] = []
+        for text, places in runs.items():
+            word = self.plain.get(text)
+            if word is not None:
+                spans.extend((start, end, word, ((start, end),)) for start, end in places)
+        for index, piece in enumerate(pieces):
+            if len(piece) > 2 and piece not in self.plain:
+                spans.extend((index, index + 1, word, ()) for word in self._inside(piece))
+        for word, parts in self.patterns:
+            spans.extend((covers[0][0], covers[-1][1], word, covers) for covers in self._pattern(parts, runs, clause))
+        found = []
+        for start, end, word, _ in spans:
+            # "打" inside a found "打起来" is the same evidence: count the longer word only; a pattern's
+            # parts belong to it ("失踪" in "老板~失踪"), the words between them do not.
+            if any(s <= start and end <= e and (len(spelled) > 1 or (e - s) > (end - start))
+                   for other_start, other_end, other, spelled in spans if other != word
+                   for s, e in (spelled or ((other_start, other_end),))):
+                continue
+            negated = negate and any(
+                pieces[before] in self.negations and clause[before] == clause[start]
+                for before in range(max(0, start - self.scope), start)
+            )
+            found.append(Found(word, start, negated))
+        found.sort(key=lambda item: item.start)
+        return found
+
+    def _inside(self, piece: str) -> list[str]:
+        """Rule words of two or more characters inside one of jieba's longer words ("工资" in "月工资"):
+        jieba's dictionary has compounds the rules cannot all list."""
+        inside = {piece[start:end] for start in range(len(piece)) for end in range(start + 2, len(piece) + 1)}
+        inside.discard(piece)
+        return [self.plain[text] for text in inside if text in self.plain]
+
+    def _clauses(self, pieces: Sequence[str]) -> list[int]:
+        numbers, current = [], 0
+        for piece in pieces:
+            if piece in self.breaks or all(ch in CLAUSE_PUNCTUATION for ch in piece):
+                current += 1
+            numbers.append(current)
+        return numbers
+
+    @staticmethod
+    def _pattern(parts: tuple[str, ...], runs: dict[str, list[tuple[int, int]]],
+                 clause: list[int]) -> list[tuple[tuple[int, int], ...]]:
+        """Each match of the parts in order, as the spans of its parts."""
+        matches = []
+        for first in runs.get(parts[0], []):
+            covers: list[tuple[int, int]] | None = [first]
+            for part in parts[1:]:
+                assert covers is not None
+                last_end = covers[-1][1]
+                following = [(s, e) for s, e in runs.get(part, [])
+                             if last_end <= s <= last_end + PATTERN_GAP and clause[s] == clause[first[0]]]
+                if not following:
+                    covers = None
+                    break
+                covers.append(min(following, key=lambda span: span[1]))
+            if covers is not None:
+                matches.append(tuple(covers))
+        return matches
+
+
+def find_substrings(words: Iterable[str], text: str) -> list[Found]:
+    """The baseline the bench measures against: each word looked for with ``in`` in the raw text (a
+    pattern's parts in order), no tokenizer, no negation."""
+    text = normalize(text)
+    found = []
+    for word in words:
+        position = 0
+        for part in word.split(PATTERN_JOINER):
+            position = text.find(normalize(part), position)
+            if position < 0:
+                break
+        if position >= 0:
+            found.append(Found(word, text.find(normalize(word.split(PATTERN_JOINER)[0])), False))
+    return found
