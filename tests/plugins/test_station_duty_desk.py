@@ -5,14 +5,13 @@ leader's number on one key, a roster edited on one desk and found again from the
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from dispatch_desktop.extensions.discovery import Discovered, discover
-from tests.ui.live_desk import DeskFactory
+from tests.ui.live_desk import DeskFactory, Keyboard
 from tests.ui.test_desk_behaviour import _robbery
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
@@ -59,4 +58,34 @@ def test_the_plugin_loads_its_panels_layer_and_shows_the_station_on_duty_for_the
     number = QGuiApplication.clipboard().text()
     assert number and number.replace("-", "").isdigit()
     assert dialled == [f"tel:{number}"]
+    assert desk.plugins.host.guard.faults("station_duty") == []
+
+
+def test_the_triage_advice_appears_as_the_call_is_typed_and_one_key_takes_it(
+        qtbot, make_desk: DeskFactory, station_duty: list[Discovered]) -> None:  # type: ignore[no-untyped-def]
+    desk = make_desk("zh_CN", plugins=station_duty)
+    intake, keys = desk.intake, Keyboard(qtbot, desk)
+    desk.window.activateWindow()
+    keys.press(Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: intake.isAncestorOf(keys.focus()))
+    keys.type("13800138000")
+    for _ in range(2):
+        keys.press(Qt.Key.Key_Tab)
+    keys.type("天河区")
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("theft")
+    keys.press(Qt.Key.Key_Return)
+    intake.description.setFocus()
+    keys.type("楼下路口有人摆摊卖水果，把人行道都堵住了")
+    # The word segmenter loads on a thread of its own at start: the advice comes once it is ready.
+    qtbot.waitUntil(lambda: (intake.advice.ask(), intake.advice.offered is not None)[1], timeout=20_000)
+    assert intake.advice.isVisible() and "城管" in intake.advice.text.text() and "摆摊" in intake.advice.text.text()
+    keys.press(Qt.Key.Key_F4)
+    with qtbot.waitSignal(intake.incidentCreated, timeout=15_000) as created:
+        keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    model = desk.window.city_model
+    qtbot.waitUntil(lambda: created.args[0] in model.state.incidents, timeout=10_000)
+    incident = model.state.incidents[created.args[0]]
+    assert (incident.category.value, incident.department) == ("non_police", "city_management")
     assert desk.plugins.host.guard.faults("station_duty") == []

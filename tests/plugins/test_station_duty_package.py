@@ -29,3 +29,13 @@ def test_the_manifest_and_everything_it_names_check() -> None:
     result = validate_plugin(PACKAGE.parent)
     assert result.manifest is not None and result.manifest.id == "station_duty"
     assert result.problems == []
+
+
+def test_every_department_of_the_shipped_triage_rules_is_one_the_desk_can_refer_to() -> None:
+    from station_duty.referral import TO_DEPARTMENT, department_code
+    from station_duty.triage import DEFAULT_RULES, load_rules
+
+    names = {rule.name for rule in load_rules(DEFAULT_RULES).departments}
+    assert names - set(TO_DEPARTMENT) == set()
+    assert all(department_code(name) for name in names)
+    assert department_code("公安") == ""
