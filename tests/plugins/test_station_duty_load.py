@@ -183,3 +183,18 @@ def test_the_panel_speaks_chinese(qtbot, tmp_path: Path) -> None:  # type: ignor
     headings = [panel.model.headerData(n, Qt.Orientation.Horizontal) for n in range(panel.model.columnCount())]
     assert headings[:4] == ["派出所", "分局", "今日警情", "未结"]
     assert panel.summary.text().startswith("今日警情 5 宗")
+
+
+def test_a_change_is_counted_from_the_event_loop_not_inside_the_listener_that_heard_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from station_duty.load_layer import Throttle
+
+    runs: list[int] = []
+    throttle = Throttle(lambda: runs.append(1), interval_ms=50)
+    throttle.request()
+    throttle.request()
+    assert runs == []  # the listener returns at once: a recount may take longer than a listener may
+    qtbot.waitUntil(lambda: len(runs) == 1, timeout=2_000)
+    throttle.request()  # within the interval: gathered into one run at its end
+    qtbot.wait(120)
+    assert len(runs) == 2
+    throttle.stop()

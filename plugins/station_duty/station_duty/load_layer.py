@@ -77,8 +77,9 @@ def _lat_lon(ring: Sequence[tuple[float, float]]) -> Ring:
 
 
 class Throttle:
-    """Runs ``work`` at once on the first request, then at most once per ``interval_ms``: requests in
-    between are gathered into one run at the end of the interval."""
+    """Runs ``work`` soon after the first request (from the event loop, not inside the listener that asked:
+    a listener must return at once), then at most once per ``interval_ms``: requests in between are
+    gathered into one run at the end of the interval."""
 
     def __init__(self, work: Callable[[], None], interval_ms: int = REFRESH_MS) -> None:
         self._work = work
@@ -96,7 +97,8 @@ class Throttle:
         if self._timer.isActive():
             self._pending = True
             return
-        self._run()
+        self._pending = True
+        QTimer.singleShot(0, self._timer, self.flush)  # parented to the timer: gone with it
 
     def flush(self) -> None:
         """The end of the interval (or a test standing in for it): run if anything was requested."""
@@ -142,6 +144,10 @@ class StationLoadLayer:
         self._stations = desk.city.stations
         self._rings = {station.id: station_rings(station) for station in self._stations}
         self._drawn: list[Polygon] | None = None
+        self._changed = False
+        # Per station, the (class, label) its polygons were last made with, and the polygons: making a
+        # polygon checks every corner, so only a station whose colour or label changed is made again.
+        self._made: dict[str, tuple[tuple[int, str], list[Polygon]]] = {}
         self.throttle = Throttle(self.refresh, interval_ms)
         layer.set_legend(legend(desk))
         self._subscriptions: list[Subscription] = [
@@ -154,19 +160,24 @@ class StationLoadLayer:
     def features(self) -> list[Polygon]:
         desk = self._desk
         loads = station_loads(desk.state, desk.now_ms(), desk.time_zone, (s.id for s in self._stations))
-        features = []
+        features: list[Polygon] = []
+        self._changed = False
         for station in self._stations:
             load = loads[station.id]
-            style = STYLES[load_class(load)]
-            label = area_label(desk, station, load)
-            for n, rings in enumerate(self._rings[station.id]):
-                feature_id = station.id if n == 0 else f"{station.id}/{n}"
-                features.append(Polygon(feature_id, rings, label, style))
+            key = (load_class(load), area_label(desk, station, load))
+            made = self._made.get(station.id)
+            if made is None or made[0] != key:
+                style = STYLES[key[0]]
+                polygons = [Polygon(station.id if n == 0 else f"{station.id}/{n}", rings, key[1], style)
+                            for n, rings in enumerate(self._rings[station.id])]
+                made = self._made[station.id] = (key, polygons)
+                self._changed = True
+            features += made[1]
         return features
 
     def refresh(self) -> None:
         features = self.features()
-        if features != self._drawn:  # the map is sent nothing when no colour or label changed
+        if self._changed or self._drawn is None:  # the map is sent nothing when no colour or label changed
             self._layer.set_features(features)
             self._drawn = features
 
