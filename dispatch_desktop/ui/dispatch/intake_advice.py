@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from dispatch_desktop.api.intake import IntakeAdvice, IntakeDraft
 from dispatch_desktop.ui import labels
@@ -42,8 +42,11 @@ class AdviceBar(QWidget):
         self._offered_by = ""
         self.text = QLabel(self)
         self.text.setObjectName("intake_advice_text")
-        self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # One line each (the form has no height to spare on a laptop), cut to the width; the whole advice
+        # is the tooltip.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
         self.accept_button = QPushButton(self)
         self.accept_button.setObjectName("intake_advice_accept")
         self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -113,7 +116,19 @@ class AdviceBar(QWidget):
             advice = translate("IntakeForm", "Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}")
             parts.append(advice.format(source=self._offered_by, verdict=_verdict(offered),
                                        confidence=offered.confidence, reason=offered.reason))
-        self.text.setText("\n".join(parts))
+        self._full = "\n".join(parts)
+        self.text.setToolTip(self._full)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(40, self.text.width())
+        metrics = self.text.fontMetrics()
+        self.text.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+                                     for line in self._full.splitlines()))
 
 
 def advice_draft(form: FormParts) -> IntakeDraft:
