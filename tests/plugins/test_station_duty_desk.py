@@ -80,7 +80,8 @@ def test_the_triage_advice_appears_as_the_call_is_typed_and_one_key_takes_it(
     keys.type("楼下路口有人摆摊卖水果，把人行道都堵住了")
     # The word segmenter loads on a thread of its own at start: the advice comes once it is ready.
     qtbot.waitUntil(lambda: (intake.advice.ask(), intake.advice.offered is not None)[1], timeout=20_000)
-    assert intake.advice.isVisible() and "城管" in intake.advice.text.toolTip() and "摆摊" in intake.advice.text.toolTip()
+    advice = intake.advice.text.toolTip()
+    assert intake.advice.isVisible() and "城管" in advice and "摆摊" in advice
     keys.press(Qt.Key.Key_F4)
     with qtbot.waitSignal(intake.incidentCreated, timeout=15_000) as created:
         keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
