@@ -3,6 +3,7 @@ incident type's hint, and the accuracy on the shipped labelled set (Qt-free)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -102,6 +103,27 @@ def test_words_are_looked_up_among_jieba_s_words_not_inside_them() -> None:
     assert baseline.suggest("有人偷偷在绿化带里种菜，占了一大片", "", 10).police
 
 
+@pytest.mark.parametrize(("said", "department"), [
+    ("有人喺楼上掟咗个花盆落嚟", "公安"),  # 掟 … 落嚟 is "扔 … 下来": thrown from height
+    ("小朋友个头卡咗喺防盗网度", "消防"),  # 卡咗喺 is "卡在"
+    ("我阿爷喺屋企跌咗，起唔到身", "急救"),  # 跌咗 is "跌倒了"
+    ("老楼冇物业，楼梯灯坏咗冇人理", "街道"),  # 冇物业 is "没物业": no property management
+])
+def test_cantonese_flavoured_calls_are_read_as_the_same_words(said: str, department: str) -> None:
+    found = suggest(said, "", 14)
+    assert found.department == department, found.reason
+    assert found.matched and all(f"“{word}”" in found.reason for word in found.matched)
+    # Without the rules' synonyms these calls match nothing or go to the wrong department.
+    plain = Triage(dataclasses.replace(Triage.from_file().rules, synonyms={})).suggest(said, "", 14)
+    assert plain.department != department or not plain.matched, plain.reason
+
+
+def test_a_synonym_is_replaced_once_longest_form_first() -> None:
+    triage = Triage.from_file()
+    assert triage.rewrite("我俾人打咗，仲喺度流血") == "我被人打了,还在度流血"
+    assert "劳动仲裁" in triage.rewrite("我想申请劳动仲裁")  # 仲 alone is not folded: it is in 仲裁
+
+
 def test_the_incident_type_is_a_hint_and_police_text_overrides_it() -> None:
     assert suggest("楼道里有一股味道", "gas_leak", 10).department == "燃气"
     assert suggest("有人在我家门口", "theft", 10).police
@@ -134,6 +156,8 @@ def test_the_shipped_labelled_set_is_what_the_issue_asks_for() -> None:
     assert sum(bool(call["hard"]) for call in calls) >= 40
     assert all((call["department"] == "公安") == call["police"] for call in calls)
     assert len({call["text"] for call in calls}) == len(calls)
+    # Each call says which part it belongs to (the README says how each part was written and measured).
+    assert {call["part"] for call in calls} == {"dev", "held out", *(f"fresh {letter}" for letter in "uvwxyz")}
 
 
 def test_accuracy_on_the_shipped_set_stays_at_the_goals() -> None:

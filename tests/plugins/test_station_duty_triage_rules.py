@@ -97,6 +97,17 @@ def test_every_problem_is_named_with_file_line_and_field(tmp_path: Path) -> None
         assert detail in problem
 
 
+def test_a_bad_synonym_is_named_with_its_line(tmp_path: Path) -> None:
+    text = MINIMAL + '\n[synonyms]\n"屋企" = "家"\n"俾人" = ""\n"打交" = "打交"\n'
+    path = write(tmp_path, text)
+    problems = problems_of(path)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(f"{path}, line {len(MINIMAL.splitlines()) + 4}, synonyms.俾人: "), problems
+    assert problems[1].startswith(f"{path}, line {len(MINIMAL.splitlines()) + 5}, synonyms.打交: "), problems
+    good = write(tmp_path, MINIMAL + '\n[synonyms]\n"俾人" = "被人"\n"打交" = "打人"\n')
+    assert Triage.from_file(good).suggest("佢俾人打交", "", 10).police
+
+
 def test_a_file_that_is_not_toml_names_the_line(tmp_path: Path) -> None:
     [problem] = problems_of(write(tmp_path, MINIMAL.replace('words = ["吵"]', 'words = ["吵"')))
     assert str(tmp_path / "rules.toml") in problem and "not valid TOML" in problem

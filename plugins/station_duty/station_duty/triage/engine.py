@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from station_duty.triage.rules import Rules, load_rules
-from station_duty.triage.words import Finder, Found, Tokenizer, find_substrings
+from station_duty.triage.words import Finder, Found, Tokenizer, find_substrings, normalize
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class _Evidence:
 
 _CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
                    "九": 9, "十": 10}
-_CLOCK = re.compile(r"(凌晨|半夜|深夜|夜里|晚上|早上|上午|中午|下午)\s*"
+_CLOCK = re.compile(r"(凌晨|半夜|深夜|夜里|夜晚|晚上|早上|上午|中午|下午)\s*"
                     r"([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点點]")
 
 
@@ -62,9 +62,9 @@ def clock_hour(text: str) -> int | None:
             hour = (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
         else:
             hour = _CHINESE_DIGITS.get(number, 0)
-    if part in ("晚上", "下午") and hour < 12 and not (part == "晚上" and hour <= 4):
+    if part in ("晚上", "夜晚", "下午") and hour < 12 and not (part in ("晚上", "夜晚") and hour <= 4):
         hour += 12
-    elif part in ("晚上", "凌晨", "半夜", "深夜", "夜里") and hour == 12:
+    elif part in ("晚上", "夜晚", "凌晨", "半夜", "深夜", "夜里") and hour == 12:
         hour = 0  # "晚上十二点" is midnight
     return hour % 24 if hour <= 24 else None
 
@@ -89,6 +89,10 @@ class Triage:
         for index, source in enumerate(noise.sources):
             for word in source.words:
                 self._tags.setdefault(word, []).append(("source", str(index), 0.0))
+        self._synonyms = {normalize(said): normalize(meant) for said, meant in rules.synonyms.items()}
+        # one pass, longest form first: "俾人" before "俾", and a replacement is never replaced again
+        self._synonym_forms = re.compile("|".join(
+            re.escape(said) for said in sorted(self._synonyms, key=len, reverse=True))) if self._synonyms else None
         self._finder = Finder(self._tags, rules.negation_words, rules.clause_breaks, rules.negation_scope)
         self._baseline = substring_baseline
         self._tokenizer: Tokenizer | None = None
@@ -106,6 +110,7 @@ class Triage:
     def suggest(self, text: str, incident_type: str = "", hour: int | None = None) -> Suggestion:
         """``hour``: the local hour of the call (0-23), or None if unknown: then a time the description names
         decides, else the rules' ``noise.unknown_hour`` (the shipped rules: night, the police side)."""
+        text = self.rewrite(text)
         evidence = self._evidence(self._find(text))
         rules = self.rules
         hint_department, hint_weight = rules.type_hints.get(incident_type.strip(), ("", 0.0))
@@ -120,6 +125,13 @@ class Triage:
             if noise is not None:
                 return noise
         return self._department(evidence, police_score, incident_type, hint_department, hint_weight)
+
+    def rewrite(self, text: str) -> str:
+        """The description with the rules' synonyms folded in ("俾人打咗" → "被人打了"), as it is matched."""
+        text = normalize(text)
+        if self._synonym_forms is None:
+            return text
+        return self._synonym_forms.sub(lambda match: self._synonyms[match.group(0)], text)
 
     # -- finding --------------------------------------------------------------------------------------
 

@@ -101,6 +101,9 @@ class Rules:
     clause_breaks: frozenset[str]
     noise: NoiseRule
     type_hints: Mapping[str, tuple[str, float]] = field(default_factory=dict)
+    # what callers say -> the word the rules use ("屋企" -> "家", "俾人" -> "被人"): dialect and colloquial
+    # forms are folded onto one word before the text is cut, so each rule lists the word once
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the rules look for, pattern parts included: these are added to the tokenizer."""
@@ -174,7 +177,7 @@ class _Checker:
             negation_words=frozenset(self.words(negation, ("negation", "words"))),
             negation_scope=int(self.number(negation, ("negation", "scope"), 3, 1, 10, integer=True)),
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
-            noise=noise, type_hints=hints,
+            noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
         )
 
     # -- sections --------------------------------------------------------------------------------------
@@ -239,6 +242,19 @@ class _Checker:
             day_words=frozenset(self.words(noise, ("noise", "day_words"), required=False)),
             sources=tuple(sources), types=frozenset(self.words(noise, ("noise", "types"), required=False)),
         )
+
+    def synonyms(self, table: dict[str, Any]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for said, meant in table.items():
+            path: tuple[str | int, ...] = ("synonyms", said)
+            if not isinstance(meant, str) or not _is_word(said) or not _is_word(meant):
+                self.problem(path, f"“{said}” = {meant!r}: write what callers say = the word the rules use, "
+                                   "both texts without spaces, like \"屋企\" = \"家\".")
+            elif said.strip() == meant.strip():
+                self.problem(path, f"“{said}” is the same word on both sides; remove the line.")
+            else:
+                found[said.strip()] = meant.strip()
+        return found
 
     def type_hints(self, data: dict[str, Any], names: set[str]) -> dict[str, tuple[str, float]]:
         hints: dict[str, tuple[str, float]] = {}
@@ -325,6 +341,10 @@ class _Checker:
             else:
                 good.append(word.strip())
         return good
+
+
+def _is_word(text: str) -> bool:
+    return bool(text.strip()) and not any(ch.isspace() for ch in text.strip())
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
