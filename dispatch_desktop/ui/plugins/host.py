@@ -125,7 +125,8 @@ class PluginHost(QObject):
         loaded = self.plugins[plugin_id] = Loaded(manifest)
         guard = self.guard
         if plugin.translations is not None:
-            guard.call(plugin_id, self._add_catalogues, plugin_id, plugin.translations, what="translations")
+            guard.call(plugin_id, self._add_catalogues, plugin_id, plugin.translations, what="translations",
+                       timed=False)  # the desk's own work (every widget told of the new texts), not the plugin's
         module = guard.call(plugin_id, importlib.import_module, manifest.module, what=f"import {manifest.module}",
                             fatal=True, timed=False)
         if module is None:
