@@ -191,7 +191,7 @@ class Desk:
         self.plugins_action.triggered.connect(self.show_plugins)
         self._retitle()
         window.language.languageChanged.connect(lambda _language: self._retitle())
-        for name in ("intake", "dispatch", "unit_board"):
+        for name in ("incident_queue", "intake", "dispatch", "unit_board"):  # in front of the plugins
             self._raise_dock(name)
         self._layout_restored = window.open()
         if not can_command(role):
