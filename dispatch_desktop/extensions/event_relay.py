@@ -41,9 +41,6 @@ class _Listener:
     changed: Callable[[], None]  # the relay's index of listeners is out of date
     active: bool = True
 
-    def wants(self, kind: str) -> bool:
-        return self.kinds is None or kind in self.kinds
-
     def cancel(self) -> None:
         self.active = False
         self.changed()

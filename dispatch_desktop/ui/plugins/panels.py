@@ -62,10 +62,6 @@ class PanelRegistry:
         self._owners[name] = panel.owner
         return dock
 
-    def owned_by(self, owner: str) -> list[str]:
-        """The dock names of ``owner``'s panels."""
-        return [name for name, who in self._owners.items() if who == owner]
-
     def replace_widget(self, panel_id: str, widget: QWidget) -> None:
         """Show ``widget`` in the panel's dock instead (a stopped plugin's error, say)."""
         dock = self.window.dock(dock_name(panel_id))
