@@ -53,7 +53,9 @@ class RosterForm(QWidget):
         self.edits["officers"].setPlaceholderText(translate("Names separated by ；"))
         self.edits["officer_phones"].setPlaceholderText(translate("One per officer, in the same order"))
         self.edits["units"].setPlaceholderText(translate("Unit ids separated by ；"))
-        self.onward.setText(translate("Also for this shift on later days, until another roster is recorded"))
+        # Short on the box (the column may be narrow), the whole rule in the tooltip.
+        self.onward.setText(translate("Also on later days"))
+        self.onward.setToolTip(translate("Also for this shift on later days, until another roster is recorded"))
 
     def fill(self, roster: RosterSet) -> None:
         """Show ``roster`` (what was typed is gone: call only when not ``dirty`` or on purpose)."""

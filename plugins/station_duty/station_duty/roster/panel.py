@@ -64,6 +64,9 @@ class RosterPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "永亭" finds 天河区永亭派出所
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.station.setCompleter(completer)
+        # As narrow as the right column of a laptop's desk allows: not as wide as the longest station name.
+        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.station.setMinimumContentsLength(8)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -107,12 +110,13 @@ class RosterPanel(QWidget):
         moment.addWidget(self.as_of)
         moment.addWidget(self.moment)
         moment.addStretch(1)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.revert_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.import_button, self.export_button):
-            buttons.addWidget(button)
+        buttons = QVBoxLayout()  # editing, then files: two short rows fit a narrow column
+        for pair in ((self.save_button, self.revert_button), (self.import_button, self.export_button)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addLayout(picking)
         layout.addLayout(moment)

@@ -118,7 +118,7 @@
         </message>
         <message>
             <source>Units on shift</source>
-            <translation>在勤警力</translation>
+            <translation>在岗警力</translation>
         </message>
         <message>
             <source>Open per unit</source>

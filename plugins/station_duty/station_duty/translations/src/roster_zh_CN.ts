@@ -149,6 +149,10 @@
             <translation>警力编号之间用“；”分隔</translation>
         </message>
         <message>
+            <source>Also on later days</source>
+            <translation>以后各天同样执行</translation>
+        </message>
+        <message>
             <source>Also for this shift on later days, until another roster is recorded</source>
             <translation>以后各天的此班次也照此执行，直到另行录入</translation>
         </message>
