@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,9 +14,10 @@ import immutables
 import msgspec
 from shift_log.events import EntryAdded
 
-from dispatch_desktop.api import AppliedEvent, Category, Incident, LegendEntry, MapFeature, Outcome, State
+from dispatch_desktop.api import AppliedEvent, Category, Incident, Outcome, State
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import taxonomy
+from tests.plugins.fake_desk_parts import FakeLayer, Listening, Recorded
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -47,12 +47,6 @@ def entry_event(gseq: int, when: str, text: str, *, incident: str = "", operator
     return AppliedEvent(gseq, ev.envelope("ws-2", gseq, body, at(when), t_hub=at(when)), historical)
 
 
-class Cancel:
-    def __init__(self, undo: Callable[[], None]) -> None:
-        self._undo = undo
-
-    def cancel(self) -> None:
-        self._undo()
 
 
 class FakeSelection:
@@ -71,32 +65,6 @@ class FakeSelection:
         self.camera = camera_id
 
 
-class FakeLayer:
-    def __init__(self, layer_id: str) -> None:
-        self.id = layer_id
-        self.visible = True
-        self.features: list[MapFeature] = []
-        self.drawn = 0  # how many times the features were sent
-        self.legend: list[LegendEntry] = []
-        self.click: Callable[[str], None] | None = None
-
-    def set_features(self, features: Iterable[MapFeature]) -> None:
-        self.features = list(features)
-        self.drawn += 1
-
-    def clear(self) -> None:
-        self.set_features([])
-
-    def set_visible(self, visible: bool) -> None:
-        self.visible = visible
-
-    def set_legend(self, entries: Iterable[LegendEntry]) -> None:
-        self.legend = list(entries)
-
-    def on_click(self, callback: Callable[[str], None]) -> None:
-        self.click = callback
-
-
 class FakePanel:
     def __init__(self, panel_id: str) -> None:
         self.id = panel_id
@@ -107,16 +75,7 @@ class FakePanel:
         self.visible = True
 
 
-@dataclass
-class Recorded:
-    name: str
-    data: msgspec.Struct
-    incident: str
-    on_outcome: Callable[[Outcome], None] | None
-    future: Future[Outcome] = field(default_factory=Future)
-
-
-class FakeDesk:
+class FakeDesk(Listening):
     plugin_id = "shift_log"
     api_version = "1.0"
     mode = "live"
@@ -136,20 +95,12 @@ class FakeDesk:
         self.notices: list[tuple[str, str]] = []
         self.read_only = ""  # what send raises PermissionError with; "" while the desk may send
         self._translate = tr or (lambda text: text)
-        self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
-        self._change_listeners: list[Callable[[frozenset[str], frozenset[str]], None]] = []
-        self._language_listeners: list[Callable[[str], None]] = []
+        super().__init__()
 
     def now_ms(self) -> int:
         return self.now
 
     # --- the hub's side, played by the test ----------------------------------------------------------
-
-    def deliver(self, *events: AppliedEvent) -> None:
-        for applied in events:
-            for listener, kinds in list(self._event_listeners):
-                if kinds is None or applied.kind in kinds:
-                    listener(applied)
 
     def change(self, state: State, incidents: Iterable[str]) -> None:
         self.state = state
@@ -162,29 +113,7 @@ class FakeDesk:
         for listener in list(self._language_listeners):
             listener(language)
 
-    def answer(self, outcome: Outcome) -> None:
-        """The hub's answer to the last recorded event, as the desk hands it to ``on_outcome``."""
-        recorded = self.recorded[-1]
-        recorded.future.set_result(outcome)
-        if recorded.on_outcome is not None:
-            recorded.on_outcome(outcome)
-
     # --- DeskContext ---------------------------------------------------------------------------------
-
-    def on_event(self, listener: Callable[[AppliedEvent], None], *, kinds: Iterable[str] | None = None) -> Cancel:
-        entry = (listener, None if kinds is None else frozenset(kinds))
-        self._event_listeners.append(entry)
-        return Cancel(lambda: self._event_listeners.remove(entry) if entry in self._event_listeners else None)
-
-    def on_change(self, listener: Callable[[frozenset[str], frozenset[str]], None]) -> Cancel:
-        self._change_listeners.append(listener)
-        return Cancel(lambda: self._change_listeners.remove(listener)
-                      if listener in self._change_listeners else None)
-
-    def on_language(self, listener: Callable[[str], None]) -> Cancel:
-        self._language_listeners.append(listener)
-        return Cancel(lambda: self._language_listeners.remove(listener)
-                      if listener in self._language_listeners else None)
 
     def incident_type_name(self, code: str) -> str:
         """As the desk names types: the taxonomy's name in the desk's language, the code if unknown."""

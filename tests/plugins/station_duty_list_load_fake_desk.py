@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from dispatch_desktop.api import District, LegendEntry, MapFeature, State, Station
+from dispatch_desktop.api import District, State, Station
+from tests.plugins.fake_desk_parts import Cancel, FakeLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 if not any(Path(entry).resolve() == ROOT / "plugins" / "station_duty" for entry in sys.path if entry):
@@ -53,37 +54,6 @@ class FakeCity:
     districts: tuple[District, ...] = ()
 
 
-class Cancel:
-    def __init__(self, undo: Callable[[], None]) -> None:
-        self._undo = undo
-
-    def cancel(self) -> None:
-        self._undo()
-
-
-class FakeLayer:
-    def __init__(self, layer_id: str) -> None:
-        self.id = layer_id
-        self.visible = True
-        self.features: list[MapFeature] = []
-        self.drawn = 0  # how many times the features were sent
-        self.legend: list[LegendEntry] = []
-
-    def set_features(self, features: Iterable[MapFeature]) -> None:
-        self.features = list(features)
-        self.drawn += 1
-
-    def clear(self) -> None:
-        self.set_features([])
-
-    def set_visible(self, visible: bool) -> None:
-        self.visible = visible
-
-    def set_legend(self, entries: Iterable[LegendEntry]) -> None:
-        self.legend = list(entries)
-
-    def on_click(self, callback: Callable[[str], None]) -> None:
-        raise AssertionError("the station load layer takes no clicks")
 
 
 class Listeners:

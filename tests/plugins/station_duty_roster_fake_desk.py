@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -16,6 +15,7 @@ from station_duty.roster.events import RosterSet
 from dispatch_desktop.api import AppliedEvent, Category, City, Incident, Outcome, State, Unit, UnitStatus
 from dispatch_desktop.city.generate import generate_city
 from dispatch_desktop.domain import events as ev
+from tests.plugins.fake_desk_parts import Listening, Recorded
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 STATION = "S-440106-03"
@@ -55,24 +55,9 @@ def set_event(gseq: int, when: str, roster: RosterSet, *, operator: str = "çŽ‹ä¼
     return AppliedEvent(gseq, ev.envelope("ws-2", gseq, body, at(when), t_hub=at(when)), historical)
 
 
-class Cancel:
-    def __init__(self, undo: Callable[[], None]) -> None:
-        self._undo = undo
-
-    def cancel(self) -> None:
-        self._undo()
 
 
-@dataclass
-class Recorded:
-    name: str
-    data: msgspec.Struct
-    incident: str
-    on_outcome: Callable[[Outcome], None] | None
-    future: Future[Outcome] = field(default_factory=Future)
-
-
-class FakeDesk:
+class FakeDesk(Listening):
     plugin_id = "station_duty"
     api_version = "1.0"
     mode = "live"
@@ -90,48 +75,19 @@ class FakeDesk:
         self.notices: list[tuple[str, str]] = []
         self.sections: list[tuple[object, Callable[[str], None]]] = []
         self._translate = tr or (lambda text: text)
-        self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
-        self._change_listeners: list[Callable[[frozenset[str], frozenset[str]], None]] = []
-        self._language_listeners: list[Callable[[str], None]] = []
+        super().__init__()
 
     def now_ms(self) -> int:
         return self.now
 
     # --- the hub's side, played by the test ----------------------------------------------------------
 
-    def deliver(self, *events: AppliedEvent) -> None:
-        for applied in events:
-            for listener, kinds in list(self._event_listeners):
-                if kinds is None or applied.kind in kinds:
-                    listener(applied)
-
     def change(self, new_state: State, unit_ids: Iterable[str]) -> None:
         self.state = new_state
         for listener in list(self._change_listeners):
             listener(frozenset(unit_ids), frozenset())
 
-    def answer(self, outcome: Outcome, index: int = -1) -> None:
-        recorded = self.recorded[index]
-        recorded.future.set_result(outcome)
-        if recorded.on_outcome is not None:
-            recorded.on_outcome(outcome)
-
     # --- DeskContext ---------------------------------------------------------------------------------
-
-    def on_event(self, listener: Callable[[AppliedEvent], None], *, kinds: Iterable[str] | None = None) -> Cancel:
-        entry = (listener, None if kinds is None else frozenset(kinds))
-        self._event_listeners.append(entry)
-        return Cancel(lambda: self._event_listeners.remove(entry) if entry in self._event_listeners else None)
-
-    def on_change(self, listener: Callable[[frozenset[str], frozenset[str]], None]) -> Cancel:
-        self._change_listeners.append(listener)
-        return Cancel(lambda: self._change_listeners.remove(listener)
-                      if listener in self._change_listeners else None)
-
-    def on_language(self, listener: Callable[[str], None]) -> Cancel:
-        self._language_listeners.append(listener)
-        return Cancel(lambda: self._language_listeners.remove(listener)
-                      if listener in self._language_listeners else None)
 
     def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
                on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
