@@ -57,9 +57,11 @@ def test_a_desk_that_misses_published_events_reports_each_of_them_once_in_order(
         assert client.send_command(incident("J-last")).result(timeout=10).accepted  # may be lost too
         losing.clear()
         # The copy applies a batch before it reports it: wait until the listener has heard the last event too.
-        last = running.hub.stats()["last_gseq"]
-        wait_for(lambda: client.synced.is_set() and client.gseq == last and listener.gseqs()[-1:] == [last],
-                 timeout=30)
+        def caught_up() -> bool:
+            last = running.hub.stats()["last_gseq"]
+            return client.synced.is_set() and client.gseq == last and listener.gseqs()[-1:] == [last]
+
+        wait_for(caught_up, timeout=30)
         assert feed.dropped >= 1 and client.gaps >= 1 and client.catchups >= 1
         assert client.resyncs == 1 and listener.calls[0] is None  # the first snapshot only
         stored = [gseq for gseq, _event in running.stored() if gseq > first]
