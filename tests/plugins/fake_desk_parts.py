@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import msgspec
 
 from dispatch_desktop.api import AppliedEvent, LegendEntry, MapFeature, Outcome
+from dispatch_desktop.api.events import PluginEvent
 
 
 class Cancel:
@@ -58,10 +60,14 @@ class Recorded:
 
 
 class Listening:
-    """``on_event``, ``on_change`` and ``on_language`` as the desk offers them, with ``deliver`` and
-    ``answer`` for the test to play the hub."""
+    """``on_event``, ``on_change`` and ``on_language`` as the desk offers them, ``record`` and ``decode``
+    of the plugin's events (``schemas``: event name → struct), with ``deliver`` and ``answer`` for the test
+    to play the hub."""
 
+    plugin_id: str
+    schemas: ClassVar[dict[str, type[msgspec.Struct]]]
     recorded: list[Recorded]
+    read_only: str  # what record raises PermissionError with; "" while the desk may send
 
     def __init__(self) -> None:
         self._event_listeners: list[tuple[Callable[[AppliedEvent], None], frozenset[str] | None]] = []
@@ -80,6 +86,24 @@ class Listening:
         recorded.future.set_result(outcome)
         if recorded.on_outcome is not None:
             recorded.on_outcome(outcome)
+
+    def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
+               on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        recorded = Recorded(name, data, incident, on_outcome)
+        self.recorded.append(recorded)
+        return recorded.future
+
+    def decode(self, event: AppliedEvent) -> msgspec.Struct | None:
+        body = event.body
+        if not isinstance(body, PluginEvent) or body.plugin != self.plugin_id or body.name not in self.schemas:
+            return None
+        try:
+            decoded: msgspec.Struct = msgspec.msgpack.decode(body.data, type=self.schemas[body.name])
+        except msgspec.ValidationError:
+            return None
+        return decoded
 
     def on_event(self, listener: Callable[[AppliedEvent], None], *, kinds: Iterable[str] | None = None) -> Cancel:
         entry = (listener, None if kinds is None else frozenset(kinds))

@@ -5,16 +5,16 @@ play the hub (deliver events, answer a command) and to look at what the plugin d
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import immutables
 import msgspec
 from shift_log.events import EntryAdded
 
-from dispatch_desktop.api import AppliedEvent, Category, Incident, Outcome, State
+from dispatch_desktop.api import AppliedEvent, Category, Incident, State
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import taxonomy
 from tests.plugins.fake_desk_parts import FakeLayer, Listening, Recorded
@@ -76,6 +76,7 @@ class FakePanel:
 
 
 class FakeDesk(Listening):
+    schemas: ClassVar[dict[str, type[msgspec.Struct]]] = {"entry_added": EntryAdded}
     plugin_id = "shift_log"
     api_version = "1.0"
     mode = "live"
@@ -121,24 +122,6 @@ class FakeDesk(Listening):
             return code
         kind = taxonomy.incident_type(code)
         return kind.name_zh if self.language == "zh_CN" else kind.name_en
-
-    def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
-               on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
-        if self.read_only:
-            raise PermissionError(self.read_only)
-        recorded = Recorded(name, data, incident, on_outcome)
-        self.recorded.append(recorded)
-        return recorded.future
-
-    def decode(self, event: AppliedEvent) -> msgspec.Struct | None:
-        body = event.body
-        if not isinstance(body, ev.PluginEvent) or body.plugin != self.plugin_id or body.name != "entry_added":
-            return None
-        try:
-            decoded: msgspec.Struct = msgspec.msgpack.decode(body.data, type=EntryAdded)
-        except msgspec.ValidationError:
-            return None
-        return decoded
 
     def panel(self, panel_id: str) -> FakePanel:
         return self.panels[panel_id]

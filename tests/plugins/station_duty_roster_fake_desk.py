@@ -4,15 +4,15 @@ generated city, units with statuses, a clock, and handles for the test to play t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from datetime import datetime
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import immutables
 import msgspec
 from station_duty.roster.events import RosterSet
 
-from dispatch_desktop.api import AppliedEvent, Category, City, Incident, Outcome, State, Unit, UnitStatus
+from dispatch_desktop.api import AppliedEvent, Category, City, Incident, State, Unit, UnitStatus
 from dispatch_desktop.city.generate import generate_city
 from dispatch_desktop.domain import events as ev
 from tests.plugins.fake_desk_parts import Listening, Recorded
@@ -58,6 +58,7 @@ def set_event(gseq: int, when: str, roster: RosterSet, *, operator: str = "çŽ‹ä¼
 
 
 class FakeDesk(Listening):
+    schemas: ClassVar[dict[str, type[msgspec.Struct]]] = {"roster_set": RosterSet}
     plugin_id = "station_duty"
     api_version = "1.0"
     mode = "live"
@@ -88,24 +89,6 @@ class FakeDesk(Listening):
             listener(frozenset(unit_ids), frozenset())
 
     # --- DeskContext ---------------------------------------------------------------------------------
-
-    def record(self, name: str, data: msgspec.Struct, *, incident: str = "",
-               on_outcome: Callable[[Outcome], None] | None = None) -> Future[Outcome]:
-        if self.read_only:
-            raise PermissionError(self.read_only)
-        recorded = Recorded(name, data, incident, on_outcome)
-        self.recorded.append(recorded)
-        return recorded.future
-
-    def decode(self, event: AppliedEvent) -> msgspec.Struct | None:
-        body = event.body
-        if not isinstance(body, ev.PluginEvent) or body.plugin != self.plugin_id or body.name != "roster_set":
-            return None
-        try:
-            decoded: msgspec.Struct = msgspec.msgpack.decode(body.data, type=RosterSet)
-        except msgspec.ValidationError:
-            return None
-        return decoded
 
     def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
         self.sections.append((widget, show_incident))
