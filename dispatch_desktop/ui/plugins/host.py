@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from dispatch_desktop.api.actions import IncidentAction, KeyConflict
 from dispatch_desktop.api.hookspecs import PROJECT, DeskHooks
 from dispatch_desktop.extensions.manifest import Manifest
+from dispatch_desktop.extensions.policy import event_schema
 from dispatch_desktop.extensions.references import load_reference
 from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
@@ -282,10 +283,5 @@ def _title(desk: PluginDesk, text: str) -> Callable[[], str]:
 
 
 def _schemas_of(manifest: Manifest) -> dict[str, type[msgspec.Struct]]:
-    schemas: dict[str, type[msgspec.Struct]] = {}
-    for spec in manifest.events:
-        schema = load_reference(spec.schema)
-        if not (isinstance(schema, type) and issubclass(schema, msgspec.Struct)):
-            raise TypeError(f"the schema {spec.schema} of event {spec.name} is not a msgspec.Struct class")
-        schemas[spec.name] = schema
-    return schemas
+    """The declared events' schemas, checked as the hub checks them (the same function)."""
+    return {spec.name: event_schema(manifest, index) for index, spec in enumerate(manifest.events)}
