@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -63,7 +63,7 @@ class SettingsStore(Protocol):
     def save(self, settings: msgspec.Struct) -> None: ...
 
 
-class _Outcomes(QObject):
+class Outcomes(QObject):
     """Hands a command's answer from the bus thread to the GUI thread."""
 
     arrived = Signal(object, object)  # callback, Outcome
@@ -90,7 +90,9 @@ class DeskParts:
     actions: IncidentActions
     advice: AdviceBoard
     add_dispatch_section: Callable[[QWidget], None]
-    outcomes: _Outcomes = field(default_factory=_Outcomes)
+    # Parented to the window by the desk: a command's answer arrives on the bus's thread, and a QObject whose
+    # last Python reference went with it would be destroyed there, deadlocking against the GUI thread.
+    outcomes: Outcomes
 
 
 class PluginDesk:

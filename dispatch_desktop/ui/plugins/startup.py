@@ -30,7 +30,7 @@ from dispatch_desktop.extensions.state import PluginStates
 from dispatch_desktop.extensions.status import PluginStatus, Status, plugin_statuses, start_plugins
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.advice import AdviceBoard
-from dispatch_desktop.ui.plugins.context import DeskParts
+from dispatch_desktop.ui.plugins.context import DeskParts, Outcomes
 from dispatch_desktop.ui.plugins.error_view import fault_summary
 from dispatch_desktop.ui.plugins.guard import Fault, PluginGuard
 from dispatch_desktop.ui.plugins.host import PluginHost, PluginToLoad
@@ -92,7 +92,7 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                       relay=relay, send=send, read_only=read_only, notify=notify,
                       language=lambda: window.language.language, language_changed=window.language.languageChanged,
                       actions=actions, advice=AdviceBoard(guard, lambda plugin: _name(names, plugin)),
-                      add_dispatch_section=add_dispatch_section)
+                      add_dispatch_section=add_dispatch_section, outcomes=Outcomes(window))
     host = PluginHost(parts, window.panels, actions, window.map_bridge.plugin_layers,
                       add_catalogues=window.language.add_catalogues,
                       sentinel=Sentinel(sentinel_dir), parent=window)

@@ -49,12 +49,9 @@ class TriageAdvisor:
         self._desk = desk
         self._triage = triage
         self.ready = threading.Event()
-
-        def load() -> None:
-            triage.warm_up()
-            self.ready.set()
-
-        threading.Thread(target=load, name="station-duty-triage", daemon=True).start()
+        # The thread holds the triage and the event only: were it to hold the desk, a desk closed before the
+        # dictionary loaded would be let go of, and its Qt objects destroyed, on this thread.
+        threading.Thread(target=_warm_up, args=(triage, self.ready), name="station-duty-triage", daemon=True).start()
 
     def __call__(self, draft: IntakeDraft) -> IntakeAdvice | None:
         if not self.ready.is_set() or not draft.description.strip():
@@ -66,3 +63,8 @@ class TriageAdvisor:
             return None  # a department the desk cannot refer to: say nothing rather than mislead
         return IntakeAdvice(police=found.police, department=department, reason=found.reason,
                             confidence=max(0.0, min(1.0, found.confidence)))
+
+
+def _warm_up(triage: Triage, ready: threading.Event) -> None:
+    triage.warm_up()
+    ready.set()
