@@ -46,6 +46,7 @@ from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
 from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
 from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
 from dispatch_desktop.ui.models.calls_model import CallsModel
@@ -358,6 +359,7 @@ def main(args: argparse.Namespace) -> int:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("指挥调度台 Dispatch Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # before any other thread starts: see gui_thread_gc.py
     if args.timezone:
         localtime.set_zone(args.timezone)
     identity = resolve_identity(args.keys, args.workstation)

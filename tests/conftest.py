@@ -85,3 +85,22 @@ def _throwaway_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     os.environ["DISPATCH_DESKTOP_DATA"] = str(tmp_path_factory.mktemp("data"))
     yield
     del os.environ["DISPATCH_DESKTOP_DATA"]
+
+
+if not BLOCK_QT:
+
+    @pytest.fixture(autouse=True, scope="session")
+    def _gui_thread_garbage_collection(qapp):  # type: ignore[no-untyped-def]
+        """As in the application (app.main): Python's cyclic collector runs on the GUI thread only, so no
+        test's Qt objects are destroyed on a bus or worker thread (see dispatch_desktop/ui/gui_thread_gc.py).
+        The timer collects while a test waits on Qt; each test's own garbage is collected at its end."""
+        from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
+
+        collector = GuiThreadCollector(qapp)
+        yield collector
+        collector.stop()
+
+    @pytest.fixture(autouse=True)
+    def _collect_after_each_test(_gui_thread_garbage_collection):  # type: ignore[no-untyped-def]
+        yield
+        _gui_thread_garbage_collection.collect_due()
