@@ -8,6 +8,7 @@ map usable; ``mapReady`` fires when the page's script has connected to the bridg
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import threading
@@ -118,7 +119,9 @@ class MapView(QWebEngineView):
         page.loadFinished.connect(self._on_load_finished)
         self.bridge.pageLoaded.connect(self._on_bridge_ready)
 
-        self._build_signals = _BuildSignals()
+        # Parented to the view: the builder thread holds a reference to it, and were that the last one (a
+        # view closed before its page was built) a parentless QObject would be destroyed on that thread.
+        self._build_signals = _BuildSignals(self)
         self._build_signals.built.connect(self._on_built)
         self._build_signals.failed.connect(self._fail)
         self._builder = threading.Thread(
@@ -173,6 +176,8 @@ def _build(city: City, cache_dir: Path, tile_url: str, signals: _BuildSignals) -
         page = build_page(city, cache_dir, tile_url=tile_url)
     except Exception as exc:  # reported to the desk, which shows it instead of a blank map
         log.exception("building the map page failed")
-        signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile: nobody is left to tell
+            signals.failed.emit(f"{type(exc).__name__}: {exc}")
         return
-    signals.built.emit(str(page.index))
+    with contextlib.suppress(RuntimeError):
+        signals.built.emit(str(page.index))
