@@ -7,7 +7,8 @@ import threading
 from datetime import datetime
 
 from dispatch_desktop.api import Department, DeskContext, IntakeAdvice, IntakeDraft
-from station_duty.triage import Triage
+from station_duty.triage import Suggestion, Triage
+from station_duty.triage.explain import english
 
 POLICE = "公安"
 TO_DEPARTMENT: dict[str, Department] = {
@@ -61,8 +62,15 @@ class TriageAdvisor:
         department = "" if found.police else department_code(found.department)
         if not found.police and not department:
             return None  # a department the desk cannot refer to: say nothing rather than mislead
-        return IntakeAdvice(police=found.police, department=department, reason=found.reason,
+        return IntakeAdvice(police=found.police, department=department, reason=self.reason(found),
                             confidence=max(0.0, min(1.0, found.confidence)))
+
+    def reason(self, found: Suggestion) -> str:
+        """The reason in the desk's language: the rules' own sentence on a Chinese desk, else the English one
+        (department names in English, the caller's words as said, in quotes)."""
+        if self._desk.language.startswith("zh"):
+            return found.reason
+        return english(found.explanation, self._desk.tr, self._desk.incident_type_name)
 
 
 def _warm_up(triage: Triage, ready: threading.Event) -> None:

@@ -5,7 +5,10 @@ command center's (raising ``RulesError``, whose ``problems`` name file, line and
 """
 
 from station_duty.triage.engine import Suggestion, Triage, default_triage, suggest
-from station_duty.triage.rules import DEFAULT_RULES, Problem, Rules, RulesError, load_rules
+from station_duty.triage.explain import Explanation
+from station_duty.triage.labelled import SHIPPED_CALLS, LabelledCall, read_labelled_calls
+from station_duty.triage.problems import Problem, RulesError
+from station_duty.triage.rules import DEFAULT_RULES, Rules, load_rules
 
-__all__ = ["DEFAULT_RULES", "Problem", "Rules", "RulesError", "Suggestion", "Triage", "default_triage", "load_rules",
-           "suggest"]
+__all__ = ["DEFAULT_RULES", "SHIPPED_CALLS", "Explanation", "LabelledCall", "Problem", "Rules", "RulesError",
+           "Suggestion", "Triage", "default_triage", "load_rules", "read_labelled_calls", "suggest"]

@@ -1,7 +1,8 @@
-"""``dispatch-desktop triage [FILE] [--rules FILE] [--hour H]``: the triage of past calls, headless.
+"""``dispatch-desktop triage [FILE] [--rules FILE] [--hour H] [--lang en]``: the triage of past calls, headless.
 
 Reads JSON lines (``id``, ``text``, optional ``type``, optional ``hour`` 0-23 or ``time``) from FILE or
-stdin and writes one JSON line per call (``id``, ``police``, ``department``, ``reason``, ``confidence``),
+stdin and writes one JSON line per call (``id``, ``police``, ``department``, ``reason``, ``confidence``;
+``--lang en``: the reason in English, the department's English name in ``department_name``),
 so a command center can check its rules against its own calls. A bad line is reported on stderr with its
 number and skipped; the exit status is then 1. A bad rules file: every problem on stderr, status 2.
 Also ``python -m station_duty.triage`` (no desk needed).
@@ -18,8 +19,10 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from station_duty.triage.engine import Triage
-from station_duty.triage.rules import RulesError, load_rules
+from station_duty.triage.engine import Suggestion, Triage
+from station_duty.triage.explain import department_name, english
+from station_duty.triage.problems import RulesError
+from station_duty.triage.rules import load_rules
 
 if TYPE_CHECKING:
     from dispatch_desktop.api import CliContext
@@ -48,6 +51,8 @@ def run(argv: list[str], stdin: IO[str], stdout: IO[str], stderr: IO[str], prog:
     parser.add_argument("--rules", type=Path, help="check and use this rules file instead of the shipped one")
     parser.add_argument("--hour", type=int, choices=range(24), metavar="H",
                         help="hour of the calls (0-23) for lines that give neither hour nor time")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="language of the reason (default zh: the rules' own sentence)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse has printed the usage and the error
@@ -61,10 +66,10 @@ def run(argv: list[str], stdin: IO[str], stdout: IO[str], stderr: IO[str], prog:
             print(f"  {problem}", file=stderr)
         return 2
     if args.file is None:
-        return _triage_lines(triage, stdin, stdout, stderr, "standard input", args.hour)
+        return _triage_lines(triage, stdin, stdout, stderr, "standard input", args.hour, args.lang)
     try:
         with args.file.open(encoding="utf-8-sig") as lines:
-            return _triage_lines(triage, lines, stdout, stderr, str(args.file), args.hour)
+            return _triage_lines(triage, lines, stdout, stderr, str(args.file), args.hour, args.lang)
     except OSError as error:
         print(f"{args.file}: cannot be read ({error.strerror or error}).", file=stderr)
         return 2
@@ -74,7 +79,7 @@ def run(argv: list[str], stdin: IO[str], stdout: IO[str], stderr: IO[str], prog:
 
 
 def _triage_lines(triage: Triage, lines: Iterable[str], stdout: IO[str], stderr: IO[str], source: str,
-                  default_hour: int | None) -> int:
+                  default_hour: int | None, language: str = "zh") -> int:
     bad = 0
     for number, line in enumerate(lines, 1):
         line = line.lstrip("\ufeff").strip()
@@ -87,13 +92,20 @@ def _triage_lines(triage: Triage, lines: Iterable[str], stdout: IO[str], stderr:
             print(f"{source}, line {number}: {error}; line skipped.", file=stderr)
             continue
         suggestion = triage.suggest(text, incident_type, hour if hour is not None else default_hour)
-        answer = {"id": call_id, "police": suggestion.police, "department": suggestion.department,
-                  "reason": suggestion.reason, "confidence": suggestion.confidence}
-        stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        stdout.write(json.dumps(_answer(call_id, suggestion, language), ensure_ascii=False) + "\n")
     stdout.flush()
     if bad:
         print(f"{source}: {bad} line(s) skipped, see above.", file=stderr)
     return 1 if bad else 0
+
+
+def _answer(call_id: Any, suggestion: Suggestion, language: str) -> dict[str, Any]:
+    answer = {"id": call_id, "police": suggestion.police, "department": suggestion.department,
+              "reason": suggestion.reason, "confidence": suggestion.confidence}
+    if language == "en":
+        answer["department_name"] = department_name(suggestion.department)
+        answer["reason"] = english(suggestion.explanation)
+    return answer
 
 
 def read_call(line: str) -> tuple[Any, str, str, int | None]:

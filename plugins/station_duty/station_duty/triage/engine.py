@@ -2,8 +2,11 @@
 
 Precedence (TRIAGE_RULES.md): police triggers first, whatever the underlying dispute; then the noise rule
 with the time of day; then the department whose words (and the incident type's hint) weigh most; a call
-nothing matches stays with the police. ``Triage`` is Qt-free and cheap per call (well under a
-millisecond once jieba is loaded); load it once per rules file and call ``suggest`` as the text changes.
+nothing matches stays with the police, unless the model (``model.py``, trained on labelled calls when the
+rules' ``[model]`` names some) clearly recognises a department's call in it: the rules keep every decision
+they make, the model speaks only where they are silent (bench/triage.py measures why only there).
+``Triage`` is Qt-free and cheap per call (well under a millisecond once jieba is loaded); load it once per
+rules file and call ``suggest`` as the text changes.
 """
 
 from __future__ import annotations
@@ -14,17 +17,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from station_duty.triage import explain
+from station_duty.triage.explain import Explanation
+from station_duty.triage.labelled import LabelledCall
+from station_duty.triage.model import WordModel, features
 from station_duty.triage.rules import Rules, load_rules
 from station_duty.triage.words import Finder, Found, Tokenizer, find_substrings, normalize
+
+MODEL_THRESHOLD = 0.8
+"""The model refers a call no rule matched when it gives a department at least this probability (its
+posterior; bench/triage.py's leave-one-part-out comparison chose it: lower refers more police calls away)."""
 
 
 @dataclass(frozen=True)
 class Suggestion:
     police: bool
     department: str  # TRIAGE_RULES.md's names; the rules' police_department ("公安") for police business
-    reason: str  # one Chinese sentence: the rule and the words that decided
+    reason: str  # one sentence in the rules' language (Chinese): explain.chinese(explanation)
     confidence: float  # 0..1; see bench/triage.py for how often each band is right
     matched: tuple[str, ...]  # the rule words that decided, as written in the rules file
+    explanation: Explanation  # what decided, as data: explain.english writes it for the English desk
+
+
+def _suggestion(police: bool, explanation: Explanation, confidence: float, matched: tuple[str, ...]) -> Suggestion:
+    return Suggestion(police, explanation.department, explain.chinese(explanation), _clamp(confidence), matched,
+                      explanation)
 
 
 @dataclass
@@ -71,10 +88,15 @@ def clock_hour(text: str) -> int | None:
 
 class Triage:
     """Suggestions from one rule set. ``substring_baseline`` finds words with ``in`` on the raw text, no
-    tokenizer and no negation: the bench's baseline, never used by the desk."""
+    tokenizer and no negation (and no model): the bench's baseline, never used by the desk. ``training``: the
+    labelled calls the model learns from instead of the rules' own (the bench's cross-validation); none,
+    no model."""
 
-    def __init__(self, rules: Rules, *, substring_baseline: bool = False) -> None:
+    def __init__(self, rules: Rules, *, substring_baseline: bool = False,
+                 training: Sequence[LabelledCall] | None = None) -> None:
         self.rules = rules
+        self._training = tuple(rules.model_calls if training is None else training)
+        self._model: WordModel | None = None
         # word -> (group, rule name, weight) of every rule listing it
         self._tags: dict[str, list[tuple[str, str, float]]] = {}
         for group, word_rules in (("police", rules.police), ("department", rules.departments)):
@@ -104,14 +126,15 @@ class Triage:
         return cls(load_rules(path))
 
     def warm_up(self) -> None:
-        """Loads jieba now (about a second) rather than on the first suggestion."""
-        self._find("")
+        """Loads jieba and trains the model now (about a second) rather than on the first suggestion."""
+        self._cut("")
 
     def suggest(self, text: str, incident_type: str = "", hour: int | None = None) -> Suggestion:
         """``hour``: the local hour of the call (0-23), or None if unknown: then a time the description names
         decides, else the rules' ``noise.unknown_hour`` (the shipped rules: night, the police side)."""
         text = self.rewrite(text)
-        evidence = self._evidence(self._find(text))
+        pieces = self._cut(text)
+        evidence = self._evidence(find_substrings(self._tags, text) if self._baseline else self._finder.find(pieces))
         rules = self.rules
         hint_department, hint_weight = rules.type_hints.get(incident_type.strip(), ("", 0.0))
         police_score = sum(evidence.police.values())
@@ -124,7 +147,10 @@ class Triage:
             noise = self._noise(text, evidence, hour)
             if noise is not None:
                 return noise
-        return self._department(evidence, police_score, incident_type, hint_department, hint_weight)
+        found = self._department(evidence, police_score, incident_type, hint_department, hint_weight)
+        if found.explanation.kind == explain.NOTHING and self._model:
+            return self._model_guess(pieces, evidence) or found
+        return found
 
     def rewrite(self, text: str) -> str:
         """The description with the rules' synonyms folded in ("俾人打咗" → "被人打了"), as it is matched."""
@@ -135,14 +161,22 @@ class Triage:
 
     # -- finding --------------------------------------------------------------------------------------
 
-    def _find(self, text: str) -> list[Found]:
+    def _cut(self, text: str) -> list[str]:
         if self._baseline:
-            return find_substrings(self._tags, text)
+            return []
         if self._tokenizer is None:
             with self._lock:
                 if self._tokenizer is None:
-                    self._tokenizer = Tokenizer(self.rules.vocabulary())
-        return self._finder.find(self._tokenizer.cut(text))
+                    tokenizer = Tokenizer(self.rules.vocabulary())
+                    if self._training:
+                        self._model = WordModel((features(tokenizer.cut(self.rewrite(call.text))), call.department)
+                                                for call in self._training)
+                    self._tokenizer = tokenizer  # last: a suggestion that sees the tokenizer sees the model
+        return self._tokenizer.cut(text)
+
+    def features(self, text: str) -> frozenset[str]:
+        """What the model reads of a description (the bench trains its cross-validation models on these)."""
+        return features(self._cut(self.rewrite(text)))
 
     def _evidence(self, found: Sequence[Found]) -> _Evidence:
         evidence = _Evidence()
@@ -174,12 +208,10 @@ class Triage:
         confidence += 0.05 if hinted else 0.0
         confidence -= 0.12 if rival >= rules.strong_weight else 0.0
         words = tuple(evidence.police)
-        reason = f"警情优先（{'、'.join(evidence.police_rules)}）：命中{_quoted(words)}"
-        if rival >= rules.strong_weight:
-            best = max(evidence.departments, key=evidence.department_score)
-            reason += f"，虽涉及{best}事项（{_quoted(tuple(evidence.departments[best]))}），仍按警情处理"
-        return Suggestion(True, rules.police_department, reason + self._notes(evidence),
-                          _clamp(confidence), words)
+        best = max(evidence.departments, key=evidence.department_score) if rival >= rules.strong_weight else ""
+        return _suggestion(True, Explanation(
+            explain.POLICE, rules.police_department, words, tuple(evidence.police_rules), best,
+            tuple(evidence.departments[best]) if best else (), negated=_negated(evidence)), confidence, words)
 
     def _noise(self, text: str, evidence: _Evidence, hour: int | None) -> Suggestion | None:
         rules = self.rules
@@ -198,30 +230,31 @@ class Triage:
             if source_index < 0:
                 return None
         source = noise.sources[source_index]
-        night, basis, known = self._night(text, evidence, hour)
+        night, basis_value, known = self._night(text, evidence, hour)
         department = source.night if night else source.day
         words = tuple(dict.fromkeys([*evidence.sources.get(source_index, []), *evidence.noise]))
         same_any_hour = source.day == source.night
         confidence = 0.88 if named else 0.7
         if not known and not same_any_hour:
             confidence -= 0.2
-        when = "任何时段" if same_any_hour else ("夜间" if night else "白天")
-        reason = f"噪音规则：{source.name}，{when}（{basis}）→ {department}：命中{_quoted(words)}"
-        return Suggestion(department == rules.police_department, department,
-                          reason + self._notes(evidence), _clamp(confidence), words)
+        basis, value = basis_value
+        return _suggestion(department == rules.police_department, Explanation(
+            explain.NOISE, department, words, noise_source=source.name, night=None if same_any_hour else night,
+            time_basis=basis, time_value=value, negated=_negated(evidence)), confidence, words)
 
-    def _night(self, text: str, evidence: _Evidence, hour: int | None) -> tuple[bool, str, bool]:
+    def _night(self, text: str, evidence: _Evidence, hour: int | None) -> tuple[bool, tuple[str, str], bool]:
+        """Night or not, what it was read from (``explain``'s basis, the hour or word), known or assumed."""
         noise = self.rules.noise
         clock = clock_hour(text)
         if clock is not None:
-            return noise.is_night(clock), f"描述中为{clock}点", True
+            return noise.is_night(clock), (explain.CLOCK, str(clock)), True
         if evidence.night and not evidence.day:
-            return True, f"描述提到“{evidence.night[0]}”", True
+            return True, (explain.WORD, evidence.night[0]), True
         if evidence.day and not evidence.night:
-            return False, f"描述提到“{evidence.day[0]}”", True
+            return False, (explain.WORD, evidence.day[0]), True
         if hour is not None:
-            return noise.is_night(hour), f"来电{hour}点", True
-        return noise.unknown_is_night, "时间不明，按" + ("夜间" if noise.unknown_is_night else "白天"), False
+            return noise.is_night(hour), (explain.CALL_HOUR, str(hour)), True
+        return noise.unknown_is_night, (explain.UNKNOWN, "night" if noise.unknown_is_night else "day"), False
 
     def _department(self, evidence: _Evidence, police_score: float, incident_type: str,
                     hint_department: str, hint_weight: float) -> Suggestion:
@@ -244,11 +277,9 @@ class Triage:
         if hint_department == best:
             confidence += 0.05
         words = tuple(evidence.departments.get(best, {}))
-        parts = [f"命中{_quoted(words)}"] if words else []
-        if hint_department == best:
-            parts.append(f"警情类型“{incident_type}”指向{best}")
-        reason = f"非警务，{best}职责：" + "；".join(parts)
-        return Suggestion(False, best, reason + self._notes(evidence), _clamp(confidence), words)
+        return _suggestion(False, Explanation(explain.DEPARTMENT, best, words,
+                                              incident_type=incident_type if hint_department == best else "",
+                                              negated=_negated(evidence)), confidence, words)
 
     def _apply_outranks(self, ranked: list[str], evidence: _Evidence) -> list[str]:
         """A department present in the text that outranks the leader goes first (fire before the gas leak)."""
@@ -265,27 +296,33 @@ class Triage:
         rules = self.rules
         words = tuple(evidence.police)
         if hint_department == rules.police_department:
-            reason = f"警情类型“{incident_type}”属公安，描述未指向其他部门"
-            confidence = 0.6 + 0.1 * min(1.0, score / (2 * rules.strong_weight))
+            kind, confidence = explain.TYPE_POLICE, 0.6 + 0.1 * min(1.0, score / (2 * rules.strong_weight))
         elif words:
-            reason = f"可能涉警（{'、'.join(evidence.police_rules)}）：命中{_quoted(words)}，未指向其他部门"
-            confidence = 0.45
+            kind, confidence = explain.MAYBE_POLICE, 0.45
         else:
-            reason = "未命中任何规则，留公安处理"
-            confidence = 0.3
-        return Suggestion(True, rules.police_department, reason + self._notes(evidence),
-                          _clamp(confidence), words)
+            kind, confidence = explain.NOTHING, 0.3
+        return _suggestion(True, Explanation(kind, rules.police_department, words, tuple(evidence.police_rules),
+                                             incident_type=incident_type if kind == explain.TYPE_POLICE else "",
+                                             negated=_negated(evidence)), confidence, words)
 
-    @staticmethod
-    def _notes(evidence: _Evidence) -> str:
-        notes = ""
-        if evidence.negated:
-            notes += f"；{_quoted(tuple(dict.fromkeys(evidence.negated)))}前有否定词，未计"
-        return notes + "。"
+    def _model_guess(self, pieces: Sequence[str], evidence: _Evidence) -> Suggestion | None:
+        """The model's department for a call no rule matched, when it is clear enough; never the police's
+        calls: a call the rules found police words in never gets here."""
+        assert self._model is not None
+        departments = {rule.name for rule in self.rules.departments} - {self.rules.police_department}
+        guess = self._model.guess(features(pieces))
+        if guess is None or guess.department not in departments or guess.probability < MODEL_THRESHOLD \
+                or not guess.words:
+            return None
+        # About three in four of these are right in the bench's cross-validation: say so with a middling
+        # confidence, so the call-taker reads the call before referring it.
+        confidence = 0.5 + 0.1 * (guess.probability - MODEL_THRESHOLD) / (1.0 - MODEL_THRESHOLD)
+        return _suggestion(False, Explanation(explain.MODEL, guess.department, guess.words,
+                                              negated=_negated(evidence)), confidence, ())
 
 
-def _quoted(words: Sequence[str]) -> str:
-    return "".join(f"“{word}”" for word in words[:6]) + ("等" if len(words) > 6 else "")
+def _negated(evidence: _Evidence) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(evidence.negated))
 
 
 def _clamp(value: float) -> float:

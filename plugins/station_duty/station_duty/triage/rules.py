@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from station_duty.triage.labelled import SHIPPED_CALLS, LabelledCall, read_labelled_calls
 from station_duty.triage.locate import Locator
+from station_duty.triage.problems import Problem, RulesError
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "data" / "triage_rules.toml"
 """The rules shipped with the plugin (TRIAGE_RULES.md's defaults)."""
@@ -27,28 +29,6 @@ LEVELS = ("strong", "medium", "weak")
 """The strengths a rule lists its words in; their weights are the file's ``[weights]``."""
 
 ARRAY_TABLES = ("police.triggers", "noise.sources", "departments", "type_hints")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a rules file, as the operator reads it."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}" if self.line else self.file
-        return f"{where}, {self.field}: {self.message}"
-
-
-class RulesError(Exception):
-    """The rules file cannot be used; ``problems`` lists everything wrong with it (not just the first)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 @dataclass(frozen=True)
@@ -104,6 +84,8 @@ class Rules:
     # what callers say -> the word the rules use ("屋企" -> "家", "俾人" -> "被人"): dialect and colloquial
     # forms are folded onto one word before the text is cut, so each rule lists the word once
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    # what the model learns from ([model]: the shipped calls and/or a command center's); none: rules alone
+    model_calls: tuple[LabelledCall, ...] = ()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the rules look for, pattern parts included: these are added to the tokenizer."""
@@ -139,7 +121,8 @@ def parse_rules(text: str, source: str) -> Rules:
     checker = _Checker(source, Locator(text, ARRAY_TABLES))
     rules = checker.rules(data)
     if checker.problems or rules is None:
-        raise RulesError(sorted(checker.problems, key=lambda problem: problem.line or 0))
+        # the rules file's problems first, then those of the labelled calls it names, each by line
+        raise RulesError(sorted(checker.problems, key=lambda problem: (problem.file != source, problem.line or 0)))
     return rules
 
 
@@ -178,6 +161,7 @@ class _Checker:
             negation_scope=int(self.number(negation, ("negation", "scope"), 3, 1, 10, integer=True)),
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
             noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
+            model_calls=self.model_calls(self.table(data, "model"), names),
         )
 
     # -- sections --------------------------------------------------------------------------------------
@@ -255,6 +239,25 @@ class _Checker:
             else:
                 found[said.strip()] = meant.strip()
         return found
+
+    def model_calls(self, model: dict[str, Any], names: set[str]) -> tuple[LabelledCall, ...]:
+        """The labelled calls ``[model]`` names: ``shipped_calls = true`` (the plugin's set) and ``calls``, files
+        of the command center's own calls (paths relative to the rules file); their problems are the file's."""
+        for key in sorted(set(model) - {"shipped_calls", "calls"}):
+            self.problem(("model", key), "is not a field of [model] (use shipped_calls, calls).")
+        shipped = model.get("shipped_calls", False)
+        if not isinstance(shipped, bool):
+            self.problem(("model", "shipped_calls"), f"is {shipped!r}; write true or false.")
+            shipped = False
+        files = [SHIPPED_CALLS] if shipped else []
+        base = Path(self.source).parent
+        files += [base / name for name in self.words(model, ("model", "calls"), required=False)]
+        calls: list[LabelledCall] = []
+        for path in files:
+            found, problems = read_labelled_calls(path, names)
+            calls += found
+            self.problems += problems
+        return tuple(calls)
 
     def type_hints(self, data: dict[str, Any], names: set[str]) -> dict[str, tuple[str, float]]:
         hints: dict[str, tuple[str, float]] = {}
