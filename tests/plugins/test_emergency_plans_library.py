@@ -7,12 +7,12 @@ import typing
 from pathlib import Path
 
 import pytest
-
-from dispatch_desktop.domain.enums import FieldRecordKind
 from emergency_plans.geo import distance_m
 from emergency_plans.library import SHIPPED_PLANS, load_library, load_plan, load_shipped
 from emergency_plans.model import RecordKind
 from emergency_plans.reference import Reference, reference_from_files
+
+from dispatch_desktop.domain.enums import FieldRecordKind
 
 PLAN = """\
 id: railway_test

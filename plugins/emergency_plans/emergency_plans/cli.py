@@ -11,6 +11,7 @@ Also ``python -m emergency_plans`` (no desk needed).
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -24,10 +25,8 @@ if TYPE_CHECKING:
 
 
 def main(argv: list[str], cli: CliContext | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")  # Chinese out whatever the terminal's locale
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")  # district names in Chinese whatever the terminal's locale
     prog = f"dispatch-desktop {cli.command}" if cli is not None else "python -m emergency_plans"
     return run(argv, sys.stdout, sys.stderr, prog)
 

@@ -31,10 +31,10 @@ class PlanLibrary:
     problems: tuple[PlanProblem, ...] = ()
 
     def plan(self, plan_id: str) -> Plan:
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        raise KeyError(f"no plan {plan_id!r} in the library")
+        found = next((plan for plan in self.plans if plan.id == plan_id), None)
+        if found is None:
+            raise KeyError(f"no plan {plan_id!r} in the library")
+        return found
 
 
 class PlanLibraryError(ValueError):
