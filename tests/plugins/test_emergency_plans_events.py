@@ -15,6 +15,7 @@ from emergency_plans.events import (
     activation_id,
     decode,
 )
+from emergency_plans.library import load_shipped
 
 from dispatch_desktop.api import events as ev
 from tests.plugins.emergency_plans_log import KNIFE_PLAN, Log, knife_plan
@@ -68,3 +69,11 @@ def test_activation_ids_fit_the_events_id_and_differ_after_a_reactivation() -> N
     again = activation_id("inc-" + "9" * 60, "railway_knife_attack", 1350)
     assert len(first) <= 64 and first != again
     msgspec.convert({"activation": first, "step": "s"}, StepTicked)
+
+
+def test_every_shipped_plan_fits_in_one_activation_event() -> None:
+    library = load_shipped()
+    assert library.plans and not library.problems
+    for plan in library.plans:
+        size = len(msgspec.msgpack.encode(activation_event("inc-0001:" + plan.id, plan, "inc-0001")))
+        assert size <= MAX_EVENT_BYTES, plan.id

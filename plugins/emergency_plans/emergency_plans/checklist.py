@@ -114,13 +114,16 @@ class Checklists:
         self.facts = FactBook(unit_kind_of)
         self._activations: dict[str, Activation] = {}
         self._aliases: dict[str, str] = {}  # a duplicate activation's id -> the activation it duplicates
+        self._by_incident: dict[str, list[Activation]] = {}  # most events concern one incident: no full scan
 
     def activation(self, activation_id: str) -> Activation | None:
         return self._activations.get(self._aliases.get(activation_id, activation_id))
 
     def activations(self, incident: str | None = None) -> list[Activation]:
         """The activations (of one incident), oldest first; deactivated ones included (for the report)."""
-        return [a for a in self._activations.values() if incident is None or a.incident == incident]
+        if incident is None:
+            return list(self._activations.values())
+        return list(self._by_incident.get(incident, ()))
 
     def apply(self, event: AppliedEvent) -> set[str]:
         """Fold one event; the ids of the activations whose checklist it changed."""
@@ -131,7 +134,7 @@ class Checklists:
         if facts is None:
             return set()
         changed = {a.id for a in self._active_on(facts.incident) if self._evaluate(a, facts)}
-        if facts.ended is not None and not self.activations(facts.incident):
+        if facts.ended is not None and facts.incident not in self._by_incident:
             self.facts.forget([facts.incident])  # nothing will ever be judged on it again
         return changed
 
@@ -168,7 +171,7 @@ class Checklists:
     # --- folding -----------------------------------------------------------------------------------
 
     def _active_on(self, incident: str) -> list[Activation]:
-        return [a for a in self._activations.values() if a.incident == incident and a.active]
+        return [a for a in self._by_incident.get(incident, ()) if a.active]
 
     def _apply_own(self, event: AppliedEvent, decoded: plan_events.PlanEvent) -> set[str]:
         mark = Mark(event.gseq, event.time, plan_events.NAMES[type(decoded)])
@@ -215,6 +218,7 @@ class Checklists:
             title=decoded.title, forces=decoded.forces, by=by, activated=mark,
             steps={step.id: StepProgress(step) for step in decoded.steps})
         self._activations[activation.id] = activation
+        self._by_incident.setdefault(activation.incident, []).append(activation)
         # Units sent before the plan was activated count: tick what the incident's facts already meet.
         self._evaluate(activation, self.facts.facts(decoded.incident))
         return {activation.id}
