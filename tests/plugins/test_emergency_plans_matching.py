@@ -10,7 +10,7 @@ import pytest
 from emergency_plans.library import load_shipped
 from emergency_plans.matching import COMMAND_CENTER_ZONE, PlanMatcher, match_by_loop
 from emergency_plans.model import Area, PlaceArea, Plan, Step, TimeWindow, Trigger
-from emergency_plans.reference import Reference, reference_from_files
+from emergency_plans.reference import Reference, reference_from_city, reference_from_files
 from emergency_plans.synthetic import SyntheticIncident, generate_incidents, generate_plans
 
 
@@ -116,3 +116,18 @@ def test_the_index_answers_exactly_as_the_loop_over_500_generated_plans(referenc
     kinds = {match.where.split(":")[0] for matches in indexed for match in matches}
     assert kinds == {"anywhere", "district", "station", "place", "polygon"}  # every kind of area was exercised
     assert sum(map(len, indexed)) > len(incidents) // 2
+
+
+def test_a_desks_incident_and_city_are_matched_as_the_published_files_say(reference: Reference) -> None:
+    from dispatch_desktop.api import Category, Incident
+    from dispatch_desktop.city import generate_city
+
+    city_reference = reference_from_city(generate_city(cameras=0))
+    assert city_reference.stations == reference.stations
+    assert city_reference.places.keys() == reference.places.keys()
+    assert all(city_reference.district_at(p.lat, p.lon) == p.district for p in reference.places.values())
+    incident = Incident(id="I-1", call_time=MONDAY_NOON, caller_number="", lat=23.1495, lon=113.2550, address="",
+                        district="440104", station="S-440104-05", incident_type="knife_attack", priority=1,
+                        category=Category.POLICE, description="有人持刀")
+    matcher = PlanMatcher(load_shipped(city_reference).plans, city_reference)
+    assert ids(matcher.match(incident)) == ["railway_knife_attack_guangzhou_station", "violent_incident_citywide"]
