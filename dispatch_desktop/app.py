@@ -183,6 +183,7 @@ class Desk:
         self.plugins = start_desk_plugins(window, self.incident_actions, send=self.send,
                                           read_only=self.read_only_reason, fetch_history=self.client.request_events,
                                           add_dispatch_section=self.dispatch.sections.addWidget,
+                                          required_forces=self.dispatch.required_forces,
                                           safe_mode=safe_mode, discovered=plugins, sentinel_dir=self.state_dir)
         if self.plugins.advice is not None:
             self.intake.advice.set_source(self.plugins.advice.advise)

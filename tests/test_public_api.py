@@ -8,6 +8,8 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
+
 import dispatch_desktop
 from dispatch_desktop import api
 from dispatch_desktop.api import context, hookspecs, map_layers
@@ -16,7 +18,8 @@ DOCUMENT = (Path(__file__).parent.parent / "docs" / "PLUGINS.md").read_text(enco
 
 EXPORTED = [
     "API_VERSION", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener", "City", "CliContext",
-    "Department", "DeskContext", "District", "Envelope", "EventListener", "Incident", "IncidentAction",
+    "Department", "DeskContext", "District", "Envelope", "EventListener", "ForceRequirement", "Incident",
+    "IncidentAction",
     "IncidentStatus", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",
     "KeyConflict", "LegendEntry", "Level", "Line", "MapFeature", "MapLayer", "Mode", "Outcome", "OutcomeListener",
     "PanelHandle", "Point", "Polygon", "ResetListener", "Selection", "SelectionListener", "State", "Station",
@@ -58,6 +61,14 @@ def test_the_hooks_are_activate_and_deactivate_with_the_documented_arguments() -
     assert list(hooks["deactivate"].parameters) == ["self"]
     assert sorted(name for name in vars(hookspecs.DeskHooks) if not name.startswith("_")) == ["activate",
                                                                                             "deactivate"]
+
+
+def test_a_force_requirement_is_checked_when_it_is_made() -> None:
+    assert api.ForceRequirement(api.UnitKind.PATROL_GROUP, 2).count == 2
+    with pytest.raises(ValueError, match="at least one unit: count=0 for PATROL_GROUP"):
+        api.ForceRequirement(api.UnitKind.PATROL_GROUP, 0)
+    with pytest.raises(ValueError, match="UnitKind"):
+        api.ForceRequirement("rapid")  # type: ignore[arg-type]
 
 
 def test_the_package_is_typed_for_plugins() -> None:

@@ -7,7 +7,8 @@ keeps this list and that document in step.
 
 A plugin implements the hooks (``activate``, ``deactivate``) with ``@hookimpl`` in the module its
 manifest names, and receives a ``DeskContext`` — its handle on the live state, events, commands, the
-selection, its panels, map layers and incident actions, notices, settings and files.
+selection, its panels, map layers and incident actions, the forces an incident requires, notices and
+alerts, settings and files.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dispatch_desktop.api.context import (
     Subscription,
 )
 from dispatch_desktop.api.events import AppliedEvent, Envelope
+from dispatch_desktop.api.forces import ForceRequirement
 from dispatch_desktop.api.hookspecs import hookimpl
 from dispatch_desktop.api.intake import IntakeAdvice, IntakeAdvisor, IntakeDraft
 from dispatch_desktop.api.map_layers import LegendEntry, Line, MapFeature, MapLayer, Point, Polygon, Style
@@ -53,6 +55,7 @@ __all__ = [
     "District",
     "Envelope",
     "EventListener",
+    "ForceRequirement",
     "Incident",
     "IncidentAction",
     "IncidentStatus",

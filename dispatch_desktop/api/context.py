@@ -11,7 +11,7 @@ fault of that plugin, and a plugin with repeated faults is disabled for the sess
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +21,7 @@ import msgspec
 
 from dispatch_desktop.api.actions import Actions
 from dispatch_desktop.api.events import AnyBody, AppliedEvent
+from dispatch_desktop.api.forces import ForceRequirement
 from dispatch_desktop.api.intake import IntakeAdvisor
 from dispatch_desktop.api.map_layers import MapLayer
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
@@ -183,6 +184,25 @@ class DeskContext(Protocol):
     def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
         """Put ``widget`` (a QWidget) into the dispatch panel, under the incident's facts;
         ``show_incident(incident_id)`` is called whenever the panel's incident changes ("" for none)."""
+
+    def require_forces(self, incident: str, forces: Sequence[ForceRequirement], reason: str) -> Subscription:
+        """While it stands, the dispatch panel's recommendation for ``incident`` starts with the nearest free
+        units of each required kind not yet on it (rapid-response teams first), marked "Required:
+        ``reason``" (``reason`` in the desk's language); Ctrl+F5 dispatches them all. Units already on the
+        incident count toward it; a requirement no free unit can fill is shown as such. Calling it again
+        for the same incident replaces this plugin's previous requirement; ``cancel()`` removes it; two
+        plugins' requirements of one kind make the larger count. ``ValueError`` for an empty incident id,
+        no forces, or a kind named twice."""
+
+    def raise_alert(self, key: str, title: str, text: str, *, incident: str = "") -> None:
+        """Show an alert in the alerts panel until ``clear_alert(key)``: ``title`` is its kind ("Step
+        overdue"), ``text`` its details, about ``incident`` (picking it selects the incident; an id the
+        desk does not know yet is fine) or else this plugin. Raising a key again updates that alert in
+        place, keeping its first time. Keys are this plugin's own. ``ValueError`` for an empty key or
+        title."""
+
+    def clear_alert(self, key: str) -> None:
+        """Take this plugin's alert ``key`` away (an unknown key is harmless)."""
 
     def notify(self, text: str, level: Level = Level.INFO) -> None:
         """Tell the dispatcher: ``INFO`` in the status bar, ``WARNING`` in the alerts panel."""

@@ -24,11 +24,17 @@ Terror and extreme-violence incidents (the taxonomy's ``rapid_response`` flag: k
 brawls, hostage taking, firearms, explosions, terror) get the nearest rapid-response team (羊城突击队)
 first as long as it is at most ``rapid_margin_s`` slower than the fastest unit; when it is farther it
 is still listed (as back-up, after the nearer available units) so the dispatcher can send it too.
+
+Required forces (``required``: an activated emergency plan's "1 rapid-response team + 2 patrol groups")
+head the list, marked: for each kind, the nearest available units not yet counted, the units already on
+the incident counting toward it, so the required rows shrink as forces go. What no free unit can fill is
+reported by ``unmet``, never dropped silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import msgspec
 import numpy as np
@@ -73,6 +79,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "rapid_first": "Violent / terror incident: rapid-response team first (+{extra} s)",
     "rapid_backup": "Violent / terror incident: rapid-response team as back-up (+{extra} s)",
     "own_station": "Unit of the incident's station",
+    "required": "Required: {reason}",
     "soon_free_break": "On a break, can be called back",
     "soon_free_scene": "On scene at {incident}, free in about {minutes} min",
 }
@@ -94,6 +101,18 @@ class Recommendation(msgspec.Struct, frozen=True):
     available: bool  # False: listed because it will soon be free; not dispatchable yet
     reasons: tuple[Reason, ...] = ()
     stale: bool = False  # its last report is too old to trust its position
+    required: bool = False  # it fills a required force (its first reason says whose)
+
+
+class Required(msgspec.Struct, frozen=True):
+    """Forces that must go to an incident whatever the ranking (an activated emergency plan): ``count``
+    units of ``kind``; ``reason`` says why, in the dispatcher's language."""
+
+    kind: UnitKind
+    count: int = 1
+    reason: str = ""
+
+
 
 
 class RecommendConfig(msgspec.Struct, frozen=True):
@@ -110,7 +129,9 @@ class UnitTable:
 
     def __init__(self, units: Iterable[Unit], incidents: Mapping[str, Incident] | None = None,
                  now_ms: int = 0, staleness: StalenessPolicy = DEFAULT_STALENESS) -> None:
-        rows = [u for u in units if u.status in _STATUS_CODE and (u.lat or u.lon)]
+        roster = list(units)
+        self.kind_of: dict[str, UnitKind] = {u.id: u.kind for u in roster}  # every unit, busy ones too
+        rows = [u for u in roster if u.status in _STATUS_CODE and (u.lat or u.lon)]
         self.units: list[Unit] = rows
         n = len(rows)
         self.lat = np.fromiter((u.lat for u in rows), dtype=np.float64, count=n)
@@ -141,18 +162,47 @@ class UnitTable:
         return len(self.units)
 
 
+def merge_required(required: Iterable[Required]) -> tuple[Required, ...]:
+    """One requirement per kind, as wanted by all who asked: the largest count, every distinct reason
+    (joined by "; "); rapid-response teams first, then the kinds in the order they were first asked for."""
+    counts: dict[UnitKind, int] = {}
+    reasons: dict[UnitKind, list[str]] = {}
+    for item in required:
+        counts[item.kind] = max(counts.get(item.kind, 0), item.count)
+        said = reasons.setdefault(item.kind, [])
+        if item.reason and item.reason not in said:
+            said.append(item.reason)
+    kinds = sorted(counts, key=lambda kind: kind is not UnitKind.RAPID_RESPONSE)  # stable: asked order kept
+    return tuple(Required(kind, counts[kind], "; ".join(reasons[kind])) for kind in kinds)
+
+
+def outstanding(required: Iterable[Required], assigned: Iterable[UnitKind]) -> tuple[Required, ...]:
+    """What is still to be sent: ``merge_required`` less the units of each kind already on the incident."""
+    on_it = Counter(assigned)
+    return tuple(msgspec.structs.replace(need, count=need.count - on_it[need.kind])
+                 for need in merge_required(required) if need.count > on_it[need.kind])
+
+
 def recommend(
     table: UnitTable,
     incident: Incident,
     now_ms: int,
     *,
     rapid_response: bool = False,
+    required: Sequence[Required] = (),
     config: RecommendConfig = DEFAULT_RECOMMEND_CONFIG,
 ) -> list[Recommendation]:
-    """The best units for ``incident``, fastest first (available ones before soon-free ones), with
-    the rapid-response rule applied when ``rapid_response`` (the incident type's taxonomy flag)."""
+    """The best units for ``incident``, fastest first (available ones before soon-free ones), with the
+    rapid-response rule applied when ``rapid_response`` (the incident type's taxonomy flag).
+
+    ``required`` (an activated emergency plan's forces) go first: for each requirement still outstanding
+    once the units already on the incident are counted (rapid-response teams first), the nearest available
+    units of its kind, fresh positions before stale ones, each marked ``required`` (what no free unit can
+    fill: ``unmet``). The rest of the ranking follows as without it, up to ``config.limit`` rows in all
+    (required rows are never cut)."""
     if not len(table):
         return []
+    wanted = outstanding(required, _assigned(table, incident))
     road, drive = drive_seconds(table.kind, table.lat, table.lon, incident.lat, incident.lon, now_ms)
     turnout = np.where(
         table.status == _AVAILABLE,
@@ -172,48 +222,92 @@ def recommend(
         return [int(i) for i in idx[np.lexsort((idx, eta[idx]))]]
 
     fresh = available & ~table.stale
-    chosen = best(fresh, config.limit)
-    chosen += best(available & table.stale, config.limit - len(chosen))
-    chosen += best(eligible & ~available, config.limit - len(chosen))
-    reasons: dict[int, list[Reason]] = {i: [] for i in chosen}
-    fastest = chosen[0] if chosen and fresh[chosen[0]] else -1
-    if rapid_response:
-        rapid = best(available & (table.kind == _RAPID), 1)
-        if rapid and chosen:
-            r = rapid[0]
-            extra_s = float(eta[r] - eta[chosen[0]])
-            if extra_s <= config.rapid_margin_s:
-                chosen = [r, *(i for i in chosen if i != r)][: max(config.limit, 1)]
-                code = "rapid_first"
-            else:
-                # Too far to wait for: the nearest units keep the top rows and the team stays in the
-                # list (at its own rank, else after the available units) to be sent as back-up.
-                if r not in chosen:
-                    ready = [i for i in chosen if available[i]][: max(config.limit - 1, 1)]
-                    chosen = [*ready, r, *(i for i in chosen if not available[i])][: max(config.limit, len(ready) + 1)]
-                code = "rapid_backup"
-            reasons.setdefault(r, []).insert(0, Reason(code, {"extra": str(round(extra_s))}))
-    out: list[Recommendation] = []
-    for i in chosen:
-        unit = table.units[i]
-        why = reasons.get(i, [])
-        distance = {"km": f"{road[i] / 1000:.1f}", "minutes": str(max(1, round(float(eta[i]) / 60.0)))}
-        if i == fastest:
-            why.insert(0, Reason("fastest", distance))
-        elif fastest >= 0:
-            why.append(Reason("slower", {**distance, "extra": str(round(float(eta[i] - eta[fastest])))}))
-        if table.stale[i]:
-            why.append(Reason("stale", {"age": str(max(1, round(float(table.age_s[i]) / 60.0)))}))
-        if incident.station and unit.station == incident.station:
-            why.append(Reason("own_station"))
-        if table.status[i] == _BREAK:
-            why.append(Reason("soon_free_break"))
-        elif table.status[i] == _ON_SCENE:
-            minutes = str(max(1, round(float(table.scene_remaining_s[i]) / 60.0)))
-            why.append(Reason("soon_free_scene", {"incident": unit.incident, "minutes": minutes}))
-        out.append(Recommendation(
-            unit=unit.id, name=unit.name, kind=unit.kind, station=unit.station, status=unit.status,
-            eta_s=float(eta[i]), distance_m=float(road[i]), available=bool(available[i]), reasons=tuple(why),
-            stale=bool(table.stale[i]),
-        ))
-    return out
+    reasons: dict[int, list[Reason]] = {}
+    picked = _required_rows(wanted, available, table, best, reasons)
+    rest = np.ones(len(table), dtype=bool)
+    rest[picked] = False
+    limit = max(config.limit - len(picked), 0)
+    chosen = best(fresh & rest, limit)
+    chosen += best(available & table.stale & rest, limit - len(chosen))
+    chosen += best(eligible & ~available & rest, limit - len(chosen))
+    fastest_of_all = best(fresh, 1)
+    fastest = fastest_of_all[0] if fastest_of_all else -1
+    # A rapid-response team the plan requires is the team the rule wants: it already heads the list.
+    if rapid_response and not any(need.kind is UnitKind.RAPID_RESPONSE for need in merge_required(required)):
+        chosen = _rapid_rule(chosen, best(available & rest & (table.kind == _RAPID), 1), eta, available,
+                             limit, config.rapid_margin_s, reasons)
+    return [_row(i, table, incident, road, eta, available, fastest, reasons.get(i, [])) for i in [*picked, *chosen]]
+
+
+def unmet(table: UnitTable, incident: Incident, required: Sequence[Required]) -> tuple[Required, ...]:
+    """The part of each requirement no free unit can fill now (``count``: how many are missing): what
+    ``recommend`` could not mark, since it marks any available unit of the kind."""
+    free = Counter(table.units[i].kind for i in np.nonzero(table.status == _AVAILABLE)[0])
+    return tuple(msgspec.structs.replace(need, count=need.count - free[need.kind])
+                 for need in outstanding(required, _assigned(table, incident)) if need.count > free[need.kind])
+
+
+def _assigned(table: UnitTable, incident: Incident) -> list[UnitKind]:
+    """The kinds of the units on the incident now (dispatched, en route, on scene; a recalled one is not)."""
+    return [table.kind_of[unit] for unit in incident.units if unit in table.kind_of]
+
+
+def _required_rows(wanted: tuple[Required, ...], available: np.ndarray, table: UnitTable,
+                   best: Callable[[np.ndarray, int], list[int]], reasons: dict[int, list[Reason]]) -> list[int]:
+    """The rows that fill ``wanted`` as far as there are units (one requirement per kind: no unit fills two)."""
+    picked: list[int] = []
+    for need in wanted:
+        pool = available & (table.kind == _KIND_CODE[need.kind])
+        rows = best(pool & ~table.stale, need.count)
+        rows += best(pool & table.stale, need.count - len(rows))
+        for i in rows:
+            reasons[i] = [Reason("required", {"reason": need.reason})]
+        picked += rows
+    return picked
+
+
+def _rapid_rule(chosen: list[int], rapid: list[int], eta: np.ndarray, available: np.ndarray, limit: int,
+                margin_s: float, reasons: dict[int, list[Reason]]) -> list[int]:
+    """The nearest rapid-response team first if it is at most ``margin_s`` slower than the first row,
+    else kept as back-up."""
+    if not rapid or not chosen:
+        return chosen
+    r = rapid[0]
+    extra_s = float(eta[r] - eta[chosen[0]])
+    if extra_s <= margin_s:
+        chosen = [r, *(i for i in chosen if i != r)][: max(limit, 1)]
+        code = "rapid_first"
+    else:
+        # Too far to wait for: the nearest units keep the top rows and the team stays in the list (at its
+        # own rank, else after the available units) to be sent as back-up.
+        if r not in chosen:
+            ready = [i for i in chosen if available[i]][: max(limit - 1, 1)]
+            chosen = [*ready, r, *(i for i in chosen if not available[i])][: max(limit, len(ready) + 1)]
+        code = "rapid_backup"
+    reasons.setdefault(r, []).insert(0, Reason(code, {"extra": str(round(extra_s))}))
+    return chosen
+
+
+def _row(i: int, table: UnitTable, incident: Incident, road: np.ndarray, eta: np.ndarray, available: np.ndarray,
+         fastest: int, why: list[Reason]) -> Recommendation:
+    unit = table.units[i]
+    why = list(why)
+    distance = {"km": f"{road[i] / 1000:.1f}", "minutes": str(max(1, round(float(eta[i]) / 60.0)))}
+    if i == fastest:
+        why.insert(1 if why and why[0].code == "required" else 0, Reason("fastest", distance))
+    elif fastest >= 0:
+        why.append(Reason("slower", {**distance, "extra": str(round(float(eta[i] - eta[fastest])))}))
+    if table.stale[i]:
+        why.append(Reason("stale", {"age": str(max(1, round(float(table.age_s[i]) / 60.0)))}))
+    if incident.station and unit.station == incident.station:
+        why.append(Reason("own_station"))
+    if table.status[i] == _BREAK:
+        why.append(Reason("soon_free_break"))
+    elif table.status[i] == _ON_SCENE:
+        minutes = str(max(1, round(float(table.scene_remaining_s[i]) / 60.0)))
+        why.append(Reason("soon_free_scene", {"incident": unit.incident, "minutes": minutes}))
+    return Recommendation(
+        unit=unit.id, name=unit.name, kind=unit.kind, station=unit.station, status=unit.status,
+        eta_s=float(eta[i]), distance_m=float(road[i]), available=bool(available[i]), reasons=tuple(why),
+        stale=bool(table.stale[i]), required=bool(why) and why[0].code == "required",
+    )

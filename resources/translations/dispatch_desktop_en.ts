@@ -12,7 +12,7 @@
     <context>
         <name>Alerts</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+49" />
+            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+53" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
@@ -62,7 +62,7 @@
             <translation>{phase} overdue by {over} (target {target})</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+46" />
             <source>Alerts</source>
             <translation>Alerts</translation>
         </message>
@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+240" />
+            <location filename="../../dispatch_desktop/app.py" line="+242" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>
         </message>
@@ -358,6 +358,11 @@
             <location line="+1" />
             <source>Soon free: on scene at {incident}, about {minutes} min</source>
             <translation>Soon free: on scene at {incident}, about {minutes} min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Required: {reason}</source>
+            <translation>Required: {reason}</translation>
         </message>
         <message>
             <location line="+4" />
@@ -511,6 +516,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Required forces first ({reasons}), in amber: {key} sends them all</source>
+            <translation>Required forces first ({reasons}), in amber: {key} sends them all</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Required, but no free unit to send: {missing}</source>
+            <translation>Required, but no free unit to send: {missing}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} × {kind} ({reason})</source>
+            <translation>{count} × {kind} ({reason})</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>position stale</source>
             <translation>position stale</translation>
         </message>
@@ -620,12 +640,17 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+200" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+214" />
             <source>Dispatch (Enter/F5)</source>
             <translation>Dispatch (Enter/F5)</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Dispatch the required forces (%1)</source>
+            <translation>Dispatch the required forces (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Dispatch</source>
             <translation>Dispatch</translation>
         </message>
@@ -656,7 +681,7 @@
             <translation>Recommended units — Enter sends the highlighted one, 1–9 the nth</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-13" />
             <source>Dispatch the highlighted unit</source>
             <translation>Dispatch the highlighted unit</translation>
         </message>
@@ -671,7 +696,12 @@
             <translation>Dispatch the highlighted unit (from anywhere)</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+1" />
+            <source>Dispatch every required unit of the list (an emergency plan's forces)</source>
+            <translation>Dispatch every required unit of the list (an emergency plan's forces)</translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>There is no unit in row %1.</source>
             <translation>There is no unit in row %1.</translation>
         </message>
@@ -681,7 +711,7 @@
             <translation>%1 cannot be sent now (%2).</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Dispatching %1…</source>
             <translation>Dispatching %1…</translation>
         </message>
@@ -743,7 +773,7 @@
             <translation>Recall a unit from %1:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-67" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-66" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>Also recall the %n unit(s) still on it: %1</numerusform>
@@ -821,9 +851,14 @@
             <translation>Not police business: belongs to %1 — transfer with F7.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+165" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_required.py" line="+51" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 dispatched — the hub accepted.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Dispatching the required forces: %1…</source>
+            <translation>Dispatching the required forces: %1…</translation>
         </message>
         <message>
             <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+37" />
@@ -1592,7 +1627,7 @@
             <translation>At most 2000 characters.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+103" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+106" />
             <source>Take the advice shown under the description (police or not, and whose)</source>
             <translation>Take the advice shown under the description (police or not, and whose)</translation>
         </message>
@@ -1612,7 +1647,7 @@
             <translation>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+28" />
             <source>police business</source>
             <translation>police business</translation>
         </message>
@@ -1641,7 +1676,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/main_window.py" line="+169" />
             <location filename="../../dispatch_desktop/ui/workstation.py" line="+187" />
             <source>Dispatch Desktop</source>
             <translation>Dispatch Desktop</translation>
@@ -1863,7 +1898,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/view.py" line="+166" />
+            <location filename="../../dispatch_desktop/ui/map/view.py" line="+169" />
             <source>The map could not be loaded</source>
             <translation>The map could not be loaded</translation>
         </message>
@@ -2062,7 +2097,7 @@
             <translation>The plugin {name} had errors.</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+235" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+239" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</translation>
         </message>
@@ -2208,7 +2243,7 @@
         </message>
         <message>
             <location line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+110" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+116" />
             <source>Plugins</source>
             <translation>Plugins</translation>
         </message>

@@ -12,7 +12,7 @@
     <context>
         <name>Alerts</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+49" />
+            <location filename="../../dispatch_desktop/ui/models/alerts.py" line="+53" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
@@ -62,7 +62,7 @@
             <translation>{phase}已超时 {over}（目标 {target}）</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+45" />
+            <location filename="../../dispatch_desktop/ui/panels/alerts_panel.py" line="+46" />
             <source>Alerts</source>
             <translation>告警</translation>
         </message>
@@ -247,7 +247,7 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../dispatch_desktop/app.py" line="+240" />
+            <location filename="../../dispatch_desktop/app.py" line="+242" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>
         </message>
@@ -358,6 +358,11 @@
             <location line="+1" />
             <source>Soon free: on scene at {incident}, about {minutes} min</source>
             <translation>即将可用：正在 {incident} 现场，约 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Required: {reason}</source>
+            <translation>必需警力：{reason}</translation>
         </message>
         <message>
             <location line="+4" />
@@ -511,6 +516,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Required forces first ({reasons}), in amber: {key} sends them all</source>
+            <translation>必需警力排在最前（{reasons}），序号标为琥珀色：按 {key} 全部派出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Required, but no free unit to send: {missing}</source>
+            <translation>必需警力无空闲单位可派：{missing}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} × {kind} ({reason})</source>
+            <translation>{count} × {kind}（{reason}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>position stale</source>
             <translation>位置过时</translation>
         </message>
@@ -620,12 +640,17 @@
     <context>
         <name>DispatchPanel</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+200" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+214" />
             <source>Dispatch (Enter/F5)</source>
             <translation>派警 (Enter/F5)</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Dispatch the required forces (%1)</source>
+            <translation>派出必需警力 (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Dispatch</source>
             <translation>调度派警</translation>
         </message>
@@ -656,7 +681,7 @@
             <translation>推荐警力 — Enter 派出选中项，1–9 派出第 n 项</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-13" />
             <source>Dispatch the highlighted unit</source>
             <translation>派出选中的警力</translation>
         </message>
@@ -671,7 +696,12 @@
             <translation>派出选中的警力（任意位置可用）</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+1" />
+            <source>Dispatch every required unit of the list (an emergency plan's forces)</source>
+            <translation>派出列表中全部必需警力（应急预案要求的警力）</translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>There is no unit in row %1.</source>
             <translation>第 %1 行没有警力。</translation>
         </message>
@@ -681,7 +711,7 @@
             <translation>%1 现在不能派出（%2）。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Dispatching %1…</source>
             <translation>正在派出 %1…</translation>
         </message>
@@ -743,7 +773,7 @@
             <translation>从 %1 撤回警力：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-67" />
+            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="-66" />
             <source>Also recall the %n unit(s) still on it: %1</source>
             <translation>
                 <numerusform>同时撤回仍在处置的 %n 支警力：%1</numerusform>
@@ -820,9 +850,14 @@
             <translation>非警务类：属于 %1 — 按 F7 移交。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/dispatch_panel.py" line="+165" />
+            <location filename="../../dispatch_desktop/ui/dispatch/panel_required.py" line="+51" />
             <source>%1 dispatched — the hub accepted.</source>
             <translation>%1 已派出 — 指挥中心已受理。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Dispatching the required forces: %1…</source>
+            <translation>正在派出必需警力：%1…</translation>
         </message>
         <message>
             <location filename="../../dispatch_desktop/ui/dispatch/panel_requests.py" line="+37" />
@@ -1591,7 +1626,7 @@
             <translation>最多 2000 个字。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+103" />
+            <location filename="../../dispatch_desktop/ui/dispatch/intake_advice.py" line="+106" />
             <source>Take the advice shown under the description (police or not, and whose)</source>
             <translation>采纳警情描述下方的建议（是否警务、归哪个部门）</translation>
         </message>
@@ -1611,7 +1646,7 @@
             <translation>建议（{source}）：{verdict}，把握 {confidence:.0%} — {reason}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+28" />
             <source>police business</source>
             <translation>警务</translation>
         </message>
@@ -1640,7 +1675,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/main_window.py" line="+160" />
+            <location filename="../../dispatch_desktop/ui/main_window.py" line="+169" />
             <location filename="../../dispatch_desktop/ui/workstation.py" line="+187" />
             <source>Dispatch Desktop</source>
             <translation>指挥调度台</translation>
@@ -1862,7 +1897,7 @@
     <context>
         <name>MapView</name>
         <message>
-            <location filename="../../dispatch_desktop/ui/map/view.py" line="+166" />
+            <location filename="../../dispatch_desktop/ui/map/view.py" line="+169" />
             <source>The map could not be loaded</source>
             <translation>地图无法加载</translation>
         </message>
@@ -2061,7 +2096,7 @@
             <translation>插件 {name} 出错。</translation>
         </message>
         <message>
-            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+235" />
+            <location filename="../../dispatch_desktop/ui/plugins/host.py" line="+239" />
             <source>The plugin {name} is disabled. Enable it in Settings → Plugins; it starts at the next start.</source>
             <translation>插件 {name} 已停用。可在“设置 → 插件”中启用，下次启动时生效。</translation>
         </message>
@@ -2207,7 +2242,7 @@
         </message>
         <message>
             <location line="-203" />
-            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+110" />
+            <location filename="../../dispatch_desktop/ui/plugins/startup.py" line="+116" />
             <source>Plugins</source>
             <translation>插件</translation>
         </message>

@@ -1,11 +1,13 @@
 """Recommend and dispatch: the selected incident, its timers, its units, and who to send next.
 
 The ranked list (``domain.recommend``) comes up with the best unit highlighted; Enter or F5 sends the
-highlighted unit, 1–9 the unit in that row. The ranking stands still while the dispatcher looks at it
-(only the units' live statuses update every second); it is redone when the incident changes, after a
-dispatch or recall, on F6, and every ``RERANK_INTERVAL_MS`` while the panel does not hold the keyboard
-focus. F7 transfers a non-police incident to its department, F8 recalls a unit, F9 closes the
-incident. Each action shows the hub's answer: accepted, or refused with the reason.
+highlighted unit, 1–9 the unit in that row. Forces a plugin requires for the incident (an activated
+emergency plan) head the list, marked, and Ctrl+F5 sends them all (``panel_required``). The ranking
+stands still while the dispatcher looks at it (only the units' live statuses update every second); it is
+redone when the incident changes or its required forces do, after a dispatch or recall, on F6, and every
+``RERANK_INTERVAL_MS`` while the panel does not hold the keyboard focus. F7 transfers a non-police
+incident to its department, F8 recalls a unit, F9 closes the incident. Each action shows the hub's
+answer: accepted, or refused with the reason.
 
 Timers (call → dispatch, dispatch → arrival, arrival → clear) tick with the city model's clock and are
 coloured against their targets (overdue alerting for all incidents is the desk's, in
@@ -20,8 +22,6 @@ panel is given the desk's registry; a panel built on its own makes a registry of
 
 from __future__ import annotations
 
-import functools
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -38,21 +38,22 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch_desktop.api.actions import CORE
-from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import IncidentStatus
-from dispatch_desktop.domain.recommend import RecommendConfig, UnitTable, recommend
+from dispatch_desktop.domain.recommend import Recommendation, RecommendConfig, Required, UnitTable, recommend, unmet
 from dispatch_desktop.domain.staleness import DEFAULT_STALENESS, StalenessPolicy
 from dispatch_desktop.domain.state import Incident, State
 from dispatch_desktop.domain.timers import incident_timers, is_rapid_type
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.dispatch.action_bar import ActionBar
-from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome, SendCommand
+from dispatch_desktop.ui.dispatch.commands import CommandRunner, SendCommand
 from dispatch_desktop.ui.dispatch.describe import unit_name
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
 from dispatch_desktop.ui.dispatch.panel_header import department_note, details_text, fill_assigned, title_html
 from dispatch_desktop.ui.dispatch.panel_requests import CLOSE, RECALL, RERANK, TRANSFER, RequestsMixin, rank_key
+from dispatch_desktop.ui.dispatch.panel_required import REQUIRED_KEY, RequiredMixin
 from dispatch_desktop.ui.dispatch.recommend_model import RecommendationModel
+from dispatch_desktop.ui.dispatch.required_forces import RequiredForces
 from dispatch_desktop.ui.dispatch.widgets import Banner, TimerStrip, rows_tall, titled
 from dispatch_desktop.ui.keymap import describe
 from dispatch_desktop.ui.models.city_model import CityModel
@@ -65,7 +66,7 @@ DEFAULT_PANEL_CONFIG = RecommendConfig(limit=9, include_soon_free=True)  # one n
 VISIBLE_ROWS = 5  # both unit lists show at least this many rows, even on a 1366×768 screen
 
 
-class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
+class DispatchPanel(RetranslateMixin, RequestsMixin, RequiredMixin, QWidget):
     dispatched = Signal(str, str)  # (incident id, unit id) the hub accepted
 
     def __init__(
@@ -80,6 +81,7 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         operator: Callable[[], str] = lambda: "",
         staleness: StalenessPolicy = DEFAULT_STALENESS,
         actions: IncidentActions | None = None,
+        required_forces: RequiredForces | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dispatch")  # names its dock in saved layouts
@@ -99,12 +101,15 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         self.active_dialog: ActionDialog | None = None
         # The desk's registry (the Incident menu, the plugins' actions), or the panel's own.
         self._actions = actions if actions is not None else IncidentActions(selection, model, self)
+        # What the plugins require per incident (the desk gives its plugins this same board).
+        self.required_forces = required_forces if required_forces is not None else RequiredForces(self)
         self._build()
         self._register_actions()
         self.buttons.update({name: self.action_bar.buttons[action_id] for name, action_id in (
             ("rerank", RERANK), ("transfer", TRANSFER), ("recall", RECALL), ("close", CLOSE))})
         self.retranslate()
         selection.incidentSelected.connect(self.show_incident)
+        self.required_forces.changed.connect(self._on_required_changed)
         model.stateChanged.connect(self._on_state)
         model.clockTicked.connect(self._on_tick)
         if selection.incident:
@@ -150,11 +155,16 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         self.table.doubleClicked.connect(lambda index: self.dispatch_row(index.row()))
         self.table.setMinimumHeight(rows_tall(self.table, VISIBLE_ROWS))
         self.recommend_title = QLabel(self)
+        self.required_note = self._note_line("#e65100")  # what the amber rows are, and their key
+        self.unmet = self._note_line("#c62828")  # required forces no free unit can fill
 
         dispatch = QPushButton(self)
         dispatch.clicked.connect(self.dispatch_highlighted)
-        self.buttons: dict[str, QPushButton] = {"dispatch": dispatch}  # the panel's own, by short name
-        self.action_bar = ActionBar(self._actions, [dispatch], self)
+        required = QPushButton(self)
+        required.clicked.connect(self.dispatch_required)
+        # The panel's own, by short name.
+        self.buttons: dict[str, QPushButton] = {"dispatch": dispatch, "dispatch_required": required}
+        self.action_bar = ActionBar(self._actions, [dispatch, required], self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -168,12 +178,15 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(titled(self.assigned_title, self.assigned, self))
         layout.addWidget(titled(self.recommend_title, self.table, self), 1)
+        layout.addWidget(self.required_note)
+        layout.addWidget(self.unmet)
         layout.addWidget(self.action_bar)
 
         self._keys: dict[str, list[QShortcut]] = {}
         self._bind("dispatch", ("Return", "Enter"), self.dispatch_highlighted, anywhere=False)
         self._bind("row", tuple(str(n) for n in range(1, 10)), None, anywhere=False)
         self._bind("dispatch_anywhere", ("F5",), self.dispatch_highlighted, anywhere=True)
+        self._bind("dispatch_required", (REQUIRED_KEY,), self.dispatch_required, anywhere=True)
 
     def _bind(self, name: str, keys: tuple[str, ...], slot: Callable[[], None] | None, *, anywhere: bool) -> None:
         """Keys of the panel's own (not incident actions), claimed in the desk's keymap: window-wide, or
@@ -194,10 +207,13 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
             "dispatch": self.tr("Dispatch the highlighted unit"),
             "row": self.tr("Dispatch the unit in that row of the list"),
             "dispatch_anywhere": self.tr("Dispatch the highlighted unit (from anywhere)"),
+            "dispatch_required": self.tr("Dispatch every required unit of the list (an emergency plan's forces)"),
         }
 
     def retranslate(self) -> None:
         self.buttons["dispatch"].setText(self.tr("Dispatch (Enter/F5)"))  # the actions' buttons follow them
+        self.buttons["dispatch_required"].setText(self.tr("Dispatch the required forces (%1)")
+                                                  .replace("%1", REQUIRED_KEY))
         self.setWindowTitle(self.tr("Dispatch"))  # a dock follows it
         self.assigned.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Kind"), self.tr("Status")])
         self.assigned_title.setText(self.tr("Units on this incident"))
@@ -280,11 +296,7 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
                               .replace("%2", status))
             return
         self.table.setCurrentIndex(self.recommendations.index(row, 0))
-        self.recommendations.set_sending(rec.unit, True)
-        self.banner.info(self.tr("Dispatching %1…").replace("%1", rec.name or rec.unit))
-        order = f"o-{uuid.uuid4().hex[:16]}"
-        body = ev.UnitDispatched(incident=incident.id, unit=rec.unit, order=order, operator=self._operator())
-        self._runner.send(body, functools.partial(self._on_dispatched, name=rec.name or rec.unit))
+        self.banner.info(self.tr("Dispatching %1…").replace("%1", self._send_dispatch(incident, row)))
 
     # --- reacting ----------------------------------------------------------------------------------
 
@@ -316,13 +328,16 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
 
     def _rank(self, state: State, keep: str = "") -> None:
         incident = self.incident()
-        if incident is None or not incident.is_open or incident.status is IncidentStatus.CLEARED:
-            rows = []
-        else:
+        rows: list[Recommendation] = []
+        missing: tuple[Required, ...] = ()
+        if incident is not None and incident.is_open and incident.status is not IncidentStatus.CLEARED:
             now = self._model.now_ms()
             table = UnitTable.from_state(state, now, self._staleness)
+            required = self.required_forces.for_incident(incident.id)
             rows = recommend(table, incident, now, rapid_response=is_rapid_type(incident.incident_type),
-                             config=self._config)
+                             required=required, config=self._config)
+            missing = unmet(table, incident, required)
+        self._show_required(rows, missing)
         self._ranked_for = rank_key(incident) if incident is not None else None
         self._ranked_at = self._model.now_ms()
         self.recommendations.set_rows(rows)
@@ -371,15 +386,5 @@ class DispatchPanel(RetranslateMixin, RequestsMixin, QWidget):
         non-police business)."""
         live = incident is not None and self._live(incident.id) is not None
         self.buttons["dispatch"].setEnabled(live and bool(self.recommendations.rows()))
+        self._update_required_button(live)
         self.buttons["transfer"].setVisible(department_note(incident) != "")
-
-    # --- sending -----------------------------------------------------------------------------------
-
-    def _on_dispatched(self, outcome: Outcome, name: str) -> None:
-        body = outcome.body
-        assert isinstance(body, ev.UnitDispatched)
-        self.recommendations.set_sending(body.unit, False)
-        if self._report(outcome, self.tr("%1 dispatched — the hub accepted.").replace("%1", name)):
-            self.dispatched.emit(body.incident, body.unit)
-            if body.incident == self._incident_id:
-                self._rank(self._model.state)

@@ -9,12 +9,13 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QWidget
 
 from dispatch_desktop.domain.enums import IncidentStatus
 from dispatch_desktop.domain.state import Incident, State
-from dispatch_desktop.ui.dispatch.commands import CommandRunner
+from dispatch_desktop.ui.dispatch.commands import CommandRunner, Outcome
 from dispatch_desktop.ui.dispatch.dialogs import ActionDialog
+from dispatch_desktop.ui.dispatch.recommend_model import RecommendationModel
 from dispatch_desktop.ui.dispatch.widgets import Banner
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
@@ -39,6 +40,9 @@ class PanelParts(QWidget):
     banner: Banner
     assigned: QTableWidget
     buttons: dict[str, QPushButton]
+    recommendations: RecommendationModel
+    required_note: QLabel
+    unmet: QLabel
 
     @property
     def incident_id(self) -> str:
@@ -55,6 +59,9 @@ class PanelParts(QWidget):
         raise NotImplementedError
 
     def _rank(self, state: State, keep: str = "") -> None: ...
+
+    def _report(self, outcome: Outcome, success: str) -> bool:
+        raise NotImplementedError
 
     def _show_header(self, incident: Incident | None) -> None: ...
 

@@ -1,4 +1,5 @@
-"""The ranked units of one incident as a table: what the dispatcher picks from."""
+"""The ranked units of one incident as a table: what the dispatcher picks from. A required unit (an
+emergency plan's forces) is bold with an amber number cell, its reason "Required: …" first."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dispatch_desktop.ui.dispatch import texts
 from dispatch_desktop.ui.palette import UNIT_STATUS_COLOR, tint
 
 _Index = QModelIndex | QPersistentModelIndex
+REQUIRED_COLOR = "#ff8f00"  # amber: the plan's forces, apart from the rapid-response red
 
 
 class RecommendationModel(QAbstractTableModel):
@@ -91,11 +93,13 @@ class RecommendationModel(QAbstractTableModel):
             return QColor("#9e9e9e")
         if role == Qt.ItemDataRole.ForegroundRole and rec.stale and column == "unit":
             return QColor("#c62828")
+        if role == Qt.ItemDataRole.BackgroundRole and column == "#" and rec.required:
+            return tint(REQUIRED_COLOR, 150)
         if role == Qt.ItemDataRole.BackgroundRole and column == "status":
             return tint(UNIT_STATUS_COLOR[self._status[rec.unit]])
         if role == Qt.ItemDataRole.BackgroundRole and rec.kind is UnitKind.RAPID_RESPONSE:
             return tint("#c62828", 40)
-        if role == Qt.ItemDataRole.FontRole and rec.reasons and rec.reasons[0].code.startswith("rapid"):
+        if role == Qt.ItemDataRole.FontRole and (rec.required or _rapid_first(rec)):
             font = QFont()
             font.setBold(True)
             return font
@@ -132,3 +136,7 @@ class RecommendationModel(QAbstractTableModel):
             return self._city.station(station_id).short_name
         except KeyError:
             return station_id
+
+
+def _rapid_first(rec: Recommendation) -> bool:
+    return bool(rec.reasons) and rec.reasons[0].code.startswith("rapid")

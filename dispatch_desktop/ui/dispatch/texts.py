@@ -23,6 +23,7 @@ REASON: dict[str, str] = {
     "own_station": QT_TRANSLATE_NOOP("Dispatch", "Incident's own station"),
     "soon_free_break": QT_TRANSLATE_NOOP("Dispatch", "Soon free: on a break"),
     "soon_free_scene": QT_TRANSLATE_NOOP("Dispatch", "Soon free: on scene at {incident}, about {minutes} min"),
+    "required": QT_TRANSLATE_NOOP("Dispatch", "Required: {reason}"),
 }
 
 PHASE: dict[Phase, str] = {
@@ -64,6 +65,9 @@ RECOMMEND_COLUMNS: dict[str, str] = {
 }
 
 SENDING = QT_TRANSLATE_NOOP("Dispatch", "Sending…")
+REQUIRED_NOTE = QT_TRANSLATE_NOOP("Dispatch", "Required forces first ({reasons}), in amber: {key} sends them all")
+UNMET = QT_TRANSLATE_NOOP("Dispatch", "Required, but no free unit to send: {missing}")
+UNMET_PART = QT_TRANSLATE_NOOP("Dispatch", "{count} × {kind} ({reason})")
 STALE_MARK = QT_TRANSLATE_NOOP("Dispatch", "position stale")
 
 TIMER = QT_TRANSLATE_NOOP("Dispatch", "{phase}\n{elapsed} / {target}")

@@ -1,8 +1,9 @@
 """Alerts (告警): what needs a dispatcher's eyes now, derived from the state.
 
 Officers who pressed the emergency button (SOS, until acknowledged), refused reports or commands
-(the newest ones the state keeps), and overdue timers (fed by the desk's once-a-second overdue check:
-the incident, which phase and by how long, until it is done).
+(the newest ones the state keeps), overdue timers (fed by the desk's once-a-second overdue check:
+the incident, which phase and by how long, until it is done), and the plugins' own alerts (an emergency
+plan's overdue step: raised and cleared by the plugin, gone when it stops).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class AlertKind(enum.StrEnum):
     OVERDUE = "overdue"
     REFUSAL = "refusal"
     NOTICE = "notice"  # a plugin's warning, or the desk's word about a plugin
+    PLUGIN = "plugin"  # a plugin's alert (api 1.2 ``raise_alert``), until the plugin clears it
 
 
 class Alert(msgspec.Struct, frozen=True):
@@ -44,6 +46,8 @@ class Alert(msgspec.Struct, frozen=True):
     lat: float = 0.0
     lon: float = 0.0
     overdue: Overdue | None = None
+    plugin: str = ""  # the plugin that raised it
+    title: str = ""  # a plugin alert's own kind ("Step overdue"), in the desk's language
 
 
 TIME = QT_TRANSLATE_NOOP("Alerts", "Time")
@@ -66,7 +70,7 @@ def _details(alert: Alert, unit_name: Callable[[str], str] | None = None) -> str
         return QCoreApplication.translate("Alerts", "Officer needs help at {lat:.5f}, {lon:.5f}").format(
             lat=alert.lat, lon=alert.lon
         )
-    if alert.kind is AlertKind.NOTICE:
+    if alert.kind in (AlertKind.NOTICE, AlertKind.PLUGIN):
         return alert.message
     if alert.overdue is not None:
         late = alert.overdue
@@ -77,6 +81,8 @@ def _details(alert: Alert, unit_name: Callable[[str], str] | None = None) -> str
 
 
 def _kind_text(alert: Alert) -> str:
+    if alert.kind is AlertKind.PLUGIN:
+        return alert.title
     return QCoreApplication.translate("Alerts", _KIND_TEXT[alert.kind])
 
 
@@ -91,7 +97,7 @@ class AlertsModel(KeyedTableModel):
                 Column(TIME, lambda a: labels.clock_text(a.time), sort=lambda a: a.time,
                        align=Qt.AlignmentFlag.AlignRight),
                 Column(KIND, _kind_text, sort=lambda a: _KIND_RANK[a.kind], background=_kind_tint),
-                Column(SUBJECT, lambda a: a.subject),
+                Column(SUBJECT, self._subject),
                 # The tooltip is the whole sentence, in the user's language, for a cell cut short.
                 Column(DETAILS, self._details, tooltip=self._details),
             ],
@@ -101,6 +107,7 @@ class AlertsModel(KeyedTableModel):
         self._alerts: dict[str, Alert] = {}
         city_model.unitsChanged.connect(self._on_units)
         city_model.refusalsChanged.connect(self._on_refusals)
+        city_model.incidentsChanged.connect(self._on_incidents)
         if city_model.has_state:
             self._on_units(list(city_model.state.units.keys()))
             self._on_refusals()
@@ -109,6 +116,18 @@ class AlertsModel(KeyedTableModel):
         """The alert in words, naming units by call sign (荔湾巡01组), as the rest of the desk does."""
         state = self._city_model.state
         return _details(alert, lambda unit_id: unit_name(state, unit_id))
+
+    def _subject(self, alert: Alert) -> str:
+        """What it is about; a plugin's alert names its incident as the others do (the id · its type),
+        once the incident is known, else its plugin (by the manifest's name, in the plugin's catalogue)."""
+        if alert.kind is not AlertKind.PLUGIN:
+            return alert.subject
+        if not alert.incident:
+            return QCoreApplication.translate(alert.plugin, alert.subject)
+        incident = self._city_model.state.incidents.get(alert.incident)
+        if incident is None:
+            return alert.incident
+        return f"{alert.incident} · {labels.incident_type_name(incident.incident_type)}"
 
     def record(self, key: str) -> Alert | None:
         return self._alerts.get(key)
@@ -130,6 +149,37 @@ class AlertsModel(KeyedTableModel):
             del self._alerts[old]
             changed.append(old)
         self.sync(changed)
+
+    def raise_plugin_alert(self, plugin: str, key: str, time_ms: int, *, title: str, text: str, incident: str,
+                           plugin_name: str) -> None:
+        """A plugin's alert ``key`` (its own keys): new, or updated in place keeping its first time."""
+        full_key = f"plugin:{plugin}:{key}"
+        had = self._alerts.get(full_key)
+        self._alerts[full_key] = Alert(full_key, AlertKind.PLUGIN, had.time if had is not None else time_ms,
+                                       incident=incident, subject=plugin_name, message=text, plugin=plugin,
+                                       title=title)
+        self.sync([full_key])
+
+    def _on_incidents(self, incident_ids: Iterable[str]) -> None:
+        # A plugin may raise an alert about an incident before this desk has it: named once it comes.
+        changed = set(incident_ids)
+        about = [key for key, alert in self._alerts.items() if alert.kind is AlertKind.PLUGIN and alert.incident
+                 in changed]
+        if about:
+            self.sync(about)
+
+    def clear_plugin_alert(self, plugin: str, key: str) -> None:
+        full_key = f"plugin:{plugin}:{key}"
+        if self._alerts.pop(full_key, None) is not None:
+            self.sync([full_key])
+
+    def clear_plugin_alerts(self, plugin: str) -> None:
+        """The plugin stopped: its alerts go with it."""
+        gone = [key for key, alert in self._alerts.items() if alert.kind is AlertKind.PLUGIN and alert.plugin == plugin]
+        for key in gone:
+            del self._alerts[key]
+        if gone:
+            self.sync(gone)
 
     def set_overdue(self, check: OverdueCheck, now_ms: int) -> None:
         """The desk's overdue check of this second: each overdue phase is an alert until it is done."""
@@ -209,8 +259,9 @@ def _refusal_alert(key: str, record: RefusalRecord, state: State) -> Alert:
                  incident=incident, subject=subject, code=record.code, message=record.message)
 
 
-_KIND_RANK = {AlertKind.SOS: 0, AlertKind.OVERDUE: 1, AlertKind.REFUSAL: 2, AlertKind.NOTICE: 3}
+_KIND_RANK = {AlertKind.SOS: 0, AlertKind.OVERDUE: 1, AlertKind.PLUGIN: 2, AlertKind.REFUSAL: 3, AlertKind.NOTICE: 4}
 OVERDUE_TINT = "#e53935"
+PLUGIN_TINT = "#ff8f00"  # amber: a plugin's alert (a plan's step late) beside the desk's red
 
 
 def _kind_tint(alert: Alert) -> QColor | None:
@@ -218,4 +269,6 @@ def _kind_tint(alert: Alert) -> QColor | None:
         return tint(SOS_COLOR, 170)
     if alert.kind is AlertKind.OVERDUE:
         return tint(OVERDUE_TINT, 120)
+    if alert.kind is AlertKind.PLUGIN:
+        return tint(PLUGIN_TINT, 120)
     return None

@@ -1,4 +1,5 @@
-"""告警: emergencies and refusals, newest first; picking one selects what it is about."""
+"""告警: emergencies, overdue timers, refusals, the plugins' alerts and notices, newest first; picking one
+selects what it is about (its unit, its incident)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ stopped everything it registered goes with it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +30,7 @@ from dispatch_desktop.api.context import (
     SelectionListener,
 )
 from dispatch_desktop.api.events import AnyBody, AppliedEvent
+from dispatch_desktop.api.forces import ForceRequirement
 from dispatch_desktop.api.intake import IntakeAdvisor
 from dispatch_desktop.api.map_layers import MapLayer
 from dispatch_desktop.api.version import API_VERSION
@@ -41,6 +42,8 @@ from dispatch_desktop.domain.state import State
 from dispatch_desktop.extensions.event_relay import EventRelay
 from dispatch_desktop.extensions.manifest import Manifest
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.dispatch.required_forces import RequiredForces
+from dispatch_desktop.ui.models.alerts import AlertsModel
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
@@ -90,6 +93,8 @@ class DeskParts:
     actions: IncidentActions
     advice: AdviceBoard
     add_dispatch_section: Callable[[QWidget], None]
+    required_forces: RequiredForces  # what the plugins require per incident: the dispatch panel's board
+    alerts: AlertsModel
     # Parented to the window by the desk: a command's answer arrives on the bus's thread, and a QObject whose
     # last Python reference went with it would be destroyed there, deadlocking against the GUI thread.
     outcomes: Outcomes
@@ -147,6 +152,9 @@ class PluginDesk:
                 cancel()
         self._subscriptions.clear()
         self._parts.relay.drop_plugin(self.plugin_id)
+        # Kept apart from the subscriptions: a plugin re-derives these on every event it hears.
+        self._parts.required_forces.drop_owner(self.plugin_id)
+        self._parts.alerts.clear_plugin_alerts(self.plugin_id)
 
     # --- reading --------------------------------------------------------------------------------------
 
@@ -283,6 +291,20 @@ class PluginDesk:
         self._connect(self._parts.selection.incidentSelected, show)
         self._subscriptions.append(widget.hide)  # a stopped plugin's section goes with it
         show(self._parts.selection.incident)
+
+    def require_forces(self, incident: str, forces: Sequence[ForceRequirement], reason: str) -> _Cancel:
+        return _Cancel(self._parts.required_forces.require(self.plugin_id, incident, forces, reason))
+
+    def raise_alert(self, key: str, title: str, text: str, *, incident: str = "") -> None:
+        for name, value in (("key", key), ("title", title)):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"plugin {self.plugin_id}: raise_alert needs a {name} (a non-empty text), "
+                                 f"not {value!r}")
+        self._parts.alerts.raise_plugin_alert(self.plugin_id, key, self.now_ms(), title=title, text=str(text),
+                                              incident=str(incident or ""), plugin_name=self.manifest.name)
+
+    def clear_alert(self, key: str) -> None:
+        self._parts.alerts.clear_plugin_alert(self.plugin_id, key)
 
     def notify(self, text: str, level: Level = Level.INFO) -> None:
         self._parts.notify(self.plugin_id, str(text), Level(level))

@@ -2,8 +2,9 @@
 
 The composition root calls ``start_desk_plugins`` once the desk's own panels are built. Each plugin's
 context shares the desk's models: the city model's events reach the plugins' listeners through one
-``EventRelay`` (whose history requests go to the hub through the bus client), notices land in the
-status bar or the alerts panel, and the commands go out through the desk's outbox.
+``EventRelay`` (whose history requests go to the hub through the bus client), notices and alerts land in
+the status bar or the alerts panel, the forces they require reach the dispatch panel's ranking through its
+``RequiredForces``, and the commands go out through the desk's outbox.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.extensions.settings import PluginSettings, settings_schema
 from dispatch_desktop.extensions.state import PluginStates
 from dispatch_desktop.extensions.status import PluginStatus, Status, plugin_statuses, start_plugins
+from dispatch_desktop.ui.dispatch.required_forces import RequiredForces
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.advice import AdviceBoard
 from dispatch_desktop.ui.plugins.context import DeskParts, Outcomes
@@ -66,11 +68,13 @@ class DeskPlugins:
 def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                        send: Callable[[AnyBody], Future[CommandReply]], read_only: Callable[[], str],
                        add_dispatch_section: Callable[[QWidget], None] = lambda _widget: None,
+                       required_forces: RequiredForces | None = None,
                        fetch_history: FetchHistory, safe_mode: bool = False,
                        discovered: Sequence[Discovered] | None = None, sentinel_dir: Path | None = None,
                        data_dir: Path | None = None) -> DeskPlugins:
     """Discover, choose and start the desk's plugins (none with ``safe_mode``); never raises for a
-    plugin's fault. ``discovered``, ``sentinel_dir`` and ``data_dir`` are for tests."""
+    plugin's fault. ``required_forces``: the dispatch panel's (without it, what plugins require reaches no
+    panel). ``discovered``, ``sentinel_dir`` and ``data_dir`` are for tests."""
     guard = PluginGuard(window)
     poster = _Poster(window)
     relay = EventRelay(fetch_history, poster.post, guard.listener_call("event listener"),
@@ -92,7 +96,9 @@ def start_desk_plugins(window: Workstation, actions: IncidentActions, *,
                       relay=relay, send=send, read_only=read_only, notify=notify,
                       language=lambda: window.language.language, language_changed=window.language.languageChanged,
                       actions=actions, advice=AdviceBoard(guard, lambda plugin: _name(names, plugin)),
-                      add_dispatch_section=add_dispatch_section, outcomes=Outcomes(window))
+                      add_dispatch_section=add_dispatch_section, outcomes=Outcomes(window),
+                      required_forces=required_forces if required_forces is not None else RequiredForces(window),
+                      alerts=window.alerts_model)
     host = PluginHost(parts, window.panels, actions, window.map_bridge.plugin_layers,
                       add_catalogues=window.language.add_catalogues,
                       sentinel=Sentinel(sentinel_dir), parent=window)
