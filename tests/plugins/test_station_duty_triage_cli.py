@@ -76,7 +76,9 @@ def test_a_bad_rules_file_is_refused_with_its_problems_and_nothing_is_triaged(tm
 
 def test_another_rules_file_is_used(tmp_path: Path) -> None:
     rules = tmp_path / "rules.toml"
-    rules.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace('"停电", ', '"停电了", '), encoding="utf-8")
+    # The model off too: learned from the shipped calls (d119 "成条街停电"), it would refer the call to 供电 anyway.
+    edited_rules = DEFAULT_RULES.read_text(encoding="utf-8").replace('"停电", ', '"停电了", ')
+    rules.write_text(edited_rules.replace("shipped_calls = true", "shipped_calls = false"), encoding="utf-8")
     _, shipped, _ = triage(['{"id": 1, "text": "整条街停电"}'])
     _, edited, _ = triage(['{"id": 1, "text": "整条街停电"}'], "--rules", str(rules))
     assert shipped[0]["department"] == "供电" and edited[0]["department"] != "供电"
