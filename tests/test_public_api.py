@@ -17,13 +17,14 @@ from dispatch_desktop.api import context, hookspecs, map_layers
 DOCUMENT = (Path(__file__).parent.parent / "docs" / "PLUGINS.md").read_text(encoding="utf-8")
 
 EXPORTED = [
-    "API_VERSION", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener", "City", "CliContext",
+    "API_VERSION", "INCIDENT_TYPES", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener", "City", "CliContext",
     "Department", "DeskContext", "District", "Envelope", "EventListener", "ForceRequirement", "Incident",
     "IncidentAction",
-    "IncidentStatus", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",
+    "IncidentStatus", "IncidentType", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",
     "KeyConflict", "LegendEntry", "Level", "Line", "MapFeature", "MapLayer", "Mode", "Outcome", "OutcomeListener",
     "PanelHandle", "Point", "Polygon", "ResetListener", "Selection", "SelectionListener", "State", "Station",
-    "Style", "Subscription", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "events", "hookimpl",
+    "Style", "Subscription", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "default_city", "events",
+    "hookimpl",
 ]
 """Adding a name is a minor version of the API; removing or changing one, a major version."""
 

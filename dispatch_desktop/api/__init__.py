@@ -8,7 +8,8 @@ keeps this list and that document in step.
 A plugin implements the hooks (``activate``, ``deactivate``) with ``@hookimpl`` in the module its
 manifest names, and receives a ``DeskContext`` — its handle on the live state, events, commands, the
 selection, its panels, map layers and incident actions, the forces an incident requires, notices and
-alerts, settings and files.
+alerts, settings and files. ``INCIDENT_TYPES`` and ``default_city()`` serve a plugin's command line tools,
+which run without a desk.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dispatch_desktop.api.forces import ForceRequirement
 from dispatch_desktop.api.hookspecs import hookimpl
 from dispatch_desktop.api.intake import IntakeAdvice, IntakeAdvisor, IntakeDraft
 from dispatch_desktop.api.map_layers import LegendEntry, Line, MapFeature, MapLayer, Point, Polygon, Style
+from dispatch_desktop.api.reference import INCIDENT_TYPES, IncidentType, default_city
 from dispatch_desktop.api.version import API_VERSION
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
 from dispatch_desktop.domain.city import Camera, City, District, Station
@@ -42,6 +44,7 @@ from dispatch_desktop.domain.taxonomy import Department
 
 __all__ = [
     "API_VERSION",
+    "INCIDENT_TYPES",
     "Actions",
     "AppliedEvent",
     "Call",
@@ -59,6 +62,7 @@ __all__ = [
     "Incident",
     "IncidentAction",
     "IncidentStatus",
+    "IncidentType",
     "IntakeAdvice",
     "IntakeAdvisor",
     "IntakeDraft",
@@ -85,6 +89,7 @@ __all__ = [
     "Unit",
     "UnitKind",
     "UnitStatus",
+    "default_city",
     "events",
     "hookimpl",
 ]

@@ -10,7 +10,7 @@ import pytest
 from emergency_plans.geo import distance_m
 from emergency_plans.library import SHIPPED_PLANS, load_library, load_plan, load_shipped
 from emergency_plans.model import RecordKind
-from emergency_plans.reference import Reference, reference_from_files
+from emergency_plans.reference import Reference, default_reference
 
 from dispatch_desktop.domain.enums import FieldRecordKind
 
@@ -42,7 +42,7 @@ force_points:
 
 @pytest.fixture(scope="module")
 def reference() -> Reference:
-    return reference_from_files()
+    return default_reference()
 
 
 def problems_of(text: str, reference: Reference | None = None) -> list[str]:

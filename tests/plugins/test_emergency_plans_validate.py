@@ -12,7 +12,7 @@ import pytest
 from emergency_plans.cli import run
 from emergency_plans.coverage import coverage, overlaps, uncovered
 from emergency_plans.library import load_shipped
-from emergency_plans.reference import Reference, reference_from_files
+from emergency_plans.reference import Reference, default_reference
 
 PLAN = """\
 id: {id}
@@ -28,7 +28,7 @@ steps:
 
 @pytest.fixture(scope="module")
 def reference() -> Reference:
-    return reference_from_files()
+    return default_reference()
 
 
 def write(directory: Path, plan_id: str, types: str, area: str = "{}") -> None:
@@ -92,13 +92,6 @@ def test_the_shipped_plans_validate_and_leave_no_rapid_response_type_without_a_p
     cells = coverage(load_shipped(reference).plans, reference)
     assert uncovered(cells, reference) == []
     assert ("knife_attack", "440104") in overlaps(cells)  # Guangzhou station's plan within the citywide one
-
-
-def test_a_missing_reference_file_stops_the_check_with_its_name(tmp_path: Path) -> None:
-    status, out, errors = validate(str(tmp_path), "--taxonomy", str(tmp_path / "taxonomy.json"))
-    assert (status, out) == (2, "")
-    assert errors.startswith(f"The plans cannot be checked: {tmp_path / 'taxonomy.json'}: the taxonomy cannot be "
-                             "read (No such file or directory); give its path with --taxonomy.")
 
 
 def test_the_command_runs_without_a_desk() -> None:

@@ -2,9 +2,10 @@
 
 Prints every problem (file:line: field: what is wrong), then the trigger cells (incident type × district)
 that more than one plan covers, then the districts where a rapid-response incident type has no plan or
-only a partial one. Exit status: 0 when every plan can be used, 1 when some cannot, 2 when the reference
-files (taxonomy, districts, places) cannot be read. Overlaps and gaps are for the command center to
-weigh; they do not fail the check. Without DIR it checks the plans shipped with the plugin.
+only a partial one, in the desk's default city (``api.default_city()``: its districts, stations and places
+are every desk's). Exit status: 0 when every plan can be used, 1 when some cannot, 2 when the command line
+is wrong. Overlaps and gaps are for the command center to weigh; they do not fail the check.
+Without DIR it checks the plans shipped with the plugin.
 Also ``python -m emergency_plans`` (no desk needed).
 """
 
@@ -18,7 +19,7 @@ from typing import IO, TYPE_CHECKING
 
 from emergency_plans.coverage import Gap, coverage, overlaps, uncovered
 from emergency_plans.library import SHIPPED_PLANS, load_library
-from emergency_plans.reference import Reference, ReferenceDataError, reference_from_files
+from emergency_plans.reference import Reference, default_reference
 
 if TYPE_CHECKING:
     from dispatch_desktop.api import CliContext
@@ -39,19 +40,11 @@ def run(argv: list[str], stdout: IO[str], stderr: IO[str], prog: str = "plans") 
                                    "show the cells (incident type × district) several plans cover and the "
                                    "rapid-response types some district has no plan for.")
     validate.add_argument("directory", nargs="?", type=Path, default=SHIPPED_PLANS, metavar="DIR")
-    validate.add_argument("--taxonomy", type=Path, help="the desk's taxonomy.json (default: the installed desk's)")
-    validate.add_argument("--districts", type=Path, help="the district boundaries GeoJSON (default: the desk's)")
-    validate.add_argument("--places", type=Path, help="the places CSV (default: the desk's)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse has printed the usage and the error
         return int(stop.code or 0)
-    try:
-        reference = reference_from_files(args.taxonomy, args.places, args.districts)
-    except ReferenceDataError as error:
-        print(f"The plans cannot be checked: {error}", file=stderr)
-        return 2
-    return validate_directory(args.directory, reference, stdout)
+    return validate_directory(args.directory, default_reference(), stdout)
 
 
 def validate_directory(directory: Path, reference: Reference, out: IO[str]) -> int:
