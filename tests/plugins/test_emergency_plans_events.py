@@ -58,7 +58,8 @@ def test_the_hub_refuses_a_step_ticked_with_a_field_it_does_not_know() -> None:
 
 
 def test_every_event_has_a_name_a_manifest_can_declare() -> None:
-    assert set(SCHEMAS) == {"plan_activated", "plan_deactivated", "step_ticked", "step_unticked", "step_escalated"}
+    assert set(SCHEMAS) == {"plan_activated", "plan_deactivated", "step_ticked", "step_unticked", "step_escalated",
+                            "report_exported"}
     assert all(NAMES[schema] == name for name, schema in SCHEMAS.items())
     assert all(schema.__struct_config__.frozen for schema in SCHEMAS.values())
     assert PlanActivated in NAMES

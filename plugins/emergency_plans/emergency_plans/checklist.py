@@ -178,6 +178,8 @@ class Checklists:
         operator = str(getattr(event.body, "operator", "") or event.event.source)
         if isinstance(decoded, plan_events.PlanActivated):
             return self._activate(decoded, mark, decoded.by or operator)
+        if isinstance(decoded, plan_events.ReportExported):
+            return set()  # a record of who exported the report: the checklist is unchanged
         activation = self.activation(decoded.activation)
         if activation is None:
             return set()  # an activation this desk never heard of (its plan event was refused): nothing to change

@@ -10,7 +10,7 @@ condition are not recorded: every desk works them out from the same events. Each
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -72,7 +72,15 @@ class StepEscalated(_Event, frozen=True):
     step: ItemId
 
 
-PlanEvent = PlanActivated | PlanDeactivated | StepTicked | StepUnticked | StepEscalated
+class ReportExported(_Event, frozen=True):
+    """A plan report written to a file at a desk (facts are events: who exported what, and when)."""
+
+    format: Literal["html", "csv"]
+    file: Annotated[str, msgspec.Meta(max_length=200)] = ""  # the file's name, not its folder
+    by: Operator = ""
+
+
+PlanEvent = PlanActivated | PlanDeactivated | StepTicked | StepUnticked | StepEscalated | ReportExported
 
 SCHEMAS: dict[str, type[PlanEvent]] = {
     "plan_activated": PlanActivated,
@@ -80,6 +88,7 @@ SCHEMAS: dict[str, type[PlanEvent]] = {
     "step_ticked": StepTicked,
     "step_unticked": StepUnticked,
     "step_escalated": StepEscalated,
+    "report_exported": ReportExported,
 }
 """The event names (the manifest's ``[[events]] name``) and their schemas."""
 
