@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
 from dispatch_desktop.ui.i18n import LANGUAGES, LanguageManager
 from dispatch_desktop.ui.retranslate import RetranslateMixin
@@ -113,6 +113,15 @@ class MainWindow(RetranslateMixin, QMainWindow):
         toggle.setObjectName(f"toggle_{key}")
         self.view_menu.insertAction(self.panels_separator, toggle)
         return dock
+
+    def childEvent(self, event: QChildEvent) -> None:
+        # The tab bars of tabbed panels are made by Qt as panels are tabbed, restored or dragged, and
+        # elide titles: seven tabs in a laptop's right column read "调…", "值…". Whole titles, scrolled.
+        super().childEvent(event)
+        bar = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(bar, QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def dock(self, name: str) -> QDockWidget:
         return self._docks[name]
