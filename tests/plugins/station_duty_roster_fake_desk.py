@@ -3,8 +3,11 @@ generated city, units with statuses, a clock, and handles for the test to play t
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -15,7 +18,7 @@ from station_duty.roster.events import RosterSet
 from dispatch_desktop.api import AppliedEvent, Category, City, Incident, State, Unit, UnitStatus
 from dispatch_desktop.city.generate import generate_city
 from dispatch_desktop.domain import events as ev
-from tests.plugins.fake_desk_parts import Listening, Recorded
+from tests.plugins.fake_desk_parts import Cancel, FakeLayer, Listening, Recorded
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 STATION = "S-440106-03"
@@ -57,6 +60,17 @@ def set_event(gseq: int, when: str, roster: RosterSet, *, operator: str = "çŽ‹ä¼
 
 
 
+@dataclass
+class FakePanel:
+    """A panel of the plugin as the desk docked it: its widget, and how often it was brought to the front."""
+
+    widget: object
+    raised: int = 0
+
+    def show(self) -> None:
+        self.raised += 1
+
+
 class FakeDesk(Listening):
     schemas: ClassVar[dict[str, type[msgspec.Struct]]] = {"roster_set": RosterSet}
     plugin_id = "station_duty"
@@ -64,7 +78,7 @@ class FakeDesk(Listening):
     mode = "live"
 
     def __init__(self, *, state: State | None = None, now: str = "2025-05-06 10:00", settings: object = None,
-                 language: str = "en", tr: Callable[[str], str] | None = None) -> None:
+                 language: str = "en", tr: Callable[[str], str] | None = None, data_dir: Path | None = None) -> None:
         self.state = state if state is not None else globals()["state"]()
         self.city = city()
         self.now = at(now)
@@ -76,6 +90,12 @@ class FakeDesk(Listening):
         self.notices: list[tuple[str, str]] = []
         self.sections: list[tuple[object, Callable[[str], None]]] = []
         self._translate = tr or (lambda text: text)
+        if data_dir is None:  # the plugin's own folder: a fresh one, gone with the desk
+            self._folder = tempfile.TemporaryDirectory(prefix="station_duty_")
+            data_dir = Path(self._folder.name)
+        self.data_dir = data_dir
+        self.panels: dict[str, FakePanel] = {}  # the test docks the panels it builds
+        self.layers = {"station_duty.load": FakeLayer("station_duty.load")}
         super().__init__()
 
     def now_ms(self) -> int:
@@ -89,6 +109,15 @@ class FakeDesk(Listening):
             listener(frozenset(unit_ids), frozenset())
 
     # --- DeskContext ---------------------------------------------------------------------------------
+
+    def panel(self, panel_id: str) -> FakePanel:
+        return self.panels[panel_id]
+
+    def map_layer(self, layer_id: str) -> FakeLayer:
+        return self.layers[layer_id]
+
+    def on_reset(self, listener: Callable[[State], None]) -> Cancel:
+        return Cancel(lambda: None)  # this desk never replaces its state wholesale
 
     def add_dispatch_section(self, widget: object, show_incident: Callable[[str], None]) -> None:
         self.sections.append((widget, show_incident))

@@ -17,7 +17,8 @@ PACKAGE = Path(station_duty.roster.__file__).parent
 CATALOGUE = PACKAGE.parent / "translations" / "src" / "roster_zh_CN.ts"
 TRANSLATING_CALLS = ("tr", "_tr", "translatable", "translate")
 PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
-QT_FREE = ("events", "shifts", "generate", "book", "csv_format", "csv_read", "csv_write", "session", "texts")
+QT_FREE = ("events", "shifts", "generate", "book", "csv_format", "csv_read", "csv_write", "session", "texts",
+           "drafts")
 
 
 def _texts_in_code() -> set[str]:

@@ -5,11 +5,16 @@ The areas come from ``desk.city.stations`` (GeoJSON-style (longitude, latitude) 
 (Douglas–Peucker, about 30 m) so that the 255 areas stay a light layer. The colours are worked out again
 after the state changes, at most every ``REFRESH_MS`` (a live desk changes many times a second), and sent
 to the map only when a colour or a label changed.
+
+Clicking a station's area shows that station where the figures and the duty are: its row in the
+"Station load" panel and its roster of the shift under way in the "Duty roster" panel, both brought to
+the front.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QTimer
 
@@ -17,6 +22,7 @@ from dispatch_desktop.api import DeskContext, LegendEntry, MapLayer, Polygon, St
 from station_duty.load import CLASS_BOUNDS, StationLoad, load_class, station_loads
 
 LAYER_ID = "station_duty.load"
+SHOWN_IN = ("station_duty.roster", "station_duty.load")  # the panels a click on an area shows the station in
 REFRESH_MS = 3000
 TOLERANCE_DEG = 0.0003  # ~30 m: invisible at the zoom where a whole district shows
 COLOURS = ("#2e7d32", "#f9a825", "#ef6c00", "#c62828")  # green, amber, orange, red: light → overloaded
@@ -150,6 +156,7 @@ class StationLoadLayer:
         self._made: dict[str, tuple[tuple[int, str], list[Polygon]]] = {}
         self.throttle = Throttle(self.refresh, interval_ms)
         layer.set_legend(legend(desk))
+        layer.on_click(lambda feature_id: show_station(desk, feature_id.split("/", 1)[0]))  # "id/2": a part
         self._subscriptions: list[Subscription] = [
             desk.on_change(lambda _units, _incidents: self.throttle.request()),
             desk.on_reset(lambda _state: self.throttle.request()),
@@ -185,6 +192,23 @@ class StationLoadLayer:
         for subscription in self._subscriptions:
             subscription.cancel()
         self.throttle.stop()
+
+
+@runtime_checkable
+class ShowsStation(Protocol):
+    def select_station(self, station_id: str) -> None: ...
+
+
+def show_station(desk: DeskContext, station_id: str) -> None:
+    """Show ``station_id`` in each of the panels ``SHOWN_IN`` and bring them to the front."""
+    for panel_id in SHOWN_IN:
+        try:
+            panel = desk.panel(panel_id)
+        except KeyError:
+            continue  # a desk built without it (a test's throwaway manifest)
+        if isinstance(panel.widget, ShowsStation):
+            panel.widget.select_station(station_id)
+            panel.show()
 
 
 def start_load(desk: DeskContext) -> StationLoadLayer:

@@ -3,7 +3,8 @@
 One row per station of the city: incidents today, open, the non-police share of today's, overdue, units
 on shift and open incidents per unit on shift (``load.py`` says how each is counted). Click a heading to
 sort by it (numbers sort as numbers); the box above keeps the rows whose station or district matches.
-Refreshed after the state changes, at most every few seconds, like the map layer.
+Refreshed after the state changes, at most every few seconds, like the map layer. A click on a station's
+area on the map selects its row (``select_station``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ class StationLoadModel(QAbstractTableModel):
                             self.loads.get(station.id, StationLoad(station.id))) for station in self._stations]
         if self._stations:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._stations) - 1, len(COLUMNS) - 1))
+
+    def row_of(self, station_id: str) -> int | None:
+        return next((row for row, station in enumerate(self._stations) if station.id == station_id), None)
+
+    def station_id(self, row: int) -> str:
+        return self._stations[row].id
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -142,6 +149,24 @@ class StationLoadPanel(QWidget):
         for column in range(1, len(COLUMNS)):
             header.resizeSection(column, header.sectionSizeHint(column))
         self.table.resizeColumnToContents(0)
+
+    def select_station(self, station_id: str) -> None:
+        """Select the station's row and scroll it into the middle of the table (the filter is cleared
+        when it hides the row)."""
+        row = self.model.row_of(station_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
+
+    def selected_stations(self) -> list[str]:
+        """The ids of the stations whose rows are selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return [self.model.station_id(self.proxy.mapToSource(index).row()) for index in rows]
 
     def refresh(self) -> None:
         self.model.refresh()

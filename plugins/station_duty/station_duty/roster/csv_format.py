@@ -11,7 +11,8 @@ as ``领导电话(手机)``)::
     leader_phone (领导电话)     a mobile (13812345678) or a landline with its area code (020-83112110)
     officers (值班民警)         names separated by ；or ; (or 、)
     officer_phones (民警电话)   their phones in the same order, separated the same way (or empty)
-    units (在岗警力)            unit ids of the station, separated the same way (or by spaces)
+    units (在岗警力)            the station's units by call sign (天河巡12组) or id (PG-440106-03-01),
+                                separated the same way (or by spaces); exports write call signs
     duty_phone (值班电话)       the station's duty phone
 
 ``station``, ``date``, ``shift`` and ``leader`` are required. Files are UTF-8 (with or without BOM) or

@@ -95,13 +95,14 @@ class _Checker:
     """Checks the rows of one file against the city, the shifts and the units."""
 
     def __init__(self, stations: Iterable[StationRef], shifts: tuple[ShiftSpec, ...],
-                 unit_stations: Mapping[str, str], source: str) -> None:
+                 unit_stations: Mapping[str, str], source: str, call_signs: Mapping[str, str] | None) -> None:
         self.by_name: dict[str, StationRef] = {}
         for station in stations:
             for key in (station.id, station.name, station.short_name):
                 self.by_name[unicodedata.normalize("NFKC", key).strip().casefold()] = station
         self.shifts = shifts
         self.unit_stations = unit_stations
+        self.by_call_sign = call_sign_index(call_signs or {})
         self.station_names = {station.id: station.name for station in self.by_name.values()}
         self.source = source
         self.problems: list[Problem] = []
@@ -222,28 +223,53 @@ class _Checker:
     def _units(self, number: int, cells: dict[str, str], labels: dict[str, str],
                station: StationRef | None) -> list[str]:
         text = cells.get("units", "").strip()
-        units = list(dict.fromkeys(part for part in UNIT_SEPARATORS.split(text) if part)) if text else []
-        if len(units) > MAX_UNITS:
+        written = list(dict.fromkeys(part for part in UNIT_SEPARATORS.split(text) if part)) if text else []
+        if len(written) > MAX_UNITS:
             self.refuse(number, labels["units"], translatable("{count} units; at most {limit} fit a shift"),
-                        count=len(units), limit=MAX_UNITS)
+                        count=len(written), limit=MAX_UNITS)
             return []
-        for unit in units:
-            owner = self.unit_stations.get(unit)
-            if owner is None:
-                self.refuse(number, labels["units"], translatable("{value!r} is no unit of the desk"), value=unit)
+        units: list[str] = []
+        for value in written:
+            unit = value if value in self.unit_stations else self.by_call_sign.get(_call_sign_key(value))
+            owner = self.unit_stations.get(unit) if unit else None
+            if unit == "":
+                self.refuse(number, labels["units"], translatable(
+                    "{value!r} is the call sign of more than one unit; give the unit's id"), value=value)
+            elif owner is None:
+                self.refuse(number, labels["units"], translatable(
+                    "{value!r} is neither a call sign (天河巡12组) nor a unit id (PG-440106-03-01) of the desk's "
+                    "units"), value=value)
             elif station is not None and owner != station.id:
                 self.refuse(number, labels["units"], translatable(
-                    "{value!r} is a unit of {owner}, not of this station"), value=unit,
+                    "{value!r} is a unit of {owner}, not of this station"), value=value,
                     owner=self.station_names.get(owner, owner))
+            elif unit and unit not in units:  # a unit given by its id and by its call sign counts once
+                units.append(unit)
         return units
+
+
+def _call_sign_key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def call_sign_index(call_signs: Mapping[str, str]) -> dict[str, str]:
+    """Call sign (matched without case, full-width forms folded) -> unit id, from unit id -> call sign;
+    a call sign that several units share maps to "" (only their ids tell them apart)."""
+    index: dict[str, str] = {}
+    for unit, call_sign in call_signs.items():
+        key = _call_sign_key(call_sign)
+        if key:
+            index[key] = "" if key in index and index[key] != unit else unit
+    return index
 
 
 def check_fields(fields: Mapping[str, str], labels: Mapping[str, str], *, stations: Iterable[StationRef],
                  shifts: tuple[ShiftSpec, ...], unit_stations: Mapping[str, str],
+                 call_signs: Mapping[str, str] | None = None,
                  onward: bool = False) -> tuple[RosterSet | None, tuple[Problem, ...]]:
     """The panel's form checked as a CSV row is (``fields`` by column, ``labels`` the form's names for
     them); problems have row 0 and name the field."""
-    checker = _Checker(stations, shifts, unit_stations, "")
+    checker = _Checker(stations, shifts, unit_stations, "", call_signs)
     roster = checker.row(0, dict(fields), {column: labels.get(column, column) for column in HEADERS})
     if roster is not None and onward:
         roster = msgspec.structs.replace(roster, onward=True)
@@ -277,10 +303,12 @@ def _header(cells: list[str], checker: _Checker) -> tuple[list[str], dict[str, s
 
 
 def read_rosters(data: bytes, *, stations: Iterable[StationRef], shifts: tuple[ShiftSpec, ...],
-                 unit_stations: Mapping[str, str], source: str = "") -> RosterFile:
+                 unit_stations: Mapping[str, str], call_signs: Mapping[str, str] | None = None,
+                 source: str = "") -> RosterFile:
     """Check every row of a roster CSV. ``unit_stations``: unit id -> its station (the desk's units);
+    ``call_signs``: unit id -> its call sign (units are given by either);
     ``source``: the file's name, kept in each event."""
-    checker = _Checker(stations, shifts, unit_stations, source[:120])
+    checker = _Checker(stations, shifts, unit_stations, source[:120], call_signs)
     try:
         text = decode(data)
     except ValueError as error:

@@ -4,7 +4,10 @@ export.
 
 What it shows comes from the session (the events), never from what was typed: a saved roster shows when
 its event comes back. What the dispatcher typed stays in the form until the hub stored it; a refusal or
-a timeout leaves it there with the reason. Imports are all or nothing: any bad row, and nothing is
+a timeout leaves it there with the reason. It is also kept as a draft of its station, date and shift
+(``drafts``, in the plugin's data folder) until it is saved or undone: switching shift or station, or
+closing the desk, loses nothing, and the panel lists the shifts with unsaved drafts. Units are shown and
+typed by their call sign (ids are understood too). Imports are all or nothing: any bad row, and nothing is
 recorded; every problem is listed.
 """
 
@@ -21,29 +24,28 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from dispatch_desktop.api import DeskContext, Outcome
+from dispatch_desktop.api import DeskContext, Level, Outcome
 from station_duty.roster.book import Roster
-from station_duty.roster.csv_read import RosterFile
+from station_duty.roster.draft_list import DraftList
+from station_duty.roster.drafts import Draft, DraftKey, DraftStore
 from station_duty.roster.form import RosterForm
+from station_duty.roster.panel_files import RosterFiles
 from station_duty.roster.session import session_for
 from station_duty.roster.shifts import slot_at
 from station_duty.roster.texts import origin, shift_name, shift_title
 
 ERROR_STYLE = "color: #b3261e;"
-GB18030_FILTER = "CSV GB18030 (*.csv)"
 
 
-class RosterPanel(QWidget):
+class RosterPanel(RosterFiles, QWidget):
     """The panel ``station_duty.roster``; the desk builds it with ``RosterPanel(desk)``."""
 
     def __init__(self, desk: DeskContext, parent: QWidget | None = None) -> None:
@@ -53,6 +55,7 @@ class RosterPanel(QWidget):
         self._session = session_for(desk)
         self._sending = False
         self._importing = 0  # rosters of an import still unanswered
+        self.drafts = DraftStore(Path(desk.data_dir))
         self.confirm: Callable[[str], bool] = self._ask  # the tests answer for the dispatcher
 
         self.station = QComboBox(self)
@@ -83,6 +86,7 @@ class RosterPanel(QWidget):
         self.units_label = QLabel(self)
         self.units_label.setWordWrap(True)
         self.form = RosterForm(self)
+        self.draft_list = DraftList(desk, self._session.shifts, self)
         self.save_button = QPushButton(self)
         self.revert_button = QPushButton(self)
         self.import_button = QPushButton(self)
@@ -97,6 +101,8 @@ class RosterPanel(QWidget):
         self._connect()
         self.retranslate()
         self.go_to_now()
+        if self.drafts.problem:  # a notice in the alerts panel: it stays until read
+            desk.notify(self._tr(self.drafts.problem).format(**self.drafts.problem_params), Level.WARNING)
         cancel = self._session.on_changed(self.refresh)
         self.destroyed.connect(lambda _object=None: cancel())
 
@@ -123,6 +129,7 @@ class RosterPanel(QWidget):
         layout.addWidget(self.slot_label)
         layout.addWidget(self.origin_label)
         layout.addWidget(self.form)
+        layout.addWidget(self.draft_list)
         layout.addWidget(self.units_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -133,11 +140,13 @@ class RosterPanel(QWidget):
         self.station.currentIndexChanged.connect(lambda _index: self._load())
         self.day.dateChanged.connect(lambda _day: self._load())
         self.shift.currentIndexChanged.connect(lambda _index: self._load())
-        self.now_button.clicked.connect(self.go_to_now)
+        self.now_button.clicked.connect(lambda _checked=False: self.go_to_now())
         self.as_of.toggled.connect(self._as_of_switched)
         self.moment.dateTimeChanged.connect(lambda _moment: self._moment_changed())
         self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self._load)
+        self.revert_button.clicked.connect(self.discard_draft)
+        self.form.edited.connect(self._keep_draft)
+        self.draft_list.chosen.connect(self._open_draft)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
 
@@ -165,8 +174,11 @@ class RosterPanel(QWidget):
         self.form.retranslate(self._tr)
         self.save_button.setText(self._tr("Save roster"))
         self.revert_button.setText(self._tr("Undo changes"))
+        self.revert_button.setToolTip(self._tr("Discard what was typed for this shift (its draft) and show the "
+                                               "roster as recorded"))
         self.import_button.setText(self._tr("Import CSV…"))
         self.export_button.setText(self._tr("Export day CSV…"))
+        self.draft_list.show_drafts(self.drafts.all(), self.draft_key())
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -201,10 +213,15 @@ class RosterPanel(QWidget):
         if shift_id is not None:
             self.shift.setCurrentIndex(max(self.shift.findData(shift_id), 0))
 
-    def go_to_now(self) -> None:
+    def select_station(self, station_id: str) -> None:
+        """The station's duty on the shift under way (a click on its area on the map)."""
+        self.go_to_now(station_id)
+
+    def go_to_now(self, station_id: str | None = None) -> None:
+        """Show the shift under way now, of ``station_id`` (None: the station shown)."""
         now = slot_at(self._desk.now_ms(), self._session.shifts, self._desk.time_zone)
         self.as_of.setChecked(False)
-        self.show_station(self.station_id() or "", now.day, now.shift.id)
+        self.show_station(station_id or self.station_id(), now.day, now.shift.id)
         self.moment.setDateTime(QDateTime.fromMSecsSinceEpoch(self._desk.now_ms(),
                                                                QTimeZone(self._desk.time_zone.key.encode())))
         self._load()
@@ -220,11 +237,45 @@ class RosterPanel(QWidget):
             self.show_station(self.station_id(), at.day, at.shift.id)
         self._load()
 
+    def draft_key(self) -> DraftKey | None:
+        station, shift = self.station_id(), self.shift.currentData()
+        return (station, self.chosen_day().isoformat(), str(shift)) if station and shift is not None else None
+
     def _load(self) -> None:
-        """Show the chosen roster in the form (what was typed for another shift is dropped)."""
-        self.form.dirty = False
+        """Show the chosen roster in the form, or the draft typed for it (never in a past moment's view)."""
+        key = self.draft_key()
+        draft = self.drafts.get(key) if key is not None and not self.as_of.isChecked() else None
+        if draft is not None:
+            self.form.restore(draft.fields, onward=draft.onward)
+        else:
+            self.form.dirty = False
         self._say("")
         self.refresh()
+        self.draft_list.show_drafts(self.drafts.all(), key)
+
+    def _keep_draft(self) -> None:
+        key = self.draft_key()
+        if key is None or self._read_only_reason():
+            return
+        try:
+            self.drafts.put(Draft(*key, fields=self.form.values(), onward=self.form.onward.isChecked()))
+        except OSError as error:
+            self._say(self._tr("What you typed cannot be kept as a draft in {file}: {reason}. Save the roster "
+                               "before you switch shift or close the desk.").format(
+                file=self.drafts.path, reason=error.strerror or error), error=True)
+        self.draft_list.show_drafts(self.drafts.all(), key)
+
+    def discard_draft(self) -> None:
+        """Forget what was typed for the shift shown and show its roster as recorded."""
+        key = self.draft_key()
+        if key is not None:
+            self.drafts.discard(key)
+        self._load()
+
+    def _open_draft(self, key: DraftKey) -> None:
+        station, day, shift = key
+        self.as_of.setChecked(False)
+        self.show_station(station, date.fromisoformat(day), shift)
 
     def refresh(self) -> None:
         """Show the chosen roster again (an event arrived, units changed); the form only when nothing
@@ -238,7 +289,7 @@ class RosterPanel(QWidget):
         free, total = self._session.free_units(roster)
         self.units_label.setText(self._tr("{total} units on shift, {free} free now").format(total=total, free=free))
         if not self.form.dirty and not self._sending:
-            self.form.fill(roster.data)
+            self.form.fill(roster.data, self._session.call_signs())
         why = self._read_only_reason()
         self.form.set_editable(not why and not self._sending)
         self.save_button.setEnabled(not why and not self._sending)
@@ -266,18 +317,20 @@ class RosterPanel(QWidget):
             self._say("\n".join(problem.text(self._tr) for problem in problems), error=True)
             return
         self._set_sending(True)
+        key = self.draft_key()
         try:
-            self._session.record(roster, self._saved)
+            self._session.record(roster, lambda outcome: self._saved(outcome, key))
         except PermissionError as error:
             self._set_sending(False)
             self._say(str(error), error=True)
 
-    def _saved(self, outcome: Outcome) -> None:
+    def _saved(self, outcome: Outcome, key: DraftKey | None) -> None:
         self._set_sending(False)
         if outcome.accepted:
-            self.form.dirty = False
+            if key is not None:
+                self.drafts.discard(key)
+            self._load()  # the shift shown now: the one saved, or another one's draft
             self._say(self._tr("Saved."))
-            self.refresh()
             return
         if outcome.code == "timeout":
             why = self._tr("Not confirmed: the hub did not answer in time. What you typed is kept: if the roster "
@@ -297,85 +350,3 @@ class RosterPanel(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setVisible(bool(text))
-
-    # --- CSV ----------------------------------------------------------------------------------------------
-
-    def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self._tr("Import rosters"), question)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _choose_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self._tr("Import rosters"), "",
-                                                    self._tr("CSV files (*.csv);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> RosterFile | None:
-        """Check the file; when every row is good, ask, then record each roster. Returns what was read."""
-        self.problems.setVisible(False)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self._say(self._tr("Cannot read {file}: {reason}").format(file=path, reason=error.strerror), error=True)
-            return None
-        found = self._session.read_csv(data, path.name)
-        if found.problems:
-            self._say(self._tr("Nothing was imported: {count} problems in {file} ({rows} rows read). Correct the "
-                               "file and import it again.").format(count=len(found.problems), file=path.name,
-                                                                   rows=found.rows), error=True)
-            self.problems.setPlainText("\n".join(problem.text(self._tr) for problem in found.problems))
-            self.problems.setVisible(True)
-            return found
-        first, last = found.dates() or ("", "")
-        question = self._tr("Import {count} rosters for {stations} stations, {first} to {last}, from {file}? Each "
-                            "replaces the roster of its shift.").format(count=len(found.rosters),
-                                                                         stations=found.stations(), first=first,
-                                                                         last=last, file=path.name)
-        if not self.confirm(question):
-            self._say(self._tr("Nothing was imported."))
-            return found
-        self._record_all(found)
-        return found
-
-    def _record_all(self, found: RosterFile) -> None:
-        refused: list[str] = []
-        self._importing = len(found.rosters)
-
-        def answered(outcome: Outcome) -> None:
-            self._importing -= 1
-            if not outcome.accepted:
-                refused.append(outcome.message or outcome.code)
-            if self._importing == 0:
-                done = len(found.rosters) - len(refused)
-                text = self._tr("{done} rosters imported.").format(done=done)
-                if refused:
-                    text += " " + self._tr("{count} were refused: {reason}").format(count=len(refused),
-                                                                                      reason=refused[0])
-                self._say(text, error=bool(refused))
-                self.refresh()
-
-        self._say(self._tr("Importing {count} rosters…").format(count=len(found.rosters)))
-        try:
-            for roster in found.rosters:
-                self._session.record(roster, answered)
-        except PermissionError as error:
-            self._importing = 0
-            self._say(str(error), error=True)
-        self.refresh()
-
-    def _choose_export(self) -> None:
-        day = self.chosen_day()
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self._tr("Export the day's rosters"), f"roster_{day.isoformat()}.csv",
-            f"{self._tr('CSV UTF-8, for Excel (*.csv)')};;{GB18030_FILTER}")
-        if path:
-            self.export_file(Path(path), day, encoding="gb18030" if chosen == GB18030_FILTER else "utf-8-sig")
-
-    def export_file(self, path: Path, day: date, *, encoding: str = "utf-8-sig") -> None:
-        """Every station's rosters of ``day`` (as known now) written to ``path``."""
-        try:
-            path.write_bytes(self._session.day_csv(day, encoding=encoding))
-        except OSError as error:
-            self._say(self._tr("Cannot write {file}: {reason}").format(file=path, reason=error.strerror), error=True)
-            return
-        self._say(self._tr("Exported the rosters of {date} to {file}.").format(date=day.isoformat(), file=path))

@@ -111,15 +111,19 @@ class RosterSession:
     def _unit_stations(self) -> dict[str, str]:
         return {unit.id: unit.station for unit in self.desk.state.units.values()}
 
+    def call_signs(self) -> dict[str, str]:
+        """Unit id -> its call sign (天河巡12组), what dispatchers know units by."""
+        return {unit.id: unit.name for unit in self.desk.state.units.values() if unit.name}
+
     def read_csv(self, data: bytes, source: str) -> RosterFile:
         return read_rosters(data, stations=self._refs(), shifts=self.shifts, unit_stations=self._unit_stations(),
-                            source=source)
+                            call_signs=self.call_signs(), source=source)
 
     def check_form(self, fields: Mapping[str, str], labels: Mapping[str, str],
                    onward: bool) -> tuple[RosterSet | None, tuple[Problem, ...]]:
         """The panel's form (``fields`` by CSV column, station and date and shift included) as a roster."""
         return check_fields(fields, labels, stations=self._refs(), shifts=self.shifts,
-                            unit_stations=self._unit_stations(), onward=onward)
+                            unit_stations=self._unit_stations(), call_signs=self.call_signs(), onward=onward)
 
     def day_csv(self, day: date, *, encoding: str = "utf-8-sig") -> bytes:
         """Every station's roster of every shift of ``day``, as known now."""
@@ -127,7 +131,7 @@ class RosterSession:
                    for spec in self.shifts]
         names = {station.id: station.name for station in self.stations()}
         return roster_csv(rosters, station_names=names, shifts=self.shifts, language=self.desk.language,
-                          encoding=encoding)
+                          encoding=encoding, call_signs=self.call_signs())
 
     # --- writing ----------------------------------------------------------------------------------------
 

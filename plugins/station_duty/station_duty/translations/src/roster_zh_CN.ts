@@ -93,10 +93,6 @@
             <translation>{value!r} 不是电话号码；请写手机号（13812345678）或带区号的座机（020-83112110）</translation>
         </message>
         <message>
-            <source>{value!r} is no unit of the desk</source>
-            <translation>{value!r} 不是本系统的警力</translation>
-        </message>
-        <message>
             <source>is the {name} column again, after {earlier!r}</source>
             <translation>又是 {name} 列（前面已有 {earlier!r}）</translation>
         </message>
@@ -143,10 +139,6 @@
         <message>
             <source>One per officer, in the same order</source>
             <translation>每名民警一个，顺序相同</translation>
-        </message>
-        <message>
-            <source>Unit ids separated by ；</source>
-            <translation>警力编号之间用“；”分隔</translation>
         </message>
         <message>
             <source>Also on later days</source>
@@ -335,6 +327,42 @@
         <message>
             <source>Copy / dial the duty leader's number</source>
             <translation>复制 / 拨打值班领导电话</translation>
+        </message>
+        <message>
+            <source>Call signs separated by ；</source>
+            <translation>呼号之间用“；”分隔</translation>
+        </message>
+        <message>
+            <source>Discard what was typed for this shift (its draft) and show the roster as recorded</source>
+            <translation>放弃本班次已输入未保存的内容（草稿），显示已记录的值班表</translation>
+        </message>
+        <message>
+            <source>The unsaved roster drafts could not be read ({reason}); the file was set aside as {file}.</source>
+            <translation>未保存的值班表草稿无法读取（{reason}）；该文件已另存为 {file}。</translation>
+        </message>
+        <message>
+            <source>The unsaved roster drafts in {file} cannot be read: {reason}.</source>
+            <translation>无法读取 {file} 中未保存的值班表草稿：{reason}。</translation>
+        </message>
+        <message>
+            <source>Unsaved drafts: {shifts}</source>
+            <translation>未保存的草稿：{shifts}</translation>
+        </message>
+        <message>
+            <source>What was typed and not yet saved, kept until it is saved or undone (also when the desk is closed). Click one to show it.</source>
+            <translation>已输入但尚未保存的内容，在保存或撤销之前一直保留（关闭程序后也保留）。点击可打开。</translation>
+        </message>
+        <message>
+            <source>What you typed cannot be kept as a draft in {file}: {reason}. Save the roster before you switch shift or close the desk.</source>
+            <translation>输入的内容无法作为草稿保存到 {file}：{reason}。请在切换班次或关闭程序前保存值班表。</translation>
+        </message>
+        <message>
+            <source>{value!r} is neither a call sign (天河巡12组) nor a unit id (PG-440106-03-01) of the desk's units</source>
+            <translation>{value!r} 既不是本系统警力的呼号（如 天河巡12组），也不是警力编号（如 PG-440106-03-01）</translation>
+        </message>
+        <message>
+            <source>{value!r} is the call sign of more than one unit; give the unit's id</source>
+            <translation>{value!r} 是多个警力共用的呼号；请填写警力编号</translation>
         </message>
     </context>
 </TS>
