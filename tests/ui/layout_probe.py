@@ -54,7 +54,8 @@ def main(data: str) -> None:
         facts["wall_height"] = window.dock("video_wall").height()
         buttons = desk.dispatch.buttons
         facts["buttons_inside"] = all(b.isVisible() and desk.dispatch.rect().contains(b.geometry())
-                                      for name, b in buttons.items() if name != "transfer")
+                                      # shown only when they apply: a department to refer to, forces required
+                                      for name, b in buttons.items() if name not in ("transfer", "dispatch_required"))
         facts["cut_off"] = [name for name in ("calls", "incident_queue", "intake", "dispatch")
                             if window.dock(name).isVisible()
                             and window.dock(name).height() < window.dock(name).minimumSizeHint().height()]
