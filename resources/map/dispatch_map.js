@@ -809,10 +809,13 @@
     return group;
   }
 
-  // Only a layer that a plugin listens to takes clicks: the others let them through to the map.
+  // Only a layer that a plugin listens to takes clicks: the others let them through to the map. An area
+  // (a polygon) covers ground: a click in it is also a click on that spot of the map (a new incident's
+  // location, say), or an area layer covering the city would leave no spot to click.
   function onPluginClick(e) {
     L.DomEvent.stop(e);
     if (DM.pluginBridge) { DM.pluginBridge.clickFeature(this.dmLayerId, e.layer.dmFeature); }
+    if (e.layer instanceof L.Polygon && DM.bridge) { DM.bridge.clickMap(e.latlng.lat, e.latlng.lng); }
   }
 
   function pluginFeature(row, styles, clickable) {

@@ -270,6 +270,24 @@ def test_a_layer_nobody_listens_to_lets_clicks_through_to_the_map(desk: Desk, ci
     assert map_click.args == pytest.approx([lat, lon], abs=1e-3)
 
 
+def test_a_click_in_an_area_a_plugin_listens_to_is_reported_and_is_also_a_click_on_that_spot(
+        desk: Desk, city: City) -> None:
+    """An area layer covering the city (station areas, say) must leave the dispatcher a map to click on."""
+    lat, lon = outside_the_city(city)
+    layer = add_layer(desk)
+    clicked: list[str] = []
+    layer.on_click(clicked.append)
+    layer.set_features([Polygon("zone", [[(lat - 0.01, lon - 0.01), (lat + 0.01, lon - 0.01),
+                                          (lat + 0.01, lon + 0.01), (lat - 0.01, lon + 0.01)]], style=ZONE)])
+    wait_drawn(desk, 1)
+    desk.qtbot.waitUntil(lambda: (page_layer(desk) or {}).get("clickable") is True)
+    desk.run(f"DispatchMap.map.setView([{lat}, {lon}], 14, {{animate: false}})")
+    with desk.qtbot.waitSignal(desk.window.map_bridge.mapClicked) as map_click:
+        real_click(desk, desk.js(f"DispatchMap.pluginFeatureAt('{LAYER}', 'zone')"))
+    assert map_click.args == pytest.approx([lat, lon], abs=1e-3)
+    desk.qtbot.waitUntil(lambda: clicked == ["zone"])
+
+
 def test_a_reloaded_page_gets_the_contributed_layers_again(desk: Desk, city: City) -> None:
     lat, lon = outside_the_city(city)
     layer = add_layer(desk)
