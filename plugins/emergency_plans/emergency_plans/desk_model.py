@@ -37,6 +37,12 @@ OWN_PLANS_FOLDER = "plans"
 
 ChangeListener = Callable[[frozenset[str]], None]
 
+EVENT_KINDS = frozenset({
+    "plugin_event", "unit_registered", "incident_created", "incident_reclassified", "incident_note",
+    "incident_referred", "incident_closed", "unit_dispatched", "unit_recalled", "dispatch_ack", "arrival",
+    "clearance", "field_record"})
+"""What the checklists are judged on: never the positions and statuses that make most of the traffic."""
+
 
 class PlanError(ValueError):
     """A command the model refused, with a sentence in the desk's language the UI shows as it is."""
@@ -105,7 +111,7 @@ class PlansModel:
         self._derived = DerivedFacts(desk, self.checklists)
         self.checklists.reset(desk.state.incidents.values())  # a desk started in the middle of an incident
         self._subscriptions: list[Subscription] = [
-            desk.on_event(self._on_event),
+            desk.on_event(self._on_event, kinds=EVENT_KINDS),
             desk.on_reset(self._on_reset),
             desk.on_language(lambda _language: self._refresh(self._all_incidents())),
         ]
@@ -186,16 +192,19 @@ class PlansModel:
     def tick(self, activation_id: str, step_id: str, note: str = "") -> None:
         activation = self._active(activation_id)
         if self._progress(activation, step_id).tick is not None:
-            raise PlanError(self.desk.tr("That step is already ticked."))
+            raise PlanError(self.desk.tr("The step \u201c{step}\u201d of \u201c{plan}\u201d is already ticked.")
+                            .format(**self._names(activation, step_id)))
         self._record("step_ticked", plan_events.StepTicked(activation=activation.id, step=step_id, note=note[:500]),
                      activation.incident)
 
     def untick(self, activation_id: str, step_id: str, reason: str) -> None:
         activation = self._active(activation_id)
         if self._progress(activation, step_id).tick is None:
-            raise PlanError(self.desk.tr("That step is not ticked."))
+            raise PlanError(self.desk.tr("The step \u201c{step}\u201d of \u201c{plan}\u201d is not ticked: there is "
+                                         "no tick to take back.").format(**self._names(activation, step_id)))
         if not reason.strip():
-            raise PlanError(self.desk.tr("Say why the tick is taken back."))
+            raise PlanError(self.desk.tr("Say in a few words why the tick of \u201c{step}\u201d is taken back.")
+                            .format(step=self._names(activation, step_id)["step"]))
         self._record("step_unticked", plan_events.StepUnticked(activation=activation.id, step=step_id,
                                                                reason=reason.strip()[:500]), activation.incident)
 
@@ -300,6 +309,10 @@ class PlansModel:
                 self._loading.result(timeout_s)
         self._loaded()
 
+    def loaded_plans(self) -> LoadedPlans | None:
+        """The library and its matcher once loaded (a second model on the same plans need not read them again)."""
+        return self._loaded()
+
     def _all_incidents(self) -> set[str]:
         return set(self.desk.state.incidents) | {a.incident for a in self.checklists.activations()}
 
@@ -338,6 +351,10 @@ class PlansModel:
             raise PlanError(self.desk.tr("The plan \u201c{plan}\u201d has no step {step}.")
                             .format(plan=local(activation.title, self.desk.language), step=step_id))
         return progress
+
+    def _names(self, activation: Activation, step_id: str) -> dict[str, str]:
+        language = self.desk.language
+        return {"plan": local(activation.title, language), "step": local(activation.steps[step_id].step.text, language)}
 
     def _record(self, name: str, data: plan_events.PlanEvent | plan_events.ReportExported, incident: str,
                 *, quiet: bool = False) -> None:
