@@ -161,6 +161,10 @@ def test_the_plan_ending_or_the_incident_closing_takes_its_forces_and_alerts_awa
     assert desk.required and desk.alerts
     desk.apply(log.add("ws-1", ev.IncidentClosed(incident=INCIDENT, disposition="resolved"), 150))
     assert not desk.required and not desk.alerts
+    model.deactivate(model.activations(INCIDENT)[0].id)
+    _echo(desk, log, 160)
+    with pytest.raises(PlanError, match=f"Incident {INCIDENT} is closed or referred"):
+        model.activate(INCIDENT, "railway_knife_attack")
 
 
 def test_the_report_is_exported_as_html_and_csv_and_the_export_recorded(reference: Reference, tmp_path: Path) -> None:

@@ -173,8 +173,12 @@ class PlansModel:
         plan = self.plan(plan_id)
         if plan is None:
             raise PlanError(self.desk.tr("No plan \u201c{plan}\u201d in the plan library.").format(plan=plan_id))
-        if incident_id not in self.desk.state.incidents:
+        incident = self.desk.state.incidents.get(incident_id)
+        if incident is None:
             raise PlanError(self.desk.tr("No incident {incident} on this desk.").format(incident=incident_id))
+        if not incident.is_open:
+            raise PlanError(self.desk.tr("Incident {incident} is closed or referred: a plan is activated on an open "
+                                         "incident.").format(incident=incident_id))
         if any(a.plan == plan_id and a.active for a in self.checklists.activations(incident_id)):
             raise PlanError(self.desk.tr("The plan \u201c{plan}\u201d is already active on incident {incident}.")
                             .format(plan=local(plan.title, self.desk.language), incident=incident_id))

@@ -57,6 +57,10 @@
             <translation>本席位没有警情 {incident}。</translation>
         </message>
         <message>
+            <source>Incident {incident} is closed or referred: a plan is activated on an open incident.</source>
+            <translation>警情 {incident} 已结案或已移交：预案只能在未结警情上启动。</translation>
+        </message>
+        <message>
             <source>The plan “{plan}” is already active on incident {incident}.</source>
             <translation>预案“{plan}”已在警情 {incident} 上启动。</translation>
         </message>
