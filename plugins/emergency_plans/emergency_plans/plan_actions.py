@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from dispatch_desktop.api import DeskContext, Level
 from emergency_plans.desk_model import PlanError, model_for
@@ -18,20 +18,20 @@ from emergency_plans.plan_chooser import PlanChooser
 SUGGESTED_KEY = "Ctrl+Shift+P"
 """The key of "Activate the suggested plan" (the manifest's; the dispatch section names it)."""
 
-_dialogs: dict[int, QWidget] = {}  # the dialog each desk has open (one at a time), kept alive while open
+_dialogs: dict[int, QDialog] = {}  # the dialog each desk has open (one at a time), kept alive while open
 
 
-def open_dialog(desk: DeskContext) -> QWidget | None:
+def open_dialog(desk: DeskContext) -> QDialog | None:
     """The chooser or file dialog open on ``desk`` (tests reach it here)."""
     return _dialogs.get(id(desk))
 
 
-def _keep(desk: DeskContext, dialog: QWidget) -> None:
+def _keep(desk: DeskContext, dialog: QDialog) -> None:
     previous = _dialogs.pop(id(desk), None)
     if previous is not None:
         previous.close()
     _dialogs[id(desk)] = dialog
-    dialog.destroyed.connect(lambda _object=None: _dialogs.pop(id(desk), None))
+    dialog.finished.connect(lambda _result: _dialogs.pop(id(desk)) if _dialogs.get(id(desk)) is dialog else None)
 
 
 def close_dialogs() -> None:
