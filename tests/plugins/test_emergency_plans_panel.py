@@ -206,3 +206,14 @@ def test_rows_count_down_to_the_second_and_never_show_zero_left_before_overdue()
     rows = activation_rows(activation, views, tr=str, language="en", zone=ZoneInfo("Asia/Shanghai"),
                            now_ms=at_s(239.5), stopped=True, unit_name=str)
     assert [row.countdown for row in rows.steps] == [""] * 8  # a stopped checklist shows no clock
+
+
+def test_a_panel_behind_another_tab_does_no_work_and_is_up_to_date_when_shown(
+        panel: ChecklistPanel, desk: FakeDesk) -> None:
+    arrived = step_item(panel, 2)
+    panel.hide()
+    desk.now = at_s(236)
+    panel.countdown.timeout.emit()
+    assert arrived.text(DEADLINE) == "00:10 left"
+    panel.show()
+    assert arrived.text(DEADLINE) == "00:04 left"

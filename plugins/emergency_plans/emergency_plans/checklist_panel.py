@@ -20,13 +20,10 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from dispatch_desktop.api import DeskContext, Subscription
 from emergency_plans.checklist import Activation, StepState, StepView
-from emergency_plans.checklist_rows import MAX_KEYED_STEPS, ActivationRows, StepRow, activation_rows
+from emergency_plans.checklist_rows import MAX_KEYED_STEPS, ActivationRows, StepRow, activation_rows, step_cell
 from emergency_plans.desk_model import model_for
 from emergency_plans.model import Plan, local
+from emergency_plans.untick_editor import UntickEditor
 
 SUGGESTED_KEY = "Ctrl+Shift+P"
 """The key of the incident action "Activate the suggested plan" (the manifest's), named by the empty state."""
@@ -69,51 +67,6 @@ class PlansModelView(Protocol):
     def tick(self, activation_id: str, step_id: str, note: str = "") -> None: ...
 
     def untick(self, activation_id: str, step_id: str, reason: str) -> None: ...
-
-
-class UntickEditor(QWidget):
-    """The reason asked for before a tick is taken back: one line under the list."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.question = QLabel()
-        self.question.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.confirm = QPushButton()
-        self.cancel = QPushButton()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.confirm)
-        row.addWidget(self.cancel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.question)
-        layout.addLayout(row)
-        self.reason.textChanged.connect(lambda text: self.confirm.setEnabled(bool(text.strip())))
-        self.target: tuple[str, str] | None = None  # (activation id, step id) being unticked
-        self.drafts: dict[tuple[str, str], str] = {}  # what was typed for a step and put away with Esc
-        self.hide()
-
-    def open(self, target: tuple[str, str], question: str) -> None:
-        self.put_away()
-        self.target = target
-        self.question.setText(question)
-        self.reason.setText(self.drafts.pop(target, ""))
-        self.confirm.setEnabled(bool(self.reason.text().strip()))
-        self.show()
-        self.reason.setFocus()
-
-    def put_away(self) -> None:
-        """Hide, keeping what was typed for the step."""
-        if self.target is not None and self.reason.text():
-            self.drafts[self.target] = self.reason.text()
-        self.done()
-
-    def done(self) -> None:
-        self.target = None
-        self.reason.clear()
-        self.hide()
 
 
 class ChecklistPanel(QWidget):
@@ -163,7 +116,7 @@ class ChecklistPanel(QWidget):
         self.setFocusProxy(self.tree)
         self.countdown = QTimer(self)
         self.countdown.setInterval(COUNTDOWN_MS)
-        self.countdown.timeout.connect(self.refresh)
+        self.countdown.timeout.connect(self._tick)
         subscriptions: list[Subscription] = [
             model.on_change(self._plans_changed),
             desk.selection.on_change(self._selected),
@@ -191,6 +144,14 @@ class ChecklistPanel(QWidget):
         self.editor.cancel.setText(tr("Cancel"))
         self.editor.reason.setPlaceholderText(tr("Why is it not done?"))
         self._shown = ()  # the rows' texts are built again in the new language
+        self.refresh()
+
+    def _tick(self) -> None:
+        if self.isVisible():  # a panel behind another tab is brought up to date when it is shown
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh()
 
     def _selected(self, what: str, item_id: str) -> None:
@@ -389,16 +350,6 @@ class ChecklistPanel(QWidget):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-
-
-def step_cell(step: StepRow) -> str:
-    """The step's text (``*`` when mandatory), its owner, then how it was done and its escalation."""
-    lines = [f"* {step.text}" if step.mandatory else step.text, " · ".join(filter(None, (step.owner, step.deadline)))]
-    if step.done:
-        lines.append(f"✓ {step.done}")
-    if step.escalated:
-        lines.append(f"↑ {step.escalated}")
-    return "\n".join(lines)
 
 
 def _set_text(item: QTreeWidgetItem, column: int, text: str) -> None:

@@ -134,3 +134,13 @@ def _escalated(view: StepView, tr: Translate, zone: ZoneInfo) -> str:
 
 def clock(time_ms: int, zone: ZoneInfo) -> str:
     return datetime.fromtimestamp(time_ms / 1000, zone).strftime("%H:%M:%S")
+
+
+def step_cell(step: StepRow) -> str:
+    """The step's text (``*`` when mandatory), its owner, then how it was done and its escalation."""
+    lines = [f"* {step.text}" if step.mandatory else step.text, " · ".join(filter(None, (step.owner, step.deadline)))]
+    if step.done:
+        lines.append(f"✓ {step.done}")
+    if step.escalated:
+        lines.append(f"↑ {step.escalated}")
+    return "\n".join(lines)
