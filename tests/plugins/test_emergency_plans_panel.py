@@ -3,13 +3,16 @@ incident's plans (countdowns, colours, who ticked what) and what the keys do."""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from emergency_plans.checklist import StepState
-from emergency_plans.checklist_panel import CHOOSE_KEY, STATE_COLOURS, SUGGESTED_KEY, ChecklistPanel
+from emergency_plans.checklist_panel import CHOOSE_KEY, STATE_COLOURS, ChecklistPanel
 from emergency_plans.checklist_rows import activation_rows, countdown
 from emergency_plans.events import PlanDeactivated
+from emergency_plans.plan_actions import SUGGESTED_KEY
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -217,3 +220,10 @@ def test_a_panel_behind_another_tab_does_no_work_and_is_up_to_date_when_shown(
     assert arrived.text(DEADLINE) == "00:10 left"
     panel.show()
     assert arrived.text(DEADLINE) == "00:04 left"
+
+
+def test_the_keys_the_empty_state_names_are_the_manifests() -> None:
+    manifest = Path(__import__("emergency_plans").__file__).parent / "dispatch_plugin.toml"
+    keys = {action["id"]: action.get("key") for action in tomllib.loads(manifest.read_text())["incident_actions"]}
+    assert keys["emergency_plans.activate_suggested"] == SUGGESTED_KEY
+    assert keys["emergency_plans.choose_plan"] == CHOOSE_KEY

@@ -35,12 +35,11 @@ from emergency_plans.checklist import Activation, StepState, StepView
 from emergency_plans.checklist_rows import MAX_KEYED_STEPS, ActivationRows, StepRow, activation_rows, step_cell
 from emergency_plans.desk_model import model_for
 from emergency_plans.model import Plan, local
+from emergency_plans.plan_actions import SUGGESTED_KEY
 from emergency_plans.untick_editor import UntickEditor
 
-SUGGESTED_KEY = "Ctrl+Shift+P"
-"""The key of the incident action "Activate the suggested plan" (the manifest's), named by the empty state."""
 CHOOSE_KEY = "Ctrl+Alt+P"
-"""The key of the incident action "Activate a plan…"."""
+"""The manifest's key of the incident action "Activate a plan…", named by the empty state (as ``SUGGESTED_KEY``)."""
 COUNTDOWN_MS = 1000
 COLUMNS = ("#", "Step", "Deadline")
 STEP_COLUMN, DEADLINE_COLUMN = 1, 2  # the step's cell: its text, owner, how it was done, its escalation
