@@ -195,6 +195,11 @@ def test_a_knife_attack_at_the_railway_station_is_worked_through_its_plan(
         assert len(chooser.shown_plans()) == 11 and chooser.shown_plans()[0] != PLAN  # already active: not ★
         qtbot.keyClicks(chooser.filter, "south")
         assert chooser.shown_plans() == ["railway_knife_attack_guangzhou_south"]
+        chooser.filter.setText("广州火车站")  # the plan already active: refused in the dialog, which stays
+        assert chooser.shown_plans() == [PLAN]
+        qtbot.keyClick(chooser.filter, Qt.Key.Key_Return)
+        assert chooser.isVisible() and not chooser.error.isHidden()
+        assert chooser.error.text() == f"The plan “{TITLE}” is already active on incident {INCIDENT}."
         chooser.reject()
         assert guard.faults("emergency_plans") == []
     finally:

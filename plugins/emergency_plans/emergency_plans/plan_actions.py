@@ -49,6 +49,12 @@ def _told(command: Callable[[], None]) -> str:
     return ""
 
 
+def _run(desk: DeskContext, command: Callable[[], None], done: str) -> None:
+    """Run a model command from an action: ``done`` in the status bar, or the refusal in the alerts panel."""
+    why = _told(command)
+    desk.notify(why or done, Level.WARNING if why else Level.INFO)
+
+
 def can_activate_suggested(desk: DeskContext, incident_id: str) -> bool:
     return not desk.read_only and bool(model_for(desk).suggestions(incident_id))
 
@@ -59,11 +65,8 @@ def activate_suggested(desk: DeskContext, incident_id: str) -> None:
         desk.notify(desk.tr("No plan is suggested for incident {incident}.").format(incident=incident_id),
                     Level.WARNING)
         return
-    why = _told(lambda: model_for(desk).activate(incident_id, suggestions[0].id))
-    if why:
-        desk.notify(why, Level.WARNING)
-    else:
-        desk.notify(desk.tr("Plan activated: {plan}").format(plan=local(suggestions[0].title, desk.language)))
+    _run(desk, lambda: model_for(desk).activate(incident_id, suggestions[0].id),
+         desk.tr("Plan activated: {plan}").format(plan=local(suggestions[0].title, desk.language)))
 
 
 def can_choose_plan(desk: DeskContext, incident_id: str) -> bool:
@@ -104,11 +107,8 @@ def export_report(desk: DeskContext, incident_id: str) -> None:
         if not target.suffix:
             target = target.with_suffix(".csv" if csv else ".html")
         fmt: Literal["html", "csv"] = "csv" if csv else "html"
-        why = _told(lambda: model_for(desk).export_report(activation.id, target, fmt))
-        if why:
-            desk.notify(why, Level.WARNING)
-        else:
-            desk.notify(desk.tr("Plan report written to {path}").format(path=str(target)))
+        _run(desk, lambda: model_for(desk).export_report(activation.id, target, fmt),
+             desk.tr("Plan report written to {path}").format(path=str(target)))
 
     dialog.fileSelected.connect(chosen)
     _keep(desk, dialog)
