@@ -14,7 +14,7 @@ from emergency_plans.desk_model import PlanError, PlansModel
 from emergency_plans.events import PLUGIN_ID, PlanActivated, PlanEvent, ReportExported, StepEscalated, StepTicked
 from emergency_plans.reference import Reference, default_reference
 
-from dispatch_desktop.api import AppliedEvent, ForceRequirement, Outcome, UnitKind
+from dispatch_desktop.api import AppliedEvent, ForceRequirement, Level, Outcome, UnitKind
 from dispatch_desktop.api import events as ev
 from tests.plugins.emergency_plans_fake_desk import PlansDesk, loaded
 from tests.plugins.emergency_plans_log import INCIDENT, Log, knife_plan, ms
@@ -214,3 +214,11 @@ def test_the_library_loads_off_the_gui_thread_with_the_command_centers_own_plans
     problems = model.problems()
     assert "broken.yaml:2: version: must be at least 1, got the number 0" in problems
     assert "broken.yaml:1: title: is missing" in problems
+    changed: list[frozenset[str]] = []
+    model.on_change(changed.append)
+    model.tick_clock()
+    model.tick_clock()
+    assert len(changed) == 1  # the views are told once that the library is in
+    [(notice, level)] = desk.notices  # and the dispatcher, once, what was left out and why
+    assert level is Level.WARNING and notice.startswith("The plan library has 4 problem(s)")
+    assert "broken.yaml:2: version: must be at least 1" in notice

@@ -102,6 +102,8 @@ class PlansModel:
         self._plans = plans
         self._loading: Future[LoadedPlans] | None = None
         self._load_problem = ""
+        # The views told the library is in, and the dispatcher of its problems (plans given: nothing to tell).
+        self._announced = plans is not None
         if plans is None:
             self._loading = _load_in_background(desk.city, _own_folder(desk), getattr(desk.time_zone, "key", None))
         self._listeners: list[ChangeListener] = []
@@ -238,8 +240,14 @@ class PlansModel:
     def tick_clock(self) -> None:
         """Called every second: take the library once it is loaded, record the escalations due, tell the
         views of steps turning amber or overdue (and raise their alerts)."""
-        if self._plans is None and self._loaded() is not None:
+        if not self._announced and (self._loaded() is not None or self._load_problem):
+            self._announced = True
             self._emit(self._all_incidents())  # the suggestions are there now
+            problems = self.problems()
+            if problems:
+                self.desk.notify(self.desk.tr("The plan library has {count} problem(s); those plans are left out: "
+                                              "{problems}").format(count=len(problems), problems="; ".join(problems)),
+                                 Level.WARNING)
         now = self.desk.now_ms()
         if not self.desk.read_only:
             for activation_id, step_id in self.checklists.escalations_due(now):

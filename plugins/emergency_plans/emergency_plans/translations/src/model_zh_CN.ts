@@ -81,6 +81,10 @@
             <translation>预案库无法加载：{why}</translation>
         </message>
         <message>
+            <source>The plan library has {count} problem(s); those plans are left out: {problems}</source>
+            <translation>预案库有 {count} 处问题，相关预案未载入：{problems}</translation>
+        </message>
+        <message>
             <source>Not recorded: {why}</source>
             <translation>未能记录：{why}</translation>
         </message>
