@@ -17,7 +17,8 @@ from dispatch_desktop.api import context, hookspecs, map_layers
 DOCUMENT = (Path(__file__).parent.parent / "docs" / "PLUGINS.md").read_text(encoding="utf-8")
 
 EXPORTED = [
-    "API_VERSION", "INCIDENT_TYPES", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener", "City", "CliContext",
+    "API_VERSION", "INCIDENT_TYPES", "Actions", "AppliedEvent", "Call", "Camera", "Category", "ChangeListener",
+    "City", "CliContext",
     "Department", "DeskContext", "District", "Envelope", "EventListener", "ForceRequirement", "Incident",
     "IncidentAction",
     "IncidentStatus", "IncidentType", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -160,7 +168,10 @@ class StationLoadPanel(QWidget):
         if not index.isValid():
             self.filter.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
+        # Not selectRow: it reads the keyboard's modifiers at that moment, so a Ctrl held (or left pressed by
+        # a key sequence just sent) would add the row to the selection instead of choosing it.
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
 
     def selected_stations(self) -> list[str]:
