@@ -10,11 +10,11 @@ from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import msgspec
-from emergency_plans.desk_model import LoadedPlans
 from emergency_plans.events import SCHEMAS
 from emergency_plans.library import PlanLibrary
 from emergency_plans.matching import PlanMatcher
 from emergency_plans.model import Plan
+from emergency_plans.plan_loading import LoadedPlans
 from emergency_plans.reference import Reference
 
 from dispatch_desktop.api import AppliedEvent, ForceRequirement, Level, State

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from emergency_plans.checklist import StepState, StepView
-from emergency_plans.desk_model import PlansModel, load_plans, model_for
+from emergency_plans.desk_model import PlansModel, model_for
 from emergency_plans.plan_actions import open_dialog
 from emergency_plans.plan_chooser import PlanChooser
+from emergency_plans.plan_loading import load_plans
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 

@@ -16,7 +16,7 @@ import emergency_plans
 
 PACKAGE = Path(emergency_plans.__file__).parent
 FRAGMENT = PACKAGE / "translations" / "src" / "model_zh_CN.ts"
-MODULES = ("desk_model", "desk_derived", "plan_actions", "plan_chooser", "suggestion_section", "plugin")
+MODULES = ("desk_model", "desk_derived", "plan_loading", "plan_actions", "plan_chooser", "suggestion_section", "plugin")
 PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
 
 
@@ -70,6 +70,7 @@ def test_the_plugin_imports_only_the_desks_public_api() -> None:
 
 
 def test_the_model_loads_without_qt() -> None:
-    check = ("import sys; import emergency_plans.desk_model, emergency_plans.desk_derived, emergency_plans.events; "
+    check = ("import sys; import emergency_plans.desk_model, emergency_plans.desk_derived, "
+             "emergency_plans.plan_loading; "
              "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", check], check=True)

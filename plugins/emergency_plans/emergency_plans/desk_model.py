@@ -15,25 +15,18 @@ activation event carries its plan's checklist), so the events fold from the firs
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo
 
-from dispatch_desktop.api import AppliedEvent, City, DeskContext, Level, Outcome, State, Subscription
+from dispatch_desktop.api import AppliedEvent, DeskContext, Level, Outcome, State, Subscription
 from emergency_plans import events as plan_events
 from emergency_plans.checklist import Activation, Checklists, StepProgress, StepState, StepView
 from emergency_plans.desk_derived import DerivedFacts
-from emergency_plans.library import PlanLibrary, load_library, load_shipped
-from emergency_plans.matching import PlanMatcher
 from emergency_plans.model import Plan, local
-from emergency_plans.reference import reference_from_city
+from emergency_plans.plan_loading import LoadedPlans, load_in_background, own_plans_folder
 from emergency_plans.report import Report, plan_report, to_csv, to_html
-
-OWN_PLANS_FOLDER = "plans"
-"""A command center's own plans: ``<desk.data_dir>/plans/*.yaml``, replacing shipped plans of the same id."""
 
 ChangeListener = Callable[[frozenset[str]], None]
 
@@ -57,44 +50,6 @@ class _Listening:
             self._listeners.remove(self._listener)
 
 
-class LoadedPlans:
-    """The library with its matcher, built together (off the GUI thread)."""
-
-    def __init__(self, library: PlanLibrary, matcher: PlanMatcher) -> None:
-        self.library = library
-        self.matcher = matcher
-        self.by_id = {plan.id: plan for plan in library.plans}
-
-
-def load_plans(city: City, own_folder: Path | None, zone_key: str | None = None) -> LoadedPlans:
-    """The shipped plans, a command center's own folder on top (same id: its plan wins), and their matcher."""
-    reference = reference_from_city(city)
-    shipped = load_shipped(reference)
-    plans = {plan.id: plan for plan in shipped.plans}
-    problems = list(shipped.problems)
-    if own_folder is not None and own_folder.is_dir() and any(own_folder.glob("*.y*ml")):
-        own = load_library(own_folder, reference)
-        plans.update((plan.id, plan) for plan in own.plans)
-        problems += own.problems
-    library = PlanLibrary(tuple(plans[plan_id] for plan_id in sorted(plans)), {}, tuple(problems))
-    matcher = PlanMatcher(library.plans, reference, *([ZoneInfo(zone_key)] if zone_key else []))
-    return LoadedPlans(library, matcher)
-
-
-def _load_in_background(city: City, own_folder: Path | None, zone_key: str | None) -> Future[LoadedPlans]:
-    # The thread holds the city and a folder only, never the desk (no Qt object is let go of off the GUI thread).
-    future: Future[LoadedPlans] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(load_plans(city, own_folder, zone_key))
-        except BaseException as error:  # reported as a library problem, never lost
-            future.set_exception(error)
-
-    threading.Thread(target=run, name="emergency-plans-library", daemon=True).start()
-    return future
-
-
 class PlansModel:
     def __init__(self, desk: DeskContext, plans: LoadedPlans | None = None) -> None:
         self.desk = desk
@@ -105,7 +60,7 @@ class PlansModel:
         # The views told the library is in, and the dispatcher of its problems (plans given: nothing to tell).
         self._announced = plans is not None
         if plans is None:
-            self._loading = _load_in_background(desk.city, _own_folder(desk), getattr(desk.time_zone, "key", None))
+            self._loading = load_in_background(desk.city, own_plans_folder(desk), getattr(desk.time_zone, "key", None))
         self._listeners: list[ChangeListener] = []
         self._last_gseq = 0
         self._states: dict[tuple[str, str], StepState] = {}  # each step's last state seen, for the crossings
@@ -375,13 +330,6 @@ class PlansModel:
                 self.desk.notify(self.desk.tr("Not recorded: {why}").format(why=outcome.message), Level.WARNING)
 
         self.desk.record(name, data, incident=incident, on_outcome=answered)
-
-
-def _own_folder(desk: DeskContext) -> Path | None:
-    try:
-        return Path(desk.data_dir) / OWN_PLANS_FOLDER
-    except OSError:
-        return None
 
 
 _models: dict[int, PlansModel] = {}
