@@ -3,7 +3,8 @@
 ``db upgrade`` opens the store the way the app does (``EventStore.open`` applies pending migrations) and
 prints the revision it ends at; ``db current`` only looks; ``db keyframes`` rewrites the keyframes time
 travel starts from (after an upgrade that changed their format or spacing); ``db check`` reads the
-whole store without writing and says whether it is whole. A URL that cannot name a database exits with
+whole store without writing and says whether it is whole; ``db generate`` writes a simulated city's log
+(``commands.db_generate``). A URL that cannot name a database exits with
 2 and says what is wrong with it, before anything is created or connected to; so does a damaged store
 or another program's database (``storage_checks``), which is left as it was.
 """
@@ -19,6 +20,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from dispatch_desktop import paths
+from dispatch_desktop.commands import db_generate
 from dispatch_desktop.storage_checks import Use, check_store
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, alembic) is imported when an action runs, not for --help
@@ -38,6 +40,7 @@ ACTIONS = {
     "check": "check the event store without changing it: the database's own check of every page and index "
     "(SQLite integrity_check, PostgreSQL amcheck), gseqs without holes, the newest keyframes and events "
     "decode. Exit status 0: healthy, 1: damaged, 2: cannot check. Ctrl-C stops it",
+    "generate": db_generate.HELP,
 }
 
 INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C
@@ -56,6 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if name == "keyframes":
             action.add_argument("--every", type=_positive, default=None, metavar="N",
                                 help="events between keyframes (default: the store's, 10000)")
+        if name == "generate":
+            db_generate.add_arguments(action)
         if name == "check":
             action.add_argument("--quick", action="store_true",
                                 help="SQLite: quick_check instead of integrity_check (several times faster; "
@@ -213,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.db_action == "check":
             return _check(text, url, args.quick)
+        if args.db_action == "generate":
+            return db_generate.generate(args, text, url.render_as_string(hide_password=True), default)
         if args.db_action == "keyframes":
             return _keyframes(text, url, args.every, default)
         return _upgrade(text, url, default) if args.db_action == "upgrade" else _current(text)
