@@ -1,0 +1,186 @@
+"""``dispatch-desktop replay``: what happened, read back from the event log without a window.
+
+``replay state --at TIME`` rebuilds the city at a moment (``EventStore.state_at``, from the keyframe
+before it) and prints what a supervisor asks first: the open incidents by status and priority, the units
+by kind and status, the incidents past a target, and the time of the last event that moment holds;
+``--json`` gives the same as one JSON object for scripts. Nothing is written to the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from dispatch_desktop import paths
+from dispatch_desktop.commands import arguments
+from dispatch_desktop.storage_checks import Refused, Use, check_store
+
+if TYPE_CHECKING:
+    from dispatch_desktop.domain.state import State
+    from dispatch_desktop.store import EventStore
+
+HELP = "read back what happened from the event log: the city at a moment ('replay state --at TIME')"
+
+ACTIONS = {
+    "state": "print a summary of the city at a moment of the log: open incidents by status and priority, units "
+    "by kind and status, incidents overdue, the last event's time",
+}
+OVERDUE_LISTED = 10  # the longest overdue named one by one; the rest are counted
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="replay_action", metavar="ACTION", required=True)
+    state = actions.add_parser("state", help=ACTIONS["state"], description=ACTIONS["state"])
+    state.add_argument("--at", required=True, metavar="TIME",
+                       help="the moment: a date and time in the command center's zone, e.g. 2026-12-01T18:30 "
+                       "(or with its own zone), or +MINUTES after the log's first event, e.g. +90")
+    state.add_argument("--db", metavar="URL",
+                       help="the event store (default: events.sqlite3 in the user data dir)")
+    state.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    state.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
+                       help="the command center's time zone for reading and printing times "
+                       "(default: $DISPATCH_DESKTOP_TIMEZONE, else Asia/Shanghai)")
+
+
+@dataclass(frozen=True)
+class Overdue:
+    incident: str
+    priority: int
+    phase: str  # dispatch, arrival or clear: the running phase furthest past its target
+    late_s: int  # how long past the target
+
+
+@dataclass(frozen=True)
+class CitySummary:
+    at_ms: int
+    at: str  # local date and time
+    log_start: str
+    log_end: str
+    last_event: str  # the newest event the moment holds, local time
+    events: int  # events up to the moment (gseq)
+    open_incidents: int
+    incidents_by_status: dict[str, int]
+    incidents_by_priority: dict[str, int]
+    units: int
+    units_by_kind: dict[str, dict[str, int]]  # kind -> status -> count
+    overdue_count: int
+    overdue: list[Overdue]
+
+
+def summarise(state: State, at_ms: int, events: int, span: tuple[int, int]) -> CitySummary:
+    """What ``replay state`` prints of ``state``, the city at ``at_ms`` (``span``: the log's first and
+    last event times)."""
+    from dispatch_desktop.domain.localtime import date_time_text
+    from dispatch_desktop.domain.timers import overdue_incidents
+
+    open_incidents = state.open_incidents()
+    by_kind: dict[str, Counter[str]] = {}
+    for unit in state.units.values():
+        by_kind.setdefault(unit.kind.value, Counter())[unit.status.value] += 1
+    late = overdue_incidents(open_incidents, at_ms)
+    priorities = {incident.id: incident.priority for incident in open_incidents}
+    listed = []
+    for timers in late[:OVERDUE_LISTED]:
+        worst = max(timers.overdue, key=lambda phase: phase.fraction)
+        listed.append(Overdue(timers.incident, priorities[timers.incident], worst.phase.value,
+                              round(worst.elapsed_s - worst.target_s)))
+    return CitySummary(
+        at_ms=at_ms, at=date_time_text(at_ms), log_start=date_time_text(span[0]), log_end=date_time_text(span[1]),
+        last_event=date_time_text(state.time), events=events, open_incidents=len(open_incidents),
+        incidents_by_status=_sorted(Counter(i.status.value for i in open_incidents)),
+        incidents_by_priority=_sorted(Counter(f"P{i.priority}" for i in open_incidents)),
+        units=len(state.units), units_by_kind={kind: _sorted(counts) for kind, counts in sorted(by_kind.items())},
+        overdue_count=len(late), overdue=listed,
+    )
+
+
+def _sorted(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items()))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count:,}" for name, count in counts.items()) or "none"
+
+
+def summary_text(summary: CitySummary) -> str:
+    lines = [
+        f"the city at {summary.at} (log: {summary.log_start} to {summary.log_end})",
+        f"  last event: {summary.last_event} ({summary.events:,} events up to this moment)",
+        f"  open incidents: {summary.open_incidents:,}",
+        f"    by status: {_counts(summary.incidents_by_status)}",
+        f"    by priority: {_counts(summary.incidents_by_priority)}",
+        f"  units: {summary.units:,}",
+        *(f"    {kind}: {_counts(statuses)}" for kind, statuses in summary.units_by_kind.items()),
+        f"  overdue incidents: {summary.overdue_count:,}",
+        *(f"    {late.incident} P{late.priority}: {late.phase} {late.late_s // 60} min {late.late_s % 60} s past "
+          "its target" for late in summary.overdue),
+    ]
+    if summary.overdue_count > len(summary.overdue):
+        lines.append(f"    … and {summary.overdue_count - len(summary.overdue):,} more")
+    return "\n".join(lines)
+
+
+def moment(text: str, span: tuple[int, int]) -> int:
+    """``--at`` as epoch ms: ``+MINUTES`` after the log's start, else an ISO date and time. Raises
+    ``Refused`` (exit 2) with what is wrong and the log's span."""
+    from dispatch_desktop.commands.db_generate import local_time
+    from dispatch_desktop.domain.localtime import date_time_text
+
+    start, end = span
+    minutes_long = (end - start) / 60_000
+    within = (f"the log runs from {date_time_text(start)} to {date_time_text(end)}: give a time between them, "
+              f"or +0 to +{minutes_long:.0f} minutes")
+    if text.startswith("+"):
+        try:
+            minutes = float(text[1:])
+        except ValueError:
+            raise Refused(f"--at {text}: after '+' give the minutes after the log's start, e.g. +90") from None
+        at_ms = start + round(minutes * 60_000)
+    else:
+        try:
+            at_ms = local_time(text)
+        except argparse.ArgumentTypeError as error:
+            raise Refused(f"--at: {error}, or +MINUTES after the log's start") from None
+    if not start <= at_ms <= end:
+        raise Refused(f"--at {text} ({date_time_text(at_ms)}) is outside the log: {within}.")
+    return at_ms
+
+
+def _span(store: EventStore, shown: str) -> tuple[int, int]:
+    """The first and the last event's hub time."""
+    first = next(store.read(0, limit=1), None)
+    if first is None:
+        raise Refused(f"the event store {shown} holds no events: nothing to replay. "
+                      "'dispatch-desktop db generate --hours 1' writes a simulated hour.")
+    return first[1].t_hub, store.state_at().time
+
+
+def run(args: argparse.Namespace) -> int:
+    from dispatch_desktop.domain.localtime import set_zone
+    from dispatch_desktop.store import EventStore, StoreError
+    from dispatch_desktop.store.backends import backend_for
+
+    if args.timezone:
+        set_zone(args.timezone)
+    text = args.db or paths.default_database_url()
+    try:
+        _backend, url = backend_for(text)
+    except StoreError as error:
+        print(f"dispatch-desktop replay: bad --db URL: {error}", file=sys.stderr)
+        return 2
+    shown = url.render_as_string(hide_password=True)
+    check_store(text, Use.EXISTING, default=args.db is None)
+    with EventStore.open(text, maintenance=False) as store:  # it only reads: no checkpoints of its own
+        span = _span(store, shown)
+        at_ms = moment(args.at, span)
+        rebuilt = store.rebuild(time_ms=at_ms)
+        summary = summarise(rebuilt.state, at_ms, rebuilt.gseq, span)
+    if args.json:
+        print(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(summary))
+    return 0
