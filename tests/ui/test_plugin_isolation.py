@@ -239,6 +239,22 @@ def test_a_plugin_whose_libraries_take_long_to_import_is_not_blamed_for_holding_
     assert desk.plugins.host.guard.faults(plugin.id) == []
 
 
+def test_a_panel_and_an_activation_slow_to_build_at_start_up_are_not_faults_but_a_hanging_one_is(
+        make_desk: DeskFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As the desk starts nobody works at it yet: a few hundred ms to build a panel on a busy machine is not
+    the plugin holding the desk; over START_HOLD_LIMIT_MS it is."""
+    slow_panel = LABEL_PANEL.replace("def build(desk):\n", "def build(desk):\n    import time\n    time.sleep(0.3)\n")
+    slow_hooks = GOOD_HOOKS.replace("    pass", "    import time\n    time.sleep(0.3)")
+    fine = write_plugin(tmp_path / "site", "slowish", {"hooks": slow_hooks, "panel": slow_panel}, manifest=PANEL)
+    hanging = write_plugin(tmp_path / "site", "hanging",
+                           {"hooks": GOOD_HOOKS.replace("    pass", "    import time\n    time.sleep(1.2)")})
+    desk = make_desk("en", plugins=[fine, hanging])
+    guard = desk.plugins.host.guard
+    assert guard.faults(fine.id) == [] and desk.window.dock(f"{fine.id}.panel") is not None
+    [fault] = guard.faults(hanging.id)
+    assert fault.what == "activate" and "held the desk" in fault.message and "limit is 1000 ms" in fault.message
+
+
 EVERY_HOOK = '''
 from dispatch_desktop.api import Level, hookimpl
 

@@ -155,7 +155,9 @@ class MapView(QWebEngineView):
 
     def _on_leaflet_checked(self, result: object) -> None:
         self.leaflet_loaded = result is True
-        if not self.leaflet_loaded:
+        # No answer at all (None): the page went away before it could give one — the view is being closed,
+        # its bridge perhaps already gone — which says nothing about Leaflet.
+        if result is False:
             self._fail("Leaflet did not load in the map page (missing lib/leaflet?)")
 
     def _on_bridge_ready(self) -> None:

@@ -35,7 +35,7 @@ from dispatch_desktop.extensions.sentinel import Sentinel
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.context import DeskParts, PluginDesk, SettingsStore
 from dispatch_desktop.ui.plugins.error_view import PluginErrorView
-from dispatch_desktop.ui.plugins.guard import Fault, PluginGuard
+from dispatch_desktop.ui.plugins.guard import START_HOLD_LIMIT_MS, Fault, PluginGuard
 from dispatch_desktop.ui.plugins.panels import PanelContribution, PanelRegistry, dock_name
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,8 @@ class PluginHost(QObject):
             self.parts.relay.record_history_of(plugin_id)
         for hook in self.manager.hook.activate.get_hookimpls():
             if hook.plugin_name == plugin_id and not guard.is_disabled(plugin_id):
-                guard.call(plugin_id, hook.function, desk=desk, what="activate", fatal=True)
+                guard.call(plugin_id, hook.function, desk=desk, what="activate", fatal=True,
+                           limit_ms=START_HOLD_LIMIT_MS)
         loaded.active = not guard.is_disabled(plugin_id)
 
     def _add_panel(self, desk: PluginDesk, loaded: Loaded, panel_id: str, title: str, area: str, tab_group: str,
@@ -168,7 +169,8 @@ class PluginHost(QObject):
         def build() -> Any:
             if factory is None:
                 return PluginErrorView(desk.tr(desk.manifest.name), self.guard.faults(plugin_id), disabled=False)
-            widget = self.guard.call(plugin_id, factory, desk, what=f"panel {panel_id}")
+            widget = self.guard.call(plugin_id, factory, desk, what=f"panel {panel_id}",
+                                     limit_ms=START_HOLD_LIMIT_MS)  # panels are built as the desk starts
             if widget is None:
                 return PluginErrorView(desk.tr(desk.manifest.name), self.guard.faults(plugin_id), disabled=False)
             return widget
