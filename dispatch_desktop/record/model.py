@@ -11,9 +11,11 @@ How it reads, and what that costs on a big log (a Guangzhou day: 1,100 units rep
    names and kinds come from the same state;
 2. one pass of ``EventStore.read_time_range`` over the incident's life plus the margins picks out the
    incident's events and the fixes of those units. The store has no index by incident or by unit over
-   time, so that pass decodes every event of the span: ~800,000 events for an hour, a few seconds of
-   decoding (bench/record.py prints it beside the raw ``read_time_range`` time). The time is bounded by
-   the span's length, not by the log's size: finding the span's ends is a bisection over gseq.
+   time, and that read decodes every event of the span, nearly all of them other units' positions: for a
+   typical 47-minute span (610,000 events) 4-5 s on SQLite or PostgreSQL (bench/record.py, 2 busy
+   cores), against ~0.2 s when the database leaves the other units' positions out before decoding (a
+   ``positions_of`` filter for ``read_time_range``, proposed to the store). It grows with the span's
+   length, not the log's size: the span's ends are found by bisection over gseq.
 """
 
 from __future__ import annotations
