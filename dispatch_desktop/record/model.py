@@ -123,7 +123,7 @@ def _read_span(store: EventStore, incident: Incident, units: set[str], start: in
     own: list[RecordedEvent] = []
     fixes: dict[str, list[Fix]] = {unit: [] for unit in units}
     orders: set[str] = set()
-    for gseq, event in store.read_time_range(start, end):
+    for gseq, event in store.read_time_range(start, end, positions_of=units):
         body = event.body
         if isinstance(body, ev.Position):
             track = fixes.get(event.source)

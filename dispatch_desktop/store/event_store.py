@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.events import Envelope
+from dispatch_desktop.domain.events import KIND_CODES, Envelope
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import keyframes, migrate
@@ -77,6 +77,7 @@ _HIGH_WATERS_MARK = "high_waters"
 _LOOKUP_EPOCHS = (4, 16, 64, 256)
 """Epochs per query when looking for one (source, seq), newest first; the last size repeats."""
 
+POSITION_CODE = KIND_CODES["position"]
 _EVENT_COLUMNS = tuple(events.c[name] for name in EVENT_COLUMNS.split(", "))
 
 
@@ -386,23 +387,29 @@ class EventStore:
 
         return chunk
 
-    def read_time_range(self, t0_ms: int, t1_ms: int) -> Iterator[tuple[int, Envelope]]:
+    def read_time_range(self, t0_ms: int, t1_ms: int, *,
+                        positions_of: Collection[str] | None = None) -> Iterator[tuple[int, Envelope]]:
         """Events with ``t0_ms <= t_hub < t1_ms``, in hub-time order (ties: gseq order), streamed.
         Hub time rises with gseq except at late events (``late_events``), so all the others are one
-        gseq range, already in that order; the late ones with such hub times are merged in."""
+        gseq range, already in that order; the late ones with such hub times are merged in.
+        ``positions_of``: only these sources' position reports (the others are left out by the database,
+        before decoding: position reports are nearly all of a busy log)."""
         if t1_ms <= t0_ms:
             return iter(())
+        only = None if positions_of is None else self._positions_filter(positions_of)
         with self._engine.connect() as conn:
             first = self._first_gseq_past(conn, t0_ms - 1)
             last = self._first_gseq_past(conn, t1_ms - 1) - 1
             late_in_range = set(conn.scalars(
                 select(late_events.c.gseq).where(late_events.c.gseq >= first, late_events.c.gseq <= last)
             ))
-            late_rows = self._fetch(conn, select(*_EVENT_COLUMNS).where(
+            late_query = select(*_EVENT_COLUMNS).where(
                 events.c.gseq.in_(select(late_events.c.gseq).where(late_events.c.t_hub >= t0_ms,
                                                                    late_events.c.t_hub < t1_ms))
-            ))
-        in_order = (item for item in self._scan(first - 1, last) if item[0] not in late_in_range)
+            )
+            late_rows = self._fetch(conn, late_query if only is None else late_query.where(only))
+        scan = self._stream(self._range_query(first - 1, last, None, only))
+        in_order = (item for item in scan if item[0] not in late_in_range)
         late = sorted(decode_rows(late_rows, self._names), key=_hub_order)
         return heapq.merge(in_order, late, key=_hub_order)
 
@@ -413,11 +420,19 @@ class EventStore:
             return iter(())
         return self._stream(self._range_query(after_gseq, upto, t_max), limit)
 
+    def _positions_filter(self, sources: Collection[str]) -> sa.ColumnElement[bool]:
+        ids = sorted(int(self._ids[name]) for name in set(sources) if name in self._ids)
+        not_position = events.c.kind != POSITION_CODE
+        return sa.or_(not_position, events.c.source_id.in_(ids)) if ids else not_position
+
     @staticmethod
-    def _range_query(after_gseq: int, upto: int | None, t_max: int | None) -> _Chunk:
+    def _range_query(after_gseq: int, upto: int | None, t_max: int | None,
+                     only: sa.ColumnElement[bool] | None = None) -> _Chunk:
         def chunk(after: RawRow | None) -> sa.Select[Any]:
             start = after_gseq if after is None else after[_GSEQ]
             query = select(*_EVENT_COLUMNS).where(events.c.gseq > start)
+            if only is not None:
+                query = query.where(only)
             if upto is not None:
                 query = query.where(events.c.gseq <= upto)
             if t_max is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import UnitStatus
 from dispatch_desktop.store import Appended, EventStore, event_store
 from tests.store.conftest import StoreFactory
 from tests.store.samples import T0, every_kind, position
@@ -118,6 +119,23 @@ def test_time_range_reads_by_hub_time(store: EventStore, monkeypatch: pytest.Mon
     found = [(e.t_hub, g) for g, e in store.read_time_range(T0 + 15, T0 + 40)]
     assert found == [(T0 + 15, 5), (T0 + 20, 2), (T0 + 20, 3), (T0 + 20, 7), (T0 + 30, 4)]
     assert list(store.read_time_range(T0 + 51, T0 + 99)) == []
+
+
+def test_a_time_range_can_leave_out_the_positions_of_other_units(store: EventStore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """An incident's record wants its own units' tracks, not the whole city's: the database drops the rest."""
+    monkeypatch.setattr(event_store, "CHUNK", 3)
+    status = ev.envelope("P-0002", 9, ev.StatusReport(status=UnitStatus.AVAILABLE), t_src=T0 + 24, t_hub=T0 + 25)
+    late = position("P-0003", 7, T0 + 18)  # stored after later events: merged back in by hub time
+    store.append([position(f"P-{n % 3 + 1:04d}", n, T0 + 10 * n) for n in range(1, 6)] + [status])
+    store.append([late])
+    everything = [(e.source, e.t_hub) for _g, e in store.read_time_range(T0, T0 + 100)]
+    assert len(everything) == 7
+    kept = [(e.source, e.t_hub) for _g, e in store.read_time_range(T0, T0 + 100, positions_of=["P-0003", "P-9"])]
+    assert kept == [(source, t) for source, t in everything if source == "P-0003" or t == T0 + 25]
+    assert kept == [("P-0003", T0 + 18), ("P-0003", T0 + 20), ("P-0002", T0 + 25), ("P-0003", T0 + 50)]
+    only_reports = [e.body.kind for _g, e in store.read_time_range(T0, T0 + 100, positions_of=[])]
+    assert only_reports == ["status"]
 
 
 def test_bad_input_is_refused_and_stores_nothing(store: EventStore) -> None:
