@@ -50,6 +50,7 @@ from sim_feed import SimFeed
 from dispatch_desktop.app import build_window
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain.enums import IncidentStatus
+from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.map.page import build_page
 from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
@@ -146,6 +147,7 @@ def main() -> None:
     process = psutil.Process()
     cores = psutil.cpu_count() or 1
     app = QApplication.instance() or QApplication([])
+    collector = GuiThreadCollector(app)  # as the desk (app.main): cyclic collection on the GUI thread only
 
     # The city's own process starts first and sets up while this one generates the same city for the map.
     sim = SimFeed(UNITS, INCIDENTS, REPORT_S, PUSH_HZ)
@@ -176,6 +178,7 @@ def main() -> None:
             user="bench", config_dir=Path(tmp) / "config", cache_dir=cache, restore_layout=False,
         ))
         window.open()
+        collector.freeze_survivors()  # as the desk does once started
         built_s = time.perf_counter() - t_start
         window.resize(1920, 1080)
         window.show()

@@ -360,7 +360,7 @@ def main(args: argparse.Namespace) -> int:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("指挥调度台 Dispatch Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    GuiThreadCollector(app)  # before any other thread starts: see gui_thread_gc.py
+    collector = GuiThreadCollector(app)  # before any other thread starts: see gui_thread_gc.py
     if args.timezone:
         localtime.set_zone(args.timezone)
     identity = resolve_identity(args.keys, args.workstation)
@@ -392,6 +392,7 @@ def main(args: argparse.Namespace) -> int:
         outcome["desk"] = desk
         app.aboutToQuit.connect(desk.stop)
         desk.start()
+        collector.freeze_survivors()
         if args.screenshot is not None:
             when = max(1.0, args.quit_after - 0.5) if args.quit_after else 12.0
             _after(when, lambda: _save_screenshot(desk, args.screenshot))

@@ -52,6 +52,14 @@ class GuiThreadCollector(QObject):
             return gc.collect(1)
         return gc.collect(2)
 
+    def freeze_survivors(self) -> None:
+        """Moves everything alive now (the city, the window, the plugins: what lives as long as the desk) out
+        of the collector's sight, as the hub does: each full collection would otherwise walk those few
+        hundred thousand objects again, 50-100 ms with the GUI thread stopped. Frozen objects are still
+        freed by reference counting."""
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         """Gives collection back to Python (as it was before this collector)."""
         self._timer.stop()
