@@ -6,8 +6,9 @@ own append rate for the very same events, measured in the same run.
     --hours of simulated time from 00:00, in events per wall-clock second, and the time a 24-hour log
     would take at that pace (the day curve makes the night a little cheaper than the evening);
 (b) the first --sample events of that log appended again to a fresh store: through ``EventStore.append``
-    alone (the raw append rate: no simulation, no rules, no fold) and through a ``Projector`` (append,
-    fold and keyframes, as the hub does), in batches of 2,000, so that (a) can be read as a share of it.
+    alone (the raw append rate: no simulation, no rules, no fold), in generate's batches and in the hub's
+    (2,000), and through a ``Projector`` (append, fold and keyframes, as the hub does), so that (a) can be
+    read as a share of them.
 
     nice .venv/bin/python bench/generate.py [--hours H] [--units U] [--seed S] [--sample N]
 
@@ -31,6 +32,7 @@ from dispatch_desktop.store import EventStore
 from dispatch_desktop.store.projector import Projector
 
 OUT = Path(__file__).resolve().parent / "out"
+HUB_BATCH = 2_000  # the hub's max_batch: its commits are this size at the most
 
 
 def fresh(name: str) -> str:
@@ -40,13 +42,13 @@ def fresh(name: str) -> str:
     return f"sqlite:///{OUT / name}"
 
 
-def append_rate(events: list[ev.Envelope], *, fold: bool) -> float:
-    """Events per second appending ``events`` in the hub's batch size to a fresh store."""
+def append_rate(events: list[ev.Envelope], *, fold: bool, batch: int = BATCH_EVENTS) -> float:
+    """Events per second appending ``events`` to a fresh store, ``batch`` events a transaction."""
     with EventStore.open(fresh("append.sqlite3")) as store:
         append = Projector(store).append if fold else store.append
         start = time.perf_counter()
-        for first in range(0, len(events), BATCH_EVENTS):
-            append(events[first:first + BATCH_EVENTS])
+        for first in range(0, len(events), batch):
+            append(events[first:first + batch])
         return len(events) / (time.perf_counter() - start)
 
 
@@ -67,12 +69,15 @@ def main() -> None:
         sample = [event for _, event in itertools.islice(store.read(), args.sample)]
     rate = outcome.events / wall
     raw = append_rate(sample, fold=False)
+    raw_hub_batches = append_rate(sample, fold=False, batch=HUB_BATCH)
     hub_path = append_rate(sample, fold=True)
     print(f"db generate, {args.units:,} units, {args.hours:g} simulated h from 00:00: {outcome.events:,} events, "
           f"{len(outcome.state.incidents):,} incidents, {outcome.refusals} refusals")
     print(f"  (a) generate:                {rate:>9,.0f} events/s  ({wall:.1f} s wall, {cpu:.1f} s CPU; "
           f"24 h at this pace ≈ {rate and outcome.events / args.hours * 24 / rate / 60:.0f} min)")
-    print(f"  (b) EventStore.append alone: {raw:>9,.0f} events/s  (the first {len(sample):,} events again)")
+    print(f"  (b) EventStore.append alone: {raw:>9,.0f} events/s  (the first {len(sample):,} events again, "
+          f"{BATCH_EVENTS:,} a transaction as generate commits)")
+    print(f"      the same, {HUB_BATCH:,} a batch: {raw_hub_batches:>9,.0f} events/s  (the hub's max_batch)")
     print(f"      Projector.append:        {hub_path:>9,.0f} events/s  (append + fold + keyframes, the hub's path)")
     print(f"  generate runs at {rate / raw:.0%} of the raw append rate, {rate / hub_path:.0%} of the hub's path")
 

@@ -27,9 +27,11 @@ from dispatch_desktop.sim.runner import run_tag
 from dispatch_desktop.store.event_store import EventStore
 from dispatch_desktop.store.projector import Projector
 
-BATCH_EVENTS = 2_000
-"""Events per transaction at least (the hub's ``max_batch``): a batch closes at the first whole simulated
-second past it, so a run's log always ends at a second boundary."""
+BATCH_EVENTS = 20_000
+"""Events per transaction at least; a batch closes at the first whole simulated second past it, so a run's
+log always ends at a second boundary. The hub commits at most 2,000 (its ``max_batch``) to answer its
+units quickly; nobody waits for an answer here, and each commit costs a sync to disk (about 50 ms on
+SQLite here), so ten times larger batches make the whole run about a quarter faster."""
 STEP_MS = 1_000
 """The engine is stepped one simulated second at a time, as the live runner does at ×1."""
 _PROGRESS_EVERY_S = 0.5
