@@ -79,6 +79,10 @@ def forbidden_imports(sources: list[Path], root: Path) -> list[str]:
             bad = [name for name in names if _forbidden(name)]
             if bad:
                 found.append(f"{path.relative_to(root)}:{line} imports {bad[0]}")
+        # The bare package ("import dispatch_desktop", to find its files, say) is beyond the API too; it is
+        # only let through above as the base of "from dispatch_desktop import api".
+        found += [f"{path.relative_to(root)}:{node.lineno} imports dispatch_desktop" for node in ast.walk(tree)
+                  if isinstance(node, ast.Import) and any(a.name == "dispatch_desktop" for a in node.names)]
     return found
 
 
@@ -169,6 +173,10 @@ def desk_imports_of_plugins(sources: list[Path], root: Path, packages: set[str])
             bad = [name for name in names if name.partition(".")[0] in packages]
             if bad:
                 found.append(f"{path.relative_to(root)}:{line} imports {bad[0]}")
+        # The bare package ("import dispatch_desktop", to find its files, say) is beyond the API too; it is
+        # only let through above as the base of "from dispatch_desktop import api".
+        found += [f"{path.relative_to(root)}:{node.lineno} imports dispatch_desktop" for node in ast.walk(tree)
+                  if isinstance(node, ast.Import) and any(a.name == "dispatch_desktop" for a in node.names)]
     return found
 
 
@@ -182,6 +190,10 @@ def plugin_imports_beyond_the_api(sources: list[Path], root: Path) -> list[str]:
                    and name != "dispatch_desktop" and not (name + ".").startswith("dispatch_desktop.api.")]
             if bad:
                 found.append(f"{path.relative_to(root)}:{line} imports {bad[0]}")
+        # The bare package ("import dispatch_desktop", to find its files, say) is beyond the API too; it is
+        # only let through above as the base of "from dispatch_desktop import api".
+        found += [f"{path.relative_to(root)}:{node.lineno} imports dispatch_desktop" for node in ast.walk(tree)
+                  if isinstance(node, ast.Import) and any(a.name == "dispatch_desktop" for a in node.names)]
     return found
 
 
@@ -198,6 +210,7 @@ def test_builtin_plugins_import_only_the_public_api() -> None:
 
 
 @pytest.mark.parametrize("source", ["from dispatch_desktop.ui import labels\n",
+                                    "import dispatch_desktop\n",
                                     "import dispatch_desktop.domain.state\n",
                                     "from dispatch_desktop import paths\n"])
 def test_the_plugin_scan_catches_an_import_beyond_the_api(tmp_path: Path, source: str) -> None:

@@ -4,11 +4,8 @@ text reads in Chinese from the catalogue it ships."""
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import shift_log
@@ -18,13 +15,13 @@ from dispatch_desktop.api import API_VERSION
 from dispatch_desktop.extensions.discovery import discover
 from dispatch_desktop.extensions.manifest import Manifest
 from dispatch_desktop.extensions.validate import validate_plugin
+from tests.plugins.catalogue_checks import messages, texts_in, untranslated
 
 PACKAGE = Path(shift_log.__file__).parent
 PROJECT = PACKAGE.parent
 CATALOGUE = PACKAGE / "translations" / "shift_log_zh_CN.ts"
 TRANSLATING_CALLS = ("tr", "_tr", "translatable")
 """desk.tr("…") and the panel's self._tr("…") translate; translatable("…") marks a text translated later."""
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _installed() -> Manifest:
@@ -61,37 +58,19 @@ def test_the_hub_and_the_command_line_import_the_schema_and_settings_without_qt(
     assert done.stdout.strip() == "[]"
 
 
-def _texts_in_code() -> set[str]:
-    texts = set()
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            # A call with a variable passes on a text marked where it is written (translatable("…")).
-            if name in TRANSLATING_CALLS and isinstance(node.args[0], ast.Constant):
-                texts.add(node.args[0].value)
-    return texts
-
-
 def _catalogue() -> dict[str, str]:
-    [context] = ET.parse(CATALOGUE).getroot().iter("context")
-    assert context.findtext("name") == "shift_log"  # desk.tr translates in the plugin id's context
-    return {message.findtext("source", ""): message.findtext("translation", "") for message in context.iter("message")}
+    return messages(CATALOGUE, "shift_log")  # desk.tr translates in the plugin id's context
 
 
 def test_every_text_the_plugin_shows_is_translated_in_its_catalogue_and_no_other() -> None:
     manifest = _installed()
-    shown = _texts_in_code() | {manifest.name, manifest.description, *(panel.title for panel in manifest.panels),
-                                *(layer.title for layer in manifest.map_layers),
-                                *(action.title for action in manifest.incident_actions)}
+    shown = texts_in(PACKAGE.glob("*.py"), TRANSLATING_CALLS) | {
+        manifest.name, manifest.description, *(panel.title for panel in manifest.panels),
+        *(layer.title for layer in manifest.map_layers), *(action.title for action in manifest.incident_actions)}
     catalogue = _catalogue()
     assert sorted(shown - catalogue.keys()) == [], "texts missing from the catalogue"
     assert sorted(catalogue.keys() - shown) == [], "texts the plugin no longer shows"
-    assert [source for source, translation in catalogue.items() if not translation.strip()] == []
-    # A placeholder lost or misspelt in translation would show as "{count}" or raise KeyError.
-    assert [source for source, translation in catalogue.items()
-            if set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(translation))] == []
+    assert untranslated(shown, catalogue) == []
 
 
 def test_the_shipped_qm_is_the_compiled_catalogue() -> None:

@@ -1,58 +1,28 @@
 """The roster's code as shipped: every text it shows is in its Chinese catalogue with the same
-placeholders, it imports nothing of the desk but ``dispatch_desktop.api``, and its model, schema and CSV
-load where no Qt is (the hub imports the schema)."""
+placeholders, and its model, schema and CSV load where no Qt is (the hub imports the schema). (That it
+imports nothing of the desk but ``dispatch_desktop.api``: tests/test_architecture.py.)"""
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import station_duty.roster
 
+from tests.plugins.catalogue_checks import messages, texts_in, untranslated
+
 PACKAGE = Path(station_duty.roster.__file__).parent
 CATALOGUE = PACKAGE.parent / "translations" / "src" / "roster_zh_CN.ts"
 TRANSLATING_CALLS = ("tr", "_tr", "translatable", "translate")
-PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
 QT_FREE = ("events", "shifts", "generate", "book", "csv_format", "csv_read", "csv_write", "session", "texts",
            "drafts")
 
 
-def _texts_in_code() -> set[str]:
-    texts = set()
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
-                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in TRANSLATING_CALLS:
-                    texts.add(node.args[0].value)
-    return texts
-
-
 def test_every_text_shown_has_a_chinese_translation_with_the_same_placeholders() -> None:
-    [context] = ET.parse(CATALOGUE).getroot().iter("context")
-    assert context.findtext("name") == "station_duty"
-    catalogue = {message.findtext("source", ""): message.findtext("translation", "")
-                 for message in context.iter("message")}
-    texts = _texts_in_code()
+    texts = texts_in(PACKAGE.glob("*.py"), TRANSLATING_CALLS)
     assert len(texts) > 70
-    assert sorted(texts - set(catalogue)) == []
-    for text in texts:
-        assert catalogue[text] and catalogue[text] != text, text
-        assert sorted(PLACEHOLDER.findall(catalogue[text])) == sorted(PLACEHOLDER.findall(text)), text
-
-
-def test_the_roster_imports_only_the_desks_public_api() -> None:
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
-                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
-            for name in names:
-                if name.startswith("dispatch_desktop"):
-                    assert name == "dispatch_desktop.api", f"{path.name} imports {name}"
+    assert untranslated(texts, messages(CATALOGUE, "station_duty")) == []
 
 
 def test_the_model_schema_and_csv_load_without_qt() -> None:
