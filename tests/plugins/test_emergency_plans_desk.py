@@ -25,6 +25,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.extensions.discovery import Discovered, discover
 from tests.plugins.emergency_plans_fake_desk import PlansDesk
 from tests.ui.live_desk import DeskFactory, Handset, Keyboard
+from tests.ui.plugin_kit import failures
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
 
@@ -81,8 +82,7 @@ def test_a_knife_attack_at_the_railway_station_is_worked_through_its_plan(
         qtbot, make_desk: DeskFactory, emergency_plans: list[Discovered], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     desk = make_desk("en", plugins=emergency_plans)
     window, city_model = desk.window, desk.window.city_model
-    guard = desk.plugins.host.guard
-    assert [(f.what, f.message) for f in guard.faults("emergency_plans")] == []
+    assert [(f.what, f.message) for f in failures(desk, "emergency_plans")] == []
     assert window.dock("emergency_plans.checklist").windowTitle() == "Plan checklist"
     assert "emergency_plans.forces" in window.layer_menu.layer_actions
     plugin_desk = desk.plugins.host.plugins["emergency_plans"].desk
@@ -202,7 +202,7 @@ def test_a_knife_attack_at_the_railway_station_is_worked_through_its_plan(
         assert chooser.isVisible() and not chooser.error.isHidden()
         assert chooser.error.text() == f"The plan “{TITLE}” is already active on incident {INCIDENT}."
         chooser.reject()
-        assert guard.faults("emergency_plans") == []
+        assert failures(desk, "emergency_plans") == []
     finally:
         second.client.stop()
         for handset in (*rapid, *patrols, *station_cars):

@@ -21,6 +21,7 @@ from dispatch_desktop.extensions.discovery import Discovered, discover
 from dispatch_desktop.ui.map.plugin_layers import PluginMapLayer
 from tests.ui.dispatch_world import type_text
 from tests.ui.live_desk import DeskFactory, Keyboard
+from tests.ui.plugin_kit import failures
 from tests.ui.test_desk_behaviour import _robbery
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
@@ -72,7 +73,7 @@ def test_an_entry_sent_with_enter_comes_back_from_the_log_with_the_operator_and_
     database = tmp_path / "log.sqlite3"
     desk = make_desk("zh_CN", plugins=shift_log, database=database)
     window = desk.window
-    assert desk.plugins.host.guard.faults("shift_log") == []
+    assert failures(desk, "shift_log") == []
     view = ShiftLogView(desk)
     assert view.dock.windowTitle() == "值班日志"
     assert view.dock in window.tabifiedDockWidgets(window.dock("dispatch"))
@@ -93,7 +94,7 @@ def test_an_entry_sent_with_enter_comes_back_from_the_log_with_the_operator_and_
     desk.stop()
 
     later = make_desk("zh_CN", plugins=shift_log, database=database, workstation="ws-later")
-    assert later.plugins.host.guard.faults("shift_log") == []
+    assert failures(later, "shift_log") == []
     view = ShiftLogView(later)
     qtbot.waitUntil(lambda: view.shown() == [row], timeout=10_000)  # from the log, as history
 
@@ -101,7 +102,7 @@ def test_an_entry_sent_with_enter_comes_back_from_the_log_with_the_operator_and_
 def test_a_supervisors_desk_reads_the_log_with_the_box_disabled_and_the_reason_from_the_start(
         qtbot: QtBot, make_desk: DeskFactory, shift_log: list[Discovered]) -> None:
     desk = make_desk("zh_CN", role=Role.SUPERVISOR, plugins=shift_log)
-    assert desk.plugins.host.guard.faults("shift_log") == []
+    assert failures(desk, "shift_log") == []
     view = ShiftLogView(desk)
     assert not view.editor.isEnabled()  # before anything was sent
     reason = desk.read_only_reason()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from dispatch_desktop.extensions.discovery import Discovered, discover
 from tests.ui.live_desk import DeskFactory, Keyboard
+from tests.ui.plugin_kit import failures
 from tests.ui.test_desk_behaviour import _robbery
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
@@ -28,7 +29,7 @@ def test_the_plugin_loads_its_panels_layer_and_shows_the_station_on_duty_for_the
         qtbot, make_desk: DeskFactory, station_duty: list[Discovered]) -> None:  # type: ignore[no-untyped-def]
     desk = make_desk("zh_CN", plugins=station_duty)
     window = desk.window
-    assert [(f.what, f.message) for f in desk.plugins.host.guard.faults("station_duty")] == []
+    assert [(f.what, f.message) for f in failures(desk, "station_duty")] == []
     for panel in ("station_duty.roster", "station_duty.responsibilities", "station_duty.load"):
         assert window.dock(panel).windowTitle()
     assert window.dock("station_duty.roster").windowTitle() == "值班表"
@@ -58,7 +59,7 @@ def test_the_plugin_loads_its_panels_layer_and_shows_the_station_on_duty_for_the
     number = QGuiApplication.clipboard().text()
     assert number and number.replace("-", "").isdigit()
     assert dialled == [f"tel:{number}"]
-    assert desk.plugins.host.guard.faults("station_duty") == []
+    assert failures(desk, "station_duty") == []
 
 
 def test_the_triage_advice_appears_as_the_call_is_typed_and_one_key_takes_it(
@@ -89,4 +90,4 @@ def test_the_triage_advice_appears_as_the_call_is_typed_and_one_key_takes_it(
     qtbot.waitUntil(lambda: created.args[0] in model.state.incidents, timeout=10_000)
     incident = model.state.incidents[created.args[0]]
     assert (incident.category.value, incident.department) == ("non_police", "city_management")
-    assert desk.plugins.host.guard.faults("station_duty") == []
+    assert failures(desk, "station_duty") == []

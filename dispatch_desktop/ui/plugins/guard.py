@@ -38,6 +38,7 @@ class Fault:
     details: str  # the traceback
     at: float = field(default_factory=time.time)
     held_ms: float = 0.0
+    hold: bool = False  # the call held the desk too long (rather than raising)
 
     @property
     def summary(self) -> str:
@@ -113,7 +114,7 @@ class PluginGuard(QObject):
         if held > limit:
             self.record(Fault(plugin, what, f"held the desk for {held:.0f} ms (the limit is "
                                             f"{limit:.0f} ms)",
-                              "".join(traceback.format_stack(limit=8)), held_ms=held))
+                              "".join(traceback.format_stack(limit=8)), held_ms=held, hold=True))
 
     def record(self, fault: Fault, *, fatal: bool = False) -> None:
         """A fault found elsewhere (a broken import, a refused key) counts like one the guard caught."""
