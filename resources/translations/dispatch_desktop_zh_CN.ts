@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>ActionBar</name>
+        <message>
+            <location filename="../../dispatch_desktop/ui/dispatch/action_bar.py" line="+192" />
+            <source>More actions</source>
+            <translation>更多操作</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionDialog</name>
         <message>
             <location filename="../../dispatch_desktop/ui/dispatch/dialogs.py" line="+100" />

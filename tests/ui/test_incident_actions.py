@@ -264,3 +264,33 @@ def test_on_a_narrow_panel_the_buttons_wrap_instead_of_running_off_its_edge(qtbo
     for button in shown:
         box = button.geometry().translated(button.parentWidget().mapTo(panel, button.parentWidget().rect().topLeft()))
         assert panel.rect().contains(box), f"{button.text()} runs off the panel ({box} outside {panel.rect()})"
+
+
+def test_when_the_plugins_buttons_would_take_too_many_lines_they_fold_into_one_menu_with_their_keys(
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Three plugins' five buttons on a 1366×768 screen took five lines: the recommended units shrank to two
+    rows and the last buttons were cut off."""
+    clock = Clock()
+    city, model, hub = world(clock)
+    panel = DispatchPanel(city, model, hub, SelectionModel())
+    titles = ["Activate the suggested plan", "Activate a plan…", "Export the plan report…",
+              "Write the incident in the shift log", "Copy / dial the duty leader's number"]
+    for n, title in enumerate(titles):
+        panel.incident_actions.add(IncidentAction(id=f"plugin{n}.act", key=f"Ctrl+Shift+{n + 1}", handler=print,
+                                                  title=title), f"plugin{n}")
+    qtbot.addWidget(panel)
+    panel.resize(480, 700)  # the dispatch dock on a 1366×768 screen
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.action_bar
+    qtbot.waitUntil(lambda: bar.more.isVisible())
+    assert bar.folded and not any(bar.buttons[f"plugin{n}.act"].isVisible() for n in range(5))
+    assert panel.buttons["dispatch"].isVisible() and panel.buttons["close"].isVisible()  # the desk's own stay
+    listed = [(action.toolTip(), action.shortcut().toString()) for action in bar.more.menu().actions()]
+    assert listed == [(title, f"Ctrl+Shift+{n + 1}") for n, title in enumerate(titles)]
+    lines = {button.y() for button in bar.findChildren(type(panel.buttons["dispatch"])) if button.isVisible()}
+    assert len(lines) <= 3
+
+    panel.resize(1800, 700)  # room enough: every button in the open again
+    qtbot.waitUntil(lambda: not bar.more.isVisible())
+    assert not bar.folded and all(bar.buttons[f"plugin{n}.act"].isVisible() for n in range(5))

@@ -1,15 +1,22 @@
 """The dispatch panel's buttons: the panel's own (Dispatch) first, then one button per incident action of
 the desk's registry, the built-in ones first in their order, then the plugins'. Each button mirrors its
 action: title and key, enabled with it, and a click triggers it. The buttons wrap onto further lines
-when the panel is narrow (a 1366-wide screen, several plugins) instead of widening it."""
+when the panel is narrow instead of widening it; when they would take more than ``MAX_LINES`` lines (a
+1366-wide screen with several plugins: five lines, the recommended units squeezed to two rows and the last
+buttons cut off), the plugins' buttons fold into one "More actions" menu button, which lists them with
+their keys (the keys, the Incident menu and the keyboard reference are unchanged)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QLayout, QLayoutItem, QMenu, QPushButton, QWidget
 
+from dispatch_desktop.api.actions import CORE
 from dispatch_desktop.ui.plugins.actions import IncidentActions
+
+MAX_LINES = 3
+"""Lines of buttons before the plugins' fold into the "More actions" menu."""
 
 
 class ActionButton(QPushButton):
@@ -104,12 +111,19 @@ class ActionBar(QWidget):
         self._actions = actions
         self._leading = leading
         self.buttons: dict[str, ActionButton] = {}  # by action id
+        self._plugin_ids: list[str] = []
+        self.folded = False  # the plugins' buttons are in the "More actions" menu
+        self.more = QPushButton(self)
+        self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more.setMenu(QMenu(self.more))
+        self.more.hide()
         self._flow = FlowLayout(self)
         self._flow.setContentsMargins(0, 0, 0, 0)
         for button in leading:
             button.setParent(self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         actions.changed.connect(self._rebuild)
+        self._retranslate()
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -128,5 +142,51 @@ class ActionBar(QWidget):
                 # Also bound here: the keys keep working while the panel floats in a window of its own.
                 self.addAction(entry.qaction)
         in_order: list[QPushButton] = [*self._leading, *(self.buttons[entry.action.id] for entry in registered)]
-        for widget in in_order:
+        for widget in [*in_order, self.more]:
             self._flow.addWidget(widget)
+        self._plugin_ids = [entry.action.id for entry in registered if entry.owner != CORE]
+        menu = self.more.menu()
+        menu.clear()
+        for entry in registered:
+            if entry.owner != CORE:
+                menu.addAction(entry.qaction)  # shown with its key, enabled with the action
+        self._fit()
+
+    def _lines_needed(self, width: int) -> int:
+        """Lines the buttons would take at ``width`` with every plugin button shown."""
+        plugin_buttons = {self.buttons[action_id] for action_id in self._plugin_ids}
+        widths = [button.sizeHint().width() for button in [*self._leading, *self.buttons.values()]
+                  if button in plugin_buttons or not button.isHidden()]
+        spacing, x, lines = self._flow.spacing(), 0, 1 if widths else 0
+        for hint in widths:
+            if x and x + hint > width:
+                lines, x = lines + 1, 0
+            x += hint + spacing
+        return lines
+
+    def _fit(self) -> None:
+        if self.width() <= 0:
+            return
+        fold = bool(self._plugin_ids) and self._lines_needed(self.width()) > MAX_LINES
+        self.folded = fold
+        for action_id in self._plugin_ids:
+            self.buttons[action_id].setVisible(not fold)
+        self.more.setVisible(fold)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        # A button shown or hidden by the panel (the referral's, the required forces') changes what fits.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().event(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.more.setText(QCoreApplication.translate("ActionBar", "More actions"))
