@@ -420,10 +420,15 @@ class EventStore:
             return iter(())
         return self._stream(self._range_query(after_gseq, upto, t_max), limit)
 
-    def _positions_filter(self, sources: Collection[str]) -> sa.ColumnElement[bool]:
-        ids = sorted(int(self._ids[name]) for name in set(sources) if name in self._ids)
+    @staticmethod
+    def _positions_filter(sources_named: Collection[str]) -> sa.ColumnElement[bool]:
+        # The database resolves the names: a source first written by another process (the hub's writer)
+        # since this store opened is not in this process's caches, and its positions must not vanish.
         not_position = events.c.kind != POSITION_CODE
-        return sa.or_(not_position, events.c.source_id.in_(ids)) if ids else not_position
+        if not sources_named:
+            return not_position
+        named = select(sources.c.id).where(sources.c.name.in_(sorted(set(sources_named))))
+        return sa.or_(not_position, events.c.source_id.in_(named))
 
     @staticmethod
     def _range_query(after_gseq: int, upto: int | None, t_max: int | None,

@@ -138,6 +138,15 @@ def test_a_time_range_can_leave_out_the_positions_of_other_units(store: EventSto
     assert only_reports == ["status"]
 
 
+def test_the_positions_of_a_unit_another_process_wrote_first_are_kept(open_store: StoreFactory, url: str) -> None:
+    """The hub reads through its own store while its writer appends: a unit new to the reader is still found."""
+    reader, writer = open_store(url), open_store(url)
+    reader.append([position("P-0001", 1, T0)])
+    writer.append([position("P-0009", n, T0 + n) for n in range(1, 6)])
+    kept = [e.source for _g, e in reader.read_time_range(T0, T0 + 100, positions_of=["P-0009"])]
+    assert kept == ["P-0009"] * 5
+
+
 def test_bad_input_is_refused_and_stores_nothing(store: EventStore) -> None:
     good = position("P-0001", 1, T0)
     with pytest.raises(TypeError, match="expected an Envelope"):
