@@ -24,8 +24,8 @@ EXPORTED = [
     "IncidentStatus", "IncidentType", "IntakeAdvice", "IntakeAdvisor", "IntakeDraft",
     "KeyConflict", "LegendEntry", "Level", "Line", "MapFeature", "MapLayer", "Mode", "Outcome", "OutcomeListener",
     "PanelHandle", "Point", "Polygon", "ResetListener", "Selection", "SelectionListener", "State", "Station",
-    "Style", "Subscription", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "default_city", "events",
-    "hookimpl",
+    "Style", "Subscription", "Targets", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "default_city", "events",
+    "hookimpl", "response_targets",
 ]
 """Adding a name is a minor version of the API; removing or changing one, a major version."""
 

@@ -34,7 +34,7 @@ from dispatch_desktop.api.forces import ForceRequirement
 from dispatch_desktop.api.hookspecs import hookimpl
 from dispatch_desktop.api.intake import IntakeAdvice, IntakeAdvisor, IntakeDraft
 from dispatch_desktop.api.map_layers import LegendEntry, Line, MapFeature, MapLayer, Point, Polygon, Style
-from dispatch_desktop.api.reference import INCIDENT_TYPES, IncidentType, default_city
+from dispatch_desktop.api.reference import INCIDENT_TYPES, IncidentType, Targets, default_city, response_targets
 from dispatch_desktop.api.version import API_VERSION
 from dispatch_desktop.bus.command_reply import CommandReply as Outcome
 from dispatch_desktop.domain.city import Camera, City, District, Station
@@ -85,6 +85,7 @@ __all__ = [
     "Station",
     "Style",
     "Subscription",
+    "Targets",
     "TimelineEntry",
     "Unit",
     "UnitKind",
@@ -92,4 +93,5 @@ __all__ = [
     "default_city",
     "events",
     "hookimpl",
+    "response_targets",
 ]

@@ -81,6 +81,16 @@ def test_overdue_follows_the_step_the_incident_is_in() -> None:
     assert not is_overdue(state.incidents["J-2"], NOW)
 
 
+def test_terror_and_extreme_violence_are_held_to_the_rapid_response_teams_minute_targets() -> None:
+    """As the desk's own timers: a knife attack has 30 s to dispatch, not a P1's 60 s."""
+    log = EventLog()
+    log.time = NOW - 45_000
+    log.create("J-K", station="S-1", priority=1, incident_type="knife_attack")
+    log.create("J-F", station="S-1", priority=1, incident_type="fight")
+    assert is_overdue(log.state.incidents["J-K"], NOW)
+    assert not is_overdue(log.state.incidents["J-F"], NOW)
+
+
 @pytest.mark.parametrize(("open_", "units", "expected"), [
     (0, 0, 0), (0, 3, 0), (1, 3, 0), (1, 2, 1), (1, 1, 2), (3, 2, 2), (2, 1, 3), (1, 0, 3),
 ])

@@ -11,20 +11,11 @@ Per station (``Incident.station``, ``Unit.station``):
 - **units on shift**: the station's units that are not off duty;
 - **open per unit**: open incidents per unit on shift (what the map layer colours by).
 
-Overdue: an open incident is overdue when the step it is in has lasted longer than the target of its
-priority — not yet dispatched: from the call; dispatched, nobody on scene yet: from the first dispatch;
-on scene, not cleared: from the first arrival. A cleared incident waiting to be closed is not overdue.
-The targets are the desk's own response targets (P1 life in danger … P4 advice), restated here because
-the plugin sees only the public API:
-
-==========  ==========  =========  ==========
-priority    dispatch    arrive     clear
-==========  ==========  =========  ==========
-P1          60 s        5 min      60 min
-P2          2 min       10 min     90 min
-P3          5 min       20 min     2 h
-P4          10 min      30 min     4 h
-==========  ==========  =========  ==========
+Overdue: an open incident is overdue when the step it is in has lasted longer than its target — not yet
+dispatched: from the call; dispatched, nobody on scene yet: from the first dispatch; on scene, not cleared:
+from the first arrival. A cleared incident waiting to be closed is not overdue. The targets are the desk's
+own (``api.response_targets``: by priority, or the rapid-response team's minute-level targets for terror
+and extreme violence), so the panel and the map count what the desk's overdue alerts show.
 """
 
 from __future__ import annotations
@@ -35,16 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from dispatch_desktop.api import Category, Incident, State, UnitStatus
-
-SECOND_MS = 1000
-MINUTE_MS = 60 * SECOND_MS
-TARGETS_MS: dict[int, tuple[int, int, int]] = {  # priority: (dispatch, arrive, clear)
-    1: (60 * SECOND_MS, 5 * MINUTE_MS, 60 * MINUTE_MS),
-    2: (2 * MINUTE_MS, 10 * MINUTE_MS, 90 * MINUTE_MS),
-    3: (5 * MINUTE_MS, 20 * MINUTE_MS, 120 * MINUTE_MS),
-    4: (10 * MINUTE_MS, 30 * MINUTE_MS, 240 * MINUTE_MS),
-}
+from dispatch_desktop.api import Category, Incident, State, UnitStatus, response_targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +61,12 @@ def is_overdue(incident: Incident, now_ms: int) -> bool:
     """See the module docstring."""
     if not incident.is_open or incident.cleared_at:
         return False
-    dispatch, arrive, clear = TARGETS_MS[min(max(incident.priority, 1), 4)]
+    targets = response_targets(incident)
     if not incident.dispatched_at:
-        return now_ms - incident.call_time > dispatch
+        return now_ms - incident.call_time > targets.dispatch_s * 1000
     if not incident.arrived_at:
-        return now_ms - incident.dispatched_at > arrive
-    return now_ms - incident.arrived_at > clear
+        return now_ms - incident.dispatched_at > targets.arrival_s * 1000
+    return now_ms - incident.arrived_at > targets.clear_s * 1000
 
 
 def station_loads(state: State, now_ms: int, zone: ZoneInfo, stations: Iterable[str] = ()) -> dict[str, StationLoad]:
