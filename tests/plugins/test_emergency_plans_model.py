@@ -133,6 +133,11 @@ def test_steps_tick_themselves_and_an_overdue_step_stands_in_the_alerts_until_do
     assert escalation.data == StepEscalated(activation=activation, step="rrt_dispatched")
     model.tick_clock()
     assert [r.name for r in desk.recorded].count("step_escalated") == 1  # asked once, not every second
+    # The hub refused it (or never answered): the desk asks again rather than lose the escalation.
+    desk.answer(Outcome(seq=1, accepted=False, code="timeout", message="no answer"),
+                index=[r.name for r in desk.recorded].index("step_escalated"))
+    model.tick_clock()
+    assert [r.name for r in desk.recorded].count("step_escalated") == 2
     _echo(desk, log, 62)
     assert next(v for v in model.view(activation) if v.step.id == "rrt_dispatched").escalated is not None
 

@@ -15,6 +15,7 @@ activation event carries its plan's checklist), so the events fold from the firs
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -206,11 +207,14 @@ class PlansModel:
         now = self.desk.now_ms()
         if not self.desk.read_only:
             for activation_id, step_id in self.checklists.escalations_due(now):
-                if (activation_id, step_id) not in self._escalating:
-                    self._escalating.add((activation_id, step_id))
+                asked = (activation_id, step_id)
+                if asked not in self._escalating:
+                    self._escalating.add(asked)
                     incident = self._incident_of(activation_id)
+                    # Refused or unanswered: asked again at the next second (a duplicate is harmless).
                     self._record("step_escalated", plan_events.StepEscalated(activation=activation_id,
-                                                                             step=step_id), incident, quiet=True)
+                                                                             step=step_id), incident, quiet=True,
+                                 on_refused=functools.partial(self._escalating.discard, asked))
         crossed = {activation.incident for activation in self.checklists.activations()
                    if activation.active and self._crossed(activation, now)}
         if crossed:
@@ -324,9 +328,13 @@ class PlansModel:
         return {"plan": local(activation.title, language), "step": local(activation.steps[step_id].step.text, language)}
 
     def _record(self, name: str, data: plan_events.PlanEvent | plan_events.ReportExported, incident: str,
-                *, quiet: bool = False) -> None:
+                *, quiet: bool = False, on_refused: Callable[[], None] | None = None) -> None:
         def answered(outcome: Outcome) -> None:
-            if not outcome.accepted and not quiet:
+            if outcome.accepted:
+                return
+            if on_refused is not None:
+                on_refused()
+            if not quiet:
                 self.desk.notify(self.desk.tr("Not recorded: {why}").format(why=outcome.message), Level.WARNING)
 
         self.desk.record(name, data, incident=incident, on_outcome=answered)
