@@ -66,8 +66,10 @@ def test_each_step_is_reported_against_its_deadline_with_what_ticked_it() -> Non
 
 
 def test_the_report_reads_in_chinese_on_a_chinese_desk() -> None:
-    report = plan_report(closed_incident(), "act-1", ms(5000), "zh_CN", SHANGHAI)
+    catalogue = {"Dispatcher": "调度员", "Units on scene": "现场警力", "Shift commander": "值班长"}
+    report = plan_report(closed_incident(), "act-1", ms(5000), "zh_CN", SHANGHAI, tr=lambda t: catalogue.get(t, t))
     assert report.title == "火车站持刀伤人处置预案"
+    assert report.header[1] == "负责" and report.rows[0][1] == "调度员"  # the panel's role names, not codes
     assert report.header[0] == "步骤" and report.rows[0][0] == "派羊城突击队"
     assert report.rows[0][6] == "超时 0:15"
     assert report.rows[1][7].startswith("到场 rrt-1（事件 #")

@@ -173,7 +173,7 @@ class PlansModel:
     def report(self, activation_id: str) -> Report:
         try:
             return plan_report(self.checklists, activation_id, self.desk.now_ms(), self.desk.language,
-                               self.desk.time_zone, self._unit_name)
+                               self.desk.time_zone, self._unit_name, self.desk.tr)
         except KeyError as error:
             raise PlanError(self._unknown_activation(activation_id)) from error
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from emergency_plans.checklist import Activation, Checklists, StepState, StepView, Tick
+from emergency_plans.checklist_rows import ROLE_NAMES
 from emergency_plans.model import local
 
 LABELS: dict[str, dict[str, str]] = {
@@ -64,15 +65,17 @@ class Report:
 
 
 def plan_report(checklists: Checklists, activation_id: str, now_ms: int, language: str, zone: ZoneInfo,
-                unit_name: Callable[[str], str] = lambda unit: unit) -> Report:
+                unit_name: Callable[[str], str] = lambda unit: unit,
+                tr: Callable[[str], str] = lambda text: text) -> Report:
     """The report of one activation's checklist as it stands at ``now_ms`` (the incident's close, usually).
-    Raises KeyError for an activation the checklists do not hold."""
+    ``tr``: the desk's catalogue, for the owners' role names (the panel's own). Raises KeyError for an
+    activation the checklists do not hold."""
     activation = checklists.activation(activation_id)
     if activation is None:
         raise KeyError(f"no plan activation {activation_id!r} on this desk")
     words = _words(language)
     views = checklists.view(activation_id, now_ms)
-    rows = tuple(_row(view, activation, language, zone, unit_name) for view in views)
+    rows = tuple(_row(view, activation, language, zone, unit_name, tr) for view in views)
     done = [view for view in views if view.tick is not None]
     deactivated = "" if activation.deactivated is None else \
         f"{_clock(activation.deactivated.time, zone)} {activation.deactivated_by}"
@@ -86,7 +89,7 @@ def plan_report(checklists: Checklists, activation_id: str, now_ms: int, languag
 
 
 def _row(view: StepView, activation: Activation, language: str, zone: ZoneInfo,
-         unit_name: Callable[[str], str]) -> tuple[str, ...]:
+         unit_name: Callable[[str], str], tr: Callable[[str], str]) -> tuple[str, ...]:
     words = _words(language)
     step, tick = view.step, view.tick
     deadline = "" if step.deadline is None else words["minutes"].format(
@@ -95,7 +98,7 @@ def _row(view: StepView, activation: Activation, language: str, zone: ZoneInfo,
     unticks = len(activation.steps[step.id].unticks)
     if unticks:
         ticked_by.append(words["untick"].format(count=unticks))
-    return (local(step.text, language), step.owner.value, words["yes" if step.mandatory else "no"], deadline,
+    return (local(step.text, language), tr(ROLE_NAMES[step.owner]), words["yes" if step.mandatory else "no"], deadline,
             _clock(view.due_ms, zone), _clock(tick.time if tick else None, zone), _result(view, words),
             "; ".join(ticked_by), _clock(view.escalated.time if view.escalated else None, zone))
 
