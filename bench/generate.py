@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from dispatch_desktop.city import generate_city
-from dispatch_desktop.commands.db_generate import local_time
+from dispatch_desktop.commands.arguments import local_time
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.fast_forward import BATCH_EVENTS, fast_forward

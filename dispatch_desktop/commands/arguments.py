@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 
 def endpoint(text: str) -> str:
@@ -81,3 +82,17 @@ def sign_key(text: str) -> bytes:
 
 SIGN_KEY_HELP = ("sign every message with the shared key in FILE, and refuse messages it did not sign (plain TCP "
                  "on a trusted network; CurveZMQ needs none); write one with 'dispatch-desktop keys sign-key FILE'")
+
+
+def local_time(text: str) -> int:
+    """An ISO date and time as epoch ms; without a zone, in the command center's zone."""
+    from dispatch_desktop.domain.localtime import zone
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time: write it as 2026-12-01T18:00 (ISO 8601)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone())
+    return round(moment.timestamp() * 1000)

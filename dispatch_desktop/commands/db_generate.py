@@ -41,25 +41,11 @@ def add_arguments(action: argparse.ArgumentParser) -> None:
     action.add_argument("--units", type=arguments.positive(int), default=1100,
                         help="units to simulate: up to the roster's size patrol groups, more splits the groups "
                         "into individual officers (default: %(default)s, Guangzhou's patrol groups)")
-    action.add_argument("--start", type=local_time, default=None, metavar="ISO-TIME",
+    action.add_argument("--start", type=arguments.local_time, default=None, metavar="ISO-TIME",
                         help="simulated start, in the command center's time zone unless the time names its "
                         "own, e.g. 2026-12-01T18:00 (default: today's 00:00)")
     action.add_argument("--append", action="store_true",
                         help="continue a store that already holds events, after its last event")
-
-
-def local_time(text: str) -> int:
-    """An ISO date and time as epoch ms; without a zone, in the command center's zone."""
-    from dispatch_desktop.domain.localtime import zone
-
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time: write it as 2026-12-01T18:00 (ISO 8601)") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone())
-    return round(moment.timestamp() * 1000)
 
 
 def _today_midnight_ms() -> int:

@@ -127,7 +127,7 @@ def summary_text(summary: CitySummary) -> str:
 def moment(text: str, span: tuple[int, int]) -> int:
     """``--at`` as epoch ms: ``+MINUTES`` after the log's start, else an ISO date and time. Raises
     ``Refused`` (exit 2) with what is wrong and the log's span."""
-    from dispatch_desktop.commands.db_generate import local_time
+    from dispatch_desktop.commands.arguments import local_time
     from dispatch_desktop.domain.localtime import date_time_text
 
     start, end = span

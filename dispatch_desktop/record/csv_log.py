@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import io
 
-from dispatch_desktop.domain.localtime import local
+from dispatch_desktop.domain.localtime import date_time_text
 from dispatch_desktop.record.model import IncidentRecord
 from dispatch_desktop.record.summary import operator_of, summary, unit_of
 
 CSV_COLUMNS = ("gseq", "local_time", "kind", "unit", "operator", "summary")
 """The header row, in order; docs/RECORD.md says what each holds."""
 
-LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-
-
 def local_time_text(ms: int) -> str:
-    """The command center's local time to the millisecond, in a form Excel reads as a date and time."""
-    return f"{local(ms).strftime(LOCAL_TIME_FORMAT)}.{ms % 1000:03d}"
+    """The command center's local time to the millisecond, in a form Excel reads as a date and time (an
+    event's time is never 0, which ``date_time_text`` shows as "—")."""
+    return f"{date_time_text(ms)}.{ms % 1000:03d}"
 
 
 def unit_names(record: IncidentRecord) -> dict[str, str]:

@@ -9,13 +9,11 @@ How it reads, and what that costs on a big log (a Guangzhou day: 1,100 units rep
 1. the newest state (``EventStore.state_at()``: the newest keyframe plus its tail, ~60 ms) gives the
    incident, its time marks and, from its timeline, every unit that was ever sent to it; the units'
    names and kinds come from the same state;
-2. one pass of ``EventStore.read_time_range`` over the incident's life plus the margins picks out the
-   incident's events and the fixes of those units. The store has no index by incident or by unit over
-   time, and that read decodes every event of the span, nearly all of them other units' positions: for a
-   typical 47-minute span (610,000 events) 4-5 s on SQLite or PostgreSQL (bench/record.py, 2 busy
-   cores), against ~0.2 s when the database leaves the other units' positions out before decoding (a
-   ``positions_of`` filter for ``read_time_range``, proposed to the store). It grows with the span's
-   length, not the log's size: the span's ends are found by bisection over gseq.
+2. one pass of ``EventStore.read_time_range`` over the incident's life plus the margins, with
+   ``positions_of`` = those units: the database leaves every other unit's position reports (nearly all of
+   a busy span) out before anything is decoded, ~0.13 s for a typical 47-minute span on a Guangzhou-size
+   hour (docs/RECORD.md, bench/record.py). It grows with the span's length, not the log's size: the span's
+   ends are found by bisection over gseq.
 """
 
 from __future__ import annotations

@@ -11,20 +11,18 @@ made a phase late.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 
 import msgspec
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.timers import IncidentTimers, incident_timers
+from dispatch_desktop.domain.travel import haversine_m
 from dispatch_desktop.record.model import Fix, IncidentRecord, UnitTrack
 
 GAP_MS = 5 * 60_000
 """Fixes further apart than this are not joined: the unit was silent, and a straight line between its
 last fix and the next would invent a route (and a distance)."""
-
-EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG)
 
 STEP_MARKS = ("call", "created", "dispatched", "acknowledged", "arrived", "cleared", "closed")
 """The incident's marks in the order they happen; a step is the interval between two neighbours."""
@@ -62,14 +60,6 @@ class RecordStatistics(msgspec.Struct, frozen=True):
     units: tuple[UnitStatistics, ...]
 
 
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The great-circle distance in metres between two WGS84 points (on a sphere: within 0.5 %)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
-
-
 def segments(fixes: Sequence[Fix], gap_ms: int = GAP_MS) -> list[list[Fix]]:
     """The fixes cut where two neighbours are more than ``gap_ms`` apart (GPX trkseg, KML tracks)."""
     runs: list[list[Fix]] = []
@@ -84,7 +74,7 @@ def segments(fixes: Sequence[Fix], gap_ms: int = GAP_MS) -> list[list[Fix]]:
 def distance_m(fixes: Sequence[Fix], gap_ms: int = GAP_MS) -> tuple[float, tuple[Gap, ...]]:
     """Distance driven over the fixes (time order) and the gaps it left out."""
     runs = segments(fixes, gap_ms)
-    total = sum(haversine_m(a.lat, a.lon, b.lat, b.lon) for run in runs for a, b in itertools.pairwise(run))
+    total = sum(float(haversine_m(a.lat, a.lon, b.lat, b.lon)) for run in runs for a, b in itertools.pairwise(run))
     gaps = tuple(Gap(before[-1].time_ms, after[0].time_ms) for before, after in itertools.pairwise(runs))
     return total, gaps
 

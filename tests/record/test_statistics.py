@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from dispatch_desktop.domain.timers import Level
+from dispatch_desktop.domain.travel import haversine_m
 from dispatch_desktop.record import Fix, incident_record, record_statistics
-from dispatch_desktop.record.stats import distance_m, haversine_m
+from dispatch_desktop.record.stats import distance_m
 from dispatch_desktop.store import EventStore
 from tests.record.story import GAP, INCIDENT, STEP_DEG, T0, write_story
 
