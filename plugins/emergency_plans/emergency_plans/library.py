@@ -30,12 +30,6 @@ class PlanLibrary:
     files: Mapping[str, Path] = field(default_factory=dict)  # plan id -> its file
     problems: tuple[PlanProblem, ...] = ()
 
-    def plan(self, plan_id: str) -> Plan:
-        found = next((plan for plan in self.plans if plan.id == plan_id), None)
-        if found is None:
-            raise KeyError(f"no plan {plan_id!r} in the library")
-        return found
-
 
 class PlanLibraryError(ValueError):
     """Plans that cannot be used; ``problems`` has one line each (file:line: field: what is wrong)."""

@@ -293,9 +293,3 @@ class Plan(_Spec, frozen=True):
     routes: tuple[Route, ...] = ()
     cordon: Cordon | None = None
     contacts: tuple[Contact, ...] = ()
-
-    def step(self, step_id: str) -> Step:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(f"plan {self.id!r} has no step {step_id!r}")
