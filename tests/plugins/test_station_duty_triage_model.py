@@ -132,10 +132,10 @@ def advice(language: str, text: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(("text", "english_words"), [
-    ("老板跑了，我们三十几个工人三个月工资没发", ("Not police business", "Labour inspection", "“工资”")),
-    ("老板欠工资不给，工人说再不给钱就拿刀去找他", ("Police business first", "weapons", "Labour inspection")),
+    ("老板跑了，我们三十几个工人三个月工资没发", ("Not police business", "Labour and social security", "“工资”")),
+    ("老板欠工资不给，工人说再不给钱就拿刀去找他", ("Police business first", "weapons", "Labour and social security")),
     ("旁边工地在打桩，噪音很大", ("Noise rule", "construction noise", "Housing and construction", "“打桩”")),
-    ("厨房燃气味很大，没有着火", ("Gas company", "“着火” not counted")),
+    ("厨房燃气味很大，没有着火", ("Gas supply", "“着火” not counted")),
 ])
 def test_the_english_desk_reads_the_reason_in_english_with_the_callers_words_quoted(
         text: str, english_words: tuple[str, ...]) -> None:

@@ -21,24 +21,25 @@ POLICE = "公安"
 
 DEPARTMENTS: dict[str, str] = {
     "公安": "Police",
-    "街道": "Sub-district office",
-    "环保": "Environment bureau",
+    "街道": "Street office",
+    "环保": "Environment",
     "城管": "City management",
-    "劳动": "Labour inspection",
+    "劳动": "Labour and social security",
     "市场监管": "Market regulation",
-    "卫生": "Health commission",
+    "卫生": "Health",
     "水务": "Water authority",
-    "供电": "Power company",
-    "燃气": "Gas company",
-    "交通运输": "Transport bureau",
+    "供电": "Power supply",
+    "燃气": "Gas supply",
+    "交通运输": "Transport",
     "住建": "Housing and construction",
     "民政": "Civil affairs",
-    "教育": "Education bureau",
+    "教育": "Education",
     "消防": "Fire and rescue",
     "急救": "Ambulance (120)",
     "物业": "Property management",
 }
-"""The departments of the triage rules (/shared/TRIAGE_RULES.md), with their English names."""
+"""The departments of the triage rules (/shared/TRIAGE_RULES.md), with their English names: the desk's own
+where the referral (F7) offers the department, so one department reads the same everywhere on the desk."""
 
 LIST_FIELDS = ("title_zh", "title_en", "note_zh", "note_en")
 CATEGORY_FIELDS = ("id", "name_zh", "name_en")

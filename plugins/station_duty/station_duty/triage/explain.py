@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from station_duty.responsibilities import DEPARTMENTS
+
 POLICE = "police"  # police triggers decided
 NOISE = "noise"  # the noise rule (source and time of day)
 DEPARTMENT = "department"  # a department's words (and the incident type's hint)
@@ -41,13 +43,7 @@ class Explanation:
 
 Translate = Callable[[str], str]
 
-DEPARTMENT_NAMES: dict[str, str] = {
-    "公安": "Police", "消防": "Fire service", "街道": "Street office", "环保": "Environmental protection",
-    "城管": "City management", "劳动": "Labour inspection", "工商": "Market regulation",
-    "市场监管": "Market regulation", "卫生": "Health", "水务": "Water authority", "供电": "Power supply",
-    "燃气": "Gas company", "交通运输": "Transport", "住建": "Housing and construction",
-    "民政": "Civil affairs", "教育": "Education", "急救": "Ambulance (120)", "物业": "Property management",
-}
+DEPARTMENT_NAMES: dict[str, str] = {**DEPARTMENTS, "工商": DEPARTMENTS["市场监管"]}  # 工商: merged in 2018
 """The shipped rules' department names in English (a command center's own names are shown as written)."""
 
 RULE_NAMES: dict[str, str] = {
