@@ -14,6 +14,7 @@ Units: coordinates are WGS84 decimal degrees, times are integer milliseconds sin
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated, cast, get_args
 
 import msgspec
@@ -250,6 +251,42 @@ class PluginEvent(Body, frozen=True, tag="plugin_event"):
     operator: Short = ""
 
 
+# --- the record of what was handed on (source = the exporting workstation or program) -----------------
+
+class ExportFormat(enum.StrEnum):
+    """The file formats an incident's record is exported in (docs/RECORD.md)."""
+
+    HTML = "html"
+    CSV = "csv"
+    KML = "kml"
+    GPX = "gpx"
+    PDF = "pdf"
+
+
+Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+FileName = Annotated[str, msgspec.Meta(min_length=1, max_length=255, pattern=r"^(?!\.\.?$)[^/\\\x00]+$")]
+"""A file's base name: no folder separator, not ``.`` or ``..``."""
+
+
+class RecordExported(Body, frozen=True, tag="record_exported"):
+    """An incident's record (or a time range of the log) was exported to a file: who exported what, when,
+    and the file's SHA-256, so that a copy handed on can be verified against the log later. A fact for the
+    record: it changes nothing in the state."""
+
+    incident: OptId  # "" for a time range
+    start_ms: Millis  # the span of the log exported
+    end_ms: Millis
+    format: ExportFormat
+    sha256: Sha256
+    size: Annotated[int, msgspec.Meta(ge=0, lt=2**53)]  # bytes
+    file: FileName  # the file's name only: a path would tell the log about the exporter's folders
+    operator: Short = ""
+
+    def __post_init__(self) -> None:
+        if self.end_ms < self.start_ms:  # msgspec turns this into a ValidationError when decoding
+            raise ValueError(f"the exported span ends ({self.end_ms}) before it starts ({self.start_ms})")
+
+
 # --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
 
 
@@ -356,7 +393,8 @@ AnyBody = (
     | CallAnswered
     | CallClosed
     | RefusalsSuppressed
-    | PluginEvent  # new kinds at the end: KIND_CODES numbers them in this order
+    | PluginEvent
+    | RecordExported  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

@@ -536,6 +536,12 @@ def _plugin_event(state: State, event: ev.Envelope, body: ev.PluginEvent) -> Out
     return state
 
 
+def _record_exported(state: State, event: ev.Envelope, body: ev.RecordExported) -> Outcome:
+    """An export's fingerprint is a fact for the record only: a program writing it straight into the store
+    (``record.exported.record_directly``) relies on the state not depending on it."""
+    return state
+
+
 _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.Position, _position),
     _transition(ev.StatusReport, _status_report),
@@ -563,5 +569,6 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.CallClosed, _call_closed),
     _transition(ev.RefusalsSuppressed, _refusals_suppressed),
     _transition(ev.PluginEvent, _plugin_event),
+    _transition(ev.RecordExported, _record_exported),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

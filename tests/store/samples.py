@@ -64,6 +64,9 @@ def every_kind() -> list[ev.Envelope]:
         ("ws-1", ev.PluginEvent(plugin="shift_log", name="entry_added", incident="J-20251122-0001",
                                 data=msgspec.msgpack.encode({"text": "交班：嫌疑人已移交", "bytes": b"\x00\xff"}),
                                 operator="李娜 010233")),
+        ("export@desk-7", ev.RecordExported(incident="J-20251122-0001", start_ms=T0 - 300_000, end_ms=T0 + 900_000,
+                                            format=ev.ExportFormat.PDF, sha256="cd" * 32, size=183_204,
+                                            file="J-20251122-0001 报告.pdf", operator="李娜 010233")),
     ]
     seqs: dict[str, int] = {}
     out = []

@@ -34,10 +34,14 @@ UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k i
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
-    ev.CallAnswered, ev.CallClosed, ev.PluginEvent,
+    ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported,
 })
 """Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
-(A plugin event's writers are the plugin's to say: ``check_plugin_event``.)"""
+(A plugin event's writers are the plugin's to say: ``check_plugin_event``; an export's fingerprint any
+desk may record: ``READ_ONLY_EXCEPTIONS``.)"""
+READ_ONLY_EXCEPTIONS: frozenset[type[ev.Body]] = frozenset({ev.RecordExported})
+"""Commands a read-only role (a supervisor) may send all the same: exporting an incident's record is a
+supervisor's job, and the export's SHA-256 belongs in the log whoever made it. It changes no state."""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
 WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES
@@ -83,7 +87,7 @@ def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role
         if body_type is ev.PluginEvent:
             check_plugin_event(cast(ev.PluginEvent, event.body), role, plugins)
             return
-        if role in READ_ONLY_ROLES:
+        if role in READ_ONLY_ROLES and body_type not in READ_ONLY_EXCEPTIONS:
             raise p.BusError("read_only", identity=event.source, role=role)
         # A gateway speaks for the telephone network only, and only a gateway does.
         if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
