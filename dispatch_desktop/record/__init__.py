@@ -1,9 +1,21 @@
 """An incident's record from the event log alone (Qt-free, headless): its events, units and tracks
-(``model``), its statistics (``stats``) and its exports as CSV, KML and GPX, written atomically.
+(``model``), its statistics (``stats``) and its exports as CSV, KML, GPX and an offline HTML report, written
+atomically, each recorded in the log with its SHA-256 (``exported``); the PDF is drawn with Qt
+(``ui.report_pdf``).
 docs/RECORD.md describes the formats field by field."""
 
 from dispatch_desktop.record.csv_log import CSV_COLUMNS, event_log_csv
+from dispatch_desktop.record.exported import (
+    Exported,
+    ExportNotRecorded,
+    export_event,
+    export_file,
+    record_directly,
+    render,
+    sha256_of,
+)
 from dispatch_desktop.record.files import ExportNotWritten, write_atomically
+from dispatch_desktop.record.html_report import html_report
 from dispatch_desktop.record.model import (
     DEFAULT_MARGIN_MS,
     Assignment,
@@ -22,7 +34,9 @@ __all__ = [
     "DEFAULT_MARGIN_MS",
     "GAP_MS",
     "Assignment",
+    "ExportNotRecorded",
     "ExportNotWritten",
+    "Exported",
     "Fix",
     "IncidentRecord",
     "RecordStatistics",
@@ -30,9 +44,15 @@ __all__ = [
     "UnitTrack",
     "UnknownIncident",
     "event_log_csv",
+    "export_event",
+    "export_file",
     "gpx",
+    "html_report",
     "incident_record",
     "kml",
+    "record_directly",
     "record_statistics",
+    "render",
+    "sha256_of",
     "write_atomically",
 ]

@@ -34,6 +34,11 @@ DEFAULT_MARGIN_MS = 5 * 60_000
 where it went."""
 
 
+EXPORT_SOURCE_PREFIX = "export@"
+"""The source of the ``record_exported`` events a program records straight into the store,
+``export@<host name>`` (``record.exported``): how the record finds the exports made after its span."""
+
+
 class UnknownIncident(LookupError):
     """The log holds no incident with that id."""
 
@@ -107,6 +112,7 @@ def incident_record(store: EventStore, incident_id: str, *, margin_ms: int = DEF
         last = max(last, state.time)
     start, end = first - margin_ms, last + margin_ms + 1
     own, fixes = _read_span(store, incident, candidates, start, end)
+    own = _with_later_exports(store, incident.id, own)
     assignments = _assignments(incident.id, own)
     tracks = tuple(_track(unit, state, spans, fixes.get(unit, []), margin_ms)
                    for unit, spans in assignments.items())
@@ -135,6 +141,24 @@ def _read_span(store: EventStore, incident: Incident, units: set[str], start: in
     for track in fixes.values():
         track.sort()
     return own, fixes
+
+
+def _with_later_exports(store: EventStore, incident_id: str, own: list[RecordedEvent]) -> list[RecordedEvent]:
+    """``own`` and the incident's exports recorded directly (sources ``export@…``), which usually come
+    after the span read by time: so a later export lists the earlier ones. Read by (source, seq), a few
+    indexed look-ups, exports being rare; an export a desk sent through the hub after the span is not
+    found this way (the store has no index by kind for it)."""
+    seen = {item.gseq for item in own}
+    later = []
+    for source, high in store.high_waters().items():
+        if not source.startswith(EXPORT_SOURCE_PREFIX):
+            continue
+        for seq in range(1, high + 1):
+            stored = store.get(source, seq)
+            if stored is not None and stored[0] not in seen and isinstance(stored[1].body, ev.RecordExported) \
+                    and stored[1].body.incident == incident_id:
+                later.append(RecordedEvent(*stored))
+    return sorted(own + later, key=lambda item: item.gseq) if later else own
 
 
 def _concerns(body: ev.AnyBody, incident: Incident, orders: set[str]) -> bool:

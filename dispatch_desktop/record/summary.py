@@ -60,6 +60,8 @@ _SUMMARIES: dict[str, _Summary] = {
     "incident_closed": lambda b, e, n: _joined(f"Closed as {b.disposition}", b.reason),
     "plugin_event": lambda b, e, n: f"Plugin {b.plugin}: {b.name.replace('_', ' ')}",
     "refused": lambda b, e, n: f"Refused ({b.refused_kind}, {b.code}): {b.message}",
+    "record_exported": lambda b, e, n: (f"Record exported as {b.format.value.upper()} to {b.file} "
+                                        f"({b.size:,} bytes, SHA-256 {b.sha256})"),
 }
 
 
