@@ -16,6 +16,7 @@ from dispatch_desktop.record.exported import (
 )
 from dispatch_desktop.record.files import ExportNotWritten, write_atomically
 from dispatch_desktop.record.html_report import html_report
+from dispatch_desktop.record.lanes import CALL_STATUS, Bar, Lane, LaneKind, Tick, TickCategory, lanes_of
 from dispatch_desktop.record.model import (
     DEFAULT_MARGIN_MS,
     Assignment,
@@ -30,17 +31,23 @@ from dispatch_desktop.record.stats import GAP_MS, RecordStatistics, record_stati
 from dispatch_desktop.record.tracks import gpx, kml
 
 __all__ = [
+    "CALL_STATUS",
     "CSV_COLUMNS",
     "DEFAULT_MARGIN_MS",
     "GAP_MS",
     "Assignment",
+    "Bar",
     "ExportNotRecorded",
     "ExportNotWritten",
     "Exported",
     "Fix",
     "IncidentRecord",
+    "Lane",
+    "LaneKind",
     "RecordStatistics",
     "RecordedEvent",
+    "Tick",
+    "TickCategory",
     "UnitTrack",
     "UnknownIncident",
     "event_log_csv",
@@ -50,6 +57,7 @@ __all__ = [
     "html_report",
     "incident_record",
     "kml",
+    "lanes_of",
     "record_directly",
     "record_statistics",
     "render",
