@@ -136,9 +136,9 @@ def _tick(item: RecordedEvent, unit_name: str) -> Tick:
     if isinstance(body, ev.PluginEvent):
         detail = f"{body.plugin}: {body.name}"
         label = detail
-    elif event.kind == "record_exported":  # read by name: the body is the exports' own (its format)
-        detail = str(getattr(body, "format", ""))
-        label = f"{words} {detail}".strip()
+    elif isinstance(body, ev.RecordExported):
+        detail = str(body.format)
+        label = f"{words} {detail}"
     else:
         detail = ""
         label = f"{words} {unit_name}".strip()

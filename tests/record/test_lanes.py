@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import msgspec
 
+from dispatch_desktop.domain import events as ev
 from dispatch_desktop.record import CALL_STATUS, Bar, IncidentRecord, LaneKind, TickCategory, incident_record, lanes_of
 from dispatch_desktop.store import EventStore
 from tests.record.story import INCIDENT, OTHER_INCIDENT, T0
@@ -90,3 +91,14 @@ def test_records_give_their_lanes_in_order_and_an_incident_met_twice_once(story_
     lanes = lanes_of([first, second, first])
     assert [lane.key for lane in lanes] == [INCIDENT, f"{INCIDENT}/P-0001", f"{INCIDENT}/R-0001", OTHER_INCIDENT,
                                             f"{OTHER_INCIDENT}/P-0099"]
+
+
+def test_an_export_of_the_record_is_a_tick_on_the_incidents_lane(story_store: EventStore) -> None:
+    # Within the span read (the closing plus the margin): the record lists it.
+    exported = ev.RecordExported(incident=INCIDENT, start_ms=T0, end_ms=T0 + 1800 * S, format="pdf", sha256="0" * 64,
+                                 size=1_234, file=f"{INCIDENT}.pdf", operator="督察 王强 010001")
+    story_store.append([ev.envelope("ws-9", 1, exported, t_src=T0 + 2000 * S, t_hub=T0 + 2000 * S)])
+    incident = lanes_of([incident_record(story_store, INCIDENT)])[0]
+    tick = incident.ticks[-1]
+    assert (tick.kind, tick.category, tick.label, tick.time_ms) == (
+        "record_exported", TickCategory.EXPORT, "record exported pdf", T0 + 2000 * S)
