@@ -59,6 +59,7 @@ from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.manager import PluginManagerDialog
 from dispatch_desktop.ui.plugins.panels import PanelContribution
 from dispatch_desktop.ui.plugins.startup import start_desk_plugins
+from dispatch_desktop.ui.replay.launcher import ReplayLauncher
 from dispatch_desktop.ui.signin import role_text, sign_in
 from dispatch_desktop.ui.startup_progress import Startup
 from dispatch_desktop.ui.user_settings import UserSettings
@@ -188,6 +189,8 @@ class Desk:
         if self.plugins.advice is not None:
             self.intake.advice.set_source(self.plugins.advice.advise)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.incident_actions.menu)
+        # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).
+        self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions)
         self.plugins_action = window.settings_menu.addAction("")
         self.plugins_action.setObjectName("plugins_action")
         self.plugins_action.triggered.connect(self.show_plugins)
@@ -218,6 +221,7 @@ class Desk:
             QTimer.singleShot(0, self.window, lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))
 
     def stop(self) -> None:
+        self.replays.close_all()
         self.plugins.host.stop_all()
         self.wall.shutdown()
         self.services.stop_simulator()

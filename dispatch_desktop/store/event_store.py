@@ -360,6 +360,13 @@ class EventStore:
         in chunks, so reading the whole log needs no more memory than reading a little of it."""
         return self._scan(after_gseq, limit=limit)
 
+    def late_after(self, gseq: int) -> bool:
+        """Whether any event after ``gseq`` was stamped earlier than one before it (a hub clock set back):
+        only then does "every event up to time T" differ from a prefix of the log in gseq order, so a
+        reader that walks forward in gseq order (the replay's playback) must rebuild instead."""
+        with self._engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(late_events).where(late_events.c.gseq > gseq)) != 0
+
     def read_plugin_events(self, after_gseq: int = 0, upto: int | None = None, plugins: Collection[str] = (),
                            limit: int | None = None) -> Iterator[tuple[int, Envelope]]:
         """The plugin events (``plugin_event``) of the ``plugins`` named (every plugin's if none) with

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QWidget
 
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
@@ -66,7 +67,7 @@ class LinkBanner(RetranslateMixin, QToolBar):
         self._delay.start(DELAY_MS)
 
     def _show_now(self) -> None:
-        if self._down_since:
+        if self._down_since and self._model.mode is not DisplayMode.REPLAY:  # a replay has no link to lose
             self._refresh()
             self.show()
 

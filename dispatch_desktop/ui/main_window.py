@@ -39,6 +39,7 @@ class MainWindow(RetranslateMixin, QMainWindow):
         self._titles: dict[str, Title] = {}
         self._default_layout: bytes | None = None
         self._geometry_restored = False
+        self.layout_group = "layout"  # where the user's arrangement of this kind of window is kept
         self.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
@@ -143,12 +144,12 @@ class MainWindow(RetranslateMixin, QMainWindow):
         self._default_layout = bytes(self.saveState().data())
         if not restore or self.user_settings is None:
             return False
-        self._geometry_restored = self.user_settings.restore_layout(self)
+        self._geometry_restored = self.user_settings.restore_layout(self, self.layout_group)
         return self._geometry_restored
 
     def save_layout(self) -> None:
         if self.user_settings is not None:
-            self.user_settings.save_layout(self)
+            self.user_settings.save_layout(self, self.layout_group)
 
     def reset_layout(self) -> None:
         if self._default_layout is not None:

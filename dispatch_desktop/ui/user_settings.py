@@ -65,19 +65,21 @@ class UserSettings:
 
     # --- window layout ----------------------------------------------------------------------------
 
-    def save_layout(self, window: QMainWindow) -> None:
-        self._settings.setValue("layout/version", LAYOUT_VERSION)
-        self._settings.setValue("layout/geometry", window.saveGeometry())
-        self._settings.setValue("layout/state", window.saveState(LAYOUT_VERSION))
+    def save_layout(self, window: QMainWindow, group: str = "layout") -> None:
+        """``group``: one per kind of window (the desk's ``layout``, the replay's ``replay_layout``), so that
+        arranging one never rearranges the other."""
+        self._settings.setValue(f"{group}/version", LAYOUT_VERSION)
+        self._settings.setValue(f"{group}/geometry", window.saveGeometry())
+        self._settings.setValue(f"{group}/state", window.saveState(LAYOUT_VERSION))
         self._settings.sync()
 
-    def restore_layout(self, window: QMainWindow) -> bool:
+    def restore_layout(self, window: QMainWindow, group: str = "layout") -> bool:
         """Put the window's docks back where this user left them; False if there is nothing (usable)
         saved, in which case the window keeps its default layout."""
-        if self._settings.value("layout/version") is None:
+        if self._settings.value(f"{group}/version") is None:
             return False
-        geometry = self._settings.value("layout/geometry")
-        state = self._settings.value("layout/state")
+        geometry = self._settings.value(f"{group}/geometry")
+        state = self._settings.value(f"{group}/state")
         if not isinstance(geometry, QByteArray) or not isinstance(state, QByteArray):
             return False
         window.restoreGeometry(geometry)

@@ -19,7 +19,7 @@ them too, by their ``<plugin id>.<name>`` ids.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import msgspec
@@ -116,6 +116,7 @@ class MapBridge(QObject):
         self._pending_focus = ""
         self._named: set[str] = set()
         self._on_map_incidents: set[str] = set()
+        self._placed: dict[str, tuple[float, float]] = {}  # units drawn between fixes (a replay)
         self._visible = {key: key in DEFAULT_VISIBLE for key in LAYER_ORDER}
         self.plugin_layers = PluginLayers(self, interval_ms=interval_ms)
         self.plugin_layers.layerToggled.connect(self.layerToggled)
@@ -164,6 +165,14 @@ class MapBridge(QObject):
     def stale_units(self) -> frozenset[str]:
         """The units the map shows as stale (as of the last delta)."""
         return self._stale.stale_ids
+
+    def place_between_fixes(self, placed: Mapping[str, tuple[float, float]]) -> None:
+        """Draw these units at these (lat, lon) instead of their last fix: a replay moves them between
+        their fixes. The state, the tables and the detail keep the fixes themselves."""
+        changed = set(placed).symmetric_difference(self._placed)
+        changed.update(unit_id for unit_id, where in placed.items() if self._placed.get(unit_id) != where)
+        self._placed = dict(placed)
+        self._mark_units(changed)
 
     def center_on(self, lat: float, lon: float, zoom: int = 0) -> None:
         if self._page_ready:
@@ -251,6 +260,7 @@ class MapBridge(QObject):
         units = state.units
         now = self._now()
         flag = self._stale.flag
+        placed = self._placed
         flat: list[Any] = []
         removed: list[str] = []
         names: dict[str, str] = {}
@@ -263,7 +273,8 @@ class MapBridge(QObject):
                 self._stale.forget(unit_id)
                 continue
             stale = flag(unit, now)
-            flat += (unit_id, round(unit.lat, 6), round(unit.lon, 6), unit_code(unit, stale))
+            lat, lon = placed.get(unit_id) or (unit.lat, unit.lon)
+            flat += (unit_id, round(lat, 6), round(lon, 6), unit_code(unit, stale))
             if stale:
                 last_reports[unit_id] = unit.last_report
             if unit_id not in self._named:

@@ -48,6 +48,7 @@ class CityModel(QObject):
         self._state: State | None = None
         self._connected = False
         self._replay = False
+        self._replay_now: int | None = None  # the replay's clock, when a replay player drives it
         self._simulated = False
         self._clock = clock
         self._ticker = QTimer(self)
@@ -86,7 +87,9 @@ class CityModel(QObject):
 
     def now_ms(self) -> int:
         """"Now" for elapsed-time displays: the replayed instant in a replay, else the wall clock."""
-        return self.state.time if self._replay else self._clock()
+        if not self._replay:
+            return self._clock()
+        return self._replay_now if self._replay_now is not None else self.state.time
 
     # --- changing -----------------------------------------------------------------------------------
 
@@ -138,6 +141,14 @@ class CityModel(QObject):
             self._replay = active
             self.modeChanged.emit(self.mode.value)
             self._tick()
+
+    def set_replay_time(self, time_ms: int) -> None:
+        """The replay's instant (a player's clock, which runs between the events): "now" for every elapsed
+        time shown, announced at once rather than at the next second."""
+        if time_ms != self._replay_now:
+            self._replay_now = time_ms
+            if self._replay:
+                self.clockTicked.emit(time_ms)
 
     def start_clock(self) -> None:
         """Tick ``clockTicked`` on every wall-clock second from now on."""

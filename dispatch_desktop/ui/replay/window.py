@@ -1,0 +1,306 @@
+"""The replay window: the desk's own map, queue, unit board, detail and alerts, showing the log at the
+replay instant, read-only, beside the live desk.
+
+Composition, in the order of ``app.Desk``: a ``Workstation`` over its own ``StateFeed`` (``build_window``:
+the same map and panels as the live desk, so a supervisor reads a replay as a dispatcher read the live
+city), the feed switched to replay (the mode every panel checks before offering a command, the status bar's
+blue "Replay" badge), then what only a replay has: the transport bar (banner and clock controls), the
+timeline, the followed incident's statistics, its tracks on the map. Frames come from a ``ReplayPlayer``
+(the engine on a worker thread) and go into the feed as states from the bus would: a step forward with the
+events folded in (so the panels and plugins see them), a jump as a wholesale replacement.
+
+Nothing in this window sends a command: it has no intake, no dispatch panel and no outbox, and its
+plugins' ``send`` refuses (a replay sends nothing). The one fact it records is an export's hash
+(``exporting``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
+
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.record import IncidentRecord, RecordStatistics, incident_record, lanes_of, record_statistics
+from dispatch_desktop.replay.engine import Frame
+from dispatch_desktop.replay.interpolate import REPLAY_STALENESS, positions_between
+from dispatch_desktop.replay.opening import OpenedLog, ReplayRequest
+from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.desk_views import add_desk_views
+from dispatch_desktop.ui.models.state_feed import StateFeed
+from dispatch_desktop.ui.plugins.panels import PanelContribution
+from dispatch_desktop.ui.replay.bar import REPLAY_COLOR, ReplayBar
+from dispatch_desktop.ui.replay.follow import Follower
+from dispatch_desktop.ui.replay.player import FrameWorker, ReplayPlayer
+from dispatch_desktop.ui.replay.statistics_panel import RecordStatisticsPanel
+from dispatch_desktop.ui.replay.timeline import ReplayTimeline
+from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
+
+log = logging.getLogger(__name__)
+
+_FRAME_STYLE = f"QMainWindow#replay_window {{ border: 4px solid {REPLAY_COLOR}; }}"
+
+
+class ReplayWindow(Workstation):
+    """A ``Workstation`` that tells its owner when it closes (the owner stops the worker)."""
+
+    closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
+
+
+class _Posted(QObject):
+    """Results of background work (records, exports) back on the GUI thread."""
+
+    done = Signal(object, object)  # callback, result
+
+
+class ReplayDesk(QObject):
+    """One replay: its window, player, timeline and followed incidents. ``close`` (or closing the window)
+    stops its worker and closes its store."""
+
+    def __init__(self, opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,
+                 parent: QObject | None = None, *, wall: Callable[[], float] = time.monotonic) -> None:
+        """``wall``: the clock playback runs by (tests drive their own)."""
+        super().__init__(parent)
+        self.opened = opened
+        self.request = request
+        self.feed = StateFeed(self)
+        settings = dataclasses.replace(settings, staleness=REPLAY_STALENESS, simulated=False, restore_layout=True,
+                                       sound=False)
+        window = self.window = ReplayWindow(city, self.feed, settings)
+        window.setObjectName("replay_window")
+        window.layout_group = "replay_layout"
+        window.setStyleSheet(_FRAME_STYLE)
+        window.views = add_desk_views(window)
+        self.feed.set_replay(True)
+        window.status_bar.connection.hide()  # a replay has no link to the hub to show
+        window.sound_action.setChecked(False)
+        window.sound_action.setEnabled(False)
+
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-records")
+        self._closed = False
+        self._posted = _Posted(self)
+        self._posted.done.connect(lambda callback, result: callback(result), Qt.ConnectionType.QueuedConnection)
+
+        self.worker = FrameWorker(opened.engine, self)
+        self.player = ReplayPlayer(self.worker, opened.span, self, wall=wall)
+        self.bar = ReplayBar(window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.timeline = ReplayTimeline()
+        self.statistics = RecordStatisticsPanel()
+        window.panels.add(PanelContribution(
+            "replay_timeline", lambda: self.timeline, area="bottom",
+            title=lambda: QCoreApplication.translate("ReplayDesk", "Timeline")))
+        window.panels.add(PanelContribution(
+            "replay_statistics", lambda: self.statistics, tab_group="core.alerts",
+            title=lambda: QCoreApplication.translate("ReplayDesk", "Incident statistics")))
+        window.dock("replay_statistics").raise_()
+        self.follower = Follower(window.map_bridge, lambda: (window.map_view.width(), window.map_view.height()))
+        window.map_bridge.pageLoaded.connect(self._on_map_loaded)
+        self.bookmarks: list[tuple[int, str]] = []
+        self.records: list[IncidentRecord] = []
+        self.record_statistics: dict[str, RecordStatistics] = {}
+        self.frame: Frame | None = None
+        self.frames_shown = 0
+        self.on_frame_shown: Callable[[Frame], None] | None = None  # benchmarks and tests watch the paint
+
+        self._connect()
+        self._retitle()
+        window.language.languageChanged.connect(lambda _language: self._retitle())
+        window.open()
+        span = opened.span
+        self.timeline.set_time_range(span.first_ms, span.last_ms)
+        self.timeline.set_density(*opened.density)
+        self._set_records(opened.records)
+        self.player.seek(request.seek_ms if request.seek_ms is not None else span.first_ms)
+
+    # --- wiring -----------------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        player, bar, timeline = self.player, self.bar, self.timeline
+        player.frameArrived.connect(self._show_frame)
+        player.positionChanged.connect(timeline.set_cursor)
+        player.positionChanged.connect(bar.show_time)
+        player.playingChanged.connect(bar.show_playing)
+        player.speedChanged.connect(bar.show_speed)
+        player.failed.connect(self._on_failed)
+        bar.play_action.triggered.connect(lambda _checked: player.toggle())
+        bar.home_action.triggered.connect(player.home)
+        bar.end_action.triggered.connect(player.end)
+        bar.previous_action.triggered.connect(lambda: self.step(-1))
+        bar.next_action.triggered.connect(lambda: self.step(+1))
+        bar.slower_action.triggered.connect(player.slower)
+        bar.faster_action.triggered.connect(player.faster)
+        bar.speedChosen.connect(player.set_speed)
+        bar.bookmark_action.triggered.connect(self.add_bookmark)
+        bar.follow_action.toggled.connect(self._set_following)
+        bar.export_action.triggered.connect(self.export)
+        timeline.seekRequested.connect(player.seek)
+        timeline.scrubbed.connect(player.scrub)
+        self.window.selection.incidentSelected.connect(self._on_incident_selected)
+        self.window.closed.connect(self.close)
+
+    def _retitle(self) -> None:
+        translate = QCoreApplication.translate
+        span = self.opened.span
+        what = ", ".join(self.request.incidents) or translate("ReplayDesk", "{start} – {end}").format(
+            start=labels.date_time_text(span.first_ms), end=labels.date_time_text(span.last_ms))
+        self.window.setWindowTitle(translate("ReplayDesk", "Replay (read-only) — {what} — Dispatch Desktop").format(
+            what=what))
+
+    # --- frames -----------------------------------------------------------------------------------------
+
+    def _show_frame(self, frame: Frame) -> None:
+        self.frame = frame
+        if frame.events is None:
+            self.feed.push(frame.state, None, gseq=frame.gseq)
+        else:
+            self.feed.push(frame.state, frame.events)
+        self.feed.flush()  # a replay shows each frame it was given; the player already paces them
+        model = self.window.city_model
+        model.set_replay_time(frame.time_ms)
+        placed = positions_between(frame.state, frame.time_ms, frame.next_fixes)
+        self.window.map_bridge.place_between_fixes(placed)
+        self.follower.show(frame.state, frame.time_ms, placed)
+        if not self.player.playing:
+            self.timeline.set_cursor(frame.time_ms)
+            self.bar.show_time(frame.time_ms)
+        self.frames_shown += 1
+        if self.on_frame_shown is not None:
+            self.on_frame_shown(frame)
+
+    def _on_failed(self, reason: str) -> None:
+        self.window.status_bar.showMessage(QCoreApplication.translate(
+            "ReplayDesk", "This instant could not be read from the log: {reason}").format(reason=reason), 15_000)
+
+    # --- the keys ---------------------------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        """To the previous / next event of the followed incidents (of the whole log when none is followed)."""
+        self.player.pause()
+        times = self._event_times()
+        now = self.player.position
+        if direction > 0:
+            index = bisect.bisect_right(times, now)
+            target = times[index] if index < len(times) else None
+        else:
+            index = bisect.bisect_left(times, now) - 1
+            target = times[index] if index >= 0 else None
+        if target is None:
+            self.window.status_bar.showMessage(QCoreApplication.translate(
+                "ReplayDesk", "No event further that way."), 5_000)
+            return
+        self.player.seek(target)
+
+    def _event_times(self) -> list[int]:
+        if self.records:
+            return sorted({event.t_hub for record in self.records for _gseq, event in record.events})
+        return self.opened.marks  # no incident followed: the milestones of every incident in the span
+
+    def add_bookmark(self) -> None:
+        position = self.player.position
+        label = QCoreApplication.translate("ReplayDesk", "Bookmark {n}").format(n=len(self.bookmarks) + 1)
+        self.bookmarks.append((position, label))
+        self.bookmarks.sort()
+        self.timeline.set_bookmarks(self.bookmarks)
+        self.window.status_bar.showMessage(QCoreApplication.translate("ReplayDesk", "{label} at {time}").format(
+            label=label, time=labels.clock_text(position)), 5_000)
+
+    # --- following --------------------------------------------------------------------------------------
+
+    def follow(self, incident_id: str) -> None:
+        """Add an incident to the timeline and the map's tracks (its record is read off the GUI thread)."""
+        if any(record.incident.id == incident_id for record in self.records):
+            return
+        store, margin = self.opened.store, self.request.margin_ms
+        def add(record: object) -> None:
+            assert isinstance(record, IncidentRecord)
+            self._set_records([*self.records, record])
+
+        self._background(lambda: incident_record(store, incident_id, margin_ms=margin), add)
+
+    def _on_incident_selected(self, incident_id: str) -> None:
+        if incident_id and self.bar.follow_action.isChecked() and not self.request.incidents:
+            self.follow(incident_id)
+
+    def _on_map_loaded(self) -> None:
+        self.follower.set_records(self.records)  # forget the view chosen before the page could take it
+        if self.frame is not None:
+            self._show_frame(self.frame)
+
+    def _set_following(self, on: bool) -> None:
+        self.follower.following = on
+        if self.frame is not None:
+            self._show_frame(self.frame)
+
+    def _set_records(self, records: list[IncidentRecord]) -> None:
+        self.records = records
+        self.record_statistics = {record.incident.id: record_statistics(record) for record in records}
+        self.timeline.set_lanes(lanes_of(records))
+        self.follower.set_records(records)
+        first = records[0] if records else None
+        self.statistics.show_record(first, self.record_statistics.get(first.incident.id) if first else None)
+        if self.frame is not None:
+            self.follower.show(self.frame.state, self.frame.time_ms,
+                               positions_between(self.frame.state, self.frame.time_ms, self.frame.next_fixes))
+
+    # --- exporting --------------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        from dispatch_desktop.ui.replay.exporting import ExportDialog
+
+        if not self.records:
+            self.window.status_bar.showMessage(QCoreApplication.translate(
+                "ReplayDesk", "Follow an incident first (select it, with Follow on): its record is what is "
+                "exported."), 10_000)
+            return
+        ExportDialog(self, self.window).open()
+
+    # --- background work --------------------------------------------------------------------------------
+
+    def _background(self, work: Callable[[], object], then: Callable[[object], None],
+                    failed: Callable[[BaseException], None] | None = None) -> Future[object]:
+        def finish(done: Future[object]) -> None:
+            error = done.exception()
+            if error is None:
+                self._posted.done.emit(then, done.result())
+            else:
+                self._posted.done.emit(failed or self._background_failed, error)
+
+        future = self._executor.submit(work)
+        future.add_done_callback(finish)
+        return future
+
+    def _background_failed(self, error: BaseException) -> None:
+        log.warning("replay background work failed: %s", error)
+        self.window.status_bar.showMessage(str(error), 15_000)
+
+    # --- closing ----------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Stop the worker, close the store (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.player.stop()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self.opened.store.close()
+        self.window.deleteLater()
+
+
+def show_replay(opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,
+                parent: QWidget | None = None) -> ReplayDesk:
+    desk = ReplayDesk(opened, city, settings, request, parent)
+    desk.window.show()
+    return desk
