@@ -87,10 +87,10 @@ def _map(record: IncidentRecord, language: str) -> folium.Map:
     view = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=13, tiles=None,
                       control_scale=True, width="100%", height=MAP_HEIGHT, prefer_canvas=False,
                       attribution_control=False)  # its prefix links to leafletjs.com: no link out either
-    for name, rings in content.district_outlines():
-        for ring in rings:
+    for district in content.district_outlines():
+        for ring in district.rings:
             folium.Polygon(ring, color=content.DISTRICT_COLOUR, weight=1, fill=True, fill_color="#f2f2f2",
-                           fill_opacity=0.6, tooltip=name, interactive=False).add_to(view)
+                           fill_opacity=0.6, tooltip=district.name, interactive=False).add_to(view)
     for line in content.track_lines(record):
         for run in line.runs:
             if len(run) > 1:
@@ -153,8 +153,7 @@ def _sections(record: IncidentRecord, statistics: RecordStatistics, language: st
     events = content.event_rows(record, language)
     below = "\n".join([
         f"<h2>{html.escape(said('events'))}</h2>",
-        _table(["gseq", said("time"), said("kind"), said("unit"), said("operator"), said("summary")],
-               [[str(row.gseq), row.time, row.kind, row.unit, row.operator, row.summary] for row in events],
+        _table(content.event_headings(record, language), [[str(row.gseq), *row[1:]] for row in events],
                css_class="events"),
         f"<footer>{html.escape(said('generated'))}: {html.escape(date_time_text(generated_ms))} · "
         f"{html.escape(said('sha_note'))}</footer>",

@@ -128,9 +128,17 @@ def event_rows(record: IncidentRecord, language: str) -> list[EventRow]:
     rows = []
     for gseq, event in record.events:
         unit = unit_of(event)
-        rows.append(EventRow(gseq, _time(event.time), texts.kind_name(event.kind, language), names.get(unit, unit),
-                             operator_of(event), summary(event, names)))
+        rows.append(EventRow(gseq, date_time_text(event.time), texts.kind_name(event.kind, language),
+                             names.get(unit, unit), operator_of(event), summary(event, names)))
     return rows
+
+
+def event_headings(record: IncidentRecord, language: str) -> list[str]:
+    """The event table's column headings, ``EventRow``'s fields in order; the time's names the zone once,
+    rather than on every row."""
+    said = functools.partial(texts.label, language=language)
+    return ["gseq", f"{said('time')} ({zone_label(record.start_ms)})", said("kind"), said("unit"), said("operator"),
+            said("summary")]
 
 
 def track_lines(record: IncidentRecord) -> list[TrackLines]:
@@ -155,10 +163,16 @@ def bounds(record: IncidentRecord) -> tuple[LatLon, LatLon]:
     return (min(lats), min(lons)), (max(lats), max(lons))
 
 
+class DistrictOutline(NamedTuple):
+    name: str
+    rings: tuple[tuple[LatLon, ...], ...]  # outer rings, simplified
+    label_at: LatLon  # a point inside it, for its name
+
+
 @functools.cache
-def district_outlines() -> tuple[tuple[str, tuple[tuple[LatLon, ...], ...]], ...]:
-    """Each district's name and its outer rings, simplified (``OUTLINE_TOLERANCE_DEG``), as (lat, lon):
-    the light background of the map in place of tiles, which would need the network."""
+def district_outlines() -> tuple[DistrictOutline, ...]:
+    """Each district's name and outer rings, simplified (``OUTLINE_TOLERANCE_DEG``), as (lat, lon): the
+    light background of the map in place of tiles, which would need the network."""
     from dispatch_desktop.city.districts import load_districts
 
     out = []
@@ -167,5 +181,6 @@ def district_outlines() -> tuple[tuple[str, tuple[tuple[LatLon, ...], ...]], ...
         polygons: Sequence[Any] = getattr(simple, "geoms", [simple])
         rings = tuple(tuple((round(lat, 5), round(lon, 5)) for lon, lat in polygon.exterior.coords)
                       for polygon in polygons)
-        out.append((shaped.district.name, rings))
+        district = shaped.district
+        out.append(DistrictOutline(district.name, rings, (district.centroid_lat, district.centroid_lon)))
     return tuple(out)
