@@ -24,6 +24,9 @@ INCIDENT_STATUS_COLOR: dict[IncidentStatus, str] = {
     IncidentStatus.CLOSED: "#9e9e9e",
 }
 
+CALL_COLOR = "#00838f"
+"""An incident before it is entered: its 110 call ringing and being taken (the replay timeline's first bar)."""
+
 PRIORITY_COLOR: dict[int, str] = {1: "#d32f2f", 2: "#f57c00", 3: "#fbc02d", 4: "#1e88e5"}
 
 SOS_COLOR = "#ff1744"
