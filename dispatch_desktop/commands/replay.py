@@ -4,6 +4,11 @@
 before it) and prints what a supervisor asks first: the open incidents by status and priority, the units
 by kind and status, the incidents past a target, and the time of the last event that moment holds;
 ``--json`` gives the same as one JSON object for scripts. Nothing is written to the store.
+
+``replay export --incident ID --format html|csv|kml|gpx|pdf --out FILE`` writes an incident's record as
+evidence (docs/RECORD.md): it renders the file, writes it beside FILE, records its SHA-256 in the event
+log (a ``record_exported`` event, written into the store directly: no hub needed), and only then renames
+it into place, so there is never an export the log does not know of.
 """
 
 from __future__ import annotations
@@ -19,16 +24,23 @@ from dispatch_desktop import paths
 from dispatch_desktop.commands import arguments
 from dispatch_desktop.storage_checks import Refused, Use, check_store
 
+LANGUAGES = ("zh_CN", "en")
+
 if TYPE_CHECKING:
     from dispatch_desktop.domain.state import State
     from dispatch_desktop.store import EventStore
 
-HELP = "read back what happened from the event log: the city at a moment ('replay state --at TIME')"
+HELP = ("read back what happened from the event log: the city at a moment ('replay state --at TIME'), an "
+        "incident's record as a file ('replay export --incident ID --format pdf --out FILE')")
 
 ACTIONS = {
     "state": "print a summary of the city at a moment of the log: open incidents by status and priority, units "
     "by kind and status, incidents overdue, the last event's time",
 }
+ACTIONS["export"] = (
+    "write an incident's record as evidence: an offline HTML or a PDF report, the CSV event log, or the units' "
+    "tracks as KML or GPX; the file's SHA-256 is recorded in the event log before the file is put in place"
+)
 OVERDUE_LISTED = 10  # the longest overdue named one by one; the rest are counted
 
 
@@ -38,12 +50,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     state.add_argument("--at", required=True, metavar="TIME",
                        help="the moment: a date and time in the command center's zone, e.g. 2026-12-01T18:30 "
                        "(or with its own zone), or +MINUTES after the log's first event, e.g. +90")
-    state.add_argument("--db", metavar="URL",
-                       help="the event store (default: events.sqlite3 in the user data dir)")
     state.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    state.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
-                       help="the command center's time zone for reading and printing times "
-                       "(default: $DISPATCH_DESKTOP_TIMEZONE, else Asia/Shanghai)")
+    export = actions.add_parser("export", help=ACTIONS["export"], description=ACTIONS["export"])
+    export.add_argument("--incident", required=True, metavar="ID", help="the incident number, e.g. J-20261201-00042")
+    export.add_argument("--format", required=True, type=export_format, metavar="FORMAT",
+                        help="html (offline report with map), pdf (report on A4), csv (event log for Excel), "
+                        "kml or gpx (the units' tracks)")
+    export.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced if it exists)")
+    export.add_argument("--language", choices=LANGUAGES, default="zh_CN",
+                        help="the language of the HTML and PDF report (default: zh_CN)")
+    export.add_argument("--operator", metavar="'NAME BADGE'", type=arguments.operator,
+                        help="who exports it, as recorded in the log (default: this computer's login name)")
+    export.add_argument("--margin", metavar="MINUTES", type=arguments.not_negative(float), default=5.0,
+                        help="the units' tracks from this long before their dispatch to this long after their "
+                        "release (default: 5)")
+    for action in (state, export):
+        action.add_argument("--db", metavar="URL",
+                            help="the event store (default: events.sqlite3 in the user data dir)")
+        action.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
+                            help="the command center's time zone for reading and printing times "
+                            "(default: $DISPATCH_DESKTOP_TIMEZONE, else Asia/Shanghai)")
+
+
+def export_format(text: str) -> str:
+    from dispatch_desktop.domain.events import ExportFormat
+
+    if text not in set(ExportFormat):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an export format: choose one of {', '.join(f.value for f in ExportFormat)}")
+    return text
 
 
 @dataclass(frozen=True)
@@ -161,19 +196,18 @@ def _span(store: EventStore, shown: str) -> tuple[int, int]:
 
 def run(args: argparse.Namespace) -> int:
     from dispatch_desktop.domain.localtime import set_zone
-    from dispatch_desktop.store import EventStore, StoreError
-    from dispatch_desktop.store.backends import backend_for
 
     if args.timezone:
         set_zone(args.timezone)
     text = args.db or paths.default_database_url()
-    try:
-        _backend, url = backend_for(text)
-    except StoreError as error:
-        print(f"dispatch-desktop replay: bad --db URL: {error}", file=sys.stderr)
+    shown = _shown(text)
+    if shown is None:
         return 2
-    shown = url.render_as_string(hide_password=True)
     check_store(text, Use.EXISTING, default=args.db is None)
+    if args.replay_action == "export":
+        return _export(args, text)
+    from dispatch_desktop.store import EventStore
+
     with EventStore.open(text, maintenance=False) as store:  # it only reads: no checkpoints of its own
         span = _span(store, shown)
         at_ms = moment(args.at, span)
@@ -184,3 +218,55 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(summary_text(summary))
     return 0
+
+
+def _shown(text: str) -> str | None:
+    """The database URL as it may be printed (no password), or None after saying why it is not one."""
+    from dispatch_desktop.store import StoreError
+    from dispatch_desktop.store.backends import backend_for
+
+    try:
+        _backend, url = backend_for(text)
+    except StoreError as error:
+        print(f"dispatch-desktop replay: bad --db URL: {error}", file=sys.stderr)
+        return None
+    return url.render_as_string(hide_password=True)
+
+
+def _export(args: argparse.Namespace, url: str) -> int:
+    """Render, write beside, record the SHA-256, rename (``record.export_file``); each refusal a sentence."""
+    from dispatch_desktop import record
+    from dispatch_desktop.store import EventStore
+
+    with EventStore.open(url, maintenance=False) as store:
+        try:
+            incident = record.incident_record(store, args.incident, margin_ms=round(args.margin * 60_000))
+        except record.UnknownIncident as error:
+            raise Refused(str(error)) from None
+        statistics = record.record_statistics(incident)
+        if args.format == "pdf":
+            from dispatch_desktop.ui.report_pdf import report_pdf
+
+            data = report_pdf(incident, statistics, language=args.language)
+        else:
+            data = record.render(incident, statistics, args.format, args.language)
+        try:
+            body = record.export_event(data, args.format, args.out, incident=incident.incident.id,
+                                       start_ms=incident.start_ms, end_ms=incident.end_ms,
+                                       operator=args.operator or _login_name())
+            exported = record.export_file(store, args.out, data, body)
+        except (ValueError, record.ExportNotWritten, record.ExportNotRecorded) as error:
+            raise Refused(str(error)) from None
+    print(f"{exported.path}\n  {exported.size:,} bytes, SHA-256 {exported.sha256}\n"
+          f"  recorded in the event log as record_exported at gseq {exported.gseq}")
+    return 0
+
+
+def _login_name() -> str:
+    """Who runs the command, when no --operator says: the log names someone rather than no one."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor the password database
+        return ""
