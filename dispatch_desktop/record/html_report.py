@@ -36,7 +36,9 @@ _LINKED = re.compile(r'<script src="(?P<script>[^"]+)"></script>|<link rel="styl
 _CSS_IMAGE = re.compile(r"url\((?P<name>images/[\w.-]+\.png)\)")
 
 _STYLE = """
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 24px; color: #222; }
+html, body { height: auto !important; }  /* folium's page is a full-window map; this one scrolls */
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222;
+       margin: 24px !important; width: auto !important; }
 h1 { font-size: 22px; margin: 0 0 12px; } h2 { font-size: 17px; margin: 24px 0 8px; }
 table { border-collapse: collapse; margin-bottom: 8px; font-size: 13px; }
 th, td { border: 1px solid #bbb; padding: 3px 8px; text-align: left; vertical-align: top; }
