@@ -13,12 +13,14 @@ envelope of its own source ``export@<host name>`` (seq = that source's high wate
 
 - the store takes a second writer process: each append locks the log and re-reads what another process
   wrote since (``EventStore.append``), so the two never give out the same gseq;
-- the hub does not know the event, so its next published event's ``prev`` skips the gseq: every desk sees
-  a gap and reads the missing event from the stored history (PROTOCOL.md section 9.4), as after a lost
-  message;
-- and the state cannot differ between a copy that has the event and one that has not, because
-  ``record_exported`` changes nothing in the state (its projection is a no-op): a desk or a hub that
-  rebuilds its state from the log gets the same state either way.
+- a running hub does not learn of the event: its next event simply has the gseq after it. Its desks'
+  copies go on without noticing (their gap check compares the batch's ``prev``, the hub's last published
+  gseq, with their own), so a desk does not see the export live; it is in the log for every history
+  read, replay and later export;
+- and the incidents, units, calls and orders cannot differ between a state that has the event and one
+  that has not, because ``record_exported`` changes nothing in them (its projection is a no-op). Only the
+  state's counters ``applied`` (events seen) and ``time`` (the newest event's) of the running hub lag a
+  state rebuilt from the log by the exports written beside it, until the hub restarts.
 
 Two exports from the same host at the same instant could pick the same seq; the store keeps the first
 and answers the second as a duplicate, which is then recorded again under the next seq.
