@@ -190,7 +190,8 @@ class Desk:
             self.intake.advice.set_source(self.plugins.advice.advise)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.incident_actions.menu)
         # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).
-        self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions)
+        self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions,
+                                      plugins=plugins, safe_mode=safe_mode, state_dir=self.state_dir / "replay")
         self.plugins_action = window.settings_menu.addAction("")
         self.plugins_action.setObjectName("plugins_action")
         self.plugins_action.triggered.connect(self.show_plugins)

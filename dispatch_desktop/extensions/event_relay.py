@@ -6,7 +6,8 @@ kinds it asked for. Plugins keep their own facts as plugin events in the log, so
 has to replace its state wholesale after losing the hub) must also give each plugin the plugin events it
 missed: on a reset at gseq S the relay asks the hub for the plugin events of the listening plugins after
 the last gseq it delivered and up to S, delivers them first (``historical``), and holds back the live
-events that arrive meanwhile, so that each listener still sees one ordered stream.
+events that arrive meanwhile, so that each listener still sees one ordered stream. A reset to a point
+before the last event delivered (a replay seeking backwards) asks for them from the log's start.
 
 Qt-free; driven on the GUI thread. Calls into plugin code go through ``call`` (the desk's fault guard),
 and the answers to history requests come back through ``post`` (onto the GUI thread).
@@ -129,6 +130,10 @@ class EventRelay:
                 self._call(listener.plugin, listener.callback, state)
         plugins = sorted(self._recording)
         after = self.delivered_gseq
+        if gseq < after:
+            # The desk went back in time (a replay seeking backwards): its plugins dropped what they had
+            # folded (``on_reset``), so their own events up to the new point come again, from the start.
+            after = self.delivered_gseq = 0
         if not plugins or gseq <= after:
             self.delivered_gseq = max(after, gseq)
             return

@@ -2428,6 +2428,455 @@
         </message>
     </context>
     <context>
+        <name>ReplayBar</name>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>To the start (Home)</source>
+            <translation>To the start (Home)</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Previous event (←)</source>
+            <translation>Previous event (←)</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Next event (→)</source>
+            <translation>Next event (→)</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>To the end (End)</source>
+            <translation>To the end (End)</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>Slower</translation>
+        </message>
+        <message>
+            <source>Slower ([)</source>
+            <translation>Slower ([)</translation>
+        </message>
+        <message>
+            <source>Faster</source>
+            <translation>Faster</translation>
+        </message>
+        <message>
+            <source>Faster (])</source>
+            <translation>Faster (])</translation>
+        </message>
+        <message>
+            <source>Bookmark</source>
+            <translation>Bookmark</translation>
+        </message>
+        <message>
+            <source>Mark this instant (B)</source>
+            <translation>Mark this instant (B)</translation>
+        </message>
+        <message>
+            <source>Follow</source>
+            <translation>Follow</translation>
+        </message>
+        <message>
+            <source>Keep the followed incident&apos;s units in view and draw their tracks (F)</source>
+            <translation>Keep the followed incident&apos;s units in view and draw their tracks (F)</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Export the followed incident&apos;s record: report, event log, tracks (Ctrl+E)</source>
+            <translation>Export the followed incident&apos;s record: report, event log, tracks (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Playback speed ([ slower, ] faster)</source>
+            <translation>Playback speed ([ slower, ] faster)</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <source>Pause (Space)</source>
+            <translation>Pause (Space)</translation>
+        </message>
+        <message>
+            <source>Play (Space)</source>
+            <translation>Play (Space)</translation>
+        </message>
+        <message>
+            <source>REPLAY · read-only · {time} · {speed}</source>
+            <translation>REPLAY · read-only · {time} · {speed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayDesk</name>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>Incident statistics</source>
+            <translation>Incident statistics</translation>
+        </message>
+        <message>
+            <source>{start} – {end}</source>
+            <translation>{start} – {end}</translation>
+        </message>
+        <message>
+            <source>Replay (read-only) — {what} — Dispatch Desktop</source>
+            <translation>Replay (read-only) — {what} — Dispatch Desktop</translation>
+        </message>
+        <message>
+            <source>This instant could not be read from the log: {reason}</source>
+            <translation>This instant could not be read from the log: {reason}</translation>
+        </message>
+        <message>
+            <source>No event further that way.</source>
+            <translation>No event further that way.</translation>
+        </message>
+        <message>
+            <source>Bookmark {n}</source>
+            <translation>Bookmark {n}</translation>
+        </message>
+        <message>
+            <source>{label} at {time}</source>
+            <translation>{label} at {time}</translation>
+        </message>
+        <message>
+            <source>Follow an incident first (select it, with Follow on): its record is what is exported.</source>
+            <translation>Follow an incident first (select it, with Follow on): its record is what is exported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayExport</name>
+        <message>
+            <source>HTML report, opens offline in any browser (*.html)</source>
+            <translation>HTML report, opens offline in any browser (*.html)</translation>
+        </message>
+        <message>
+            <source>PDF report (*.pdf)</source>
+            <translation>PDF report (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Event log, CSV for Excel (*.csv)</source>
+            <translation>Event log, CSV for Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>Unit tracks, KML for Google Earth (*.kml)</source>
+            <translation>Unit tracks, KML for Google Earth (*.kml)</translation>
+        </message>
+        <message>
+            <source>Unit tracks, GPX (*.gpx)</source>
+            <translation>Unit tracks, GPX (*.gpx)</translation>
+        </message>
+        <message>
+            <source>Export the record</source>
+            <translation>Export the record</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Incident</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Copy SHA-256</source>
+            <translation>Copy SHA-256</translation>
+        </message>
+        <message>
+            <source>Give the file to write.</source>
+            <translation>Give the file to write.</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>Writing {file}…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation>Cancelled: nothing was written.</translation>
+        </message>
+        <message>
+            <source>Written {path} ({size:,} bytes).
+SHA-256 {sha256}
+The export is recorded in the log (event {gseq}).</source>
+            <translation>Written {path} ({size:,} bytes).
+SHA-256 {sha256}
+The export is recorded in the log (event {gseq}).</translation>
+        </message>
+        <message>
+            <source>Exported {file}, SHA-256 {sha256}</source>
+            <translation>Exported {file}, SHA-256 {sha256}</translation>
+        </message>
+        <message>
+            <source>Not exported: the file could not be written. Choose a folder that exists, that you may write to and that has free space; nothing was recorded.</source>
+            <translation>Not exported: the file could not be written. Choose a folder that exists, that you may write to and that has free space; nothing was recorded.</translation>
+        </message>
+        <message>
+            <source>Not exported: the export could not be recorded in the event log, so no file was kept. Check that the database is reachable and writable, then try again.</source>
+            <translation>Not exported: the export could not be recorded in the event log, so no file was kept. Check that the database is reachable and writable, then try again.</translation>
+        </message>
+        <message>
+            <source>Not exported: the record could not be rendered.</source>
+            <translation>Not exported: the record could not be rendered.</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayFollow</name>
+        <message>
+            <source>Tracks of the followed units</source>
+            <translation>Tracks of the followed units</translation>
+        </message>
+        <message>
+            <source>a unit&apos;s track</source>
+            <translation>a unit&apos;s track</translation>
+        </message>
+        <message>
+            <source>the incident</source>
+            <translation>the incident</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayLauncher</name>
+        <message>
+            <source>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</source>
+            <translation>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</translation>
+        </message>
+        <message>
+            <source>The event log holds no events yet: there is nothing to replay.</source>
+            <translation>The event log holds no events yet: there is nothing to replay.</translation>
+        </message>
+        <message>
+            <source>The log holds no incident {incident}.</source>
+            <translation>The log holds no incident {incident}.</translation>
+        </message>
+        <message>
+            <source>The log runs from {first} to {last}; the time asked lies outside it.</source>
+            <translation>The log runs from {first} to {last}; the time asked lies outside it.</translation>
+        </message>
+        <message>
+            <source>Replay a time range</source>
+            <translation>Replay a time range</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Replay this incident</source>
+            <translation>Replay this incident</translation>
+        </message>
+        <message>
+            <source>&amp;Replay</source>
+            <translation>&amp;Replay</translation>
+        </message>
+        <message>
+            <source>Replay a time range…</source>
+            <translation>Replay a time range…</translation>
+        </message>
+        <message>
+            <source>Opening the replay…</source>
+            <translation>Opening the replay…</translation>
+        </message>
+        <message>
+            <source>The replay could not open the log: {reason}</source>
+            <translation>The replay could not open the log: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayStatistics</name>
+        <message>
+            <source>110 call</source>
+            <translation>110 call</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>created</translation>
+        </message>
+        <message>
+            <source>dispatched</source>
+            <translation>dispatched</translation>
+        </message>
+        <message>
+            <source>acknowledged</source>
+            <translation>acknowledged</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>arrived</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>cleared</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <source>call → dispatch</source>
+            <translation>call → dispatch</translation>
+        </message>
+        <message>
+            <source>dispatch → arrival</source>
+            <translation>dispatch → arrival</translation>
+        </message>
+        <message>
+            <source>arrival → clearance</source>
+            <translation>arrival → clearance</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>Phase</translation>
+        </message>
+        <message>
+            <source>Took</source>
+            <translation>Took</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Driven</source>
+            <translation>Driven</translation>
+        </message>
+        <message>
+            <source>On scene</source>
+            <translation>On scene</translation>
+        </message>
+        <message>
+            <source>Silences left out</source>
+            <translation>Silences left out</translation>
+        </message>
+        <message>
+            <source>Follow an incident to see how long each step took.</source>
+            <translation>Follow an incident to see how long each step took.</translation>
+        </message>
+        <message>
+            <source>{incident} · {type} · {priority}</source>
+            <translation>{incident} · {type} · {priority}</translation>
+        </message>
+        <message>
+            <source>within target</source>
+            <translation>within target</translation>
+        </message>
+        <message>
+            <source>near target</source>
+            <translation>near target</translation>
+        </message>
+        <message>
+            <source>over target</source>
+            <translation>over target</translation>
+        </message>
+        <message>
+            <source>not reached</source>
+            <translation>not reached</translation>
+        </message>
+        <message>
+            <source>{km:.1f} km</source>
+            <translation>{km:.1f} km</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayTimeline</name>
+        <message>
+            <source>Call rang</source>
+            <translation>Call rang</translation>
+        </message>
+        <message>
+            <source>Call answered</source>
+            <translation>Call answered</translation>
+        </message>
+        <message>
+            <source>Call ended</source>
+            <translation>Call ended</translation>
+        </message>
+        <message>
+            <source>Call closed without an incident</source>
+            <translation>Call closed without an incident</translation>
+        </message>
+        <message>
+            <source>Order delivered to the handset</source>
+            <translation>Order delivered to the handset</translation>
+        </message>
+        <message>
+            <source>Plugin event</source>
+            <translation>Plugin event</translation>
+        </message>
+        <message>
+            <source>Record exported</source>
+            <translation>Record exported</translation>
+        </message>
+        <message>
+            <source>On the 110 call</source>
+            <translation>On the 110 call</translation>
+        </message>
+        <message>
+            <source>{status}, {start} to {end} ({duration})</source>
+            <translation>{status}, {start} to {end} ({duration})</translation>
+        </message>
+        <message>
+            <source>New incidents</source>
+            <translation>New incidents</translation>
+        </message>
+        <message>
+            <source>How many incidents were created in each stretch of time: click to go there</source>
+            <translation>How many incidents were created in each stretch of time: click to go there</translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <location filename="../../dispatch_desktop/ui/signin.py" line="+31" />

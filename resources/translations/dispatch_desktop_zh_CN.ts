@@ -2427,6 +2427,455 @@
         </message>
     </context>
     <context>
+        <name>ReplayBar</name>
+        <message>
+            <source>Start</source>
+            <translation>开头</translation>
+        </message>
+        <message>
+            <source>To the start (Home)</source>
+            <translation>回到开头（Home）</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>上一事件</translation>
+        </message>
+        <message>
+            <source>Previous event (←)</source>
+            <translation>上一事件（←）</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一事件</translation>
+        </message>
+        <message>
+            <source>Next event (→)</source>
+            <translation>下一事件（→）</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>末尾</translation>
+        </message>
+        <message>
+            <source>To the end (End)</source>
+            <translation>跳到末尾（End）</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>减速</translation>
+        </message>
+        <message>
+            <source>Slower ([)</source>
+            <translation>减速（[）</translation>
+        </message>
+        <message>
+            <source>Faster</source>
+            <translation>加速</translation>
+        </message>
+        <message>
+            <source>Faster (])</source>
+            <translation>加速（]）</translation>
+        </message>
+        <message>
+            <source>Bookmark</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Mark this instant (B)</source>
+            <translation>为此刻加书签（B）</translation>
+        </message>
+        <message>
+            <source>Follow</source>
+            <translation>跟随</translation>
+        </message>
+        <message>
+            <source>Keep the followed incident&apos;s units in view and draw their tracks (F)</source>
+            <translation>地图始终显示所跟随警情的处置警力并绘制其轨迹（F）</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Export the followed incident&apos;s record: report, event log, tracks (Ctrl+E)</source>
+            <translation>导出所跟随警情的记录：报告、事件日志、轨迹（Ctrl+E）</translation>
+        </message>
+        <message>
+            <source>Playback speed ([ slower, ] faster)</source>
+            <translation>回放速度（[ 减速，] 加速）</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Pause (Space)</source>
+            <translation>暂停（空格）</translation>
+        </message>
+        <message>
+            <source>Play (Space)</source>
+            <translation>播放（空格）</translation>
+        </message>
+        <message>
+            <source>REPLAY · read-only · {time} · {speed}</source>
+            <translation>回放 · 只读 · {time} · {speed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayDesk</name>
+        <message>
+            <source>Timeline</source>
+            <translation>时间轴</translation>
+        </message>
+        <message>
+            <source>Incident statistics</source>
+            <translation>警情统计</translation>
+        </message>
+        <message>
+            <source>{start} – {end}</source>
+            <translation>{start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>Replay (read-only) — {what} — Dispatch Desktop</source>
+            <translation>回放（只读）— {what} — 指挥调度台</translation>
+        </message>
+        <message>
+            <source>This instant could not be read from the log: {reason}</source>
+            <translation>无法从日志读取此时刻：{reason}</translation>
+        </message>
+        <message>
+            <source>No event further that way.</source>
+            <translation>该方向已没有事件。</translation>
+        </message>
+        <message>
+            <source>Bookmark {n}</source>
+            <translation>书签 {n}</translation>
+        </message>
+        <message>
+            <source>{label} at {time}</source>
+            <translation>{label}：{time}</translation>
+        </message>
+        <message>
+            <source>Follow an incident first (select it, with Follow on): its record is what is exported.</source>
+            <translation>请先跟随一起警情（在“跟随”打开时选中它）：导出的是该警情的记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayExport</name>
+        <message>
+            <source>HTML report, opens offline in any browser (*.html)</source>
+            <translation>HTML 报告，可在任意浏览器离线打开 (*.html)</translation>
+        </message>
+        <message>
+            <source>PDF report (*.pdf)</source>
+            <translation>PDF 报告 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Event log, CSV for Excel (*.csv)</source>
+            <translation>事件日志，Excel 可读的 CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Unit tracks, KML for Google Earth (*.kml)</source>
+            <translation>警力轨迹，Google Earth 可读的 KML (*.kml)</translation>
+        </message>
+        <message>
+            <source>Unit tracks, GPX (*.gpx)</source>
+            <translation>警力轨迹，GPX (*.gpx)</translation>
+        </message>
+        <message>
+            <source>Export the record</source>
+            <translation>导出记录</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>警情</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Copy SHA-256</source>
+            <translation>复制 SHA-256</translation>
+        </message>
+        <message>
+            <source>Give the file to write.</source>
+            <translation>请指定要写入的文件。</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>正在写入 {file}…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation>已取消：未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Written {path} ({size:,} bytes).
+SHA-256 {sha256}
+The export is recorded in the log (event {gseq}).</source>
+            <translation>已写入 {path}（{size:,} 字节）。
+SHA-256 {sha256}
+本次导出已记入日志（事件 {gseq}）。</translation>
+        </message>
+        <message>
+            <source>Exported {file}, SHA-256 {sha256}</source>
+            <translation>已导出 {file}，SHA-256 {sha256}</translation>
+        </message>
+        <message>
+            <source>Not exported: the file could not be written. Choose a folder that exists, that you may write to and that has free space; nothing was recorded.</source>
+            <translation>未导出：文件无法写入。请选择一个存在、有写权限且有剩余空间的文件夹；未记录任何内容。</translation>
+        </message>
+        <message>
+            <source>Not exported: the export could not be recorded in the event log, so no file was kept. Check that the database is reachable and writable, then try again.</source>
+            <translation>未导出：本次导出无法记入事件日志，因此未保留文件。请检查数据库可以访问且可写，然后重试。</translation>
+        </message>
+        <message>
+            <source>Not exported: the record could not be rendered.</source>
+            <translation>未导出：记录无法生成。</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayFollow</name>
+        <message>
+            <source>Tracks of the followed units</source>
+            <translation>所跟随警力的轨迹</translation>
+        </message>
+        <message>
+            <source>a unit&apos;s track</source>
+            <translation>警力轨迹</translation>
+        </message>
+        <message>
+            <source>the incident</source>
+            <translation>警情位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayLauncher</name>
+        <message>
+            <source>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</source>
+            <translation>{url} 处没有事件日志：请用 --db 指向中心的日志启动调度台后再回放。</translation>
+        </message>
+        <message>
+            <source>The event log holds no events yet: there is nothing to replay.</source>
+            <translation>事件日志中还没有事件：没有可回放的内容。</translation>
+        </message>
+        <message>
+            <source>The log holds no incident {incident}.</source>
+            <translation>日志中没有警情 {incident}。</translation>
+        </message>
+        <message>
+            <source>The log runs from {first} to {last}; the time asked lies outside it.</source>
+            <translation>日志的时间范围是 {first} 至 {last}；所选时间不在其中。</translation>
+        </message>
+        <message>
+            <source>Replay a time range</source>
+            <translation>回放一段时间</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Replay this incident</source>
+            <translation>回放此警情</translation>
+        </message>
+        <message>
+            <source>&amp;Replay</source>
+            <translation>回放(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Replay a time range…</source>
+            <translation>回放一段时间…</translation>
+        </message>
+        <message>
+            <source>Opening the replay…</source>
+            <translation>正在打开回放…</translation>
+        </message>
+        <message>
+            <source>The replay could not open the log: {reason}</source>
+            <translation>回放无法打开日志：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayStatistics</name>
+        <message>
+            <source>110 call</source>
+            <translation>110 来电</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>立警</translation>
+        </message>
+        <message>
+            <source>dispatched</source>
+            <translation>派警</translation>
+        </message>
+        <message>
+            <source>acknowledged</source>
+            <translation>接收指令</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>到场</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>处置完毕</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <source>call → dispatch</source>
+            <translation>来电 → 派警</translation>
+        </message>
+        <message>
+            <source>dispatch → arrival</source>
+            <translation>派警 → 到场</translation>
+        </message>
+        <message>
+            <source>arrival → clearance</source>
+            <translation>到场 → 处置完毕</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Took</source>
+            <translation>用时</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>警力</translation>
+        </message>
+        <message>
+            <source>Driven</source>
+            <translation>行驶</translation>
+        </message>
+        <message>
+            <source>On scene</source>
+            <translation>在场</translation>
+        </message>
+        <message>
+            <source>Silences left out</source>
+            <translation>失联段（未计）</translation>
+        </message>
+        <message>
+            <source>Follow an incident to see how long each step took.</source>
+            <translation>跟随一起警情，即可查看各环节用时。</translation>
+        </message>
+        <message>
+            <source>{incident} · {type} · {priority}</source>
+            <translation>{incident} · {type} · {priority}</translation>
+        </message>
+        <message>
+            <source>within target</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>near target</source>
+            <translation>接近目标</translation>
+        </message>
+        <message>
+            <source>over target</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>not reached</source>
+            <translation>未到该环节</translation>
+        </message>
+        <message>
+            <source>{km:.1f} km</source>
+            <translation>{km:.1f} 公里</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayTimeline</name>
+        <message>
+            <source>Call rang</source>
+            <translation>来电振铃</translation>
+        </message>
+        <message>
+            <source>Call answered</source>
+            <translation>来电接听</translation>
+        </message>
+        <message>
+            <source>Call ended</source>
+            <translation>通话结束</translation>
+        </message>
+        <message>
+            <source>Call closed without an incident</source>
+            <translation>来电办结（未立警情）</translation>
+        </message>
+        <message>
+            <source>Order delivered to the handset</source>
+            <translation>指令已送达终端</translation>
+        </message>
+        <message>
+            <source>Plugin event</source>
+            <translation>插件事件</translation>
+        </message>
+        <message>
+            <source>Record exported</source>
+            <translation>记录已导出</translation>
+        </message>
+        <message>
+            <source>On the 110 call</source>
+            <translation>110 通话中</translation>
+        </message>
+        <message>
+            <source>{status}, {start} to {end} ({duration})</source>
+            <translation>{status}，{start} 至 {end}（{duration}）</translation>
+        </message>
+        <message>
+            <source>New incidents</source>
+            <translation>新警情</translation>
+        </message>
+        <message>
+            <source>How many incidents were created in each stretch of time: click to go there</source>
+            <translation>各时段新立警情数：点击即跳到该时刻</translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <location filename="../../dispatch_desktop/ui/signin.py" line="+31" />

@@ -142,3 +142,19 @@ def test_given_the_batch_without_its_position_reports_the_relay_hands_on_the_sam
     batch = [_position(7), _note(8)]
     desk.relay.deliver(batch, [batch[1]])  # someone wants positions now: the whole batch is walked
     assert notes == [2, 5, 8] and everything == [7, 8]
+
+
+def test_a_reset_to_an_earlier_point_gives_a_plugin_its_own_events_again_from_the_start() -> None:
+    desk = _Desk()
+    heard: list[tuple[int, bool]] = []
+    desk.relay.add_listener("shift_log", lambda e: heard.append((e.gseq, e.historical)))
+    desk.relay.record_history_of("shift_log")
+    mine = ev.envelope("ws-1", 5, ev.PluginEvent(plugin="shift_log", name="entry_added", data=b"\x80"), T0)
+    desk.relay.deliver([_note(3), (5, mine), _note(40)])
+    desk.relay.reset(State(), 20)  # a replay went back to gseq 20: the plugin dropped what it had folded
+    after, upto, _plugins, answer = desk.requests[0]
+    assert (after, upto) == (0, 20)
+    answer.set_result([(5, mine)])
+    assert heard[3:] == [(5, True)]
+    desk.relay.deliver([_note(21)])
+    assert heard[-1] == (21, False)

@@ -227,3 +227,28 @@ def test_the_library_loads_off_the_gui_thread_with_the_command_centers_own_plans
     [(notice, level)] = desk.notices  # and the dispatcher, once, what was left out and why
     assert level is Level.WARNING and notice.startswith("The plan library has 4 problem(s)")
     assert "broken.yaml:2: version: must be at least 1" in notice
+
+
+def test_a_replay_going_back_shows_the_checklist_as_it_stood_then(reference: Reference) -> None:
+    from dispatch_desktop.domain.projection import apply
+
+    desk, model, log = _desk(reference)
+    activation = _activate(desk, model, log)
+    desk.apply(log.dispatch("pg-1", 40), log.arrive("pg-1", 100))
+    before_tick = len(log.events)
+    model.tick(activation, "press_line")
+    _echo(desk, log, 110)
+    assert "press_line" in {v.step.id for v in model.view(activation) if v.state is StepState.DONE}
+
+    # The replay seeks back to just before the tick: the state then, its reset, then the plan's own events
+    # up to there again (as the desk's relay hands them on after a reset to an earlier point).
+    earlier = desk.state.__class__()
+    for event in log.events[:before_tick]:
+        earlier = apply(earlier, event.event)
+    desk.state = earlier
+    for listener in desk._reset_listeners:
+        listener(earlier)
+    own = [event for event in log.events[:before_tick] if event.body.kind == "plugin_event"]
+    desk.apply(*[AppliedEvent(event.gseq, event.event, True) for event in own])
+    assert [a.id for a in model.activations(INCIDENT)] == [activation]
+    assert "press_line" not in {v.step.id for v in model.view(activation) if v.state is StepState.DONE}

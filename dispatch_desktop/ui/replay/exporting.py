@@ -33,17 +33,19 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.localtime import local
 from dispatch_desktop.record import ExportNotWritten
 from dispatch_desktop.record.exported import Exported, ExportNotRecorded, export_event, export_file, render
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from dispatch_desktop.record import IncidentRecord, RecordStatistics
     from dispatch_desktop.ui.replay.window import ReplayDesk
 
 FORMATS = (
-    (ev.ExportFormat.HTML, "html", "HTML report, opens offline in any browser (*.html)"),
-    (ev.ExportFormat.PDF, "pdf", "PDF report (*.pdf)"),
-    (ev.ExportFormat.CSV, "csv", "Event log, CSV for Excel (*.csv)"),
-    (ev.ExportFormat.KML, "kml", "Unit tracks, KML for Google Earth (*.kml)"),
-    (ev.ExportFormat.GPX, "gpx", "Unit tracks, GPX (*.gpx)"),
+    (ev.ExportFormat.HTML, "html",
+     QT_TRANSLATE_NOOP("ReplayExport", "HTML report, opens offline in any browser (*.html)")),
+    (ev.ExportFormat.PDF, "pdf", QT_TRANSLATE_NOOP("ReplayExport", "PDF report (*.pdf)")),
+    (ev.ExportFormat.CSV, "csv", QT_TRANSLATE_NOOP("ReplayExport", "Event log, CSV for Excel (*.csv)")),
+    (ev.ExportFormat.KML, "kml", QT_TRANSLATE_NOOP("ReplayExport", "Unit tracks, KML for Google Earth (*.kml)")),
+    (ev.ExportFormat.GPX, "gpx", QT_TRANSLATE_NOOP("ReplayExport", "Unit tracks, GPX (*.gpx)")),
 )
 
 

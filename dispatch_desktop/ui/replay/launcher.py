@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLay
 from dispatch_desktop.api.actions import IncidentAction
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.localtime import zone
+from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRefused, ReplayRequest, open_log
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.plugins.actions import IncidentActions
@@ -78,8 +80,13 @@ class ReplayLauncher(QObject):
     _opened = Signal(object, object)  # ReplayRequest, OpenedLog | BaseException (from the opening thread)
 
     def __init__(self, window: Workstation, city: City, database_url: str, actions: IncidentActions,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, plugins: Sequence[Discovered] | None = None,
+                 safe_mode: bool = False, state_dir: Path | None = None) -> None:
+        """``plugins``, ``safe_mode``: as the live desk's, so that a replay shows the same plugins."""
         super().__init__(parent or window)
+        self._plugins = plugins
+        self._safe_mode = safe_mode
+        self._state_dir = state_dir
         self._window = window
         self._city = city
         self._url = database_url
@@ -142,7 +149,8 @@ class ReplayLauncher(QObject):
             return
         assert isinstance(result, OpenedLog)
         status.clearMessage()
-        desk = show_replay(result, self._city, self._window.settings, request)
+        desk = show_replay(result, self._city, self._window.settings, request, plugins=self._plugins,
+                           safe_mode=self._safe_mode, state_dir=self._state_dir)
         desk.window.language.set_language(self._window.language.language)
         self.replays.append(desk)
         desk.window.closed.connect(lambda: self.replays.remove(desk) if desk in self.replays else None)

@@ -7,7 +7,7 @@ texts follow the desk's language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from dispatch_desktop.domain.timers import Level, Phase
 from dispatch_desktop.record import IncidentRecord, RecordStatistics
 from dispatch_desktop.ui import labels
+from dispatch_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 MARK_TEXTS = {
     "call": ("ReplayStatistics", QT_TRANSLATE_NOOP("ReplayStatistics", "110 call")),

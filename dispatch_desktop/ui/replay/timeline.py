@@ -41,13 +41,13 @@ BOOKMARK_COLOR = "#1565c0"
 TICK_OUTLINE = "#263238"
 
 EVENT_WORDS: dict[str, str] = {
-    "call_offered": QT_TRANSLATE_NOOP(CONTEXT, "Call rang"),
-    "call_answered": QT_TRANSLATE_NOOP(CONTEXT, "Call answered"),
-    "call_ended": QT_TRANSLATE_NOOP(CONTEXT, "Call ended"),
-    "call_closed": QT_TRANSLATE_NOOP(CONTEXT, "Call closed without an incident"),
-    "order_delivered": QT_TRANSLATE_NOOP(CONTEXT, "Order delivered to the handset"),
-    "plugin_event": QT_TRANSLATE_NOOP(CONTEXT, "Plugin event"),
-    "record_exported": QT_TRANSLATE_NOOP(CONTEXT, "Record exported"),
+    "call_offered": QT_TRANSLATE_NOOP("ReplayTimeline", "Call rang"),
+    "call_answered": QT_TRANSLATE_NOOP("ReplayTimeline", "Call answered"),
+    "call_ended": QT_TRANSLATE_NOOP("ReplayTimeline", "Call ended"),
+    "call_closed": QT_TRANSLATE_NOOP("ReplayTimeline", "Call closed without an incident"),
+    "order_delivered": QT_TRANSLATE_NOOP("ReplayTimeline", "Order delivered to the handset"),
+    "plugin_event": QT_TRANSLATE_NOOP("ReplayTimeline", "Plugin event"),
+    "record_exported": QT_TRANSLATE_NOOP("ReplayTimeline", "Record exported"),
 }
 """Event kinds the incident detail's timeline has no words for (``labels.TIMELINE_KIND`` has the rest)."""
 
@@ -71,7 +71,7 @@ def event_words(tick: Tick) -> str:
 
 def status_words(kind: LaneKind, status: str) -> str:
     if status == CALL_STATUS:
-        return _tr("On the 110 call")
+        return QCoreApplication.translate("ReplayTimeline", "On the 110 call")
     return labels.incident_status(status) if kind is LaneKind.INCIDENT else labels.unit_status(status)
 
 
@@ -318,7 +318,7 @@ class ReplayTimeline(QWidget):
         bar = next((bar for bar in lane.bars if bar.start_ms <= ms < bar.end_ms), None)
         if bar is None:
             return ""
-        return _tr("{status}, {start} to {end} ({duration})").format(
+        return QCoreApplication.translate("ReplayTimeline", "{status}, {start} to {end} ({duration})").format(
             status=status_words(lane.kind, bar.status), start=labels.clock_text(bar.start_ms),
             end=labels.clock_text(bar.end_ms), duration=labels.duration_text(bar.end_ms - bar.start_ms))
 
@@ -351,10 +351,11 @@ class ReplayTimeline(QWidget):
         titles = self.lane_titles()
         left = self.plot.getAxis("left")
         left.setTicks([[(float(row), title) for row, title in enumerate(titles)], []])
-        events = _tr("Events")
+        events = QCoreApplication.translate("ReplayTimeline", "New incidents")
         self.overview.getAxis("left").setTicks([[], []])
         self.overview.getAxis("left").setLabel(events)
-        self.overview.setToolTip(_tr("How many events the log holds in each stretch of time: click to go there"))
+        self.overview.setToolTip(QCoreApplication.translate(
+            "ReplayTimeline", "How many incidents were created in each stretch of time: click to go there"))
         metrics = QFontMetrics(left.font())
         width = max([metrics.horizontalAdvance(text) for text in [*titles, events]] + [60]) + 24
         for plot in (self.plot, self.overview, self.marks):

@@ -20,14 +20,19 @@ import bisect
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
+from dispatch_desktop.api.events import AnyBody
+from dispatch_desktop.bus.command_reply import CommandReply
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.extensions.discovery import Discovered
+from dispatch_desktop.extensions.event_relay import Published
 from dispatch_desktop.record import IncidentRecord, RecordStatistics, incident_record, lanes_of, record_statistics
 from dispatch_desktop.replay.engine import Frame
 from dispatch_desktop.replay.interpolate import REPLAY_STALENESS, positions_between
@@ -35,7 +40,9 @@ from dispatch_desktop.replay.opening import OpenedLog, ReplayRequest
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.desk_views import add_desk_views
 from dispatch_desktop.ui.models.state_feed import StateFeed
+from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.panels import PanelContribution
+from dispatch_desktop.ui.plugins.startup import start_desk_plugins
 from dispatch_desktop.ui.replay.bar import REPLAY_COLOR, ReplayBar
 from dispatch_desktop.ui.replay.follow import Follower
 from dispatch_desktop.ui.replay.player import FrameWorker, ReplayPlayer
@@ -70,8 +77,12 @@ class ReplayDesk(QObject):
     stops its worker and closes its store."""
 
     def __init__(self, opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,
-                 parent: QObject | None = None, *, wall: Callable[[], float] = time.monotonic) -> None:
-        """``wall``: the clock playback runs by (tests drive their own)."""
+                 parent: QObject | None = None, *, wall: Callable[[], float] = time.monotonic,
+                 plugins: Sequence[Discovered] | None = (), safe_mode: bool = False,
+                 state_dir: Path | None = None) -> None:
+        """``wall``: the clock playback runs by (tests drive their own). ``plugins``: the plugins to show the
+        replay through (None: those installed, as the live desk); ``state_dir``: where their crash sentinel
+        is kept (apart from the live desk's)."""
         super().__init__(parent)
         self.opened = opened
         self.request = request
@@ -91,7 +102,8 @@ class ReplayDesk(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-records")
         self._closed = False
         self._posted = _Posted(self)
-        self._posted.done.connect(lambda callback, result: callback(result), Qt.ConnectionType.QueuedConnection)
+        self._posted.done.connect(lambda callback, result: None if self._closed else callback(result),
+                                  Qt.ConnectionType.QueuedConnection)
 
         self.worker = FrameWorker(opened.engine, self)
         self.player = ReplayPlayer(self.worker, opened.span, self, wall=wall)
@@ -114,6 +126,15 @@ class ReplayDesk(QObject):
         self.frame: Frame | None = None
         self.frames_shown = 0
         self.on_frame_shown: Callable[[Frame], None] | None = None  # benchmarks and tests watch the paint
+
+        # The plugins that listen to events show the replay instant too: their events reach them as the live
+        # desk's do, their history comes from this log, and whatever they would send is refused.
+        actions = IncidentActions(window.selection, window.city_model, window)
+        self.plugins = start_desk_plugins(
+            window, actions, send=self._refuse, read_only=self.read_only_reason, fetch_history=self._plugin_history,
+            safe_mode=safe_mode, discovered=plugins,
+            sentinel_dir=state_dir or settings.resolved_config_dir() / "replay")
+        window.menuBar().insertMenu(window.settings_menu.menuAction(), actions.menu)
 
         self._connect()
         self._retitle()
@@ -159,9 +180,26 @@ class ReplayDesk(QObject):
         self.window.setWindowTitle(translate("ReplayDesk", "Replay (read-only) — {what} — Dispatch Desktop").format(
             what=what))
 
+    # --- read-only ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def read_only_reason() -> str:
+        return QCoreApplication.translate("Desk", "A replay sends nothing.")
+
+    def _refuse(self, body: AnyBody) -> Future[CommandReply]:
+        raise PermissionError(self.read_only_reason())
+
+    def _plugin_history(self, after: int, upto: int, plugins: Sequence[str]) -> Future[list[Published]]:
+        store = self.opened.store
+        future: Future[list[Published]] = self._executor.submit(
+            lambda: list(store.read_plugin_events(after, upto, plugins)))
+        return future
+
     # --- frames -----------------------------------------------------------------------------------------
 
     def _show_frame(self, frame: Frame) -> None:
+        if self._closed:  # a frame built while the window closed: nothing left to show it in
+            return
         self.frame = frame
         if frame.events is None:
             self.feed.push(frame.state, None, gseq=frame.gseq)
@@ -294,13 +332,16 @@ class ReplayDesk(QObject):
             return
         self._closed = True
         self.player.stop()
+        self.plugins.host.stop_all()
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.opened.store.close()
         self.window.deleteLater()
 
 
 def show_replay(opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,
-                parent: QWidget | None = None) -> ReplayDesk:
-    desk = ReplayDesk(opened, city, settings, request, parent)
+                parent: QWidget | None = None, *, plugins: Sequence[Discovered] | None = None,
+                safe_mode: bool = False, state_dir: Path | None = None) -> ReplayDesk:
+    desk = ReplayDesk(opened, city, settings, request, parent, plugins=plugins, safe_mode=safe_mode,
+                      state_dir=state_dir)
     desk.window.show()
     return desk

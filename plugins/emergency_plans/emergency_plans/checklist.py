@@ -111,6 +111,7 @@ class Checklists:
     """Every activation's checklist, and the facts of the incidents their conditions are judged on."""
 
     def __init__(self, unit_kind_of: UnitKindOf = lambda _unit: None) -> None:
+        self._unit_kind_of = unit_kind_of
         self.facts = FactBook(unit_kind_of)
         self._activations: dict[str, Activation] = {}
         self._aliases: dict[str, str] = {}  # a duplicate activation's id -> the activation it duplicates
@@ -137,6 +138,14 @@ class Checklists:
         if facts.ended is not None and facts.incident not in self._by_incident:
             self.facts.forget([facts.incident])  # nothing will ever be judged on it again
         return changed
+
+    def forget(self) -> None:
+        """The desk went back in time (a replay seeking backwards): what was folded belongs to a later
+        moment. The plan events up to the new moment come again (as history)."""
+        self.facts = FactBook(self._unit_kind_of)
+        self._activations.clear()
+        self._aliases.clear()
+        self._by_incident.clear()
 
     def reset(self, incidents: Iterable[Incident]) -> set[str]:
         """The desk replaced its state wholesale: rebuild the incidents' facts from their timelines and tick

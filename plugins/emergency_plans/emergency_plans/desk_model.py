@@ -64,6 +64,7 @@ class PlansModel:
             self._loading = load_in_background(desk.city, own_plans_folder(desk), getattr(desk.time_zone, "key", None))
         self._listeners: list[ChangeListener] = []
         self._last_gseq = 0
+        self._seen_ms = 0  # the latest time seen (events, resets): a reset before it is a replay going back
         self._states: dict[tuple[str, str], StepState] = {}  # each step's last state seen, for the crossings
         self._escalating: set[tuple[str, str]] = set()  # escalations this desk has asked to record
         self._derived = DerivedFacts(desk, self.checklists)
@@ -224,6 +225,7 @@ class PlansModel:
 
     def _on_event(self, event: AppliedEvent) -> None:
         self._last_gseq = max(self._last_gseq, event.gseq)
+        self._seen_ms = max(self._seen_ms, event.time)
         changed = self.checklists.apply(event)
         incidents = {self._incident_of(activation_id) for activation_id in changed}
         body_incident = getattr(event.body, "incident", "")
@@ -233,6 +235,12 @@ class PlansModel:
             self._refresh(incidents)
 
     def _on_reset(self, state: State) -> None:
+        if state.time < self._seen_ms:  # a replay went back: start again from its moment
+            self.checklists.forget()
+            self._states.clear()
+            self._escalating.clear()
+            self._last_gseq = 0
+        self._seen_ms = state.time
         changed = self.checklists.reset(state.incidents.values())
         self._refresh({self._incident_of(activation_id) for activation_id in changed} | self._all_incidents())
 
