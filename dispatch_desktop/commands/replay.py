@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
 from dispatch_desktop.commands import arguments
+from dispatch_desktop.replay import SPEEDS
 from dispatch_desktop.storage_checks import Refused, Use, check_store
 
 LANGUAGES = ("zh_CN", "en")
@@ -40,6 +43,10 @@ ACTIONS = {
 ACTIONS["export"] = (
     "write an incident's record as evidence: an offline HTML or a PDF report, the CSV event log, or the units' "
     "tracks as KML or GPX; the file's SHA-256 is recorded in the event log before the file is put in place"
+)
+ACTIONS["open"] = (
+    "open the replay window on the log: an incident (--incident, its span with margins) or a time range "
+    "(--from/--to), played like a video, read-only; the practice hour with --practice"
 )
 OVERDUE_LISTED = 10  # the longest overdue named one by one; the rest are counted
 
@@ -64,7 +71,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--margin", metavar="MINUTES", type=arguments.not_negative(float), default=5.0,
                         help="the units' tracks from this long before their dispatch to this long after their "
                         "release (default: 5)")
-    for action in (state, export):
+    window = actions.add_parser("open", help=ACTIONS["open"], description=ACTIONS["open"])
+    window.add_argument("--incident", action="append", metavar="ID", default=[],
+                        help="follow this incident (repeat for several): the replay spans its record")
+    window.add_argument("--from", dest="start", metavar="TIME",
+                        help="the replay's start: a date and time in the command center's zone or +MINUTES "
+                        "after the log's first event (default: the incidents' span, else the log's start)")
+    window.add_argument("--to", dest="end", metavar="TIME", help="the replay's end, written as --from")
+    window.add_argument("--at", metavar="TIME", help="the instant to open at, written as --from")
+    window.add_argument("--practice", action="store_true",
+                        help="replay the practice hour (a simulated evening hour in the user data dir, written "
+                        "the first time) instead of --db")
+    window.add_argument("--play", metavar="SPEED", type=float, choices=SPEEDS,
+                        help="start playing at this speed: " + ", ".join(f"{speed:g}" for speed in SPEEDS))
+    window.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="interface language (default: the last one chosen, else zh_CN)")
+    window.add_argument("--operator", metavar="'NAME BADGE'", type=arguments.operator,
+                        help="who replays, as an export from the window records it")
+    window.add_argument("--seed", type=int, help="the seed of the city the log was made with (the map's stations)")
+    window.add_argument("--safe-mode", action="store_true", help="show the replay through no plugin")
+    window.add_argument("--offscreen", action="store_true", help="render without a display (with --screenshot)")
+    window.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the window to FILE")
+    window.add_argument("--quit-after", metavar="SECONDS", type=arguments.positive(float),
+                        help="close by itself after SECONDS")
+    for action in (state, export, window):
         action.add_argument("--db", metavar="URL",
                             help="the event store (default: events.sqlite3 in the user data dir)")
         action.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
@@ -159,9 +189,9 @@ def summary_text(summary: CitySummary) -> str:
     return "\n".join(lines)
 
 
-def moment(text: str, span: tuple[int, int]) -> int:
-    """``--at`` as epoch ms: ``+MINUTES`` after the log's start, else an ISO date and time. Raises
-    ``Refused`` (exit 2) with what is wrong and the log's span."""
+def moment(text: str, span: tuple[int, int], option: str = "--at") -> int:
+    """A time argument (``option``: its name) as epoch ms: ``+MINUTES`` after the log's start, else an ISO
+    date and time. Raises ``Refused`` (exit 2) with what is wrong and the log's span."""
     from dispatch_desktop.commands.arguments import local_time
     from dispatch_desktop.domain.localtime import date_time_text
 
@@ -173,15 +203,15 @@ def moment(text: str, span: tuple[int, int]) -> int:
         try:
             minutes = float(text[1:])
         except ValueError:
-            raise Refused(f"--at {text}: after '+' give the minutes after the log's start, e.g. +90") from None
+            raise Refused(f"{option} {text}: after '+' give the minutes after the log's start, e.g. +90") from None
         at_ms = start + round(minutes * 60_000)
     else:
         try:
             at_ms = local_time(text)
         except argparse.ArgumentTypeError as error:
-            raise Refused(f"--at: {error}, or +MINUTES after the log's start") from None
+            raise Refused(f"{option}: {error}, or +MINUTES after the log's start") from None
     if not start <= at_ms <= end:
-        raise Refused(f"--at {text} ({date_time_text(at_ms)}) is outside the log: {within}.")
+        raise Refused(f"{option} {text} ({date_time_text(at_ms)}) is outside the log: {within}.")
     return at_ms
 
 
@@ -203,9 +233,13 @@ def run(args: argparse.Namespace) -> int:
     shown = _shown(text)
     if shown is None:
         return 2
+    if args.replay_action == "open" and args.practice:
+        return _open_window(args, None, shown)
     check_store(text, Use.EXISTING, default=args.db is None)
     if args.replay_action == "export":
         return _export(args, text)
+    if args.replay_action == "open":
+        return _open_window(args, text, shown)
     from dispatch_desktop.store import EventStore
 
     with EventStore.open(text, maintenance=False) as store:  # it only reads: no checkpoints of its own
@@ -260,6 +294,55 @@ def _export(args: argparse.Namespace, url: str) -> int:
     print(f"{exported.path}\n  {exported.size:,} bytes, SHA-256 {exported.sha256}\n"
           f"  recorded in the event log as record_exported at gseq {exported.gseq}")
     return 0
+
+
+def _open_window(args: argparse.Namespace, url: str | None, shown: str) -> int:
+    """The replay window on ``url`` (None: the practice hour, written first if need be)."""
+    from dispatch_desktop.commands.run import disable_chromium_sandbox, has_display
+
+    if args.offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif not has_display(os.environ):
+        raise Refused("no display to show the window on: run it in a graphical session, or with --offscreen "
+                      "--screenshot FILE")
+    if os.geteuid() == 0:
+        disable_chromium_sandbox(os.environ)
+    if url is None:
+        url, shown = _practice_hour()
+    from dispatch_desktop.replay.opening import ReplayRequest
+    from dispatch_desktop.store import EventStore
+
+    with EventStore.open(url, maintenance=False) as store:
+        span = _span(store, shown)
+    request = ReplayRequest(start_ms=None if args.start is None else moment(args.start, span, "--from"),
+                            end_ms=None if args.end is None else moment(args.end, span, "--to"),
+                            incidents=tuple(args.incident),
+                            seek_ms=None if args.at is None else moment(args.at, span, "--at"))
+    if args.screenshot is not None:
+        args.screenshot = args.screenshot.expanduser().resolve()
+        args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+    from dispatch_desktop.ui.replay.standalone import main
+
+    return main(args, url, request)
+
+
+def _practice_hour() -> tuple[str, str]:
+    """The practice hour's URL and how to name it, written now (with progress on the terminal) if need be."""
+    import threading
+
+    from dispatch_desktop.ui.replay.practice import practice_path, write_practice_hour
+
+    path = practice_path(paths.data_dir())
+    if not path.exists():
+        print(f"writing the practice hour into {path} (about 20 s; Ctrl-C stops and keeps nothing)…", flush=True)
+        stop = threading.Event()
+        try:
+            if not write_practice_hour(path, cancelled=stop):
+                raise Refused("the practice hour was not written")
+        except KeyboardInterrupt:
+            stop.set()
+            raise Refused("stopped: no practice hour was kept") from None
+    return f"sqlite:///{path}", str(path)
 
 
 def _login_name() -> str:

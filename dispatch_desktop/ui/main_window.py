@@ -124,6 +124,10 @@ class MainWindow(RetranslateMixin, QMainWindow):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
 
+    def dock_names(self) -> list[str]:
+        """Every panel's dock, in the order they were added."""
+        return list(self._docks)
+
     def dock(self, name: str) -> QDockWidget:
         return self._docks[name]
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QWidget
 
 from dispatch_desktop.domain import localtime
+from dispatch_desktop.replay import SPEEDS
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.palette import MODE_COLOR
-from dispatch_desktop.ui.replay.player import SPEEDS
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
 REPLAY_COLOR = MODE_COLOR["replay"]

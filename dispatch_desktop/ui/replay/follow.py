@@ -23,7 +23,7 @@ from dispatch_desktop.ui.map.bridge import MapBridge
 
 TRACK_COLOURS = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e")
 LAYER_ID = "replay.tracks"
-MIN_ZOOM, MAX_ZOOM = 11, 17
+MIN_ZOOM, MAX_ZOOM = 11, 16  # 16: a street and its corners around units standing at one spot
 _TILE = 256
 
 

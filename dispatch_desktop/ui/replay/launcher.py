@@ -1,7 +1,8 @@
 """Opening replays from the live desk: "Replay this incident" (Ctrl+Shift+R, in the Incident menu and the
-dispatch panel, through the same registry as the plugins' actions) and "Replay a time range…" (the Replay
-menu). The log is opened off the GUI thread; a refusal (no log, an empty one, a range outside it) is said
-in the desk's language; the live desk goes on meanwhile. Each replay is its own window and can stay open.
+dispatch panel, through the same registry as the plugins' actions), "Replay a time range…" and "Replay a
+practice hour" (the Replay menu; ``practice``). The log is opened off the GUI thread; a refusal (no log,
+an empty one, a range outside it) is said in the desk's language; the live desk goes on meanwhile. Each
+replay is its own window and can stay open.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
 
+from dispatch_desktop import paths
 from dispatch_desktop.api.actions import IncidentAction
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.localtime import zone
@@ -21,6 +23,7 @@ from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRefused, ReplayRequest, open_log
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.plugins.actions import IncidentActions
+from dispatch_desktop.ui.replay.practice import PracticeHour
 from dispatch_desktop.ui.replay.window import ReplayDesk, show_replay
 from dispatch_desktop.ui.workstation import Workstation
 
@@ -81,9 +84,11 @@ class ReplayLauncher(QObject):
 
     def __init__(self, window: Workstation, city: City, database_url: str, actions: IncidentActions,
                  parent: QObject | None = None, *, plugins: Sequence[Discovered] | None = None,
-                 safe_mode: bool = False, state_dir: Path | None = None) -> None:
-        """``plugins``, ``safe_mode``: as the live desk's, so that a replay shows the same plugins."""
+                 safe_mode: bool = False, state_dir: Path | None = None, data_dir: Path | None = None) -> None:
+        """``plugins``, ``safe_mode``: as the live desk's, so that a replay shows the same plugins;
+        ``data_dir``: where the practice hour is kept (default: the user data dir)."""
         super().__init__(parent or window)
+        self._data_dir = data_dir or paths.data_dir()
         self._plugins = plugins
         self._safe_mode = safe_mode
         self._state_dir = state_dir
@@ -104,6 +109,10 @@ class ReplayLauncher(QObject):
         self.range_action = self.menu.addAction("")
         self.range_action.setObjectName("replay_range_action")
         self.range_action.triggered.connect(self.ask_time_range)
+        self.practice_action = self.menu.addAction("")
+        self.practice_action.setObjectName("replay_practice_action")
+        self.practice_action.triggered.connect(self.open_practice_hour)
+        self.practice: PracticeHour | None = None
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.menu)
         window.language.languageChanged.connect(lambda _language: self.retranslate())
         self.retranslate()
@@ -112,6 +121,9 @@ class ReplayLauncher(QObject):
         translate = QCoreApplication.translate
         self.menu.setTitle(translate("ReplayLauncher", "&Replay"))
         self.range_action.setText(translate("ReplayLauncher", "Replay a time range…"))
+        self.practice_action.setText(translate("ReplayLauncher", "Replay a practice hour (simulated)…"))
+        self.practice_action.setToolTip(translate(
+            "ReplayLauncher", "A simulated Guangzhou evening hour, written once beside your log, to try the replay on"))
 
     # --- asking -----------------------------------------------------------------------------------------
 
@@ -123,14 +135,26 @@ class ReplayLauncher(QObject):
         dialog.accepted.connect(lambda: self.open(dialog.request()))
         dialog.open()
 
-    def open(self, request: ReplayRequest) -> None:
-        """Open the log for ``request`` off the GUI thread; the window appears when it is read."""
+    def open_practice_hour(self) -> None:
+        """The practice hour (written the first time, behind a progress dialog), replayed from its start."""
+        if self.practice is not None and self.practice.dialog is not None:
+            self.practice.dialog.raise_()
+            return
+        practice = self.practice = PracticeHour(self._data_dir, self._window)
+        practice.ready.connect(lambda url: self.open(ReplayRequest(label="practice"), url=url))
+        practice.failed.connect(lambda text: self._window.status_bar.showMessage(text, 15_000))
+        practice.start()
+
+    def open(self, request: ReplayRequest, *, url: str | None = None) -> None:
+        """Open the log for ``request`` (the desk's, or ``url``) off the GUI thread; the window appears when
+        it is read."""
+        url = url or self._url
         self.opening += 1
         self._window.status_bar.showMessage(QCoreApplication.translate("ReplayLauncher", "Opening the replay…"))
 
         def work() -> None:
             try:
-                result: object = open_log(self._url, request)
+                result: object = open_log(url, request)
             except BaseException as error:  # said on the GUI thread, whatever it is
                 result = error
             self._opened.emit(request, result)

@@ -18,11 +18,11 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from dispatch_desktop.replay import SPEEDS
 from dispatch_desktop.replay.engine import Frame, LogSpan, ReplayEngine
 
 log = logging.getLogger(__name__)
 
-SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 TICK_MS = 40  # 25 requests a second at most; a frame that takes longer simply skips instants
 
 

@@ -99,6 +99,7 @@ class ReplayTimeline(QWidget):
         layout.addWidget(self.graphics)
         self.legend = QLabel()
         self.legend.setContentsMargins(8, 0, 8, 4)
+        self.legend.setWordWrap(True)  # on two lines rather than wider than a 1366-pixel screen's map
         layout.addWidget(self.legend)
         self._build_overview()
         self._build_bookmark_strip()
@@ -345,7 +346,7 @@ class ReplayTimeline(QWidget):
         return entries
 
     def _retranslate(self) -> None:
-        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(
+        self.legend.setText(" &nbsp; ".join(
             f'<span style="color:{color}">&#9632;</span>&nbsp;{html.escape(words)}'
             for color, words in self.legend_entries()))
         titles = self.lane_titles()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -45,6 +45,7 @@ from dispatch_desktop.ui.plugins.panels import PanelContribution
 from dispatch_desktop.ui.plugins.startup import start_desk_plugins
 from dispatch_desktop.ui.replay.bar import REPLAY_COLOR, ReplayBar
 from dispatch_desktop.ui.replay.follow import Follower
+from dispatch_desktop.ui.replay.layout import fit_replay_layout
 from dispatch_desktop.ui.replay.player import FrameWorker, ReplayPlayer
 from dispatch_desktop.ui.replay.statistics_panel import RecordStatisticsPanel
 from dispatch_desktop.ui.replay.timeline import ReplayTimeline
@@ -95,6 +96,9 @@ class ReplayDesk(QObject):
         window.setStyleSheet(_FRAME_STYLE)
         window.views = add_desk_views(window)
         self.feed.set_replay(True)
+        # At once, not at the feed's next delivery: the plugins about to start read "now" (the replay instant).
+        window.city_model.set_replay(True)
+        window.city_model.set_replay_time(request.seek_ms if request.seek_ms is not None else opened.span.first_ms)
         window.status_bar.connection.hide()  # a replay has no link to the hub to show
         window.sound_action.setChecked(False)
         window.sound_action.setEnabled(False)
@@ -139,11 +143,13 @@ class ReplayDesk(QObject):
         self._connect()
         self._retitle()
         window.language.languageChanged.connect(lambda _language: self._retitle())
-        window.open()
+        self._layout_restored = window.open()
         span = opened.span
         self.timeline.set_time_range(span.first_ms, span.last_ms)
         self.timeline.set_density(*opened.density)
         self._set_records(opened.records)
+        if opened.records:  # its detail beside the map from the start
+            window.selection.select_incident(opened.records[0].incident.id)
         self.player.seek(request.seek_ms if request.seek_ms is not None else span.first_ms)
 
     # --- wiring -----------------------------------------------------------------------------------------
@@ -341,7 +347,11 @@ class ReplayDesk(QObject):
 def show_replay(opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,
                 parent: QWidget | None = None, *, plugins: Sequence[Discovered] | None = None,
                 safe_mode: bool = False, state_dir: Path | None = None) -> ReplayDesk:
+    """The replay's window, shown as the desk's is (maximised unless the user's own layout says otherwise)."""
     desk = ReplayDesk(opened, city, settings, request, parent, plugins=plugins, safe_mode=safe_mode,
                       state_dir=state_dir)
-    desk.window.show()
+    desk.window.show_on_start()
+    if not desk._layout_restored:
+        # Dock sizes only hold once the window has its real size.
+        QTimer.singleShot(0, desk.window, lambda: fit_replay_layout(desk.window))
     return desk
