@@ -2282,6 +2282,33 @@
         </message>
     </context>
     <context>
+        <name>PracticeHour</name>
+        <message>
+            <source>Writing a practice hour: a simulated Guangzhou evening, 1,100 patrol groups…</source>
+            <translation>Writing a practice hour: a simulated Guangzhou evening, 1,100 patrol groups…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Practice hour</source>
+            <translation>Practice hour</translation>
+        </message>
+        <message>
+            <source>Writing a practice hour: {events:,} events so far ({percent:.0f} %)…</source>
+            <translation>Writing a practice hour: {events:,} events so far ({percent:.0f} %)…</translation>
+        </message>
+        <message>
+            <source>The practice hour could not be written: {reason}</source>
+            <translation>The practice hour could not be written: {reason}</translation>
+        </message>
+        <message>
+            <source>Cancelled: no practice hour was kept.</source>
+            <translation>Cancelled: no practice hour was kept.</translation>
+        </message>
+    </context>
+    <context>
         <name>Priority</name>
         <message>
             <location filename="../../dispatch_desktop/ui/labels.py" line="+9" />
@@ -2673,6 +2700,14 @@ The export is recorded in the log (event {gseq}).</translation>
     </context>
     <context>
         <name>ReplayLauncher</name>
+        <message>
+            <source>Replay a practice hour (simulated)…</source>
+            <translation>Replay a practice hour (simulated)…</translation>
+        </message>
+        <message>
+            <source>A simulated Guangzhou evening hour, written once beside your log, to try the replay on</source>
+            <translation>A simulated Guangzhou evening hour, written once beside your log, to try the replay on</translation>
+        </message>
         <message>
             <source>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</source>
             <translation>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</translation>

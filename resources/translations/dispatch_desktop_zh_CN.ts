@@ -2281,6 +2281,33 @@
         </message>
     </context>
     <context>
+        <name>PracticeHour</name>
+        <message>
+            <source>Writing a practice hour: a simulated Guangzhou evening, 1,100 patrol groups…</source>
+            <translation>正在生成练习时段：模拟的广州傍晚一小时，1,100 个巡组…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Practice hour</source>
+            <translation>练习时段</translation>
+        </message>
+        <message>
+            <source>Writing a practice hour: {events:,} events so far ({percent:.0f} %)…</source>
+            <translation>正在生成练习时段：已写入 {events:,} 个事件（{percent:.0f}%）…</translation>
+        </message>
+        <message>
+            <source>The practice hour could not be written: {reason}</source>
+            <translation>无法生成练习时段：{reason}</translation>
+        </message>
+        <message>
+            <source>Cancelled: no practice hour was kept.</source>
+            <translation>已取消：未保留练习时段。</translation>
+        </message>
+    </context>
+    <context>
         <name>Priority</name>
         <message>
             <location filename="../../dispatch_desktop/ui/labels.py" line="+9" />
@@ -2672,6 +2699,14 @@ SHA-256 {sha256}
     </context>
     <context>
         <name>ReplayLauncher</name>
+        <message>
+            <source>Replay a practice hour (simulated)…</source>
+            <translation>回放练习时段（模拟）…</translation>
+        </message>
+        <message>
+            <source>A simulated Guangzhou evening hour, written once beside your log, to try the replay on</source>
+            <translation>模拟的广州傍晚一小时，在日志旁生成一次，用来练习回放</translation>
+        </message>
         <message>
             <source>There is no event log at {url}: start the desk with --db pointing at the hub&apos;s log to replay it.</source>
             <translation>{url} 处没有事件日志：请用 --db 指向中心的日志启动调度台后再回放。</translation>
