@@ -82,3 +82,17 @@ def test_a_growing_log_is_read_again_at_its_end(story_store: EventStore) -> None
     story_store.append([later])
     frame = engine.advance(end + 2000)
     assert [event for _gseq, event in frame.events or []] == [later]
+
+
+def test_a_keyframe_with_a_lost_block_costs_time_not_the_truth(story_store: EventStore) -> None:
+    import sqlalchemy as sa
+
+    at = T0 + 700 * S
+    expected = story_store.state_at(time_ms=at)
+    middle = story_store.rebuild(time_ms=T0 + 400 * S)
+    story_store.save_snapshot(middle.gseq, middle.state)
+    with story_store._engine.begin() as conn:  # the damage a bad disk or a hand-edited database leaves
+        conn.execute(sa.text("DELETE FROM keyframe_blocks"))
+    engine = ReplayEngine(story_store)
+    assert engine.seek(at).state == expected  # replayed from the log's start instead
+    assert engine.advance(at + 30 * S).state == story_store.state_at(time_ms=at + 30 * S)
