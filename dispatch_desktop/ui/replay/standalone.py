@@ -43,7 +43,7 @@ def main(args: argparse.Namespace, url: str, request: ReplayRequest) -> int:
         language.uninstall()  # the window installs its own
     from dispatch_desktop.city import generate_city
 
-    city = generate_city(args.seed, cameras=0) if args.seed is not None else generate_city(cameras=0)
+    city = generate_city(args.seed) if args.seed is not None else generate_city()  # the desk's map, cameras too
     desk = show_replay(opened, city, settings, request, safe_mode=args.safe_mode)
     desk.window.closed.connect(app.quit)
     collector.freeze_survivors()
