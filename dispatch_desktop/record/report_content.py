@@ -122,14 +122,14 @@ def unit_rows(record: IncidentRecord, statistics: RecordStatistics, language: st
 
 
 def event_rows(record: IncidentRecord, language: str) -> list[EventRow]:
-    """One row per event of the record, in gseq order; the summary is the CSV's sentence, with what a
-    person typed quoted as typed."""
+    """One row per event of the record, in gseq order; the summary in the report's language (the CSV's
+    sentence in English, ``summary_zh``'s in Chinese), with what a person typed quoted as typed."""
     names = unit_names(record)
     rows = []
     for gseq, event in record.events:
         unit = unit_of(event)
         rows.append(EventRow(gseq, date_time_text(event.time), texts.kind_name(event.kind, language),
-                             names.get(unit, unit), operator_of(event), summary(event, names)))
+                             names.get(unit, unit), operator_of(event), summary(event, names, language)))
     return rows
 
 

@@ -1,7 +1,8 @@
-"""One event of a record in words: the CSV's "summary" column and, later, the HTML report's table.
+"""One event of a record in words: the CSV's "summary" column and the reports' event tables.
 
-English sentences; names come from the record (a unit's call sign rather than its id), and whatever a
-person typed (addresses, notes, reasons) is quoted as typed, in Chinese or otherwise.
+English sentences (Chinese ones for a Chinese report: ``summary_zh``); names come from the record (a unit's
+call sign rather than its id), and whatever a person typed (addresses, notes, reasons) is quoted as typed,
+in Chinese or otherwise.
 """
 
 from __future__ import annotations
@@ -65,9 +66,12 @@ _SUMMARIES: dict[str, _Summary] = {
 }
 
 
-def summary(event: ev.Envelope, names: Mapping[str, str]) -> str:
-    """``names``: unit id -> the name to show. A kind without its own sentence is named by its kind."""
-    make = _SUMMARIES.get(event.kind)
+def summary(event: ev.Envelope, names: Mapping[str, str], language: str = "en") -> str:
+    """``names``: unit id -> the name to show; ``language``: ``"en"`` (the CSV's) or ``"zh_CN"``
+    (``summary_zh``). A kind without its own sentence is named by its kind."""
+    from dispatch_desktop.record.summary_zh import SUMMARIES_ZH
+
+    make = (SUMMARIES_ZH if language == "zh_CN" else _SUMMARIES).get(event.kind)
     return make(event.body, event, names) if make else event.kind.replace("_", " ")
 
 
