@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -333,14 +334,22 @@ class ReplayDesk(QObject):
     # --- closing ----------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Stop the worker, close the store (idempotent)."""
+        """Stop the worker, close the store (idempotent). An export already being written is finished (its
+        event recorded, its file put in place) on its own thread, which then closes the store: the window
+        goes at once."""
         if self._closed:
             return
         self._closed = True
         self.player.stop()
         self.plugins.host.stop_all()
-        self._executor.shutdown(wait=True, cancel_futures=True)
-        self.opened.store.close()
+        executor, store = self._executor, self.opened.store
+        executor.shutdown(wait=False, cancel_futures=True)
+
+        def finish() -> None:
+            executor.shutdown(wait=True)
+            store.close()
+
+        threading.Thread(target=finish, name="replay-close", daemon=True).start()
         self.window.deleteLater()
 
 
