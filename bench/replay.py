@@ -49,7 +49,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from qt_probe import percentile, wait, wait_until
 from record import _chosen  # bench/record.py: closed incidents with units, spread over the log
-from replay_measures import PaintWatch, drag_across, play, seek_to_painted, wait_painted
+from replay_measures import PaintWatch, PluginFaults, drag_across, play, seek_to_painted, wait_painted
 
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain.city import City
@@ -174,24 +174,32 @@ def bench(url: str, backend: str, city: City, work: Path, collector: GuiThreadCo
     raw = {"state_at_ms": raw_state_at(opened.store, instants), "advance_ms": raw_advance(opened.store, busy)}
 
     print("  the replay window ...", flush=True)
-    desk, watch = open_desk(opened, city, work, plugins=not args.no_plugins)
-    collector.freeze_survivors()  # as the desk does once started
-    try:
-        print(f"  seek → painted at the same {len(instants)} instants ...", flush=True)
-        seeks = seek_to_painted(desk, watch, instants)
-        print(f"  dragging across the log for {args.drag_seconds:g} s ...", flush=True)
-        drag = drag_across(desk, watch, span.first_ms, span.last_ms, seconds=args.drag_seconds,
-                           moves_per_s=args.moves_per_s)
-        print(f"  ×{SPEED:g} playback from {datetime.fromtimestamp(busy / 1000, zone()):%H:%M} for "
-              f"{args.play_seconds:g} s ...", flush=True)
-        playback = play(desk, watch, busy, seconds=args.play_seconds, speed=SPEED)
-    finally:
-        close_desk(desk)
+    phases: dict[str, float] = {}
+    with PluginFaults() as faults:
+        desk, watch = open_desk(opened, city, work, plugins=not args.no_plugins)
+        collector.freeze_survivors()  # as the desk does once started
+        try:
+            print(f"  seek → painted at the same {len(instants)} instants ...", flush=True)
+            phases["seek"] = time.perf_counter()
+            seeks = seek_to_painted(desk, watch, instants)
+            print(f"  dragging across the log for {args.drag_seconds:g} s ...", flush=True)
+            phases["drag"] = time.perf_counter()
+            drag = drag_across(desk, watch, span.first_ms, span.last_ms, seconds=args.drag_seconds,
+                               moves_per_s=args.moves_per_s)
+            print(f"  ×{SPEED:g} playback from {datetime.fromtimestamp(busy / 1000, zone()):%H:%M} for "
+                  f"{args.play_seconds:g} s ...", flush=True)
+            phases["playback"] = time.perf_counter()
+            playback = play(desk, watch, busy, seconds=args.play_seconds, speed=SPEED)
+        finally:
+            close_desk(desk)
+    plugin_faults = [{"plugin": plugin, "during": max((name for name, at in phases.items() if at <= when),
+                                                      key=phases.__getitem__, default="opening"),
+                      "fault": summary} for when, plugin, summary in faults.faults]
     print(f"  exports of {args.export_incidents} incidents ...", flush=True)
     exported = exports(url, args.export_incidents)
     return {"backend": backend, "url": shown(url), "log": log, "instants": instants,
             "raw": raw, "idle_stall_ms": idle_ms, "seek": seeks, "drag": drag, "playback": playback,
-            "exports": exported}
+            "exports": exported, "plugin_faults": plugin_faults, "plugins_disabled": faults.disabled()}
 
 
 def table(result: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
@@ -235,6 +243,10 @@ def table(result: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
          f"raw incident_record {most(exported['record'])}",
          f"{len(exported['html'])} closed incidents; HTML {most(exported['html'])}, PDF {most(exported['pdf'])}, "
          f"statistics {most(exported['statistics'])}"),
+        ("plugin faults (guard)", str(len(result["plugin_faults"])), "0", "",
+         "; ".join(f"{f['plugin']} during {f['during']}: {f['fault']}" for f in result["plugin_faults"])
+         + (f" → disabled for the session: {', '.join(result['plugins_disabled'])}"
+            if result["plugins_disabled"] else "")),
     ]
 
 

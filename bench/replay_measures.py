@@ -11,6 +11,7 @@ beside them, as the replay's big states make them the first suspect for a stall.
 from __future__ import annotations
 
 import gc
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from qt_probe import StallProbe, wait, wait_until  # bench/ is on sys.path when run as a script
 
 from dispatch_desktop.replay.engine import Frame
+from dispatch_desktop.ui.plugins import guard
 from dispatch_desktop.ui.replay.window import ReplayDesk
 
 FLUSH_GRACE_S = 0.5
@@ -80,6 +82,30 @@ class GcTimer:
             self._started = time.perf_counter()
         else:
             self.collections.append((int(info["generation"]), (time.perf_counter() - self._started) * 1000))
+
+
+class PluginFaults(logging.Handler):
+    """The faults the plugin guard logs (a listener that held the desk past its limit…): after
+    ``guard.MAX_FAULTS`` a plugin is disabled for the session, and the figures after that run without it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.faults: list[tuple[float, str, str]] = []  # (time, plugin, summary)
+
+    def __enter__(self) -> PluginFaults:
+        logging.getLogger(guard.__name__).addHandler(self)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        logging.getLogger(guard.__name__).removeHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.args, tuple) and len(record.args) >= 2:
+            self.faults.append((time.perf_counter(), str(record.args[0]), str(record.args[1])))
+
+    def disabled(self) -> list[str]:
+        plugins = [plugin for _at, plugin, _summary in self.faults]
+        return sorted({plugin for plugin in plugins if plugins.count(plugin) >= guard.MAX_FAULTS})
 
 
 def wait_painted(desk: ReplayDesk, watch: PaintWatch, time_ms: int, timeout_s: float = 60.0) -> dict[str, float]:
