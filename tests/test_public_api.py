@@ -25,7 +25,7 @@ EXPORTED = [
     "KeyConflict", "LegendEntry", "Level", "Line", "MapFeature", "MapLayer", "Mode", "Outcome", "OutcomeListener",
     "PanelHandle", "Point", "Polygon", "ResetListener", "Selection", "SelectionListener", "State", "Station",
     "Style", "Subscription", "Targets", "TimelineEntry", "Unit", "UnitKind", "UnitStatus", "default_city", "events",
-    "hookimpl", "response_targets",
+    "hookimpl", "response_targets", "yaml_source",
 ]
 """Adding a name is a minor version of the API; removing or changing one, a major version."""
 

@@ -9,12 +9,12 @@ A plugin implements the hooks (``activate``, ``deactivate``) with ``@hookimpl`` 
 manifest names, and receives a ``DeskContext`` — its handle on the live state, events, commands, the
 selection, its panels, map layers and incident actions, the forces an incident requires, notices and
 alerts, settings and files. ``INCIDENT_TYPES`` and ``default_city()`` serve a plugin's command line tools,
-which run without a desk.
+which run without a desk; ``yaml_source`` reads a plugin's YAML files with file:line: field problems.
 """
 
 from __future__ import annotations
 
-from dispatch_desktop.api import events
+from dispatch_desktop.api import events, yaml_source
 from dispatch_desktop.api.actions import Actions, IncidentAction, KeyConflict
 from dispatch_desktop.api.cli import CliContext
 from dispatch_desktop.api.context import (
@@ -94,4 +94,5 @@ __all__ = [
     "events",
     "hookimpl",
     "response_targets",
+    "yaml_source",
 ]

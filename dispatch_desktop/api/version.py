@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 """major.minor. A minor release only adds; a major release may remove or change. A plugin declares the
 versions it supports in its manifest (``api = ">=1.0,<2"``)."""
