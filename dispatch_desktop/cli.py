@@ -20,7 +20,7 @@ from types import ModuleType
 from dispatch_desktop.paths import DataDirError
 from dispatch_desktop.storage_checks import Refused
 
-SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras", "units", "plugins", "replay")
+SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras", "units", "plugins", "replay", "drill")
 """The built-in subcommands; a plugin's command may not take one of these names (its manifest is refused)."""
 DEFAULT = "run"
 
