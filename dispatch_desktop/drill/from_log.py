@@ -1,10 +1,11 @@
 """A past shift becomes a drill: the calls of a time range of the log turned into a scenario file.
 
 Each incident created in the range (a 110 call, or one entered by hand) becomes a ``call`` inject at its
-offset from the range's start, the caller anonymised ("报警人N", 138****000N) but the place, the incident type,
-the priority and what the caller said kept; what the shift did with it becomes the expectations to beat:
-dispatched, on scene, referred (without a unit) and closed within the times the shift took. The units the
-shift sent are enrolled. Drill events of the log are left out: a drill is not a shift to replay.
+offset from the range's start, the caller anonymised ("报警人N", 138****000N, and so wherever the note repeats
+the name or number) but the place, the incident type, the priority and what the caller said kept; what the
+shift did with it becomes the expectations to beat: dispatched, on scene, referred (without a unit) and
+closed within the times the shift took. The units the shift sent are enrolled. Drill events of the log are
+left out: a drill is not a shift to replay.
 """
 
 from __future__ import annotations
@@ -132,8 +133,18 @@ def _call(incident: _Handled, n: int) -> Call:
     kind = taxonomy.incident_type(created.incident_type) if taxonomy.is_known(created.incident_type) else None
     description = created.description or created.address or (kind.name_zh if kind else created.incident_type)
     return Call(caller=caller_name(n), number=caller_number(n), type=created.incident_type,
-                description=description, position=(created.lat, created.lon), address=created.address[:200],
-                priority=min(max(created.priority, 1), 4))
+                description=_anonymised(description, created, n), position=(created.lat, created.lon),
+                address=_anonymised(created.address, created, n)[:200], priority=min(max(created.priority, 1), 4))
+
+
+def _anonymised(text: str, created: ev.IncidentCreated, n: int) -> str:
+    """``text`` without the caller's name and number where it repeats them ("报警人杨女士称…" is how an
+    intake note starts): the drill's alias and masked number instead."""
+    if created.caller_name:
+        text = text.replace(f"报警人{created.caller_name}", caller_name(n)).replace(created.caller_name, caller_name(n))
+    if created.caller_number:
+        text = text.replace(created.caller_number, caller_number(n))
+    return text
 
 
 def _expectations(inject_id: str, incident: _Handled) -> list[Expectation]:
@@ -162,5 +173,6 @@ def _expectations(inject_id: str, incident: _Handled) -> list[Expectation]:
 def scenario_yaml(scenario: Scenario, header: str = "") -> str:
     """The scenario as the YAML file ``loading`` reads back (comment lines from ``header`` first)."""
     comments = "".join(f"# {line}\n" for line in header.splitlines())
-    body = yaml.safe_dump(msgspec.to_builtins(scenario), allow_unicode=True, sort_keys=False, width=110)
+    body = yaml.safe_dump(msgspec.to_builtins(scenario), allow_unicode=True, sort_keys=False, width=110,
+                          default_flow_style=None)  # leaves on one line: position: [23.15, 113.25]
     return comments + body

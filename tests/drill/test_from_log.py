@@ -29,7 +29,7 @@ def incident(number: str, incident_type: str, call_time: int, *, name: str = "�
     return ev.IncidentCreated(incident=number, call_time=call_time, caller_number="13912345678", caller_name=name,
                               lat=23.15, lon=113.254, address="广州站西广场", district="440104",
                               station="S-440104-14", incident_type=incident_type, priority=2, category=category,
-                              description="有人在广场打架")
+                              description=f"报警人{name}称：有人在广场打架，回电13912345678")
 
 
 def shift() -> list[tuple[int, ev.Envelope]]:
@@ -57,7 +57,7 @@ def test_the_calls_of_a_range_become_anonymised_injects_and_the_shifts_times_the
     first = scenario.injects[0].call
     assert isinstance(first, Call)
     assert (first.caller, first.number, first.type, first.description) == ("报警人1", "138****0001", "fight",
-                                                                           "有人在广场打架")
+                                                                           "报警人1称：有人在广场打架，回电138****0001")
     assert first.position == (23.15, 113.254) and first.address == "广州站西广场"
     assert "王建国" not in scenario_yaml(scenario) and "13912345678" not in scenario_yaml(scenario)
     assert [(e.id, e.deadline.inject, e.deadline.within, e.kinds[0]) for e in scenario.expectations] == [
