@@ -7,7 +7,9 @@ from __future__ import annotations
 import inspect
 import re
 from pathlib import Path
+from typing import Annotated, Literal
 
+import msgspec
 import pytest
 
 import dispatch_desktop
@@ -75,3 +77,25 @@ def test_a_force_requirement_is_checked_when_it_is_made() -> None:
 
 def test_the_package_is_typed_for_plugins() -> None:
     assert (Path(dispatch_desktop.__file__).parent / "py.typed").is_file()
+
+
+class _Flag(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    colour: Literal["red", "blue"]
+    at: Annotated[str, msgspec.Meta(pattern=r"^[0-2][0-9]:[0-5][0-9]$")]
+
+
+def test_yaml_source_reads_a_plugins_file_with_every_problem_by_file_line_and_field() -> None:
+    schema = api.yaml_source.Schema(_Flag, "a flag (colour, at)", {r"^[0-2][0-9]:[0-5][0-9]$": 'a time "HH:MM"'})
+    document, problems = api.yaml_source.parse("colour: green\nat: 7:30\nsize: 3\n", "flag.yaml")
+    assert document is not None and problems == []
+    flag, problems = api.yaml_source.convert(document, schema)
+    assert flag is None
+    assert [str(problem) for problem in problems] == [
+        'flag.yaml:1: colour: expected one of blue, red, got "green"',
+        'flag.yaml:2: at: expected a time "HH:MM", got "7:30"',
+        "flag.yaml:3: size: unknown key; expected one of colour, at",
+    ]
+    good, _problems = api.yaml_source.parse('colour: red\nat: "07:30"\n', "flag.yaml")
+    assert good is not None and api.yaml_source.convert(good, schema) == (_Flag("red", "07:30"), [])
+    _none, broken = api.yaml_source.parse("colour: [red\n", "flag.yaml")
+    assert [problem.line for problem in broken] == [2] and "not valid YAML" in broken[0].message
