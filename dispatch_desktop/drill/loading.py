@@ -5,7 +5,7 @@ module then checks what needs the whole scenario or the city: exactly one kind p
 expectation, unique ids, ``after`` naming an inject without a cycle, the injects and expectations naming
 injects of the right kind, places the city's search finds (else the closest names), incident types and
 departments of the taxonomy, stations, cameras and real units of the city, simulated unit ids that are no
-real unit's, deadlines within the duration.
+real unit's, deadlines within the duration, no expectation asking for more units of a kind than the drill has.
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from pathlib import Path
 
 from dispatch_desktop.domain import taxonomy
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import UnitKind
 from dispatch_desktop.domain.yaml_source import Path_, Problem, Schema, convert, parse
 from dispatch_desktop.drill.scenario import (
     FORMAT,
     PATTERN_NAMES,
     Call,
+    Dispatched,
     Inject,
+    OnScene,
     Scenario,
     drill_ms,
     drill_time,
@@ -189,6 +192,29 @@ def _unit_problems(scenario: Scenario, codes: CityCodes) -> Iterator[tuple[Path_
         if unit_id not in real:
             yield ("units", "enrolled", index), (f'"{unit_id}" is not a real unit of the city{_close(unit_id, real)}; '
                                                  "a unit that exists only in the drill goes under units.simulated")
+    yield from _reachable(scenario, drill_unit_kinds(scenario, codes.city))
+
+
+def drill_unit_kinds(scenario: Scenario, city: City) -> dict[str, UnitKind]:
+    """The kind of every unit of the drill: the simulated ones' own, the enrolled ones' from the city's roster
+    (what ``scoring.score`` takes as ``unit_kinds``); an enrolled id the roster does not know is left out."""
+    roster = {unit.id: unit.kind for unit in city.units}
+    kinds = {unit_id: roster[unit_id] for unit_id in scenario.units.enrolled if unit_id in roster}
+    kinds.update((unit.id, unit.kind) for unit in scenario.units.simulated)
+    return kinds
+
+
+def _reachable(scenario: Scenario, kinds: dict[str, UnitKind]) -> Iterator[tuple[Path_, str]]:
+    """An expectation asking for more units (of a kind) than the drill has could never be met."""
+    for index, expectation in enumerate(scenario.expectations):
+        check = expectation.check if len(expectation.kinds) == 1 else None
+        if not isinstance(check, Dispatched | OnScene):
+            continue
+        have = sum(1 for kind in kinds.values() if check.kind is None or kind is check.kind)
+        if check.count > have:
+            what = f"{check.kind.value} units" if check.kind is not None else "units"
+            yield (("expectations", index, expectation.kinds[0], "count"),
+                   f"asks for {check.count} {what} but the drill has {have}: enroll or simulate more, or ask for fewer")
 
 
 def _named_inject(scenario: Scenario, path: Path_, inject_id: str) -> Iterator[tuple[Path_, str]]:

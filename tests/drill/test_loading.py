@@ -10,7 +10,7 @@ import pytest
 
 from dispatch_desktop.cli import main
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.drill.loading import load_scenario, shipped_files
+from dispatch_desktop.drill.loading import drill_unit_kinds, load_scenario, shipped_files
 from dispatch_desktop.drill.scenario import Call, drill_ms
 
 SCENARIO = """\
@@ -131,6 +131,18 @@ def test_a_simulated_unit_with_a_real_units_id_and_an_inject_of_no_unit_of_the_d
         'drill.yaml:21: injects[2].unit_failure.unit: "DRILL-PG-2" is not a unit of this drill: list it under '
         "units.simulated or units.enrolled",
     ]
+
+
+def test_an_expectation_asking_for_more_units_of_a_kind_than_the_drill_has_is_refused(city: City) -> None:
+    scenario, _problems = load_scenario(SCENARIO, "drill.yaml", city)
+    assert scenario is not None
+    assert {unit: kind.value for unit, kind in drill_unit_kinds(scenario, city).items()} == {
+        "RR-01": "rapid", "DRILL-PG-1": "patrol"}
+    text = SCENARIO.replace("dispatched: {kind: rapid}", "dispatched: {kind: rapid, count: 2}")
+    assert problems_of(text, city) == [
+        "drill.yaml:30: expectations[0].dispatched.count: asks for 2 rapid units but the drill has 1: enroll or "
+        "simulate more, or ask for fewer"]
+    assert problems_of(text, None) == []  # without the city, the enrolled units' kinds are unknown
 
 
 def test_an_inject_of_two_kinds_and_an_expectation_without_a_check_are_refused() -> None:

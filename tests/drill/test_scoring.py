@@ -7,9 +7,18 @@ from __future__ import annotations
 import msgspec
 
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Mode, UnitKind
-from dispatch_desktop.drill.loading import load_scenario
-from dispatch_desktop.drill.scenario import Scenario
+from dispatch_desktop.drill.loading import drill_unit_kinds, load_scenario, shipped_files
+from dispatch_desktop.drill.scenario import (
+    Closed,
+    Dispatched,
+    OnScene,
+    PlanActivated,
+    ReferredNotDispatched,
+    Scenario,
+    drill_ms,
+)
 from dispatch_desktop.drill.scoring import DrillScore, Outcome, score
 
 START = 1_800_000_000_000
@@ -139,3 +148,43 @@ def test_unit_kinds_come_from_the_scenario_and_the_units_registered_in_the_event
     result = score(scenario(), START, INJECTED, log, now_ms=START + 60 * SECOND)  # no kinds given
     assert outcomes(result)["rapid"] == (Outcome.MET, 50)
     assert outcomes(result)["two_patrols"] == (Outcome.PENDING, None)  # one patrol (the simulated one) so far
+
+
+def perfect_run(scenario: Scenario, kinds: dict[str, UnitKind]) -> tuple[dict[str, tuple[str, int]],
+                                                                           list[tuple[int, ev.Envelope]]]:
+    """Each call injected as planned, and each expectation done 5 s before its deadline by the drill's units."""
+    offsets = scenario.planned_offsets()
+    injected = {inject.id: (f"J-D-{inject.id}", START + offsets[inject.id]) for inject in scenario.injects
+                if inject.call is not None}
+    timed: list[tuple[int, str, ev.AnyBody]] = []
+    for expectation in scenario.expectations:
+        incident = injected[expectation.incident_inject][0]
+        seconds = (offsets[expectation.deadline.inject] + drill_ms(expectation.deadline.within)) // SECOND - 5
+        check = expectation.check
+        if isinstance(check, Dispatched | OnScene):
+            units = [unit for unit, kind in sorted(kinds.items()) if check.kind is None or kind is check.kind]
+            for unit in units[:check.count]:
+                timed.append((seconds, "ws-1", ev.UnitDispatched(incident=incident, unit=unit)))
+                if isinstance(check, OnScene):
+                    timed.append((seconds, unit, ev.Arrival(incident=incident)))
+        elif isinstance(check, PlanActivated):
+            timed.append((seconds, "ws-1", plan_activated(incident, check.plan)))
+        elif isinstance(check, ReferredNotDispatched):
+            department = check.department or "environment"
+            referred = ev.IncidentReferred(incident=incident, department=department, reason="移交")
+            timed.append((seconds, "ws-1", referred))
+        else:
+            assert isinstance(check, Closed)
+            timed.append((seconds, "ws-1", ev.IncidentClosed(incident=incident, disposition="resolved")))
+    return injected, events(*sorted(timed, key=lambda item: item[0]))
+
+
+def test_a_perfect_run_of_each_shipped_scenario_earns_every_point(city: City) -> None:
+    for path in shipped_files():
+        scenario, problems = load_scenario(path.read_text(encoding="utf-8"), path.name, city)
+        assert scenario is not None, problems
+        kinds = drill_unit_kinds(scenario, city)
+        injected, log = perfect_run(scenario, kinds)
+        result = score(scenario, START, injected, log, now_ms=START + scenario.duration_ms, unit_kinds=kinds)
+        assert [item.id for item in result.expectations if item.outcome is not Outcome.MET] == [], path.name
+        assert result.earned == result.possible == 100, path.name
