@@ -34,8 +34,9 @@ from dispatch_desktop.store.event_store import EventStore
 
 Published = tuple[int, ev.Envelope]
 
-LOOKAHEAD_MS = 30_000
-"""How far past the instant the buffer reads: a patrol group reports every 5 s, so its next fix is in it."""
+LOOKAHEAD_MS = 12_000
+"""How far past the instant the buffer reads: a patrol group reports every 5 s, so its next fix is in it
+(30 s made a seek's read-ahead cost twice the rebuild itself on a Guangzhou day: bench/replay.py)."""
 JUMP_MS = 10 * 60_000
 """A step forward longer than this rebuilds from the keyframe instead: folding ten minutes of a
 Guangzhou day (~130,000 events) costs about what a rebuild does."""

@@ -169,12 +169,28 @@ class KeyedTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, first_column), self.index(end, last_column))
 
     def _remove_rows(self, rows: list[int]) -> None:
-        for first, end in reversed(row_runs(rows)):  # from the bottom, so earlier row numbers stay valid
+        runs = row_runs(rows)
+        if len(runs) > _MAX_CHANGE_RUNS:
+            # Rows gone all over the table (a replay jumping back past thousands of incidents): one reset
+            # costs the views one rebuild instead of one per run.
+            self.beginResetModel()
+            gone = {self._keys[row] for row in rows}
+            for key in gone:
+                del self._shown[key]
+            self._keys = [key for key in self._keys if key not in gone]
+            self._rows = {key: row for row, key in enumerate(self._keys)}
+            self.endResetModel()
+            return
+        for first, end in reversed(runs):  # from the bottom, so earlier row numbers stay valid
             self.beginRemoveRows(QModelIndex(), first, end)
             for key in self._keys[first : end + 1]:
                 del self._shown[key]
+                del self._rows[key]
             del self._keys[first : end + 1]
-            self._rows = {key: row for row, key in enumerate(self._keys)}
+            # Rows below the removed ones move up: renumber only those (a rebuild per run cost the
+            # replay's jumps hundreds of whole-table rebuilds).
+            for row in range(first, len(self._keys)):
+                self._rows[self._keys[row]] = row
             self.endRemoveRows()
 
     def _append(self, keys: list[str]) -> None:

@@ -1,7 +1,8 @@
 """The replay window's default arrangement, sized to its screen (when the user has no saved one): the map in
 the middle, the timeline under it, the queue and the detail on the left, the unit board on the right above
-(on a 1366×768 screen: within) one stack of tabs: the followed incident's statistics in front, the alerts and every plugin's panel behind
-(a replay is read, not worked: one panel at a time on that side is enough, and the map keeps its room)."""
+(on a 1366×768 screen: within) one stack of tabs: the followed incident's statistics in front, the alerts
+and every plugin's panel behind (a replay is read, not worked: one panel at a time on that side is enough,
+and the map keeps its room)."""
 
 from __future__ import annotations
 

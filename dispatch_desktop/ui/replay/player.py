@@ -24,6 +24,7 @@ from dispatch_desktop.replay.engine import Frame, LogSpan, ReplayEngine
 log = logging.getLogger(__name__)
 
 TICK_MS = 40  # 25 requests a second at most; a frame that takes longer simply skips instants
+SCRUB_MS = 80  # a drag asks for a frame at most this often
 
 
 class Request(Enum):
@@ -116,6 +117,11 @@ class ReplayPlayer(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self._scrub_to: int | None = None
+        self._scrub_timer = QTimer(self)
+        self._scrub_timer.setSingleShot(True)
+        self._scrub_timer.setInterval(SCRUB_MS)
+        self._scrub_timer.timeout.connect(self._scrub_due)
         worker.frameReady.connect(self._on_frame)
         worker.failed.connect(self.failed)
 
@@ -173,11 +179,25 @@ class ReplayPlayer(QObject):
     # --- moving -----------------------------------------------------------------------------------------
 
     def seek(self, time_ms: int) -> None:
+        self._scrub_to = None  # the drag ended here: no scrub frame after the resting one
         self._go(time_ms, Request.SEEK)
 
     def scrub(self, time_ms: int) -> None:
-        """A drag across the timeline: the fastest frame for each place the cursor passes."""
-        self._go(time_ms, Request.SCRUB)
+        """A drag across the timeline: the fastest frame (no read-ahead) for the places the cursor passes, at
+        most one every ``SCRUB_MS``: a mouse moves 60 times a second, and asking for each would spend the GUI
+        thread (and the interpreter's lock the worker shares) on frames nobody sees."""
+        self._position = max(self.span.first_ms, min(self.span.last_ms, int(time_ms)))
+        self.positionChanged.emit(self._position)
+        self._scrub_to = self._position
+        if not self._scrub_timer.isActive():
+            self._scrub_due()
+
+    def _scrub_due(self) -> None:
+        if self._scrub_to is None:
+            return
+        self._go(self._scrub_to, Request.SCRUB)
+        self._scrub_to = None
+        self._scrub_timer.start()
 
     def home(self) -> None:
         self.seek(self.span.first_ms)
