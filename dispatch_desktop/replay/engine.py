@@ -61,7 +61,10 @@ class Frame(NamedTuple):
     events: list[Published] | None
     """The events folded in since the previous frame, in gseq order; None for a jump (a new state)."""
     next_fixes: Mapping[str, Fix]
-    """Each unit's first fix after the instant, if the buffer holds one (empty for a scrub frame)."""
+    """Each unit's first fix after the instant, if the buffer holds one (empty for a preview)."""
+    preview: bool = False
+    """A frame built for a drag across the timeline (no read-ahead): the window shows it on the map only,
+    as a video player scrubs from low-cost previews, and the whole window when the drag ends."""
 
 
 class LogSpan(NamedTuple):
@@ -108,14 +111,15 @@ class ReplayEngine:
 
     def seek(self, time_ms: int, *, fixes: bool = True) -> Frame:
         """The state at ``time_ms``, rebuilt from the keyframe before it. ``fixes=False`` (a drag across the
-        day) skips reading ahead for the units' next fixes, which the map needs only once the cursor rests."""
+        day): a preview, without reading ahead for the units' next fixes, which the map needs only once the
+        cursor rests."""
         rebuilt = self._store.rebuild(time_ms=time_ms, mode=self._mode)
         self._time, self._gseq, self._state = time_ms, rebuilt.gseq, rebuilt.state
         self._buffer.clear()
         self._read_to, self._buffer_time = rebuilt.gseq, 0
         self._exact_steps = self._store.late_after(rebuilt.gseq)
         if not fixes:
-            return Frame(time_ms, rebuilt.gseq, rebuilt.state, None, {})
+            return Frame(time_ms, rebuilt.gseq, rebuilt.state, None, {}, preview=True)
         self._fill(time_ms + self._lookahead)
         return Frame(time_ms, rebuilt.gseq, rebuilt.state, None, self._next_fixes(time_ms))
 

@@ -214,3 +214,22 @@ def test_what_cannot_be_replayed_is_said_in_the_users_language(story_url: str, t
     with pytest.raises(ReplayRefused) as missing:
         open_log(f"sqlite:///{tmp_path / 'none.db'}", ReplayRequest())
     assert missing.value.code == "no_log" and not (tmp_path / "none.db").exists()
+
+
+def test_a_drag_previews_on_the_map_and_the_whole_window_follows_when_it_ends(  # type: ignore[no-untyped-def]
+        qtbot, make_replay, story_url: str) -> None:
+    desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0))
+    _shown_at(qtbot, desk, T0)
+    before = desk.window.city_model.state
+    bridge = desk.window.map_bridge
+    previews: list[int] = []
+    desk.on_frame_shown = lambda frame: previews.append(frame.time_ms) if frame.preview else None
+    desk.timeline.scrubbed.emit(T0 + 700 * S)
+    qtbot.waitUntil(lambda: previews == [T0 + 700 * S], timeout=10_000)
+    with EventStore.open(story_url) as store:
+        assert bridge._preview == store.state_at(time_ms=T0 + 700 * S)  # the map shows the cursor's instant
+        assert desk.window.city_model.state is before  # the tables wait for the drag to end
+        desk.timeline.seekRequested.emit(T0 + 700 * S)
+        _shown_at(qtbot, desk, T0 + 700 * S)
+        assert bridge._preview is None
+        assert desk.window.city_model.state == store.state_at(time_ms=T0 + 700 * S)

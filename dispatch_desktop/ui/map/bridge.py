@@ -117,6 +117,7 @@ class MapBridge(QObject):
         self._named: set[str] = set()
         self._on_map_incidents: set[str] = set()
         self._placed: dict[str, tuple[float, float]] = {}  # units drawn between fixes (a replay)
+        self._preview: State | None = None  # a replay's drag: the map alone shows this state
         self._visible = {key: key in DEFAULT_VISIBLE for key in LAYER_ORDER}
         self.plugin_layers = PluginLayers(self, interval_ms=interval_ms)
         self.plugin_layers.layerToggled.connect(self.layerToggled)
@@ -173,6 +174,15 @@ class MapBridge(QObject):
         changed.update(unit_id for unit_id, where in placed.items() if self._placed.get(unit_id) != where)
         self._placed = dict(placed)
         self._mark_units(changed)
+
+    def show_preview(self, state: State | None) -> None:
+        """Draw ``state`` on the map instead of the model's (a replay's drag across its timeline: the map
+        follows the cursor, the tables wait for the drag to end); None: the model's state again."""
+        if state is self._preview:
+            return
+        self._preview = state
+        self._reset_pending = True
+        self._arm()
 
     def center_on(self, lat: float, lon: float, zoom: int = 0) -> None:
         if self._page_ready:
@@ -231,7 +241,7 @@ class MapBridge(QObject):
         if not self._page_ready:
             return 0
         started = time.perf_counter()
-        state = self._city_model.state
+        state = self._preview if self._preview is not None else self._city_model.state
         payload: dict[str, Any] = {}
         if self._reset_pending:
             payload["reset"] = True

@@ -207,6 +207,13 @@ class ReplayDesk(QObject):
     def _show_frame(self, frame: Frame) -> None:
         if self._closed:  # a frame built while the window closed: nothing left to show it in
             return
+        bridge = self.window.map_bridge
+        if frame.preview:  # a drag across the timeline: the map follows it, the rest when it ends
+            bridge.show_preview(frame.state)
+            self.follower.show(frame.state, frame.time_ms, {})
+            self._frame_shown(frame)
+            return
+        bridge.show_preview(None)
         self.frame = frame
         if frame.events is None:
             self.feed.push(frame.state, None, gseq=frame.gseq)
@@ -221,6 +228,9 @@ class ReplayDesk(QObject):
         if not self.player.playing:
             self.timeline.set_cursor(frame.time_ms)
             self.bar.show_time(frame.time_ms)
+        self._frame_shown(frame)
+
+    def _frame_shown(self, frame: Frame) -> None:
         self.frames_shown += 1
         if self.on_frame_shown is not None:
             self.on_frame_shown(frame)
