@@ -24,6 +24,7 @@ from dispatch_desktop.drill.scenario import (
     PATTERN_NAMES,
     Call,
     Dispatched,
+    Expectation,
     Inject,
     OnScene,
     Scenario,
@@ -104,29 +105,33 @@ def _problems(scenario: Scenario, codes: CityCodes | None) -> Iterator[tuple[Pat
             yield ("injects", index), (f"comes at {drill_time(offsets[inject.id])} of drill time, after the drill's "
                                        f"duration {scenario.duration}: inject it earlier or lengthen the duration")
     for index, expectation in enumerate(scenario.expectations):
-        path: Path_ = ("expectations", index)
-        kinds = expectation.kinds
-        if len(kinds) != 1:
-            yield path, (f"an expectation has exactly one check; this one has {', '.join(kinds)}" if kinds else
-                         "an expectation needs one check: dispatched, on_scene, plan_activated, "
-                         "referred_not_dispatched or closed")
-            continue
-        yield from _named_inject(scenario, (*path, "deadline", "inject"), expectation.deadline.inject)
-        if expectation.check.inject is not None:
-            yield from _named_call(scenario, (*path, kinds[0], "inject"), expectation.check.inject)
-        else:
-            yield from _named_call(scenario, (*path, "deadline", "inject"), expectation.deadline.inject)
-        department = getattr(expectation.check, "department", None)
-        if department is not None and department not in set(taxonomy.Department):
-            yield (*path, kinds[0], "department"), (f'"{department}" is not a department; the departments are '
-                                                    f"{', '.join(taxonomy.Department)}")
-        start = offsets.get(expectation.deadline.inject)
-        if start is not None and start + drill_ms(expectation.deadline.within) > scenario.duration_ms:
-            yield (*path, "deadline", "within"), (
-                f"the deadline falls at {drill_time(start + drill_ms(expectation.deadline.within))} of drill time, "
-                f"after the drill's duration {scenario.duration}: shorten it or lengthen the duration")
+        yield from _expectation_problems(scenario, ("expectations", index), expectation, offsets)
     if codes is not None:
         yield from _unit_problems(scenario, codes)
+
+
+def _expectation_problems(scenario: Scenario, path: Path_, expectation: Expectation,
+                          offsets: dict[str, int]) -> Iterator[tuple[Path_, str]]:
+    kinds = expectation.kinds
+    if len(kinds) != 1:
+        yield path, (f"an expectation has exactly one check; this one has {', '.join(kinds)}" if kinds else
+                     "an expectation needs one check: dispatched, on_scene, plan_activated, "
+                     "referred_not_dispatched or closed")
+        return
+    if expectation.check.inject is not None:  # the deadline runs from any inject, the check needs a call's
+        yield from _named_inject(scenario, (*path, "deadline", "inject"), expectation.deadline.inject)
+        yield from _named_call(scenario, (*path, kinds[0], "inject"), expectation.check.inject)
+    else:
+        yield from _named_call(scenario, (*path, "deadline", "inject"), expectation.deadline.inject)
+    department = getattr(expectation.check, "department", None)
+    if department is not None and department not in set(taxonomy.Department):
+        yield (*path, kinds[0], "department"), (f'"{department}" is not a department; the departments are '
+                                                f"{', '.join(taxonomy.Department)}")
+    start = offsets.get(expectation.deadline.inject)
+    if start is not None and start + drill_ms(expectation.deadline.within) > scenario.duration_ms:
+        yield (*path, "deadline", "within"), (
+            f"the deadline falls at {drill_time(start + drill_ms(expectation.deadline.within))} of drill time, "
+            f"after the drill's duration {scenario.duration}: shorten it or lengthen the duration")
 
 
 def _inject_problems(scenario: Scenario, path: Path_, inject: Inject,

@@ -110,6 +110,15 @@ def test_after_naming_an_unknown_inject_or_a_cycle_and_duplicate_ids_are_refused
         'drill.yaml:22: injects[3].id: "breakdown" is also injects[2]; each id must be unique in the scenario']
 
 
+def test_an_expectation_on_an_inject_that_is_no_call_is_refused_once() -> None:
+    assert problems_of(SCENARIO.replace("deadline: {inject: first_call, within", "deadline: {inject: dark, within"),
+                       None) == ['drill.yaml:29: expectations[0].deadline.inject: "dark" is not a call: only a '
+                                 "call's inject has an incident to look at"]
+    assert problems_of(SCENARIO.replace("deadline: {inject: first_call, within", "deadline: {inject: darkk, within"),
+                       None) == ['drill.yaml:29: expectations[0].deadline.inject: "darkk" is not an inject of this '
+                                 "scenario; did you mean dark?"]
+
+
 def test_times_not_mm_ss_and_deadlines_past_the_duration_are_refused() -> None:
     bad_time = SCENARIO.replace('delay: "+01:00"', 'delay: "1:00"')
     assert problems_of(bad_time, None) == [
