@@ -116,6 +116,10 @@ class FieldClient:
         self.last_heard = 0.0  # monotonic time of the last message from the hub
         self._uploads: dict[str, _UploadJob] = {}
         self._seen_orders: OrderedDict[str, None] = OrderedDict()
+        # Incidents a drill's orders named: reports about them belong to the drill (``report``). Never
+        # pruned while the client lives: a drill has a handful, and a report sent live about one of them
+        # would be refused (no such incident live) or, worse, land in the live record.
+        self._drill_incidents: set[str] = set()
         self._last_sent = 0.0
         self._hello_due = True
         self._hello = self.session.pack(p.HELLO, p.Hello(source=unit))  # the same frame every time
@@ -138,11 +142,15 @@ class FieldClient:
 
     # --- sending ------------------------------------------------------------------------------------
 
-    def report(self, body: ev.AnyBody, *, t_src: int | None = None, mode: Mode = Mode.LIVE) -> int:
+    def report(self, body: ev.AnyBody, *, t_src: int | None = None, mode: Mode | None = None) -> int:
         """Queue and send one report; returns its sequence number. A field record whose attachments are
-        still uploading (see ``upload``) is sent as soon as they are complete."""
+        still uploading (see ``upload``) is sent as soon as they are complete. ``mode``: by default drill
+        for a report about an incident a drill order sent the unit to (acknowledgement, arrival,
+        clearance, its field records), else live."""
         if type(body) not in _REPORT_TYPES:
             raise ValueError(f"{type(body).__name__} is not a field-unit report")
+        if mode is None:
+            mode = Mode.DRILL if getattr(body, "incident", "") in self._drill_incidents else Mode.LIVE
         seq = self.next_seq
         self.next_seq += 1
         t = t_src if t_src is not None else int(self.clock() * 1000)
@@ -265,6 +273,8 @@ class FieldClient:
             if order.unit != self.unit:
                 return
             self._send(self.session.pack(p.ORDER_ACK, p.OrderAck(order=order.order, unit=self.unit)))
+            if order.mode is Mode.DRILL and order.incident:
+                self._drill_incidents.add(order.incident)
             if order.order not in self._seen_orders:
                 self._seen_orders[order.order] = None
                 if len(self._seen_orders) > 1000:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import msgspec
 
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.events import Envelope, Id, Millis, OptId, PluginId, Seq, Short, Text
 
 MAGIC = b"DD"
@@ -130,8 +131,12 @@ class UploadAck(Payload, frozen=True):
     complete: bool
 
 
-class Order(Payload, frozen=True):
-    """An order for a unit (dispatch, recall, message); resent until the unit acknowledges it."""
+class Order(Payload, frozen=True, omit_defaults=True):
+    """An order for a unit (dispatch, recall, message); resent until the unit acknowledges it.
+
+    ``mode``: "drill" for an order of the running drill (sent only to the units enrolled in it or simulated
+    for it), whose reports the handset then sends in drill mode. Omitted when "live" (``omit_defaults``), so
+    that a live order is the same bytes as before the field existed and an old handset keeps working."""
 
     order: Id
     unit: Id
@@ -139,6 +144,7 @@ class Order(Payload, frozen=True):
     incident: OptId
     text: Text
     time: Millis
+    mode: Mode = Mode.LIVE
 
 
 class OrderAck(Payload, frozen=True):
@@ -263,6 +269,11 @@ NACK_TEMPLATES: dict[str, str] = {
     "plugin_event_oversized": (
         "Plugin event {plugin}.{name} carries {size} bytes of data; the plugin declares at most {limit}."
     ),
+    "no_drill": "No drill is running: a {kind} event in drill mode has no drill to belong to.",
+    "not_enrolled": (
+        "Unit {unit} is neither enrolled in drill {drill} nor simulated for it: the drill cannot reach it."
+    ),
+    "drill_live_only": "A {kind} event is sent in live mode: every desk must learn that a drill starts or ends.",
     "internal_error": "The hub could not process this message; it has been logged.",
 }
 """Bus-level reasons: nothing is stored. Domain refusals (``domain/reasons.py``) come back as NACKs too,

@@ -287,6 +287,39 @@ class RecordExported(Body, frozen=True, tag="record_exported"):
             raise ValueError(f"the exported span ends ({self.end_ms}) before it starts ({self.start_ms})")
 
 
+# --- drills (source = the workstation of the trainer who runs it; sent in live mode) ---------------------
+
+DrillId = Annotated[str, msgspec.Meta(pattern=r"^D-[0-9]{8}-[0-9]{2}$")]
+"""A drill's id: ``D-YYYYMMDD-NN``, the day it runs and its number that day."""
+
+
+class DrillEndReason(enum.StrEnum):
+    COMPLETED = "completed"  # every inject done, the scenario ran to its end
+    ENDED = "ended"  # the trainer ended it early
+    ABORTED = "aborted"  # stopped for a real emergency or a fault
+
+
+class DrillStarted(Body, frozen=True, tag="drill_started"):
+    """A drill begins: from now on the hub keeps a drill state beside the live one, and every ``mode =
+    "drill"`` event until ``drill_ended`` belongs to this drill. Sent in live mode, so that every desk knows
+    a drill runs and which real units take part (its live state's ``drill``)."""
+
+    drill: DrillId
+    scenario: Id
+    version: Annotated[int, msgspec.Meta(ge=1, lt=2**31)]
+    enrolled: tuple[Id, ...] = ()  # real units taking part: only they (and ``simulated``) get drill orders
+    simulated: tuple[Id, ...] = ()  # the drill's own units, registered in drill mode (``unit_registered``)
+    operator: Short = ""
+
+
+class DrillEnded(Body, frozen=True, tag="drill_ended"):
+    """The running drill ends; its drill state is dropped, and drill-mode events are refused until the next."""
+
+    drill: DrillId
+    reason: DrillEndReason
+    operator: Short = ""
+
+
 # --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
 
 
@@ -394,7 +427,9 @@ AnyBody = (
     | CallClosed
     | RefusalsSuppressed
     | PluginEvent
-    | RecordExported  # new kinds at the end: KIND_CODES numbers them in this order
+    | RecordExported
+    | DrillStarted
+    | DrillEnded  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

@@ -24,6 +24,7 @@ from dispatch_desktop.domain.state import (
     REFUSALS_KEPT,
     REFUSED_LINES_PER_INCIDENT,
     Call,
+    DrillInfo,
     Incident,
     PendingOrder,
     Refusal,
@@ -173,7 +174,7 @@ def _add_order(state: State, event: ev.Envelope, order: str, unit: str, kind: Or
     if not order:
         return state
     pending = PendingOrder(order=order, unit=unit, kind=kind.value, incident=incident, text=text,
-                           time=event.time)
+                           time=event.time, mode=event.mode)
     return _replace(state, orders=state.orders.set(order, pending))
 
 
@@ -542,6 +543,34 @@ def _record_exported(state: State, event: ev.Envelope, body: ev.RecordExported) 
     return state
 
 
+# --- drills: started and ended in live mode, so that every state knows which drill runs ---------------
+
+
+def _drill_started(state: State, event: ev.Envelope, body: ev.DrillStarted) -> Outcome:
+    if state.drill is not None:
+        return refusal("drill_running", running=state.drill.drill, drill=body.drill)
+    for unit_id in body.enrolled:
+        unit = state.units.get(unit_id)
+        if unit is None:
+            return refusal("drill_unit_unknown", unit=unit_id, drill=body.drill)
+        if unit.status is not UnitStatus.AVAILABLE or unit.incident:
+            return refusal("drill_unit_not_available", unit=unit_id, status=unit.status.value, drill=body.drill)
+    for unit_id in body.simulated:
+        # A drill order goes to a simulated unit's id: were it a real unit's, a real handset would get it.
+        if unit_id in state.units:
+            return refusal("drill_unit_real", unit=unit_id, drill=body.drill)
+    drill = DrillInfo(drill=body.drill, scenario=body.scenario, version=body.version, enrolled=body.enrolled,
+                      simulated=body.simulated, operator=body.operator, started_at=event.time,
+                      source=event.source, seq=event.seq)
+    return _replace(state, drill=drill)
+
+
+def _drill_ended(state: State, event: ev.Envelope, body: ev.DrillEnded) -> Outcome:
+    if state.drill is None or state.drill.drill != body.drill:
+        return refusal("drill_not_running", drill=body.drill)
+    return _replace(state, drill=None)
+
+
 _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.Position, _position),
     _transition(ev.StatusReport, _status_report),
@@ -570,5 +599,7 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.RefusalsSuppressed, _refusals_suppressed),
     _transition(ev.PluginEvent, _plugin_event),
     _transition(ev.RecordExported, _record_exported),
+    _transition(ev.DrillStarted, _drill_started),
+    _transition(ev.DrillEnded, _drill_ended),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

@@ -39,6 +39,15 @@ TEMPLATES: dict[str, str] = {
     "unknown_call": "Call {call} is not on the lines: it is over, or it never rang.",
     "call_taken": "Call {call} has already been answered at workstation {workstation}.",
     "call_not_yours": "Call {call} was not answered at this workstation.",
+    "drill_running": "Drill {running} is running: end it before starting drill {drill}.",
+    "drill_not_running": "Drill {drill} is not running, so it cannot be ended.",
+    "drill_unit_unknown": "Unit {unit} cannot be enrolled in drill {drill}: it is not on the roster.",
+    "drill_unit_not_available": (
+        "Unit {unit} is {status}, not available: it cannot be enrolled in drill {drill}."
+    ),
+    "drill_unit_real": (
+        "Simulated unit {unit} of drill {drill} has the id of a real unit: give the simulated unit another id."
+    ),
 }
 
 

@@ -115,6 +115,27 @@ class PendingOrder(msgspec.Struct, frozen=True, gc=False):
     incident: str
     text: str
     time: int
+    mode: Mode = Mode.LIVE  # a drill's order (in a drill state only): routed to the drill's units only
+
+
+class DrillInfo(msgspec.Struct, frozen=True, gc=False):
+    """The drill that runs now, as its ``drill_started`` said; in every state, live ones included, so
+    that each desk knows a drill runs and which real units take part."""
+
+    drill: str
+    scenario: str
+    version: int
+    enrolled: tuple[str, ...] = ()
+    simulated: tuple[str, ...] = ()
+    operator: str = ""
+    started_at: int = 0  # ms, hub time of ``drill_started``
+    # the ``drill_started`` event's id: where a restarted hub finds the live state the drill began from
+    source: str = ""
+    seq: int = 0
+
+    def takes_part(self, unit: str) -> bool:
+        """Is ``unit`` enrolled in the drill or simulated for it: may it get the drill's orders?"""
+        return unit in self.enrolled or unit in self.simulated
 
 
 class Refusal(msgspec.Struct, frozen=True):
@@ -156,6 +177,7 @@ class State(msgspec.Struct, frozen=True):
     refusals: tuple[RefusalRecord, ...] = ()
     refusal_count: int = 0
     calls: immutables.Map[str, Call] = immutables.Map()  # call id -> Call
+    drill: DrillInfo | None = None  # the drill that runs now, if any
 
     def open_incidents(self) -> list[Incident]:
         return [i for i in self.incidents.values() if i.is_open]
@@ -172,6 +194,7 @@ class State(msgspec.Struct, frozen=True):
             "refusals": self.refusals,
             "refusal_count": self.refusal_count,
             "calls": dict(self.calls.items()),
+            "drill": self.drill,
         }
 
     @classmethod
@@ -186,6 +209,7 @@ class State(msgspec.Struct, frozen=True):
             refusals=tuple(plain["refusals"]),
             refusal_count=plain["refusal_count"],
             calls=immutables.Map(plain.get("calls", {})),  # absent from snapshots older than calls
+            drill=plain.get("drill"),  # absent from snapshots older than drills
         )
 
     def __eq__(self, other: object) -> bool:
@@ -206,6 +230,7 @@ class _PlainState(msgspec.Struct, frozen=True):
     refusals: tuple[RefusalRecord, ...]
     refusal_count: int
     calls: dict[str, Call] = {}  # absent from snapshots older than calls
+    drill: DrillInfo | None = None  # absent from snapshots older than drills
 
 
 _snapshot_encoder = msgspec.msgpack.Encoder()

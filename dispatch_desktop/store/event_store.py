@@ -578,29 +578,51 @@ class EventStore:
             return None if found is None else (found[0], self._unpack(conn, found[1]))
 
     def state_at(self, gseq: int | None = None, time_ms: int | None = None,
-                 mode: Mode = Mode.LIVE) -> State:
+                 mode: Mode = Mode.LIVE, *, drill_start: int | None = None) -> State:
         """The state after every event up to ``gseq`` and with hub time at or before ``time_ms``
-        (both optional: None, None is now), as a ``mode`` workstation sees it."""
-        return self.rebuild(gseq, time_ms, mode).state
+        (both optional: None, None is now), as a ``mode`` workstation sees it. ``drill_start``: the gseq of
+        a drill's ``drill_started``, for that drill's own state (see ``rebuild``)."""
+        return self.rebuild(gseq, time_ms, mode, drill_start=drill_start).state
 
     def rebuild(self, gseq: int | None = None, time_ms: int | None = None,
-                mode: Mode = Mode.LIVE) -> Rebuilt:
+                mode: Mode = Mode.LIVE, *, drill_start: int | None = None) -> Rebuilt:
         """``state_at``, with where it came from. Drill states: keyframes of drill mode are used if
         some were written; before the first drill event a drill state equals the live one, so live
-        keyframes from then serve too, and only a drill's own stretch is replayed."""
+        keyframes from then serve too, and only a drill's own stretch is replayed.
+
+        ``drill_start`` (drill mode only): the state of the drill opened by the ``drill_started`` at that
+        gseq, as the hub keeps it: the live state just before it (from the live keyframe before it, earlier
+        drills' events ignored as a live state ignores them), in drill mode, then every event from it on."""
         if gseq is not None and gseq < 0:
             raise ValueError(f"gseq must be >= 0, not {gseq}")
+        if drill_start is not None and (mode is not Mode.DRILL or drill_start < 1):
+            raise ValueError(f"drill_start ({drill_start}) is a drill_started's gseq, for a drill-mode state")
         with _collector_paused():
             with self._engine.connect() as conn:
                 end = self._max_gseq(conn) if gseq is None else min(gseq, self._max_gseq(conn))
                 if time_ms is not None:
                     end = min(end, self._last_gseq_at_time(conn, time_ms))
-                start, state = self._starting_point(conn, mode, end, time_ms)
-            replay, replayed = Replay(state, decode_position), 0
-            for rows in self._raw_chunks(self._range_query(start, end, time_ms)):
-                replay_rows(replay, rows, self._names)
-                replayed += len(rows)
+                if drill_start is None:
+                    start, state = self._starting_point(conn, mode, end, time_ms)
+                else:  # live up to the drill's start: a live state ignores the earlier drills' events
+                    start, state = self._starting_point(conn, Mode.LIVE, min(end, drill_start - 1), time_ms)
+            replay = Replay(state, decode_position)
+            if drill_start is None:
+                replayed = self._replay(replay, start, end, time_ms)
+            else:
+                live_end = min(end, drill_start - 1)
+                replayed = self._replay(replay, start, live_end, time_ms)
+                replay = Replay(msgspec.structs.replace(replay.state, mode=Mode.DRILL), decode_position)
+                replayed += self._replay(replay, live_end, end, time_ms)
         return Rebuilt(end, replay.state, start, replayed)
+
+    def _replay(self, replay: Replay, after: int, upto: int, time_ms: int | None) -> int:
+        """Folds the events ``after < gseq <= upto`` into ``replay``; returns how many."""
+        replayed = 0
+        for rows in self._raw_chunks(self._range_query(after, upto, time_ms)):
+            replay_rows(replay, rows, self._names)
+            replayed += len(rows)
+        return replayed
 
     def _starting_point(self, conn: Connection, mode: Mode, end: int, time_ms: int | None) -> tuple[int, State]:
         found = self._keyframe(conn, MODE_CODES[mode], end, time_ms)

@@ -32,7 +32,16 @@ import immutables
 import msgspec
 
 from dispatch_desktop.domain.enums import Mode
-from dispatch_desktop.domain.state import Call, Incident, PendingOrder, RefusalRecord, State, Unit, decode_state
+from dispatch_desktop.domain.state import (
+    Call,
+    DrillInfo,
+    Incident,
+    PendingOrder,
+    RefusalRecord,
+    State,
+    Unit,
+    decode_state,
+)
 
 LEVEL = 1
 BLOCK = 256
@@ -54,6 +63,7 @@ class _Head(msgspec.Struct, array_like=True, frozen=True):
     refusal_count: int
     blocks: list[bytes]  # hashes, in incident order
     calls: list[Call] = []  # a head written before calls existed ends at ``blocks``
+    drill: DrillInfo | None = None  # the drill that ran; a head written before drills existed ends at ``calls``
 
 
 class Packed(NamedTuple):
@@ -119,7 +129,7 @@ class KeyframeCodec:
         head = _Head(
             mode=state.mode, time=state.time, applied=state.applied, units=list(state.units.values()),
             orders=list(state.orders.values()), refusals=state.refusals, refusal_count=state.refusal_count,
-            blocks=hashes, calls=list(state.calls.values()),
+            blocks=hashes, calls=list(state.calls.values()), drill=state.drill,
         )
         return Packed(MAGIC + zlib.compress(_encode(head), LEVEL), new_blocks, blocks, tuple(hashes))
 
@@ -140,7 +150,7 @@ class KeyframeCodec:
             incidents=immutables.Map({incident.id: incident for block in blocks for incident in block}),
             orders=immutables.Map({order.order: order for order in head.orders}),
             refusals=head.refusals, refusal_count=head.refusal_count,
-            calls=immutables.Map({call.id: call for call in head.calls}),
+            calls=immutables.Map({call.id: call for call in head.calls}), drill=head.drill,
         )
 
     def _blocks(self, hashes: Sequence[bytes], fetch: BlockFetcher) -> list[tuple[Incident, ...]]:

@@ -151,5 +151,6 @@ def test_every_reason_code_is_exercised() -> None:
     elsewhere = {"wrong_source", "unauthorized", "read_only"}  # need keys: test_curve.py
     elsewhere |= {"unknown_code"}  # a command's: test_admission.py, test_orders_and_commands.py
     elsewhere |= {"plugin_event_undeclared", "plugin_event_oversized"}  # a known plugin's: test_plugin_events.py
+    elsewhere |= {"no_drill", "not_enrolled", "drill_live_only"}  # a drill's: test_drill_hub.py
     unreachable = {"internal_error"}  # a hub bug, answered rather than crashing
     assert covered | elsewhere | unreachable == set(p.NACK_TEMPLATES)

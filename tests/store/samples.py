@@ -67,6 +67,9 @@ def every_kind() -> list[ev.Envelope]:
         ("export@desk-7", ev.RecordExported(incident="J-20251122-0001", start_ms=T0 - 300_000, end_ms=T0 + 900_000,
                                             format=ev.ExportFormat.PDF, sha256="cd" * 32, size=183_204,
                                             file="J-20251122-0001 报告.pdf", operator="李娜 010233")),
+        ("ws-1", ev.DrillStarted(drill="D-20251122-01", scenario="knife-station", version=3, enrolled=("P-0001",),
+                                 simulated=("X-0001", "X-0002"), operator="张强 010001")),
+        ("ws-1", ev.DrillEnded(drill="D-20251122-01", reason=ev.DrillEndReason.ABORTED, operator="张强 010001")),
     ]
     seqs: dict[str, int] = {}
     out = []

@@ -106,8 +106,8 @@ def test_a_keyframe_written_before_calls_existed_is_still_read(open_store: Store
     with engine.begin() as conn:
         data = conn.scalar(sa.text("SELECT data FROM snapshots WHERE gseq = 3"))
         head = msgspec.msgpack.decode(zlib.decompress(data[len(keyframes.MAGIC):]))
-        assert head[-1] == []  # the calls: the last item of a head, absent from the old layout
-        old = keyframes.MAGIC + zlib.compress(msgspec.msgpack.encode(head[:-1]), 1)
+        assert head[-2:] == [[], None]  # the calls and the drill: the last items of a head, absent from the old layout
+        old = keyframes.MAGIC + zlib.compress(msgspec.msgpack.encode(head[:-2]), 1)
         conn.execute(sa.text("UPDATE snapshots SET data = :data WHERE gseq = 3"), {"data": old})
     engine.dispose()
     assert open_store(url).latest_snapshot() == (3, apply_all(State(), log))

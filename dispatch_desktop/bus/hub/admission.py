@@ -27,14 +27,15 @@ from dispatch_desktop.bus.area import Area, Skew
 from dispatch_desktop.bus.keys import READ_ONLY_ROLES, Role
 from dispatch_desktop.bus.plugin_policy import GENERIC_POLICY, PluginEventPolicy, check_well_formed
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.state import Refusal
+from dispatch_desktop.domain.enums import Mode
+from dispatch_desktop.domain.state import DrillInfo, Refusal
 from dispatch_desktop.domain.taxonomy import code_problem
 
 UNIT_REPORT_TYPES: frozenset[type[ev.Body]] = frozenset(ev.BODY_TYPES[k] for k in ev.UNIT_REPORT_KINDS)
 COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
-    ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported,
+    ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported, ev.DrillStarted, ev.DrillEnded,
 })
 """Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
 (A plugin event's writers are the plugin's to say: ``check_plugin_event``; an export's fingerprint any
@@ -44,8 +45,14 @@ READ_ONLY_EXCEPTIONS: frozenset[type[ev.Body]] = frozenset({ev.RecordExported})
 supervisor's job, and the export's SHA-256 belongs in the log whoever made it. It changes no state."""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
-WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES
-"""Everything accepted on the workstation socket; which of it a sender may send depends on its role."""
+DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered})
+"""Commands a desk may send in drill mode only: a drill's simulated units join its roster (the live roster is
+the hub's and the unit registry's)."""
+LIVE_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.DrillStarted, ev.DrillEnded})
+"""Sent in live mode only: every desk, live ones included, must learn that a drill starts or ends."""
+WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES | DRILL_ONLY_TYPES
+"""Everything accepted on the workstation socket; which of it a sender may send depends on its role and,
+for ``DRILL_ONLY_TYPES`` and ``LIVE_ONLY_TYPES``, on the envelope's mode."""
 ORDER_BODIES = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent)
 """Bodies that create an order for a unit (routed to it once stored)."""
 _PLACED_BODIES = (ev.Position, ev.Sos, ev.IncidentCreated)  # their lat/lon must be in the service area
@@ -92,6 +99,32 @@ def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role
         # A gateway speaks for the telephone network only, and only a gateway does.
         if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
             raise p.BusError("kind_not_allowed", sender=f"{role or 'unknown'} workstation", kind=event.kind)
+        if body_type in DRILL_ONLY_TYPES and event.mode is not Mode.DRILL:
+            raise p.BusError("kind_not_allowed", sender="live workstation", kind=event.kind)
+        if body_type in LIVE_ONLY_TYPES and event.mode is not Mode.LIVE:
+            raise p.BusError("drill_live_only", kind=event.kind)
+
+
+_UNIT_COMMANDS = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent, ev.UnitStatusSet, ev.SosAcknowledged,
+                  ev.UnitRegistered)
+"""Commands about one unit (``body.unit``): in drill mode, that unit must take part in the drill."""
+
+
+def check_drill(event: ev.Envelope, drill: DrillInfo | None) -> None:
+    """May a drill-mode ``event`` go to the running ``drill`` (None: none runs)? Every drill event belongs
+    to the running drill, and a drill reaches only its own units: a unit's report in drill mode must come
+    from one, a command about a unit must name one (so a drill order never reaches any other unit)."""
+    if drill is None:
+        raise p.BusError("no_drill", kind=event.kind)
+    body = event.body
+    if type(body) in UNIT_REPORT_TYPES:
+        unit = event.source
+    elif isinstance(body, _UNIT_COMMANDS):
+        unit = body.unit
+    else:
+        unit = ""
+    if unit and not drill.takes_part(unit):
+        raise p.BusError("not_enrolled", unit=unit, drill=drill.drill)
 
 
 def check_plugin_event(body: ev.PluginEvent, role: Role | None, plugins: PluginEventPolicy) -> None:

@@ -13,6 +13,7 @@ import zmq
 
 from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import State
 
 HUB_SOURCE = "hub"
@@ -34,6 +35,12 @@ class EventLog(Protocol):
     def last_gseq(self) -> int: ...
 
     def get(self, source: str, seq: int) -> tuple[int, ev.Envelope] | None: ...
+
+    def state_at(self, gseq: int | None = None, time_ms: int | None = None, mode: Mode = Mode.LIVE, *,
+                 drill_start: int | None = None) -> State:
+        """The state after every event up to ``gseq``; with ``drill_start``, the state of the drill opened at
+        that gseq (what a hub restarted mid-drill takes up)."""
+        ...
 
     def read(self, after_gseq: int = 0, limit: int | None = None) -> Iterator[tuple[int, ev.Envelope]]: ...
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import msgspec
+
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.area import Area, Skew
 from dispatch_desktop.bus.blobs import BlobStore
@@ -23,13 +25,15 @@ from dispatch_desktop.bus.hub.catchup import CatchupReader
 from dispatch_desktop.bus.hub.config import Socket
 from dispatch_desktop.bus.hub.orders import OrderRouter
 from dispatch_desktop.bus.hub.peers import Peer, Peers
-from dispatch_desktop.bus.hub.pipeline import Pipeline
+from dispatch_desktop.bus.hub.pipeline import Batch, Pipeline
 from dispatch_desktop.bus.hub.transport import Count, Transport
 from dispatch_desktop.bus.plugin_policy import PluginEventPolicy
 from dispatch_desktop.bus.refusal_budget import RefusalBudget
 from dispatch_desktop.bus.session import Session, decode_envelope, decode_payload
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.projection import apply, check
+from dispatch_desktop.domain.state import State
 
 
 class Inbox:
@@ -52,6 +56,8 @@ class Inbox:
         self.skew = skew
         self._count = count
         self._now_ms = now_ms
+        # The router sends a drill's orders from the drill's state, which the pipeline keeps.
+        orders.drill_state = lambda: pipeline.drill
 
     # --- field socket -----------------------------------------------------------------------------
 
@@ -67,7 +73,7 @@ class Inbox:
         elif kind == p.HELLO:
             hello: p.Hello = decode_payload(message.payload, p.Hello)
             self._hello(socket, rid, peer, hello.source)
-            if hello.source in self.pipeline.state.units:
+            if self._routable(hello.source):
                 self.orders.route(socket, hello.source, rid, self.pipeline.state.orders, force=True)
         elif kind == p.ORDER_ACK:
             ack: p.OrderAck = decode_payload(message.payload, p.OrderAck)
@@ -83,8 +89,15 @@ class Inbox:
     def _report(self, socket: Socket, rid: bytes, peer: Peer, event: ev.Envelope) -> None:
         self._accept(socket, rid, peer, event, FIELD)
         source = event.source
-        if self.orders.routes.get(source) != rid and source in self.pipeline.state.units:  # nearly always known
+        if self.orders.routes.get(source) != rid and self._routable(source):  # nearly always known
             self.orders.route(socket, source, rid, self.pipeline.state.orders)
+
+    def _routable(self, unit: str) -> bool:
+        """May orders go to ``unit``: is it on the roster, or simulated for the running drill?"""
+        if unit in self.pipeline.state.units:
+            return True
+        drill = self.pipeline.drill
+        return drill is not None and drill.drill is not None and unit in drill.drill.simulated
 
     # --- workstation socket -----------------------------------------------------------------------
 
@@ -135,6 +148,7 @@ class Inbox:
         batch = pipeline.batch
         source, seq = event.source, event.seq
         now = batch.now
+        drill: State | None = None
         try:
             if channel.by_role:
                 role = self.peers.role(peer, source)
@@ -147,8 +161,14 @@ class Inbox:
             below = seq <= stored or (queued is not None and seq <= queued[0])
             if below and pipeline.resend(socket, rid, event, batch, stored, queued):
                 return
+            roster = pipeline.state.units
+            if event.mode is Mode.DRILL:  # checked against the drill's own state, never the live one
+                drill = pipeline.drill_tentative(batch)
+                admission.check_drill(event, None if drill is None else drill.drill)
+                assert drill is not None  # check_drill refuses a drill event while none runs
+                roster = drill.units  # its simulated units are on it too
             # positional, and the bound method made once: keyword arguments cost on every report
-            admission.check_content(event, now, self.skew, self.area, pipeline.state.units, self._has_blob)
+            admission.check_content(event, now, self.skew, self.area, roster, self._has_blob)
             if type(event.body) is ev.Position:
                 # The fast path: a position from a unit on the roster cannot break a rule
                 # (``projection._position`` refuses only unknown units), so it skips ``check``.
@@ -157,7 +177,7 @@ class Inbox:
         except p.BusError as error:
             self.transport.nack(socket, rid, error, source, seq)
             return
-        tentative = pipeline.tentative(batch)
+        tentative = pipeline.tentative(batch) if drill is None else drill
         refusal = check(tentative, event)
         if refusal is not None:
             if not self.refusals.admit(source, refusal.code, now):
@@ -166,6 +186,20 @@ class Inbox:
                 self.transport.nack_suppressed(socket, rid, event, refusal)
                 return
             event = admission.refused(event, refusal)
-        batch.tentative = apply(tentative, event)
+        if drill is None:
+            batch.tentative = apply(tentative, event)
+            self._follow_in_drill(batch, event)
+        else:
+            batch.drill, batch.drill_touched = apply(drill, event), True
         batch.orders = batch.orders or isinstance(event.body, ORDER_BODIES)
         batch.add(event, socket, rid, refusal)
+
+    def _follow_in_drill(self, batch: Batch, event: ev.Envelope) -> None:
+        """A live command accepted while a drill runs changes the drill's state too (the drill runs on the
+        real city); an accepted ``drill_started`` begins that state, from the live one."""
+        drill = self.pipeline.drill_tentative(batch)
+        if drill is not None:
+            followed = apply(drill, event)
+            batch.drill, batch.drill_touched = (followed if followed.drill is not None else None), True
+        elif type(event.body) is ev.DrillStarted and batch.tentative is not None:
+            batch.drill, batch.drill_touched = msgspec.structs.replace(batch.tentative, mode=Mode.DRILL), True

@@ -24,11 +24,13 @@ import zmq
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.hub.admission import same
 from dispatch_desktop.bus.hub.config import HUB_SOURCE, EventLog, Socket, StateProjector
+from dispatch_desktop.bus.hub.drills import drill_after, rebuild_drill
 from dispatch_desktop.bus.hub.transport import Transport
 from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.recent import RecentEvents
 from dispatch_desktop.domain import codec
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import Refusal, State
 
 Count = Callable[[str, int], None]
@@ -39,8 +41,8 @@ Outcome = tuple["Batch", list[Any] | None, State | None, Exception | None]
 class Batch:
     """Messages validated since the last commit, in arrival order, with whom to answer."""
 
-    __slots__ = ("delivered", "events", "extra", "hub_seq", "hw", "keys", "now", "orders", "replies", "snapshots",
-                 "tentative")
+    __slots__ = ("delivered", "drill", "drill_after", "drill_touched", "events", "extra", "hub_seq", "hw", "keys",
+                 "now", "orders", "replies", "snapshots", "tentative")
 
     def __init__(self, now: int, hub_seq: int = 0) -> None:
         self.now = now
@@ -54,6 +56,11 @@ class Batch:
         self.extra: list[tuple[int, Socket, bytes]] = []  # resends of a queued event, answered with it
         self.hw: dict[str, tuple[int, int]] = {}  # source -> (seq, t_src) of its newest queued event
         self.tentative: State | None = None
+        # The running drill's tentative state (``Pipeline.drill_tentative``), once this batch changed it:
+        # None then means the batch ended the drill.
+        self.drill: State | None = None
+        self.drill_touched = False
+        self.drill_after: State | None = None  # the drill's state once the batch is stored (the committer's)
         self.delivered: set[str] = set()
         self.orders = False  # does it hold anything that creates or completes an order?
         self.snapshots: list[tuple[bytes, int]] = []
@@ -80,8 +87,9 @@ class Committer:
     validating the next batch while SQLite writes and syncs the current one. The hub's loop polls
     ``signal``; each message on it means ``take()`` has a finished batch."""
 
-    def __init__(self, projector: StateProjector, context: zmq.Context[Socket]) -> None:
+    def __init__(self, projector: StateProjector, context: zmq.Context[Socket], drill: State | None = None) -> None:
         self.projector = projector
+        self.drill = drill  # the running drill's state as of the last batch stored, folded here, off the loop
         endpoint = f"inproc://dispatch-hub-commit-{id(self)}"
         self.signal = context.socket(zmq.PAIR)
         self.signal.bind(endpoint)
@@ -102,7 +110,9 @@ class Committer:
     def _run(self) -> None:
         while (batch := self._queue.get()) is not None:
             try:
+                before = self.projector.state
                 appended, state = self.projector.append(batch.events)
+                self.drill = batch.drill_after = drill_after(self.drill, before, batch.events, appended)
                 self._done.put((batch, appended, state, None))
             except Exception as error:  # reported to the hub, which acknowledges nothing of it
                 self._done.put((batch, None, None, error))
@@ -127,6 +137,7 @@ class Pipeline:
         self.count = count
         self.log = log
         self.state = State()
+        self.drill: State | None = None  # the running drill's state as of the last commit (None: no drill)
         self.hw: dict[str, int] = {}  # source -> seq of its newest stored event
         self._hw_t: dict[str, int] = {}  # source -> t_src of that event, looked up when first needed
         self.hub_seq = 0
@@ -142,6 +153,7 @@ class Pipeline:
     def load(self) -> int:
         """Take up where the store left off; returns its last gseq."""
         self.state = self.projector.state
+        self.drill = rebuild_drill(self.store, self.state, self.log)
         self.hw = dict(self.store.high_waters())
         self.hub_seq = self.hw.get(HUB_SOURCE, 0)
         return self.store.last_gseq()
@@ -152,7 +164,9 @@ class Pipeline:
         batch = Batch(now, self.hub_seq)
         for body in bodies:
             batch.add(self.hub_event(body, now), None, b"")
+        before = self.projector.state
         appended, state = self.projector.append(batch.events)
+        batch.drill_after = drill_after(self.drill, before, batch.events, appended)
         self.complete((batch, appended, state, None), now)
 
     # --- the two batches --------------------------------------------------------------------------
@@ -160,7 +174,7 @@ class Pipeline:
     def start(self, context: zmq.Context[Socket], now: int) -> Committer:
         """Begin the first batch (after the hub's own events, if any) and the committer thread."""
         self.batch = Batch(now, self.hub_seq)
-        self.committer = Committer(self.projector, context)
+        self.committer = Committer(self.projector, context, self.drill)
         return self.committer
 
     def close(self) -> None:
@@ -182,21 +196,34 @@ class Pipeline:
             return self.inflight.tentative
         return self.state
 
-    def hub_event(self, body: ev.AnyBody, now: int) -> ev.Envelope:
+    def drill_tentative(self, batch: Batch) -> State | None:
+        """The running drill's state that the next drill command is checked against (as ``tentative`` is
+        for live commands); None when no drill runs."""
+        if batch.drill_touched:
+            return batch.drill
+        if self.inflight is not None and self.inflight.drill_touched:
+            return self.inflight.drill
+        return self.drill
+
+    def hub_event(self, body: ev.AnyBody, now: int, mode: Mode = Mode.LIVE) -> ev.Envelope:
         self.hub_seq += 1
-        return ev.envelope(HUB_SOURCE, self.hub_seq, body, now, t_hub=now)
+        return ev.envelope(HUB_SOURCE, self.hub_seq, body, now, t_hub=now, mode=mode)
 
     def order_acknowledged(self, ack: p.OrderAck, batch: Batch) -> bool:
-        """Queue ``order_delivered`` for a pending order its unit now holds; False if there is none (or
-        one is already queued)."""
+        """Queue ``order_delivered`` for a pending order its unit now holds, in the order's mode (a drill's
+        order is delivered in the drill only); False if there is none (or one is already queued)."""
         inflight = self.inflight
         pending = self.tentative(batch).orders.get(ack.order)
+        if pending is None:
+            drill = self.drill_tentative(batch)
+            pending = drill.orders.get(ack.order) if drill is not None else None
         if (pending is None or pending.unit != ack.unit or ack.order in batch.delivered
                 or (inflight is not None and ack.order in inflight.delivered)):
             return False
         batch.delivered.add(ack.order)
         batch.orders = True
-        batch.add(self.hub_event(ev.OrderDelivered(order=ack.order, unit=ack.unit), batch.now), None, b"")
+        delivered = ev.OrderDelivered(order=ack.order, unit=ack.unit)
+        batch.add(self.hub_event(delivered, batch.now, pending.mode), None, b"")
         return True
 
     # --- resends ----------------------------------------------------------------------------------
@@ -267,6 +294,7 @@ class Pipeline:
                              len(batch.events), error)
             return None
         self.state = state
+        self.drill = batch.drill_after
         self.count("batches", 1)
         transport = self.transport
         acks: dict[tuple[Socket, bytes], list[p.AckEntry]] = {}
