@@ -221,4 +221,8 @@ def test_a_hub_restarted_mid_drill_rebuilds_the_drill_from_the_log(
     closing = ok(trainer.send_command(ev.IncidentClosed(incident="DJ-2", disposition="drill"), mode=DRILL_MODE))
     assert closing.gseq > 0
     assert set(second.hub.state.incidents) == {"J-1"}  # live: the drills' incidents never
+    # Ended cleanly after the restart: the drill's events are refused from then on.
+    ok(trainer.send_command(drill_ended("D-20261207-02")))
+    assert second.hub.pipeline.drill is None and running_drill(second) is None
+    assert answer(trainer.send_command(incident("DJ-3"), mode=DRILL_MODE)).code == "no_drill"
     store.close()
