@@ -141,6 +141,18 @@ REFUSAL: dict[str, str] = {
         "Refusal", "Call {call} has already been answered at workstation {workstation}."
     ),
     "call_not_yours": QT_TRANSLATE_NOOP("Refusal", "Call {call} was not answered at this workstation."),
+    "drill_running": QT_TRANSLATE_NOOP("Refusal", "Drill {running} is running: end it before starting drill {drill}."),
+    "drill_not_running": QT_TRANSLATE_NOOP("Refusal", "Drill {drill} is not running, so it cannot be ended."),
+    "drill_unit_unknown": QT_TRANSLATE_NOOP(
+        "Refusal", "Unit {unit} cannot be enrolled in drill {drill}: it is not on the roster."
+    ),
+    "drill_unit_not_available": QT_TRANSLATE_NOOP(
+        "Refusal", "Unit {unit} is {status}, not available: it cannot be enrolled in drill {drill}."
+    ),
+    "drill_unit_real": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "Simulated unit {unit} of drill {drill} has the id of a real unit: give the simulated unit another id.",
+    ),
 }
 REFUSAL_SUMMARY: dict[str, str] = {
     "refusals_suppressed": QT_TRANSLATE_NOOP(

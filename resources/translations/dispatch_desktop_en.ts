@@ -2334,6 +2334,26 @@
     <context>
         <name>Refusal</name>
         <message>
+            <source>Drill {running} is running: end it before starting drill {drill}.</source>
+            <translation>Drill {running} is running: end it before starting drill {drill}.</translation>
+        </message>
+        <message>
+            <source>Drill {drill} is not running, so it cannot be ended.</source>
+            <translation>Drill {drill} is not running, so it cannot be ended.</translation>
+        </message>
+        <message>
+            <source>Unit {unit} cannot be enrolled in drill {drill}: it is not on the roster.</source>
+            <translation>Unit {unit} cannot be enrolled in drill {drill}: it is not on the roster.</translation>
+        </message>
+        <message>
+            <source>Unit {unit} is {status}, not available: it cannot be enrolled in drill {drill}.</source>
+            <translation>Unit {unit} is {status}, not available: it cannot be enrolled in drill {drill}.</translation>
+        </message>
+        <message>
+            <source>Simulated unit {unit} of drill {drill} has the id of a real unit: give the simulated unit another id.</source>
+            <translation>Simulated unit {unit} of drill {drill} has the id of a real unit: give the simulated unit another id.</translation>
+        </message>
+        <message>
             <location line="+21" />
             <source>Unit {unit} is not on the roster.</source>
             <translation>Unit {unit} is not on the roster.</translation>

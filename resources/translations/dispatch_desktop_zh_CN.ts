@@ -2333,6 +2333,26 @@
     <context>
         <name>Refusal</name>
         <message>
+            <source>Drill {running} is running: end it before starting drill {drill}.</source>
+            <translation>演练 {running} 正在进行：请先结束它，再开始演练 {drill}。</translation>
+        </message>
+        <message>
+            <source>Drill {drill} is not running, so it cannot be ended.</source>
+            <translation>演练 {drill} 未在进行，无法结束。</translation>
+        </message>
+        <message>
+            <source>Unit {unit} cannot be enrolled in drill {drill}: it is not on the roster.</source>
+            <translation>警力 {unit} 不在警力名册中，不能编入演练 {drill}。</translation>
+        </message>
+        <message>
+            <source>Unit {unit} is {status}, not available: it cannot be enrolled in drill {drill}.</source>
+            <translation>警力 {unit} 当前为{status}，不是空闲状态，不能编入演练 {drill}。</translation>
+        </message>
+        <message>
+            <source>Simulated unit {unit} of drill {drill} has the id of a real unit: give the simulated unit another id.</source>
+            <translation>演练 {drill} 的模拟警力 {unit} 与真实警力编号相同：请为模拟警力另取编号。</translation>
+        </message>
+        <message>
             <location line="+21" />
             <source>Unit {unit} is not on the roster.</source>
             <translation>警力 {unit} 不在编。</translation>
