@@ -44,7 +44,8 @@ READ_ONLY_EXCEPTIONS: frozenset[type[ev.Body]] = frozenset({ev.RecordExported})
 """Commands a read-only role (a supervisor) may send all the same: exporting an incident's record is a
 supervisor's job, and the export's SHA-256 belongs in the log whoever made it. It changes no state."""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
-"""Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else."""
+"""Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else but, in drill
+mode, the desk that started the running drill (its 110 calls: ``check_drill``)."""
 DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered})
 """Commands a desk may send in drill mode only: a drill's simulated units join its roster (the live roster is
 the hub's and the unit registry's)."""
@@ -96,8 +97,10 @@ def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role
             return
         if role in READ_ONLY_ROLES and body_type not in READ_ONLY_EXCEPTIONS:
             raise p.BusError("read_only", identity=event.source, role=role)
-        # A gateway speaks for the telephone network only, and only a gateway does.
-        if (body_type in TELEPHONY_TYPES) != (role is Role.TELEPHONY):
+        # A gateway speaks for the telephone network only, and only a gateway does; but a drill's calls are
+        # rung by the drill's trainer, in drill mode (``check_drill`` then requires the desk that started it).
+        telephony = body_type in TELEPHONY_TYPES
+        if telephony != (role is Role.TELEPHONY) and not (telephony and event.mode is Mode.DRILL):
             raise p.BusError("kind_not_allowed", sender=f"{role or 'unknown'} workstation", kind=event.kind)
         if body_type in DRILL_ONLY_TYPES and event.mode is not Mode.DRILL:
             raise p.BusError("kind_not_allowed", sender="live workstation", kind=event.kind)
@@ -113,10 +116,14 @@ _UNIT_COMMANDS = (ev.UnitDispatched, ev.UnitRecalled, ev.MessageSent, ev.UnitSta
 def check_drill(event: ev.Envelope, drill: DrillInfo | None) -> None:
     """May a drill-mode ``event`` go to the running ``drill`` (None: none runs)? Every drill event belongs
     to the running drill, and a drill reaches only its own units: a unit's report in drill mode must come
-    from one, a command about a unit must name one (so a drill order never reaches any other unit)."""
+    from one, a command about a unit must name one (so a drill order never reaches any other unit). The
+    drill's calls (``call_offered``, ``call_ended``) come from the desk that started it, its trainer."""
     if drill is None:
         raise p.BusError("no_drill", kind=event.kind)
     body = event.body
+    if type(body) in TELEPHONY_TYPES and event.source != drill.source:
+        # The drill's 110 calls come from its trainer's desk alone: a real gateway's calls are live ones.
+        raise p.BusError("kind_not_allowed", sender="workstation other than the drill's trainer", kind=event.kind)
     if type(body) in UNIT_REPORT_TYPES:
         unit = event.source
     elif isinstance(body, _UNIT_COMMANDS):
