@@ -315,6 +315,10 @@ class Desk:
             self.window.status_bar.showMessage(QCoreApplication.translate(
                 "Desk", "%n command(s) from before the restart were not confirmed: see the outbox", "",
                 len(held)), 30_000)
+        elif self.window.settings.simulated:
+            # The demo's own log holds only the minutes since it started: offer the busy hour to replay.
+            self.window.status_bar.showMessage(QCoreApplication.translate(
+                "Desk", "To try the replay on a busy simulated hour: Replay → Replay a practice hour"), 30_000)
 
     def _show_outbox_count(self) -> None:
         self.window.status_bar.set_outbox(self.outbox_model.count(EntryState.QUEUED),

@@ -255,6 +255,10 @@
     <context>
         <name>Desk</name>
         <message>
+            <source>To try the replay on a busy simulated hour: Replay → Replay a practice hour</source>
+            <translation>To try the replay on a busy simulated hour: Replay → Replay a practice hour</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/app.py" line="+242" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>This workstation's key is a supervisor's: it sees everything and sends nothing.</translation>

@@ -255,6 +255,10 @@
     <context>
         <name>Desk</name>
         <message>
+            <source>To try the replay on a busy simulated hour: Replay → Replay a practice hour</source>
+            <translation>想在繁忙的模拟时段上试用回放：回放 → 回放练习时段</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/app.py" line="+242" />
             <source>This workstation's key is a supervisor's: it sees everything and sends nothing.</source>
             <translation>本席位的密钥属于督察角色：可查看全部情况，但不能发送任何指令。</translation>

@@ -32,6 +32,7 @@ def test_a_simulated_city_is_never_shown_as_live(qtbot, make_desk: DeskFactory) 
     assert "模拟" in window.windowTitle() and "实战" not in window.windowTitle()
     assert window.status_bar.mode.text() == "模拟"
     assert desk.intake._simulated  # what a person creates here is marked as simulated too
+    assert "回放练习时段" in window.status_bar.currentMessage()  # the demo offers its busy hour to replay
     desk.window.language_actions["en"].trigger()
     assert "Simulation" in window.windowTitle() and window.status_bar.mode.text() == "Simulation"
 
