@@ -32,6 +32,13 @@ ACTIONS = {
 }
 
 
+ACTIONS["report"] = (
+    "write a drill's report from the event log: the score (each expectation's time against its deadline), the "
+    "inject timeline, the drill's incidents and the command that replays it, as an offline HTML or a PDF with the "
+    "exercise watermark on every page; the file's SHA-256 is recorded in the log before the file is put in place"
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="drill_action", metavar="ACTION", required=True)
     validate = actions.add_parser("validate", help=ACTIONS["validate"], description=ACTIONS["validate"])
@@ -50,9 +57,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                           "Asia/Shanghai)")
     for action in (validate, from_log):
         action.add_argument("--seed", type=int, help="the seed of the desk's city (its places, stations, units)")
+    _add_report(actions)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.drill_action == "report":
+        return _report(args)
     if args.drill_action == "validate":
         return _validate(args.files, args.seed)
     return _from_log(args)
@@ -120,4 +130,73 @@ def _from_log(args: argparse.Namespace) -> int:
         raise Refused(f"cannot write the scenario to {args.out}: {error.strerror or error}") from None
     print(f"{args.out}: {scenario.id}, {len(scenario.injects)} calls, {len(scenario.expectations)} expectations, "
           f"{scenario.duration} long")
+    return 0
+
+
+# --- drill report ----------------------------------------------------------------------------------------
+
+
+def _add_report(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from dispatch_desktop.record.texts import LANGUAGES
+
+    report = actions.add_parser("report", help=ACTIONS["report"], description=ACTIONS["report"])
+    report.add_argument("--drill", required=True, metavar="ID",
+                        help="the drill's id, D-YYYYMMDD-NN, as 'drill run' printed it")
+    report.add_argument("--format", required=True, choices=("html", "pdf"), help="an offline HTML page or a PDF")
+    report.add_argument("--out", required=True, metavar="FILE", type=Path,
+                        help="the file to write (replaced if it exists); its name must contain the drill's id")
+    report.add_argument("--db", metavar="URL", help="the event store (default: events.sqlite3 in the user data dir)")
+    report.add_argument("--scenario", metavar="FILE", type=Path,
+                        help="the scenario file the drill ran, to score it (default: the shipped one with its id)")
+    report.add_argument("--language", choices=LANGUAGES, default="zh_CN", help="the report's language (default: zh_CN)")
+    report.add_argument("--operator", metavar="'NAME BADGE'", type=arguments.operator,
+                        help="who writes the report, as recorded in the log (default: this computer's login name)")
+    report.add_argument("--timezone", metavar="ZONE", type=arguments.time_zone, default=None,
+                        help="the command center's time zone (default: $DISPATCH_DESKTOP_TIMEZONE, else Asia/Shanghai)")
+
+
+def _report(args: argparse.Namespace) -> int:
+    """The drill read back from the log, rendered, written beside, its SHA-256 recorded, renamed into place
+    (``record.export_file``). ``record_exported`` has no field for a drill: the span is the drill's, the incident
+    "", and the file's name, which must hold the drill's id, says which drill it is."""
+    from dispatch_desktop import record
+    from dispatch_desktop.commands.replay import _login_name, _shown
+    from dispatch_desktop.domain.localtime import set_zone
+    from dispatch_desktop.drill.record import UnknownDrill, drill_record
+    from dispatch_desktop.drill.report_html import drill_report_html
+    from dispatch_desktop.store import EventStore
+
+    if args.timezone:
+        set_zone(args.timezone)
+    if args.drill not in args.out.name:
+        raise Refused(f"--out {args.out}: the file's name must contain the drill's id {args.drill}, e.g. "
+                      f"{args.drill}-report.{args.format}: the event log records an export by its file name, and "
+                      "that is the only place its record can name the drill")
+    url = args.db or paths.default_database_url()
+    shown = _shown(url)
+    if shown is None:
+        return 2
+    check_store(url, Use.EXISTING, default=args.db is None)
+    with EventStore.open(url, maintenance=False) as store:
+        try:
+            drill = drill_record(store, args.drill, scenario_file=args.scenario)
+        except UnknownDrill as error:
+            raise Refused(str(error)) from None
+        if drill.unscored:
+            print(f"warning: {drill.unscored}", file=sys.stderr)
+        if args.format == "pdf":
+            from dispatch_desktop.ui.drill.report_pdf import drill_report_pdf
+
+            data = drill_report_pdf(drill, db=shown, language=args.language)
+        else:
+            data = drill_report_html(drill, db=shown, language=args.language)
+        try:
+            body = record.export_event(data, args.format, args.out, incident="", start_ms=drill.start_ms,
+                                       end_ms=drill.end_ms, operator=args.operator or _login_name())
+            exported = record.export_file(store, args.out, data, body)
+        except (ValueError, record.ExportNotWritten, record.ExportNotRecorded) as error:
+            raise Refused(str(error)) from None
+    total = f"{drill.score.earned} / {drill.score.possible} points" if drill.score is not None else "not scored"
+    print(f"{exported.path}: drill {drill.drill_id}, {total}\n  {exported.size:,} bytes, SHA-256 {exported.sha256}\n"
+          f"  recorded in the event log as record_exported at gseq {exported.gseq}")
     return 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -75,6 +75,13 @@ def report_font_families() -> list[str]:
 def report_pdf(record: IncidentRecord, statistics: RecordStatistics, *, language: str = "zh_CN") -> bytes:
     """The report as PDF bytes."""
     texts.check_language(language)
+    return render_pdf(f"{texts.label('title', language)} {record.incident.id}",
+                      lambda writer: _Report(writer, record, statistics, language).draw())
+
+
+def render_pdf(title: str, draw: Callable[[QPdfWriter], None]) -> bytes:
+    """The PDF that ``draw`` paints on an A4 writer (portrait, ``MARGIN_MM`` margins, ``RESOLUTION_DPI``), as
+    bytes: the page set-up every report of the desk shares."""
     ensure_application()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -83,11 +90,44 @@ def report_pdf(record: IncidentRecord, statistics: RecordStatistics, *, language
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"{texts.label('title', language)} {record.incident.id}")
+    writer.setTitle(title)
     writer.setCreator("Dispatch Desktop")
-    _Report(writer, record, statistics, language).draw()
+    draw(writer)
     buffer.close()
     return bytes(QByteArray(buffer.data()).data())
+
+
+def point_pixels(size: float) -> float:
+    """Device pixels of a length in points, at the reports' resolution."""
+    return size * RESOLUTION_DPI / 72
+
+
+def report_font(families: list[str], points: float) -> QFont:
+    font = QFont()
+    font.setFamilies(families)
+    font.setPointSizeF(points)
+    return font
+
+
+def text_document(writer: QPdfWriter, families: list[str], markup: str, width: float) -> QTextDocument:
+    """``markup`` laid out ``width`` pixels wide for ``writer``, in the reports' fonts and table style."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # point sizes at the writer's resolution
+    document.setDefaultFont(report_font(families, 9.5))
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet("th { background-color: #eef1f5; font-weight: bold; } "
+                                  "h1 { font-size: 16pt; } h2 { font-size: 12pt; } h3 { font-size: 10.5pt; }")
+    document.setHtml(markup)
+    document.setTextWidth(width)
+    return document
+
+
+def draw_foot(painter: QPainter, foot: QRectF, font: QFont, left: str, right: str) -> None:
+    """A page's foot: ``left`` (what the file is) and ``right`` (its page number), small and grey."""
+    painter.setFont(font)
+    painter.setPen(QColor("#666666"))
+    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
 
 
 class _Report:
@@ -105,28 +145,17 @@ class _Report:
         self.body = QRectF(0, 0, self.width, self.height - self.footer)
 
     def _font(self, points: float) -> QFont:
-        font = QFont()
-        font.setFamilies(self.families)
-        font.setPointSizeF(points)
-        return font
+        return report_font(self.families, points)
 
-    def _points(self, size: float) -> float:
-        """Device pixels of a length in points."""
-        return size * RESOLUTION_DPI / 72
+    @staticmethod
+    def _points(size: float) -> float:
+        return point_pixels(size)
 
     def _said(self, key: str) -> str:
         return texts.label(key, self.language)
 
     def _document(self, markup: str, width: float) -> QTextDocument:
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(self.writer)  # point sizes at the writer's resolution
-        document.setDefaultFont(self._font(9.5))
-        document.setDocumentMargin(0)
-        document.setDefaultStyleSheet("th { background-color: #eef1f5; font-weight: bold; } "
-                                      "h1 { font-size: 16pt; } h2 { font-size: 12pt; }")
-        document.setHtml(markup)
-        document.setTextWidth(width)
-        return document
+        return text_document(self.writer, self.families, markup, width)
 
     def draw(self) -> None:
         events = self._document(self._events_markup(), self.width)
@@ -150,47 +179,43 @@ class _Report:
             painter.end()
 
     def _foot(self, painter: QPainter, page: int, pages: int) -> None:
-        painter.setFont(self._font(8))
-        painter.setPen(QColor("#666666"))
         foot = QRectF(0, self.height - self.footer * 0.8, self.width, self.footer * 0.8)
-        left = f"{self.record.incident.id} · {self._said('sha_note')}"
-        painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
-        numbered = self._said("page").format(page=page, pages=pages)
-        painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, numbered)
+        draw_foot(painter, foot, self._font(8), f"{self.record.incident.id} · {self._said('sha_note')}",
+                  self._said("page").format(page=page, pages=pages))
 
     # --- page 1 ------------------------------------------------------------------------------------------
 
     def _summary_page(self, painter: QPainter) -> None:
         said, language = self._said, self.language
-        facts = "".join(f"<tr><th align=left>{_text(row.label)}</th><td>{_text(row.value)}</td></tr>"
+        facts = "".join(f"<tr><th align=left>{escaped(row.label)}</th><td>{escaped(row.value)}</td></tr>"
                         for row in content.facts(self.record, language))
         phases = "".join(
-            f"<tr bgcolor='{content.LEVEL_COLOURS[row.level]}'><td>{_text(row.name)}</td>"
-            f"<td>{_text(row.elapsed)}</td><td>{_text(row.target)}</td><td>{_text(row.level_text)}</td></tr>"
+            f"<tr bgcolor='{content.LEVEL_COLOURS[row.level]}'><td>{escaped(row.name)}</td>"
+            f"<td>{escaped(row.elapsed)}</td><td>{escaped(row.target)}</td><td>{escaped(row.level_text)}</td></tr>"
             for row in content.phase_rows(self.statistics, language))
-        steps = "".join(f"<tr><td>{_text(row.label)}</td><td>{_text(row.value)}</td></tr>"
+        steps = "".join(f"<tr><td>{escaped(row.label)}</td><td>{escaped(row.value)}</td></tr>"
                         for row in content.step_rows(self.statistics, language))
         units = "".join(
-            f"<tr><td><font color='{row.colour}'>■</font> {_text(row.name)}</td><td>{_text(row.kind)}</td>"
-            f"<td>{_text(row.station)}</td><td>{_text(row.distance)}</td><td>{_text(row.on_scene)}</td>"
-            f"<td align=right>{_text(row.fixes)}</td></tr>"
+            f"<tr><td><font color='{row.colour}'>■</font> {escaped(row.name)}</td><td>{escaped(row.kind)}</td>"
+            f"<td>{escaped(row.station)}</td><td>{escaped(row.distance)}</td><td>{escaped(row.on_scene)}</td>"
+            f"<td align=right>{escaped(row.fixes)}</td></tr>"
             for row in content.unit_rows(self.record, self.statistics, language))
         markup = (
-            f"<h1>{_text(said('title'))} {_text(self.record.incident.id)}</h1>"
-            f"{_table(facts)}"
-            f"<h2>{_text(said('targets'))}</h2>"
-            f"{_table(_header(said('step'), said('elapsed'), said('target'), said('level')) + phases)}"
-            f"<h2>{_text(said('intervals'))}</h2>"
-            f"{_table(_header(said('step'), said('elapsed')) + steps)}"
-            f"<h2>{_text(said('units'))}</h2>"
-            f"{_table(_header(*map(said, UNIT_COLUMNS)) + units)}"
+            f"<h1>{escaped(said('title'))} {escaped(self.record.incident.id)}</h1>"
+            f"{bordered_table(facts)}"
+            f"<h2>{escaped(said('targets'))}</h2>"
+            f"{bordered_table(header_row(said('step'), said('elapsed'), said('target'), said('level')) + phases)}"
+            f"<h2>{escaped(said('intervals'))}</h2>"
+            f"{bordered_table(header_row(said('step'), said('elapsed')) + steps)}"
+            f"<h2>{escaped(said('units'))}</h2>"
+            f"{bordered_table(header_row(*map(said, UNIT_COLUMNS)) + units)}"
         )
         self._document(markup, self.width).drawContents(painter, self.body)
 
     # --- page 2: the map -------------------------------------------------------------------------------
 
     def _map_page(self, painter: QPainter) -> None:
-        title = self._document(f"<h2>{_text(self._said('map'))}</h2>", self.width)
+        title = self._document(f"<h2>{escaped(self._said('map'))}</h2>", self.width)
         title.drawContents(painter, self.body)
         top = title.size().height() + self._points(4)
         legend_height = self._points(14) * (3 + math.ceil((len(self.record.units) + 1) / 5))
@@ -257,8 +282,9 @@ class _Report:
         said = self._said
         entries = [(line.colour, line.unit) for line in content.track_lines(self.record)]
         entries.append((content.INCIDENT_COLOUR, said("place")))
-        items = "&nbsp;&nbsp; ".join(f"<font color='{colour}'>■</font>&nbsp;{_text(name)}" for colour, name in entries)
-        note = f"○ {_text(said('track_start'))} &nbsp; ● {_text(said('track_end'))}"
+        items = "&nbsp;&nbsp; ".join(f"<font color='{colour}'>■</font>&nbsp;{escaped(name)}"
+                                     for colour, name in entries)
+        note = f"○ {escaped(said('track_start'))} &nbsp; ● {escaped(said('track_end'))}"
         self._draw_at(painter, self._document(f"<p>{items}</p><p>{note}</p>", area.width()), area)
 
     @staticmethod
@@ -273,11 +299,11 @@ class _Report:
     def _events_markup(self) -> str:
         said = self._said
         rows = "".join(
-            f"<tr><td>{row.gseq}</td><td>{_text(row.time)}</td><td>{_text(row.kind)}</td>"
-            f"<td>{_text(row.unit)}</td><td>{_text(row.operator)}</td><td>{_text(row.summary)}</td></tr>"
+            f"<tr><td>{row.gseq}</td><td>{escaped(row.time)}</td><td>{escaped(row.kind)}</td>"
+            f"<td>{escaped(row.unit)}</td><td>{escaped(row.operator)}</td><td>{escaped(row.summary)}</td></tr>"
             for row in content.event_rows(self.record, self.language))
-        head = _header(*content.event_headings(self.record, self.language))
-        return f"<h2>{_text(said('events'))}</h2><table border=1 cellspacing=0 cellpadding=3 width='100%'>" \
+        head = header_row(*content.event_headings(self.record, self.language))
+        return f"<h2>{escaped(said('events'))}</h2><table border=1 cellspacing=0 cellpadding=3 width='100%'>" \
                f"<thead>{head}</thead>{rows}</table>"
 
 
@@ -316,14 +342,14 @@ def _path(points: Iterable[QPointF], *, closed: bool = True) -> QPainterPath:
     return path
 
 
-def _text(value: str) -> str:
+def escaped(value: str) -> str:
     """Escaped for QTextDocument's HTML, line breaks kept (a note typed on two lines)."""
     return html.escape(value).replace("\n", "<br/>")
 
 
-def _header(*labels: str) -> str:
-    return "<tr>" + "".join(f"<th align=left>{_text(label)}</th>" for label in labels) + "</tr>"
+def header_row(*labels: str) -> str:
+    return "<tr>" + "".join(f"<th align=left>{escaped(label)}</th>" for label in labels) + "</tr>"
 
 
-def _table(rows: str) -> str:
+def bordered_table(rows: str) -> str:
     return f"<table border=1 cellspacing=0 cellpadding=3>{rows}</table>"
