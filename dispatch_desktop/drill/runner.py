@@ -1,0 +1,357 @@
+"""The drill runner: a validated scenario played on a real hub from the trainer's desk, on the drill clock.
+
+``start()`` opens the drill (``drill_started`` in live mode: its id, the scenario, the enrolled real units, the
+simulated ones), registers the simulated units in drill mode and puts them on duty. ``step()``, called often
+(the command line calls it every tenth of a second; a test after moving its fake wall clock), injects what is
+due on the drill clock, plays the simulated units on their handsets in drill mode, folds the drill's events
+that the desk was published (``observe``, from the desk's ``on_state``) and scores them, saying each inject and
+each expectation met or missed through ``say``. The trainer may ``pause``, ``resume``, ``warp``, ``skip`` an
+inject, ``inject`` one now, and ``end``; the drill ends by itself ("completed") when its duration is over.
+
+What an inject becomes (PROTOCOL.md 9.8): a call is offered in drill mode by the trainer's desk (``call_offered``,
+then ``call_ended`` when the caller hangs up); its incident is the one a desk creates from that call. A simulated
+unit's failure, SOS and field record are its own reports. A real enrolled unit cannot be made to report: its
+unavailability or breakdown is set from the trainer's desk (``unit_status_set`` in drill mode, or a note on its
+drill incident while it works one, where the domain refuses the status); its radio silence, SOS and field
+record are not injected, and the runner says so. A camera going dark has no event kind yet: not injected.
+
+Scoring is on drill time: each event's hub time is turned into drill time by the clock, so a deadline "+01:00
+after the call" is a minute of drill time at any warp, and a pause does not count against the trainees.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+
+import msgspec
+
+from dispatch_desktop.bus import protocol as p
+from dispatch_desktop.bus.field import FieldClient, FieldFleet
+from dispatch_desktop.bus.keys import ClientCurve
+from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import Mode, UnitStatus
+from dispatch_desktop.drill.clock import DrillClock
+from dispatch_desktop.drill.loading import drill_unit_kinds
+from dispatch_desktop.drill.scenario import Call, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
+from dispatch_desktop.drill.scoring import DrillScore, Outcome, score
+from dispatch_desktop.drill.sim_units import SimTimes, SimulatedUnits
+
+log = logging.getLogger(__name__)
+
+CALLER_ON_LINE_MS = 180_000  # drill time a caller stays on the line (answered or not) before hanging up
+_REPLY_S = 10.0
+
+
+class DrillRefused(RuntimeError):
+    """The hub would not start the drill (one already runs, a unit is busy…): the message says why."""
+
+
+class DrillRunner:
+    """One drill of ``scenario`` from the trainer's ``desk``; see the module docstring. ``curve``: the key of a
+    simulated unit's handset (None against a plain hub)."""
+
+    def __init__(self, scenario: Scenario, city: City, desk: WorkstationClient, field_endpoint: str, *,
+                 drill_id: str, clock: DrillClock, operator: str = "", seed: int = 0, times: SimTimes | None = None,
+                 curve: Callable[[str], ClientCurve | None] = lambda _unit: None,
+                 say: Callable[[str], None] = lambda _line: None) -> None:
+        self.scenario, self.city, self.desk, self.clock, self.say = scenario, city, desk, clock, say
+        self.drill_id, self.operator = drill_id, operator
+        starts = {unit.id: self._place(unit.place) for unit in scenario.units.simulated}
+        self.units = SimulatedUnits(scenario.units.simulated, starts, seed=seed, times=times)
+        self.field_endpoint, self._curve = field_endpoint, curve
+        self.fleet = FieldFleet()
+        self.handsets: dict[str, FieldClient] = {}  # the simulated units' own, once the drill started
+        self.injected: dict[str, tuple[str, int]] = {}  # inject id -> (its incident, drill ms it came)
+        self.skipped: set[str] = set()
+        self.started_gseq = 0
+        self.ended: ev.DrillEndReason | None = None
+        self._calls: dict[str, str] = {}  # call id -> inject id
+        self._hangups: list[tuple[int, str]] = []  # (drill ms, call id)
+        self._working: dict[str, str] = {}  # real or simulated unit -> the drill incident it works
+        self._events: list[tuple[int, ev.Envelope]] = []  # the drill's, as published
+        self._inbox: queue.SimpleQueue[list[Published] | None] = queue.SimpleQueue()
+        self._orders: list[p.Order] = []
+        self._pending: list[tuple[str, Future[CommandReply]]] = []
+        self._outcomes: dict[str, Outcome] = {}
+        self._kinds = drill_unit_kinds(scenario, city)
+
+    # --- opening and closing ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the drill on the hub and put its simulated units on duty; ``DrillRefused`` if the hub says no."""
+        started = self._wait(self.desk.send_command(ev.DrillStarted(
+            drill=self.drill_id, scenario=self.scenario.id, version=self.scenario.version,
+            enrolled=self.scenario.units.enrolled, simulated=tuple(unit.id for unit in self.scenario.units.simulated),
+            operator=self.operator)))
+        if not started.accepted:
+            self.fleet.close()
+            raise DrillRefused(f"the hub did not start drill {self.drill_id}: {started.message} ({started.code})")
+        self.started_gseq = started.gseq
+        self.clock.start()
+        for unit in self.scenario.units.simulated:
+            self.handsets[unit.id] = self.fleet.add(FieldClient(
+                unit.id, self.field_endpoint, context=self.fleet.context, curve=self._curve(unit.id),
+                clock=self.clock.wall_seconds, on_order=self._order))
+        for registration in self.units.registrations():
+            self._wait(self._drill(registration))
+            self._wait(self._drill(ev.UnitStatusSet(unit=registration.unit, status=UnitStatus.AVAILABLE,
+                                                    operator=self.operator)))
+        self.say(f"drill {self.drill_id} started: {self.scenario.id} version {self.scenario.version}, "
+                 f"{len(self.scenario.injects)} injects, {self.scenario.duration} long")
+
+    def end(self, reason: ev.DrillEndReason = ev.DrillEndReason.ENDED) -> None:
+        """Close the drill on the hub (``drill_ended``) and the simulated units' handsets; idempotent."""
+        if self.ended is not None:
+            return
+        self.ended = reason
+        try:
+            reply = self._wait(self.desk.send_command(ev.DrillEnded(drill=self.drill_id, reason=reason,
+                                                                    operator=self.operator)))
+        finally:
+            self.fleet.close()
+        if not reply.accepted and reply.code != "drill_not_running":  # not running: ended from another desk
+            raise DrillRefused(f"the hub did not end drill {self.drill_id}: {reply.message} ({reply.code})")
+        self.say(f"drill {self.drill_id} {reason.value} at {drill_time(self.clock.now())}")
+
+    # --- what the trainer does ---------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        self.clock.pause()
+        self.say(f"{drill_time(self.clock.now())} paused")
+
+    def resume(self) -> None:
+        self.clock.resume()
+        self.say(f"{drill_time(self.clock.now())} resumed")
+
+    def warp(self, factor: float) -> None:
+        self.clock.set_warp(factor)
+        self.say(f"{drill_time(self.clock.now())} warp ×{factor:g}")
+
+    def skip(self, inject_id: str) -> None:
+        """The inject will not come (those ``after`` it still come, counted from when it was due)."""
+        if self.scenario.inject(inject_id) is None or inject_id in self.injected:
+            raise ValueError(f'"{inject_id}" is no inject still to come in {self.scenario.id}')
+        self.skipped.add(inject_id)
+        self.say(f"{drill_time(self.clock.now())} {inject_id}: skipped")
+
+    def inject(self, inject: Inject) -> None:
+        """Inject now, whatever its time: one of the scenario's (ahead of its time) or an ad-hoc one."""
+        self._fire(inject, self.clock.now())
+
+    # --- running ---------------------------------------------------------------------------------------
+
+    def observe(self, changed: list[Published] | None) -> None:
+        """The desk's ``on_state`` (any thread): the events it was published (None: a snapshot replaced them)."""
+        self._inbox.put(changed)
+
+    def step(self) -> None:
+        """Everything due up to now on the drill clock; ends the drill when its duration is over."""
+        if self.ended is not None:
+            return
+        self.fleet.poll(timeout=0)
+        self._take_events()
+        for order in self._orders:
+            self.units.on_order(order.unit, order.kind, order.incident, order.order)
+        self._orders.clear()
+        now = min(self.clock.now(), self.scenario.duration_ms)
+        for inject in self._due(now):
+            self._fire(inject, now)
+        while self._hangups and self._hangups[0][0] <= now:
+            self._drill(ev.CallEnded(call=self._hangups.pop(0)[1], reason="hangup"))
+        for unit, body in self.units.step(now):
+            self.handsets[unit].report(body, mode=Mode.DRILL)
+        self.fleet.poll(timeout=0)
+        self._check_replies()
+        self._report_score(now)
+        if now >= self.scenario.duration_ms:
+            self.end(ev.DrillEndReason.COMPLETED)
+
+    def score(self) -> DrillScore:
+        """The score now, on drill time (at the end: at the drill time it ended)."""
+        base = self.clock.start_wall_ms
+        drill_events = [(gseq, msgspec.structs.replace(event, t_hub=base + self.clock.drill_at(event.t_hub)))
+                        for gseq, event in self._events]
+        injected = {inject: (incident, base + at) for inject, (incident, at) in self.injected.items()}
+        now = min(self.clock.now(), self.scenario.duration_ms)
+        return score(self.scenario, base, injected, drill_events, now_ms=base + now, unit_kinds=self._kinds)
+
+    @property
+    def events(self) -> Sequence[tuple[int, ev.Envelope]]:
+        return tuple(self._events)
+
+    # --- injects ---------------------------------------------------------------------------------------
+
+    def _due(self, now: int) -> list[Inject]:
+        """The scenario's injects due by drill time ``now``, in the order they fall due."""
+        due = []
+        for inject in self.scenario.injects:
+            at = self._due_at(inject, set())
+            if at is not None and at <= now and inject.id not in self.injected and inject.id not in self.skipped:
+                due.append((at, inject))
+        return [inject for _at, inject in sorted(due, key=lambda item: item[0])]
+
+    def _due_at(self, inject: Inject, seen: set[str]) -> int | None:
+        if inject.id in self.injected:
+            return self.injected[inject.id][1]
+        if inject.after is None:
+            return drill_ms(inject.at or "+00:00")
+        before = self.scenario.inject(inject.after.inject)
+        if before is None or before.id in seen:
+            return None
+        # A skipped inject's followers come when they would have: from its own due time.
+        base = self._due_at(before, seen | {inject.id})
+        if base is None or (before.id not in self.injected and before.id not in self.skipped):
+            return None
+        return base + drill_ms(inject.after.delay)
+
+    def _fire(self, inject: Inject, now: int) -> None:
+        self.injected[inject.id] = ("", now)
+        when = drill_time(now)
+        if inject.call is not None:
+            self._call(inject.id, inject.call, now)
+        elif (failure := inject.unit_failure) is not None:
+            self._failure(inject.id, failure.unit, failure.kind, failure.duration)
+        elif (record := inject.field_record) is not None:
+            incident = self.injected.get(record.inject, ("", 0))[0]
+            if record.unit not in self.handsets:
+                self._not_injected(inject.id, f"{record.unit} is a real unit: the runner does not report for a "
+                                              "real handset; ask its crew for the record")
+            elif not incident:
+                self._not_injected(inject.id, f"no incident was created from call {record.inject} yet")
+            else:
+                fields = dict(record.fields)
+                self.handsets[record.unit].report(ev.FieldRecord(
+                    record=record.record, record_id=f"{self.drill_id}-{inject.id}", incident=incident,
+                    fields=fields), mode=Mode.DRILL)
+                self.say(f"{when} {inject.id}: {record.unit} reports {record.record.value} on {incident}")
+        elif (sos := inject.sos) is not None:
+            if sos.unit not in self.handsets:
+                self._not_injected(inject.id, f"{sos.unit} is a real unit: ask its crew to press SOS")
+            else:
+                unit, body = self.units.sos(sos.unit)
+                self.handsets[unit].report(body, mode=Mode.DRILL)
+                self.say(f"{when} {inject.id}: SOS from {unit}")
+        else:
+            self._not_injected(inject.id, "a camera going dark needs the camera-status event (lead)")
+
+    def _call(self, inject_id: str, call: Call, now: int) -> None:
+        # Named after its inject, as the drill report finds a call's inject (drill.record); an ad-hoc repeat or a
+        # long id gets a number instead.
+        call_id = f"{self.drill_id}:{inject_id}"
+        if call_id in self._calls or len(call_id) > 64:
+            call_id = f"{self.drill_id}:C{len(self._calls) + 1:02d}"
+        self._calls[call_id] = inject_id
+        lat, lon = call.position if call.position is not None else self._place(call.place or "")
+        address = call.address or call.place or ""
+        self._drill(ev.CallOffered(call=call_id, number=call.number, address=address[:64], simulated=True,
+                                   location=ev.CallLocation(lat=lat, lon=lon, accuracy_m=50, method="gnss")))
+        self._hangups.append((now + CALLER_ON_LINE_MS, call_id))
+        self._hangups.sort()
+        self.say(f"{drill_time(now)} {inject_id}: 110 call {call_id} from {call.caller} {call.number} at {address} "
+                 f"({call.type}): {call.description}")
+
+    def _failure(self, inject_id: str, unit: str, kind: UnitFailureKind, duration: str | None) -> None:
+        when, lasting = drill_time(self.clock.now()), f" for {duration}" if duration else ""
+        working = self._working.get(unit, "")
+        if unit in self.handsets:
+            for source, body in self.units.fail(unit, kind, drill_ms(duration) if duration else None):
+                self.handsets[source].report(body, mode=Mode.DRILL)
+        elif kind is UnitFailureKind.RADIO_SILENCE:
+            self._not_injected(inject_id, f"{unit} is a real unit: its radio cannot be silenced from here; ask "
+                                          "its crew to stop answering")
+            return
+        elif not working:
+            self._drill(ev.UnitStatusSet(unit=unit, status=UnitStatus.UNAVAILABLE, reason=f"演练：{kind.value}",
+                                         operator=self.operator))
+        if working and kind is not UnitFailureKind.RADIO_SILENCE:
+            # The domain refuses a status to a unit at work: the desk learns of it as the crew would radio it.
+            self._drill(ev.IncidentNote(incident=working, text=f"演练注入：{unit} {_FAILURE_TEXT[kind]}",
+                                        operator=self.operator))
+        self.say(f"{when} {inject_id}: {unit} {kind.value}{lasting}")
+
+    def _not_injected(self, inject_id: str, why: str) -> None:
+        self.say(f"{drill_time(self.clock.now())} {inject_id}: not injected: {why}")
+
+    # --- the drill's events ------------------------------------------------------------------------------
+
+    def _take_events(self) -> None:
+        while not self._inbox.empty():
+            changed = self._inbox.get()
+            if changed is None:  # a snapshot replaced the events in between: read them from the hub's log
+                changed = self.desk.request_events(after=self._last_gseq()).result(timeout=30)
+            for gseq, event in changed:
+                if gseq > self._last_gseq():
+                    self._take(gseq, event)
+
+    def _last_gseq(self) -> int:
+        return self._events[-1][0] if self._events else self.started_gseq
+
+    def _take(self, gseq: int, event: ev.Envelope) -> None:
+        body = event.body
+        if event.mode is Mode.LIVE:
+            if isinstance(body, ev.DrillEnded) and body.drill == self.drill_id and self.ended is None:
+                self.ended = body.reason  # ended from another desk
+                self.fleet.close()
+                self.say(f"drill {self.drill_id} ended from {event.source} ({body.reason.value})")
+            return
+        self._events.append((gseq, event))
+        self.units.observe(body)
+        if isinstance(body, ev.IncidentCreated) and body.call in self._calls:
+            inject_id = self._calls[body.call]
+            self.injected[inject_id] = (body.incident, self.injected[inject_id][1])
+        elif isinstance(body, ev.UnitDispatched):
+            self._working[body.unit] = body.incident
+        elif isinstance(body, ev.UnitRecalled | ev.Clearance | ev.IncidentClosed | ev.IncidentReferred):
+            for unit, incident in list(self._working.items()):
+                if incident == body.incident and (not isinstance(body, ev.UnitRecalled) or unit == body.unit):
+                    del self._working[unit]
+
+    def _report_score(self, now: int) -> None:
+        for item in self.score().expectations:
+            if item.outcome is not Outcome.PENDING and self._outcomes.get(item.id) is not item.outcome:
+                self._outcomes[item.id] = item.outcome
+                self.say(f"{drill_time(now)} {item.outcome.value}: {item.id} ({item.expectation.text.en}) "
+                         f"{item.earned}/{item.points}")
+
+    # --- plumbing ----------------------------------------------------------------------------------------
+
+    def _order(self, order: p.Order) -> None:
+        self._orders.append(order)  # called while the fleet is polled, on the runner's own thread
+
+    def _drill(self, body: ev.AnyBody) -> Future[CommandReply]:
+        future = self.desk.send_command(body, mode=Mode.DRILL)
+        self._pending.append((body.kind, future))
+        return future
+
+    def _check_replies(self) -> None:
+        for kind, future in [item for item in self._pending if item[1].done()]:
+            self._pending.remove((kind, future))
+            reply = future.result()
+            if not reply.accepted:
+                self.say(f"{drill_time(self.clock.now())} the hub refused the runner's {kind}: {reply.message} "
+                         f"({reply.code})")
+
+    def _wait(self, future: Future[CommandReply]) -> CommandReply:
+        reply = future.result(timeout=_REPLY_S)
+        if (kind_future := next((item for item in self._pending if item[1] is future), None)) is not None:
+            self._pending.remove(kind_future)
+            if not reply.accepted:
+                raise DrillRefused(f"the hub refused the drill's {kind_future[0]}: {reply.message} ({reply.code})")
+        return reply
+
+    def _place(self, name: str) -> tuple[float, float]:
+        found = self.city.search(name, limit=1)
+        if not found:  # the loader checked every place against this city: only another city gets here
+            raise ValueError(f'"{name}" is not a place the city\'s search finds: validate the scenario against '
+                             "the hub's city (--seed)")
+        return found[0].lat, found[0].lon
+
+
+_FAILURE_TEXT = {UnitFailureKind.UNAVAILABLE: "报告暂时无法执行任务",
+                 UnitFailureKind.BREAKDOWN: "报告车辆故障，原地待援",
+                 UnitFailureKind.RADIO_SILENCE: "失去联络"}

@@ -1,0 +1,239 @@
+"""A drill played end to end on a real hub by the runner, at warp ×10 on a fake wall clock that the hub shares,
+with a scripted trainee desk answering the drill's calls: the score comes out as the desk's work deserves (met
+and missed), the live state is what it was, and no drill is left running."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dispatch_desktop.bus.keys import Role
+from dispatch_desktop.bus.workstation import Published, WorkstationClient
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import Category, Mode
+from dispatch_desktop.domain.state import State
+from dispatch_desktop.drill.clock import DrillClock
+from dispatch_desktop.drill.loading import load_scenario
+from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
+from dispatch_desktop.drill.scenario import Scenario
+from dispatch_desktop.drill.scoring import Outcome
+from dispatch_desktop.drill.sim_units import SimTimes
+from tests.bus.conftest import HubFactory, Running, open_store, wait_for
+
+pytestmark = pytest.mark.timeout(120)
+
+DRILL = "D-20261207-07"
+SCENARIO = """\
+format: 1
+id: runner_test
+version: 2
+title: {zh: 演练运行, en: Runner}
+description: {zh: 演练运行, en: Runner}
+duration: "+05:00"
+units:
+  simulated:
+    - {id: DRILL-RR-1, kind: rapid, station: S-440104-14, place: 广州站, call_sign: 演练突击1}
+    - {id: DRILL-PG-1, kind: patrol, station: S-440104-14, place: 广州火车站地铁站, call_sign: 演练巡1组}
+    - {id: DRILL-PG-2, kind: patrol, station: S-440104-14, place: 越秀公园, call_sign: 演练巡2组}
+injects:
+  - {id: knife, at: "+00:10", call: {caller: 甲, number: "13800000001", place: 广州站, type: knife_attack,
+                                     priority: 1, description: 站前广场有人持刀}}
+  - {id: noise, at: "+00:20", call: {caller: 乙, number: "13800000002", place: 广州站, type: noise, description: 吵}}
+  - {id: sos, after: {inject: knife, delay: "+01:00"}, sos: {unit: DRILL-PG-1}}
+  - {id: cameras, after: {inject: knife, delay: "+00:30"}, camera_dark: {near: knife}}
+  - {id: skipped, at: "+02:00", unit_failure: {unit: DRILL-RR-1, kind: breakdown}}
+expectations:
+  - {id: rapid, text: {zh: 突击队, en: Rapid}, points: 30, deadline: {inject: knife, within: "+00:30"},
+     dispatched: {kind: rapid}}
+  - {id: rapid_on_scene, text: {zh: 突击队到场, en: Rapid on scene}, points: 20,
+     deadline: {inject: knife, within: "+03:00"}, on_scene: {kind: rapid}}
+  - {id: patrols_on_scene, text: {zh: 两巡组到场, en: Two patrols on scene}, points: 20,
+     deadline: {inject: knife, within: "+01:00"}, on_scene: {kind: patrol, count: 2}}
+  - {id: plan, text: {zh: 预案, en: Plan}, points: 15, deadline: {inject: knife, within: "+01:00"},
+     plan_activated: {plan: railway_knife_attack_guangzhou_station}}
+  - {id: referred, text: {zh: 移交, en: Referred}, points: 15, deadline: {inject: noise, within: "+01:00"},
+     referred_not_dispatched: {department: environment}}
+"""
+
+
+class FakeWall:
+    """The wall clock of the hub, the runner and its handsets: moved by the test only."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self.seconds += seconds
+
+
+class TraineeDesk:
+    """A trainee's desk, scripted: answers each drill call and takes it, sends every unit to the knife attack,
+    refers the noise complaint; never activates a plan."""
+
+    def __init__(self, running: Running) -> None:
+        self.calls: list[ev.CallOffered] = []
+        self.lock = threading.Lock()
+        self.worked: set[str] = set()
+        self.client = client(running, "ws-trainee", on_state=self.on_state)
+
+    def on_state(self, _state: State, changed: list[Published] | None) -> None:
+        with self.lock:
+            self.calls += [e.body for _g, e in changed or ()
+                           if e.mode is Mode.DRILL and isinstance(e.body, ev.CallOffered)]
+
+    def work(self) -> None:
+        with self.lock:
+            calls = [call for call in self.calls if call.call not in self.worked]
+        for call in calls:
+            self.worked.add(call.call)
+            knife = call.call.endswith("knife")
+            assert call.location is not None
+            self.drill(ev.CallAnswered(call=call.call))
+            self.drill(ev.IncidentCreated(
+                incident="DJ-01" if knife else "DJ-02", call_time=0, caller_number=call.number, lat=call.location.lat,
+                lon=call.location.lon, address=call.address, district="440104", station="S-440104-14",
+                incident_type="knife_attack" if knife else "noise", priority=1 if knife else 4,
+                category=Category.POLICE, call=call.call))
+            if knife:
+                for unit in ("DRILL-RR-1", "DRILL-PG-1", "DRILL-PG-2"):
+                    self.drill(ev.UnitDispatched(incident="DJ-01", unit=unit))
+            else:
+                self.drill(ev.IncidentReferred(incident="DJ-02", department="environment", reason="噪音"))
+
+    def drill(self, body: ev.AnyBody) -> None:
+        reply = self.client.send_command(body, mode=Mode.DRILL).result(timeout=10)
+        assert reply.accepted, reply
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[tuple[Running, FakeWall]]:
+    wall = FakeWall(float(int(time.time())))
+    factory = HubFactory(tmp_path, None)
+    try:
+        yield factory(store=open_store(tmp_path, real=True), clock=wall,
+                      roles={"ws-trainer": Role.COMMANDER, "ws-trainee": Role.DISPATCHER}), wall
+    finally:
+        factory.close()
+
+
+def scenario(city: City) -> Scenario:
+    loaded, problems = load_scenario(SCENARIO, "runner_test.yaml", city)
+    assert loaded is not None, problems
+    return loaded
+
+
+def client(running: Running, name: str, **options: Any) -> WorkstationClient:
+    desk = WorkstationClient(name, command_endpoint=running.endpoints.workstation,
+                             publish_endpoint=running.endpoints.publish, **options)
+    desk.start()
+    assert desk.wait_synced(10)
+    return desk
+
+
+def live(running: Running) -> dict[str, Any]:
+    """The live state in the log, less what drill_started / drill_ended change in it: its running drill (None
+    once ended), the count of events applied and the time of the newest."""
+    state: State = running.store.state_at()
+    plain = state.to_plain()
+    opened_or_closed = sum(1 for _g, e in running.stored() if isinstance(e.body, ev.DrillStarted | ev.DrillEnded))
+    plain["applied"] -= opened_or_closed
+    assert plain.pop("drill") is None
+    plain.pop("time")
+    return plain
+
+
+def settle(running: Running, runner: DrillRunner, *desks: WorkstationClient) -> None:
+    """Wait until the runner's handsets were answered and every desk was published all the hub stored."""
+    assert runner.fleet.run_until(lambda: runner.fleet.unacked() == 0, timeout=10) or runner.ended is not None
+    last: int = running.store.last_gseq()
+    for desk in desks:
+        wait_for(functools.partial(caught_up, desk, last))
+
+
+def caught_up(desk: WorkstationClient, gseq: int) -> bool:
+    return desk.gseq >= gseq
+
+
+def test_a_drill_run_at_warp_ten_scores_the_desks_work_and_leaves_the_live_state_and_no_drill(
+        hub: tuple[Running, FakeWall], city: City) -> None:
+    running, wall = hub
+    drill_scenario = scenario(city)
+    before = live(running)
+    lines: list[str] = []
+    trainee = TraineeDesk(running)
+    published: list[list[Published] | None] = []  # before the runner exists: none of the drill's
+    trainer = client(running, "ws-trainer", on_state=lambda _state, changed: published.append(changed))
+    runner = DrillRunner(drill_scenario, city, trainer, running.endpoints.field, drill_id=DRILL,
+                         clock=DrillClock(wall, warp=10), operator="张强 010001", seed=3,
+                         times=SimTimes(ack_s=(5.0, 5.0)), say=lines.append)
+    try:
+        trainer.on_state = lambda _state, changed: runner.observe(changed)
+        runner.start()
+        runner.skip("skipped")
+        while runner.ended is None:
+            wall.advance(0.5)  # five seconds of drill time
+            runner.step()
+            settle(running, runner, trainer, trainee.client)
+            trainee.work()
+            settle(running, runner, trainer, trainee.client)
+    finally:
+        trainee.client.stop()
+        trainer.stop()
+    outcomes = {item.id: item.outcome for item in runner.score().expectations}
+    assert outcomes == {"rapid": Outcome.MET, "rapid_on_scene": Outcome.MET, "patrols_on_scene": Outcome.MISSED,
+                        "plan": Outcome.MISSED, "referred": Outcome.MET}
+    assert runner.score().earned == 65 and runner.score().possible == 100
+    # 越秀公园 is 1.4 km from the station: the second patrol arrives minutes of drill time after the call (late),
+    # though only seconds of wall time at ×10, and deadlines are drill time.
+    late = next(item for item in runner.score().expectations if item.id == "patrols_on_scene")
+    assert late.met_at_ms is not None and late.deadline_ms is not None
+    assert 60_000 < late.met_at_ms - late.deadline_ms + 60_000 < 290_000
+    said = "\n".join(lines)
+    assert "+00:10 knife: 110 call D-20261207-07:knife from 甲 13800000001 at 广州站 (knife_attack)" in said
+    assert "+01:10 sos: SOS from DRILL-PG-1" in said
+    assert "cameras: not injected: a camera going dark needs the camera-status event (lead)" in said
+    assert "skipped: skipped" in said and "breakdown" not in said
+    assert "met: rapid (Rapid) 30/30" in said and "missed: plan (Plan) 0/15" in said
+    assert "drill D-20261207-07 completed at +05:00" in said
+    stored = [e for _g, e in running.stored()]
+    assert any(e.mode is Mode.DRILL and isinstance(e.body, ev.Arrival) and e.source == "DRILL-RR-1" for e in stored)
+    assert any(e.mode is Mode.DRILL and isinstance(e.body, ev.Sos) for e in stored)
+    ended = [e.body for e in stored if isinstance(e.body, ev.DrillEnded)]
+    assert [(body.drill, body.reason) for body in ended] == [(DRILL, ev.DrillEndReason.COMPLETED)]
+    assert running.hub.state.drill is None and running.hub.pipeline.drill is None
+    assert live(running) == before
+
+
+def test_a_drill_the_hub_refuses_to_start_says_why_and_one_ended_early_leaves_none_running(
+        hub: tuple[Running, FakeWall], city: City) -> None:
+    running, wall = hub
+    trainer = client(running, "ws-trainer")
+    try:
+        first = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id=DRILL,
+                            clock=DrillClock(wall))
+        first.start()
+        second = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id="D-20261207-08",
+                             clock=DrillClock(wall))
+        with pytest.raises(DrillRefused, match="drill_running"):
+            second.start()
+        wall.advance(1)
+        first.step()
+        first.end(ev.DrillEndReason.ABORTED)
+        assert running.hub.state.drill is None
+        reasons = [e.body.reason for _g, e in running.stored() if isinstance(e.body, ev.DrillEnded)]
+        assert reasons == [ev.DrillEndReason.ABORTED]
+    finally:
+        trainer.stop()
