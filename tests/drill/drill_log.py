@@ -63,12 +63,12 @@ def _created(incident: str, call: str, number: str, incident_type: str, priority
                               description="演练警情", call=call, operator="李娜 010233")
 
 
-def _drill(drill: str, start: int) -> list[tuple[int, str, ev.AnyBody, Mode]]:
+def _drill(drill: str, start: int, *, ended: bool = True) -> list[tuple[int, str, ev.AnyBody, Mode]]:
     """A drill's events: (seconds after ``start``, source, body, mode)."""
     live, drill_mode = Mode.LIVE, Mode.DRILL
     call = f"{drill}:knife"
     first, second = ("J-D-1", "J-D-2") if drill == DRILL else ("J-D-0", "J-D-00")
-    return [
+    events: list[tuple[int, str, ev.AnyBody, Mode]] = [
         (0, "ws-trainer", ev.DrillStarted(drill=drill, scenario="report_test", version=2, enrolled=("RR-01",),
                                           simulated=("DRILL-PG-1",), operator=TRAINER), live),
         (1, "ws-trainer", ev.UnitRegistered(unit="DRILL-PG-1", unit_kind=UnitKind.PATROL_GROUP,
@@ -85,8 +85,11 @@ def _drill(drill: str, start: int) -> list[tuple[int, str, ev.AnyBody, Mode]]:
         (130, "ws-1", _created(second, f"{drill}-c2", "13800000002", "noise", 4, start + 120 * S), drill_mode),
         (180, "DRILL-PG-1", ev.Arrival(incident=first), drill_mode),
         (240, "DRILL-PG-1", ev.Sos(lat=23.149, lon=113.257), drill_mode),
-        (480, "ws-trainer", ev.DrillEnded(drill=drill, reason=ev.DrillEndReason.ENDED, operator=TRAINER), live),
     ]
+    if ended:
+        events.append((480, "ws-trainer", ev.DrillEnded(drill=drill, reason=ev.DrillEndReason.ENDED,
+                                                        operator=TRAINER), live))
+    return events
 
 
 def _live() -> list[tuple[int, str, ev.AnyBody, Mode]]:
@@ -107,8 +110,9 @@ def _live() -> list[tuple[int, str, ev.AnyBody, Mode]]:
     return out
 
 
-def write_drill_log(store: EventStore) -> None:
-    """The roster, the earlier drill a day before, and the drill with live work beside it."""
+def write_drill_log(store: EventStore, *, ended: bool = True) -> None:
+    """The roster, the earlier drill a day before, and the drill with live work beside it (``ended``: False for
+    a drill interrupted before its ``drill_ended``: the log goes on to +10:00 with the live positions)."""
     roster: list[tuple[int, str, ev.AnyBody, Mode]] = []
     for n, (unit, kind, name) in enumerate((("RR-01", UnitKind.RAPID_RESPONSE, "羊城突击一队"),
                                             ("PG-9", UnitKind.PATROL_GROUP, "越秀巡组九"))):
@@ -119,7 +123,8 @@ def write_drill_log(store: EventStore) -> None:
     timed = [(T0 - 2 * 86_400 * S + seconds * S, source, body, mode) for seconds, source, body, mode in roster]
     timed += [(earlier + seconds * S, source, body, mode) for seconds, source, body, mode
               in _drill(EARLIER_DRILL, earlier)]
-    timed += [(T0 + seconds * S, source, body, mode) for seconds, source, body, mode in _drill(DRILL, T0) + _live()]
+    timed += [(T0 + seconds * S, source, body, mode) for seconds, source, body, mode
+              in _drill(DRILL, T0, ended=ended) + _live()]
     timed.sort(key=lambda item: item[0])
     seqs: dict[str, int] = {}
     envelopes = []

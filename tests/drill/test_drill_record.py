@@ -63,6 +63,17 @@ def test_only_the_drills_own_events_and_incidents_are_in_its_record(drill: Drill
     assert drill.ended is not None and drill.ended.reason is ev.DrillEndReason.ENDED
 
 
+def test_a_drill_interrupted_before_its_end_is_reported_up_to_the_logs_end(tmp_path: Path) -> None:
+    scenario = tmp_path / "report_test.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    with EventStore.open(f"sqlite:///{tmp_path / 'interrupted.db'}") as store:
+        write_drill_log(store, ended=False)
+        drill = drill_record(store, DRILL, scenario_file=scenario)
+    assert drill.ended is None and drill.end_ms == T0 + 590 * S  # the newest event: a live position
+    assert [incident.incident.id for incident in drill.incidents] == ["J-D-1", "J-D-2"]
+    assert drill.score is not None and drill.score.earned == 45
+
+
 def test_an_unknown_drill_is_answered_with_the_drills_the_log_holds(drill_store: tuple[EventStore, Path]) -> None:
     store, _scenario = drill_store
     with pytest.raises(UnknownDrill, match=r"no drill 'D-20251122-02'.*holds D-20251121-01, D-20251122-01"):

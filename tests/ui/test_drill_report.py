@@ -13,6 +13,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 
+from dispatch_desktop.cli import main
+from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.localtime import set_zone, zone
 from dispatch_desktop.drill.record import DrillRecord, drill_record
 from dispatch_desktop.store import EventStore
@@ -82,3 +84,23 @@ def test_the_pdf_shows_the_score_the_injects_and_the_replay_command(drill: Drill
     assert "45 / 85" in text and "10 s late" in text and "0 / 30" in text
     assert "+00:30 (10:53:50)" in text and "J-D-2" in text
     assert "replay open --db sqlite:///events.sqlite3 --from 2025-11-22T10:53:20+08:00" in re.sub(r"\s+", " ", text)
+
+
+def test_the_command_line_writes_the_pdf_and_records_its_fingerprint(qapp: object, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'drill.db'}"
+    with EventStore.open(url) as store:
+        write_drill_log(store)
+    (tmp_path / "report_test.yaml").write_text(SCENARIO, encoding="utf-8")
+    out = tmp_path / f"{DRILL}.pdf"
+    before = zone().key
+    try:
+        code = main(["drill", "report", "--drill", DRILL, "--format", "pdf", "--out", str(out), "--db", url,
+                     "--scenario", str(tmp_path / "report_test.yaml"), "--timezone", "Asia/Shanghai"])
+    finally:
+        set_zone(before)
+    assert code == 0
+    pages, _images = _read(out.read_bytes(), tmp_path)
+    assert all("演练 DRILL" in page for page in pages) and "45 / 85" in pages[0]
+    with EventStore.open(url) as store:
+        (recorded,) = [event.body for _gseq, event in store.read() if isinstance(event.body, ev.RecordExported)]
+    assert (recorded.format, recorded.file, recorded.incident) == (ev.ExportFormat.PDF, out.name, "")

@@ -141,4 +141,4 @@ class _DrillPages:
         return (f"<h3>{escaped(section.title)}</h3>{bordered_table(facts)}<br/>"
                 f"{bordered_table(header_row(*map(said, ('step', 'elapsed', 'target', 'level'))) + phases)}<br/>"
                 f"{bordered_table(header_row(said('step'), said('elapsed')) + steps)}<br/>"
-                + (bordered_table(unit_head + units) if units else ""))
+                + (bordered_table(unit_head + units) + "<br/>" if units else ""))
