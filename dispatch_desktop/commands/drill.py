@@ -5,6 +5,7 @@
 ``drill from-log --db URL --from TIME --to TIME --out FILE`` writes the calls of a time range of the log as a
 scenario (callers anonymised, the shift's own times as the expectations to beat), checked before it is
 written.
+``drill run FILE`` plays a scenario on the hub and ``drill end`` ends a drill left running (``drill_run``).
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
-from dispatch_desktop.commands import arguments
+from dispatch_desktop.commands import arguments, drill_run
 from dispatch_desktop.storage_checks import Refused, Use, check_store
 
 if TYPE_CHECKING:
     from dispatch_desktop.domain.city import City
 
 HELP = ("drill scenarios: check scenario files ('drill validate FILE…'), turn a past shift into one "
-        "('drill from-log --from TIME --to TIME --out FILE')")
+        "('drill from-log --from TIME --to TIME --out FILE'), run one on the hub ('drill run FILE'), end a drill "
+        "left running ('drill end')")
 
 ACTIONS = {
     "validate": "check drill scenario files as a drill reads them: every problem as file:line: field: message "
@@ -41,6 +43,7 @@ ACTIONS["report"] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="drill_action", metavar="ACTION", required=True)
+    drill_run.add_actions(actions)
     validate = actions.add_parser("validate", help=ACTIONS["validate"], description=ACTIONS["validate"])
     validate.add_argument("files", nargs="*", metavar="FILE", type=Path, help="scenario files (*.yaml)")
     from_log = actions.add_parser("from-log", help=ACTIONS["from-log"], description=ACTIONS["from-log"])
@@ -65,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
         return _report(args)
     if args.drill_action == "validate":
         return _validate(args.files, args.seed)
-    return _from_log(args)
+    if args.drill_action == "from-log":
+        return _from_log(args)
+    return drill_run.run_drill(args) if args.drill_action == "run" else drill_run.end_drill(args)
 
 
 def _city(seed: int | None) -> City:

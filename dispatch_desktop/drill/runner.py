@@ -31,6 +31,7 @@ import msgspec
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
 from dispatch_desktop.bus.keys import ClientCurve
+from dispatch_desktop.bus.sockets import Context
 from dispatch_desktop.bus.workstation import CommandReply, Published, WorkstationClient
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
@@ -39,7 +40,7 @@ from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import drill_unit_kinds
 from dispatch_desktop.drill.scenario import Call, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
 from dispatch_desktop.drill.scoring import DrillScore, Outcome, score
-from dispatch_desktop.drill.sim_units import SimTimes, SimulatedUnits
+from dispatch_desktop.drill.sim_units import MotionFactory, SimTimes, SimulatedUnits
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +54,20 @@ class DrillRefused(RuntimeError):
 
 class DrillRunner:
     """One drill of ``scenario`` from the trainer's ``desk``; see the module docstring. ``curve``: the key of a
-    simulated unit's handset (None against a plain hub)."""
+    simulated unit's handset (None against a plain hub); ``context``: the ZeroMQ context of its handsets;
+    ``motion``: how the simulated units move (``commands.drill_run.simulated_motion``)."""
 
     def __init__(self, scenario: Scenario, city: City, desk: WorkstationClient, field_endpoint: str, *,
-                 drill_id: str, clock: DrillClock, operator: str = "", seed: int = 0, times: SimTimes | None = None,
-                 curve: Callable[[str], ClientCurve | None] = lambda _unit: None,
+                 drill_id: str, clock: DrillClock, motion: MotionFactory, operator: str = "", seed: int = 0,
+                 times: SimTimes | None = None,
+                 curve: Callable[[str], ClientCurve | None] = lambda _unit: None, context: Context | None = None,
                  say: Callable[[str], None] = lambda _line: None) -> None:
         self.scenario, self.city, self.desk, self.clock, self.say = scenario, city, desk, clock, say
         self.drill_id, self.operator = drill_id, operator
         starts = {unit.id: self._place(unit.place) for unit in scenario.units.simulated}
-        self.units = SimulatedUnits(scenario.units.simulated, starts, seed=seed, times=times)
+        self.units = SimulatedUnits(scenario.units.simulated, starts, motion=motion, seed=seed, times=times)
         self.field_endpoint, self._curve = field_endpoint, curve
-        self.fleet = FieldFleet()
+        self.fleet = FieldFleet(context=context)  # the hub's own for an in-process hub's inproc:// endpoints
         self.handsets: dict[str, FieldClient] = {}  # the simulated units' own, once the drill started
         self.injected: dict[str, tuple[str, int]] = {}  # inject id -> (its incident, drill ms it came)
         self.skipped: set[str] = set()
@@ -116,7 +119,13 @@ class DrillRunner:
             self.fleet.close()
         if not reply.accepted and reply.code != "drill_not_running":  # not running: ended from another desk
             raise DrillRefused(f"the hub did not end drill {self.drill_id}: {reply.message} ({reply.code})")
-        self.say(f"drill {self.drill_id} {reason.value} at {drill_time(self.clock.now())}")
+        at = min(self.clock.now(), self.scenario.duration_ms)
+        self.say(f"drill {self.drill_id} {reason.value} at {drill_time(at)}")
+
+    @property
+    def started(self) -> bool:
+        """Did the hub start the drill (whether it ended since or not)?"""
+        return self.started_gseq > 0
 
     # --- what the trainer does ---------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """A drill's simulated units: where each one is and what it does with the drill's orders, on drill time.
 
 They move as the city simulator's units do (``sim.motion.Fleet``: straight legs at a car's or a walker's speed,
-stretched by a detour factor for the roads, with GPS noise), starting still at their scenario ``place``. On a
+stretched by a detour factor for the roads, with GPS noise), starting still at their scenario ``place``. The
+caller hands that motion in (``MotionFactory``; ``commands.drill_run.simulated_motion`` builds the simulator's),
+since the drill and the simulator are packages of one layer that do not import each other. On a
 dispatch order a unit acknowledges after a human delay, drives to a spot beside the incident, reports its
 arrival and, after ``scene_s`` on scene, the clearance; released (cleared, recalled, the incident closed) it
 drives back to where it started and waits there. A failure stops it: radio silence (no position, no answer, its
@@ -16,8 +18,9 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -25,8 +28,6 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import plane_latlon, plane_xy
 from dispatch_desktop.domain.enums import OrderKind, UnitKind, UnitStatus
 from dispatch_desktop.drill.scenario import SimulatedUnit, UnitFailureKind
-from dispatch_desktop.sim.motion import Fleet
-from dispatch_desktop.sim.world import Movement
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,32 @@ class SimTimes:
     parking_radius_m: float = 15.0  # they stop beside the scene, not on it
     gps_noise_m: float = 4.0
 
+
+class Fix(Protocol):
+    """Positions of some units (arrays aligned with the query), as ``sim.motion.Fix``."""
+
+    @property
+    def x(self) -> np.ndarray: ...
+    @property
+    def y(self) -> np.ndarray: ...
+    @property
+    def heading(self) -> np.ndarray: ...
+    @property
+    def speed(self) -> np.ndarray: ...
+
+
+class Motion(Protocol):
+    """Where each unit is on the city's plane (metres, seconds of drill time), as ``sim.motion.Fleet``: every
+    unit standing still at its home at first."""
+
+    def where(self, unit: int, t: float) -> tuple[float, float]: ...
+    def go_to(self, unit: int, t: float, x: float, y: float, *, detour: float = 1.0) -> float: ...
+    def hold(self, unit: int, t: float, at: tuple[float, float] | None = None) -> None: ...
+    def reported(self, units: np.ndarray, t: np.ndarray) -> Fix: ...
+
+
+MotionFactory = Callable[[Sequence[tuple[float, float]], Sequence[bool], int, float], Motion]
+"""(homes on the plane, on foot or not, seed, GPS noise in metres) -> the units' motion."""
 
 Said = tuple[str, ev.AnyBody]
 """What a unit says: (its id, a report body)."""
@@ -58,20 +85,14 @@ class SimulatedUnits:
     """The scenario's simulated units; ``starts``: each one's starting (lat, lon), its place resolved."""
 
     def __init__(self, units: Sequence[SimulatedUnit], starts: Mapping[str, tuple[float, float]], *,
-                 seed: int, times: SimTimes | None = None, movement: Movement | None = None) -> None:
+                 motion: MotionFactory, seed: int, times: SimTimes | None = None) -> None:
         self.times = times = times or SimTimes()
-        movement = movement or Movement()
         self.units = list(units)
         self.index = {unit.id: i for i, unit in enumerate(self.units)}
         homes = [tuple(float(v) for v in plane_xy(*starts[unit.id])) for unit in self.units]
         self.homes = [(x, y) for x, y in homes]
-        speeds = np.array([movement.foot_speed if unit.kind is UnitKind.OFFICER else movement.car_speed
-                           for unit in self.units], dtype=np.float64).reshape(-1, 2)
-        rng = np.random.default_rng([seed, 0xD1])
-        self.fleet = Fleet([np.array([home]) for home in self.homes], speeds, seed=seed, rng=rng,
-                           gps_noise_m=times.gps_noise_m)
-        for i, home in enumerate(self.homes):
-            self.fleet.hold(i, 0.0, home)  # waiting at its place, not patrolling
+        self.fleet = motion(self.homes, [unit.kind is UnitKind.OFFICER for unit in self.units], seed,
+                            times.gps_noise_m)
         self._rng = np.random.default_rng([seed, 0xD2])
         self._jobs = [_Job() for _ in self.units]
         self._scenes: dict[str, tuple[float, float]] = {}

@@ -15,6 +15,7 @@ import pytest
 
 from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.bus.workstation import Published, WorkstationClient
+from dispatch_desktop.commands.drill_run import simulated_motion
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category, Mode
@@ -177,7 +178,7 @@ def test_a_drill_run_at_warp_ten_scores_the_desks_work_and_leaves_the_live_state
     published: list[list[Published] | None] = []  # before the runner exists: none of the drill's
     trainer = client(running, "ws-trainer", on_state=lambda _state, changed: published.append(changed))
     runner = DrillRunner(drill_scenario, city, trainer, running.endpoints.field, drill_id=DRILL,
-                         clock=DrillClock(wall, warp=10), operator="张强 010001", seed=3,
+                         clock=DrillClock(wall, warp=10), motion=simulated_motion, operator="张强 010001", seed=3,
                          times=SimTimes(ack_s=(5.0, 5.0)), say=lines.append)
     try:
         trainer.on_state = lambda _state, changed: runner.observe(changed)
@@ -223,10 +224,10 @@ def test_a_drill_the_hub_refuses_to_start_says_why_and_one_ended_early_leaves_no
     trainer = client(running, "ws-trainer")
     try:
         first = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id=DRILL,
-                            clock=DrillClock(wall))
+                            clock=DrillClock(wall), motion=simulated_motion)
         first.start()
         second = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id="D-20261207-08",
-                             clock=DrillClock(wall))
+                             clock=DrillClock(wall), motion=simulated_motion)
         with pytest.raises(DrillRefused, match="drill_running"):
             second.start()
         wall.advance(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from dispatch_desktop.commands.drill_run import simulated_motion
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import plane_latlon, plane_xy
 from dispatch_desktop.domain.enums import Category, OrderKind, UnitKind, UnitStatus
@@ -18,7 +19,7 @@ TIMES = SimTimes(ack_s=(10.0, 10.0), scene_s=300.0, gps_noise_m=0.0)
 def units(count: int = 1) -> SimulatedUnits:
     specs = [SimulatedUnit(id=f"DRILL-PG-{i}", kind=UnitKind.PATROL_GROUP, station="S-440104-14", place="广州站",
                            call_sign=f"演练巡{i}组") for i in range(count)]
-    return SimulatedUnits(specs, {spec.id: HOME for spec in specs}, seed=7, times=TIMES)
+    return SimulatedUnits(specs, {spec.id: HOME for spec in specs}, motion=simulated_motion, seed=7, times=TIMES)
 
 
 def incident_at(metres_east: float) -> tuple[float, float]:

@@ -1,0 +1,148 @@
+"""``dispatch-desktop drill run`` and ``drill end`` as a trainer types them, on an in-process hub over a SQLite
+log: a bad scenario is refused with file:line before anything starts, a drill runs to its end and prints its
+injects and score, Ctrl-C ends it "aborted", and a drill a killed runner left running is named and ended."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from dispatch_desktop.cli import main
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain import localtime
+from dispatch_desktop.store import EventStore
+
+pytestmark = pytest.mark.timeout(180)
+
+SCENARIO = """\
+format: 1
+id: cli_test
+version: 1
+title: {zh: 命令行, en: Command line}
+description: {zh: 命令行, en: Command line}
+duration: "%s"
+units:
+  simulated: [{id: DRILL-PG-1, kind: patrol, station: S-440104-14, place: 广州站, call_sign: 演练巡1组}]
+injects:
+  - {id: knife, at: "+00:05", call: {caller: 甲, number: "13800000001", place: 广州站, type: knife_attack,
+                                     description: 有人持刀}}
+expectations:
+  - {id: sent, text: {zh: 派警, en: Unit sent}, points: 10, deadline: {inject: knife, within: "+00:10"},
+     dispatched: {}}
+"""
+
+
+class Ran(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Ran]]:
+    monkeypatch.setenv("DISPATCH_DESKTOP_DATA", str(tmp_path / "data"))
+    zone = localtime.zone()
+
+    def run(*words: str) -> Ran:
+        try:
+            code = main(list(words))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    yield run
+    localtime.set_zone(str(zone))
+
+
+def scenario(tmp_path: Path, duration: str = "+00:20") -> Path:
+    path = tmp_path / "cli_test.yaml"
+    path.write_text(SCENARIO % duration, encoding="utf-8")
+    return path
+
+
+def drill_ends(url: str) -> list[tuple[str, ev.DrillEndReason]]:
+    with EventStore.open(url) as store:
+        return [(e.body.drill, e.body.reason) for _g, e in store.read() if isinstance(e.body, ev.DrillEnded)]
+
+
+def test_a_drill_runs_to_its_end_printing_each_inject_and_the_score(tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    ran = cli("drill", "run", str(scenario(tmp_path)), "--db", url, "--warp", "10", "--operator", "张强 010001")
+    assert ran.returncode == 0, ran.stderr
+    day = ran.stdout.split("drill D-", 1)[1][:8]
+    assert f"drill D-{day}-01 started: cli_test version 1" in ran.stdout
+    assert "knife: 110 call D-" in ran.stdout and "from 甲 13800000001 at 广州站 (knife_attack): 有人持刀" in ran.stdout
+    assert "missed: sent (Unit sent) 0/10" in ran.stdout
+    assert f"drill D-{day}-01 completed at +00:20" in ran.stdout
+    assert "score of drill" in ran.stdout and "0 / 10 points" in ran.stdout
+    assert drill_ends(url) == [(f"D-{day}-01", ev.DrillEndReason.COMPLETED)]
+    again = cli("drill", "run", str(scenario(tmp_path)), "--db", url, "--warp", "10")
+    assert f"drill D-{day}-02 started" in again.stdout  # the day's next number
+
+
+def test_a_scenario_with_problems_is_refused_with_file_and_line_before_anything_starts(
+        tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text((SCENARIO % "+00:20").replace("place: 广州站, type", "place: 不存在的地方, type"), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    ran = cli("drill", "run", str(path), "--db", url)
+    assert ran.returncode == 1
+    assert f"{path}:10: injects[0].call.place:" in ran.stderr and "not run" in ran.stderr
+    assert not (tmp_path / "events.sqlite3").exists()
+
+
+def test_a_warp_out_of_range_is_refused_in_a_sentence(tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    ran = cli("drill", "run", str(scenario(tmp_path)), "--db", url, "--warp", "20")
+    assert ran.returncode == 2 and "argument --warp: '20' is no warp factor" in ran.stderr
+    assert "from 1 to 10" in ran.stderr and not (tmp_path / "events.sqlite3").exists()
+
+
+def test_a_drill_left_running_by_a_killed_runner_is_named_and_ended_with_drill_end(
+        tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    env = {**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path / "data")}
+    runner = subprocess.Popen([sys.executable, "-m", "dispatch_desktop.cli", "drill", "run",
+                               str(scenario(tmp_path, "+30:00")), "--db", url],
+                              cwd=Path(__file__).resolve().parents[2], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert runner.stdout is not None
+        started = next(line for line in runner.stdout if " started: cli_test" in line)
+        drill_id = started.split()[1]
+        runner.send_signal(signal.SIGKILL)
+    finally:
+        runner.wait(30)
+    refused = cli("drill", "run", str(scenario(tmp_path)), "--db", url)
+    assert refused.returncode == 1
+    assert f"drill {drill_id} (cli_test version 1) is still running on the hub" in refused.stderr
+    assert f"'dispatch-desktop drill end --db {url}'" in refused.stderr
+    ended = cli("drill", "end", "--db", url)
+    assert ended.returncode == 0 and f"drill {drill_id} (cli_test version 1) ended: aborted" in ended.stdout
+    assert drill_ends(url) == [(drill_id, ev.DrillEndReason.ABORTED)]
+    assert "no drill is running" in cli("drill", "end", "--db", url).stdout
+
+
+def test_ctrl_c_ends_the_drill_aborted_and_prints_the_score(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    env = {**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path / "data")}
+    runner = subprocess.Popen([sys.executable, "-m", "dispatch_desktop.cli", "drill", "run",
+                               str(scenario(tmp_path, "+30:00")), "--db", url],
+                              cwd=Path(__file__).resolve().parents[2], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    assert runner.stdout is not None
+    started = next(line for line in runner.stdout if " started: cli_test" in line)
+    runner.send_signal(signal.SIGINT)
+    out, err = runner.communicate(timeout=60)
+    assert runner.returncode == 0, err
+    assert "interrupted: ending the drill" in err
+    assert f"drill {started.split()[1]} aborted at" in out and "0 / 10 points" in out
+    assert drill_ends(url) == [(started.split()[1], ev.DrillEndReason.ABORTED)]
