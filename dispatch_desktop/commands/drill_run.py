@@ -141,13 +141,15 @@ def _connect(args: argparse.Namespace, city: City, forward: _Forward) -> Iterato
     from dispatch_desktop.bus.workstation import WorkstationClient
 
     name = args.workstation or "drill-trainer"
-    context: Any = zmq.Context()
     hub = store = keys = None
     if args.hub:
         keys = KeyDirectory(args.keys or paths.keys_dir())
         endpoints = Endpoints(args.hub, next_port(args.hub, 1), next_port(args.hub, 2))
-        curve = _credentials(keys, name, "this trainer's desk (--workstation)")
+        curve = _credentials(keys, name, "this trainer's desk (--workstation)",
+                             f"--workstation {name} --role commander")
+        context: Any = zmq.Context()
     else:
+        context = zmq.Context()  # shared with the hub: its endpoints are inproc://
         hub, store = _in_process_hub(args, city, name, context)
         endpoints, curve = hub.start(), None
     desk = WorkstationClient(name, command_endpoint=endpoints.workstation, publish_endpoint=endpoints.publish,
@@ -186,14 +188,14 @@ def _in_process_hub(args: argparse.Namespace, city: City, trainer: str, context:
     return build_hub(config, store, context=context), store
 
 
-def _credentials(keys: KeyDirectory, name: str, whose: str) -> ClientCurve:
+def _credentials(keys: KeyDirectory, name: str, whose: str, create: str) -> ClientCurve:
     from dispatch_desktop.bus.keys import KeyFileError
 
     try:
         return keys.client_credentials(name)
     except (OSError, KeyFileError) as error:
-        raise Refused(f"no key {name} for {whose} in {keys.root} ({error}): create it on the hub's machine with "
-                      f"'dispatch-desktop keys create …{name}' and copy it here") from None
+        raise Refused(f"no key {name} for {whose} in {keys.root} ({error}): create it in the hub's key directory "
+                      f"with 'dispatch-desktop keys create {create}' and give that directory as --keys") from None
 
 
 def _city(seed: int | None) -> City:
@@ -248,7 +250,7 @@ def run_drill(args: argparse.Namespace) -> int:
         if args.hub:
             for unit in scenario.units.simulated:
                 assert connection.keys is not None
-                _credentials(connection.keys, unit.id, f"the simulated unit {unit.id} (a unit key)")
+                _credentials(connection.keys, unit.id, f"the simulated unit {unit.id}", f"--unit {unit.id}")
         drill_id = args.drill_id or _next_drill_id(connection.store)
         return _play(scenario, city, connection, forward, drill_id, args)
 

@@ -146,3 +146,14 @@ def test_ctrl_c_ends_the_drill_aborted_and_prints_the_score(tmp_path: Path) -> N
     assert "interrupted: ending the drill" in err
     assert f"drill {started.split()[1]} aborted at" in out and "0 / 10 points" in out
     assert drill_ends(url) == [(started.split()[1], ev.DrillEndReason.ABORTED)]
+
+
+def test_against_a_remote_hub_a_missing_key_is_named_with_the_command_that_makes_it(
+        tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    ran = cli("drill", "run", str(scenario(tmp_path)), "--hub", "tcp://127.0.0.1:5555", "--keys", str(keys),
+              "--workstation", "ws-trainer")
+    assert ran.returncode != 0
+    assert f"no key ws-trainer for this trainer's desk (--workstation) in {keys}" in ran.stderr
+    assert "'dispatch-desktop keys create --workstation ws-trainer --role commander'" in ran.stderr

@@ -18,7 +18,7 @@ from dispatch_desktop.bus.workstation import Published, WorkstationClient
 from dispatch_desktop.commands.drill_run import simulated_motion
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.domain.enums import Category, Mode
+from dispatch_desktop.domain.enums import Category, Mode, UnitStatus
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import load_scenario
@@ -238,3 +238,73 @@ def test_a_drill_the_hub_refuses_to_start_says_why_and_one_ended_early_leaves_no
         assert reasons == [ev.DrillEndReason.ABORTED]
     finally:
         trainer.stop()
+
+
+CONTROLS_SCENARIO = """\
+format: 1
+id: controls_test
+version: 1
+title: {zh: 控制, en: Controls}
+description: {zh: 控制, en: Controls}
+duration: "+10:00"
+units:
+  enrolled: [P-0001]
+  simulated: [{id: DRILL-PG-1, kind: patrol, station: S-440104-14, place: 广州站, call_sign: 演练巡1组}]
+injects:
+  - {id: knife, at: "+00:10", call: {caller: 甲, number: "13800000001", place: 广州站, type: knife_attack,
+                                     description: 有人持刀}}
+  - {id: real_unavailable, at: "+00:20", unit_failure: {unit: P-0001, kind: unavailable}}
+  - {id: real_silent, at: "+00:20", unit_failure: {unit: P-0001, kind: radio_silence}}
+  - {id: real_sos, at: "+00:20", sos: {unit: P-0001}}
+"""
+
+
+def test_the_trainer_pauses_resumes_and_injects_ad_hoc_and_a_real_unit_fails_only_as_the_hub_allows(
+        hub: tuple[Running, FakeWall], city: City) -> None:
+    from dispatch_desktop.drill.scenario import Inject, SosInject
+    from tests.bus.test_drill_hub import Handsets
+
+    running, wall = hub
+    loaded, problems = load_scenario(CONTROLS_SCENARIO, "controls_test.yaml", None)  # P-0001: the test hub's
+    assert loaded is not None, problems
+    handset = Handsets(running, ("P-0001",))
+    handset.send("P-0001", ev.StatusReport(status=UnitStatus.AVAILABLE))
+    lines: list[str] = []
+    trainer = client(running, "ws-trainer")
+    runner = DrillRunner(loaded, city, trainer, running.endpoints.field, drill_id=DRILL,
+                         clock=DrillClock(wall), motion=simulated_motion, say=lines.append)
+    trainer.on_state = lambda _state, changed: runner.observe(changed)
+
+    def advance(seconds: int) -> None:
+        for _ in range(seconds):
+            wall.advance(1)
+            runner.step()
+            settle(running, runner, trainer)
+
+    try:
+        runner.start()
+        advance(5)
+        runner.pause()
+        advance(60)  # a minute of wall time, none of drill time: the call due at +00:10 does not come
+        assert not any("knife" in line for line in lines)
+        runner.resume()
+        advance(6)
+        assert any(line.startswith("+00:10 knife: 110 call") for line in lines)
+        runner.inject(Inject(id="extra", sos=SosInject(unit="DRILL-PG-1")))
+        advance(10)
+        runner.end()
+    finally:
+        trainer.stop()
+        handset.close()
+    said = "\n".join(lines)
+    assert "+00:05 paused" in said and "+00:05 resumed" in said and "+00:11 extra: SOS from DRILL-PG-1" in said
+    assert "real_silent: not injected: P-0001 is a real unit" in said
+    assert "real_sos: not injected: P-0001 is a real unit: ask its crew to press SOS" in said
+    assert "+00:20 real_unavailable: P-0001 unavailable" in said
+    stored = [e for _g, e in running.stored()]
+    set_status = [(e.mode, e.body.status) for e in stored
+                  if isinstance(e.body, ev.UnitStatusSet) and e.body.unit == "P-0001"]
+    assert set_status == [(Mode.DRILL, UnitStatus.UNAVAILABLE)]
+    assert not any(isinstance(e.body, ev.Sos) and e.source == "P-0001" for e in stored)
+    assert running.hub.state.units["P-0001"].status is UnitStatus.AVAILABLE  # live, the real unit is untouched
+    assert [e.body.reason for e in stored if isinstance(e.body, ev.DrillEnded)] == [ev.DrillEndReason.ENDED]
