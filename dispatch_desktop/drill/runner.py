@@ -164,6 +164,8 @@ class DrillRunner:
             return
         self.fleet.poll(timeout=0)
         self._take_events()
+        if self.ended is not None:
+            return  # ended from another desk: its handsets are closed
         for order in self._orders:
             self.units.on_order(order.unit, order.kind, order.incident, order.order)
         self._orders.clear()

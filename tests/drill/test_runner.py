@@ -308,3 +308,30 @@ def test_the_trainer_pauses_resumes_and_injects_ad_hoc_and_a_real_unit_fails_onl
     assert not any(isinstance(e.body, ev.Sos) and e.source == "P-0001" for e in stored)
     assert running.hub.state.units["P-0001"].status is UnitStatus.AVAILABLE  # live, the real unit is untouched
     assert [e.body.reason for e in stored if isinstance(e.body, ev.DrillEnded)] == [ev.DrillEndReason.ENDED]
+
+
+def test_a_drill_ended_from_another_desk_stops_the_runner_which_then_sends_nothing(
+        hub: tuple[Running, FakeWall], city: City) -> None:
+    running, wall = hub
+    trainer, other_desk = client(running, "ws-trainer"), client(running, "ws-trainee")
+    lines: list[str] = []
+    runner = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id=DRILL,
+                         clock=DrillClock(wall), motion=simulated_motion, say=lines.append)
+    trainer.on_state = lambda _state, changed: runner.observe(changed)
+    try:
+        runner.start()
+        wall.advance(1)
+        runner.step()
+        ended = ev.DrillEnded(drill=DRILL, reason=ev.DrillEndReason.ABORTED, operator="李明 010002")
+        assert other_desk.send_command(ended).result(timeout=10).accepted
+        settle(running, runner, trainer)
+        stored = len(running.stored())
+        wall.advance(30)  # the first call was due at +00:10
+        runner.step()
+        runner.end()  # nothing more to end
+    finally:
+        trainer.stop()
+        other_desk.stop()
+    assert runner.ended is ev.DrillEndReason.ABORTED
+    assert f"drill {DRILL} ended from ws-trainee (aborted)" in lines
+    assert len(running.stored()) == stored and running.hub.state.drill is None
