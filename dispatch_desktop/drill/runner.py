@@ -127,6 +127,11 @@ class DrillRunner:
         """Did the hub start the drill (whether it ended since or not)?"""
         return self.started_gseq > 0
 
+    @property
+    def running(self) -> bool:
+        """Started and not ended (by the trainer, at its duration, or from another desk)."""
+        return self.started and self.ended is None
+
     # --- what the trainer does ---------------------------------------------------------------------------
 
     def pause(self) -> None:
@@ -160,11 +165,10 @@ class DrillRunner:
 
     def step(self) -> None:
         """Everything due up to now on the drill clock; ends the drill when its duration is over."""
-        if self.ended is not None:
+        if not self.running:
             return
         self.fleet.poll(timeout=0)
-        self._take_events()
-        if self.ended is not None:
+        if not self._take_events():
             return  # ended from another desk: its handsets are closed
         for order in self._orders:
             self.units.on_order(order.unit, order.kind, order.incident, order.order)
@@ -290,7 +294,8 @@ class DrillRunner:
 
     # --- the drill's events ------------------------------------------------------------------------------
 
-    def _take_events(self) -> None:
+    def _take_events(self) -> bool:
+        """Fold in what the desk was published; False once the drill has ended (from another desk)."""
         while not self._inbox.empty():
             changed = self._inbox.get()
             if changed is None:  # a snapshot replaced the events in between: read them from the hub's log
@@ -298,6 +303,7 @@ class DrillRunner:
             for gseq, event in changed:
                 if gseq > self._last_gseq():
                     self._take(gseq, event)
+        return self.running
 
     def _last_gseq(self) -> int:
         return self._events[-1][0] if self._events else self.started_gseq
