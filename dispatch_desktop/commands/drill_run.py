@@ -277,7 +277,9 @@ def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, 
                 runner.step()
                 runner.fleet.poll(timeout=0.1)
     except DrillRefused as refusal:
-        print(f"dispatch-desktop drill run: {refusal}", file=sys.stderr)
+        hint = ("; --enrol UNIT… takes part with other real units, --enrol alone with none"
+                if "(drill_unit_" in str(refusal) else "")
+        print(f"dispatch-desktop drill run: {refusal}{hint}", file=sys.stderr)
         if not runner.started:
             return 1
     except KeyboardInterrupt:

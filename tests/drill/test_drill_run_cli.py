@@ -157,3 +157,14 @@ def test_against_a_remote_hub_a_missing_key_is_named_with_the_command_that_makes
     assert ran.returncode != 0
     assert f"no key ws-trainer for this trainer's desk (--workstation) in {keys}" in ran.stderr
     assert "'dispatch-desktop keys create --workstation ws-trainer --role commander'" in ran.stderr
+
+
+def test_an_enrolled_unit_that_is_not_free_is_named_and_enrol_offered(tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    path = tmp_path / "enrolled.yaml"
+    path.write_text((SCENARIO % "+00:20").replace("units:\n", "units:\n  enrolled: [RR-01]\n"), encoding="utf-8")
+    ran = cli("drill", "run", str(path), "--db", url)
+    assert ran.returncode == 1
+    assert "Unit RR-01 is off_duty, not available: it cannot be enrolled in drill D-" in ran.stderr
+    assert "--enrol UNIT… takes part with other real units, --enrol alone with none" in ran.stderr
+    assert drill_ends(url) == []
