@@ -168,3 +168,51 @@ def test_an_enrolled_unit_that_is_not_free_is_named_and_enrol_offered(tmp_path: 
     assert "Unit RR-01 is off_duty, not available: it cannot be enrolled in drill D-" in ran.stderr
     assert "--enrol UNIT… takes part with other real units, --enrol alone with none" in ran.stderr
     assert drill_ends(url) == []
+
+
+def _three_free_ports() -> int:
+    """A port with the next two free as well: 'drill run --hub' finds the workstation and event feed there."""
+    import socket
+
+    for _attempt in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = int(probe.getsockname()[1])
+        if base > 65_000:
+            continue
+        try:
+            with socket.socket() as one, socket.socket() as two:
+                one.bind(("127.0.0.1", base + 1))
+                two.bind(("127.0.0.1", base + 2))
+            return base
+        except OSError:
+            continue
+    raise AssertionError("no three free ports in a row")
+
+
+def test_a_drill_runs_on_a_remote_hub_with_curve_keys_for_the_trainer_and_each_simulated_unit(
+        tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    from dispatch_desktop.bus.hub import CurveSecurity, Hub
+    from dispatch_desktop.bus.keys import KeyDirectory, Kind, Role
+    from tests.bus.conftest import AREA, open_store, roster
+
+    keys = KeyDirectory(tmp_path / "keys")
+    keys.create("ws-trainer", Kind.WORKSTATION, Role.COMMANDER)
+    keys.create("DRILL-PG-1", Kind.UNIT)
+    store, projector = open_store(tmp_path, real=True)
+    port = _three_free_ports()
+    hub = Hub(store, projector=projector, security=CurveSecurity(keys.root), blob_dir=tmp_path / "blobs",
+              field_endpoint=f"tcp://127.0.0.1:{port}", workstation_endpoint=f"tcp://127.0.0.1:{port + 1}",
+              publish_endpoint=f"tcp://127.0.0.1:{port + 2}", area=AREA, bootstrap=roster())
+    hub.start()
+    try:
+        ran = cli("drill", "run", str(scenario(tmp_path)), "--hub", f"tcp://127.0.0.1:{port}", "--keys",
+                  str(keys.root), "--workstation", "ws-trainer", "--warp", "10", "--drill-id", "D-20261207-05")
+    finally:
+        hub.stop()
+    assert ran.returncode == 0, ran.stderr
+    assert "drill D-20261207-05 completed at +00:20" in ran.stdout
+    stored = [e for _g, e in store.read()]
+    store.close()
+    assert any(e.source == "DRILL-PG-1" and isinstance(e.body, ev.Position) for e in stored)  # its own key
+    assert [e.body.reason for e in stored if isinstance(e.body, ev.DrillEnded)] == [ev.DrillEndReason.COMPLETED]
