@@ -42,13 +42,16 @@ class PaintWatch:
         self.desk.on_frame_shown = self._on_shown
         self.desk.window.map_bridge.flushed.connect(self._on_flushed)
 
+    last_instant: int = -1  # the instant of the frame shown last: a drag's previews included (``desk.frame``
+    # is the last whole-window frame only)
+
     def _on_shown(self, frame: Frame) -> None:
         self.shown.append((time.perf_counter(), frame.time_ms))
         self.latencies_s.append(self.desk.player.last_latency_s)
+        self.last_instant = frame.time_ms
 
     def _on_flushed(self, _units: int, _incidents: int, _size: int) -> None:
-        frame = self.desk.frame
-        self.flushes.append((time.perf_counter(), frame.time_ms if frame is not None else -1))
+        self.flushes.append((time.perf_counter(), self.last_instant))
 
     def clear(self) -> None:
         self.shown.clear()
