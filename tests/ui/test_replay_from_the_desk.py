@@ -48,11 +48,11 @@ def test_a_replay_opened_from_the_desk_sends_nothing_whatever_is_pressed(qtbot, 
     window.show()
     qtbot.waitExposed(window)
     window.selection.select_incident(INCIDENT)
-    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-    for key, modifier in ((Qt.Key.Key_F6, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_F7, Qt.KeyboardModifier.NoModifier),
-                          (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_F9, Qt.KeyboardModifier.NoModifier),
-                          (Qt.Key.Key_Return, control), (Qt.Key.Key_N, control), (Qt.Key.Key_F5, control),
-                          (Qt.Key.Key_R, control | shift), (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)):
+    control, shift, none = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
+                            Qt.KeyboardModifier.NoModifier)
+    for key, modifier in ((Qt.Key.Key_F6, none), (Qt.Key.Key_F7, none), (Qt.Key.Key_F8, none),
+                          (Qt.Key.Key_F9, none), (Qt.Key.Key_Return, control), (Qt.Key.Key_N, control),
+                          (Qt.Key.Key_F5, control), (Qt.Key.Key_R, control | shift), (Qt.Key.Key_Space, none)):
         qtbot.keyClick(window, key, modifier)
     qtbot.wait(300)
     assert store.last_gseq() == before  # nothing reached the hub's log
