@@ -31,14 +31,12 @@ from dispatch_desktop.commands import arguments
 from dispatch_desktop.storage_checks import Refused, Use, check_store
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
 
     from dispatch_desktop.bus.hub import Hub
     from dispatch_desktop.bus.keys import ClientCurve, KeyDirectory
     from dispatch_desktop.bus.workstation import WorkstationClient
     from dispatch_desktop.domain.city import City
     from dispatch_desktop.drill.runner import DrillRunner
-    from dispatch_desktop.sim.motion import Fleet
 
 RUN = ("run a drill scenario on the hub from this trainer's desk: validated first, its calls rung and its "
        "simulated units played on the drill clock, each inject and score line printed; Ctrl-C ends it 'aborted'")
@@ -207,25 +205,6 @@ def _city(seed: int | None) -> City:
 # --- drill run ----------------------------------------------------------------------------------------------
 
 
-def simulated_motion(homes: Sequence[tuple[float, float]], on_foot: Sequence[bool], seed: int,
-                     gps_noise_m: float) -> Fleet:
-    """The city simulator's motion for a drill's simulated units (``drill.sim_units.MotionFactory``): a car's
-    or a walker's speed, GPS noise, each unit standing at its home until sent somewhere."""
-    import numpy as np
-
-    from dispatch_desktop.sim.motion import Fleet
-    from dispatch_desktop.sim.world import Movement
-
-    movement = Movement()
-    speeds = np.array([movement.foot_speed if foot else movement.car_speed for foot in on_foot],
-                      dtype=np.float64).reshape(-1, 2)
-    fleet = Fleet([np.array([home]) for home in homes], speeds, seed=seed, rng=np.random.default_rng([seed, 0xD1]),
-                  gps_noise_m=gps_noise_m)
-    for unit, home in enumerate(homes):
-        fleet.hold(unit, 0.0, home)  # waiting at its place, not patrolling a loop of one point
-    return fleet
-
-
 def run_drill(args: argparse.Namespace) -> int:
     import msgspec
 
@@ -260,6 +239,7 @@ def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, 
     from dispatch_desktop.domain import events as ev
     from dispatch_desktop.drill.clock import DrillClock
     from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
+    from dispatch_desktop.drill.sim_units import simulated_motion
 
     clock = DrillClock(warp=args.warp)
     runner = DrillRunner(scenario, city, connection.desk, connection.field, drill_id=drill_id, clock=clock,

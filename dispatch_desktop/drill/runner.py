@@ -55,7 +55,7 @@ class DrillRefused(RuntimeError):
 class DrillRunner:
     """One drill of ``scenario`` from the trainer's ``desk``; see the module docstring. ``curve``: the key of a
     simulated unit's handset (None against a plain hub); ``context``: the ZeroMQ context of its handsets;
-    ``motion``: how the simulated units move (``commands.drill_run.simulated_motion``)."""
+    ``motion``: how the simulated units move (``sim_units.simulated_motion``)."""
 
     def __init__(self, scenario: Scenario, city: City, desk: WorkstationClient, field_endpoint: str, *,
                  drill_id: str, clock: DrillClock, motion: MotionFactory, operator: str = "", seed: int = 0,

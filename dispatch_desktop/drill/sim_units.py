@@ -2,8 +2,8 @@
 
 They move as the city simulator's units do (``sim.motion.Fleet``: straight legs at a car's or a walker's speed,
 stretched by a detour factor for the roads, with GPS noise), starting still at their scenario ``place``. The
-caller hands that motion in (``MotionFactory``; ``commands.drill_run.simulated_motion`` builds the simulator's),
-since the drill and the simulator are packages of one layer that do not import each other. On a
+caller hands that motion in (``MotionFactory``; ``simulated_motion`` below builds the simulator's; a test may
+give a simpler one). On a
 dispatch order a unit acknowledges after a human delay, drives to a spot beside the incident, reports its
 arrival and, after ``scene_s`` on scene, the clearance; released (cleared, recalled, the incident closed) it
 drives back to where it started and waits there. A failure stops it: radio silence (no position, no answer, its
@@ -28,6 +28,8 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import plane_latlon, plane_xy
 from dispatch_desktop.domain.enums import OrderKind, UnitKind, UnitStatus
 from dispatch_desktop.drill.scenario import SimulatedUnit, UnitFailureKind
+from dispatch_desktop.sim import motion as sim_motion
+from dispatch_desktop.sim.world import Movement
 
 
 @dataclass(frozen=True)
@@ -267,3 +269,17 @@ class SimulatedUnits:
 
 
 _NOTES = {UnitFailureKind.UNAVAILABLE: "演练：暂时无法出警", UnitFailureKind.BREAKDOWN: "演练：车辆故障"}
+
+
+def simulated_motion(homes: Sequence[tuple[float, float]], on_foot: Sequence[bool], seed: int,
+                     gps_noise_m: float) -> sim_motion.Fleet:
+    """The city simulator's motion for a drill's simulated units (``drill.sim_units.MotionFactory``): a car's
+    or a walker's speed, GPS noise, each unit standing at its home until sent somewhere."""
+    movement = Movement()
+    speeds = np.array([movement.foot_speed if foot else movement.car_speed for foot in on_foot],
+                      dtype=np.float64).reshape(-1, 2)
+    fleet = sim_motion.Fleet([np.array([home]) for home in homes], speeds, seed=seed,
+                             rng=np.random.default_rng([seed, 0xD1]), gps_noise_m=gps_noise_m)
+    for unit, home in enumerate(homes):
+        fleet.hold(unit, 0.0, home)  # waiting at its place, not patrolling a loop of one point
+    return fleet

@@ -15,7 +15,6 @@ import pytest
 
 from dispatch_desktop.bus.keys import Role
 from dispatch_desktop.bus.workstation import Published, WorkstationClient
-from dispatch_desktop.commands.drill_run import simulated_motion
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category, Mode, UnitStatus
@@ -25,7 +24,7 @@ from dispatch_desktop.drill.loading import load_scenario
 from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
 from dispatch_desktop.drill.scenario import Scenario
 from dispatch_desktop.drill.scoring import Outcome
-from dispatch_desktop.drill.sim_units import SimTimes
+from dispatch_desktop.drill.sim_units import SimTimes, simulated_motion
 from tests.bus.conftest import HubFactory, Running, open_store, wait_for
 
 pytestmark = pytest.mark.timeout(120)

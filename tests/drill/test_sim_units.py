@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import math
 
-from dispatch_desktop.commands.drill_run import simulated_motion
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import plane_latlon, plane_xy
 from dispatch_desktop.domain.enums import Category, OrderKind, UnitKind, UnitStatus
 from dispatch_desktop.drill.scenario import SimulatedUnit, UnitFailureKind
-from dispatch_desktop.drill.sim_units import Said, SimTimes, SimulatedUnits
+from dispatch_desktop.drill.sim_units import Said, SimTimes, SimulatedUnits, simulated_motion
 
 HOME = (23.149, 113.257)
 TIMES = SimTimes(ack_s=(10.0, 10.0), scene_s=300.0, gps_noise_m=0.0)
