@@ -62,6 +62,9 @@ class Frame(NamedTuple):
     """The events folded in since the previous frame, in gseq order; None for a jump (a new state)."""
     next_fixes: Mapping[str, Fix]
     """Each unit's first fix after the instant, if the buffer holds one (empty for a preview)."""
+    placed: Mapping[str, tuple[float, float]] = {}
+    """Where the map draws the units between their fixes (``interpolate.positions_between``), worked out off
+    the GUI thread by whoever builds the frame (the window's worker)."""
     preview: bool = False
     """A frame built for a drag across the timeline (no read-ahead): the window shows it on the map only,
     as a video player scrubs from low-cost previews, and the whole window when the drag ends."""

@@ -36,7 +36,7 @@ from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.extensions.event_relay import Published
 from dispatch_desktop.record import IncidentRecord, RecordStatistics, incident_record, lanes_of, record_statistics
 from dispatch_desktop.replay.engine import Frame
-from dispatch_desktop.replay.interpolate import REPLAY_STALENESS, positions_between
+from dispatch_desktop.replay.interpolate import REPLAY_STALENESS
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRequest
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.desk_views import add_desk_views
@@ -54,6 +54,7 @@ from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
 
 log = logging.getLogger(__name__)
 
+CURSOR_MS = 100
 _FRAME_STYLE = f"QMainWindow#replay_window {{ border: 4px solid {REPLAY_COLOR}; }}"
 
 
@@ -141,6 +142,11 @@ class ReplayDesk(QObject):
             sentinel_dir=state_dir or settings.resolved_config_dir() / "replay")
         window.menuBar().insertMenu(window.settings_menu.menuAction(), actions.menu)
 
+        self._position = self._cursor_shown = -1
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(CURSOR_MS)
+        self._cursor_timer.timeout.connect(self._show_position)
         self._connect()
         self._retitle()
         window.language.languageChanged.connect(lambda _language: self._retitle())
@@ -158,8 +164,7 @@ class ReplayDesk(QObject):
     def _connect(self) -> None:
         player, bar, timeline = self.player, self.bar, self.timeline
         player.frameArrived.connect(self._show_frame)
-        player.positionChanged.connect(timeline.set_cursor)
-        player.positionChanged.connect(bar.show_time)
+        player.positionChanged.connect(self._on_position)
         player.playingChanged.connect(bar.show_playing)
         player.speedChanged.connect(bar.show_speed)
         player.failed.connect(self._on_failed)
@@ -178,6 +183,22 @@ class ReplayDesk(QObject):
         timeline.scrubbed.connect(player.scrub)
         self.window.selection.incidentSelected.connect(self._on_incident_selected)
         self.window.closed.connect(self.close)
+
+    def _on_position(self, time_ms: int) -> None:
+        """The clock moved: the timeline's cursor and the banner follow, at most every ``CURSOR_MS`` (the
+        player ticks 25 times a second, and each repaint of the timeline costs the GUI thread ~3 ms)."""
+        self._position = time_ms
+        if not self._cursor_timer.isActive():
+            self._show_position()
+            self._cursor_timer.start()
+
+    def _show_position(self) -> None:
+        if self._closed:
+            return
+        if self._position != self._cursor_shown:
+            self._cursor_shown = self._position
+            self.timeline.set_cursor(self._position)
+            self.bar.show_time(self._position)
 
     def _retitle(self) -> None:
         translate = QCoreApplication.translate
@@ -222,9 +243,8 @@ class ReplayDesk(QObject):
         self.feed.flush()  # a replay shows each frame it was given; the player already paces them
         model = self.window.city_model
         model.set_replay_time(frame.time_ms)
-        placed = positions_between(frame.state, frame.time_ms, frame.next_fixes)
-        self.window.map_bridge.place_between_fixes(placed)
-        self.follower.show(frame.state, frame.time_ms, placed)
+        self.window.map_bridge.place_between_fixes(frame.placed)
+        self.follower.show(frame.state, frame.time_ms, frame.placed)
         if not self.player.playing:
             self.timeline.set_cursor(frame.time_ms)
             self.bar.show_time(frame.time_ms)
@@ -307,8 +327,7 @@ class ReplayDesk(QObject):
         first = records[0] if records else None
         self.statistics.show_record(first, self.record_statistics.get(first.incident.id) if first else None)
         if self.frame is not None:
-            self.follower.show(self.frame.state, self.frame.time_ms,
-                               positions_between(self.frame.state, self.frame.time_ms, self.frame.next_fixes))
+            self.follower.show(self.frame.state, self.frame.time_ms, self.frame.placed)
 
     # --- exporting --------------------------------------------------------------------------------------
 
@@ -350,6 +369,7 @@ class ReplayDesk(QObject):
         if self._closed:
             return
         self._closed = True
+        self._cursor_timer.stop()
         self.player.stop()
         self.plugins.host.stop_all()
         executor, store = self._executor, self.opened.store

@@ -229,7 +229,7 @@ class PlansModel:
         changed = self.checklists.apply(event)
         incidents = {self._incident_of(activation_id) for activation_id in changed}
         body_incident = getattr(event.body, "incident", "")
-        if isinstance(body_incident, str) and body_incident and body_incident in self._derived.incidents():
+        if isinstance(body_incident, str) and body_incident and self._derived.stands_for(body_incident):
             incidents.add(body_incident)  # a closure ends its requirement and alerts
         if incidents:
             self._refresh(incidents)
