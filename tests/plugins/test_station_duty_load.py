@@ -185,6 +185,18 @@ def test_the_panel_lists_todays_counts_per_station_busiest_first(qtbot, desk: Fa
     assert proxy.rowCount() == 1
 
 
+def test_a_hidden_panel_counts_again_only_when_it_is_shown(qtbot, desk: FakeDesk) -> None:  # type: ignore[no-untyped-def]
+    from station_duty.load_panel import StationLoadPanel
+    panel = StationLoadPanel(desk)
+    qtbot.addWidget(panel)  # never shown: a tab behind others
+    before = panel.summary.text()
+    desk.change(State())  # every incident gone
+    panel.throttle.flush()
+    assert panel.summary.text() == before  # not counted unseen
+    panel.show()
+    assert panel.summary.text() == "Today 0 incidents; now 0 open, 0 overdue, 0 units on shift"
+
+
 def test_the_panel_speaks_chinese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from station_duty.load_panel import StationLoadPanel
     desk = FakeDesk(data_dir=tmp_path, city=FakeCity(STATIONS), state=built_state(), language="zh_CN")

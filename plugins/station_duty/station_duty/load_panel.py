@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from dispatch_desktop.api import DeskContext, Station, Subscription
@@ -144,7 +144,8 @@ class StationLoadPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
-        self.throttle = Throttle(self.refresh, REFRESH_MS)
+        self._stale = False  # figures changed while the panel was hidden: refreshed when it is shown
+        self.throttle = Throttle(self._refresh_if_seen, REFRESH_MS)
         self._subscriptions: list[Subscription] = [
             desk.on_change(lambda _units, _incidents: self.throttle.request()),
             desk.on_reset(lambda _state: self.throttle.request()),
@@ -179,7 +180,21 @@ class StationLoadPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [self.model.station_id(self.proxy.mapToSource(index).row()) for index in rows]
 
+    def _refresh_if_seen(self) -> None:
+        """The state changed: refresh now if the panel is seen, else when it is shown (a tab behind others, as
+        in a replay playing at ×64, would otherwise re-sort 255 stations several times a second unseen)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         self.model.refresh()
         self.proxy.invalidate()  # re-sort by the changed figures
         loads = self.model.loads.values()
