@@ -325,6 +325,23 @@ class DrillEnded(Body, frozen=True, tag="drill_ended"):
     operator: Short = ""
 
 
+class DrillClockAction(enum.StrEnum):
+    PAUSED = "paused"  # drill time stops
+    RESUMED = "resumed"  # drill time runs again, at ``factor``
+    WARPED = "warped"  # drill time runs ``factor`` times as fast as wall time from now on
+
+
+class DrillClockChanged(Body, frozen=True, tag="drill_clock"):
+    """The trainer paused, resumed or warped the running drill's clock. Sent in drill mode by the desk that
+    started the drill, so that the log knows the drill time of every event (the report scores on it)."""
+
+    drill: DrillId
+    action: DrillClockAction
+    drill_ms: Millis  # the drill time (ms since the drill's start) at that moment
+    factor: Annotated[float, msgspec.Meta(ge=1.0, le=10.0)] = 1.0  # the warp in force from now on
+    operator: Short = ""
+
+
 # --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
 
 
@@ -434,7 +451,8 @@ AnyBody = (
     | PluginEvent
     | RecordExported
     | DrillStarted
-    | DrillEnded  # new kinds at the end: KIND_CODES numbers them in this order
+    | DrillEnded
+    | DrillClockChanged  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

@@ -571,6 +571,12 @@ def _drill_ended(state: State, event: ev.Envelope, body: ev.DrillEnded) -> Outco
     return _replace(state, drill=None)
 
 
+def _drill_clock(state: State, event: ev.Envelope, body: ev.DrillClockChanged) -> Outcome:
+    """The drill clock's pauses and warps are for the drill's report (drill time): no state holds them, and the
+    hub checks at admission that they come from the running drill's trainer."""
+    return state
+
+
 _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.Position, _position),
     _transition(ev.StatusReport, _status_report),
@@ -601,5 +607,6 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.RecordExported, _record_exported),
     _transition(ev.DrillStarted, _drill_started),
     _transition(ev.DrillEnded, _drill_ended),
+    _transition(ev.DrillClockChanged, _drill_clock),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

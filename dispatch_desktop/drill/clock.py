@@ -5,13 +5,19 @@ run through, each with its rate (0 while paused, 1 at normal speed, up to ``MAX_
 time since the start maps to its drill time (``drill_at``). The runner injects on drill time and scores on it:
 a scenario's "+01:00 after the call" is a minute of drill time whatever the warp, and time the trainer held the
 drill paused does not count against the trainees.
+
+The runner records each pause, resume and warp in the log (``drill_clock``, with the drill time at that moment),
+and ``DrillClock.from_events`` rebuilds the clock from the log alone: the report reads the drill time of each event
+as the runner did.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from dispatch_desktop.domain import events as ev
 
 MIN_WARP = 1.0
 MAX_WARP = 10.0
@@ -34,6 +40,24 @@ class DrillClock:
         self._warp = _checked(warp)
         self._stretches: list[_Stretch] = []
         self._paused = False
+
+    @classmethod
+    def from_events(cls, start_ms: int, changes: Iterable[ev.Envelope]) -> DrillClock:
+        """The clock of a drill started at hub time ``start_ms`` (its ``drill_started``'s), as its ``drill_clock``
+        events (hub time order) set it: each starts a stretch at its hub time from the drill time it names, which
+        the trainer's runner read on its own clock (so an error of the hub's receipt never adds up). It reads no
+        wall clock: ``now`` is not for it, ``drill_at`` is."""
+        clock = cls(lambda: start_ms / 1000)
+        clock._stretches.append(_Stretch(start_ms, 0.0, 1.0))
+        for event in changes:
+            body = event.body
+            if not isinstance(body, ev.DrillClockChanged):
+                continue
+            clock._warp = _checked(body.factor)
+            clock._paused = body.action is ev.DrillClockAction.PAUSED
+            wall = max(event.time, clock._stretches[-1].wall_ms)
+            clock._stretches.append(_Stretch(wall, float(body.drill_ms), clock._rate()))
+        return clock
 
     @property
     def started(self) -> bool:

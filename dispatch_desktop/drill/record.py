@@ -25,9 +25,10 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Mode, UnitStatus
 from dispatch_desktop.domain.state import Incident, State
 from dispatch_desktop.domain.timers import is_rapid_type
+from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import load_file, shipped_files
 from dispatch_desktop.drill.scenario import Inject, Scenario
-from dispatch_desktop.drill.scoring import DrillScore, score
+from dispatch_desktop.drill.scoring import DrillScore, score_on_clock
 from dispatch_desktop.record.model import Fix, IncidentRecord, RecordedEvent, _assignments, _concerns, _track
 from dispatch_desktop.store.event_store import EventStore
 
@@ -76,8 +77,13 @@ class DrillRecord:
     events: tuple[RecordedEvent, ...]  # the drill's own events (mode drill), gseq order
     injects: tuple[InjectMark, ...]
     incidents: tuple[IncidentRecord, ...]  # each as it stood at the drill's end, in order of creation
-    score: DrillScore | None
+    score: DrillScore | None  # on drill time: its times are the start plus drill time (``drill_ms``)
     end_ms: int  # drill_ended's time, else the newest event's
+    clock: DrillClock  # the drill's clock as the log recorded it (its pauses and warps)
+
+    def drill_ms(self, wall_ms: int) -> int:
+        """The drill time (ms since the start, pauses left out, warps counted) at the hub time ``wall_ms``."""
+        return self.clock.drill_at(wall_ms)
 
     @property
     def drill_id(self) -> str:
@@ -141,15 +147,18 @@ def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None
     state = store.state_at(end_gseq - 1, mode=Mode.DRILL, drill_start=start_gseq)
     scenario, unscored = scenario_for(started, scenario_file)
     injects = inject_marks(scenario, events)
+    clock = DrillClock.from_events(marks.started.event.time, (event for _gseq, event in events))
     drill_score = None
     if scenario is not None:
         kinds = {unit.id: unit.kind for unit in state.units.values() if unit.id in units}
-        injected = {mark.inject: (mark.incident, mark.at_ms) for mark in injects if mark.at_ms}
-        drill_score = score(scenario, marks.started.event.time, injected, events, now_ms=end_ms, unit_kinds=kinds)
+        # The runner's reckoning (``score_on_clock``): the report scores a paused or warped drill as the runner did.
+        injected = {mark.inject: (mark.incident, clock.drill_at(mark.at_ms)) for mark in injects if mark.at_ms}
+        drill_score = score_on_clock(scenario, clock, injected, events, clock.drill_at(end_ms), unit_kinds=kinds)
     created = [event.body.incident for _gseq, event in events if isinstance(event.body, ev.IncidentCreated)]
     incidents = tuple(_incident_record(state.incidents[incident], state, events, fixes, end_ms)
                       for incident in dict.fromkeys(created) if incident in state.incidents)
-    return DrillRecord(marks, scenario, unscored, tuple(events), injects, incidents, drill_score, end_ms)
+    return DrillRecord(marks, scenario, unscored, tuple(events), injects, incidents, drill_score, end_ms, clock)
+
 
 
 def _last_time(store: EventStore) -> int:

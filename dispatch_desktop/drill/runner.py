@@ -24,9 +24,8 @@ from __future__ import annotations
 import logging
 import queue
 from collections.abc import Callable, Sequence
+from concurrent import futures
 from concurrent.futures import Future
-
-import msgspec
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
@@ -39,7 +38,7 @@ from dispatch_desktop.domain.enums import Mode, UnitStatus
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import drill_unit_kinds
 from dispatch_desktop.drill.scenario import Call, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
-from dispatch_desktop.drill.scoring import DrillScore, Outcome, score
+from dispatch_desktop.drill.scoring import DrillScore, Outcome, score_on_clock
 from dispatch_desktop.drill.sim_units import MotionFactory, SimTimes, SimulatedUnits
 
 log = logging.getLogger(__name__)
@@ -96,6 +95,8 @@ class DrillRunner:
             raise DrillRefused(f"the hub did not start drill {self.drill_id}: {started.message} ({started.code})")
         self.started_gseq = started.gseq
         self.clock.start()
+        if self.clock.warp != 1:  # the log's clock starts at ×1 (drill_started has no warp): say it is not
+            self._record_clock(ev.DrillClockAction.WARPED)
         for unit in self.scenario.units.simulated:
             self.handsets[unit.id] = self.fleet.add(FieldClient(
                 unit.id, self.field_endpoint, context=self.fleet.context, curve=self._curve(unit.id),
@@ -136,15 +137,27 @@ class DrillRunner:
 
     def pause(self) -> None:
         self.clock.pause()
+        self._record_clock(ev.DrillClockAction.PAUSED)
         self.say(f"{drill_time(self.clock.now())} paused")
 
     def resume(self) -> None:
         self.clock.resume()
+        self._record_clock(ev.DrillClockAction.RESUMED)
         self.say(f"{drill_time(self.clock.now())} resumed")
 
     def warp(self, factor: float) -> None:
         self.clock.set_warp(factor)
+        self._record_clock(ev.DrillClockAction.WARPED)
         self.say(f"{drill_time(self.clock.now())} warp ×{factor:g}")
+
+    def _record_clock(self, action: ev.DrillClockAction) -> None:
+        """Into the log, so that the report reads each event's drill time as the runner does
+        (``DrillClock.from_events``). Waited for (a refusal is said by ``step``): the hub stamps it on receipt,
+        which the report takes for the moment of the change, so it must not linger behind the runner's clock."""
+        if self.running:
+            futures.wait([self._drill(ev.DrillClockChanged(
+                drill=self.drill_id, action=action, drill_ms=self.clock.now(), factor=self.clock.warp,
+                operator=self.operator))], timeout=_REPLY_S)
 
     def skip(self, inject_id: str) -> None:
         """The inject will not come (those ``after`` it still come, counted from when it was due)."""
@@ -188,12 +201,8 @@ class DrillRunner:
 
     def score(self) -> DrillScore:
         """The score now, on drill time (at the end: at the drill time it ended)."""
-        base = self.clock.start_wall_ms
-        drill_events = [(gseq, msgspec.structs.replace(event, t_hub=base + self.clock.drill_at(event.t_hub)))
-                        for gseq, event in self._events]
-        injected = {inject: (incident, base + at) for inject, (incident, at) in self.injected.items()}
-        now = min(self.clock.now(), self.scenario.duration_ms)
-        return score(self.scenario, base, injected, drill_events, now_ms=base + now, unit_kinds=self._kinds)
+        return score_on_clock(self.scenario, self.clock, self.injected, self._events, self.clock.now(),
+                              unit_kinds=self._kinds)
 
     @property
     def events(self) -> Sequence[tuple[int, ev.Envelope]]:

@@ -17,6 +17,7 @@ import msgspec
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import UnitKind
+from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.scenario import (
     Closed,
     Dispatched,
@@ -70,7 +71,8 @@ class DrillScore:
 
 
 Injected = Mapping[str, tuple[str, int]]
-"""inject id -> (the incident it made, "" for an inject that is no call; its wall time in epoch ms)."""
+"""inject id -> (the incident it made, "" for an inject that is no call; its time: wall time in epoch ms for
+``score``, drill time for ``score_on_clock``)."""
 
 
 def score(scenario: Scenario, start_ms: int, injected: Injected, events: Sequence[tuple[int, ev.Envelope]], *,
@@ -99,6 +101,21 @@ def score(scenario: Scenario, start_ms: int, injected: Injected, events: Sequenc
         scored.append(ExpectationScore(expectation.id, expectation, outcome, incident, deadline, met_at,
                                        expectation.points, earned))
     return DrillScore(scenario.id, scenario.version, tuple(scored))
+
+
+def score_on_clock(scenario: Scenario, clock: DrillClock, injected: Injected,
+                   events: Sequence[tuple[int, ev.Envelope]], now_ms: int, *,
+                   unit_kinds: Mapping[str, UnitKind] | None = None) -> DrillScore:
+    """``score`` in drill time, as the runner and the report both reckon it: ``injected`` gives each inject's
+    drill time (ms since the start), ``now_ms`` is the drill time now, and every event's hub time is turned into
+    drill time on ``clock``; so a deadline is drill time whatever the warp, and a pause does not count. The
+    score's times are the start plus drill time."""
+    base = clock.start_wall_ms
+    timed = [(gseq, msgspec.structs.replace(event, t_hub=base + clock.drill_at(event.time)))
+             for gseq, event in events]
+    at_base = {inject: (incident, base + at) for inject, (incident, at) in injected.items()}
+    return score(scenario, base, at_base, timed, now_ms=base + min(now_ms, scenario.duration_ms),
+                 unit_kinds=unit_kinds)
 
 
 def _time(envelope: ev.Envelope) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dispatch_desktop.domain import events as ev
 from dispatch_desktop.drill.clock import DrillClock
 
 
@@ -86,3 +87,29 @@ def test_drill_time_is_zero_before_the_start_and_the_clock_starts_once() -> None
     clock.start()
     with pytest.raises(RuntimeError, match="already running"):
         clock.start()
+
+
+
+def test_the_clock_rebuilt_from_the_logged_pauses_and_warps_gives_every_event_the_runners_drill_time() -> None:
+    clock, wall = started(warp=2)
+    logged = [logged_change(ev.DrillClockAction.WARPED, clock, wall)]  # the runner says it starts at ×2
+    wall.advance(40)
+    clock.pause()
+    logged.append(logged_change(ev.DrillClockAction.PAUSED, clock, wall))
+    wall.advance(300)  # five minutes of wall time held paused
+    clock.resume()
+    logged.append(logged_change(ev.DrillClockAction.RESUMED, clock, wall))
+    wall.advance(25)
+    clock.set_warp(7.5)
+    logged.append(logged_change(ev.DrillClockAction.WARPED, clock, wall))
+    rebuilt = DrillClock.from_events(clock.start_wall_ms, logged)
+    for later_s in (0, 10, 40, 41, 200, 340, 341, 364, 365, 366, 900):
+        at = clock.start_wall_ms + later_s * 1000
+        assert rebuilt.drill_at(at) == clock.drill_at(at), later_s
+    assert rebuilt.drill_at(clock.start_wall_ms + 366_000) == 80_000 + 25_000 * 2 + 7_500
+
+
+def logged_change(action: ev.DrillClockAction, clock: DrillClock, wall: FakeWall) -> ev.Envelope:
+    """The runner's ``drill_clock`` for a change just made, as the hub stores it (stamped at the wall time)."""
+    body = ev.DrillClockChanged(drill="D-20261207-01", action=action, drill_ms=clock.now(), factor=clock.warp)
+    return ev.envelope("ws-trainer", 1, body, 0, t_hub=int(wall() * 1000))

@@ -334,3 +334,47 @@ def test_a_drill_ended_from_another_desk_stops_the_runner_which_then_sends_nothi
     assert runner.ended is ev.DrillEndReason.ABORTED
     assert f"drill {DRILL} ended from ws-trainee (aborted)" in lines
     assert len(running.stored()) == stored and running.hub.state.drill is None
+
+
+def test_a_paused_and_warped_drill_scores_the_same_in_its_report_as_in_the_runner(
+        hub: tuple[Running, FakeWall], city: City, tmp_path: Path) -> None:
+    from dispatch_desktop.drill.record import drill_record
+
+    running, wall = hub
+    scenario_file = tmp_path / "runner_test.yaml"
+    scenario_file.write_text(SCENARIO, encoding="utf-8")
+    trainee = TraineeDesk(running)
+    trainer = client(running, "ws-trainer")
+    runner = DrillRunner(scenario(city), city, trainer, running.endpoints.field, drill_id=DRILL,
+                         clock=DrillClock(wall, warp=10), motion=simulated_motion, seed=3,
+                         times=SimTimes(ack_s=(5.0, 5.0)))
+    trainer.on_state = lambda _state, changed: runner.observe(changed)
+    try:
+        runner.start()
+        runner.skip("skipped")
+        steps = 0
+        while runner.ended is None:
+            steps += 1
+            if steps == 5:  # +00:20, the calls in: the trainer holds the drill for a minute of wall time
+                runner.pause()
+            elif steps == 9:
+                runner.resume()
+            elif steps == 12:  # then it runs at ×4 (a patrol's drive takes longer in wall time)
+                runner.warp(4)
+            wall.advance(0.5 if steps < 5 or steps > 8 else 15)
+            runner.step()
+            settle(running, runner, trainer, trainee.client)
+            trainee.work()
+            settle(running, runner, trainer, trainee.client)
+    finally:
+        trainee.client.stop()
+        trainer.stop()
+    in_runner = runner.score()
+    reported = drill_record(running.store, DRILL, scenario_file=scenario_file).score
+    assert reported is not None
+    assert [(item.id, item.outcome, item.met_at_ms, item.deadline_ms) for item in reported.expectations] == \
+        [(item.id, item.outcome, item.met_at_ms, item.deadline_ms) for item in in_runner.expectations]
+    assert (reported.earned, reported.possible) == (in_runner.earned, in_runner.possible) == (65, 100)
+    clock = [(e.body.action, e.body.factor) for _g, e in running.stored() if isinstance(e.body, ev.DrillClockChanged)]
+    assert clock == [(ev.DrillClockAction.WARPED, 10), (ev.DrillClockAction.PAUSED, 10),
+                     (ev.DrillClockAction.RESUMED, 10), (ev.DrillClockAction.WARPED, 4)]

@@ -69,6 +69,8 @@ def every_kind() -> list[ev.Envelope]:
                                             file="J-20251122-0001 报告.pdf", operator="李娜 010233")),
         ("ws-1", ev.DrillStarted(drill="D-20251122-01", scenario="knife-station", version=3, enrolled=("P-0001",),
                                  simulated=("X-0001", "X-0002"), operator="张强 010001")),
+        ("ws-2", ev.DrillClockChanged(drill="D-20251122-01", action=ev.DrillClockAction.WARPED, drill_ms=95_000,
+                                      factor=2.5, operator="张强 010001")),
         ("ws-1", ev.DrillEnded(drill="D-20251122-01", reason=ev.DrillEndReason.ABORTED, operator="张强 010001")),
     ]
     seqs: dict[str, int] = {}

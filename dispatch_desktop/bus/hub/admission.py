@@ -36,6 +36,7 @@ COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
     ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported, ev.DrillStarted, ev.DrillEnded,
+    ev.DrillClockChanged,
 })
 """Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
 (A plugin event's writers are the plugin's to say: ``check_plugin_event``; an export's fingerprint any
@@ -46,9 +47,11 @@ supervisor's job, and the export's SHA-256 belongs in the log whoever made it. I
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else but, in drill
 mode, the desk that started the running drill (its 110 calls: ``check_drill``)."""
-DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered})
+DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered, ev.DrillClockChanged})
 """Commands a desk may send in drill mode only: a drill's simulated units join its roster (the live roster is
-the hub's and the unit registry's)."""
+the hub's and the unit registry's), and its trainer's clock changes belong to the drill alone."""
+TRAINER_ONLY_TYPES: frozenset[type[ev.Body]] = TELEPHONY_TYPES | {ev.DrillClockChanged}
+"""In drill mode, sent by the running drill's trainer only (the desk that started it): its calls and its clock."""
 LIVE_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.DrillStarted, ev.DrillEnded})
 """Sent in live mode only: every desk, live ones included, must learn that a drill starts or ends."""
 WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES | DRILL_ONLY_TYPES
@@ -117,13 +120,19 @@ def check_drill(event: ev.Envelope, drill: DrillInfo | None) -> None:
     """May a drill-mode ``event`` go to the running ``drill`` (None: none runs)? Every drill event belongs
     to the running drill, and a drill reaches only its own units: a unit's report in drill mode must come
     from one, a command about a unit must name one (so a drill order never reaches any other unit). The
-    drill's calls (``call_offered``, ``call_ended``) come from the desk that started it, its trainer."""
+    drill's calls (``call_offered``, ``call_ended``) and its clock (``drill_clock``, naming the running drill)
+    come from the desk that started it, its trainer."""
     if drill is None:
         raise p.BusError("no_drill", kind=event.kind)
     body = event.body
-    if type(body) in TELEPHONY_TYPES and event.source != drill.source:
-        # The drill's 110 calls come from its trainer's desk alone: a real gateway's calls are live ones.
+    if type(body) in TRAINER_ONLY_TYPES and event.source != drill.source:
+        # The drill's 110 calls come from its trainer's desk alone (a real gateway's calls are live ones), and
+        # so does its clock: another desk's pause would make the report score the drill on a clock it never ran.
         raise p.BusError("kind_not_allowed", sender="workstation other than the drill's trainer", kind=event.kind)
+    if type(body) is ev.DrillClockChanged:
+        named = body.drill
+        if named != drill.drill:
+            raise p.BusError("bad_field", detail=f"drill_clock names drill {named}, but drill {drill.drill} runs")
     if type(body) in UNIT_REPORT_TYPES:
         unit = event.source
     elif isinstance(body, _UNIT_COMMANDS):
