@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import queue
 import re
 import signal
@@ -283,24 +282,14 @@ def _still_running(running: Any, args: argparse.Namespace) -> int:
 
 
 def _next_drill_id(store: Any) -> str:
-    """The day's next drill id: numbered after the drills the in-process hub's log holds for the day (the
-    command center's day); against a remote hub, whose log is not at hand, -01 (give --drill-id)."""
-    from dispatch_desktop.domain import events as ev
-    from dispatch_desktop.domain.localtime import local, zone
+    """The day's next drill id (``drill.ids``); against a remote hub, whose log is not at hand, -01 (give
+    --drill-id)."""
+    from dispatch_desktop.drill.ids import next_drill_id
 
-    today = dt.datetime.now(zone())
-    prefix = f"D-{today:%Y%m%d}-"
-    taken = 0
-    if store is not None:
-        midnight = int(today.replace(hour=0, minute=0, second=0, microsecond=0).timestamp() * 1000)
-        for _gseq, event in store.read_time_range(midnight, int(time.time() * 1000) + 1, positions_of=()):
-            body = event.body
-            if isinstance(body, ev.DrillStarted) and body.drill.startswith(prefix) and local(event.time).date() \
-                    == today.date():
-                taken = max(taken, int(body.drill[-2:]))
-    if taken >= 99:
-        raise Refused(f"{prefix}99 was the day's last drill id: give --drill-id")
-    return f"{prefix}{taken + 1:02d}"
+    try:
+        return next_drill_id(store, int(time.time() * 1000))
+    except ValueError as error:
+        raise Refused(f"{error}: give --drill-id") from None
 
 
 def _print_score(runner: DrillRunner) -> None:
