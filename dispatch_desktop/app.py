@@ -46,6 +46,8 @@ from dispatch_desktop.ui.dispatch.desk import connect_intake_to_panel
 from dispatch_desktop.ui.dispatch.dispatch_panel import DispatchPanel
 from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.drill.banner import DrillBanner
+from dispatch_desktop.ui.drill.controls import DrillControls
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
 from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
@@ -189,6 +191,12 @@ class Desk:
         if self.plugins.advice is not None:
             self.intake.advice.set_source(self.plugins.advice.advise)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.incident_actions.menu)
+        # Drills: take part in the running one (its banner and watermark), or run one from here as the trainer.
+        self.drills = DrillControls(window, self.client, city, field_endpoint=services.endpoints.field,
+                                    context=services.context, store=services.store, operator=self.operator,
+                                    may_start=self._drill_start_refusal(role))
+        self.drill_banner = DrillBanner(window.city_model, window.map_view, window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.drill_banner)
         # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).
         self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions,
                                       plugins=plugins, safe_mode=safe_mode, state_dir=self.state_dir / "replay")
@@ -222,6 +230,7 @@ class Desk:
             QTimer.singleShot(0, self.window, lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))
 
     def stop(self) -> None:
+        self.drills.stop()  # a drill run from here is ended, never left running on the hub
         self.replays.close_all()
         self.plugins.host.stop_all()
         self.wall.shutdown()
@@ -290,8 +299,22 @@ class Desk:
     # --- reactions --------------------------------------------------------------------------------
 
     def _on_state(self, state: State, changed: list[Published] | None) -> None:
-        """On the bus client's thread: hand over to the GUI thread through the feed."""
+        """On the bus client's thread: hand over to the GUI thread through the feed (and to a drill run from
+        this desk, which scores from what the desk hears)."""
         self.feed.push(state, changed, gseq=self.client.gseq)
+        drills = getattr(self, "drills", None)  # the client may report before the desk is fully built
+        if drills is not None:
+            drills.observe(changed)
+
+    def _drill_start_refusal(self, role: Role) -> str:
+        """Why this desk may not start a drill ("" when it may)."""
+        if not can_command(role):
+            return self.read_only_reason()
+        if self.services.curve is not None:
+            return QCoreApplication.translate(
+                "Desk", "This hub wants a key for each of a drill's simulated units: run 'dispatch-desktop drill "
+                "run' on the trainer's machine, with the keys.")
+        return ""
 
     def _raise_dock(self, name: str) -> None:
         dock = self.window.dock(name)

@@ -255,6 +255,10 @@
     <context>
         <name>Desk</name>
         <message>
+            <source>This hub wants a key for each of a drill&apos;s simulated units: run &apos;dispatch-desktop drill run&apos; on the trainer&apos;s machine, with the keys.</source>
+            <translation>This hub wants a key for each of a drill&apos;s simulated units: run &apos;dispatch-desktop drill run&apos; on the trainer&apos;s machine, with the keys.</translation>
+        </message>
+        <message>
             <source>To try the replay on a busy simulated hour: Replay → Replay a practice hour</source>
             <translation>To try the replay on a busy simulated hour: Replay → Replay a practice hour</translation>
         </message>
@@ -939,6 +943,84 @@
             <location line="+1" />
             <source>Zengcheng</source>
             <translation>Zengcheng</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillBanner</name>
+        <message>
+            <source>DRILL · NOT LIVE — drill {drill} ({scenario}): the calls, incidents, orders and units shown here belong to the exercise</source>
+            <translation>DRILL · NOT LIVE — drill {drill} ({scenario}): the calls, incidents, orders and units shown here belong to the exercise</translation>
+        </message>
+        <message>
+            <source>Drill {drill} ({scenario}) is running: this desk shows live work only. Drill → Take part in the drill to answer it.</source>
+            <translation>Drill {drill} ({scenario}) is running: this desk shows live work only. Drill → Take part in the drill to answer it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillControls</name>
+        <message>
+            <source>&amp;Drill</source>
+            <translation>&amp;Drill</translation>
+        </message>
+        <message>
+            <source>Take part in the drill</source>
+            <translation>Take part in the drill</translation>
+        </message>
+        <message>
+            <source>Show the running drill&apos;s calls, incidents and units with the live ones, and answer them: what this desk sends then belongs to the drill</source>
+            <translation>Show the running drill&apos;s calls, incidents and units with the live ones, and answer them: what this desk sends then belongs to the drill</translation>
+        </message>
+        <message>
+            <source>Start a drill…</source>
+            <translation>Start a drill…</translation>
+        </message>
+        <message>
+            <source>Pause the drill clock</source>
+            <translation>Pause the drill clock</translation>
+        </message>
+        <message>
+            <source>Resume the drill clock</source>
+            <translation>Resume the drill clock</translation>
+        </message>
+        <message>
+            <source>Drill clock speed</source>
+            <translation>Drill clock speed</translation>
+        </message>
+        <message>
+            <source>Skip the next inject</source>
+            <translation>Skip the next inject</translation>
+        </message>
+        <message>
+            <source>End the drill</source>
+            <translation>End the drill</translation>
+        </message>
+        <message>
+            <source>Another scenario file…</source>
+            <translation>Another scenario file…</translation>
+        </message>
+        <message>
+            <source>Start a drill</source>
+            <translation>Start a drill</translation>
+        </message>
+        <message>
+            <source>Scenario:</source>
+            <translation>Scenario:</translation>
+        </message>
+        <message>
+            <source>Scenario file</source>
+            <translation>Scenario file</translation>
+        </message>
+        <message>
+            <source>The scenario cannot run</source>
+            <translation>The scenario cannot run</translation>
+        </message>
+        <message>
+            <source>The drill stopped</source>
+            <translation>The drill stopped</translation>
+        </message>
+        <message>
+            <source>The drill ended: {earned} of {possible} points</source>
+            <translation>The drill ended: {earned} of {possible} points</translation>
         </message>
     </context>
     <context>

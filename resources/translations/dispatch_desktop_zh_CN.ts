@@ -255,6 +255,10 @@
     <context>
         <name>Desk</name>
         <message>
+            <source>This hub wants a key for each of a drill&apos;s simulated units: run &apos;dispatch-desktop drill run&apos; on the trainer&apos;s machine, with the keys.</source>
+            <translation>本中心要求演练的每个模拟警力都有密钥：请在导调员的机器上带密钥运行 &apos;dispatch-desktop drill run&apos;。</translation>
+        </message>
+        <message>
             <source>To try the replay on a busy simulated hour: Replay → Replay a practice hour</source>
             <translation>想在繁忙的模拟时段上试用回放：回放 → 回放练习时段</translation>
         </message>
@@ -938,6 +942,84 @@
             <location line="+1" />
             <source>Zengcheng</source>
             <translation>增城区</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillBanner</name>
+        <message>
+            <source>DRILL · NOT LIVE — drill {drill} ({scenario}): the calls, incidents, orders and units shown here belong to the exercise</source>
+            <translation>演练 · 非实战 — 演练 {drill}（{scenario}）：此处显示的来电、警情、指令和警力均属演练</translation>
+        </message>
+        <message>
+            <source>Drill {drill} ({scenario}) is running: this desk shows live work only. Drill → Take part in the drill to answer it.</source>
+            <translation>演练 {drill}（{scenario}）正在进行：本调度台只显示实战。演练 → 参加演练 即可接警处置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillControls</name>
+        <message>
+            <source>&amp;Drill</source>
+            <translation>演练(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Take part in the drill</source>
+            <translation>参加演练</translation>
+        </message>
+        <message>
+            <source>Show the running drill&apos;s calls, incidents and units with the live ones, and answer them: what this desk sends then belongs to the drill</source>
+            <translation>与实战一起显示正在进行的演练的来电、警情和警力，并接警处置：此时本调度台发出的指令均属演练</translation>
+        </message>
+        <message>
+            <source>Start a drill…</source>
+            <translation>开始演练…</translation>
+        </message>
+        <message>
+            <source>Pause the drill clock</source>
+            <translation>暂停演练时钟</translation>
+        </message>
+        <message>
+            <source>Resume the drill clock</source>
+            <translation>恢复演练时钟</translation>
+        </message>
+        <message>
+            <source>Drill clock speed</source>
+            <translation>演练时钟速度</translation>
+        </message>
+        <message>
+            <source>Skip the next inject</source>
+            <translation>跳过下一个导调项</translation>
+        </message>
+        <message>
+            <source>End the drill</source>
+            <translation>结束演练</translation>
+        </message>
+        <message>
+            <source>Another scenario file…</source>
+            <translation>其他脚本文件…</translation>
+        </message>
+        <message>
+            <source>Start a drill</source>
+            <translation>开始演练</translation>
+        </message>
+        <message>
+            <source>Scenario:</source>
+            <translation>演练脚本：</translation>
+        </message>
+        <message>
+            <source>Scenario file</source>
+            <translation>演练脚本文件</translation>
+        </message>
+        <message>
+            <source>The scenario cannot run</source>
+            <translation>该脚本无法运行</translation>
+        </message>
+        <message>
+            <source>The drill stopped</source>
+            <translation>演练已停止</translation>
+        </message>
+        <message>
+            <source>The drill ended: {earned} of {possible} points</source>
+            <translation>演练结束：得分 {earned} / {possible}</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,202 @@
+"""The Drill menu: take part in the running drill, and — for a trainer at this desk — start one of the scenarios,
+pause it, resume it, warp its clock, skip the next inject, end it.
+
+Taking part switches the desk's bus client to the drill's state (``WorkstationClient.follow_drill``): the
+drill's calls ring in the calls panel, its incidents join the queue and the map, and whatever the desk sends
+goes in drill mode (``Desk.send`` reads the mode of the state shown); the banner and the watermark say so.
+Starting a drill makes this desk the trainer's: the scenario is validated first (its problems listed, file
+and line), then its runner plays it on a thread of its own (``trainer``), and the desk takes part by itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from dispatch_desktop.bus.workstation import Published, WorkstationClient
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.drill.clock import DrillClock
+from dispatch_desktop.drill.ids import next_drill_id
+from dispatch_desktop.drill.loading import load_file, shipped_files
+from dispatch_desktop.drill.runner import DrillRunner
+from dispatch_desktop.drill.scenario import Scenario
+from dispatch_desktop.drill.scoring import DrillScore
+from dispatch_desktop.drill.sim_units import simulated_motion
+from dispatch_desktop.store import EventStore
+from dispatch_desktop.ui.drill.trainer import DrillTrainer
+from dispatch_desktop.ui.workstation import Workstation
+
+WARPS = (1.0, 2.0, 5.0, 10.0)
+
+
+class DrillControls(QObject):
+    def __init__(self, window: Workstation, client: WorkstationClient, city: City, *, field_endpoint: str | None,
+                 context: object, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
+                 parent: QObject | None = None) -> None:
+        """``field_endpoint``: the hub's field socket, where the drill's simulated units report (None: this desk
+        cannot run a drill's units); ``may_start``: why this desk may not start a drill ("" when it may)."""
+        super().__init__(parent or window)
+        self._window = window
+        self._client = client
+        self._city = city
+        self._field = field_endpoint
+        self._context = context
+        self._store = store
+        self._operator = operator
+        self._may_start = may_start
+        self.trainer: DrillTrainer | None = None
+        self.menu = QMenu(window)
+        self.menu.setObjectName("drill_menu")
+        self.follow_action = self._action("drill_follow", checkable=True)
+        self.follow_action.toggled.connect(self.follow)
+        self.menu.addSeparator()
+        self.start_action = self._action("drill_start")
+        self.start_action.triggered.connect(self.ask_scenario)
+        self.pause_action = self._action("drill_pause")
+        self.pause_action.triggered.connect(lambda: self._command(lambda runner: runner.pause()))
+        self.resume_action = self._action("drill_resume")
+        self.resume_action.triggered.connect(lambda: self._command(lambda runner: runner.resume()))
+        self.warp_menu = self.menu.addMenu("")
+        self.warp_actions: dict[float, QAction] = {}
+        for factor in WARPS:
+            made = self.warp_menu.addAction(f"×{factor:g}")
+            made.triggered.connect(lambda _checked=False, factor=factor: self._command(
+                lambda runner: runner.warp(factor)))
+            self.warp_actions[factor] = made
+        self.skip_action = self._action("drill_skip")
+        self.skip_action.triggered.connect(self.skip_next)
+        self.end_action = self._action("drill_end")
+        self.end_action.triggered.connect(self.end)
+        window.menuBar().insertMenu(window.settings_menu.menuAction(), self.menu)
+        window.language.languageChanged.connect(lambda _language: self.retranslate())
+        window.city_model.stateChanged.connect(lambda _state: self._enable())
+        self.retranslate()
+
+    def _action(self, name: str, *, checkable: bool = False) -> QAction:
+        made = QAction(self.menu, checkable=checkable)
+        made.setObjectName(name)
+        self.menu.addAction(made)
+        return made
+
+    # --- texts -------------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.menu.setTitle(translate("DrillControls", "&Drill"))
+        self.follow_action.setText(translate("DrillControls", "Take part in the drill"))
+        self.follow_action.setToolTip(translate(
+            "DrillControls", "Show the running drill's calls, incidents and units with the live ones, and answer "
+            "them: what this desk sends then belongs to the drill"))
+        self.start_action.setText(translate("DrillControls", "Start a drill…"))
+        self.pause_action.setText(translate("DrillControls", "Pause the drill clock"))
+        self.resume_action.setText(translate("DrillControls", "Resume the drill clock"))
+        self.warp_menu.setTitle(translate("DrillControls", "Drill clock speed"))
+        self.skip_action.setText(translate("DrillControls", "Skip the next inject"))
+        self.end_action.setText(translate("DrillControls", "End the drill"))
+        self._enable()
+
+    def _enable(self) -> None:
+        training = self.trainer is not None and self.trainer.running
+        running = self._window.city_model.state.drill is not None
+        self.start_action.setEnabled(not training and not running and not self._may_start)
+        self.start_action.setToolTip(self._may_start)
+        for made in (self.pause_action, self.resume_action, self.skip_action, self.end_action,
+                     *self.warp_actions.values()):
+            made.setEnabled(training)
+        self.warp_menu.setEnabled(training)
+
+    # --- taking part -------------------------------------------------------------------------------------
+
+    def follow(self, on: bool) -> None:
+        self._client.follow_drill(on)
+        if self.follow_action.isChecked() != on:
+            self.follow_action.setChecked(on)
+
+    def observe(self, changed: list[Published] | None) -> None:
+        """The desk's bus client heard these (its thread): the runner scores from them."""
+        trainer = self.trainer
+        if trainer is not None and trainer.running:
+            trainer.runner.observe(changed)
+
+    # --- training ----------------------------------------------------------------------------------------
+
+    def ask_scenario(self) -> None:
+        translate = QCoreApplication.translate
+        files = shipped_files()
+        names = [path.stem for path in files] + [translate("DrillControls", "Another scenario file…")]
+        chosen, ok = QInputDialog.getItem(self._window, translate("DrillControls", "Start a drill"),
+                                          translate("DrillControls", "Scenario:"), names, 0, False)
+        if not ok:
+            return
+        path: Path | None = files[names.index(chosen)] if chosen in names[:-1] else None
+        if path is None:
+            picked, _filter = QFileDialog.getOpenFileName(self._window, translate("DrillControls", "Scenario file"),
+                                                          "", "YAML (*.yaml *.yml)")
+            if not picked:
+                return
+            path = Path(picked)
+        self.start(path)
+
+    def start(self, path: Path) -> DrillTrainer | None:
+        """Validate ``path`` and run it; the problems are listed when it does not validate."""
+        translate = QCoreApplication.translate
+        scenario, problems = load_file(path, self._city)
+        if scenario is None:
+            QMessageBox.warning(self._window, translate("DrillControls", "The scenario cannot run"),
+                                "\n".join(str(problem) for problem in problems))
+            return None
+        if self._field is None:
+            return None
+        return self._run(scenario)
+
+    def _run(self, scenario: Scenario) -> DrillTrainer:
+        runner = DrillRunner(scenario, self._city, self._client, self._field or "",
+                             drill_id=next_drill_id(self._store, int(time.time() * 1000)), clock=DrillClock(),
+                             motion=simulated_motion, operator=self._operator(), context=self._context)  # type: ignore[arg-type]
+        trainer = self.trainer = DrillTrainer(runner, self)
+        status = self._window.status_bar
+        trainer.said.connect(lambda line: status.showMessage(line, 15_000))
+        trainer.failed.connect(lambda why: QMessageBox.warning(
+            self._window, QCoreApplication.translate("DrillControls", "The drill stopped"), why))
+        trainer.finished.connect(self._finished)
+        self.follow(True)  # the trainer's desk takes part: its calls ring here too
+        trainer.start()
+        self._enable()
+        return trainer
+
+    def _command(self, command: Callable[[DrillRunner], None]) -> None:
+        if self.trainer is not None:
+            self.trainer.command(command)
+
+    def skip_next(self) -> None:
+        """The next inject still to come (by its planned drill time) is not injected."""
+        trainer = self.trainer
+        if trainer is None:
+            return
+        runner = trainer.runner
+        planned = runner.scenario.planned_offsets()
+        waiting = sorted((at, inject) for inject, at in planned.items()
+                         if inject not in runner.injected and inject not in runner.skipped)
+        if waiting:
+            inject = waiting[0][1]
+            self._command(lambda runner: runner.skip(inject))
+
+    def end(self) -> None:
+        if self.trainer is not None:
+            self.trainer.end()
+
+    def _finished(self, score: DrillScore | None) -> None:
+        self._enable()
+        if score is not None:
+            self._window.status_bar.showMessage(QCoreApplication.translate(
+                "DrillControls", "The drill ended: {earned} of {possible} points").format(
+                earned=score.earned, possible=score.possible), 30_000)
+
+    def stop(self) -> None:
+        if self.trainer is not None and self.trainer.running:
+            self.trainer.stop()

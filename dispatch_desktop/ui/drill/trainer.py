@@ -1,0 +1,95 @@
+"""A drill run from this desk: the scenario's ``DrillRunner`` on a thread of its own, the trainer's commands
+queued to it, its words and its end back on the GUI thread.
+
+The desk is the trainer's workstation (its bus client sends ``drill_started``, rings the drill's calls and
+ends it); the drill's simulated units report on the hub's field socket from the runner's thread. The GUI
+thread never waits on the runner: pause, resume, warp, skip and end are queued and done between two steps.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
+from dispatch_desktop.drill.scoring import DrillScore
+
+log = logging.getLogger(__name__)
+
+Command = Callable[[DrillRunner], None]
+
+
+class DrillTrainer(QObject):
+    said = Signal(str)  # a line the runner said (an inject, an expectation met or missed)
+    failed = Signal(str)  # the hub refused the drill, or the runner stopped on an error
+    finished = Signal(object)  # DrillScore, once the drill has ended (by the trainer, its duration, another desk)
+
+    def __init__(self, runner: DrillRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        runner.say = self.said.emit
+        self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"drill-{runner.drill_id}", daemon=True)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def command(self, command: Command) -> None:
+        """Run ``command(runner)`` on the runner's thread between two steps."""
+        self._commands.put(command)
+
+    def end(self, reason: ev.DrillEndReason = ev.DrillEndReason.ENDED) -> None:
+        self.command(lambda runner: runner.end(reason))
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """The desk closes: a drill still running is ended "aborted" (never left running on the hub)."""
+        self.end(ev.DrillEndReason.ABORTED)
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _obey(self) -> None:
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            command(self.runner)
+
+    def _run(self) -> None:
+        runner = self.runner
+        try:
+            runner.start()
+        except DrillRefused as refusal:
+            self.failed.emit(str(refusal))
+            return
+        score: DrillScore | None = None
+        try:
+            while True:
+                self._obey()  # the trainer's commands, between two steps (an "end" among them ends the loop)
+                if runner.ended is not None:
+                    break
+                if self._stop.is_set():
+                    runner.end(ev.DrillEndReason.ABORTED)
+                    break
+                runner.step()
+                runner.fleet.poll(timeout=0.1)
+            score = runner.score()
+        except Exception as error:  # the drill must not stay running because the runner failed
+            log.exception("drill %s stopped on an error", runner.drill_id)
+            self.failed.emit(f"{type(error).__name__}: {error}")
+            if runner.started and runner.ended is None:
+                try:
+                    runner.end(ev.DrillEndReason.ABORTED)
+                except Exception:
+                    log.exception("drill %s could not be ended", runner.drill_id)
+        self.finished.emit(score)

@@ -1,0 +1,66 @@
+"""A drill run from the desk: the desk takes part (the drill's call rings here, what it sends goes in drill
+mode), says so everywhere (banner, watermark on the map, mode badge, title), leaves the live log's state
+untouched, and is back on the live city with no banner once the drill ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.ui.display_mode import DisplayMode
+from tests.ui.live_desk import DeskFactory
+
+pytestmark = [pytest.mark.gui, pytest.mark.timeout(240)]
+
+SCENARIO = """\
+format: 1
+id: desk_drill_test
+version: 1
+title: {zh: 调度台演练, en: Desk drill}
+description: {zh: 调度台演练, en: Desk drill}
+duration: "+05:00"
+units:
+  simulated:
+    - {id: DRILL-PG-1, kind: patrol, station: S-440104-14, place: 广州站, call_sign: 演练巡1组}
+injects:
+  - {id: knife, at: "+00:01", call: {caller: 甲, number: "13800000001", place: 广州站, type: knife_attack,
+                                     priority: 1, description: 站前广场有人持刀}}
+expectations:
+  - {id: patrol, text: {zh: 派巡组, en: Patrol sent}, points: 10, deadline: {inject: knife, within: "+01:00"},
+     dispatched: {kind: patrol}}
+"""
+
+
+def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_live_state(  # type: ignore[no-untyped-def]
+        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:
+    desk = make_desk("zh_CN")
+    window, model = desk.window, desk.window.city_model
+    scenario = tmp_path / "desk_drill_test.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    assert desk.drill_banner.isHidden()
+    trainer = desk.drills.start(scenario)
+    assert trainer is not None and desk.drills.follow_action.isChecked()
+    qtbot.waitUntil(lambda: model.mode is DisplayMode.DRILL and model.state.drill is not None, timeout=20_000)
+    drill = model.state.drill
+    assert drill is not None and drill.scenario == "desk_drill_test"
+    assert not desk.drill_banner.isHidden() and "演练" in desk.drill_banner.label.text()
+    assert desk.drill_banner.watermark.isVisible()
+    assert window.status_bar.mode.text() == "演练" and "演练" in window.windowTitle()
+
+    qtbot.waitUntil(lambda: any(call.endswith("knife") for call in model.state.calls), timeout=20_000)
+    call = next(call for call in model.state.calls if call.endswith("knife"))
+    assert desk.send(ev.CallAnswered(call=call)).result(10).accepted  # sent in drill mode: the desk shows a drill
+    store = desk.services.store
+    assert store is not None
+    answered = [event for _g, event in store.read(0) if isinstance(event.body, ev.CallAnswered)]
+    assert [event.mode.value for event in answered] == ["drill"]
+    live = store.state_at()
+    assert call not in live.calls and "DRILL-PG-1" not in live.units  # nothing of the drill in the live state
+
+    desk.drills.end()
+    qtbot.waitUntil(lambda: model.state.drill is None and model.mode is not DisplayMode.DRILL, timeout=20_000)
+    qtbot.waitUntil(lambda: not trainer.running, timeout=10_000)
+    assert desk.drill_banner.isHidden() and not desk.drill_banner.watermark.isVisible()
+    assert call not in model.state.calls
