@@ -152,8 +152,13 @@ class OrderAck(Payload, frozen=True):
     unit: Id
 
 
-class SnapshotRequest(Payload, frozen=True):
+class SnapshotRequest(Payload, frozen=True, omit_defaults=True):
+    """Asks for the hub's state. ``mode``: "drill" for the running drill's state (refused ``no_drill`` when
+    none runs). Omitted when "live" (``omit_defaults``), so that a live request is the same bytes as before
+    the field existed and an older hub still answers it."""
+
     request: Count = 0  # echoed in the reply, so a late answer to an old request can be told apart
+    mode: Mode = Mode.LIVE
 
 
 class Snapshot(Payload, frozen=True):

@@ -119,6 +119,8 @@ SPECIFIC: dict[str, str] = {
     "Order.time": "when the order was stored, ms since the epoch, UTC",
     "Order.mode": "`drill` for an order of the running drill (send its reports in drill mode); omitted for a live one",
     "OrderAck.unit": "the acknowledging unit (under Curve: its key's name)",
+    "SnapshotRequest.mode": "`drill` for the running drill's state (`nack` `no_drill` when none runs); omitted "
+                            "for the live state",
     "Snapshot.gseq": "the state holds exactly the events up to and including this gseq",
     "Heartbeat.gseq": "gseq of the newest event published so far",
     "EventsRequest.after": "the gseq the requester's copy holds: the events after it are wanted",

@@ -11,6 +11,12 @@ cannot work: when the hub restarted, when the gap is over ``catchup_limit`` even
 not answer in time or refuses. PUB/SUB drops messages silently when a subscriber falls behind, so these
 checks, not the high-water marks, are what keep the copy exact.
 
+**Drill view** (PROTOCOL.md 9.8): a copy told to ``follow`` the drill becomes, while a drill runs, the drill's
+state (mode ``drill``: live and drill events folded in, as the hub keeps it) — at once if it hears
+``drill_started`` (its live state at that event, in drill mode), else from a drill snapshot — and goes back
+to a live snapshot when it hears ``drill_ended`` or stops following. Gaps are caught up in whichever mode
+the copy is in, and a resync asks for the snapshot of that mode.
+
 It owns no socket and no thread: ``WorkstationClient`` feeds it what arrives, on its own thread, and
 gives it ``send`` for its requests, ``report`` for what it applied (``(gseq, Envelope)`` pairs, or None
 when a snapshot replaced everything) and the two calls that say whether the copy is faithful.
@@ -22,8 +28,11 @@ import logging
 import time
 from collections.abc import Callable
 
+import msgspec
+
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.replay import Replay
 from dispatch_desktop.domain.state import State, decode_state
 
@@ -57,6 +66,8 @@ class StateCopy:
         self.catchups = 0
         """Gaps repaired by catching up."""
         self.gaps = 0
+        self.following = False
+        """Show the running drill (drill view) whenever one runs; see the module docstring."""
         self._send = send
         self._report = report
         self._synchronised = synchronised
@@ -69,6 +80,48 @@ class StateCopy:
         self._sync_sent = 0.0  # when the snapshot or catch-up page being waited for was asked for
         self._copy_hub = ""  # the hub instance whose log the copy follows: only it can fill a gap
         self._caught: list[Published] = []  # applied by the catch-up under way, reported at its end
+        self._snapshot_mode = Mode.LIVE  # of the snapshot asked for last
+        self._left_drill = False  # a drill_ended was folded into the drill view: its state is no one's now
+        self._drill_refused = False  # the hub had no drill snapshot: stay live until a drill_started is heard
+
+    @property
+    def drill_view(self) -> bool:
+        """Is the copy the running drill's state (rather than the live one)?"""
+        return self.state.mode is Mode.DRILL
+
+    def follow(self, on: bool) -> None:
+        """Follow the running drill (or stop): the copy switches view now if it is synced, else once it is."""
+        if on == self.following:
+            return
+        self.following = on
+        self._drill_refused = False
+        if not self.syncing:
+            self._settle_view()
+
+    def _wanted_mode(self) -> Mode:
+        running = self.following and self.state.drill is not None and not self._drill_refused
+        return Mode.DRILL if running else Mode.LIVE
+
+    def _settle_view(self) -> bool:
+        """Resync to the view wanted now if the copy is not in it (a drill began or ended, or ``follow``
+        changed); True if it did."""
+        wanted = self._wanted_mode()
+        if wanted is self.state.mode and not self._left_drill:
+            return False
+        self.resync(f"to the {wanted.value} view")
+        return True
+
+    def on_refused(self, nack: p.Nack) -> bool:
+        """A NACK that names no command: if it refuses the drill snapshot being waited for (no drill runs
+        now, or an older hub that serves none), ask for the live one; False if it is about something else."""
+        refused = nack.params.get("request") == str(self._snapshot_request) or (
+            nack.code == "unknown_field" and not nack.source)
+        if self.syncing and self._waiting_for == _SNAPSHOT and self._snapshot_mode is Mode.DRILL and refused:
+            log.info("%s: no drill snapshot (%s): back to the live view", self.name, nack.code)
+            self._drill_refused = True
+            self._request_snapshot()
+            return True
+        return False
 
     def start(self) -> None:
         self._request_snapshot()
@@ -103,18 +156,40 @@ class StateCopy:
             self._buffered += len(batch.events)
             return
         self._apply(batch, changed)
+        self._settle_view()
 
     def _apply(self, batch: p.Events, changed: list[Published]) -> None:
         self._fold(batch.events, changed)
 
     def _fold(self, events: tuple[Published, ...], changed: list[Published]) -> None:
         replay, gseq = Replay(self.state), self.gseq  # position reports folded per unit: most of a batch
+        # The one drill event that changes the view, looked for only when it would (rarely: the rest pay
+        # one comparison per event).
+        watch = self._view_changer()
         for item in events:
             if item[0] > gseq:
+                if watch is not None and type(item[1].body) is watch:
+                    replay, watch = self._change_view(replay)
                 replay.event(item[1])
                 gseq = item[0]
                 changed.append(item)
         self.state, self.gseq = replay.state, gseq
+
+    def _view_changer(self) -> type | None:
+        if self.state.mode is Mode.DRILL:
+            return None if self._left_drill else ev.DrillEnded
+        return ev.DrillStarted if self.following else None
+
+    def _change_view(self, replay: Replay) -> tuple[Replay, type | None]:
+        """At a ``drill_started`` in live view: the drill's state is the live state at that event, in drill
+        mode (as the hub makes it), so the copy joins the drill here with no snapshot. At a ``drill_ended``
+        in drill view: that view ends; what follows is folded in vain until the live snapshot replaces it."""
+        state = replay.state
+        if state.mode is Mode.DRILL:
+            self._left_drill = True
+            return replay, None
+        self._drill_refused = False
+        return Replay(msgspec.structs.replace(state, mode=Mode.DRILL)), ev.DrillEnded
 
     def on_heartbeat(self, beat: p.Heartbeat) -> None:
         restarted = beat.hub != self.hub_instance
@@ -162,7 +237,8 @@ class StateCopy:
         self._waiting_for = _SNAPSHOT
         self._snapshot_request += 1
         self._sync_sent = time.monotonic()
-        self._send(p.SNAPSHOT_REQUEST, p.SnapshotRequest(request=self._snapshot_request))
+        self._snapshot_mode = self._wanted_mode()
+        self._send(p.SNAPSHOT_REQUEST, p.SnapshotRequest(request=self._snapshot_request, mode=self._snapshot_mode))
 
     # --- catching up ----------------------------------------------------------------------------------
 
@@ -204,8 +280,10 @@ class StateCopy:
                 self._request_catchup()
                 return
             self._apply(batch, self._caught)
-        changed, self._caught = self._caught, []
         self.syncing = False
+        if self._settle_view():
+            return
+        changed, self._caught = self._caught, []
         self.catchups += 1
         self._report(self.state, changed)
         self._synchronised()
@@ -217,7 +295,9 @@ class StateCopy:
             log.warning("%s: undecodable snapshot: %s", self.name, error)
             self._request_snapshot()
             return
-        self.state, self.gseq = state, snapshot.gseq
+        self.state, self.gseq, self._left_drill = state, snapshot.gseq, False
+        # A drill snapshot answered with another state: asking again would loop; stay in its view.
+        self._drill_refused |= state.mode is not self._snapshot_mode
         self.hub_instance = self._copy_hub = snapshot.hub
         buffered, self._buffer, self._buffered = self._buffer, [], 0
         ignored: list[Published] = []
@@ -228,5 +308,7 @@ class StateCopy:
             self._apply(batch, ignored)
         self.syncing = False
         self.resyncs += 1
+        if self._settle_view():
+            return
         self._report(self.state, None)
         self._synchronised()

@@ -10,7 +10,8 @@ The client runs on its own thread and reports through plain callbacks, called on
 - ``on_state(state, changed_events)``: after a burst of updates, and after each catch-up, with the
   ``(gseq, Envelope)`` pairs just applied, in order (together, these lists hold every event once);
   ``changed_events`` is ``None`` when the whole state was replaced by a snapshot (the first sync, and a
-  resync that could not catch up): the events in between are then not reported;
+  resync that could not catch up, a switch of view): the events in between are then not reported. In
+  drill view (``follow_drill``) the states are the running drill's (``state.mode is Mode.DRILL``);
 - ``on_connection(up)``: ``False`` within ``hub_timeout`` (default 2.5 s) of the hub's last message,
   ``True`` once synchronised again;
 - ``on_reply(reply)``: every ``CommandReply`` (the same object also completes the command's future).
@@ -110,6 +111,7 @@ class WorkstationClient:
         self.history = HistoryQueries(self._send, retry_after=snapshot_timeout, deadline=command_deadline)
         self._seq_lock = threading.Lock()  # seqs are handed out on the caller's thread, raised on ours
         self._lost = False
+        self._follow = False  # what follow_drill asked for last; the thread hands it to the copy
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         wake = f"inproc://dispatch-ws-wake-{id(self)}-{next(_wake_ids)}"
@@ -182,6 +184,23 @@ class WorkstationClient:
         self._wake()
         return future
 
+    def follow_drill(self, on: bool) -> None:
+        """Show the running drill (thread-safe): while one runs, ``on_state`` reports the drill's state
+        (live and drill events) instead of the live one, switching by itself when a drill starts or ends;
+        ``False`` goes back to the live state (a resync either way). See ``bus.state_copy``."""
+        self._follow = on
+        self._wake()
+
+    @property
+    def following_drill(self) -> bool:
+        """Was the client last asked to follow the drill?"""
+        return self._follow
+
+    @property
+    def drill_view(self) -> bool:
+        """Is ``state`` the running drill's state now (rather than the live one)?"""
+        return self.copy.drill_view
+
     # The copy, as it stands after the last update (read on any thread: each is replaced whole).
 
     @property
@@ -233,6 +252,7 @@ class WorkstationClient:
             poller.register(socket, zmq.POLLIN)
         self._dealer = dealer
         self._send(p.HELLO, p.Hello(source=self.name))
+        self.copy.follow(self._follow)
         self.copy.start()
         self.last_heard = time.monotonic()
         try:
@@ -279,6 +299,7 @@ class WorkstationClient:
                 self._wake_pull.recv(zmq.NOBLOCK)
             except zmq.Again:
                 break
+        self.copy.follow(self._follow)
         now = time.monotonic()
         for wanted, history in claimed(self._history_asked):
             self.history.start(wanted, history, now)
@@ -309,7 +330,7 @@ class WorkstationClient:
             nack: p.Nack = decode_payload(message.payload, p.Nack)
             if nack.source == self.name:
                 self._resolve(CommandReply(nack.seq, False, nack.gseq, nack.code, nack.message, dict(nack.params)))
-            else:
+            elif not self.copy.on_refused(nack):
                 log.warning("%s: hub refused a message: %s %s", self.name, nack.code, nack.message)
         elif kind == p.SNAPSHOT:
             snapshot: p.Snapshot = decode_payload(message.payload, p.Snapshot)

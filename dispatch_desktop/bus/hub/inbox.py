@@ -109,7 +109,7 @@ class Inbox:
         elif kind == p.SNAPSHOT_REQUEST:
             request: p.SnapshotRequest = decode_payload(message.payload, p.SnapshotRequest)
             self.peers.authorize(peer)
-            self.pipeline.batch.snapshots.append((rid, request.request))
+            self.pipeline.batch.snapshots.append((rid, request.request, request.mode))
         elif kind == p.EVENTS_REQUEST:
             wanted: p.EventsRequest = decode_payload(message.payload, p.EventsRequest)
             self.peers.authorize(peer)

@@ -63,7 +63,7 @@ class Batch:
         self.drill_after: State | None = None  # the drill's state once the batch is stored (the committer's)
         self.delivered: set[str] = set()
         self.orders = False  # does it hold anything that creates or completes an order?
-        self.snapshots: list[tuple[bytes, int]] = []
+        self.snapshots: list[tuple[bytes, int, Mode]] = []  # (routing id, request number, which state)
 
     def add(self, event: ev.Envelope, socket: Socket | None, rid: bytes, refusal: Refusal | None = None) -> None:
         source, seq = event.source, event.seq

@@ -323,7 +323,7 @@ class Hub:
             if not got:
                 break
         if batch.snapshots:
-            transport.serve_snapshots(batch.snapshots, self.pipeline.state)
+            transport.serve_snapshots(batch.snapshots, self.pipeline.state, self.pipeline.drill)
             batch.snapshots = []
 
     # --- the refusal budget (see ``refusal_budget``) --------------------------------------------------

@@ -26,6 +26,7 @@ from dispatch_desktop.bus.ratelog import RateLimitedLog
 from dispatch_desktop.bus.session import Session
 from dispatch_desktop.bus.zap import FIELD_DOMAIN, WORKSTATION_DOMAIN
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.state import Refusal, State, encode_state
 
 _PUBLISH_CHUNK = 500  # events per published message
@@ -50,7 +51,7 @@ class Transport:
         self.on_unreachable: Callable[[bytes], None] = lambda rid: None
         self.sockets: list[Socket] = []
         self.last_gseq = 0  # of the newest published event
-        self._snapshot_cache: tuple[int, bytes] | None = None
+        self._snapshot_cache: dict[Mode, tuple[int, bytes]] = {}  # per mode: (gseq, encoded state)
         # a NACKed message's payload starts after the header and, with a key, the signature
         self._payload_offset = p.HEADER_SIZE + (p.SIGNATURE_SIZE if session.key else 0)
 
@@ -179,16 +180,28 @@ class Transport:
                             time=now_ms)
         self.send(socket, rid, p.WELCOME, welcome)
 
-    def serve_snapshots(self, requests: list[tuple[bytes, int]], state: State) -> None:
-        """Answer snapshot requests (routing id, request number) on the workstation socket with ``state``,
-        the state as of ``last_gseq``, encoded once for all of them (and again only when it moved on)."""
-        if self._snapshot_cache is None or self._snapshot_cache[0] != self.last_gseq:
-            self._snapshot_cache = (self.last_gseq, encode_state(state))
-        gseq, data = self._snapshot_cache
-        for rid, request in requests:
-            self.send(self.workstation, rid, p.SNAPSHOT, p.Snapshot(request=request, gseq=gseq, hub=self.instance),
-                      data)
-        self.count("snapshots", len(requests))
+    def serve_snapshots(self, requests: list[tuple[bytes, int, Mode]], state: State, drill: State | None) -> None:
+        """Answer snapshot requests (routing id, request number, mode) on the workstation socket: a live one
+        with ``state``, a drill one with ``drill`` (the running drill's state, None if none runs: refused
+        ``no_drill``), both as of ``last_gseq``, each encoded once for all its requests (and again only
+        when it moved on)."""
+        for rid, request, mode in requests:
+            data = self._encoded(mode, state if mode is Mode.LIVE else drill)
+            if data is None:
+                self.nack(self.workstation, rid, p.BusError("no_drill", kind="snapshot_request", request=request),
+                          "", 0)
+                continue
+            self.send(self.workstation, rid, p.SNAPSHOT,
+                      p.Snapshot(request=request, gseq=self.last_gseq, hub=self.instance), data)
+            self.count("snapshots", 1)
+
+    def _encoded(self, mode: Mode, state: State | None) -> bytes | None:
+        if state is None:
+            return None
+        cached = self._snapshot_cache.get(mode)
+        if cached is None or cached[0] != self.last_gseq:
+            cached = self._snapshot_cache[mode] = (self.last_gseq, encode_state(state))
+        return cached[1]
 
     # --- publishing -------------------------------------------------------------------------------
 
