@@ -4,7 +4,8 @@
 PROTOCOL.md 9.8), takes every drill-mode event stored between them as the drill's, matches each inject of the
 scenario with what it became in the log (a call inject with the drill's ``call_offered`` and the
 ``incident_created`` naming that call), builds each drill incident's record as it stood at the drill's end
-(the drill's own state, ``state_at(mode=DRILL, drill_start=…)``) and scores the scenario's expectations.
+(the drill's own state, ``state_at(mode=DRILL, drill_start=…)``) and scores the scenario's expectations in
+drill time, on the drill's clock as the log recorded its pauses and warps (``drill_clock``): as the runner scored.
 
 How a drill is found: its id ``D-YYYYMMDD-NN`` names the day it ran, so only that day is read (widened by the
 14 hours any time zone may be off UTC), with every position report left out by the database: a Guangzhou
