@@ -124,7 +124,7 @@ def inject_rows(record: DrillRecord, language: str) -> list[InjectRow]:
 def _inject_row(mark: InjectMark, record: DrillRecord, language: str) -> InjectRow:
     planned = drill_time(mark.planned_ms) if mark.planned_ms is not None else "—"
     if mark.at_ms:
-        actual = f"{drill_time(mark.at_ms - record.start_ms)} ({clock_text(mark.at_ms)})"
+        actual = f"{drill_time(record.drill_ms(mark.at_ms))} ({clock_text(mark.at_ms)})"  # paused, warped: drill time
     else:
         actual = texts.label("not_seen" if mark.observable else "not_observable", language)
     return InjectRow(mark.inject, texts.inject_kind_name(mark.kind, language), planned, actual, mark.incident or "—")
