@@ -9,7 +9,7 @@ runs and how to take part. Nothing of a drill is shown without them.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QWidget
 
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.drill.watermark import MapWatermark
@@ -38,7 +38,11 @@ class DrillBanner(RetranslateMixin, QToolBar):
         self.label.setObjectName("drill_banner_text")
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.addWidget(self.label)
+        host = QWidget(self)  # the banner runs the window's whole width, as the link banner does
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        self.addWidget(host)
         self.watermark = MapWatermark(map_view)
         city_model.stateChanged.connect(lambda _state: self.refresh())
         city_model.modeChanged.connect(lambda _mode: self.refresh())
