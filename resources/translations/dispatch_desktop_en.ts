@@ -101,6 +101,10 @@
     <context>
         <name>Calls</name>
         <message>
+            <source>DRILL</source>
+            <translation>DRILL</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+21" />
             <source>Waiting</source>
             <translation>Waiting</translation>
@@ -1257,6 +1261,10 @@
     </context>
     <context>
         <name>IncidentQueue</name>
+        <message>
+            <source>DRILL</source>
+            <translation>DRILL</translation>
+        </message>
         <message>
             <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+25" />
             <source>No.</source>

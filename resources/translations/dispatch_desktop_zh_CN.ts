@@ -101,6 +101,10 @@
     <context>
         <name>Calls</name>
         <message>
+            <source>DRILL</source>
+            <translation>演练</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/ui/models/calls_model.py" line="+21" />
             <source>Waiting</source>
             <translation>等待</translation>
@@ -1256,6 +1260,10 @@
     </context>
     <context>
         <name>IncidentQueue</name>
+        <message>
+            <source>DRILL</source>
+            <translation>演练</translation>
+        </message>
         <message>
             <location filename="../../dispatch_desktop/ui/models/incident_table.py" line="+25" />
             <source>No.</source>

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.enums import Category
 from dispatch_desktop.ui.display_mode import DisplayMode
+from dispatch_desktop.ui.models.calls_model import NUMBER
 from tests.ui.live_desk import DeskFactory
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(240)]
@@ -51,13 +53,26 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
 
     qtbot.waitUntil(lambda: any(call.endswith("knife") for call in model.state.calls), timeout=20_000)
     call = next(call for call in model.state.calls if call.endswith("knife"))
+    calls = desk.calls_model
+    qtbot.waitUntil(lambda: calls.row_of(call) is not None, timeout=10_000)
+    number = calls.index(calls.row_of(call), calls.column_titled(NUMBER)).data()
+    assert number == "演练 · 13800000001"  # the drill's call, marked apart from the live ones shown with it
     assert desk.send(ev.CallAnswered(call=call)).result(10).accepted  # sent in drill mode: the desk shows a drill
     store = desk.services.store
     assert store is not None
     answered = [event for _g, event in store.read(0) if isinstance(event.body, ev.CallAnswered)]
     assert [event.mode.value for event in answered] == ["drill"]
+    taken = ev.IncidentCreated(incident="J-20261207-99001", call_time=model.now_ms(), caller_number="13800000001",
+                               lat=23.1489, lon=113.2572, address="广州站 站前广场", district="440104",
+                               station="S-440104-14", incident_type="knife_attack", priority=1,
+                               category=Category.POLICE, call=call)
+    assert desk.send(taken).result(10).accepted
+    table = window.incident_table
+    qtbot.waitUntil(lambda: table.row_of("J-20261207-99001") is not None, timeout=10_000)
+    assert table.index(table.row_of("J-20261207-99001"), 0).data() == "演练 · J-20261207-99001"
     live = store.state_at()
     assert call not in live.calls and "DRILL-PG-1" not in live.units  # nothing of the drill in the live state
+    assert "J-20261207-99001" not in live.incidents
 
     desk.drills.end()
     qtbot.waitUntil(lambda: model.state.drill is None and model.mode is not DisplayMode.DRILL, timeout=20_000)

@@ -28,6 +28,7 @@ TAKEN_HERE = QT_TRANSLATE_NOOP("Calls", "Being taken here")
 HUNG_UP = QT_TRANSLATE_NOOP("Calls", "caller hung up")
 WITHHELD = QT_TRANSLATE_NOOP("Calls", "number withheld")
 SIMULATED = QT_TRANSLATE_NOOP("Calls", "SIM")
+DRILL = QT_TRANSLATE_NOOP("Calls", "DRILL")
 NO_LOCATION = QT_TRANSLATE_NOOP("Calls", "no location from the network")
 NEAR = QT_TRANSLATE_NOOP("Calls", "near {place}, {district} (±{metres} m)")
 REGISTERED = QT_TRANSLATE_NOOP("Calls", "{address} (registered landline)")
@@ -91,7 +92,15 @@ class CallsModel(KeyedTableModel):
 
     def _number_text(self, call: Call) -> str:
         number = call.number or _tr(WITHHELD)
+        if self._is_drill_call(call):  # the drill view shows live calls too: the drill's say so
+            return f"{_tr(DRILL)} · {number}"
         return f"{_tr(SIMULATED)} · {number}" if call.simulated else number
+
+    def _is_drill_call(self, call: Call) -> bool:
+        """A call the running drill rang: its id starts with the drill's (``D-20261207-01:knife``, as the drill
+        runner names them; the hub lets only the drill's trainer ring calls in a drill)."""
+        drill = self._city_model.state.drill
+        return drill is not None and call.id.startswith(f"{drill.drill}:")
 
     def _state_text(self, call: Call) -> str:
         if not call.answered_by:

@@ -32,6 +32,7 @@ CALL_TIME = QT_TRANSLATE_NOOP("IncidentQueue", "Call time")
 ELAPSED = QT_TRANSLATE_NOOP("IncidentQueue", "Elapsed")
 UNITS = QT_TRANSLATE_NOOP("IncidentQueue", "Units")
 SIMULATED = QT_TRANSLATE_NOOP("IncidentQueue", "SIM")
+DRILL = QT_TRANSLATE_NOOP("IncidentQueue", "DRILL")
 SIMULATED_TIP = QT_TRANSLATE_NOOP("IncidentQueue", "Raised by the simulated city: not a real emergency")
 OVERDUE_COLOR = "#ef9a9a"
 
@@ -48,7 +49,7 @@ class IncidentTableModel(KeyedTableModel):
         right = Qt.AlignmentFlag.AlignRight
         super().__init__(
             [
-                Column(ID, _number_text, sort=lambda i: i.id, tooltip=_number_tooltip),
+                Column(ID, self._number_text, sort=lambda i: i.id, tooltip=_number_tooltip),
                 Column(ELAPSED, self._elapsed_text, sort=self.elapsed_ms, align=right),
                 Column(PRIORITY, lambda i: labels.priority(i.priority),
                        sort=lambda i: i.priority * _EPOCH_SPAN + i.call_time,
@@ -103,15 +104,19 @@ class IncidentTableModel(KeyedTableModel):
     def row_background(self, key: str, record: Incident) -> QColor | None:
         return QColor(OVERDUE_COLOR) if key in self._overdue else None
 
+    def _number_text(self, incident: Incident) -> str:
+        drill = self._city_model.state.drill
+        if drill is not None and incident.call.startswith(f"{drill.drill}:"):  # taken from one of the drill's calls
+            return f"{QCoreApplication.translate('IncidentQueue', DRILL)} · {incident.id}"
+        if incident.simulated:
+            return f"{QCoreApplication.translate('IncidentQueue', SIMULATED)} · {incident.id}"
+        return incident.id
+
     def _unit_names(self, incident: Incident) -> str:
         units = self._city_model.state.units
         return ", ".join(units[u].name if u in units and units[u].name else u for u in incident.units)
 
 
-def _number_text(incident: Incident) -> str:
-    if incident.simulated:
-        return f"{QCoreApplication.translate('IncidentQueue', SIMULATED)} · {incident.id}"
-    return incident.id
 
 
 def _number_tooltip(incident: Incident) -> str:
