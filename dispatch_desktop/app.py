@@ -194,7 +194,8 @@ class Desk:
         # Drills: take part in the running one (its banner and watermark), or run one from here as the trainer.
         self.drills = DrillControls(window, self.client, city, field_endpoint=services.endpoints.field,
                                     context=services.context, store=services.store, operator=self.operator,
-                                    may_start=self._drill_start_refusal(role))
+                                    may_start=self._drill_start_refusal(role),
+                                    database_url=services.options.database_url)
         self.drill_banner = DrillBanner(window.city_model, window.map_view, window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.drill_banner)
         # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).

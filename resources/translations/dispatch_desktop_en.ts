@@ -963,6 +963,34 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Drill report…</source>
+            <translation>Drill report…</translation>
+        </message>
+        <message>
+            <source>Write the last drill run from this desk as an HTML or PDF report, scored, its SHA-256 recorded in the log</source>
+            <translation>Write the last drill run from this desk as an HTML or PDF report, scored, its SHA-256 recorded in the log</translation>
+        </message>
+        <message>
+            <source>Drill report</source>
+            <translation>Drill report</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>The file&apos;s name must contain the drill&apos;s id {drill}, e.g. {drill}-report.{format}.</source>
+            <translation>The file&apos;s name must contain the drill&apos;s id {drill}, e.g. {drill}-report.{format}.</translation>
+        </message>
+        <message>
+            <source>Drill report written: {path}, SHA-256 {sha256}</source>
+            <translation>Drill report written: {path}, SHA-256 {sha256}</translation>
+        </message>
+        <message>
+            <source>Drill report not written</source>
+            <translation>Drill report not written</translation>
+        </message>
+        <message>
             <source>&amp;Drill</source>
             <translation>&amp;Drill</translation>
         </message>

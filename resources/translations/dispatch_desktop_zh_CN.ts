@@ -962,6 +962,34 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Drill report…</source>
+            <translation>演练报告…</translation>
+        </message>
+        <message>
+            <source>Write the last drill run from this desk as an HTML or PDF report, scored, its SHA-256 recorded in the log</source>
+            <translation>把本调度台最近一次演练写成 HTML 或 PDF 报告（含评分），其 SHA-256 记入日志</translation>
+        </message>
+        <message>
+            <source>Drill report</source>
+            <translation>演练报告</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>The file&apos;s name must contain the drill&apos;s id {drill}, e.g. {drill}-report.{format}.</source>
+            <translation>文件名必须包含演练编号 {drill}，例如 {drill}-report.{format}。</translation>
+        </message>
+        <message>
+            <source>Drill report written: {path}, SHA-256 {sha256}</source>
+            <translation>演练报告已写入：{path}，SHA-256 {sha256}</translation>
+        </message>
+        <message>
+            <source>Drill report not written</source>
+            <translation>演练报告未写入</translation>
+        </message>
+        <message>
             <source>&amp;Drill</source>
             <translation>演练(&amp;D)</translation>
         </message>

@@ -79,3 +79,15 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     qtbot.waitUntil(lambda: not trainer.running, timeout=10_000)
     assert desk.drill_banner.isHidden() and not desk.drill_banner.watermark.isVisible()
     assert call not in model.state.calls
+
+    # Drill → Drill report… for the drill this desk ran: written, scored, its SHA-256 in the log.
+    assert desk.drills.last_drill == drill.drill and desk.drills.report_action.isEnabled()
+    written: list[tuple[str, str]] = []
+    desk.drills._reports.written.connect(lambda path, sha: written.append((path, sha)))
+    report = tmp_path / f"{drill.drill}-report.html"
+    desk.drills._reports.write(desk.services.options.database_url, drill.drill, "html", report, "zh_CN", "张伟 012345")
+    qtbot.waitUntil(lambda: bool(written), timeout=30_000)
+    html = report.read_text(encoding="utf-8")
+    assert "演练 DRILL" in html and drill.drill in html
+    recorded = [event.body for _g, event in store.read(0) if isinstance(event.body, ev.RecordExported)]
+    assert [body.file for body in recorded] == [report.name] and recorded[0].sha256 == written[0][1]

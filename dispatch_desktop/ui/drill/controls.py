@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -28,6 +28,7 @@ from dispatch_desktop.drill.scenario import Scenario
 from dispatch_desktop.drill.scoring import DrillScore
 from dispatch_desktop.drill.sim_units import simulated_motion
 from dispatch_desktop.store import EventStore
+from dispatch_desktop.ui.drill.reports import DrillReports
 from dispatch_desktop.ui.drill.trainer import DrillTrainer
 from dispatch_desktop.ui.workstation import Workstation
 
@@ -37,10 +38,12 @@ WARPS = (1.0, 2.0, 5.0, 10.0)
 class DrillControls(QObject):
     def __init__(self, window: Workstation, client: WorkstationClient, city: City, *, field_endpoint: str | None,
                  context: object, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
-                 parent: QObject | None = None) -> None:
+                 database_url: str | None = None, parent: QObject | None = None) -> None:
         """``field_endpoint``: the hub's field socket, where the drill's simulated units report (None: this desk
-        cannot run a drill's units); ``may_start``: why this desk may not start a drill ("" when it may)."""
+        cannot run a drill's units); ``may_start``: why this desk may not start a drill ("" when it may);
+        ``database_url``: the log the drill report is read from and its export recorded in."""
         super().__init__(parent or window)
+        self._database_url = database_url
         self._window = window
         self._client = client
         self._city = city
@@ -72,6 +75,11 @@ class DrillControls(QObject):
         self.skip_action.triggered.connect(self.skip_next)
         self.end_action = self._action("drill_end")
         self.end_action.triggered.connect(self.end)
+        self.menu.addSeparator()
+        self.report_action = self._action("drill_report")
+        self.report_action.triggered.connect(self.ask_report)
+        self.last_drill = ""  # the drill this desk ran last: what "Drill report…" writes
+        self._reports = DrillReports(self)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.menu)
         window.language.languageChanged.connect(lambda _language: self.retranslate())
         window.city_model.stateChanged.connect(lambda _state: self._enable())
@@ -98,6 +106,10 @@ class DrillControls(QObject):
         self.warp_menu.setTitle(translate("DrillControls", "Drill clock speed"))
         self.skip_action.setText(translate("DrillControls", "Skip the next inject"))
         self.end_action.setText(translate("DrillControls", "End the drill"))
+        self.report_action.setText(translate("DrillControls", "Drill report…"))
+        self.report_action.setToolTip(translate(
+            "DrillControls", "Write the last drill run from this desk as an HTML or PDF report, scored, its SHA-256 "
+            "recorded in the log"))
         self._enable()
 
     def _enable(self) -> None:
@@ -109,6 +121,7 @@ class DrillControls(QObject):
                      *self.warp_actions.values()):
             made.setEnabled(training)
         self.warp_menu.setEnabled(training)
+        self.report_action.setEnabled(bool(self.last_drill) and not training and self._database_url is not None)
 
     # --- taking part -------------------------------------------------------------------------------------
 
@@ -191,11 +204,39 @@ class DrillControls(QObject):
             self.trainer.end()
 
     def _finished(self, score: DrillScore | None) -> None:
+        if self.trainer is not None and self.trainer.runner.started:
+            self.last_drill = self.trainer.runner.drill_id
         self._enable()
         if score is not None:
             self._window.status_bar.showMessage(QCoreApplication.translate(
                 "DrillControls", "The drill ended: {earned} of {possible} points").format(
                 earned=score.earned, possible=score.possible), 30_000)
+
+    def ask_report(self) -> None:
+        translate = QCoreApplication.translate
+        formats = ["html", "pdf"]
+        chosen, ok = QInputDialog.getItem(self._window, translate("DrillControls", "Drill report"),
+                                          translate("DrillControls", "Format:"), formats, 0, False)
+        if not ok or self._database_url is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / f"{self.last_drill}-report.{chosen}")
+        path, _filter = QFileDialog.getSaveFileName(self._window, translate("DrillControls", "Drill report"), suggested)
+        if path and self.last_drill not in Path(path).name:
+            # The log records an export by its file's name: that is where the record says which drill it is.
+            self._report_failed(translate("DrillControls", "The file's name must contain the drill's id {drill}, "
+                                          "e.g. {drill}-report.{format}.").format(drill=self.last_drill, format=chosen))
+            return
+        if path:
+            self._reports.write(self._database_url, self.last_drill, chosen, Path(path),
+                                self._window.language.language, self._operator())
+
+    def _report_written(self, path: str, sha256: str) -> None:
+        self._window.status_bar.showMessage(QCoreApplication.translate(
+            "DrillControls", "Drill report written: {path}, SHA-256 {sha256}").format(path=path, sha256=sha256), 30_000)
+
+    def _report_failed(self, why: str) -> None:
+        QMessageBox.warning(self._window, QCoreApplication.translate("DrillControls", "Drill report not written"), why)
 
     def stop(self) -> None:
         if self.trainer is not None and self.trainer.running:
