@@ -26,6 +26,7 @@ import queue
 from collections.abc import Callable, Sequence
 from concurrent import futures
 from concurrent.futures import Future
+from typing import NamedTuple
 
 from dispatch_desktop.bus import protocol as p
 from dispatch_desktop.bus.field import FieldClient, FieldFleet
@@ -51,6 +52,15 @@ class DrillRefused(RuntimeError):
     """The hub would not start the drill (one already runs, a unit is busy…): the message says why."""
 
 
+class Said(NamedTuple):
+    """One thing the runner says: ``key`` (``started``, ``call``, ``met``, ``missed``, ``not_injected``…, see
+    ``DrillRunner._say``'s callers), the values its sentence needs, and the English line itself."""
+
+    key: str
+    values: dict[str, str]
+    text: str
+
+
 class DrillRunner:
     """One drill of ``scenario`` from the trainer's ``desk``; see the module docstring. ``curve``: the key of a
     simulated unit's handset (None against a plain hub); ``context``: the ZeroMQ context of its handsets;
@@ -60,8 +70,9 @@ class DrillRunner:
                  drill_id: str, clock: DrillClock, motion: MotionFactory, operator: str = "", seed: int = 0,
                  times: SimTimes | None = None,
                  curve: Callable[[str], ClientCurve | None] = lambda _unit: None, context: Context | None = None,
-                 say: Callable[[str], None] = lambda _line: None) -> None:
-        self.scenario, self.city, self.desk, self.clock, self.say = scenario, city, desk, clock, say
+                 say: Callable[[str], None] = lambda _line: None,
+                 tell: Callable[[Said], None] = lambda _said: None) -> None:
+        self.scenario, self.city, self.desk, self.clock, self.say, self.tell = scenario, city, desk, clock, say, tell
         self.drill_id, self.operator = drill_id, operator
         starts = {unit.id: self._place(unit.place) for unit in scenario.units.simulated}
         self.units = SimulatedUnits(scenario.units.simulated, starts, motion=motion, seed=seed, times=times)
@@ -105,8 +116,9 @@ class DrillRunner:
             self._wait(self._drill(registration))
             self._wait(self._drill(ev.UnitStatusSet(unit=registration.unit, status=UnitStatus.AVAILABLE,
                                                     operator=self.operator)))
-        self.say(f"drill {self.drill_id} started: {self.scenario.id} version {self.scenario.version}, "
-                 f"{len(self.scenario.injects)} injects, {self.scenario.duration} long")
+        self._say("started", f"drill {self.drill_id} started: {self.scenario.id} version {self.scenario.version}, "
+                  f"{len(self.scenario.injects)} injects, {self.scenario.duration} long", drill=self.drill_id,
+                  scenario=self.scenario.id, injects=len(self.scenario.injects), duration=self.scenario.duration)
 
     def end(self, reason: ev.DrillEndReason = ev.DrillEndReason.ENDED) -> None:
         """Close the drill on the hub (``drill_ended``) and the simulated units' handsets; idempotent."""
@@ -121,7 +133,8 @@ class DrillRunner:
         if not reply.accepted and reply.code != "drill_not_running":  # not running: ended from another desk
             raise DrillRefused(f"the hub did not end drill {self.drill_id}: {reply.message} ({reply.code})")
         at = min(self.clock.now(), self.scenario.duration_ms)
-        self.say(f"drill {self.drill_id} {reason.value} at {drill_time(at)}")
+        self._say("ended", f"drill {self.drill_id} {reason.value} at {drill_time(at)}", drill=self.drill_id,
+                  reason=reason.value, at=drill_time(at))
 
     @property
     def started(self) -> bool:
@@ -138,17 +151,18 @@ class DrillRunner:
     def pause(self) -> None:
         self.clock.pause()
         self._record_clock(ev.DrillClockAction.PAUSED)
-        self.say(f"{drill_time(self.clock.now())} paused")
+        self._say("paused", f"{drill_time(self.clock.now())} paused", at=drill_time(self.clock.now()))
 
     def resume(self) -> None:
         self.clock.resume()
         self._record_clock(ev.DrillClockAction.RESUMED)
-        self.say(f"{drill_time(self.clock.now())} resumed")
+        self._say("resumed", f"{drill_time(self.clock.now())} resumed", at=drill_time(self.clock.now()))
 
     def warp(self, factor: float) -> None:
         self.clock.set_warp(factor)
         self._record_clock(ev.DrillClockAction.WARPED)
-        self.say(f"{drill_time(self.clock.now())} warp ×{factor:g}")
+        self._say("warped", f"{drill_time(self.clock.now())} warp ×{factor:g}", at=drill_time(self.clock.now()),
+                  factor=f"{factor:g}")
 
     def _record_clock(self, action: ev.DrillClockAction) -> None:
         """Into the log, so that the report reads each event's drill time as the runner does
@@ -164,7 +178,8 @@ class DrillRunner:
         if self.scenario.inject(inject_id) is None or inject_id in self.injected:
             raise ValueError(f'"{inject_id}" is no inject still to come in {self.scenario.id}')
         self.skipped.add(inject_id)
-        self.say(f"{drill_time(self.clock.now())} {inject_id}: skipped")
+        self._say("skipped", f"{drill_time(self.clock.now())} {inject_id}: skipped", at=drill_time(self.clock.now()),
+                  inject=inject_id)
 
     def inject(self, inject: Inject) -> None:
         """Inject now, whatever its time: one of the scenario's (ahead of its time) or an ad-hoc one."""
@@ -252,14 +267,15 @@ class DrillRunner:
                 self.handsets[record.unit].report(ev.FieldRecord(
                     record=record.record, record_id=f"{self.drill_id}-{inject.id}", incident=incident,
                     fields=fields), mode=Mode.DRILL)
-                self.say(f"{when} {inject.id}: {record.unit} reports {record.record.value} on {incident}")
+                self._say("field_record", f"{when} {inject.id}: {record.unit} reports {record.record.value} on "
+                          f"{incident}", at=when, inject=inject.id, unit=record.unit, incident=incident)
         elif (sos := inject.sos) is not None:
             if sos.unit not in self.handsets:
                 self._not_injected(inject.id, f"{sos.unit} is a real unit: ask its crew to press SOS")
             else:
                 unit, body = self.units.sos(sos.unit)
                 self.handsets[unit].report(body, mode=Mode.DRILL)
-                self.say(f"{when} {inject.id}: SOS from {unit}")
+                self._say("sos", f"{when} {inject.id}: SOS from {unit}", at=when, inject=inject.id, unit=unit)
         else:
             self._not_injected(inject.id, "a camera going dark needs the camera-status event (lead)")
 
@@ -276,8 +292,9 @@ class DrillRunner:
                                    location=ev.CallLocation(lat=lat, lon=lon, accuracy_m=50, method="gnss")))
         self._hangups.append((now + CALLER_ON_LINE_MS, call_id))
         self._hangups.sort()
-        self.say(f"{drill_time(now)} {inject_id}: 110 call {call_id} from {call.caller} {call.number} at {address} "
-                 f"({call.type}): {call.description}")
+        self._say("call", f"{drill_time(now)} {inject_id}: 110 call {call_id} from {call.caller} {call.number} at "
+                  f"{address} ({call.type}): {call.description}", at=drill_time(now), inject=inject_id,
+                  number=call.number, address=address)
 
     def _failure(self, inject_id: str, unit: str, kind: UnitFailureKind, duration: str | None) -> None:
         when, lasting = drill_time(self.clock.now()), f" for {duration}" if duration else ""
@@ -296,10 +313,12 @@ class DrillRunner:
             # The domain refuses a status to a unit at work: the desk learns of it as the crew would radio it.
             self._drill(ev.IncidentNote(incident=working, text=f"演练注入：{unit} {_FAILURE_TEXT[kind]}",
                                         operator=self.operator))
-        self.say(f"{when} {inject_id}: {unit} {kind.value}{lasting}")
+        self._say("failure", f"{when} {inject_id}: {unit} {kind.value}{lasting}", at=when, inject=inject_id,
+                  unit=unit, failure=kind.value)
 
     def _not_injected(self, inject_id: str, why: str) -> None:
-        self.say(f"{drill_time(self.clock.now())} {inject_id}: not injected: {why}")
+        self._say("not_injected", f"{drill_time(self.clock.now())} {inject_id}: not injected: {why}",
+                  at=drill_time(self.clock.now()), inject=inject_id, why=why)
 
     # --- the drill's events ------------------------------------------------------------------------------
 
@@ -323,7 +342,8 @@ class DrillRunner:
             if isinstance(body, ev.DrillEnded) and body.drill == self.drill_id and self.ended is None:
                 self.ended = body.reason  # ended from another desk
                 self.fleet.close()
-                self.say(f"drill {self.drill_id} ended from {event.source} ({body.reason.value})")
+                self._say("ended_elsewhere", f"drill {self.drill_id} ended from {event.source} ({body.reason.value})",
+                          drill=self.drill_id, desk=event.source)
             return
         self._events.append((gseq, event))
         self.units.observe(body)
@@ -341,10 +361,18 @@ class DrillRunner:
         for item in self.score().expectations:
             if item.outcome is not Outcome.PENDING and self._outcomes.get(item.id) is not item.outcome:
                 self._outcomes[item.id] = item.outcome
-                self.say(f"{drill_time(now)} {item.outcome.value}: {item.id} ({item.expectation.text.en}) "
-                         f"{item.earned}/{item.points}")
+                self._say(item.outcome.value, f"{drill_time(now)} {item.outcome.value}: {item.id} "
+                          f"({item.expectation.text.en}) {item.earned}/{item.points}", at=drill_time(now),
+                          expectation=item.expectation.text.zh, expectation_en=item.expectation.text.en,
+                          earned=item.earned, points=item.points)
 
     # --- plumbing ----------------------------------------------------------------------------------------
+
+    def _say(self, key: str, text: str, **values: object) -> None:
+        """What happened, as an English line (``say``: the command line prints it) and as a ``Said`` (``tell``:
+        the desk says it in its user's language)."""
+        self.say(text)
+        self.tell(Said(key, {name: str(value) for name, value in values.items()}, text))
 
     def _order(self, order: p.Order) -> None:
         self._orders.append(order)  # called while the fleet is polled, on the runner's own thread
@@ -359,8 +387,9 @@ class DrillRunner:
             self._pending.remove((kind, future))
             reply = future.result()
             if not reply.accepted:
-                self.say(f"{drill_time(self.clock.now())} the hub refused the runner's {kind}: {reply.message} "
-                         f"({reply.code})")
+                self._say("refused", f"{drill_time(self.clock.now())} the hub refused the runner's {kind}: "
+                          f"{reply.message} ({reply.code})", at=drill_time(self.clock.now()), kind=kind,
+                          message=reply.message)
 
     def _wait(self, future: Future[CommandReply]) -> CommandReply:
         reply = future.result(timeout=_REPLY_S)

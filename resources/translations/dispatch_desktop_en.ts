@@ -1056,6 +1056,69 @@
         </message>
     </context>
     <context>
+        <name>DrillSaid</name>
+        <message>
+            <source>Drill {drill} started: {scenario}, {injects} injects, {duration} long</source>
+            <translation>Drill {drill} started: {scenario}, {injects} injects, {duration} long</translation>
+        </message>
+        <message>
+            <source>Drill {drill} ended ({reason}) at {at}</source>
+            <translation>Drill {drill} ended ({reason}) at {at}</translation>
+        </message>
+        <message>
+            <source>Drill {drill} was ended from desk {desk}</source>
+            <translation>Drill {drill} was ended from desk {desk}</translation>
+        </message>
+        <message>
+            <source>{at} drill clock paused</source>
+            <translation>{at} drill clock paused</translation>
+        </message>
+        <message>
+            <source>{at} drill clock resumed</source>
+            <translation>{at} drill clock resumed</translation>
+        </message>
+        <message>
+            <source>{at} drill clock at ×{factor}</source>
+            <translation>{at} drill clock at ×{factor}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject} skipped</source>
+            <translation>{at} inject {inject} skipped</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: a drill 110 call from {number} at {address}</source>
+            <translation>{at} inject {inject}: a drill 110 call from {number} at {address}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: {unit} {failure}</source>
+            <translation>{at} inject {inject}: {unit} {failure}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: {unit} reports a field record on {incident}</source>
+            <translation>{at} inject {inject}: {unit} reports a field record on {incident}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: SOS from {unit}</source>
+            <translation>{at} inject {inject}: SOS from {unit}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject} not injected: {why}</source>
+            <translation>{at} inject {inject} not injected: {why}</translation>
+        </message>
+        <message>
+            <source>{at} met: {expectation} ({earned}/{points})</source>
+            <translation>{at} met: {expectation} ({earned}/{points})</translation>
+        </message>
+        <message>
+            <source>{at} missed: {expectation} ({earned}/{points})</source>
+            <translation>{at} missed: {expectation} ({earned}/{points})</translation>
+        </message>
+        <message>
+            <source>{at} the hub refused the drill&apos;s {kind}: {message}</source>
+            <translation>{at} the hub refused the drill&apos;s {kind}: {message}</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldRecord</name>
         <message>
             <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+20" />

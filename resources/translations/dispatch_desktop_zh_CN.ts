@@ -1055,6 +1055,69 @@
         </message>
     </context>
     <context>
+        <name>DrillSaid</name>
+        <message>
+            <source>Drill {drill} started: {scenario}, {injects} injects, {duration} long</source>
+            <translation>演练 {drill} 开始：{scenario}，{injects} 个导调项，时长 {duration}</translation>
+        </message>
+        <message>
+            <source>Drill {drill} ended ({reason}) at {at}</source>
+            <translation>演练 {drill} 已结束（{reason}），演练时间 {at}</translation>
+        </message>
+        <message>
+            <source>Drill {drill} was ended from desk {desk}</source>
+            <translation>演练 {drill} 已由调度台 {desk} 结束</translation>
+        </message>
+        <message>
+            <source>{at} drill clock paused</source>
+            <translation>{at} 演练时钟暂停</translation>
+        </message>
+        <message>
+            <source>{at} drill clock resumed</source>
+            <translation>{at} 演练时钟恢复</translation>
+        </message>
+        <message>
+            <source>{at} drill clock at ×{factor}</source>
+            <translation>{at} 演练时钟 ×{factor}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject} skipped</source>
+            <translation>{at} 导调项 {inject} 已跳过</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: a drill 110 call from {number} at {address}</source>
+            <translation>{at} 导调项 {inject}：演练 110 来电 {number}，地点 {address}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: {unit} {failure}</source>
+            <translation>{at} 导调项 {inject}：{unit} {failure}</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: {unit} reports a field record on {incident}</source>
+            <translation>{at} 导调项 {inject}：{unit} 就 {incident} 上报现场记录</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject}: SOS from {unit}</source>
+            <translation>{at} 导调项 {inject}：{unit} 紧急求助</translation>
+        </message>
+        <message>
+            <source>{at} inject {inject} not injected: {why}</source>
+            <translation>{at} 导调项 {inject} 未注入：{why}</translation>
+        </message>
+        <message>
+            <source>{at} met: {expectation} ({earned}/{points})</source>
+            <translation>{at} 达成：{expectation}（{earned}/{points}）</translation>
+        </message>
+        <message>
+            <source>{at} missed: {expectation} ({earned}/{points})</source>
+            <translation>{at} 未达成：{expectation}（{earned}/{points}）</translation>
+        </message>
+        <message>
+            <source>{at} the hub refused the drill&apos;s {kind}: {message}</source>
+            <translation>{at} 中心拒绝了演练的 {kind}：{message}</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldRecord</name>
         <message>
             <location filename="../../dispatch_desktop/ui/timeline_text.py" line="+20" />

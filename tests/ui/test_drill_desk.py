@@ -44,6 +44,8 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     assert desk.drill_banner.isHidden()
     trainer = desk.drills.start(scenario)
     assert trainer is not None and desk.drills.follow_action.isChecked()
+    said: list[str] = []
+    trainer.said.connect(said.append)
     qtbot.waitUntil(lambda: model.mode is DisplayMode.DRILL and model.state.drill is not None, timeout=20_000)
     drill = model.state.drill
     assert drill is not None and drill.scenario == "desk_drill_test"
@@ -52,6 +54,8 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     assert window.status_bar.mode.text() == "演练" and "演练" in window.windowTitle()
 
     qtbot.waitUntil(lambda: any(call.endswith("knife") for call in model.state.calls), timeout=20_000)
+    qtbot.waitUntil(lambda: any("演练 110 来电 13800000001" in line for line in said), timeout=10_000)
+    assert said[0].startswith(f"演练 {drill.drill} 开始")  # the runner's words in the desk's language
     call = next(call for call in model.state.calls if call.endswith("knife"))
     calls = desk.calls_model
     qtbot.waitUntil(lambda: calls.row_of(call) is not None, timeout=10_000)

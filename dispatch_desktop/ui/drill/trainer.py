@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
 from dispatch_desktop.drill.scoring import DrillScore
+from dispatch_desktop.ui.drill.said import said_text
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +26,16 @@ Command = Callable[[DrillRunner], None]
 
 
 class DrillTrainer(QObject):
-    said = Signal(str)  # a line the runner said (an inject, an expectation met or missed)
+    said = Signal(str)  # a line the runner said (an inject, an expectation met or missed), in the desk's language
     failed = Signal(str)  # the hub refused the drill, or the runner stopped on an error
     finished = Signal(object)  # DrillScore, once the drill has ended (by the trainer, its duration, another desk)
+    _told = Signal(object)  # a Said, from the runner's thread
 
     def __init__(self, runner: DrillRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        runner.say = self.said.emit
+        self._told.connect(lambda said: self.said.emit(said_text(said)))  # translated on the GUI thread
+        runner.tell = self._told.emit
         self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"drill-{runner.drill_id}", daemon=True)
