@@ -9,18 +9,16 @@ import subprocess
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from dispatch_desktop.cli import main
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain import localtime
 from dispatch_desktop.domain.enums import Category, UnitKind, UnitStatus
 from dispatch_desktop.domain.projection import apply_all
 from dispatch_desktop.domain.state import State
 from dispatch_desktop.store import EventStore
+from tests.cli_run import Ran, cli_runner
 from tests.test_cli import ENTRY_POINT, _words
 
 T0 = round(datetime(2026, 12, 1, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp() * 1000)
@@ -28,28 +26,9 @@ MINUTE = 60_000
 SMALL = ("--units", "40", "--seed", "3")  # a city small enough for a test
 
 
-class Ran(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Ran]]:
-    """The command in this process (a fresh one costs seconds of imports): its exit status and output.
-    The time zone a command sets is put back afterwards."""
-    zone = localtime.zone()
-
-    def run(*words: str) -> Ran:
-        try:
-            code = main(list(words))
-        except SystemExit as exit_:  # argparse's refusal of a bad argument
-            code = int(exit_.code or 0)
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
-
-    yield run
-    localtime.set_zone(str(zone))
+    yield from cli_runner(capsys)
 
 
 def _url(tmp_path: Path, name: str = "events.sqlite3") -> str:

@@ -8,41 +8,21 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-from dispatch_desktop.cli import main
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain import localtime
 from dispatch_desktop.record import ExportNotRecorded, exported
 from dispatch_desktop.store import EventStore
+from tests.cli_run import Ran, cli_runner
 from tests.record.story import INCIDENT, write_story
 
 SUPERVISOR = "张敏 020117"
 
 
-class Ran(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Ran]]:
-    """The command in this process: its exit status and output (the time zone it sets is put back)."""
-    zone = localtime.zone()
-
-    def run(*words: str) -> Ran:
-        try:
-            code = main(list(words))
-        except SystemExit as exit_:  # argparse's refusal of a bad argument
-            code = int(exit_.code or 0)
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
-
-    yield run
-    localtime.set_zone(str(zone))
+    yield from cli_runner(capsys)
 
 
 @pytest.fixture

@@ -10,14 +10,12 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-from dispatch_desktop.cli import main
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain import localtime
 from dispatch_desktop.store import EventStore
+from tests.cli_run import Ran, cli_runner
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -39,28 +37,11 @@ expectations:
 """
 
 
-class Ran(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Ran]]:
     monkeypatch.setenv("DISPATCH_DESKTOP_DATA", str(tmp_path / "data"))
-    zone = localtime.zone()
-
-    def run(*words: str) -> Ran:
-        try:
-            code = main(list(words))
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
-
-    yield run
-    localtime.set_zone(str(zone))
+    yield from cli_runner(capsys)
 
 
 def scenario(tmp_path: Path, duration: str = "+00:20") -> Path:
