@@ -70,27 +70,20 @@ _END_REASONS: dict[str, tuple[str, str]] = {  # events.DrillEndReason values
 }
 
 
-def _pick(table: dict[str, tuple[str, str]], key: str, language: str) -> str:
-    pair = table.get(key)
-    if pair is None:
-        return key.replace("_", " ")
-    return pair[0] if language == "zh_CN" else pair[1]
-
-
 def label(key: str, language: str) -> str:
-    return _pick(_LABELS, key, language)
+    return record_texts.pick(_LABELS, key, language)
 
 
 def outcome_name(outcome: str, language: str) -> str:
-    return _pick(_OUTCOMES, outcome, language)
+    return record_texts.pick(_OUTCOMES, outcome, language)
 
 
 def inject_kind_name(kind: str, language: str) -> str:
-    return _pick(_INJECT_KINDS, kind, language)
+    return record_texts.pick(_INJECT_KINDS, kind, language)
 
 
 def end_reason_name(reason: str, language: str) -> str:
-    return _pick(_END_REASONS, reason, language)
+    return record_texts.pick(_END_REASONS, reason, language)
 
 
 check_language = record_texts.check_language

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from dispatch_desktop.domain import events as ev
+from dispatch_desktop.record.summary_zh import SUMMARIES_ZH
 
 
 def _unit(names: Mapping[str, str], unit: str) -> str:
@@ -69,8 +70,6 @@ _SUMMARIES: dict[str, _Summary] = {
 def summary(event: ev.Envelope, names: Mapping[str, str], language: str = "en") -> str:
     """``names``: unit id -> the name to show; ``language``: ``"en"`` (the CSV's) or ``"zh_CN"``
     (``summary_zh``). A kind without its own sentence is named by its kind."""
-    from dispatch_desktop.record.summary_zh import SUMMARIES_ZH
-
     make = (SUMMARIES_ZH if language == "zh_CN" else _SUMMARIES).get(event.kind)
     return make(event.body, event, names) if make else event.kind.replace("_", " ")
 

@@ -117,7 +117,8 @@ _STATUSES: dict[str, tuple[str, str]] = {  # domain.enums.IncidentStatus values
 }
 
 
-def _pick(table: Mapping[str, tuple[str, str]], key: str, language: str) -> str:
+def pick(table: Mapping[str, tuple[str, str]], key: str, language: str) -> str:
+    """``key``'s words in ``language`` from a table of (zh_CN, en) pairs; an unknown key as itself, spaced."""
     pair = table.get(key)
     if pair is None:
         return key.replace("_", " ")
@@ -131,31 +132,31 @@ def check_language(language: str) -> str:
 
 
 def label(key: str, language: str) -> str:
-    return _pick(_LABELS, key, language)
+    return pick(_LABELS, key, language)
 
 
 def step_name(mark: str, language: str) -> str:
-    return _pick(_STEPS, mark, language)
+    return pick(_STEPS, mark, language)
 
 
 def phase_name(phase: str, language: str) -> str:
-    return _pick(_PHASES, phase, language)
+    return pick(_PHASES, phase, language)
 
 
 def level_name(level: str, language: str) -> str:
-    return _pick(_LEVELS, level, language)
+    return pick(_LEVELS, level, language)
 
 
 def kind_name(kind: str, language: str) -> str:
-    return _pick(_KINDS, kind, language)
+    return pick(_KINDS, kind, language)
 
 
 def status_name(status: str, language: str) -> str:
-    return _pick(_STATUSES, status, language)
+    return pick(_STATUSES, status, language)
 
 
 def unit_kind_name(kind: str, language: str) -> str:
-    return _pick(_UNIT_KINDS, kind, language) if kind else ""
+    return pick(_UNIT_KINDS, kind, language) if kind else ""
 
 
 def incident_type_name(code: str, language: str) -> str:

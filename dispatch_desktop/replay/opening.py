@@ -9,7 +9,7 @@ language and the command line in English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from dispatch_desktop.record import DEFAULT_MARGIN_MS, IncidentRecord, UnknownIncident, incident_record
@@ -38,7 +38,6 @@ class ReplayRequest:
     incidents: tuple[str, ...] = ()
     margin_ms: int = DEFAULT_MARGIN_MS
     seek_ms: int | None = None  # the instant to open at (default: the span's start)
-    label: str = field(default="", compare=False)
 
 
 class Density(NamedTuple):

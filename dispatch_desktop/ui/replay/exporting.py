@@ -164,7 +164,7 @@ class ExportDialog(QDialog):
                                 end_ms=record.end_ms, operator=operator)
             return export_file(store, target, data, body)
 
-        desk._background(work, self._done, self._failed)
+        desk.background(work, self._done, self._failed)
 
     def _done(self, exported: object) -> None:
         self._running = False

@@ -141,7 +141,7 @@ class ReplayLauncher(QObject):
             self.practice.dialog.raise_()
             return
         practice = self.practice = PracticeHour(self._data_dir, self._window)
-        practice.ready.connect(lambda url: self.open(ReplayRequest(label="practice"), url=url))
+        practice.ready.connect(lambda url: self.open(ReplayRequest(), url=url))
         practice.failed.connect(lambda text: self._window.status_bar.showMessage(text, 15_000))
         practice.start()
 

@@ -303,7 +303,7 @@ class ReplayDesk(QObject):
             assert isinstance(record, IncidentRecord)
             self._set_records([*self.records, record])
 
-        self._background(lambda: incident_record(store, incident_id, margin_ms=margin), add)
+        self.background(lambda: incident_record(store, incident_id, margin_ms=margin), add)
 
     def _on_incident_selected(self, incident_id: str) -> None:
         if incident_id and self.bar.follow_action.isChecked() and not self.request.incidents:
@@ -343,8 +343,11 @@ class ReplayDesk(QObject):
 
     # --- background work --------------------------------------------------------------------------------
 
-    def _background(self, work: Callable[[], object], then: Callable[[object], None],
+    def background(self, work: Callable[[], object], then: Callable[[object], None],
                     failed: Callable[[BaseException], None] | None = None) -> Future[object]:
+        """``work()`` on this replay's own thread (it reads the same log), then ``then(result)`` or ``failed(error)``
+        back on the GUI thread: records, exports."""
+
         def finish(done: Future[object]) -> None:
             error = done.exception()
             if error is None:
