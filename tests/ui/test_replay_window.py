@@ -233,3 +233,14 @@ def test_a_drag_previews_on_the_map_and_the_whole_window_follows_when_it_ends(  
         _shown_at(qtbot, desk, T0 + 700 * S)
         assert bridge._preview is None
         assert desk.window.city_model.state == store.state_at(time_ms=T0 + 700 * S)
+
+
+def test_a_time_range_is_asked_and_read_in_the_command_centers_zone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dispatch_desktop.ui.replay.launcher import TimeRangeDialog
+
+    dialog = TimeRangeDialog(T0)  # 2025-11-22 02:53:20 UTC, 10:53:20 in Guangzhou
+    qtbot.addWidget(dialog)
+    assert dialog.end.dateTime().toString("yyyy-MM-dd HH:mm:ss") == "2025-11-22 10:53:20"
+    assert dialog.start.dateTime().toString("HH:mm") == "09:53"
+    request = dialog.request()
+    assert (request.start_ms, request.end_ms) == (T0 - 3_600_000, T0)

@@ -7,18 +7,19 @@ replay is its own window and can stay open.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
 
 from dispatch_desktop import paths
 from dispatch_desktop.api.actions import IncidentAction
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.domain.localtime import zone
+from dispatch_desktop.domain.localtime import local, zone
 from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRefused, ReplayRequest, open_log
 from dispatch_desktop.ui import labels
@@ -58,9 +59,8 @@ class TimeRangeDialog(QDialog):
         self.setObjectName("replay_range")
         translate = QCoreApplication.translate
         self.setWindowTitle(translate("ReplayLauncher", "Replay a time range"))
-        zone_id = QTimeZone(zone().key.encode())
-        self.start = QDateTimeEdit(QDateTime.fromMSecsSinceEpoch(now_ms - 3_600_000, zone_id), self)
-        self.end = QDateTimeEdit(QDateTime.fromMSecsSinceEpoch(now_ms, zone_id), self)
+        self.start = QDateTimeEdit(command_center_time(now_ms - 3_600_000), self)
+        self.end = QDateTimeEdit(command_center_time(now_ms), self)
         for edit in (self.start, self.end):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
             edit.setCalendarPopup(True)
@@ -73,8 +73,22 @@ class TimeRangeDialog(QDialog):
         form.addRow(buttons)
 
     def request(self) -> ReplayRequest:
-        return ReplayRequest(start_ms=self.start.dateTime().toMSecsSinceEpoch(),
-                             end_ms=self.end.dateTime().toMSecsSinceEpoch())
+        return ReplayRequest(start_ms=epoch_ms(self.start.dateTime()), end_ms=epoch_ms(self.end.dateTime()))
+
+
+# The edits show and take the command center's wall-clock time whatever the machine's zone (Qt's own zone
+# database may not know the zone): a QDateTime holding its date and time as plain fields, read back in the zone.
+def command_center_time(ms: int) -> QDateTime:
+    moment = local(ms)
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second),
+                     QTimeZone.utc())
+
+
+def epoch_ms(edited: QDateTime) -> int:
+    day, clock = edited.date(), edited.time()
+    moment = dt.datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), clock.second(),
+                         tzinfo=zone())
+    return int(moment.timestamp() * 1000)
 
 
 class ReplayLauncher(QObject):
