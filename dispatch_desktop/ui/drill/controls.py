@@ -133,7 +133,7 @@ class DrillControls(QObject):
     def observe(self, changed: list[Published] | None) -> None:
         """The desk's bus client heard these (its thread): the runner scores from them."""
         trainer = self.trainer
-        if trainer is not None and trainer.running:
+        if trainer is not None and trainer.running and trainer.runner is not None:
             trainer.runner.observe(changed)
 
     # --- training ----------------------------------------------------------------------------------------
@@ -168,10 +168,14 @@ class DrillControls(QObject):
         return self._run(scenario)
 
     def _run(self, scenario: Scenario) -> DrillTrainer:
-        runner = DrillRunner(scenario, self._city, self._client, self._field or "",
-                             drill_id=next_drill_id(self._store, int(time.time() * 1000)), clock=DrillClock(),
-                             motion=simulated_motion, operator=self._operator(), context=self._context)  # type: ignore[arg-type]
-        trainer = self.trainer = DrillTrainer(runner, self)
+        operator, store = self._operator(), self._store
+
+        def make_runner() -> DrillRunner:  # on the drill's thread: numbering the drill reads the log
+            return DrillRunner(scenario, self._city, self._client, self._field or "",
+                               drill_id=next_drill_id(store, int(time.time() * 1000)), clock=DrillClock(),
+                               motion=simulated_motion, operator=operator, context=self._context)  # type: ignore[arg-type]
+
+        trainer = self.trainer = DrillTrainer(make_runner, self)
         status = self._window.status_bar
         trainer.said.connect(lambda line: status.showMessage(line, 15_000))
         trainer.failed.connect(lambda why: QMessageBox.warning(
@@ -192,6 +196,8 @@ class DrillControls(QObject):
         if trainer is None:
             return
         runner = trainer.runner
+        if runner is None:
+            return
         planned = runner.scenario.planned_offsets()
         waiting = sorted((at, inject) for inject, at in planned.items()
                          if inject not in runner.injected and inject not in runner.skipped)
@@ -204,7 +210,7 @@ class DrillControls(QObject):
             self.trainer.end()
 
     def _finished(self, score: DrillScore | None) -> None:
-        if self.trainer is not None and self.trainer.runner.started:
+        if self.trainer is not None and self.trainer.runner is not None and self.trainer.runner.started:
             self.last_drill = self.trainer.runner.drill_id
         self._enable()
         if score is not None:

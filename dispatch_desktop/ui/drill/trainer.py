@@ -31,14 +31,16 @@ class DrillTrainer(QObject):
     finished = Signal(object)  # DrillScore, once the drill has ended (by the trainer, its duration, another desk)
     _told = Signal(object)  # a Said, from the runner's thread
 
-    def __init__(self, runner: DrillRunner, parent: QObject | None = None) -> None:
+    def __init__(self, make_runner: Callable[[], DrillRunner], parent: QObject | None = None) -> None:
+        """``make_runner`` runs on the drill's thread: numbering the drill reads the log, which the GUI thread
+        never waits on."""
         super().__init__(parent)
-        self.runner = runner
+        self._make_runner = make_runner
+        self.runner: DrillRunner | None = None  # once made, on the drill's thread
         self._told.connect(lambda said: self.said.emit(said_text(said)))  # translated on the GUI thread
-        runner.tell = self._told.emit
         self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"drill-{runner.drill_id}", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="drill-trainer", daemon=True)
 
     @property
     def running(self) -> bool:
@@ -66,10 +68,19 @@ class DrillTrainer(QObject):
                 command = self._commands.get_nowait()
             except queue.Empty:
                 return
-            command(self.runner)
+            if self.runner is not None:
+                command(self.runner)
 
     def _run(self) -> None:
-        runner = self.runner
+        try:
+            runner = self._make_runner()
+        except Exception as error:  # no drill id left for the day, a log that cannot be read
+            log.exception("the drill could not be prepared")
+            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.finished.emit(None)
+            return
+        runner.tell = self._told.emit
+        self.runner = runner
         try:
             runner.start()
         except DrillRefused as refusal:
