@@ -345,6 +345,7 @@ def _incident_created(state: State, event: ev.Envelope, body: ev.IncidentCreated
         department=body.department, caller_name=body.caller_name, description=body.description,
         duplicate_of=body.duplicate_of, created_at=event.time, origin=body.origin, call=body.call,
         simulated=body.simulated, created_by=body.operator,
+        drill=state.drill.drill if event.mode is Mode.DRILL and state.drill is not None else "",
     )
     return _with(state, incident=_note(incident, event, "incident_created", text=body.description))
 

@@ -74,6 +74,7 @@ class Incident(msgspec.Struct, frozen=True, gc=False):
     call: str = ""  # the telephony call it was taken from, if any
     simulated: bool = False  # raised by a simulated city
     created_by: str = ""  # the operator who entered it
+    drill: str = ""  # the drill it was entered in (its id), whether from a drill's call or a walk-in
 
     @property
     def is_open(self) -> bool:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from dispatch_desktop.domain import events as ev
-from dispatch_desktop.domain.enums import Category
+from dispatch_desktop.domain.enums import Category, IncidentOrigin
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.models.calls_model import NUMBER
 from tests.ui.live_desk import DeskFactory
@@ -74,9 +75,15 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     table = window.incident_table
     qtbot.waitUntil(lambda: table.row_of("J-20261207-99001") is not None, timeout=10_000)
     assert table.index(table.row_of("J-20261207-99001"), 0).data() == "演练 · J-20261207-99001"
+    # A walk-in entered in the drill (no call) is the drill's too, and says so.
+    walk_in = msgspec.structs.replace(taken, incident="J-20261207-99002", call="", caller_number="",
+                                      origin=IncidentOrigin.WALK_IN)
+    assert desk.send(walk_in).result(10).accepted
+    qtbot.waitUntil(lambda: table.row_of("J-20261207-99002") is not None, timeout=10_000)
+    assert table.index(table.row_of("J-20261207-99002"), 0).data() == "演练 · J-20261207-99002"
     live = store.state_at()
     assert call not in live.calls and "DRILL-PG-1" not in live.units  # nothing of the drill in the live state
-    assert "J-20261207-99001" not in live.incidents
+    assert "J-20261207-99001" not in live.incidents and "J-20261207-99002" not in live.incidents
 
     desk.drills.end()
     qtbot.waitUntil(lambda: model.state.drill is None and model.mode is not DisplayMode.DRILL, timeout=20_000)

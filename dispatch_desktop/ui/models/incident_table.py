@@ -105,8 +105,7 @@ class IncidentTableModel(KeyedTableModel):
         return QColor(OVERDUE_COLOR) if key in self._overdue else None
 
     def _number_text(self, incident: Incident) -> str:
-        drill = self._city_model.state.drill
-        if drill is not None and incident.call.startswith(f"{drill.drill}:"):  # taken from one of the drill's calls
+        if incident.drill:  # entered in a drill, from one of its calls or as a walk-in: the drill view shows live ones too
             return f"{QCoreApplication.translate('IncidentQueue', DRILL)} · {incident.id}"
         if incident.simulated:
             return f"{QCoreApplication.translate('IncidentQueue', SIMULATED)} · {incident.id}"
