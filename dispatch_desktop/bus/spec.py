@@ -153,6 +153,19 @@ SPECIFIC: dict[str, str] = {
     "DrillClockChanged.drill_ms": "the drill time at that moment, ms since the drill's start (pauses left out)",
     "DrillClockChanged.factor": "the warp in force from now on: drill time runs this many times as fast as wall time",
     "DrillClockChanged.operator": "the trainer (name and badge number)",
+    "SupervisionOrderIssued.month": "the month reviewed, `YYYY-MM` in the command center's zone (not the month "
+                                    "of issue)",
+    "SupervisionOrderIssued.station": "the police station the order is addressed to",
+    "SupervisionOrderIssued.number": "the order's number as printed on it, e.g. `督办〔2026〕11-01`",
+    "SupervisionOrderIssued.this_month": "valid incidents of the station in the month reviewed",
+    "SupervisionOrderIssued.last_month": "in the month before it; nil when the log does not hold that whole month",
+    "SupervisionOrderIssued.last_year": "in the same month a year before; nil when the log does not reach back",
+    "SupervisionOrderIssued.rank": "the station's place in the review, ranked by the rise (1: the largest; "
+                                   "`analytics/review.py` says how), not above `stations`",
+    "SupervisionOrderIssued.stations": "how many stations the review ranked",
+    "SupervisionOrderIssued.sha256": "SHA-256 of the order's text as issued (UTF-8), 64 lowercase hex digits: "
+                                     "verifies a copy handed on",
+    "SupervisionOrderIssued.operator": "who issued it (name and badge number)",
     "Catchup.after": "the `after` of the request",
     "Catchup.last": "the newest gseq in the hub's log when it read it",
     "Catchup.more": "true if the log holds more of the events asked for after the last one here: ask again after it",
@@ -204,6 +217,9 @@ def _type(t: Any) -> str:
 
 def _constraints(t: Any) -> str:
     parts: list[str] = []
+    if isinstance(t, mi.UnionType):  # an optional value: the constraints of the value when present
+        present = [member for member in t.types if not isinstance(member, mi.NoneType)]
+        return _constraints(present[0]) if len(present) == 1 else ""
     if isinstance(t, mi.StrType):
         if t.pattern == r"^[0-9a-f]{64}$":
             return "exactly 64 lowercase hex digits"

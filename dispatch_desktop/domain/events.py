@@ -292,6 +292,36 @@ class RecordExported(Body, frozen=True, tag="record_exported"):
             raise ValueError(f"the exported span ends ({self.end_ms}) before it starts ({self.start_ms})")
 
 
+# --- the monthly station review (source = the supervisor's workstation) --------------------------------
+
+Month = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-[01][0-9]$")]
+"""A calendar month in the command center's zone: ``2026-11`` (01 to 12: ``SupervisionOrderIssued`` checks)."""
+Count = Annotated[int, msgspec.Meta(ge=0, lt=2**31)]
+
+
+class SupervisionOrderIssued(Body, frozen=True, tag="supervision_order_issued"):
+    """A supervision order (督办令) was issued to a police station after the monthly station review: the month
+    reviewed, the station, the order's number, the figures it quotes, and the SHA-256 of its text, so that a copy
+    handed on can be checked against the log. A fact for the record: it changes nothing in the state."""
+
+    month: Month  # the month reviewed, not the month of issue
+    station: Id
+    number: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]  # "督办〔2026〕11-01"
+    this_month: Count  # valid incidents in the month reviewed
+    last_month: Count | None  # None: the log does not hold the whole month before
+    last_year: Count | None  # None: the log does not reach back to the same month a year before
+    rank: Annotated[int, msgspec.Meta(ge=1, lt=2**31)]  # by the rise (analytics.review), 1 = the largest
+    stations: Annotated[int, msgspec.Meta(ge=1, lt=2**31)]  # how many stations were ranked
+    sha256: Sha256  # of the order's text as issued, UTF-8 (analytics.order.text_sha256)
+    operator: Short = ""
+
+    def __post_init__(self) -> None:  # msgspec turns these into a ValidationError when decoding
+        if not 1 <= int(self.month[5:]) <= 12:
+            raise ValueError(f"month {self.month} does not exist: give YYYY-MM with MM from 01 to 12")
+        if self.rank > self.stations:
+            raise ValueError(f"rank {self.rank} is beyond the {self.stations} stations ranked")
+
+
 # --- drills (source = the workstation of the trainer who runs it; sent in live mode) ---------------------
 
 DrillId = Annotated[str, msgspec.Meta(pattern=r"^D-[0-9]{8}-[0-9]{2}$")]
@@ -452,7 +482,8 @@ AnyBody = (
     | RecordExported
     | DrillStarted
     | DrillEnded
-    | DrillClockChanged  # new kinds at the end: KIND_CODES numbers them in this order
+    | DrillClockChanged
+    | SupervisionOrderIssued  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

@@ -544,6 +544,12 @@ def _record_exported(state: State, event: ev.Envelope, body: ev.RecordExported) 
     return state
 
 
+def _supervision_order_issued(state: State, event: ev.Envelope, body: ev.SupervisionOrderIssued) -> Outcome:
+    """A supervision order is a fact for the record: the review reads the orders already issued from the log
+    (``analytics.order.issued_orders``), so no desk's state has to keep a year of them."""
+    return state
+
+
 # --- drills: started and ended in live mode, so that every state knows which drill runs ---------------
 
 
@@ -609,5 +615,6 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.DrillStarted, _drill_started),
     _transition(ev.DrillEnded, _drill_ended),
     _transition(ev.DrillClockChanged, _drill_clock),
+    _transition(ev.SupervisionOrderIssued, _supervision_order_issued),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

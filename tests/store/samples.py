@@ -72,6 +72,9 @@ def every_kind() -> list[ev.Envelope]:
         ("ws-2", ev.DrillClockChanged(drill="D-20251122-01", action=ev.DrillClockAction.WARPED, drill_ms=95_000,
                                       factor=2.5, operator="张强 010001")),
         ("ws-1", ev.DrillEnded(drill="D-20251122-01", reason=ev.DrillEndReason.ABORTED, operator="张强 010001")),
+        ("ws-1", ev.SupervisionOrderIssued(month="2025-10", station="S-440106-03", number="督办〔2025〕10-01",
+                                           this_month=412, last_month=350, last_year=None, rank=1, stations=255,
+                                           sha256="ef" * 32, operator="王建国 010007")),
     ]
     seqs: dict[str, int] = {}
     out = []

@@ -36,14 +36,18 @@ COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
     ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported, ev.DrillStarted, ev.DrillEnded,
-    ev.DrillClockChanged,
+    ev.DrillClockChanged, ev.SupervisionOrderIssued,
 })
 """Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
 (A plugin event's writers are the plugin's to say: ``check_plugin_event``; an export's fingerprint any
 desk may record: ``READ_ONLY_EXCEPTIONS``.)"""
-READ_ONLY_EXCEPTIONS: frozenset[type[ev.Body]] = frozenset({ev.RecordExported})
+READ_ONLY_EXCEPTIONS: frozenset[type[ev.Body]] = frozenset({ev.RecordExported, ev.SupervisionOrderIssued})
 """Commands a read-only role (a supervisor) may send all the same: exporting an incident's record is a
-supervisor's job, and the export's SHA-256 belongs in the log whoever made it. It changes no state."""
+supervisor's job, and the export's SHA-256 belongs in the log whoever made it; so is issuing the monthly
+review's supervision order (督办令). Neither changes any state."""
+LEADERS_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.SupervisionOrderIssued})
+"""Commands a supervisor's or a commander's desk may send, not a dispatcher's: a supervision order is the command
+center's leadership speaking to a station."""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else but, in drill
 mode, the desk that started the running drill (its 110 calls: ``check_drill``)."""
@@ -100,6 +104,10 @@ def check_sender(event: ev.Envelope, channel: Channel, identity: str, role: Role
             return
         if role in READ_ONLY_ROLES and body_type not in READ_ONLY_EXCEPTIONS:
             raise p.BusError("read_only", identity=event.source, role=role)
+        if body_type in LEADERS_ONLY_TYPES and role not in (Role.SUPERVISOR, Role.COMMANDER, None):
+            raise p.BusError("kind_not_allowed", sender=f"{role} workstation", kind=event.kind)
+        if body_type in LEADERS_ONLY_TYPES and event.mode is not Mode.LIVE:  # a drill issues no real order
+            raise p.BusError("kind_not_allowed", sender="drill workstation", kind=event.kind)
         # A gateway speaks for the telephone network only, and only a gateway does; but a drill's calls are
         # rung by the drill's trainer, in drill mode (``check_drill`` then requires the desk that started it).
         telephony = body_type in TELEPHONY_TYPES
