@@ -38,6 +38,7 @@ from dispatch_desktop.domain.state import State
 from dispatch_desktop.embedded import EmbeddedServices, Options
 from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.paths import APP_NAME
+from dispatch_desktop.replay.opening import ReplayRequest
 from dispatch_desktop.ui.alarm import Alarm
 from dispatch_desktop.ui.call_taking import CallTaker
 from dispatch_desktop.ui.desk_layout import fit_layout, fit_wall
@@ -201,6 +202,7 @@ class Desk:
         # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).
         self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions,
                                       plugins=plugins, safe_mode=safe_mode, state_dir=self.state_dir / "replay")
+        self.drills.replayRequested.connect(lambda drill: self.replays.open(ReplayRequest(drill=drill)))
         self.plugins_action = window.settings_menu.addAction("")
         self.plugins_action.setObjectName("plugins_action")
         self.plugins_action.triggered.connect(self.show_plugins)

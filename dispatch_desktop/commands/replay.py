@@ -74,6 +74,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     window = actions.add_parser("open", help=ACTIONS["open"], description=ACTIONS["open"])
     window.add_argument("--incident", action="append", metavar="ID", default=[],
                         help="follow this incident (repeat for several): the replay spans its record")
+    window.add_argument("--drill", metavar="ID", default="",
+                        help="play a drill as its trainees saw it (its own state, marked 演练), from its start to its "
+                        "end, e.g. D-20261207-01; --from/--to narrow it")
     window.add_argument("--from", dest="start", metavar="TIME",
                         help="the replay's start: a date and time in the command center's zone or +MINUTES "
                         "after the log's first event (default: the incidents' span, else the log's start)")
@@ -316,7 +319,7 @@ def _open_window(args: argparse.Namespace, url: str | None, shown: str) -> int:
         span = _span(store, shown)
     request = ReplayRequest(start_ms=None if args.start is None else moment(args.start, span, "--from"),
                             end_ms=None if args.end is None else moment(args.end, span, "--to"),
-                            incidents=tuple(args.incident),
+                            incidents=tuple(args.incident), drill=args.drill,
                             seek_ms=None if args.at is None else moment(args.at, span, "--at"))
     if args.screenshot is not None:
         args.screenshot = args.screenshot.expanduser().resolve()

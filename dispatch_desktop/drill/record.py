@@ -7,15 +7,11 @@ scenario with what it became in the log (a call inject with the drill's ``call_o
 (the drill's own state, ``state_at(mode=DRILL, drill_start=…)``) and scores the scenario's expectations in
 drill time, on the drill's clock as the log recorded its pauses and warps (``drill_clock``): as the runner scored.
 
-How a drill is found: its id ``D-YYYYMMDD-NN`` names the day it ran, so only that day is read (widened by the
-14 hours any time zone may be off UTC), with every position report left out by the database: a Guangzhou
-day costs a few seconds (docs/RECORD.md: 0.13 s per 47 minutes). An id not found there is looked for in the
-whole log, to name the drills it holds. The store has no index by event kind for ``drill_started``.
+How a drill is found: ``record.drills.find_drill`` (the replay window opens a drill's span with it too).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,33 +26,9 @@ from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import load_file, shipped_files
 from dispatch_desktop.drill.scenario import Inject, Scenario
 from dispatch_desktop.drill.scoring import DrillScore, score_on_clock
+from dispatch_desktop.record.drills import DrillMarks, UnknownDrill, drills_in, find_drill, last_time
 from dispatch_desktop.record.model import Fix, IncidentRecord, RecordedEvent, _assignments, _concerns, _track
 from dispatch_desktop.store.event_store import EventStore
-
-DRILL_ID = re.compile(r"D-(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})-[0-9]{2}")
-DAY_MS = 86_400_000
-ZONE_SLACK_MS = 14 * 3_600_000
-"""The id's day is the command center's local day: from UTC-12 to UTC+14, it starts within 14 h of UTC's."""
-
-
-class UnknownDrill(LookupError):
-    """The log holds no drill with that id; the message names the ones it holds."""
-
-
-class DrillMarks(NamedTuple):
-    """A drill's opening event and its closing one (None: interrupted, or still running)."""
-
-    started: RecordedEvent
-    ended: RecordedEvent | None
-
-    @property
-    def drill(self) -> str:
-        return self.body.drill
-
-    @property
-    def body(self) -> ev.DrillStarted:
-        assert isinstance(self.started.event.body, ev.DrillStarted)
-        return self.started.event.body
 
 
 class InjectMark(NamedTuple):
@@ -104,37 +76,6 @@ class DrillRecord:
         return body if isinstance(body, ev.DrillEnded) else None
 
 
-def drills_in(store: EventStore, start_ms: int = 0, end_ms: int | None = None) -> list[DrillMarks]:
-    """The drills started in ``[start_ms, end_ms)`` (hub time; None: to the log's end), each with its
-    ``drill_ended`` if that is in the span too, in the order they ran."""
-    found: list[DrillMarks] = []
-    last = _last_time(store) + 1 if end_ms is None else end_ms
-    for gseq, event in store.read_time_range(start_ms, last, positions_of=()):
-        body = event.body
-        if isinstance(body, ev.DrillStarted):
-            found.append(DrillMarks(RecordedEvent(gseq, event), None))
-        elif isinstance(body, ev.DrillEnded):
-            for n, marks in enumerate(found):
-                if marks.drill == body.drill and marks.ended is None:
-                    found[n] = marks._replace(ended=RecordedEvent(gseq, event))
-    return found
-
-
-def find_drill(store: EventStore, drill_id: str) -> DrillMarks:
-    """The drill ``drill_id``, read from its day; raises ``UnknownDrill`` naming the drills the log holds."""
-    matched = DRILL_ID.fullmatch(drill_id)
-    if matched is not None:
-        day = calendar.timegm((int(matched["year"]), int(matched["month"]), int(matched["day"]), 0, 0, 0)) * 1000
-        for marks in drills_in(store, day - ZONE_SLACK_MS, day + DAY_MS + ZONE_SLACK_MS + DAY_MS):
-            if marks.drill == drill_id:  # the span runs a day past the id's: a drill over midnight ends in it
-                return marks
-    held = sorted({marks.drill for marks in drills_in(store)})
-    shape = "" if matched else " (a drill id is D-YYYYMMDD-NN: the day it ran and its number that day)"
-    holds = f"it holds {', '.join(held)}" if held else "it holds no drill at all"
-    raise UnknownDrill(f"There is no drill {drill_id!r} in this event log{shape}: {holds}. "
-                       "Check the drill id as the drill run printed it, and that this is the right database.")
-
-
 def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None = None) -> DrillRecord:
     """The drill ``drill_id`` as the log holds it, scored against its scenario: ``scenario_file`` if given,
     else the shipped scenario with the drill's id. Raises ``UnknownDrill``."""
@@ -142,7 +83,7 @@ def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None
     started = marks.body
     start_gseq = marks.started.gseq
     end_gseq = marks.ended.gseq if marks.ended is not None else store.last_gseq() + 1
-    end_ms = marks.ended.event.time if marks.ended is not None else _last_time(store)
+    end_ms = marks.ended.event.time if marks.ended is not None else last_time(store)
     units = set(started.enrolled) | set(started.simulated)
     events, fixes = _read_drill(store, marks.started.event.time, end_ms, start_gseq, end_gseq, units)
     state = store.state_at(end_gseq - 1, mode=Mode.DRILL, drill_start=start_gseq)
@@ -160,11 +101,6 @@ def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None
                       for incident in dict.fromkeys(created) if incident in state.incidents)
     return DrillRecord(marks, scenario, unscored, tuple(events), injects, incidents, drill_score, end_ms, clock)
 
-
-
-def _last_time(store: EventStore) -> int:
-    last = next(store.read(max(store.last_gseq() - 1, 0), limit=1), None)
-    return last[1].time if last is not None else 0
 
 
 def _read_drill(store: EventStore, start_ms: int, end_ms: int, start_gseq: int, end_gseq: int,
@@ -289,3 +225,6 @@ def _incident_record(incident: Incident, state: State, events: Sequence[Recorded
     start = min((t for t in (incident.call_time, incident.created_at) if t), default=end_ms)
     return IncidentRecord(incident=incident, events=tuple(own), units=tracks, start_ms=start, end_ms=end_ms,
                           margin_ms=0, rapid_response=is_rapid_type(incident.incident_type), log_end_ms=end_ms)
+
+
+__all__ = ["DrillMarks", "DrillRecord", "InjectMark", "UnknownDrill", "drill_record", "drills_in", "find_drill"]

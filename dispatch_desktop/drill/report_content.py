@@ -6,11 +6,10 @@ command that replays the drill. The two renderers only lay it out."""
 from __future__ import annotations
 
 import functools
-import math
 import shlex
 from typing import NamedTuple
 
-from dispatch_desktop.domain.localtime import clock_text, date_time_text, local, zone_label
+from dispatch_desktop.domain.localtime import clock_text, date_time_text, zone_label
 from dispatch_desktop.drill import texts
 from dispatch_desktop.drill.record import DrillRecord, InjectMark
 from dispatch_desktop.drill.scenario import drill_ms, drill_time
@@ -147,8 +146,5 @@ def _incident_section(record: IncidentRecord, language: str) -> IncidentSection:
 
 
 def replay_command(record: DrillRecord, db: str) -> str:
-    """The command that opens the replay window on the drill's span (whole seconds around it), with times that
-    carry their zone's offset so the command means the same on any machine."""
-    start = local(record.start_ms // 1000 * 1000).isoformat(timespec="seconds")
-    end = local(math.ceil(record.end_ms / 1000) * 1000).isoformat(timespec="seconds")
-    return f"dispatch-desktop replay open --db {shlex.quote(db)} --from {start} --to {end}"
+    """The command that opens the replay window on the drill, in its own state (as its trainees saw it)."""
+    return f"dispatch-desktop replay open --db {shlex.quote(db)} --drill {record.drill_id}"

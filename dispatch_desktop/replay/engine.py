@@ -82,9 +82,14 @@ class LogSpan(NamedTuple):
 
 class ReplayEngine:
     def __init__(self, store: EventStore, *, mode: Mode = Mode.LIVE, lookahead_ms: int = LOOKAHEAD_MS,
-                 jump_ms: int = JUMP_MS) -> None:
+                 jump_ms: int = JUMP_MS, drill_start: int | None = None) -> None:
+        """``drill_start``: the gseq of a drill's ``drill_started``, to play that drill as its trainees saw it
+        (its own state: the live city at its start, then the drill's events and the live ones; drill mode)."""
+        if drill_start is not None:
+            mode = Mode.DRILL
         self._store = store
         self._mode = mode
+        self._drill_start = drill_start
         self._lookahead = lookahead_ms
         self._jump = jump_ms
         self._time = -1
@@ -116,7 +121,7 @@ class ReplayEngine:
         """The state at ``time_ms``, rebuilt from the keyframe before it. ``fixes=False`` (a drag across the
         day): a preview, without reading ahead for the units' next fixes, which the map needs only once the
         cursor rests."""
-        rebuilt = self._store.rebuild(time_ms=time_ms, mode=self._mode)
+        rebuilt = self._store.rebuild(time_ms=time_ms, mode=self._mode, drill_start=self._drill_start)
         self._time, self._gseq, self._state = time_ms, rebuilt.gseq, rebuilt.state
         self._buffer.clear()
         self._read_to, self._buffer_time = rebuilt.gseq, 0

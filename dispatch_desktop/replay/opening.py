@@ -12,18 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dispatch_desktop.domain.enums import Mode
+from dispatch_desktop.domain.state import State
 from dispatch_desktop.record import DEFAULT_MARGIN_MS, IncidentRecord, UnknownIncident, incident_record
+from dispatch_desktop.record.drills import DrillMarks, UnknownDrill, find_drill
 from dispatch_desktop.replay.engine import LogSpan, ReplayEngine
 from dispatch_desktop.store import EventStore, StoreError
 from dispatch_desktop.store.location import Found, inspect
 
+DRILL_MARGIN_MS = 60_000
+"""A drill's replay opens a minute before its start and runs a minute past its end."""
 DENSITY_BINS = 240
 """How many bars the timeline's overview draws across the span (a day: one per 6 minutes)."""
 
 
 class ReplayRefused(Exception):
     """A replay that cannot open: ``code`` (``no_log``, ``empty_log``, ``unknown_incident``,
-    ``outside_log``) and the values of its sentence."""
+    ``unknown_drill``, ``outside_log``) and the values of its sentence."""
 
     def __init__(self, code: str, message: str, **values: object) -> None:
         super().__init__(message)
@@ -38,6 +43,7 @@ class ReplayRequest:
     incidents: tuple[str, ...] = ()
     margin_ms: int = DEFAULT_MARGIN_MS
     seek_ms: int | None = None  # the instant to open at (default: the span's start)
+    drill: str = ""  # a drill's id: play its span in its own state, as its trainees saw it (no incidents then)
 
 
 class Density(NamedTuple):
@@ -54,6 +60,7 @@ class OpenedLog(NamedTuple):
     records: list[IncidentRecord]
     density: Density
     marks: list[int]  # every incident's milestones in the span (created … closed), sorted: the steps of ←/→
+    drill: DrillMarks | None = None  # the drill played, for a drill's replay
 
 
 def open_log(url: str, request: ReplayRequest) -> OpenedLog:
@@ -79,10 +86,12 @@ def _absent(url: str) -> bool:
 
 
 def _open(store: EventStore, request: ReplayRequest) -> OpenedLog:
-    engine = ReplayEngine(store)
-    log = engine.span()
+    log = ReplayEngine(store).span()
     if log.empty:
         raise ReplayRefused("empty_log", "The event log holds no events yet: there is nothing to replay.")
+    if request.drill:
+        return _open_drill(store, request, log)
+    engine = ReplayEngine(store)
     records = []
     for incident in request.incidents:
         try:
@@ -95,18 +104,38 @@ def _open(store: EventStore, request: ReplayRequest) -> OpenedLog:
         start = min((record.start_ms for record in records), default=log.first_ms)
     if end is None:
         end = max((record.end_ms for record in records), default=log.last_ms)
+    span = _within(log, start, end)
+    return OpenedLog(store, engine, log, span, records, *overview(store.state_at(time_ms=span.last_ms), span))
+
+
+def _within(log: LogSpan, start: int, end: int) -> LogSpan:
     if end < log.first_ms or start > log.last_ms or end <= start:
         raise ReplayRefused("outside_log", "The time asked lies outside the log.", start=start, end=end,
                             first=log.first_ms, last=log.last_ms)
-    span = LogSpan(max(start, log.first_ms), min(end, log.last_ms), log.events)
-    return OpenedLog(store, engine, log, span, records, *overview(store, span))
+    return LogSpan(max(start, log.first_ms), min(end, log.last_ms), log.events)
 
 
-def overview(store: EventStore, span: LogSpan) -> tuple[Density, list[int]]:
-    """Incidents created per bin over the span, and every incident milestone in it, from the state at its
+def _open_drill(store: EventStore, request: ReplayRequest, log: LogSpan) -> OpenedLog:
+    """A drill's span (its start to its end, or to the log's end for a drill still running or cut short), in
+    the drill's own state; a time range in the request narrows it."""
+    try:
+        drill = find_drill(store, request.drill)
+    except UnknownDrill as error:
+        raise ReplayRefused("unknown_drill", str(error), drill=request.drill) from error
+    start_gseq = drill.started.gseq
+    engine = ReplayEngine(store, drill_start=start_gseq)
+    drill_end = drill.ended.event.time if drill.ended is not None else log.last_ms
+    start = request.start_ms if request.start_ms is not None else drill.started.event.time - DRILL_MARGIN_MS
+    end = request.end_ms if request.end_ms is not None else drill_end + DRILL_MARGIN_MS
+    span = _within(log, start, end)
+    state = store.state_at(time_ms=span.last_ms, mode=Mode.DRILL, drill_start=start_gseq)
+    return OpenedLog(store, engine, log, span, [], *overview(state, span), drill=drill)
+
+
+def overview(state: State, span: LogSpan) -> tuple[Density, list[int]]:
+    """Incidents created per bin over the span, and every incident milestone in it, from the ``state`` at its
     end (which still holds every incident, closed or not): where the span was busy, for the timeline's
     overview, and where ←/→ step when no incident is followed."""
-    state = store.state_at(time_ms=span.last_ms)
     marks: set[int] = set()
     for incident in state.incidents.values():
         marks.update(mark for mark in (incident.created_at, incident.dispatched_at, incident.arrived_at,

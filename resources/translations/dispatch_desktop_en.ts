@@ -963,6 +963,22 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Replay a drill</source>
+            <translation>Replay a drill</translation>
+        </message>
+        <message>
+            <source>Drill number (as the drill report names it, e.g. D-20261207-01):</source>
+            <translation>Drill number (as the drill report names it, e.g. D-20261207-01):</translation>
+        </message>
+        <message>
+            <source>Replay a drill…</source>
+            <translation>Replay a drill…</translation>
+        </message>
+        <message>
+            <source>Play a past drill as its trainees saw it, read-only, marked as a drill</source>
+            <translation>Play a past drill as its trainees saw it, read-only, marked as a drill</translation>
+        </message>
+        <message>
             <source>Drill report…</source>
             <translation>Drill report…</translation>
         </message>
@@ -2662,6 +2678,10 @@
     <context>
         <name>ReplayBar</name>
         <message>
+            <source>DRILL REPLAY · {drill} · read-only · {time} · {speed}</source>
+            <translation>DRILL REPLAY · {drill} · read-only · {time} · {speed}</translation>
+        </message>
+        <message>
             <source>Start</source>
             <translation>Start</translation>
         </message>
@@ -2760,6 +2780,10 @@
     </context>
     <context>
         <name>ReplayDesk</name>
+        <message>
+            <source>drill {drill}</source>
+            <translation>drill {drill}</translation>
+        </message>
         <message>
             <source>Timeline</source>
             <translation>Timeline</translation>
@@ -2905,6 +2929,10 @@ The export is recorded in the log (event {gseq}).</translation>
     </context>
     <context>
         <name>ReplayLauncher</name>
+        <message>
+            <source>The log holds no drill {drill}.</source>
+            <translation>The log holds no drill {drill}.</translation>
+        </message>
         <message>
             <source>Replay a practice hour (simulated)…</source>
             <translation>Replay a practice hour (simulated)…</translation>

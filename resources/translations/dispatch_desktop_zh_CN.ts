@@ -962,6 +962,22 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Replay a drill</source>
+            <translation>回放演练</translation>
+        </message>
+        <message>
+            <source>Drill number (as the drill report names it, e.g. D-20261207-01):</source>
+            <translation>演练编号（与演练报告一致，如 D-20261207-01）：</translation>
+        </message>
+        <message>
+            <source>Replay a drill…</source>
+            <translation>回放演练…</translation>
+        </message>
+        <message>
+            <source>Play a past drill as its trainees saw it, read-only, marked as a drill</source>
+            <translation>按参演人员当时所见回放一次演练（只读，标明演练）</translation>
+        </message>
+        <message>
             <source>Drill report…</source>
             <translation>演练报告…</translation>
         </message>
@@ -2661,6 +2677,10 @@
     <context>
         <name>ReplayBar</name>
         <message>
+            <source>DRILL REPLAY · {drill} · read-only · {time} · {speed}</source>
+            <translation>演练回放 · {drill} · 只读 · {time} · {speed}</translation>
+        </message>
+        <message>
             <source>Start</source>
             <translation>开头</translation>
         </message>
@@ -2759,6 +2779,10 @@
     </context>
     <context>
         <name>ReplayDesk</name>
+        <message>
+            <source>drill {drill}</source>
+            <translation>演练 {drill}</translation>
+        </message>
         <message>
             <source>Timeline</source>
             <translation>时间轴</translation>
@@ -2904,6 +2928,10 @@ SHA-256 {sha256}
     </context>
     <context>
         <name>ReplayLauncher</name>
+        <message>
+            <source>The log holds no drill {drill}.</source>
+            <translation>日志中没有演练 {drill}。</translation>
+        </message>
         <message>
             <source>Replay a practice hour (simulated)…</source>
             <translation>回放练习时段（模拟）…</translation>

@@ -74,8 +74,7 @@ def test_the_timeline_the_incidents_and_the_replay_command(drill: DrillRecord) -
     assert [heading.text_content().split(" · ")[0] for heading in page.xpath("//h3")] == ["J-D-1", "J-D-2"]
     assert "on time" in page.xpath("//table[@class='phases']")[0].text_content()
     command = page.xpath("//code")[0].text_content()
-    assert command == (f"dispatch-desktop replay open --db {DB} --from 2025-11-22T10:53:20+08:00 "
-                       "--to 2025-11-22T11:01:20+08:00")
+    assert command == f"dispatch-desktop replay open --db {DB} --drill {drill.drill_id}"
 
 
 def test_the_same_drill_gives_the_same_bytes(drill: DrillRecord) -> None:

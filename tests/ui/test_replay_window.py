@@ -24,6 +24,8 @@ from dispatch_desktop.ui.replay.exporting import ExportDialog
 from dispatch_desktop.ui.replay.launcher import refusal_text
 from dispatch_desktop.ui.replay.window import ReplayDesk
 from dispatch_desktop.ui.workstation import WorkstationSettings
+from tests.drill.drill_log import DRILL, write_drill_log
+from tests.drill.drill_log import T0 as DRILL_T0
 from tests.record.story import INCIDENT, T0, p0001_lat, write_story
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(120)]
@@ -61,8 +63,9 @@ def make_replay(qtbot, tmp_path: Path, city: City, translations_dir: Path, map_c
                 story_url: str) -> Iterator[Callable[..., ReplayDesk]]:
     made: list[ReplayDesk] = []
 
-    def make(request: ReplayRequest, *, language: str = "zh_CN", wall: Wall | None = None) -> ReplayDesk:
-        opened = open_log(story_url, request)
+    def make(request: ReplayRequest, *, language: str = "zh_CN", wall: Wall | None = None,
+             url: str | None = None) -> ReplayDesk:
+        opened = open_log(url or story_url, request)
         settings = WorkstationSettings(user="supervisor", config_dir=tmp_path / "config", cache_dir=map_cache,
                                        language=language, translations_dir=translations_dir,
                                        operator="王督察 020001")
@@ -244,3 +247,17 @@ def test_a_time_range_is_asked_and_read_in_the_command_centers_zone(qtbot) -> No
     assert dialog.start.dateTime().toString("HH:mm") == "09:53"
     request = dialog.request()
     assert (request.start_ms, request.end_ms) == (T0 - 3_600_000, T0)
+
+
+def test_a_drill_replays_in_its_own_state_marked_as_a_drill(qtbot, make_replay, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'drill.db'}"
+    with EventStore.open(url) as store:
+        write_drill_log(store)
+    desk = make_replay(ReplayRequest(drill=DRILL, seek_ms=DRILL_T0 + 200 * S), url=url)
+    _shown_at(qtbot, desk, DRILL_T0 + 200 * S)
+    assert "J-D-1" in desk.window.city_model.state.incidents  # the drill's incident, as its trainees saw it
+    table = desk.window.incident_table
+    assert table.index(table.row_of("J-D-1"), 0).data() == "演练 · J-D-1"
+    assert desk.bar.banner.text().startswith(f"演练回放 · {DRILL} · 只读")
+    assert desk.watermark is not None and not desk.watermark.isHidden()
+    assert DRILL in desk.window.windowTitle()

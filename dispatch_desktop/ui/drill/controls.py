@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -36,6 +36,8 @@ WARPS = (1.0, 2.0, 5.0, 10.0)
 
 
 class DrillControls(QObject):
+    replayRequested = Signal(str)  # a drill's id: open its replay (the composition root hands it to the launcher)
+
     def __init__(self, window: Workstation, client: WorkstationClient, city: City, *, field_endpoint: str | None,
                  context: object, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
                  database_url: str | None = None, parent: QObject | None = None) -> None:
@@ -78,6 +80,8 @@ class DrillControls(QObject):
         self.menu.addSeparator()
         self.report_action = self._action("drill_report")
         self.report_action.triggered.connect(self.ask_report)
+        self.replay_action = self._action("drill_replay")
+        self.replay_action.triggered.connect(self.ask_replay)
         self.last_drill = ""  # the drill this desk ran last: what "Drill report…" writes
         self._reports = DrillReports(self)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.menu)
@@ -110,6 +114,9 @@ class DrillControls(QObject):
         self.report_action.setToolTip(translate(
             "DrillControls", "Write the last drill run from this desk as an HTML or PDF report, scored, its SHA-256 "
             "recorded in the log"))
+        self.replay_action.setText(translate("DrillControls", "Replay a drill…"))
+        self.replay_action.setToolTip(translate(
+            "DrillControls", "Play a past drill as its trainees saw it, read-only, marked as a drill"))
         self._enable()
 
     def _enable(self) -> None:
@@ -122,6 +129,7 @@ class DrillControls(QObject):
             made.setEnabled(training)
         self.warp_menu.setEnabled(training)
         self.report_action.setEnabled(bool(self.last_drill) and not training and self._database_url is not None)
+        self.replay_action.setEnabled(self._database_url is not None)
 
     # --- taking part -------------------------------------------------------------------------------------
 
@@ -236,6 +244,17 @@ class DrillControls(QObject):
         if path:
             self._reports.write(self._database_url, self.last_drill, chosen, Path(path),
                                 self._window.language.language, self._operator())
+
+    def ask_replay(self) -> None:
+        """Which drill: the one this desk ran last, or any the trainer names (the replay refuses an unknown one,
+        naming the drills the log holds)."""
+        translate = QCoreApplication.translate
+        drill, chosen = QInputDialog.getText(
+            self._window, translate("DrillControls", "Replay a drill"),
+            translate("DrillControls", "Drill number (as the drill report names it, e.g. D-20261207-01):"),
+            text=self.last_drill)
+        if chosen and drill.strip():
+            self.replayRequested.emit(drill.strip())
 
     def _report_written(self, path: str, sha256: str) -> None:
         self._window.status_bar.showMessage(QCoreApplication.translate(

@@ -19,6 +19,7 @@ from dispatch_desktop.ui.palette import MODE_COLOR
 from dispatch_desktop.ui.retranslate import RetranslateMixin
 
 REPLAY_COLOR = MODE_COLOR["replay"]
+DRILL_COLOR = MODE_COLOR["drill"]
 _BANNER = ("QLabel {{ background: {color}; color: white; font-weight: bold; font-size: 15px; "
            "padding: 5px 12px; border-radius: 3px; }}")
 
@@ -83,7 +84,14 @@ class ReplayBar(RetranslateMixin, QToolBar):
         self.export_action = action("replay_export", ("Ctrl+E",))
         self._time_ms = 0
         self._speed = 1.0
+        self._drill = ""
         self.retranslate()
+
+    def show_drill(self, drill: str) -> None:
+        """A drill's replay: the banner says so, in the drill's colour (the window's frame stays the replay's)."""
+        self._drill = drill
+        self.banner.setStyleSheet(_BANNER.format(color=DRILL_COLOR if drill else REPLAY_COLOR))
+        self._banner_text()
 
     def show_time(self, time_ms: int) -> None:
         self._time_ms = time_ms
@@ -132,5 +140,8 @@ class ReplayBar(RetranslateMixin, QToolBar):
         when = ""
         if self._time_ms:
             when = f"{labels.date_time_text(self._time_ms)} {localtime.zone_label(self._time_ms)}"
-        self.banner.setText(QCoreApplication.translate("ReplayBar", "REPLAY · read-only · {time} · {speed}").format(
-            time=when, speed=speed_text(self._speed)))
+        if self._drill:
+            text = QCoreApplication.translate("ReplayBar", "DRILL REPLAY · {drill} · read-only · {time} · {speed}")
+        else:
+            text = QCoreApplication.translate("ReplayBar", "REPLAY · read-only · {time} · {speed}")
+        self.banner.setText(text.format(time=when, speed=speed_text(self._speed), drill=self._drill))

@@ -43,6 +43,8 @@ def refusal_text(error: ReplayRefused) -> str:
     if error.code == "unknown_incident":
         return translate("ReplayLauncher", "The log holds no incident {incident}.").format(
             incident=values.get("incident", ""))
+    if error.code == "unknown_drill":
+        return translate("ReplayLauncher", "The log holds no drill {drill}.").format(drill=values.get("drill", ""))
     if error.code == "outside_log":
         first, last = values["first"], values["last"]
         assert isinstance(first, int) and isinstance(last, int)

@@ -40,6 +40,7 @@ from dispatch_desktop.replay.interpolate import REPLAY_STALENESS
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRequest
 from dispatch_desktop.ui import labels
 from dispatch_desktop.ui.desk_views import add_desk_views
+from dispatch_desktop.ui.drill.watermark import MapWatermark
 from dispatch_desktop.ui.models.state_feed import StateFeed
 from dispatch_desktop.ui.plugins.actions import IncidentActions
 from dispatch_desktop.ui.plugins.panels import PanelContribution
@@ -115,6 +116,11 @@ class ReplayDesk(QObject):
         self.player = ReplayPlayer(self.worker, opened.span, self, wall=wall)
         self.bar = ReplayBar(window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.watermark: MapWatermark | None = None
+        if opened.drill is not None:  # a drill's replay is marked as the drill was: banner and watermark
+            self.bar.show_drill(opened.drill.drill)
+            self.watermark = MapWatermark(window.map_view)
+            self.watermark.set_shown(True)
         self.timeline = ReplayTimeline()
         self.statistics = RecordStatisticsPanel()
         window.panels.add(PanelContribution(
@@ -205,6 +211,8 @@ class ReplayDesk(QObject):
         span = self.opened.span
         what = ", ".join(self.request.incidents) or translate("ReplayDesk", "{start} – {end}").format(
             start=labels.date_time_text(span.first_ms), end=labels.date_time_text(span.last_ms))
+        if self.opened.drill is not None:
+            what = translate("ReplayDesk", "drill {drill}").format(drill=self.opened.drill.drill)
         self.window.setWindowTitle(translate("ReplayDesk", "Replay (read-only) — {what} — Dispatch Desktop").format(
             what=what))
 
