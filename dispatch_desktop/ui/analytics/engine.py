@@ -1,0 +1,298 @@
+"""The desk's analytics work, Qt-free: the hour counts, the normal values and the levels, read and kept on
+the analytics worker thread (``service.AnalyticsService`` calls it; nothing here touches Qt or is called
+from the GUI thread).
+
+Where the counts come from: the desk's live log (the database URL the replay launcher uses too) and, if
+present, a history log at ``<data dir>/analytics/history.sqlite3`` (written by "Generate practice
+history", or copied there from ``dispatch-desktop db generate --incidents-only``). Each is read
+incrementally by a ``CountCache`` kept under ``<data dir>/analytics/``; the two are combined.
+
+The normal values (``NormalModel``) are fitted when there are none or they are older than the config's
+``refit_days``, and on demand ("Refit now"); the model is pickled to ``<data dir>/analytics/`` so a
+restarted desk has its levels at once. A fit that raises keeps the model in use (the caller says so).
+
+``Toolkit`` gathers the functions of the other analytics modules this needs, so that tests can run the
+desk's side with stand-ins; ``real_toolkit()`` imports the real ones when first asked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from dispatch_desktop.domain.city import City
+
+if TYPE_CHECKING:
+    from dispatch_desktop.analytics.config import AnalyticsConfig, StaffingRule
+    from dispatch_desktop.analytics.counts import Area, HourlyCounts
+    from dispatch_desktop.analytics.levels import AreaLevel
+    from dispatch_desktop.analytics.normal import NormalModel
+
+log = logging.getLogger(__name__)
+
+SLOT_MS = 3_600_000
+DAY_SLOTS = 24
+ANALYTICS_DIR = "analytics"
+HISTORY_FILE = "history.sqlite3"
+MODEL_FILE = "normal-model.pickle"
+BAND_Q = 0.95
+
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """The analytics functions the desk calls (the interfaces of issue 17)."""
+
+    load_config: Callable[[], AnalyticsConfig]
+    count_cache: Callable[[Path, str, City], Any]  # CountCache(directory, url, city)
+    fit_normal: Callable[..., NormalModel]
+    levels_at: Callable[..., dict[Area, AreaLevel]]
+    staffing_for: Callable[[AreaLevel, AnalyticsConfig], StaffingRule | None]
+    write_history: Callable[..., object]
+    area: Callable[[str, str], Area]  # Area(AreaKind(kind), id)
+    open_store: Callable[..., contextlib.AbstractContextManager[Any]]  # (url, writing=False): an EventStore
+    log_absent: Callable[[str], bool]  # nothing at the URL (opening it would create an empty log)
+
+
+def real_toolkit() -> Toolkit:
+    """The analytics modules of issue 17. The statistics (statsmodels, scipy) are imported when first called,
+    which is on the analytics worker: the GUI thread never waits for that import."""
+    from dispatch_desktop.analytics.config import load_config
+    from dispatch_desktop.analytics.counts import Area, AreaKind, CountCache
+    from dispatch_desktop.store import EventStore, StoreError
+    from dispatch_desktop.store.location import Found, inspect
+
+    def absent(url: str) -> bool:
+        try:
+            return inspect(url).found is not Found.STORE
+        except StoreError:
+            return False  # damaged: opening it says what is wrong
+
+    def fit_normal(*args: Any, **kwargs: Any) -> NormalModel:
+        from dispatch_desktop.analytics import normal
+
+        return normal.fit_normal(*args, **kwargs)
+
+    def levels_at(*args: Any, **kwargs: Any) -> dict[Area, AreaLevel]:
+        from dispatch_desktop.analytics import levels
+
+        return levels.levels_at(*args, **kwargs)
+
+    def staffing_for(level: AreaLevel, config: AnalyticsConfig) -> StaffingRule | None:
+        from dispatch_desktop.analytics import levels
+
+        return levels.staffing_for(level, config)
+
+    def write_history(*args: Any, **kwargs: Any) -> object:
+        from dispatch_desktop.analytics import history
+
+        return history.write_history(*args, **kwargs)
+
+    return Toolkit(load_config=lambda: load_config(None), count_cache=CountCache, fit_normal=fit_normal,
+                   levels_at=levels_at, staffing_for=staffing_for, write_history=write_history,
+                   area=lambda kind, area_id: Area(AreaKind(kind), area_id),
+                   open_store=lambda url, writing=False: EventStore.open(url, maintenance=writing), log_absent=absent)
+
+
+def analytics_dir(data_dir: Path) -> Path:
+    return data_dir / ANALYTICS_DIR
+
+
+def history_path(data_dir: Path) -> Path:
+    return analytics_dir(data_dir) / HISTORY_FILE
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The levels of every area at one slot, and what they rest on."""
+
+    at_slot: int  # the last complete slot they describe
+    by_area: Mapping[Area, AreaLevel]  # empty: no normal values yet (no history)
+    fitted_at_ms: int  # 0: no model
+    fit_error: str = ""  # the last fit failed with this; the levels come from the model before
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the worker last worked out, handed to the GUI thread whole (all of it immutable)."""
+
+    counts: HourlyCounts | None
+    model: NormalModel | None
+    config: AnalyticsConfig
+    levels: Levels
+    has_history: bool  # a history log is there
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A district's (or station area's) hourly counts over the last days against its normal value."""
+
+    area: Area
+    first_slot: int
+    observed: np.ndarray  # per slot
+    expected: np.ndarray | None  # None: no normal value (no model, or the area is thin)
+    low: np.ndarray | None
+    high: np.ndarray | None
+    level: AreaLevel | None
+    staffing: StaffingRule | None
+
+
+def trend_of(snapshot: Snapshot, area: Area, days: int, staffing_for: Callable[..., StaffingRule | None]) -> Trend:
+    """Any thread: the last ``days`` days up to the snapshot's slot (included)."""
+    slots = days * DAY_SLOTS
+    last = snapshot.levels.at_slot
+    first = last - slots + 1
+    observed = np.zeros(slots, dtype=np.int64)
+    counts = snapshot.counts
+    if counts is not None and counts.slots:
+        lo, hi = max(first, counts.first_slot), min(last + 1, counts.first_slot + counts.slots)
+        if lo < hi:
+            with contextlib.suppress(KeyError):  # an area the counts do not know: nothing observed
+                observed[lo - first:hi - first] = counts.series(area)[lo - counts.first_slot:hi - counts.first_slot]
+    level = snapshot.levels.by_area.get(area)
+    expected = low = high = None
+    model = snapshot.model
+    if model is not None and model.status_by_area.get(area, "thin") != "thin":
+        expected = np.asarray(model.expected(area, first, slots), dtype=float)
+        low, high = (np.asarray(bound, dtype=float) for bound in model.band(area, first, slots, BAND_Q))
+    staffing = staffing_for(level, snapshot.config) if level is not None and level.colour is not None else None
+    return Trend(area=area, first_slot=first, observed=observed, expected=expected, low=low, high=high,
+                 level=level, staffing=staffing)
+
+
+class AnalyticsEngine:
+    """Counts, fits and levels for one desk. Called from one worker thread at a time."""
+
+    def __init__(self, city: City, live_url: str, data_dir: Path, toolkit: Toolkit | None = None, *,
+                 wall_ms: Callable[[], int] = lambda: int(time.time() * 1000)) -> None:
+        self.city = city
+        self.live_url = live_url
+        self.directory = analytics_dir(data_dir)
+        self.history_path = history_path(data_dir)
+        self._toolkit = toolkit
+        self._wall_ms = wall_ms
+        self._caches: dict[str, Any] = {}
+        self._config: AnalyticsConfig | None = None
+        self.model: NormalModel | None = None
+        self._model_loaded = False
+
+    @property
+    def toolkit(self) -> Toolkit:
+        if self._toolkit is None:
+            self._toolkit = real_toolkit()
+        return self._toolkit
+
+    @property
+    def config(self) -> AnalyticsConfig:
+        if self._config is None:
+            self._config = self.toolkit.load_config()
+        return self._config
+
+    @property
+    def model_path(self) -> Path:
+        return self.directory / MODEL_FILE
+
+    def has_history(self) -> bool:
+        return self.history_path.exists()
+
+    # --- counts ---------------------------------------------------------------------------------------
+
+    def counts(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> HourlyCounts | None:
+        """The live log's counts combined with the history log's; None when there is neither."""
+        sources = [(self.live_url, "live")]
+        if self.has_history():
+            sources.insert(0, (sqlite_url(self.history_path), "history"))
+        read: list[HourlyCounts] = []
+        for n, (url, name) in enumerate(sources):
+            if self.toolkit.log_absent(url):
+                continue
+            share = 1 / len(sources)
+
+            def part(fraction: float, n: int = n, share: float = share) -> None:
+                if progress is not None:
+                    progress(min(1.0, (n + fraction) * share))
+
+            read.append(self._read(url, name, part, cancelled))
+        if not read:
+            return None
+        return read[0].combined(*read[1:]) if len(read) > 1 else read[0]
+
+    def _read(self, url: str, name: str, progress: Progress, cancelled: Cancelled | None) -> HourlyCounts:
+        cache = self._caches.get(name)
+        if cache is None:
+            directory = self.directory / f"counts-{name}"
+            directory.mkdir(parents=True, exist_ok=True)
+            cache = self._caches[name] = self.toolkit.count_cache(directory, url, self.city)
+        with self.toolkit.open_store(url) as store:
+            counts: HourlyCounts = cache.update(store, progress=progress, cancelled=cancelled)
+        return counts
+
+    def forget_history_counts(self) -> None:
+        """The history log was written anew: its counts are read again from the start."""
+        self._caches.pop("history", None)
+        with contextlib.suppress(FileNotFoundError):
+            for path in (self.directory / "counts-history").iterdir():
+                path.unlink()
+
+    # --- the normal values ------------------------------------------------------------------------------
+
+    def cached_model(self) -> NormalModel | None:
+        if not self._model_loaded:
+            self._model_loaded = True
+            try:
+                self.model = pickle.loads(self.model_path.read_bytes())  # our own file, written below
+            except FileNotFoundError:
+                self.model = None
+            except Exception as error:  # a file from another version: fitted again
+                log.warning("the cached normal values %s could not be read (%s); they are fitted again",
+                            self.model_path, error)
+                self.model = None
+        return self.model
+
+    def needs_fit(self) -> bool:
+        model = self.cached_model()
+        if model is None:
+            return True
+        return self._wall_ms() - model.fitted_at_ms > self.config.refit_days * 86_400_000
+
+    def fit(self, counts: HourlyCounts, until_slot: int, cancelled: Cancelled | None = None) -> NormalModel:
+        """Fit afresh from ``counts`` up to ``until_slot``; kept in memory and on disk. Raises what the fit
+        raises (the model in use stays)."""
+        model = self.toolkit.fit_normal(counts, self.config, until_slot=until_slot, previous=self.cached_model(),
+                                        cancelled=cancelled)
+        self.model = model
+        self.directory.mkdir(parents=True, exist_ok=True)
+        partial = self.model_path.with_name(f".{MODEL_FILE}.{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(model))
+        os.replace(partial, self.model_path)
+        return model
+
+    # --- levels -------------------------------------------------------------------------------------------
+
+    def levels(self, counts: HourlyCounts | None, at_slot: int, fit_error: str = "") -> Levels:
+        model = self.cached_model()
+        if counts is None or model is None:
+            return Levels(at_slot=at_slot, by_area={}, fitted_at_ms=0, fit_error=fit_error)
+        by_area = self.toolkit.levels_at(counts, model, self.config, at_slot)
+        return Levels(at_slot=at_slot, by_area=by_area, fitted_at_ms=model.fitted_at_ms, fit_error=fit_error)
+
+    def areas(self) -> Iterator[Area]:
+        for district in self.city.districts:
+            yield self.toolkit.area("district", district.adcode)
+        for station in self.city.stations:
+            yield self.toolkit.area("station", station.id)

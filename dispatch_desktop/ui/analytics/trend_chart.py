@@ -1,0 +1,183 @@
+"""A district's trend: its hourly incidents over the last days (7 by default, choosable) against its normal
+value and the band around it, the level of the last complete hour (window, counts, p) and the staffing
+that level calls for ("+4 巡组 · 启动二级勤务").
+
+It draws a ``engine.Trend`` worked out on the analytics worker; asking for another area or span emits
+``requested`` (the analytics desk hands it to the service), so nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dispatch_desktop.ui.analytics.engine import SLOT_MS, Trend
+from dispatch_desktop.ui.analytics.level_layer import COLOURS, THIN_COLOUR
+from dispatch_desktop.ui.analytics.texts import colour_name, level_details, staffing_text
+from dispatch_desktop.ui.replay.timeline_items import LocalTimeAxis, TimeScale
+
+if TYPE_CHECKING:
+    from dispatch_desktop.analytics.counts import Area
+
+CONTEXT = "AnalyticsTrend"
+DAY_CHOICES = (3, 7, 14, 28)
+DEFAULT_DAYS = 7
+OBSERVED_COLOUR = "#263238"
+NORMAL_COLOUR = "#ef6c00"
+BAND_COLOUR = (239, 108, 0, 50)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class TrendChart(QWidget):
+    requested = Signal(object, int)  # Area, days
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analytics_trend")
+        self.area: Area | None = None
+        self.names: dict[Area, str] = {}
+        self.trend: Trend | None = None
+        self.training_weeks = 8  # the config's, set by the analytics desk: what "enough history" means
+        self.area_box = QComboBox(self)
+        self.area_box.setObjectName("analytics_trend_area")
+        self.area_box.currentIndexChanged.connect(self._area_chosen)
+        self.days_box = QComboBox(self)
+        self.days_box.setObjectName("analytics_trend_days")
+        self.days_box.currentIndexChanged.connect(lambda _index: self._ask())
+        self.days_label = QLabel(self)
+        choose = QHBoxLayout()
+        choose.addWidget(self.area_box, 1)
+        choose.addWidget(self.days_label)
+        choose.addWidget(self.days_box)
+        self.scale = TimeScale()
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocalTimeAxis(self.scale)})
+        self.plot.setObjectName("analytics_trend_plot")
+        self.plot.setBackground("w")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.setMinimumHeight(200)
+        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.low_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
+        self.high_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
+        self.band = pg.FillBetweenItem(self.low_curve, self.high_curve, brush=pg.mkBrush(*BAND_COLOUR))
+        self.normal_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=2, style=Qt.PenStyle.DashLine))
+        self.observed_curve = pg.PlotDataItem(pen=pg.mkPen(OBSERVED_COLOUR, width=1.5), stepMode="center")
+        for item in (self.band, self.low_curve, self.high_curve, self.normal_curve, self.observed_curve):
+            self.plot.addItem(item)
+        self.level_label = QLabel(self)
+        self.level_label.setObjectName("analytics_trend_level")
+        self.level_label.setWordWrap(True)
+        self.level_label.setTextFormat(Qt.TextFormat.RichText)
+        self.staffing_label = QLabel(self)
+        self.staffing_label.setObjectName("analytics_trend_staffing")
+        self.staffing_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.level_label)
+        layout.addWidget(self.staffing_label)
+        self.retranslate()
+
+    @property
+    def days(self) -> int:
+        return DAY_CHOICES[max(0, self.days_box.currentIndex())]
+
+    def set_areas(self, names: dict[Area, str]) -> None:
+        """The areas to choose from (the districts), in order, with their names (again after a change of
+        language: station areas added by clicks stay, and so does the choice)."""
+        self.names = {**names, **{area: name for area, name in self.names.items() if area not in names}}
+        self.area_box.blockSignals(True)
+        self.area_box.clear()
+        for area, name in self.names.items():
+            self.area_box.addItem(name, area)
+        if self.area is None and self.names:
+            self.area = next(iter(self.names))
+        if self.area in self.names:
+            self.area_box.setCurrentIndex(list(self.names).index(self.area))
+        self.area_box.blockSignals(False)
+
+    def show_area(self, area: Area, name: str = "") -> None:
+        """Show ``area`` (a station area clicked on the map joins the list)."""
+        if area not in self.names:
+            self.names[area] = name or area.id
+            self.area_box.addItem(self.names[area], area)
+        self.area = area
+        self.area_box.blockSignals(True)
+        self.area_box.setCurrentIndex(list(self.names).index(area))
+        self.area_box.blockSignals(False)
+        self._ask()
+
+    def _area_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.area = self.area_box.itemData(index)
+            self._ask()
+
+    def _ask(self) -> None:
+        if self.area is not None:
+            self.requested.emit(self.area, self.days)
+
+    def ask_again(self) -> None:
+        """New counts or levels: the shown area is worked out again."""
+        self._ask()
+
+    def show_trend(self, trend: Trend) -> None:
+        if trend.area != self.area or len(trend.observed) != self.days * 24:
+            return  # an answer to an earlier choice
+        self.trend = trend
+        self.scale.origin_ms = trend.first_slot * SLOT_MS
+        slots = len(trend.observed)
+        edges = np.arange(slots + 1, dtype=float) * (SLOT_MS / 1000)
+        middles = edges[:-1] + SLOT_MS / 2000
+        self.observed_curve.setData(edges, trend.observed.astype(float))
+        if trend.expected is not None and trend.low is not None and trend.high is not None:
+            self.normal_curve.setData(middles, trend.expected)
+            self.low_curve.setData(middles, trend.low)
+            self.high_curve.setData(middles, trend.high)
+        else:
+            for curve in (self.normal_curve, self.low_curve, self.high_curve):
+                curve.setData([], [])
+        self.plot.setXRange(0, edges[-1], padding=0.01)
+        self._describe()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_tr("District trend"))
+        self.days_label.setText(_tr("Last"))
+        index = self.days_box.currentIndex()
+        self.days_box.blockSignals(True)
+        self.days_box.clear()
+        for days in DAY_CHOICES:
+            self.days_box.addItem(QCoreApplication.translate(CONTEXT, "%n day(s)", "", days))
+        self.days_box.setCurrentIndex(index if index >= 0 else DAY_CHOICES.index(DEFAULT_DAYS))
+        self.days_box.blockSignals(False)
+        self.legend.clear()
+        self.legend.addItem(self.observed_curve, _tr("incidents per hour"))
+        self.legend.addItem(self.normal_curve, _tr("normal value"))
+        self.legend.addItem(self.band, _tr("normal band (95 %)"))
+        self._describe()
+
+    def _describe(self) -> None:
+        trend = self.trend
+        if trend is None:
+            self.level_label.setText(_tr("Choose a district, or click one on the level map."))
+            self.staffing_label.clear()
+            return
+        level = trend.level
+        name = self.names.get(trend.area, trend.area.id)
+        if trend.expected is None or level is None or level.colour is None:
+            self.level_label.setText(_tr("{area}: not enough history (历史数据不足) for a normal value: generate "
+                                         "practice history or wait until the log holds {weeks} weeks.").format(
+                area=name, weeks=self.training_weeks))
+            self.staffing_label.clear()
+            return
+        colour = COLOURS.get(str(level.colour), THIN_COLOUR)
+        self.level_label.setText(
+            f"<b>{name}</b> &nbsp;<span style='color:{colour}'>■ {colour_name(str(level.colour))}</span>"
+            f" &nbsp;·&nbsp; {level_details(level)}")
+        self.staffing_label.setText(_tr("Staffing: {staffing}").format(staffing=staffing_text(trend.staffing)))

@@ -1,0 +1,60 @@
+"""The district trend: the hourly counts of the last days against the normal value and its band, the level
+and the staffing it calls for; the span is choosable."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dispatch_desktop.ui.analytics.engine import DAY_SLOTS, SLOT_MS
+from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
+from tests.ui.analytics.fake_toolkit import Analytics
+from tests.ui.conftest import NOW
+
+pytestmark = [pytest.mark.gui]
+
+TIANHE = Area(AreaKind.DISTRICT, "440106")
+HAIZHU = Area(AreaKind.DISTRICT, "440105")
+LAST = NOW // SLOT_MS - 1  # the last complete slot
+
+
+def test_the_trend_shows_the_counts_against_the_normal_band_and_the_staffing(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
+                                                                            analytics: Analytics) -> None:
+    first = LAST - 30 * DAY_SLOTS + 1
+    counts = counts_of((TIANHE, HAIZHU), first, 30 * DAY_SLOTS)
+    counts.valid[0] = np.arange(30 * DAY_SLOTS) % 9
+    analytics.counts = counts
+    analytics.levels = {TIANHE: AreaLevel(TIANHE, Colour.RED, window_h=3, observed=25, expected=12.3,
+                                          p_value=0.0004)}
+    desk = make_analytics_desk()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        desk.show_trend(TIANHE)
+    trend = desk.trend
+    _x, observed = trend.observed_curve.getData()
+    assert len(observed) == 7 * DAY_SLOTS  # a week by default
+    assert list(observed) == list(counts.valid[0][-7 * DAY_SLOTS:])
+    _x, low = trend.low_curve.getData()
+    _x, high = trend.high_curve.getData()
+    _x, normal = trend.normal_curve.getData()
+    assert set(low) == {2.0} and set(high) == {6.0} and set(normal) == {4.0}  # the model's band and value
+    assert "25" in trend.level_label.text() and "p = 0.0004" in trend.level_label.text()
+    assert "+4" in trend.staffing_label.text() and "启动二级勤务" in trend.staffing_label.text()
+
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        trend.days_box.setCurrentIndex(3)  # 28 days
+    assert len(trend.observed_curve.getData()[1]) == 28 * DAY_SLOTS
+
+
+def test_an_area_without_history_says_so_and_draws_no_band(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
+                                                           analytics: Analytics) -> None:
+    analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 10, 11)
+    analytics.levels = {HAIZHU: AreaLevel(HAIZHU, None, status="thin")}
+    desk = make_analytics_desk()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        desk.show_trend(HAIZHU)
+    assert "历史数据不足" in desk.trend.level_label.text()
+    assert desk.trend.staffing_label.text() == ""
