@@ -67,7 +67,7 @@ from dispatch_desktop.ui.signin import role_text, sign_in
 from dispatch_desktop.ui.startup_progress import Startup
 from dispatch_desktop.ui.user_settings import UserSettings
 from dispatch_desktop.ui.video_wall import VideoWall
-from dispatch_desktop.ui.video_wall.wiring import follow_selection
+from dispatch_desktop.ui.video_wall.wiring import follow_dark_cameras, follow_selection
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
 
 log = logging.getLogger(__name__)
@@ -175,6 +175,7 @@ class Desk:
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         panels.add(PanelContribution("video_wall", lambda: self.wall, area="bottom"))
         follow_selection(self.wall, window.selection, window.city_model)
+        follow_dark_cameras(self.wall, window.city_model)
         window.map_bridge.cameraClicked.connect(window.selection.select_camera)
         window.selection.cameraSelected.connect(lambda camera: camera and self.wall.put_camera_on_wall(camera))
         self.wall.snapshot_taken.connect(self._on_snapshot)
@@ -196,7 +197,7 @@ class Desk:
         self.drills = DrillControls(window, self.client, city, field_endpoint=services.endpoints.field,
                                     context=services.context, store=services.store, operator=self.operator,
                                     may_start=self._drill_start_refusal(role),
-                                    database_url=services.options.database_url)
+                                    database_url=services.options.database_url, first_camera=self.wall.first_camera)
         self.drill_banner = DrillBanner(window.city_model, window.map_view, window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.drill_banner)
         # Replays of the log in windows of their own, beside the live desk (the log is the hub's store).

@@ -18,6 +18,7 @@ from the log (``issued_orders``): a station's order is then shown as issued, not
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -191,6 +192,57 @@ def draft_order(template: OrderTemplate, review: MonthlyReview, station: str, ci
     parts = template.language(language)
     return DraftOrder(number=number, language=language, title=fill(parts.title, values),
                       text=fill(parts.text, values).rstrip("\n") + "\n", station=station, month=review.coverage.month)
+
+
+ORDER_RED = "#c00000"  # an official document's red head (红头)
+_DOCUMENT_WORDS = {
+    "zh_CN": {"rendering": "英文译文（仅供参考，以中文督办令为准）", "sha": "督办令正文 SHA-256（与事件日志核对）",
+              "draft": "草稿：尚未签发"},
+    "en": {"rendering": "English rendering (for reference; the Chinese order above is the order)",
+           "sha": "SHA-256 of the order's text (check it against the event log)", "draft": "DRAFT: not issued yet"},
+}
+
+
+def document_words(language: str) -> dict[str, str]:
+    return _DOCUMENT_WORDS["zh_CN" if language.startswith("zh") else "en"]
+
+
+def order_markup(order: DraftOrder, issuer: str, *, rendering: DraftOrder | None = None, issued: bool = True,
+                 language: str = "zh_CN") -> str:
+    """The order as an HTML body fragment (Qt's rich text reads it for the PDF; ``order_html`` wraps it for a
+    browser): the issuer and title in red over a red rule, the number, the text, then for an English desk the
+    English ``rendering``; the SHA-256 of the Chinese text at the foot, and a draft's mark when not ``issued``."""
+    words = document_words(language)
+
+    def paragraphs(text: str) -> str:
+        return "".join(f"<p>{html.escape(line) or '&nbsp;'}</p>" for line in text.splitlines())
+
+    mark = f"<p align='center'><b><font color='{ORDER_RED}'>{html.escape(words['draft'])}</font></b></p>"
+    draft = "" if issued else mark
+    parts = [
+        draft,
+        f"<h2 align='center'><font color='{ORDER_RED}'>{html.escape(issuer)}</font></h2>",
+        f"<h1 align='center'><font color='{ORDER_RED}'>{html.escape(order.title)}</font></h1>",
+        f"<p align='center'>{html.escape(order.number)}</p><hr/>",
+        paragraphs(order.text),
+    ]
+    if rendering is not None:
+        parts += [f"<hr/><h3>{html.escape(words['rendering'])}</h3>",
+                  f"<h3>{html.escape(rendering.title)} {html.escape(rendering.number)}</h3>",
+                  paragraphs(rendering.text)]
+    parts.append(f"<hr/><p><small>{html.escape(words['sha'])}: {text_sha256(order.text)}</small></p>")
+    return "".join(parts)
+
+
+def order_html(order: DraftOrder, issuer: str, *, rendering: DraftOrder | None = None, issued: bool = True,
+               language: str = "zh_CN") -> bytes:
+    """A self-contained HTML file of the order (UTF-8)."""
+    body = order_markup(order, issuer, rendering=rendering, issued=issued, language=language)
+    lang = "zh-CN" if language.startswith("zh") else "en"
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(order.title)} "
+            f"{html.escape(order.number)}</title><style>body {{ max-width: 44em; margin: 2em auto; font-family: "
+            f"sans-serif; line-height: 1.6; }} hr {{ border: 0; border-top: 2px solid {ORDER_RED}; }}</style></head>"
+            f"<body>{body}</body></html>").encode()
 
 
 def text_sha256(text: str) -> str:

@@ -166,6 +166,10 @@ SPECIFIC: dict[str, str] = {
     "SupervisionOrderIssued.sha256": "SHA-256 of the order's text as issued (UTF-8), 64 lowercase hex digits: "
                                      "verifies a copy handed on",
     "SupervisionOrderIssued.operator": "who issued it (name and badge number)",
+    "CameraStatus.camera": "the camera's id in the city (`C-<adcode>-<NNNNNN>`)",
+    "CameraStatus.online": "false: the camera is dark from now on; true: it is back",
+    "CameraStatus.reason": "what the trainees' desks say about it, e.g. `演练注入：信号中断`",
+    "CameraStatus.operator": "the trainer (name and badge number)",
     "Catchup.after": "the `after` of the request",
     "Catchup.last": "the newest gseq in the hub's log when it read it",
     "Catchup.more": "true if the log holds more of the events asked for after the last one here: ask again after it",

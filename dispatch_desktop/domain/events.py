@@ -372,6 +372,17 @@ class DrillClockChanged(Body, frozen=True, tag="drill_clock"):
     operator: Short = ""
 
 
+class CameraStatus(Body, frozen=True, tag="camera_status"):
+    """A camera went dark or came back, as a drill injects it: sent in drill mode by the drill's trainer, so the
+    trainees' video wall shows the camera offline and picks others (a live camera's darkness the wall sees in
+    its stream itself)."""
+
+    camera: Id  # the city's camera id, C-<adcode>-<NNNNNN>
+    online: bool  # False: dark from now on; True: back
+    reason: Short = ""  # what the trainees are told, e.g. "演练注入：信号中断"
+    operator: Short = ""
+
+
 # --- the telephone side: 110 calls with their number and location (ANI / ALI) ----------------------
 
 
@@ -483,7 +494,8 @@ AnyBody = (
     | DrillStarted
     | DrillEnded
     | DrillClockChanged
-    | SupervisionOrderIssued  # new kinds at the end: KIND_CODES numbers them in this order
+    | SupervisionOrderIssued
+    | CameraStatus  # new kinds at the end: KIND_CODES numbers them in this order
 )
 
 

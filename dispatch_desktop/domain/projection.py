@@ -584,6 +584,17 @@ def _drill_clock(state: State, event: ev.Envelope, body: ev.DrillClockChanged) -
     return state
 
 
+def _camera_status(state: State, event: ev.Envelope, body: ev.CameraStatus) -> Outcome:
+    """A drill's camera going dark (the hub admits it from the drill's trainer in drill mode only, so only a
+    drill state ever holds one; it goes with the drill's state when the drill ends)."""
+    if body.online:
+        return _replace(state, cameras_dark=state.cameras_dark.delete(body.camera)) \
+            if body.camera in state.cameras_dark else state
+    if body.camera in state.cameras_dark:
+        return state
+    return _replace(state, cameras_dark=state.cameras_dark.set(body.camera, event.time))
+
+
 _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.Position, _position),
     _transition(ev.StatusReport, _status_report),
@@ -616,5 +627,6 @@ _TRANSITIONS: dict[type[ev.Body], _AnyTransition] = dict([
     _transition(ev.DrillEnded, _drill_ended),
     _transition(ev.DrillClockChanged, _drill_clock),
     _transition(ev.SupervisionOrderIssued, _supervision_order_issued),
+    _transition(ev.CameraStatus, _camera_status),
 ])
 assert set(_TRANSITIONS) == set(ev.BODY_TYPES.values()), "every event kind needs a transition"

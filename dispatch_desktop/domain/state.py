@@ -179,6 +179,7 @@ class State(msgspec.Struct, frozen=True):
     refusal_count: int = 0
     calls: immutables.Map[str, Call] = immutables.Map()  # call id -> Call
     drill: DrillInfo | None = None  # the drill that runs now, if any
+    cameras_dark: immutables.Map[str, int] = immutables.Map()  # camera id -> since (ms): a drill's dark cameras
 
     def open_incidents(self) -> list[Incident]:
         return [i for i in self.incidents.values() if i.is_open]
@@ -196,6 +197,7 @@ class State(msgspec.Struct, frozen=True):
             "refusal_count": self.refusal_count,
             "calls": dict(self.calls.items()),
             "drill": self.drill,
+            "cameras_dark": dict(self.cameras_dark.items()),
         }
 
     @classmethod
@@ -211,6 +213,7 @@ class State(msgspec.Struct, frozen=True):
             refusal_count=plain["refusal_count"],
             calls=immutables.Map(plain.get("calls", {})),  # absent from snapshots older than calls
             drill=plain.get("drill"),  # absent from snapshots older than drills
+            cameras_dark=immutables.Map(plain.get("cameras_dark", {})),  # absent from older snapshots
         )
 
     def __eq__(self, other: object) -> bool:
@@ -232,6 +235,7 @@ class _PlainState(msgspec.Struct, frozen=True):
     refusal_count: int
     calls: dict[str, Call] = {}  # absent from snapshots older than calls
     drill: DrillInfo | None = None  # absent from snapshots older than drills
+    cameras_dark: dict[str, int] = {}  # absent from snapshots older than camera_status
 
 
 _snapshot_encoder = msgspec.msgpack.Encoder()

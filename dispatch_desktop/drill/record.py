@@ -39,7 +39,7 @@ class InjectMark(NamedTuple):
     planned_ms: int | None  # drill time after the start, as the scenario plans it (None: unknown)
     at_ms: int  # wall time (epoch ms) of the event that shows it came; 0: none in the log
     incident: str  # the incident a call became ("" for other kinds, or a call nobody entered)
-    observable: bool  # False for kinds the log has no event of (a radio silence, a camera going dark)
+    observable: bool  # False for kinds the log has no event of (a radio silence)
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,9 @@ def inject_marks(scenario: Scenario | None, events: Sequence[RecordedEvent]) -> 
     """What each inject became. A call inject is the drill's ``call_offered`` whose call id ends with the
     inject's id (``…:first_call``) or, failing that, which rings from the inject's number; the incident is the
     one whose ``incident_created`` names that call. An SOS, a field record and a unit reporting itself
-    unavailable are the first such drill event of their unit; a radio silence and a camera going dark leave no
-    event. Without the scenario, the drill's calls are listed as they came."""
+    unavailable are the first such drill event of their unit; a camera going dark is the drill's first
+    ``camera_status`` darkening that camera (for ``near``: any camera, in the order they came); a radio silence
+    leaves no event. Without the scenario, the drill's calls are listed as they came."""
     incidents = {event.body.call: event.body.incident for _gseq, event in events
                  if isinstance(event.body, ev.IncidentCreated) and event.body.call}
     used: set[int] = set()
@@ -168,8 +169,7 @@ def inject_marks(scenario: Scenario | None, events: Sequence[RecordedEvent]) -> 
         (kind,) = inject.kinds[:1] or ("",)
         candidates = list(_candidates(inject, events))
         chosen = next(((gseq, event) for gseq, event in candidates if gseq not in used), None)
-        observable = not (kind == "camera_dark" or (inject.unit_failure is not None
-                                                    and inject.unit_failure.kind.value == "radio_silence"))
+        observable = not (inject.unit_failure is not None and inject.unit_failure.kind.value == "radio_silence")
         if chosen is None:
             marks.append(InjectMark(inject.id, kind, planned.get(inject.id), 0, "", observable))
             continue
@@ -202,6 +202,9 @@ def _shows(inject: Inject, event: ev.Envelope) -> bool:
     if inject.unit_failure is not None:
         return isinstance(body, ev.StatusReport) and source == inject.unit_failure.unit \
             and body.status is UnitStatus.UNAVAILABLE
+    if inject.camera_dark is not None:
+        named = inject.camera_dark.camera
+        return isinstance(body, ev.CameraStatus) and not body.online and named in (None, body.camera)
     return False
 
 

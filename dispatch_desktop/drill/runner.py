@@ -13,7 +13,9 @@ then ``call_ended`` when the caller hangs up); its incident is the one a desk cr
 unit's failure, SOS and field record are its own reports. A real enrolled unit cannot be made to report: its
 unavailability or breakdown is set from the trainer's desk (``unit_status_set`` in drill mode, or a note on its
 drill incident while it works one, where the domain refuses the status); its radio silence, SOS and field
-record are not injected, and the runner says so. A camera going dark has no event kind yet: not injected.
+record are not injected, and the runner says so. A camera going dark is ``camera_status`` from the trainer's
+desk in drill mode: the camera named, or the one the trainees' video wall shows first for the place of the call
+``near`` names (``first_camera``), back online when the inject's ``duration`` is over.
 
 Scoring is on drill time: each event's hub time is turned into drill time by the clock, so a deadline "+01:00
 after the call" is a minute of drill time at any warp, and a pause does not count against the trainees.
@@ -36,9 +38,10 @@ from dispatch_desktop.bus.workstation import CommandReply, Published, Workstatio
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Mode, UnitStatus
+from dispatch_desktop.drill.cameras import first_camera_of
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import drill_unit_kinds
-from dispatch_desktop.drill.scenario import Call, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
+from dispatch_desktop.drill.scenario import Call, CameraDark, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
 from dispatch_desktop.drill.scoring import DrillScore, Outcome, score_on_clock
 from dispatch_desktop.drill.sim_units import MotionFactory, SimTimes, SimulatedUnits
 
@@ -71,7 +74,11 @@ class DrillRunner:
                  times: SimTimes | None = None,
                  curve: Callable[[str], ClientCurve | None] = lambda _unit: None, context: Context | None = None,
                  say: Callable[[str], None] = lambda _line: None,
-                 tell: Callable[[Said], None] = lambda _said: None) -> None:
+                 tell: Callable[[Said], None] = lambda _said: None,
+                 first_camera: Callable[[float, float], str | None] | None = None) -> None:
+        """``first_camera``: the camera a video wall shows first for a place (a trainer's desk passes its wall's
+        choice, so the camera that goes dark is the one the trainees watch; default: the city's cameras, ranked
+        as a wall ranks them)."""
         self.scenario, self.city, self.desk, self.clock, self.say, self.tell = scenario, city, desk, clock, say, tell
         self.drill_id, self.operator = drill_id, operator
         starts = {unit.id: self._place(unit.place) for unit in scenario.units.simulated}
@@ -85,6 +92,8 @@ class DrillRunner:
         self.ended: ev.DrillEndReason | None = None
         self._calls: dict[str, str] = {}  # call id -> inject id
         self._hangups: list[tuple[int, str]] = []  # (drill ms, call id)
+        self._relit: list[tuple[int, str]] = []  # (drill ms, camera id): dark cameras coming back
+        self._first_camera = first_camera or first_camera_of(city)
         self._working: dict[str, str] = {}  # real or simulated unit -> the drill incident it works
         self._events: list[tuple[int, ev.Envelope]] = []  # the drill's, as published
         self._inbox: queue.SimpleQueue[list[Published] | None] = queue.SimpleQueue()
@@ -206,6 +215,9 @@ class DrillRunner:
             self._fire(inject, now)
         while self._hangups and self._hangups[0][0] <= now:
             self._drill(ev.CallEnded(call=self._hangups.pop(0)[1], reason="hangup"))
+        while self._relit and self._relit[0][0] <= now:
+            self._drill(ev.CameraStatus(camera=self._relit.pop(0)[1], online=True, reason="演练注入：信号恢复",
+                                        operator=self.operator))
         for unit, body in self.units.step(now):
             self.handsets[unit].report(body, mode=Mode.DRILL)
         self.fleet.poll(timeout=0)
@@ -276,8 +288,8 @@ class DrillRunner:
                 unit, body = self.units.sos(sos.unit)
                 self.handsets[unit].report(body, mode=Mode.DRILL)
                 self._say("sos", f"{when} {inject.id}: SOS from {unit}", at=when, inject=inject.id, unit=unit)
-        else:
-            self._not_injected(inject.id, "a camera going dark needs the camera-status event (lead)")
+        elif (dark := inject.camera_dark) is not None:
+            self._camera_dark(inject.id, dark, now)
 
     def _call(self, inject_id: str, call: Call, now: int) -> None:
         # Named after its inject, as the drill report finds a call's inject (drill.record); an ad-hoc repeat or a
@@ -315,6 +327,30 @@ class DrillRunner:
                                         operator=self.operator))
         self._say("failure", f"{when} {inject_id}: {unit} {kind.value}{lasting}", at=when, inject=inject_id,
                   unit=unit, failure=kind.value)
+
+    def _camera_dark(self, inject_id: str, dark: CameraDark, now: int) -> None:
+        camera = dark.camera
+        if camera is None and dark.near is not None:
+            near = self.scenario.inject(dark.near)
+            call = near.call if near is not None else None
+            if call is None:  # the loader checked ``near`` names a call inject: only a hand-made scenario gets here
+                self._not_injected(inject_id, f"{dark.near} is not a call of the scenario")
+                return
+            lat, lon = call.position if call.position is not None else self._place(call.place or "")
+            camera = self._first_camera(lat, lon)
+            if camera is None:
+                self._not_injected(inject_id, f"no camera with a stream near the place of call {dark.near}")
+                return
+        if camera is None:  # the loader requires a camera or a call near: only a hand-made scenario gets here
+            self._not_injected(inject_id, "camera_dark names neither a camera nor a call near it")
+            return
+        self._drill(ev.CameraStatus(camera=camera, online=False, reason="演练注入：信号中断", operator=self.operator))
+        if dark.duration:
+            self._relit.append((now + drill_ms(dark.duration), camera))
+            self._relit.sort()
+        lasting = f" for {dark.duration}" if dark.duration else ""
+        self._say("camera_dark", f"{drill_time(now)} {inject_id}: camera {camera} goes dark{lasting}",
+                  at=drill_time(now), inject=inject_id, camera=camera)
 
     def _not_injected(self, inject_id: str, why: str) -> None:
         self._say("not_injected", f"{drill_time(self.clock.now())} {inject_id}: not injected: {why}",
@@ -410,3 +446,4 @@ class DrillRunner:
 _FAILURE_TEXT = {UnitFailureKind.UNAVAILABLE: "报告暂时无法执行任务",
                  UnitFailureKind.BREAKDOWN: "报告车辆故障，原地待援",
                  UnitFailureKind.RADIO_SILENCE: "失去联络"}
+

@@ -1074,6 +1074,10 @@
     <context>
         <name>DrillSaid</name>
         <message>
+            <source>{at} inject {inject}: camera {camera} goes dark</source>
+            <translation>{at} inject {inject}: camera {camera} goes dark</translation>
+        </message>
+        <message>
             <source>Drill {drill} started: {scenario}, {injects} injects, {duration} long</source>
             <translation>Drill {drill} started: {scenario}, {injects} injects, {duration} long</translation>
         </message>

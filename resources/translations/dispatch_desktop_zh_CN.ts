@@ -1073,6 +1073,10 @@
     <context>
         <name>DrillSaid</name>
         <message>
+            <source>{at} inject {inject}: camera {camera} goes dark</source>
+            <translation>{at} 导调项 {inject}：摄像头 {camera} 信号中断</translation>
+        </message>
+        <message>
             <source>Drill {drill} started: {scenario}, {injects} injects, {duration} long</source>
             <translation>演练 {drill} 开始：{scenario}，{injects} 个导调项，时长 {duration}</translation>
         </message>

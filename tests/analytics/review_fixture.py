@@ -11,9 +11,11 @@ from dataclasses import dataclass
 import msgspec
 import numpy as np
 
-from dispatch_desktop.analytics.review import SLOT_MS, month_of, month_start_ms
+from dispatch_desktop.analytics.review import SLOT_MS, month_start_ms
 from dispatch_desktop.api.reference import default_city
-from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain import events as ev
+from dispatch_desktop.domain.city import City, Station
+from dispatch_desktop.domain.enums import Category
 
 
 class AreaKind(enum.StrEnum):
@@ -29,7 +31,7 @@ class Area:
 
 @dataclass(frozen=True)
 class HandCounts:
-    """``analytics.counts.HourlyCounts`` as far as the review reads it."""
+    """``analytics.counts.HourlyCounts`` as far as the review reads it (the real one: test_review_cli)."""
 
     first_slot: int
     areas: tuple[Area, ...]
@@ -41,13 +43,6 @@ class HandCounts:
 
     def row(self, area: Area) -> int:
         return self.areas.index(area)
-
-    def monthly(self, area: Area) -> dict[str, int]:
-        months = [month_of((self.first_slot + column) * SLOT_MS) for column in range(self.slots)]
-        out: dict[str, int] = {}
-        for month, count in zip(months, self.valid[self.row(area)].tolist(), strict=True):
-            out[month] = out.get(month, 0) + int(count)
-        return out
 
 
 # (this month 2026-11, last month 2026-10, a year ago 2025-11), by the five stations taken in order
@@ -86,3 +81,24 @@ def hand_counts(first_month: str = "2025-11", until_ms: int | None = None,
                 if 0 <= column < valid.shape[1]:
                     valid[row, column] += 1
     return HandCounts(first_slot, areas, valid)
+
+
+def hand_log_events(source: str = "ws-1") -> list[ev.Envelope]:
+    """The fixture's incidents as ``incident_created`` events, stamped at their call time, plus one on
+    2026-12-02 so that November ends inside the log (the counts span from the first to the last incident)."""
+    stations = five_station_city().stations
+    called: list[tuple[int, Station]] = []
+    for station, per_month in zip(stations, FIGURES, strict=True):
+        for month, count in zip(("2026-11", "2026-10", "2025-11"), per_month, strict=True):
+            noon = month_start_ms(month) + 12 * SLOT_MS
+            called += [(noon + (incident % 28) * 86_400_000 + incident // 28 * 60_000, station)
+                       for incident in range(count)]
+    called.append((month_start_ms("2026-12") + 36 * SLOT_MS, stations[0]))
+    events = []
+    for seq, (call_time, station) in enumerate(sorted(called, key=lambda item: item[0]), start=1):
+        body = ev.IncidentCreated(
+            incident=f"J-{seq:08d}", call_time=call_time, caller_number="13800000000", lat=station.lat,
+            lon=station.lon, address=station.name, district=station.district, station=station.id,
+            incident_type="theft", priority=3, category=Category.POLICE)
+        events.append(ev.envelope(source, seq, body, call_time + 60_000, t_hub=call_time + 60_000))
+    return events

@@ -59,16 +59,32 @@ def test_every_station_of_the_city_is_in_the_review_with_its_name_and_district()
         assert (changes[station.id].name, changes[station.id].district) == (station.name, station.district)
 
 
+LATER = month_start_ms("2027-06")  # "now" long after the months reviewed
+DAY = 86_400_000
+
+
 def test_a_whole_month_is_not_partial() -> None:
-    made = review(hand_counts(), five_station_city(), "2026-11")
+    made = review(hand_counts(), five_station_city(), "2026-11", now_ms=LATER)
     assert not made.coverage.partial and made.coverage.last_month_whole and made.coverage.year_ago_whole
 
 
+def test_a_log_ending_within_the_months_last_day_still_covers_it() -> None:
+    quiet_last_night = month_start_ms("2026-12") - 5 * 3_600_000
+    assert not review(hand_counts(until_ms=quiet_last_night), five_station_city(), "2026-11",
+                      now_ms=LATER).coverage.partial
+    assert review(hand_counts(until_ms=quiet_last_night - DAY), five_station_city(), "2026-11",
+                  now_ms=LATER).coverage.partial
+
+
 def test_the_running_month_is_marked_partial() -> None:
-    mid_december = month_start_ms("2026-12") + 7 * 24 * 3_600_000
-    made = review(hand_counts(until_ms=mid_december), five_station_city(), "2026-12")
+    mid_december = month_start_ms("2026-12") + 7 * DAY
+    made = review(hand_counts(until_ms=mid_december), five_station_city(), "2026-12", now_ms=LATER)
     assert made.coverage.partial and made.coverage.last_month_whole
-    assert review(hand_counts(until_ms=mid_december), five_station_city(), "2026-11").coverage.partial is False
+    whole_but_running = review(hand_counts(until_ms=month_start_ms("2027-01")), five_station_city(), "2026-12",
+                               now_ms=mid_december)
+    assert whole_but_running.coverage.partial and whole_but_running.coverage.running
+    assert not review(hand_counts(until_ms=mid_december), five_station_city(), "2026-11",
+                      now_ms=mid_december).coverage.partial
 
 
 def test_without_the_year_before_there_is_no_year_on_year_figure() -> None:

@@ -6,7 +6,8 @@ DRILL-PG-1. At +00:30 the call ``knife`` rings (call id ``D-20251122-01:knife``)
 sent at +01:40 (10 s after the 1-minute deadline: missed) and DRILL-PG-1 at +00:50; DRILL-PG-1 arrives at
 +03:00 (the 5-minute on-scene deadline: met). The call ``noise`` (+02:00, number 13800000002, its call id
 saying nothing of the inject) becomes J-D-2, which nobody refers: missed at its deadline. DRILL-PG-1 presses
-SOS at +04:00 (the inject ``sos``); the inject ``cams`` (a camera going dark) leaves no event. The drill ends
+SOS at +04:00 (the inject ``sos``); at +01:30 the inject ``cams`` darkens camera C-440104-000123 (``camera_status``
+from the trainer's desk). The drill ends
 at +08:00, "ended" by the trainer.
 
 Around it, what the drill's record must leave out: a live incident J-L-1 with a live call and a dispatch at
@@ -80,6 +81,8 @@ def _drill(drill: str, start: int, *, ended: bool = True) -> list[tuple[int, str
         (50, "ws-1", ev.UnitDispatched(incident=first, unit="DRILL-PG-1", order=f"{drill}-o1"), drill_mode),
         (55, "DRILL-PG-1", ev.DispatchAck(incident=first, order=f"{drill}-o1"), drill_mode),
         (100, "ws-1", ev.UnitDispatched(incident=first, unit="RR-01", order=f"{drill}-o2"), drill_mode),
+        (90, "ws-trainer", ev.CameraStatus(camera="C-440104-000123", online=False, reason="演练注入：信号中断"),
+         drill_mode),
         (120, "ws-trainer", ev.CallOffered(call=f"{drill}-c2", number="138 0000 0002"), drill_mode),
         (125, "ws-1", ev.CallAnswered(call=f"{drill}-c2"), drill_mode),
         (130, "ws-1", _created(second, f"{drill}-c2", "13800000002", "noise", 4, start + 120 * S), drill_mode),

@@ -49,7 +49,7 @@ def test_each_inject_is_matched_with_what_it_became(drill: DrillRecord) -> None:
     assert (marks["knife"].incident, marks["knife"].at_ms) == ("J-D-1", T0 + 30 * S)  # by its call id
     assert (marks["noise"].incident, marks["noise"].at_ms) == ("J-D-2", T0 + 120 * S)  # by its caller's number
     assert marks["sos"].at_ms == T0 + 240 * S and marks["sos"].planned_ms == 240 * S
-    assert marks["cams"].at_ms == 0 and not marks["cams"].observable
+    assert marks["cams"].at_ms == T0 + 90 * S and marks["cams"].observable  # its camera_status
 
 
 def test_only_the_drills_own_events_and_incidents_are_in_its_record(drill: DrillRecord) -> None:

@@ -19,6 +19,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Category, Mode, UnitStatus
 from dispatch_desktop.domain.state import State
+from dispatch_desktop.drill.cameras import first_camera_of
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import load_scenario
 from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
@@ -204,7 +205,12 @@ def test_a_drill_run_at_warp_ten_scores_the_desks_work_and_leaves_the_live_state
     said = "\n".join(lines)
     assert "+00:10 knife: 110 call D-20261207-07:knife from 甲 13800000001 at 广州站 (knife_attack)" in said
     assert "+01:10 sos: SOS from DRILL-PG-1" in said
-    assert "cameras: not injected: a camera going dark needs the camera-status event (lead)" in said
+    # The camera a wall shows first at the call's place goes dark in the drill's state, never in the live one.
+    station = city.search("广州站", limit=1)[0]
+    dark = first_camera_of(city)(station.lat, station.lon)
+    assert f"+00:40 cameras: camera {dark} goes dark" in said
+    assert [(e.mode, e.body.camera, e.body.online) for _g, e in running.stored() if isinstance(e.body, ev.CameraStatus)
+            ] == [(Mode.DRILL, dark, False)]
     assert "skipped: skipped" in said and "breakdown" not in said
     assert "met: rapid (Rapid) 30/30" in said and "missed: plan (Plan) 0/15" in said
     assert "drill D-20261207-07 completed at +05:00" in said

@@ -75,6 +75,8 @@ def every_kind() -> list[ev.Envelope]:
         ("ws-1", ev.SupervisionOrderIssued(month="2025-10", station="S-440106-03", number="督办〔2025〕10-01",
                                            this_month=412, last_month=350, last_year=None, rank=1, stations=255,
                                            sha256="ef" * 32, operator="王建国 010007")),
+        ("ws-2", ev.CameraStatus(camera="C-440104-000123", online=False, reason="演练注入：信号中断",
+                                 operator="张强 010001")),
     ]
     seqs: dict[str, int] = {}
     out = []

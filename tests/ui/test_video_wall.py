@@ -221,3 +221,25 @@ def test_the_wall_is_a_strip_until_there_is_something_to_watch(qtbot, make_wall,
     assert opened.args == [False] and all(t.isVisible() for t in wall.tiles())
     wall.clear_incident()
     assert not wall.collapsed  # the cameras stay until replaced
+
+
+def test_a_drills_dark_camera_goes_offline_is_passed_over_and_comes_back(qtbot, make_wall, clip_urls) -> None:  # type: ignore[no-untyped-def]
+    cameras = [camera(f"cam{i}", north_m=10 * (i + 1), url=clip_urls[i % 4]) for i in range(5)]
+    wall = make_wall(cameras, size=4)
+    wall.show_incident("INC-D", *SPOT)
+    assert wall.cameras_on_wall() == ["cam0", "cam1", "cam2", "cam3"] and wall.first_camera(*SPOT) == "cam0"
+    qtbot.waitUntil(lambda: live(wall, "cam0"), timeout=5000)
+    dark_since = int(time.time() * 1000)
+    wall.set_dark_cameras({"cam0": dark_since})  # the drill's state says the camera went dark
+    tile = wall.tile_of("cam0")
+    assert tile.state is StreamState.OFFLINE and tile.state_text().startswith("Offline since ")
+    frames = tile.frames
+    qtbot.wait(600)
+    assert tile.frames == frames  # its reader stopped: nothing shows through
+    assert wall.first_camera(*SPOT) == "cam1"  # the next pick passes it over, as a camera lost for real
+    wall.show_incident("INC-D2", *SPOT)
+    assert wall.cameras_on_wall() == ["cam1", "cam2", "cam3", "cam4"]
+    wall.set_dark_cameras({})  # back
+    assert wall.first_camera(*SPOT) == "cam0"
+    wall.show_incident("INC-D3", *SPOT)
+    qtbot.waitUntil(lambda: live(wall, "cam0"), timeout=5000)

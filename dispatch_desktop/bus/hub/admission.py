@@ -36,7 +36,7 @@ COMMAND_TYPES: frozenset[type[ev.Body]] = frozenset({
     ev.IncidentCreated, ev.IncidentReclassified, ev.UnitDispatched, ev.UnitRecalled, ev.IncidentReferred,
     ev.IncidentClosed, ev.IncidentNote, ev.UnitStatusSet, ev.SosAcknowledged, ev.MessageSent,
     ev.CallAnswered, ev.CallClosed, ev.PluginEvent, ev.RecordExported, ev.DrillStarted, ev.DrillEnded,
-    ev.DrillClockChanged, ev.SupervisionOrderIssued,
+    ev.DrillClockChanged, ev.SupervisionOrderIssued, ev.CameraStatus,
 })
 """Bodies a dispatcher's or commander's desk may send; the others come from units, gateways or the hub.
 (A plugin event's writers are the plugin's to say: ``check_plugin_event``; an export's fingerprint any
@@ -51,11 +51,12 @@ center's leadership speaking to a station."""
 TELEPHONY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.CallOffered, ev.CallEnded})
 """Bodies a telephony gateway (a workstation of role ``telephony``) may send, and no one else but, in drill
 mode, the desk that started the running drill (its 110 calls: ``check_drill``)."""
-DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered, ev.DrillClockChanged})
+DRILL_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.UnitRegistered, ev.DrillClockChanged, ev.CameraStatus})
 """Commands a desk may send in drill mode only: a drill's simulated units join its roster (the live roster is
-the hub's and the unit registry's), and its trainer's clock changes belong to the drill alone."""
-TRAINER_ONLY_TYPES: frozenset[type[ev.Body]] = TELEPHONY_TYPES | {ev.DrillClockChanged}
-"""In drill mode, sent by the running drill's trainer only (the desk that started it): its calls and its clock."""
+the hub's and the unit registry's), and its trainer's clock changes and dark cameras belong to the drill alone."""
+TRAINER_ONLY_TYPES: frozenset[type[ev.Body]] = TELEPHONY_TYPES | {ev.DrillClockChanged, ev.CameraStatus}
+"""In drill mode, sent by the running drill's trainer only (the desk that started it): its calls, its clock and
+its cameras going dark."""
 LIVE_ONLY_TYPES: frozenset[type[ev.Body]] = frozenset({ev.DrillStarted, ev.DrillEnded})
 """Sent in live mode only: every desk, live ones included, must learn that a drill starts or ends."""
 WORKSTATION_BODY_TYPES = COMMAND_TYPES | TELEPHONY_TYPES | DRILL_ONLY_TYPES

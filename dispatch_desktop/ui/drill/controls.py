@@ -40,10 +40,14 @@ class DrillControls(QObject):
 
     def __init__(self, window: Workstation, client: WorkstationClient, city: City, *, field_endpoint: str | None,
                  context: object, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
-                 database_url: str | None = None, parent: QObject | None = None) -> None:
+                 database_url: str | None = None, parent: QObject | None = None,
+                 first_camera: Callable[[float, float], str | None] | None = None) -> None:
         """``field_endpoint``: the hub's field socket, where the drill's simulated units report (None: this desk
         cannot run a drill's units); ``may_start``: why this desk may not start a drill ("" when it may);
-        ``database_url``: the log the drill report is read from and its export recorded in."""
+        ``database_url``: the log the drill report is read from and its export recorded in; ``first_camera``: the
+        camera the desk's video wall shows first for a place (what a drill's "camera near the call" darkens; the
+        runner asks from its own thread, and the wall answers from its camera index alone)."""
+        self._first_camera = first_camera
         super().__init__(parent or window)
         self._database_url = database_url
         self._window = window
@@ -181,7 +185,8 @@ class DrillControls(QObject):
         def make_runner() -> DrillRunner:  # on the drill's thread: numbering the drill reads the log
             return DrillRunner(scenario, self._city, self._client, self._field or "",
                                drill_id=next_drill_id(store, int(time.time() * 1000)), clock=DrillClock(),
-                               motion=simulated_motion, operator=operator, context=self._context)  # type: ignore[arg-type]
+                               motion=simulated_motion, operator=operator, context=self._context,  # type: ignore[arg-type]
+                               first_camera=self._first_camera)
 
         trainer = self.trainer = DrillTrainer(make_runner, self)
         status = self._window.status_bar

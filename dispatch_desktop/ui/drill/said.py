@@ -21,6 +21,7 @@ SENTENCES = {
     "failure": QT_TRANSLATE_NOOP("DrillSaid", "{at} inject {inject}: {unit} {failure}"),
     "field_record": QT_TRANSLATE_NOOP("DrillSaid", "{at} inject {inject}: {unit} reports a field record on {incident}"),
     "sos": QT_TRANSLATE_NOOP("DrillSaid", "{at} inject {inject}: SOS from {unit}"),
+    "camera_dark": QT_TRANSLATE_NOOP("DrillSaid", "{at} inject {inject}: camera {camera} goes dark"),
     "not_injected": QT_TRANSLATE_NOOP("DrillSaid", "{at} inject {inject} not injected: {why}"),
     "met": QT_TRANSLATE_NOOP("DrillSaid", "{at} met: {expectation} ({earned}/{points})"),
     "missed": QT_TRANSLATE_NOOP("DrillSaid", "{at} missed: {expectation} ({earned}/{points})"),

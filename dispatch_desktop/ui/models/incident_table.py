@@ -105,7 +105,7 @@ class IncidentTableModel(KeyedTableModel):
         return QColor(OVERDUE_COLOR) if key in self._overdue else None
 
     def _number_text(self, incident: Incident) -> str:
-        if incident.drill:  # entered in a drill, from one of its calls or as a walk-in: the drill view shows live ones too
+        if incident.drill:  # entered in a drill, from its call or walked in (the drill view shows live ones too)
             return f"{QCoreApplication.translate('IncidentQueue', DRILL)} · {incident.id}"
         if incident.simulated:
             return f"{QCoreApplication.translate('IncidentQueue', SIMULATED)} · {incident.id}"

@@ -19,7 +19,7 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal, Slot
@@ -88,6 +88,7 @@ class VideoWall(RetranslateMixin, QWidget):
         self._feeds_by_token: dict[int, StreamFeed] = {}
         self._retired: list[StreamReader] = []
         self._offline_seen: dict[str, float] = {}
+        self._dark: Mapping[str, int] = {}  # a drill's dark cameras (camera id -> since, ms): see set_dark_cameras
         self._last_frame_at: dict[int, float] = {}
         self._fps_samples: dict[int, tuple[str, deque[tuple[float, int]]]] = {}  # tile -> camera, samples
         self._incident: tuple[str, float, float] | None = None
@@ -431,9 +432,35 @@ class VideoWall(RetranslateMixin, QWidget):
         self._ranks = {r.camera.id: r for r in ranked}
         return [r.camera.id for r in ranked]
 
+    def first_camera(self, lat: float, lon: float) -> str | None:
+        """The camera this wall would show first for a place (a drill darkens that one: the trainees watch it)."""
+        ranked = self._index.select(lat, lon, 1, online=self._selectable)
+        return ranked[0].camera.id if ranked else None
+
+    def set_dark_cameras(self, dark: Mapping[str, int]) -> None:
+        """A drill's cameras gone dark (its state's ``cameras_dark``): their tiles go offline as a lost camera's
+        do, their readers stop, and picking cameras passes them over until they are back."""
+        if dark is self._dark or dict(dark) == dict(self._dark):
+            return
+        back = set(self._dark) - set(dark)
+        self._dark = dark
+        for camera_id, since_ms in dark.items():
+            feed = self._feeds.pop(camera_id, None)
+            if feed is not None:
+                self._retire(feed)
+            where = self._plan.index_of(camera_id)
+            if where is not None:
+                self._tiles[where].set_status(self._dark_status(since_ms))
+        if back:
+            self._apply_plan()  # the cameras back on the wall read again
+
+    @staticmethod
+    def _dark_status(since_ms: int) -> StreamStatus:
+        return StreamStatus(StreamState.OFFLINE, since_ms / 1000, "drill: camera dark")
+
     def _selectable(self, camera_id: str) -> bool:
         camera = self._index.get(camera_id)
-        if camera is None or not camera.stream_url or camera_id in self._offline_seen:
+        if camera is None or not camera.stream_url or camera_id in self._offline_seen or camera_id in self._dark:
             return False
         return self._online is None or self._online(camera_id)
 
@@ -454,6 +481,9 @@ class VideoWall(RetranslateMixin, QWidget):
             moved = tile.camera is None or tile.camera.id != camera.id
             tile.set_camera(camera, self._ranks.get(camera.id) if self._incident else None)
             tile.set_pinned(self._plan.is_pinned(camera.id))
+            if camera.id in self._dark:  # put up by hand while a drill has it dark: shown offline, not read
+                tile.set_status(self._dark_status(self._dark[camera.id]))
+                continue
             feed = self._feeds.get(camera.id) or self._start_feed(camera, tile)
             if feed is not None and moved:
                 tile.set_status(feed.reader.status)

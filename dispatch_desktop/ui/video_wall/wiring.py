@@ -49,3 +49,8 @@ class IncidentFollower(QObject):
 def follow_selection(wall: VideoWall, selection: SelectionModel, city: CityModel) -> IncidentFollower:
     """Make the wall show the cameras of whichever incident the dispatcher selects."""
     return IncidentFollower(wall, selection, city)
+
+
+def follow_dark_cameras(wall: VideoWall, city: CityModel) -> None:
+    """Show a drill's dark cameras offline on the wall (the drill view's state holds them; a live one none)."""
+    city.stateChanged.connect(lambda state: wall.set_dark_cameras(state.cameras_dark))
