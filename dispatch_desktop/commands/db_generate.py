@@ -5,6 +5,12 @@ The simulator's units, 110 calls, automatic call-taker and dispatcher run in sim
 log is one a hub could have written: a log for a new user to replay, for the tests and the benchmarks.
 A store that already holds events is refused unless ``--append`` (then the city carries on after its
 last event). Ctrl-C stops at the next simulated second, keeps what is written and exits with 130.
+
+``--incidents-only --days N`` writes instead an archive for the analytics (``analytics.history``): N days
+of valid incidents only, ending where today begins unless ``--start`` says, into a new store (by default
+the desk's ``<data dir>/analytics/history.sqlite3``, never the live log: a desk would rebuild millions of
+incidents), with the ground truth of its anomalies beside it (``<file>.truth.json``, or ``--truth FILE``).
+Ctrl-C stops after the day being written, keeps the whole days written and their truth, exits with 130.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,15 +35,26 @@ if TYPE_CHECKING:
     from dispatch_desktop.store import EventStore
 
 HELP = ("write a simulated city's log (units, 110 calls, dispatches, arrivals, clearances; about 10,000 "
-        "incidents a day) for --hours of simulated time, as fast as the store takes it; Ctrl-C keeps what "
-        "is written")
+        "incidents a day) for --hours of simulated time, as fast as the store takes it; or, with "
+        "--incidents-only --days N, an archive of N days of incidents for the analytics to learn from (not a "
+        "log to run a desk on); Ctrl-C keeps what is written")
 INTERRUPTED = 130
 _QUIET_LINE_EVERY_S = 10.0  # progress lines when stderr is a file (a background run's log)
 
 
 def add_arguments(action: argparse.ArgumentParser) -> None:
-    action.add_argument("--hours", type=arguments.positive(float), required=True, metavar="N",
+    action.add_argument("--hours", type=arguments.positive(float), metavar="N",
                         help="simulated hours to write, e.g. 1 or 24 (fractions allowed: 0.25 is 15 minutes)")
+    action.add_argument("--incidents-only", action="store_true",
+                        help="write an archive for the analytics instead of a log to run a desk on: --days of "
+                        "valid incidents only (no units, calls or positions) with daily and weekly seasonality, "
+                        "public holidays, the Spring Festival dip, large events and injected anomalies, whose "
+                        "ground truth goes beside it; default --db: history.sqlite3 in the data dir's analytics")
+    action.add_argument("--days", type=arguments.positive(int), metavar="N",
+                        help="with --incidents-only: days to write, e.g. 365 (default --start: N days before today)")
+    action.add_argument("--truth", metavar="FILE",
+                        help="with --incidents-only: where to write the ground truth (default: beside a SQLite "
+                        "log, <file>.truth.json; needed for PostgreSQL)")
     action.add_argument("--seed", type=int, default=20161,
                         help="simulation seed: the same seed and --start give the same log (default: %(default)s)")
     action.add_argument("--units", type=arguments.positive(int), default=1100,
@@ -43,7 +62,8 @@ def add_arguments(action: argparse.ArgumentParser) -> None:
                         "into individual officers (default: %(default)s, Guangzhou's patrol groups)")
     action.add_argument("--start", type=arguments.local_time, default=None, metavar="ISO-TIME",
                         help="simulated start, in the command center's time zone unless the time names its "
-                        "own, e.g. 2026-12-01T18:00 (default: today's 00:00)")
+                        "own, e.g. 2026-12-01T18:00 (default: today's 00:00); with --incidents-only a date, "
+                        "e.g. 2025-12-07")
     action.add_argument("--append", action="store_true",
                         help="continue a store that already holds events, after its last event")
 
@@ -55,7 +75,7 @@ def _today_midnight_ms() -> int:
     return round(today.timestamp() * 1000)
 
 
-class _ProgressLine:
+class ProgressLine:
     """Simulated time reached, events, events/s and the time left, on stderr: rewritten in place on a
     terminal, a line every ten seconds in a file."""
 
@@ -65,16 +85,20 @@ class _ProgressLine:
         self._last_line = 0.0
 
     def show(self, progress: Progress) -> None:
+        self.line(progress.reached_ms, progress.fraction, progress.events, progress.events_per_s,
+                  progress.eta_s, final=progress.final)
+
+    def line(self, reached_ms: int, fraction: float, events: int, per_s: float, eta_s: float | None, *,
+             final: bool) -> None:
         from dispatch_desktop.domain.localtime import date_time_text
 
         now = time.monotonic()
-        if not self._tty and now - self._last_line < _QUIET_LINE_EVERY_S and not progress.final:
+        if not self._tty and now - self._last_line < _QUIET_LINE_EVERY_S and not final:
             return
         self._last_line = now
-        eta = progress.eta_s
-        left = "" if eta is None else f", {timedelta(seconds=round(eta))} left"
-        text = (f"simulated {date_time_text(progress.reached_ms)} ({progress.fraction:.0%}), "
-                f"{progress.events:,} events, {progress.events_per_s:,.0f} events/s{left}")
+        left = "" if eta_s is None else f", {timedelta(seconds=round(eta_s))} left"
+        text = (f"simulated {date_time_text(reached_ms)} ({fraction:.0%}), "
+                f"{events:,} events, {per_s:,.0f} events/s{left}")
         self._out.write(f"\r\033[K  {text}" if self._tty else f"  {text}\n")
         self._out.flush()
 
@@ -88,6 +112,11 @@ def generate(args: argparse.Namespace, text: str, shown: str, default: bool) -> 
     """``db generate`` with a --db URL that names a database (``db.run`` has checked it)."""
     from dispatch_desktop.store import EventStore
 
+    _check_mode(args)
+    if args.incidents_only:
+        from dispatch_desktop.commands import db_generate_history
+
+        return db_generate_history.generate_history(args, text, shown, default)
     check_store(text, Use.CREATE_ANNOUNCED, default=default)
     try:
         store = EventStore.open(text)
@@ -98,6 +127,26 @@ def generate(args: argparse.Namespace, text: str, shown: str, default: bool) -> 
     with store:
         start_ms = _start(args, store, shown)
         return _run(args, store, start_ms, shown)
+
+
+def _check_mode(args: argparse.Namespace) -> None:
+    """Exactly one of the two modes, and only the options of the one chosen."""
+    if args.incidents_only:
+        wrong = [name for name, given in (("--hours", args.hours is not None), ("--append", args.append)) if given]
+        if wrong:
+            raise Refused(f"{' and '.join(wrong)} cannot be used with --incidents-only, which writes --days of "
+                          "incidents into a new store: give either --hours (a simulated city's log) or "
+                          "--incidents-only --days N (an archive for the analytics)")
+        if args.days is None:
+            raise Refused("--incidents-only needs --days N: how many days of incidents to write, e.g. --days 365")
+        return
+    if args.days is not None or args.truth is not None:
+        option = "--days" if args.days is not None else "--truth"
+        raise Refused(f"{option} belongs to --incidents-only (an archive of incidents for the analytics): add "
+                      "--incidents-only, or give --hours N for a simulated city's log")
+    if args.hours is None:
+        raise Refused("say what to write: --hours N for a simulated city's log (units, calls, incidents), or "
+                      "--incidents-only --days N for an archive of incidents for the analytics")
 
 
 def _start(args: argparse.Namespace, store: EventStore, shown: str) -> int:
@@ -118,6 +167,23 @@ def _start(args: argparse.Namespace, store: EventStore, shown: str) -> int:
     return resume_after(last_ms)
 
 
+@contextmanager
+def ctrl_c_stops() -> Iterator[threading.Event]:
+    """An event that Ctrl-C sets (the run stops at its next step and commits what it holds); a second
+    Ctrl-C interrupts at once (the transaction under way is rolled back)."""
+    stop = threading.Event()
+
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _run(args: argparse.Namespace, store: EventStore, start_ms: int, shown: str) -> int:
     from dispatch_desktop.city import generate_city
     from dispatch_desktop.domain.localtime import date_time_text, zone_label
@@ -127,20 +193,13 @@ def _run(args: argparse.Namespace, store: EventStore, start_ms: int, shown: str)
     end_ms = start_ms + round(args.hours * 3_600_000)
     print(f"writing a simulated city into {shown}: {args.units:,} units, seed {args.seed}, "
           f"{date_time_text(start_ms)} to {date_time_text(end_ms)} {zone_label(start_ms)}", flush=True)
-    stop = threading.Event()
-
-    def interrupt(_signum: int, _frame: FrameType | None) -> None:
-        stop.set()  # the run stops before its next simulated second and commits what it holds
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C: at once (rolled back)
-
-    line = _ProgressLine(sys.stderr)
-    previous = signal.signal(signal.SIGINT, interrupt)
-    try:
-        outcome = fast_forward(store, generate_city(cameras=0), SimConfig(seed=args.seed, units=args.units),
-                               start_ms=start_ms, end_ms=end_ms, cancelled=stop.is_set, progress=line.show)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        line.end()
+    line = ProgressLine(sys.stderr)
+    with ctrl_c_stops() as stop:
+        try:
+            outcome = fast_forward(store, generate_city(cameras=0), SimConfig(seed=args.seed, units=args.units),
+                                   start_ms=start_ms, end_ms=end_ms, cancelled=stop.is_set, progress=line.show)
+        finally:
+            line.end()
     _report(outcome)
     return INTERRUPTED if outcome.stopped else 0
 
