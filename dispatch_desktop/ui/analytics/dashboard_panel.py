@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area
     from dispatch_desktop.analytics.levels import AreaLevel
 
+LEGEND_TEXT = "#263238"  # pyqtgraph's default grey is faint on the white plots
 CONTEXT = "AnalyticsDashboard"
 CALLS_COLOUR = "#90a4ae"
 VALID_COLOUR = "#1565c0"
@@ -73,7 +75,7 @@ def _plot(name: str) -> pg.PlotWidget:
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.showGrid(y=True, alpha=0.2)
-    plot.setMinimumHeight(160)
+    plot.setMinimumHeight(140)
     return plot
 
 
@@ -133,7 +135,7 @@ class DashboardPanel(QWidget):
             figures.addWidget(figure, 0, column)
 
         self.hourly = _plot("analytics_hourly")
-        self.hourly_legend = self.hourly.addLegend(offset=(-10, 5), colCount=2)
+        self.hourly_legend = self.hourly.addLegend(offset=(-10, 5), colCount=2, labelTextColor=LEGEND_TEXT)
         self.calls_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=CALLS_COLOUR, pen=None)
         self.valid_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=VALID_COLOUR, pen=None)
         self.hourly.addItem(self.calls_bars)
@@ -148,10 +150,11 @@ class DashboardPanel(QWidget):
         self.phase_box.setObjectName("analytics_phase")
         self.phase_box.currentIndexChanged.connect(lambda _index: self._draw_response())
         self.priority_plot = _plot("analytics_by_priority")
-        self.priority_legend = self.priority_plot.addLegend(offset=(-10, 5), colCount=3)
+        self.priority_legend = self.priority_plot.addLegend(offset=(10, 5), colCount=3, labelTextColor=LEGEND_TEXT)
         self.median_bars = pg.BarGraphItem(x=[], height=[], width=0.3, brush=MEDIAN_COLOUR, pen=None)
         self.p90_bars = pg.BarGraphItem(x=[], height=[], width=0.3, brush=P90_COLOUR, pen=None)
-        self.target_marks = pg.ScatterPlotItem(symbol="_", size=36, pen=pg.mkPen(TARGET_COLOUR, width=3))
+        self.target_marks = pg.ScatterPlotItem(symbol="_", size=28, pen=pg.mkPen(TARGET_COLOUR, width=2),
+                                               brush=pg.mkBrush(TARGET_COLOUR))
         for item in (self.median_bars, self.p90_bars, self.target_marks):
             self.priority_plot.addItem(item)
         self.district_table = self._table(5, "analytics_by_district")
@@ -162,8 +165,11 @@ class DashboardPanel(QWidget):
         phase_row.addWidget(self.phase_label)
         phase_row.addWidget(self.phase_box, 1)
         response_layout.addLayout(phase_row)
-        response_layout.addWidget(self.priority_plot, 2)
-        response_layout.addWidget(self.district_table, 3)
+        split = QSplitter(Qt.Orientation.Vertical, response)  # the user shares the height between the two
+        split.addWidget(self.priority_plot)
+        split.addWidget(self.district_table)
+        split.setChildrenCollapsible(False)
+        response_layout.addWidget(split, 1)
 
         levels = QWidget(self)
         levels_layout = QVBoxLayout(levels)
@@ -244,7 +250,7 @@ class DashboardPanel(QWidget):
         self.calls_bars.setOpts(x=hours - 0.2, height=np.asarray(figures.calls, dtype=float))
         self.valid_bars.setOpts(x=hours + 0.2, height=np.asarray(figures.valid, dtype=float))
         self.now_line.setValue(figures.hour + (figures.now_ms - figures.day_start_ms) % 3_600_000 / 3_600_000 - 0.5)
-        self.hourly.setYRange(0, max(1, *figures.calls, *figures.valid) * 1.15, padding=0)
+        self.hourly.setYRange(0, max(1, *figures.calls, *figures.valid) * 1.3, padding=0)  # room for the legend
         self.calls_figure.show_value(f"{sum(figures.calls):,}", _tr("110 calls today"))
         self.valid_figure.show_value(f"{sum(figures.valid):,}", _tr("valid incidents today"))
         self.share_figure.show_value(share_text(figures.non_police_share), _tr("non-police"),
@@ -271,12 +277,12 @@ class DashboardPanel(QWidget):
         self.median_bars.setOpts(x=x - 0.16, height=minutes[0])
         self.p90_bars.setOpts(x=x + 0.16, height=minutes[1])
         self.target_marks.setData(x=x, y=[(f.target_s or 0) / 60 for f in by_priority])
+        # One short line a priority (a second line is cut off in a low dock): its share within target and count.
         self.priority_plot.getAxis("bottom").setTicks([[
-            (n, f"{labels.priority(int(f.key))}\n{share_text(f.share_within)} · n={f.count}")
-            for n, f in enumerate(by_priority)]])
+            (n, f"P{f.key} · {share_text(f.share_within)} · n={f.count}") for n, f in enumerate(by_priority)]])
         self.priority_plot.setXRange(-0.6, len(by_priority) - 0.4, padding=0)
         top = max([*minutes[0], *minutes[1], *[(f.target_s or 0) / 60 for f in by_priority], 1.0])
-        self.priority_plot.setYRange(0, top * 1.2, padding=0)
+        self.priority_plot.setYRange(0, top * 1.45, padding=0)  # headroom: the legend sits above the bars
         table = self.district_table
         table.setRowCount(len(by_district))
         for row, figure in enumerate(by_district):
@@ -306,7 +312,7 @@ class DashboardPanel(QWidget):
                 colour = THIN_COLOUR
             else:
                 rule = staffing_for(level) if staffing_for is not None else None
-                cells = (name, colour_name(str(level.colour)), level_details(level), staffing_text(rule))
+                cells = (name, colour_name(str(level.colour), short=True), staffing_text(rule), level_details(level))
                 colour = COLOURS.get(str(level.colour), THIN_COLOUR)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -363,7 +369,7 @@ class DashboardPanel(QWidget):
         self.phase_box.blockSignals(False)
         self.district_table.setHorizontalHeaderLabels([
             _tr("District"), _tr("Incidents"), _tr("Within target"), _tr("Median"), _tr("90th percentile")])
-        self.level_table.setHorizontalHeaderLabels([_tr("District"), _tr("Level"), _tr("Why"), _tr("Staffing")])
+        self.level_table.setHorizontalHeaderLabels([_tr("District"), _tr("Level"), _tr("Staffing"), _tr("Why")])
         self.levels_note.setText(_tr("The last complete hour against each district's normal value. Double-click "
                                      "a district for its trend."))
         self.refit_button.setText(_tr("Refit now"))

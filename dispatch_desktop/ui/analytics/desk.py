@@ -62,7 +62,8 @@ class AnalyticsDesk(QObject):
         self.panel = DashboardPanel(self.district_names, make_area)
         self.panel.history_path = str(self.engine.history_path)
         self.trend = TrendChart()
-        window.panels.add(PanelContribution(DASHBOARD_PANEL, lambda: self.panel, area="right"))
+        # Beside the unit board, the tallest panel on the right: a tab there gets its height when raised.
+        window.panels.add(PanelContribution(DASHBOARD_PANEL, lambda: self.panel, tab_group="core.unit_board"))
         window.panels.add(PanelContribution(TREND_PANEL, lambda: self.trend, tab_group=DASHBOARD_PANEL))
         for name in (DASHBOARD_PANEL, TREND_PANEL):
             window.dock(name).hide()  # a leader's view: shown from the Analytics menu or the View menu

@@ -175,6 +175,11 @@ def trend_of(snapshot: Snapshot, area: Area, days: int, staffing_for: Callable[.
                  level=level, staffing=staffing)
 
 
+def last_slot(counts: HourlyCounts, wanted: int) -> int:
+    """``wanted``, or the counts' last slot when they end before it."""
+    return min(wanted, counts.first_slot + counts.slots - 1)
+
+
 class AnalyticsEngine:
     """Counts, fits and levels for one desk. Called from one worker thread at a time."""
 
@@ -273,8 +278,8 @@ class AnalyticsEngine:
     def fit(self, counts: HourlyCounts, until_slot: int, cancelled: Cancelled | None = None) -> NormalModel:
         """Fit afresh from ``counts`` up to ``until_slot``; kept in memory and on disk. Raises what the fit
         raises (the model in use stays)."""
-        model = self.toolkit.fit_normal(counts, self.config, until_slot=until_slot, previous=self.cached_model(),
-                                        cancelled=cancelled)
+        model = self.toolkit.fit_normal(counts, self.config, until_slot=last_slot(counts, until_slot),
+                                        previous=self.cached_model(), cancelled=cancelled)
         self.model = model
         self.directory.mkdir(parents=True, exist_ok=True)
         partial = self.model_path.with_name(f".{MODEL_FILE}.{os.getpid()}.partial")
@@ -285,9 +290,12 @@ class AnalyticsEngine:
     # --- levels -------------------------------------------------------------------------------------------
 
     def levels(self, counts: HourlyCounts | None, at_slot: int, fit_error: str = "") -> Levels:
+        """The levels of ``at_slot``, or of the last slot the counts reach when they end before it (a
+        history log and no live one: the panel says which hour the levels are of)."""
         model = self.cached_model()
-        if counts is None or model is None:
+        if counts is None or model is None or not counts.slots:
             return Levels(at_slot=at_slot, by_area={}, fitted_at_ms=0, fit_error=fit_error)
+        at_slot = last_slot(counts, at_slot)
         by_area = self.toolkit.levels_at(counts, model, self.config, at_slot)
         return Levels(at_slot=at_slot, by_area=by_area, fitted_at_ms=model.fitted_at_ms, fit_error=fit_error)
 

@@ -35,9 +35,10 @@ STATION_LAYER = "analytics.station_levels"
 TOLERANCE_DEG = 0.0003
 COLOURS = {"green": "#2e7d32", "blue": "#1565c0", "yellow": "#f9a825", "red": "#c62828"}
 THIN_COLOUR = "#9e9e9e"
-STYLES = {name: Style(colour=colour, fill=colour, weight=1.5, opacity=0.9, fill_opacity=0.35)
+# Well filled: the map's own districts are tinted already, and a level must read through that tint.
+STYLES = {name: Style(colour=colour, fill=colour, weight=1.5, opacity=0.9, fill_opacity=0.55)
           for name, colour in COLOURS.items()}
-THIN_STYLE = Style(colour="#616161", fill=THIN_COLOUR, weight=1.5, opacity=0.9, dash="4 4", fill_opacity=0.25)
+THIN_STYLE = Style(colour="#616161", fill=THIN_COLOUR, weight=1.5, opacity=0.9, dash="4 4", fill_opacity=0.4)
 
 Ring = tuple[tuple[float, float], ...]
 

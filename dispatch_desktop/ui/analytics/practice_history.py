@@ -4,9 +4,10 @@ own log holds only the minutes since it started, has normal values to learn and 
 
 "Generate practice history (simulated, 8 weeks)" in the Analytics menu writes it with
 ``analytics.history.write_history`` on a thread of its own, behind a progress dialog that can be
-cancelled (as the replay's practice hour). The weeks end at the start of the current hour, so that the
-levels read at once. It goes through a temporary file renamed only once complete: a cancelled or failed
-run leaves nothing half-written, and an earlier history stays until the new one is whole.
+cancelled (as the replay's practice hour). The weeks end at today's midnight (the generator writes whole
+local days); today's hours come from the live log. It goes through a temporary file renamed only once
+complete: a cancelled or failed run leaves nothing half-written, and an earlier history stays until the
+new one is whole.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from dispatch_desktop.analytics.dashboard import day_start_ms
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.ui.analytics.engine import SLOT_MS, Toolkit, sqlite_url
+from dispatch_desktop.ui.analytics.engine import Toolkit, sqlite_url
 
 CONTEXT = "AnalyticsHistory"
 PRACTICE_WEEKS = 8
@@ -42,18 +44,19 @@ def _remove_database(path: Path) -> None:
 def write_practice_history(path: Path, city: City, toolkit: Toolkit, *, cancelled: threading.Event,
                            progress: Callable[[float], None] | None = None, weeks: int = PRACTICE_WEEKS,
                            scale: float = 1.0, now_ms: int | None = None) -> None:
-    """Any thread. Writes ``weeks`` weeks ending at the start of the current hour to ``path``; raises
-    ``HistoryCancelled`` when cancelled (nothing kept)."""
+    """Any thread. Writes the ``weeks`` weeks before today (local days, ending at today's midnight) to
+    ``path``; raises ``HistoryCancelled`` when cancelled (nothing kept)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     _remove_database(partial)
     now = int(time.time() * 1000) if now_ms is None else now_ms
     days = weeks * 7
-    start = (now // SLOT_MS) * SLOT_MS - days * 86_400_000
+    start = day_start_ms(now - days * 86_400_000)  # the zone has no DST: whole days of 24 hours
     try:
         with toolkit.open_store(sqlite_url(partial), writing=True) as store:
             toolkit.write_history(store, city, start_ms=start, days=days, seed=PRACTICE_SEED, scale=scale,
-                                  progress=progress, cancelled=cancelled.is_set)
+                                  progress=(lambda made: progress(made.fraction)) if progress else None,
+                                  cancelled=cancelled.is_set)
         if cancelled.is_set():
             raise HistoryCancelled()
         _remove_database(path)  # its -wal and -shm would otherwise belong to the new file

@@ -22,12 +22,21 @@ COLOUR_WORDS = {
 }
 
 
+COLOUR_SHORT = {
+    "green": QT_TRANSLATE_NOOP("AnalyticsTexts", "green"),
+    "blue": QT_TRANSLATE_NOOP("AnalyticsTexts", "blue"),
+    "yellow": QT_TRANSLATE_NOOP("AnalyticsTexts", "yellow"),
+    "red": QT_TRANSLATE_NOOP("AnalyticsTexts", "red"),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def colour_name(colour: str) -> str:
-    words = COLOUR_WORDS.get(colour)
+def colour_name(colour: str, *, short: bool = False) -> str:
+    """``"red: far above normal"``, or ``"red"`` when ``short`` (a table's cell)."""
+    words = (COLOUR_SHORT if short else COLOUR_WORDS).get(colour)
     return _tr(words) if words is not None else colour
 
 

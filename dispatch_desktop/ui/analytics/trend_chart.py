@@ -23,6 +23,7 @@ from dispatch_desktop.ui.replay.timeline_items import LocalTimeAxis, TimeScale
 if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area
 
+LEGEND_TEXT = "#263238"  # pyqtgraph's default grey is faint on the white plots
 CONTEXT = "AnalyticsTrend"
 DAY_CHOICES = (3, 7, 14, 28)
 DEFAULT_DAYS = 7
@@ -63,10 +64,13 @@ class TrendChart(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.setMinimumHeight(200)
-        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.legend = self.plot.addLegend(offset=(10, 5), labelTextColor=LEGEND_TEXT)
         self.low_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
         self.high_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve, brush=pg.mkBrush(*BAND_COLOUR))
+        # The legend draws a sample from a curve's options, which the band has not: a stand-in, never plotted.
+        self.band_sample = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5), fillLevel=0,
+                                           fillBrush=pg.mkBrush(*BAND_COLOUR))
         self.normal_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=2, style=Qt.PenStyle.DashLine))
         self.observed_curve = pg.PlotDataItem(pen=pg.mkPen(OBSERVED_COLOUR, width=1.5), stepMode="center")
         for item in (self.band, self.low_curve, self.high_curve, self.normal_curve, self.observed_curve):
@@ -144,6 +148,9 @@ class TrendChart(QWidget):
             for curve in (self.normal_curve, self.low_curve, self.high_curve):
                 curve.setData([], [])
         self.plot.setXRange(0, edges[-1], padding=0.01)
+        high = float(trend.high.max(initial=0)) if trend.high is not None else 0.0
+        top = max(float(trend.observed.max(initial=0)), high)
+        self.plot.setYRange(0, max(top, 1.0) * 1.35, padding=0)  # headroom: the legend sits above the curves
         self._describe()
 
     def retranslate(self) -> None:
@@ -159,7 +166,7 @@ class TrendChart(QWidget):
         self.legend.clear()
         self.legend.addItem(self.observed_curve, _tr("incidents per hour"))
         self.legend.addItem(self.normal_curve, _tr("normal value"))
-        self.legend.addItem(self.band, _tr("normal band (95 %)"))
+        self.legend.addItem(self.band_sample, _tr("normal band (95 %)"))
         self._describe()
 
     def _describe(self) -> None:

@@ -9,11 +9,15 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.analytics.engine import Toolkit
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, FakeConfig, FakeCounts, FakeModel, staffing_for
+
+
+class Written(NamedTuple):
+    fraction: float  # as history.HistoryProgress
 
 
 @dataclass
@@ -83,4 +87,4 @@ class Analytics:
                 return
             time.sleep(self.history_step_s)
             if progress is not None:
-                progress((step + 1) / self.history_steps)
+                progress(Written(fraction=(step + 1) / self.history_steps))
