@@ -99,3 +99,15 @@ def test_ctrl_c_stops_after_a_whole_day_with_130_and_the_truth_of_the_days_writt
         calls = [event.body.call_time for _gseq, event in store.read() if isinstance(event.body, ev.IncidentCreated)]
     assert max(calls) < end_ms
     assert max(calls) > end_ms - 3_600_000  # the last day is whole
+
+
+def test_without_db_the_archive_goes_to_the_desks_history_never_to_the_live_log(
+        cli: Callable[..., Ran], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dispatch_desktop import paths
+
+    monkeypatch.setenv("DISPATCH_DESKTOP_DATA", str(tmp_path / "data"))
+    ran = cli("db", "generate", "--incidents-only", "--days", "1", "--start", "2026-03-02")
+    assert ran.returncode == 0, ran.stderr
+    history = paths.data_dir() / "analytics" / "history.sqlite3"
+    assert GroundTruth.read_beside(f"sqlite:///{history}").days == 1
+    assert not paths.default_database_path().exists()
