@@ -6,7 +6,8 @@ left running by an interrupted runner ended.
 inject as it comes and each expectation as it is met or missed, and the final score. Typed lines steer it
 (pause, resume, warp X, skip ID, now ID, sos UNIT, fail UNIT KIND, end). Ctrl-C (or SIGTERM) ends the drill
 "aborted": the runner never exits leaving its drill running on the hub. Killed outright, it leaves the drill
-running: the next ``drill run`` says so, and ``drill end`` ends it.
+running: the next ``drill run`` says so; ``drill run SCENARIO --resume`` takes it over where it stands
+(``drill.rejoin``: from the log, so with the in-process hub over ``--db``), and ``drill end`` ends it.
 """
 
 from __future__ import annotations
@@ -47,11 +48,15 @@ CONTROLS = ("controls (type a line): pause | resume | warp X | skip INJECT | now
 def add_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = actions.add_parser("run", help=RUN, description=RUN + ". " + CONTROLS)
     run.add_argument("scenario", metavar="SCENARIO.yaml", type=Path, help="the scenario file")
-    run.add_argument("--warp", type=_warp, default=1.0, metavar="X",
-                     help="drill time runs X times as fast as the wall clock, 1 to 10 (default: 1)")
+    run.add_argument("--warp", type=_warp, default=None, metavar="X",
+                     help="drill time runs X times as fast as the wall clock, 1 to 10 (default: 1; with --resume, "
+                     "the drill's own)")
     run.add_argument("--enrol", nargs="*", metavar="UNIT", default=None,
                      help="the real units taking part, in place of the scenario's list (none: --enrol alone); "
                      "each must be on duty and free when the drill starts")
+    run.add_argument("--resume", action="store_true",
+                     help="take over the drill of this scenario that an interrupted runner (killed, or its desk) left "
+                     "running, from where it stands: its clock, the injects that came, its units where they are")
     run.add_argument("--drill-id", metavar="D-YYYYMMDD-NN", type=_drill_id,
                      help="the drill's id (default: the day's next number in --db's log; with --hub, -01)")
     end = actions.add_parser("end", help=END, description=END)
@@ -223,6 +228,8 @@ def run_drill(args: argparse.Namespace) -> int:
     forward = _Forward()
     with _connect(args, city, forward) as connection:
         running = connection.desk.state.drill
+        if args.resume:
+            return _resume(scenario, city, connection, forward, args)
         if running is not None:
             return _still_running(running, args)
         if args.hub:
@@ -233,14 +240,28 @@ def run_drill(args: argparse.Namespace) -> int:
         return _play(scenario, city, connection, forward, drill_id, args)
 
 
+def _resume(scenario: Any, city: City, connection: Connection, forward: _Forward, args: argparse.Namespace) -> int:
+    from dispatch_desktop.drill.rejoin import NothingToResume, resume_point
+
+    if connection.store is None:
+        raise Refused("--resume reads the drill from the hub's log: run it on the hub's machine with --db (the "
+                      "hub's event store) instead of --hub, or end the drill with 'dispatch-desktop drill end'")
+    try:
+        point = resume_point(connection.store, scenario, connection.desk.name)
+    except NothingToResume as error:
+        print(f"dispatch-desktop drill run --resume: {error}", file=sys.stderr)
+        return 1
+    return _play(scenario, city, connection, forward, point.drill.drill, args, resume=point)
+
+
 def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, drill_id: str,
-          args: argparse.Namespace) -> int:
+          args: argparse.Namespace, *, resume: Any = None) -> int:
     from dispatch_desktop.domain import events as ev
     from dispatch_desktop.drill.clock import DrillClock
     from dispatch_desktop.drill.runner import DrillRefused, DrillRunner
     from dispatch_desktop.drill.sim_units import simulated_motion
 
-    clock = DrillClock(warp=args.warp)
+    clock = DrillClock(warp=args.warp or 1.0)
     runner = DrillRunner(scenario, city, connection.desk, connection.field, drill_id=drill_id, clock=clock,
                          motion=simulated_motion,
                          operator=args.operator or "", curve=connection.curve, context=connection.context,
@@ -249,7 +270,12 @@ def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, 
     typed = _typed_lines()
     try:
         with _interrupt_on_sigterm():
-            runner.start()
+            if resume is None:
+                runner.start()
+            else:
+                runner.rejoin(resume)
+                if args.warp is not None and args.warp != runner.clock.warp:  # the clock goes on at the logged warp unless --warp says
+                    runner.warp(args.warp)
             print(CONTROLS, flush=True)
             while runner.ended is None:
                 _obey(runner, scenario, typed)
@@ -276,7 +302,8 @@ def _still_running(running: Any, args: argparse.Namespace) -> int:
     where = f" --hub {args.hub}" if args.hub else (f" --db {args.db}" if args.db else "")
     print(f"dispatch-desktop drill run: drill {running.drill} ({running.scenario} version {running.version}) is "
           f"still running on the hub, started {date_time_text(running.started_at)} from {running.source}: one "
-          f"drill at a time. If its runner was interrupted, end it with 'dispatch-desktop drill end{where}'.",
+          f"drill at a time. If its runner was interrupted, take it over with 'dispatch-desktop drill run SCENARIO "
+          f"--resume{where}' (from workstation {running.source}), or end it with 'dispatch-desktop drill end{where}'.",
           file=sys.stderr)
     return 1
 

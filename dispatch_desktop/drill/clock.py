@@ -59,6 +59,15 @@ class DrillClock:
             clock._stretches.append(_Stretch(wall, float(body.drill_ms), clock._rate()))
         return clock
 
+    def restore(self, start_ms: int, changes: Iterable[ev.Envelope]) -> None:
+        """Take up a drill's clock as the log has it (started at hub time ``start_ms``, set by its ``drill_clock``
+        events): a runner taking over an interrupted drill goes on with the same drill time. The time the drill
+        ran without a runner counts: the trainees went on working."""
+        if self._stretches:
+            raise RuntimeError("the drill clock is already running")
+        logged = DrillClock.from_events(start_ms, changes)
+        self._stretches, self._warp, self._paused = logged._stretches, logged._warp, logged._paused
+
     @property
     def started(self) -> bool:
         return bool(self._stretches)

@@ -85,7 +85,7 @@ def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None
     end_gseq = marks.ended.gseq if marks.ended is not None else store.last_gseq() + 1
     end_ms = marks.ended.event.time if marks.ended is not None else last_time(store)
     units = set(started.enrolled) | set(started.simulated)
-    events, fixes = _read_drill(store, marks.started.event.time, end_ms, start_gseq, end_gseq, units)
+    events, fixes = read_drill(store, marks.started.event.time, end_ms, start_gseq, end_gseq, units)
     state = store.state_at(end_gseq - 1, mode=Mode.DRILL, drill_start=start_gseq)
     scenario, unscored = scenario_for(started, scenario_file)
     injects = inject_marks(scenario, events)
@@ -103,7 +103,7 @@ def drill_record(store: EventStore, drill_id: str, *, scenario_file: Path | None
 
 
 
-def _read_drill(store: EventStore, start_ms: int, end_ms: int, start_gseq: int, end_gseq: int,
+def read_drill(store: EventStore, start_ms: int, end_ms: int, start_gseq: int, end_gseq: int,
                 units: set[str]) -> tuple[list[RecordedEvent], dict[str, list[Fix]]]:
     """The drill's events (mode drill, between its opening and its closing) and its units' fixes (a real unit
     enrolled reports its real positions in live mode: they count too)."""

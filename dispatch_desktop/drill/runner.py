@@ -41,6 +41,7 @@ from dispatch_desktop.domain.enums import Mode, UnitStatus
 from dispatch_desktop.drill.cameras import first_camera_of
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.loading import drill_unit_kinds
+from dispatch_desktop.drill.rejoin import ResumePoint
 from dispatch_desktop.drill.scenario import Call, CameraDark, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
 from dispatch_desktop.drill.scoring import DrillScore, Outcome, score_on_clock
 from dispatch_desktop.drill.sim_units import MotionFactory, SimTimes, SimulatedUnits
@@ -117,10 +118,7 @@ class DrillRunner:
         self.clock.start()
         if self.clock.warp != 1:  # the log's clock starts at ×1 (drill_started has no warp): say it is not
             self._record_clock(ev.DrillClockAction.WARPED)
-        for unit in self.scenario.units.simulated:
-            self.handsets[unit.id] = self.fleet.add(FieldClient(
-                unit.id, self.field_endpoint, context=self.fleet.context, curve=self._curve(unit.id),
-                clock=self.clock.wall_seconds, on_order=self._order))
+        self._open_handsets()
         for registration in self.units.registrations():
             self._wait(self._drill(registration))
             self._wait(self._drill(ev.UnitStatusSet(unit=registration.unit, status=UnitStatus.AVAILABLE,
@@ -128,6 +126,44 @@ class DrillRunner:
         self._say("started", f"drill {self.drill_id} started: {self.scenario.id} version {self.scenario.version}, "
                   f"{len(self.scenario.injects)} injects, {self.scenario.duration} long", drill=self.drill_id,
                   scenario=self.scenario.id, injects=len(self.scenario.injects), duration=self.scenario.duration)
+
+    def _open_handsets(self) -> None:
+        for unit in self.scenario.units.simulated:
+            self.handsets[unit.id] = self.fleet.add(FieldClient(
+                unit.id, self.field_endpoint, context=self.fleet.context, curve=self._curve(unit.id),
+                clock=self.clock.wall_seconds, on_order=self._order))
+
+    def rejoin(self, point: ResumePoint) -> None:
+        """Take over the drill an interrupted runner left running (instead of ``start``): its clock as the log
+        has it, the injects that came (one due before the runner stopped that left no event is taken as done),
+        its calls and incidents, the simulated units where they stand and on what; what fell due while no
+        runner ran comes now. A drill's camera left dark stays dark to its end."""
+        if point.drill.drill != self.drill_id:
+            raise ValueError(f"the runner was made for drill {self.drill_id}, not {point.drill.drill}")
+        self.started_gseq = point.started_gseq
+        self.clock.restore(point.drill.started_at, (item.event for item in point.events))
+        now = self.clock.now()
+        self._calls = dict(point.calls)
+        for inject_id, at_ms in point.came.items():
+            self.injected[inject_id] = ("", self.clock.drill_at(at_ms))
+        stopped = self.clock.drill_at(point.stopped_ms)
+        for inject in self._due(stopped):  # due before the runner stopped, and no event shows it: lost with it
+            self.injected[inject.id] = ("", self._due_at(inject, set()) or 0)
+        for item in point.events:
+            self._take(item.gseq, item.event)
+        for call in point.state.calls.values():
+            if call.id in self._calls and not call.ended_at:  # the caller hangs up as the runner would have made it
+                offered = self.clock.drill_at(call.offered_at)
+                self._hangups.append((max(now, offered + CALLER_ON_LINE_MS), call.id))
+        self._hangups.sort()
+        self._open_handsets()
+        orders = {order.unit: order.order for order in point.state.orders.values() if order.incident}
+        self.units.take_up(now, {
+            unit.id: (unit.lat, unit.lon, unit.status, unit.incident, orders.get(unit.id, ""))
+            for unit in point.state.units.values() if unit.id in self.handsets})
+        self._say("rejoined", f"{drill_time(now)} drill {self.drill_id} taken over: {len(point.came)} injects came, "
+                  f"{len(self._due(now))} due now", at=drill_time(now), drill=self.drill_id, came=len(point.came),
+                  due=len(self._due(now)))
 
     def end(self, reason: ev.DrillEndReason = ev.DrillEndReason.ENDED) -> None:
         """Close the drill on the hub (``drill_ended``) and the simulated units' handsets; idempotent."""
@@ -385,7 +421,7 @@ class DrillRunner:
         self.units.observe(body)
         if isinstance(body, ev.IncidentCreated) and body.call in self._calls:
             inject_id = self._calls[body.call]
-            self.injected[inject_id] = (body.incident, self.injected[inject_id][1])
+            self.injected[inject_id] = (body.incident, self.injected.get(inject_id, ("", self.clock.now()))[1])
         elif isinstance(body, ev.UnitDispatched):
             self._working[body.unit] = body.incident
         elif isinstance(body, ev.UnitRecalled | ev.Clearance | ev.IncidentClosed | ev.IncidentReferred):

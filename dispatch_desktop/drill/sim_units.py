@@ -160,6 +160,35 @@ class SimulatedUnits:
                 if job.incident == body.incident:
                     self._release(unit)
 
+    def take_up(self, now_ms: int, standing: Mapping[str, tuple[float, float, UnitStatus, str, str]]) -> None:
+        """Go on from where a drill's units stand, for a runner taking over an interrupted drill: ``standing``
+        gives each unit's (lat, lon, status, incident, order) in the drill's state. Each waits at its last
+        position; on an incident it goes on with the step its status says (dispatched: it acknowledges; en
+        route: it drives on; on scene: it clears after its time there); unavailable, it stays down."""
+        self._now = self._next_report = now_ms
+        t = now_ms / 1000.0
+        for unit_id, (lat, lon, status, incident, order) in standing.items():
+            unit = self.index.get(unit_id)
+            if unit is None:
+                continue
+            x, y = plane_xy(lat, lon)
+            self.fleet.hold(unit, t, at=(float(x), float(y)))
+            if status is UnitStatus.UNAVAILABLE:
+                self._down.add(unit)
+            if not incident or incident not in self._scenes:
+                continue
+            job = self._jobs[unit]
+            job.generation += 1
+            job.incident, job.order = incident, order
+            if status is UnitStatus.DISPATCHED:
+                self._schedule(now_ms, _ACK, unit)
+            elif status is UnitStatus.EN_ROUTE:
+                scene = self._scenes[incident]
+                arrival = self.fleet.go_to(unit, t, scene[0], scene[1], detour=self.times.detour)
+                self._schedule(math.ceil(arrival * 1000), _ARRIVE, unit)
+            elif status is UnitStatus.ON_SCENE:
+                self._schedule(now_ms + round(self.times.scene_s * 1000), _CLEAR, unit)
+
     # --- failures -------------------------------------------------------------------------------------
 
     def fail(self, unit_id: str, kind: UnitFailureKind, duration_ms: int | None) -> list[Said]:

@@ -963,6 +963,26 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Take over the interrupted drill</source>
+            <translation>Take over the interrupted drill</translation>
+        </message>
+        <message>
+            <source>This desk started the running drill and its runner stopped (the desk was closed or killed): go on with it where it stands</source>
+            <translation>This desk started the running drill and its runner stopped (the desk was closed or killed): go on with it where it stands</translation>
+        </message>
+        <message>
+            <source>Scenario file of drill {drill}</source>
+            <translation>Scenario file of drill {drill}</translation>
+        </message>
+        <message>
+            <source>Drill {drill} runs scenario {scenario} version {version}; this file holds {found} version {found_version}.</source>
+            <translation>Drill {drill} runs scenario {scenario} version {version}; this file holds {found} version {found_version}.</translation>
+        </message>
+        <message>
+            <source>The drill cannot be taken over</source>
+            <translation>The drill cannot be taken over</translation>
+        </message>
+        <message>
             <source>Replay a drill</source>
             <translation>Replay a drill</translation>
         </message>
@@ -1073,6 +1093,10 @@
     </context>
     <context>
         <name>DrillSaid</name>
+        <message>
+            <source>{at} drill {drill} taken over: {came} injects came, {due} due now</source>
+            <translation>{at} drill {drill} taken over: {came} injects came, {due} due now</translation>
+        </message>
         <message>
             <source>{at} inject {inject}: camera {camera} goes dark</source>
             <translation>{at} inject {inject}: camera {camera} goes dark</translation>

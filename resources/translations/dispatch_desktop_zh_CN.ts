@@ -962,6 +962,26 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Take over the interrupted drill</source>
+            <translation>接管中断的演练</translation>
+        </message>
+        <message>
+            <source>This desk started the running drill and its runner stopped (the desk was closed or killed): go on with it where it stands</source>
+            <translation>正在进行的演练由本席位发起，但导调程序已中断（席位关闭或被终止）：从当前进度继续导调</translation>
+        </message>
+        <message>
+            <source>Scenario file of drill {drill}</source>
+            <translation>演练 {drill} 的脚本文件</translation>
+        </message>
+        <message>
+            <source>Drill {drill} runs scenario {scenario} version {version}; this file holds {found} version {found_version}.</source>
+            <translation>演练 {drill} 使用脚本 {scenario} 第 {version} 版；此文件为 {found} 第 {found_version} 版。</translation>
+        </message>
+        <message>
+            <source>The drill cannot be taken over</source>
+            <translation>无法接管演练</translation>
+        </message>
+        <message>
             <source>Replay a drill</source>
             <translation>回放演练</translation>
         </message>
@@ -1072,6 +1092,10 @@
     </context>
     <context>
         <name>DrillSaid</name>
+        <message>
+            <source>{at} drill {drill} taken over: {came} injects came, {due} due now</source>
+            <translation>{at} 已接管演练 {drill}：已注入 {came} 项，现应注入 {due} 项</translation>
+        </message>
         <message>
             <source>{at} inject {inject}: camera {camera} goes dark</source>
             <translation>{at} 导调项 {inject}：摄像头 {camera} 信号中断</translation>

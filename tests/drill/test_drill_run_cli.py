@@ -15,6 +15,7 @@ import pytest
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.store import EventStore
+from tests.bus.conftest import wait_for
 from tests.cli_run import Ran, cli_runner
 
 pytestmark = pytest.mark.timeout(180)
@@ -197,3 +198,64 @@ def test_a_drill_runs_on_a_remote_hub_with_curve_keys_for_the_trainer_and_each_s
     store.close()
     assert any(e.source == "DRILL-PG-1" and isinstance(e.body, ev.Position) for e in stored)  # its own key
     assert [e.body.reason for e in stored if isinstance(e.body, ev.DrillEnded)] == [ev.DrillEndReason.COMPLETED]
+
+
+TWO_CALLS = """\
+format: 1
+id: resume_test
+version: 1
+title: {zh: 接管, en: Taken over}
+description: {zh: 接管, en: Taken over}
+duration: "+00:16"
+units:
+  simulated: [{id: DRILL-PG-1, kind: patrol, station: S-440104-14, place: 广州站, call_sign: 演练巡1组}]
+injects:
+  - {id: knife, at: "+00:01", call: {caller: 甲, number: "13800000001", place: 广州站, type: knife_attack,
+                                     description: 有人持刀}}
+  - {id: second, at: "+00:10", call: {caller: 乙, number: "13800000002", place: 广州站, type: noise,
+                                      description: 噪音}}
+expectations:
+  - {id: sent, text: {zh: 派警, en: Unit sent}, points: 10, deadline: {inject: knife, within: "+00:10"},
+     dispatched: {}}
+"""
+
+
+def offered_calls(url: str) -> list[str]:
+    """The drill calls in the log, by inject."""
+    with EventStore.open(url, maintenance=False) as store:
+        return [e.body.call.rsplit(":", 1)[-1] for _g, e in store.read() if isinstance(e.body, ev.CallOffered)]
+
+
+def test_a_drill_left_running_by_a_killed_runner_is_taken_over_where_it_stands(
+        tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    path = tmp_path / "resume_test.yaml"
+    path.write_text(TWO_CALLS, encoding="utf-8")
+    env = {**os.environ, "DISPATCH_DESKTOP_DATA": str(tmp_path / "data")}
+    runner = subprocess.Popen([sys.executable, "-m", "dispatch_desktop.cli", "drill", "run", str(path), "--db", url],
+                              cwd=Path(__file__).resolve().parents[2], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert runner.stdout is not None
+        next(line for line in runner.stdout if " knife: 110 call" in line)
+        wait_for(lambda: offered_calls(url) == ["knife"], timeout=20)  # the first call is in the log: kill it now
+        runner.send_signal(signal.SIGKILL)
+    finally:
+        runner.wait(30)
+    refused = cli("drill", "run", str(path), "--db", url)
+    assert refused.returncode == 1 and f"'dispatch-desktop drill run SCENARIO --resume --db {url}'" in refused.stderr
+
+    resumed = cli("drill", "run", str(path), "--db", url, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "taken over: 1 injects came" in resumed.stdout
+    assert " second: 110 call" in resumed.stdout and " knife: 110 call" not in resumed.stdout  # not rung twice
+    assert "completed at +00:16" in resumed.stdout
+    assert offered_calls(url) == ["knife", "second"]
+    assert [reason for _drill, reason in drill_ends(url)] == [ev.DrillEndReason.COMPLETED]
+
+
+def test_resume_names_what_it_cannot_take_over(tmp_path: Path, cli: Callable[..., Ran]) -> None:
+    url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
+    path = tmp_path / "resume_test.yaml"
+    path.write_text(TWO_CALLS, encoding="utf-8")
+    nothing = cli("drill", "run", str(path), "--db", url, "--resume")
+    assert nothing.returncode == 1 and "No drill is running on the hub: there is nothing to resume" in nothing.stderr

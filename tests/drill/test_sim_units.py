@@ -111,3 +111,29 @@ def test_an_order_for_an_incident_not_seen_yet_is_worked_once_it_is() -> None:
     registration = simulated.registrations()[0]
     assert (registration.unit, registration.unit_kind, registration.name) == ("DRILL-PG-0", UnitKind.PATROL_GROUP,
                                                                               "演练巡0组")
+
+
+def test_units_taken_up_mid_drill_go_on_from_where_they_stand() -> None:
+    """A runner taking over an interrupted drill: each unit where the drill's state has it, on the step its
+    status says."""
+    simulated = units(4)
+    simulated.learn("DJ-1", *incident_at(2000.0))
+    halfway = incident_at(1000.0)
+    simulated.take_up(60_000, {
+        "DRILL-PG-0": (*HOME, UnitStatus.DISPATCHED, "DJ-1", "o-1"),  # ordered, not yet acknowledged
+        "DRILL-PG-1": (*halfway, UnitStatus.EN_ROUTE, "DJ-1", ""),  # on its way, half there
+        "DRILL-PG-2": (*incident_at(2000.0), UnitStatus.ON_SCENE, "DJ-1", ""),
+        "DRILL-PG-3": (*halfway, UnitStatus.UNAVAILABLE, "", ""),
+    })
+    said = run(simulated, 900_000, start_ms=60_000)
+    by_unit = {unit: [(at, type(body)) for at, (who, body) in said if who == unit and not isinstance(body, ev.Position)]
+               for unit in ("DRILL-PG-0", "DRILL-PG-1", "DRILL-PG-2", "DRILL-PG-3")}
+    assert by_unit["DRILL-PG-0"][0] == (60_000, ev.DispatchAck)
+    assert [kind for _at, kind in by_unit["DRILL-PG-0"]] == [ev.DispatchAck, ev.Arrival, ev.Clearance]
+    en_route = by_unit["DRILL-PG-1"]
+    assert [kind for _at, kind in en_route] == [ev.Arrival, ev.Clearance]  # no second acknowledgement
+    assert en_route[0][0] < by_unit["DRILL-PG-0"][1][0]  # half the way left: there before the one from home
+    assert by_unit["DRILL-PG-2"] == [(60_000 + 300_000, ev.Clearance)]  # its time on scene, then clear
+    assert by_unit["DRILL-PG-3"] == []  # down: it stays put and says nothing
+    first_fix = next(body for _at, (who, body) in said if who == "DRILL-PG-1" and isinstance(body, ev.Position))
+    assert math.dist(plane_xy(first_fix.lat, first_fix.lon), plane_xy(*halfway)) < 20  # from where it stood

@@ -102,3 +102,29 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     assert "演练 DRILL" in html and drill.drill in html
     recorded = [event.body for _g, event in store.read(0) if isinstance(event.body, ev.RecordExported)]
     assert [body.file for body in recorded] == [report.name] and recorded[0].sha256 == written[0][1]
+
+
+def test_a_drill_this_desk_started_and_lost_its_runner_is_taken_over_from_the_drill_menu(  # type: ignore[no-untyped-def]
+        qtbot, make_desk: DeskFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = make_desk("zh_CN")
+    model = desk.window.city_model
+    scenario = tmp_path / "desk_drill_test.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    # The drill as a runner that died right after opening it left it: started from this desk, nothing injected.
+    started = ev.DrillStarted(drill="D-20261207-31", scenario="desk_drill_test", version=1,
+                              simulated=("DRILL-PG-1",), operator="张强 010001")
+    assert desk.send(started).result(10).accepted
+    qtbot.waitUntil(lambda: model.state.drill is not None and desk.drills.take_over_action.isEnabled(),
+                    timeout=10_000)
+    assert not desk.drills.start_action.isEnabled()  # one drill at a time: this one is to be taken over
+    monkeypatch.setattr("dispatch_desktop.ui.drill.controls.QFileDialog.getOpenFileName",
+                        lambda *_args, **_kwargs: (str(scenario), ""))  # not a shipped scenario: the file is asked
+    trainer = desk.drills.take_over()
+    assert trainer is not None
+    said: list[str] = []
+    trainer.said.connect(said.append)
+    qtbot.waitUntil(lambda: any("已接管演练 D-20261207-31" in line for line in said), timeout=20_000)
+    qtbot.waitUntil(lambda: any(call == "D-20261207-31:knife" for call in model.state.calls), timeout=20_000)
+    assert not desk.drills.take_over_action.isEnabled() and desk.drills.end_action.isEnabled()
+    desk.drills.end()
+    qtbot.waitUntil(lambda: model.state.drill is None, timeout=20_000)

@@ -23,6 +23,7 @@ from dispatch_desktop.domain.city import City
 from dispatch_desktop.drill.clock import DrillClock
 from dispatch_desktop.drill.ids import next_drill_id
 from dispatch_desktop.drill.loading import load_file, shipped_files
+from dispatch_desktop.drill.rejoin import ResumePoint, resume_point
 from dispatch_desktop.drill.runner import DrillRunner
 from dispatch_desktop.drill.scenario import Scenario
 from dispatch_desktop.drill.scoring import DrillScore
@@ -66,6 +67,8 @@ class DrillControls(QObject):
         self.menu.addSeparator()
         self.start_action = self._action("drill_start")
         self.start_action.triggered.connect(self.ask_scenario)
+        self.take_over_action = self._action("drill_take_over")
+        self.take_over_action.triggered.connect(self.take_over)
         self.pause_action = self._action("drill_pause")
         self.pause_action.triggered.connect(lambda: self._command(lambda runner: runner.pause()))
         self.resume_action = self._action("drill_resume")
@@ -109,6 +112,10 @@ class DrillControls(QObject):
             "DrillControls", "Show the running drill's calls, incidents and units with the live ones, and answer "
             "them: what this desk sends then belongs to the drill"))
         self.start_action.setText(translate("DrillControls", "Start a drill…"))
+        self.take_over_action.setText(translate("DrillControls", "Take over the interrupted drill"))
+        self.take_over_action.setToolTip(translate(
+            "DrillControls", "This desk started the running drill and its runner stopped (the desk was closed or "
+            "killed): go on with it where it stands"))
         self.pause_action.setText(translate("DrillControls", "Pause the drill clock"))
         self.resume_action.setText(translate("DrillControls", "Resume the drill clock"))
         self.warp_menu.setTitle(translate("DrillControls", "Drill clock speed"))
@@ -127,6 +134,10 @@ class DrillControls(QObject):
         training = self.trainer is not None and self.trainer.running
         running = self._window.city_model.state.drill is not None
         self.start_action.setEnabled(not training and not running and not self._may_start)
+        drill = self._window.city_model.state.drill
+        self.take_over_action.setEnabled(
+            not training and drill is not None and drill.source == self._client.name and self._field is not None
+            and self._store is not None)
         self.start_action.setToolTip(self._may_start)
         for made in (self.pause_action, self.resume_action, self.skip_action, self.end_action,
                      *self.warp_actions.values()):
@@ -179,16 +190,51 @@ class DrillControls(QObject):
             return None
         return self._run(scenario)
 
-    def _run(self, scenario: Scenario) -> DrillTrainer:
+    def take_over(self) -> DrillTrainer | None:
+        """Go on with the drill this desk started, whose runner stopped: its scenario (the shipped one it names,
+        else a file the trainer picks) and where it stands, read from the log on the drill's thread."""
+        translate = QCoreApplication.translate
+        drill = self._window.city_model.state.drill
+        if drill is None or self._store is None or self._field is None:
+            return None
+        path = next((path for path in shipped_files() if path.stem == drill.scenario), None)
+        if path is None:
+            picked, _filter = QFileDialog.getOpenFileName(
+                self._window, translate("DrillControls", "Scenario file of drill {drill}").format(drill=drill.drill),
+                "", "YAML (*.yaml *.yml)")
+            if not picked:
+                return None
+            path = Path(picked)
+        scenario, problems = load_file(path, self._city)
+        if scenario is None or (scenario.id, scenario.version) != (drill.scenario, drill.version):
+            why = "\n".join(str(problem) for problem in problems) if scenario is None else translate(
+                "DrillControls", "Drill {drill} runs scenario {scenario} version {version}; this file holds "
+                "{found} version {found_version}.").format(drill=drill.drill, scenario=drill.scenario,
+                                                          version=drill.version, found=scenario.id,
+                                                          found_version=scenario.version)
+            QMessageBox.warning(self._window, translate("DrillControls", "The drill cannot be taken over"), why)
+            return None
+        store, name = self._store, self._client.name
+        points: list[ResumePoint] = []
+
+        def where_it_stands() -> str:  # on the drill's thread: it reads the log
+            points.append(resume_point(store, scenario, name))
+            return points[0].drill.drill
+
+        return self._run(scenario, drill_id=where_it_stands, open_drill=lambda runner: runner.rejoin(points[0]))
+
+    def _run(self, scenario: Scenario, *, drill_id: Callable[[], str] | None = None,
+             open_drill: Callable[[DrillRunner], None] = DrillRunner.start) -> DrillTrainer:
         operator, store = self._operator(), self._store
 
         def make_runner() -> DrillRunner:  # on the drill's thread: numbering the drill reads the log
+            chosen = drill_id() if drill_id is not None else next_drill_id(store, int(time.time() * 1000))
             return DrillRunner(scenario, self._city, self._client, self._field or "",
-                               drill_id=next_drill_id(store, int(time.time() * 1000)), clock=DrillClock(),
+                               drill_id=chosen, clock=DrillClock(),
                                motion=simulated_motion, operator=operator, context=self._context,  # type: ignore[arg-type]
                                first_camera=self._first_camera)
 
-        trainer = self.trainer = DrillTrainer(make_runner, self)
+        trainer = self.trainer = DrillTrainer(make_runner, self, open_drill=open_drill)
         status = self._window.status_bar
         trainer.said.connect(lambda line: status.showMessage(line, 15_000))
         trainer.failed.connect(lambda why: QMessageBox.warning(

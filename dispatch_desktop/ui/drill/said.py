@@ -13,6 +13,7 @@ SENTENCES = {
     "started": QT_TRANSLATE_NOOP("DrillSaid", "Drill {drill} started: {scenario}, {injects} injects, {duration} long"),
     "ended": QT_TRANSLATE_NOOP("DrillSaid", "Drill {drill} ended ({reason}) at {at}"),
     "ended_elsewhere": QT_TRANSLATE_NOOP("DrillSaid", "Drill {drill} was ended from desk {desk}"),
+    "rejoined": QT_TRANSLATE_NOOP("DrillSaid", "{at} drill {drill} taken over: {came} injects came, {due} due now"),
     "paused": QT_TRANSLATE_NOOP("DrillSaid", "{at} drill clock paused"),
     "resumed": QT_TRANSLATE_NOOP("DrillSaid", "{at} drill clock resumed"),
     "warped": QT_TRANSLATE_NOOP("DrillSaid", "{at} drill clock at ×{factor}"),

@@ -31,11 +31,14 @@ class DrillTrainer(QObject):
     finished = Signal(object)  # DrillScore, once the drill has ended (by the trainer, its duration, another desk)
     _told = Signal(object)  # a Said, from the runner's thread
 
-    def __init__(self, make_runner: Callable[[], DrillRunner], parent: QObject | None = None) -> None:
+    def __init__(self, make_runner: Callable[[], DrillRunner], parent: QObject | None = None, *,
+                 open_drill: Callable[[DrillRunner], None] = DrillRunner.start) -> None:
         """``make_runner`` runs on the drill's thread: numbering the drill reads the log, which the GUI thread
-        never waits on."""
+        never waits on; ``open_drill`` then opens it there (``DrillRunner.start``, or taking over an interrupted
+        drill: ``DrillRunner.rejoin``)."""
         super().__init__(parent)
         self._make_runner = make_runner
+        self._open_drill = open_drill
         self.runner: DrillRunner | None = None  # once made, on the drill's thread
         self._told.connect(lambda said: self.said.emit(said_text(said)))  # translated on the GUI thread
         self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
@@ -82,7 +85,7 @@ class DrillTrainer(QObject):
         runner.tell = self._told.emit
         self.runner = runner
         try:
-            runner.start()
+            self._open_drill(runner)
         except DrillRefused as refusal:
             self.failed.emit(str(refusal))
             return
