@@ -274,7 +274,8 @@ def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, 
                 runner.start()
             else:
                 runner.rejoin(resume)
-                if args.warp is not None and args.warp != runner.clock.warp:  # the clock goes on at the logged warp unless --warp says
+                # the clock goes on at the warp the log has unless --warp says otherwise
+                if args.warp is not None and args.warp != runner.clock.warp:
                     runner.warp(args.warp)
             print(CONTROLS, flush=True)
             while runner.ended is None:
