@@ -210,12 +210,17 @@ def document_words(language: str) -> dict[str, str]:
 def order_markup(order: DraftOrder, issuer: str, *, rendering: DraftOrder | None = None, issued: bool = True,
                  language: str = "zh_CN") -> str:
     """The order as an HTML body fragment (Qt's rich text reads it for the PDF; ``order_html`` wraps it for a
-    browser): the issuer and title in red over a red rule, the number, the text, then for an English desk the
-    English ``rendering``; the SHA-256 of the Chinese text at the foot, and a draft's mark when not ``issued``."""
+    browser): the issuer and title in red over a red rule, the number, the text and its SHA-256, then for an
+    English desk the English ``rendering``; a draft's mark at the head when not ``issued``."""
     words = document_words(language)
 
     def paragraphs(text: str) -> str:
-        return "".join(f"<p>{html.escape(line) or '&nbsp;'}</p>" for line in text.splitlines())
+        """A paragraph per block of lines between blank lines; the last block, the issuer and the date, to the
+        right, as an official letter signs."""
+        blocks = [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+        return "".join(f"<p{' align=right' if n == len(blocks) - 1 and n else ''}>"
+                       + "<br/>".join(html.escape(line) for line in block.splitlines()) + "</p>"
+                       for n, block in enumerate(blocks))
 
     mark = f"<p align='center'><b><font color='{ORDER_RED}'>{html.escape(words['draft'])}</font></b></p>"
     draft = "" if issued else mark
@@ -225,12 +230,12 @@ def order_markup(order: DraftOrder, issuer: str, *, rendering: DraftOrder | None
         f"<h1 align='center'><font color='{ORDER_RED}'>{html.escape(order.title)}</font></h1>",
         f"<p align='center'>{html.escape(order.number)}</p><hr/>",
         paragraphs(order.text),
+        f"<hr/><p><small>{html.escape(words['sha'])}: {text_sha256(order.text)}</small></p>",
     ]
     if rendering is not None:
-        parts += [f"<hr/><h3>{html.escape(words['rendering'])}</h3>",
+        parts += [f"<h3>{html.escape(words['rendering'])}</h3>",
                   f"<h3>{html.escape(rendering.title)} {html.escape(rendering.number)}</h3>",
                   paragraphs(rendering.text)]
-    parts.append(f"<hr/><p><small>{html.escape(words['sha'])}: {text_sha256(order.text)}</small></p>")
     return "".join(parts)
 
 

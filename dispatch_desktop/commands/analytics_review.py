@@ -134,7 +134,7 @@ def _write_order(args: argparse.Namespace, made: MonthlyReview, issued: dict[str
     rendering = None
     if args.language == "en":
         rendering = draft_order(template, made, args.order, city, seq=seq, issued_ms=now, language="en")
-    issuer = template.zh_CN.issuer if args.language == "zh_CN" else template.en.issuer
+    issuer = template.zh_CN.issuer  # the order is the Chinese document; --language en adds its rendering
     if args.out.suffix.lower() == ".pdf":
         from dispatch_desktop.ui.analytics.review_pdf import order_pdf
 
