@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_Kept = tuple[Tally, int, str, str]
+"""The tally, the gseq it was read up to, the digests of the log's first event and of that one."""
+
 FORMAT = 1
 """Bumped when the file's layout changes: an older file is then recounted, not misread."""
 
@@ -60,29 +63,34 @@ class CountCache:
         self.areas = city_areas(city)
         self.url = url
         self.path = Path(directory) / f"counts-{hashlib.sha256(url.encode()).hexdigest()[:20]}.npz"
+        self._memory: _Kept | None = None  # what the file holds, once read or written by this object
 
     def update(self, store: EventStore, *, progress: Callable[[float], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> HourlyCounts:
         """The counts of the whole log, reading only the events after those the file has counted (all of
         them when the file is missing, unreadable, of another log or another city). The file is written
-        only when the counting ran to its end: ``CountingCancelled`` leaves it as it was."""
-        kept = self._load()
+        only when the counting ran to its end: ``CountingCancelled`` leaves it as it was. The counts stay in
+        memory too, so the next update of this object does not read the file again."""
+        kept = self._memory or self._load()
         reused = kept is not None and self._same_log(store, kept)
         tally, after = (kept[0], kept[1]) if kept is not None and reused else (Tally(self.areas), 0)
+        self._memory = None  # the tally is added to in place: a cancelled count must not be kept
         upto = count_into(store, self.city, tally, after_gseq=after, progress=progress, cancelled=cancelled)
+        first, last = _event_digest(store, 1), _event_digest(store, upto)
         if upto != after or not reused:
-            self._save(tally, upto, _event_digest(store, 1), _event_digest(store, upto))
+            self._save(tally, upto, first, last)
+        self._memory = (tally, upto, first, last)
         return tally.counts(upto)
 
     # --- the file ---------------------------------------------------------------------------------
 
-    def _same_log(self, store: EventStore, kept: tuple[Tally, int, str, str]) -> bool:
+    def _same_log(self, store: EventStore, kept: _Kept) -> bool:
         _tally, last_gseq, first, last = kept
         if store.last_gseq() < last_gseq:
             return False
         return _event_digest(store, 1) == first and _event_digest(store, last_gseq) == last
 
-    def _load(self) -> tuple[Tally, int, str, str] | None:
+    def _load(self) -> _Kept | None:
         """(tally, gseq read up to, digest of event 1, digest of that event), or None to count afresh."""
         if not self.path.exists():
             return None
