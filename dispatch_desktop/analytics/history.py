@@ -117,17 +117,23 @@ def _station_shares(city: City) -> np.ndarray:
     return np.asarray(population / population.sum(), dtype=np.float64)
 
 
+_SHARES: dict[int, tuple[City, dict[Area, float]]] = {}
+"""id(city) -> (the city, each area's share of the city's incidents): expected_rate is asked per slot."""
+
+
 def _area_share(city: City, area: Area) -> float:
-    shares = _station_shares(city)
-    if area.kind is AreaKind.STATION:
-        index = next((i for i, s in enumerate(city.stations) if s.id == area.id), None)
-        if index is None:
-            raise KeyError(f"no station {area.id!r} in the city")
-        return float(shares[index])
-    picked = [i for i, s in enumerate(city.stations) if s.district == area.id]
-    if not picked:
-        raise KeyError(f"no district {area.id!r} (or none of its stations) in the city")
-    return float(shares[picked].sum())
+    known = _SHARES.get(id(city))
+    if known is None or known[0] is not city:
+        shares = _station_shares(city).tolist()
+        by_area = {Area(AreaKind.STATION, s.id): share for s, share in zip(city.stations, shares, strict=True)}
+        for s, share in zip(city.stations, shares, strict=True):
+            district = Area(AreaKind.DISTRICT, s.district)
+            by_area[district] = by_area.get(district, 0.0) + share
+        known = _SHARES[id(city)] = (city, by_area)
+    try:
+        return known[1][area]
+    except KeyError:
+        raise KeyError(f"no {area.kind.value} {area.id!r} (with stations) in the city") from None
 
 
 def expected_rate(city: City, area: Area, slot: int) -> float:

@@ -8,6 +8,7 @@ and the generator read the same multipliers, so a test can hold the one against 
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -147,12 +148,15 @@ def _festive_night(day: date, hour: int) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=2048)
 def day_factors(day: date) -> np.ndarray:
     """The 24 hourly multipliers of a local day (day curve, weekday or holiday, Spring Festival, festive
-    nights), without the trend."""
+    nights), without the trend. Read-only: the array is shared by every caller."""
     hourly = DAY_CURVE * (WEEK[_SUNDAY] * HOLIDAY_LEVEL if day in HOLIDAYS else WEEK[day.weekday()])
     nights = np.array([_festive_night(day, hour) for hour in range(24)])
-    return np.asarray(hourly * nights * spring_factor(day), dtype=np.float64)
+    factors = np.asarray(hourly * nights * spring_factor(day), dtype=np.float64)
+    factors.setflags(write=False)
+    return factors
 
 
 def trend(slot: int) -> float:
