@@ -1,5 +1,5 @@
 """``dispatch-desktop analytics review``: the ranked review of a real log as text, CSV and JSON, the orders
-already issued marked, and a station's order written as HTML and PDF."""
+already issued marked, and a station's order written as HTML (the PDF: tests/ui/analytics/test_review_pdf.py)."""
 
 from __future__ import annotations
 
@@ -83,18 +83,19 @@ def test_a_month_the_log_does_not_hold_is_refused(run: Run, log_url: str) -> Non
     assert code == 2 and "The log holds no incidents of 2027-03 to review" in err
 
 
-@pytest.mark.parametrize("suffix", [".html", ".pdf"])
-def test_a_stations_order_is_written(run: Run, log_url: str, tmp_path: Path, suffix: str, qapp: object) -> None:
-    out_file = tmp_path / f"order{suffix}"
+def test_a_stations_order_is_written_as_html(run: Run, log_url: str, tmp_path: Path) -> None:
+    out_file = tmp_path / "order.html"
     code, out, _err = run("--month", "2026-11", "--db", log_url, "--order", station_ids()["A"], "--out",
                           str(out_file))
     assert code == 0 and "the draft of 督办〔2026〕11-02" in out  # 11-01 is issued already
-    data = out_file.read_bytes()
-    if suffix == ".html":
-        text = data.decode()
-        assert "督办令" in text and "有效警情30起" in text and "草稿" in text
-    else:
-        assert data.startswith(b"%PDF-")
+    text = out_file.read_text(encoding="utf-8")
+    assert "督办令" in text and "有效警情30起" in text and "草稿" in text
+
+
+def test_an_order_file_must_be_pdf_or_html(run: Run, log_url: str, tmp_path: Path) -> None:
+    code, _out, err = run("--month", "2026-11", "--db", log_url, "--order", station_ids()["A"], "--out",
+                          str(tmp_path / "order.docx"))
+    assert code == 2 and "written as .pdf or .html" in err
 
 
 def test_the_order_of_a_station_already_issued_says_so(run: Run, log_url: str, tmp_path: Path) -> None:
