@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -31,12 +31,14 @@ from dispatch_desktop.analytics.review import MonthlyReview, StationChange, mont
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain import yaml_source
 from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.domain.gazetteer import english_district, romaniser
 from dispatch_desktop.domain.localtime import local
 from dispatch_desktop.paths import RESOURCES
 from dispatch_desktop.store import EventStore
 
 TEMPLATE_FILE = RESOURCES / "supervision_order.yaml"
+ORDER_KIND = "supervision_order_issued"
 LANGUAGES = ("zh_CN", "en")
 NUMBER_PLACEHOLDERS = ("year", "month_number", "seq")
 TEXT_PLACEHOLDERS = ("number", "month", "last_month_name", "year_ago_name", "station", "station_id", "district",
@@ -305,9 +307,17 @@ def issue_window(month: str, now_ms: int) -> tuple[int, int]:
 
 
 def issued_orders(store: EventStore, month: str, now_ms: int) -> dict[str, IssuedOrder]:
-    """The orders already issued for ``month``, by station, as ``store``'s log holds them (``issue_window``)."""
+    """The orders already issued for ``month``, by station, as ``store``'s log holds them (``issue_window``).
+    The database picks the orders out by their kind: the events around them are not decoded."""
     start, end = issue_window(month, now_ms)
-    return orders_in(store.read_time_range(start, end, positions_of=()), month)
+
+    def in_window() -> Iterator[tuple[int, ev.Envelope]]:
+        for gseq, event in store.read_kinds((ORDER_KIND,), from_time_ms=start, mode=Mode.LIVE):
+            if event.t_hub >= end:  # hub time rises with gseq (but for a clock set back): nothing later counts
+                return
+            yield gseq, event
+
+    return orders_in(in_window(), month)
 
 
 def next_seq(issued: Mapping[str, IssuedOrder], template: OrderTemplate, month: str) -> int:
