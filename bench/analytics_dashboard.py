@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QApplication
 from qt_probe import StallProbe, percentile, wait, wait_until  # bench/ is on sys.path when run as a script
 from sim_feed import SimFeed
 
+from dispatch_desktop.analytics.dashboard import dashboard_figures
 from dispatch_desktop.app import build_window
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.ui.analytics import service as service_module
@@ -84,7 +85,6 @@ def main() -> None:
     state = sim.setup()
 
     worker_ms: list[float] = []
-    service_module.dashboard_figures = timed(service_module.dashboard_figures, worker_ms)  # type: ignore[assignment]
 
     with tempfile.TemporaryDirectory(prefix="bench-analytics-") as tmp:
         cache = Path(tmp) / "cache"
@@ -95,6 +95,7 @@ def main() -> None:
         analytics = AnalyticsDesk(window, city, f"sqlite:///{tmp}/live.sqlite3", data_dir=Path(tmp) / "data",
                                   now_ms=lambda: window.city_model.state.time or int(time.time() * 1000),
                                   interval_ms=args.interval_ms, start_delay_ms=-1)
+        analytics.service.compute_figures = timed(dashboard_figures, worker_ms)
         draw_ms: list[float] = []
         panel = analytics.panel
         analytics.service.dashboardChanged.disconnect(panel.show_figures)

@@ -15,7 +15,6 @@ from dispatch_desktop.domain.state import State
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.fast_forward import fast_forward
 from dispatch_desktop.store import EventStore
-from dispatch_desktop.ui.analytics import service as service_module
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
 from tests.ui.analytics.fake_toolkit import Analytics
 
@@ -36,16 +35,16 @@ def city_states(tmp_path_factory: pytest.TempPathFactory) -> list[State]:
 
 
 def test_the_dashboard_follows_the_city_as_it_runs_computed_off_the_gui_thread(  # type: ignore[no-untyped-def]
-        qtbot, make_analytics_desk, city_states: list[State], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, make_analytics_desk, city_states: list[State]) -> None:
     threads: set[str] = set()
 
     def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
         threads.add(threading.current_thread().name)
         return dashboard.dashboard_figures(*args, **kwargs)
 
-    monkeypatch.setattr(service_module, "dashboard_figures", recorded)
     clock = {"now": START}
     desk = make_analytics_desk(now_ms=lambda: clock["now"])
+    desk.service.compute_figures = recorded
     desk._show_dock("analytics_dashboard")
     desk.window.show()
     qtbot.waitUntil(lambda: desk.service.active, timeout=5000)

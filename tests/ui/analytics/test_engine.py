@@ -1,0 +1,59 @@
+"""The analytics worker's engine (Qt-free): where the counts come from, the normal values kept across a
+restart and fitted again once older than ``refit_days``, no levels without history."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from dispatch_desktop.domain.city import City
+from dispatch_desktop.ui.analytics.engine import AnalyticsEngine, history_path
+from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
+from tests.ui.analytics.fake_toolkit import Analytics
+
+DAY_MS = 86_400_000
+TIANHE = Area(AreaKind.DISTRICT, "440106")
+LIVE = "sqlite:///live.sqlite3"
+
+
+def engine_at(city: City, data_dir: Path, analytics: Analytics, wall: list[int]) -> AnalyticsEngine:
+    return AnalyticsEngine(city, LIVE, data_dir, analytics.toolkit(), wall_ms=lambda: wall[0])
+
+
+def test_counts_come_from_the_live_log_and_the_history_log_when_there_is_one(city: City, tmp_path: Path) -> None:
+    analytics = Analytics(counts=counts_of((TIANHE,), 0, 24))
+    engine = engine_at(city, tmp_path, analytics, [0])
+    engine.counts()
+    assert analytics.reads == [LIVE]
+    history_path(tmp_path).parent.mkdir(parents=True, exist_ok=True)
+    history_path(tmp_path).touch()
+    engine.counts()
+    assert analytics.reads[1:] == [f"sqlite:///{history_path(tmp_path)}", LIVE]
+
+
+def test_the_normal_values_outlive_a_restart_and_are_fitted_again_when_stale(city: City, tmp_path: Path) -> None:
+    analytics = Analytics(counts=counts_of((TIANHE,), 0, 24))
+    wall = [int(time.time() * 1000)]  # the fit stamps the wall clock
+    first = engine_at(city, tmp_path, analytics, wall)
+    assert first.needs_fit()
+    counts = first.counts()
+    assert counts is not None
+    first.fit(counts, until_slot=23)
+    restarted = engine_at(city, tmp_path, analytics, wall)
+    model = restarted.cached_model()
+    assert model is not None and model.trained_until_slot == 23  # read back from the disk, not fitted
+    assert not restarted.needs_fit() and analytics.fits == 1
+    wall[0] += 15 * DAY_MS  # the config's refit_days is 14
+    assert restarted.needs_fit()
+
+
+def test_no_history_means_no_levels_and_levels_stop_where_the_counts_end(city: City, tmp_path: Path) -> None:
+    analytics = Analytics(counts=counts_of((TIANHE,), 100, 24),
+                          levels={TIANHE: AreaLevel(TIANHE, Colour.BLUE)})
+    engine = engine_at(city, tmp_path, analytics, [0])
+    counts = engine.counts()
+    assert engine.levels(counts, at_slot=200).by_area == {}  # never fitted: "not enough history" everywhere
+    assert counts is not None
+    engine.fit(counts, until_slot=200)
+    levels = engine.levels(counts, at_slot=200)
+    assert levels.at_slot == 123 and levels.by_area[TIANHE].colour == Colour.BLUE  # the counts' last slot
