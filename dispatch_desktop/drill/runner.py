@@ -40,15 +40,15 @@ from dispatch_desktop.domain.city import City
 from dispatch_desktop.domain.enums import Mode, UnitStatus
 from dispatch_desktop.drill.cameras import first_camera_of
 from dispatch_desktop.drill.clock import DrillClock
+from dispatch_desktop.drill.injects import CALLER_ON_LINE_MS, InjectPlayer
 from dispatch_desktop.drill.loading import drill_unit_kinds
 from dispatch_desktop.drill.rejoin import ResumePoint
-from dispatch_desktop.drill.scenario import Call, CameraDark, Inject, Scenario, UnitFailureKind, drill_ms, drill_time
+from dispatch_desktop.drill.scenario import Inject, Scenario, drill_ms, drill_time
 from dispatch_desktop.drill.scoring import DrillScore, Outcome, score_on_clock
 from dispatch_desktop.drill.sim_units import MotionFactory, SimTimes, SimulatedUnits
 
 log = logging.getLogger(__name__)
 
-CALLER_ON_LINE_MS = 180_000  # drill time a caller stays on the line (answered or not) before hanging up
 _REPLY_S = 10.0
 
 
@@ -65,7 +65,7 @@ class Said(NamedTuple):
     text: str
 
 
-class DrillRunner:
+class DrillRunner(InjectPlayer):
     """One drill of ``scenario`` from the trainer's ``desk``; see the module docstring. ``curve``: the key of a
     simulated unit's handset (None against a plain hub); ``context``: the ZeroMQ context of its handsets;
     ``motion``: how the simulated units move (``sim_units.simulated_motion``)."""
@@ -296,102 +296,6 @@ class DrillRunner:
             return None
         return base + drill_ms(inject.after.delay)
 
-    def _fire(self, inject: Inject, now: int) -> None:
-        self.injected[inject.id] = ("", now)
-        when = drill_time(now)
-        if inject.call is not None:
-            self._call(inject.id, inject.call, now)
-        elif (failure := inject.unit_failure) is not None:
-            self._failure(inject.id, failure.unit, failure.kind, failure.duration)
-        elif (record := inject.field_record) is not None:
-            incident = self.injected.get(record.inject, ("", 0))[0]
-            if record.unit not in self.handsets:
-                self._not_injected(inject.id, f"{record.unit} is a real unit: the runner does not report for a "
-                                              "real handset; ask its crew for the record")
-            elif not incident:
-                self._not_injected(inject.id, f"no incident was created from call {record.inject} yet")
-            else:
-                fields = dict(record.fields)
-                self.handsets[record.unit].report(ev.FieldRecord(
-                    record=record.record, record_id=f"{self.drill_id}-{inject.id}", incident=incident,
-                    fields=fields), mode=Mode.DRILL)
-                self._say("field_record", f"{when} {inject.id}: {record.unit} reports {record.record.value} on "
-                          f"{incident}", at=when, inject=inject.id, unit=record.unit, incident=incident)
-        elif (sos := inject.sos) is not None:
-            if sos.unit not in self.handsets:
-                self._not_injected(inject.id, f"{sos.unit} is a real unit: ask its crew to press SOS")
-            else:
-                unit, body = self.units.sos(sos.unit)
-                self.handsets[unit].report(body, mode=Mode.DRILL)
-                self._say("sos", f"{when} {inject.id}: SOS from {unit}", at=when, inject=inject.id, unit=unit)
-        elif (dark := inject.camera_dark) is not None:
-            self._camera_dark(inject.id, dark, now)
-
-    def _call(self, inject_id: str, call: Call, now: int) -> None:
-        # Named after its inject, as the drill report finds a call's inject (drill.record); an ad-hoc repeat or a
-        # long id gets a number instead.
-        call_id = f"{self.drill_id}:{inject_id}"
-        if call_id in self._calls or len(call_id) > 64:
-            call_id = f"{self.drill_id}:C{len(self._calls) + 1:02d}"
-        self._calls[call_id] = inject_id
-        lat, lon = call.position if call.position is not None else self._place(call.place or "")
-        address = call.address or call.place or ""
-        self._drill(ev.CallOffered(call=call_id, number=call.number, address=address[:64], simulated=True,
-                                   location=ev.CallLocation(lat=lat, lon=lon, accuracy_m=50, method="gnss")))
-        self._hangups.append((now + CALLER_ON_LINE_MS, call_id))
-        self._hangups.sort()
-        self._say("call", f"{drill_time(now)} {inject_id}: 110 call {call_id} from {call.caller} {call.number} at "
-                  f"{address} ({call.type}): {call.description}", at=drill_time(now), inject=inject_id,
-                  number=call.number, address=address)
-
-    def _failure(self, inject_id: str, unit: str, kind: UnitFailureKind, duration: str | None) -> None:
-        when, lasting = drill_time(self.clock.now()), f" for {duration}" if duration else ""
-        working = self._working.get(unit, "")
-        if unit in self.handsets:
-            for source, body in self.units.fail(unit, kind, drill_ms(duration) if duration else None):
-                self.handsets[source].report(body, mode=Mode.DRILL)
-        elif kind is UnitFailureKind.RADIO_SILENCE:
-            self._not_injected(inject_id, f"{unit} is a real unit: its radio cannot be silenced from here; ask "
-                                          "its crew to stop answering")
-            return
-        elif not working:
-            self._drill(ev.UnitStatusSet(unit=unit, status=UnitStatus.UNAVAILABLE, reason=f"演练：{kind.value}",
-                                         operator=self.operator))
-        if working and kind is not UnitFailureKind.RADIO_SILENCE:
-            # The domain refuses a status to a unit at work: the desk learns of it as the crew would radio it.
-            self._drill(ev.IncidentNote(incident=working, text=f"演练注入：{unit} {_FAILURE_TEXT[kind]}",
-                                        operator=self.operator))
-        self._say("failure", f"{when} {inject_id}: {unit} {kind.value}{lasting}", at=when, inject=inject_id,
-                  unit=unit, failure=kind.value)
-
-    def _camera_dark(self, inject_id: str, dark: CameraDark, now: int) -> None:
-        camera = dark.camera
-        if camera is None and dark.near is not None:
-            near = self.scenario.inject(dark.near)
-            call = near.call if near is not None else None
-            if call is None:  # the loader checked ``near`` names a call inject: only a hand-made scenario gets here
-                self._not_injected(inject_id, f"{dark.near} is not a call of the scenario")
-                return
-            lat, lon = call.position if call.position is not None else self._place(call.place or "")
-            camera = self._first_camera(lat, lon)
-            if camera is None:
-                self._not_injected(inject_id, f"no camera with a stream near the place of call {dark.near}")
-                return
-        if camera is None:  # the loader requires a camera or a call near: only a hand-made scenario gets here
-            self._not_injected(inject_id, "camera_dark names neither a camera nor a call near it")
-            return
-        self._drill(ev.CameraStatus(camera=camera, online=False, reason="演练注入：信号中断", operator=self.operator))
-        if dark.duration:
-            self._relit.append((now + drill_ms(dark.duration), camera))
-            self._relit.sort()
-        lasting = f" for {dark.duration}" if dark.duration else ""
-        self._say("camera_dark", f"{drill_time(now)} {inject_id}: camera {camera} goes dark{lasting}",
-                  at=drill_time(now), inject=inject_id, camera=camera)
-
-    def _not_injected(self, inject_id: str, why: str) -> None:
-        self._say("not_injected", f"{drill_time(self.clock.now())} {inject_id}: not injected: {why}",
-                  at=drill_time(self.clock.now()), inject=inject_id, why=why)
-
     # --- the drill's events ------------------------------------------------------------------------------
 
     def _take_events(self) -> bool:
@@ -477,9 +381,4 @@ class DrillRunner:
             raise ValueError(f'"{name}" is not a place the city\'s search finds: validate the scenario against '
                              "the hub's city (--seed)")
         return found[0].lat, found[0].lon
-
-
-_FAILURE_TEXT = {UnitFailureKind.UNAVAILABLE: "报告暂时无法执行任务",
-                 UnitFailureKind.BREAKDOWN: "报告车辆故障，原地待援",
-                 UnitFailureKind.RADIO_SILENCE: "失去联络"}
 
