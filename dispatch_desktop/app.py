@@ -400,7 +400,8 @@ def main(args: argparse.Namespace) -> int:
     if args.timezone:
         localtime.set_zone(args.timezone)
     identity = resolve_identity(args.keys, args.workstation)
-    options = dataclasses.replace(options_from(args), workstation=identity.workstation)
+    options = dataclasses.replace(options_from(args), workstation=identity.workstation,
+                                  workstation_role=identity.role.value)
     # The progress, the sign-in and any start-up error speak the user's language before the desk exists.
     defaults = WorkstationSettings(language=args.lang)
     language = LanguageManager(defaults.translations_dir, defaults.resolved_cache_dir() / "translations")

@@ -83,6 +83,9 @@ class Options:
     # a call nor dispatches: the people at the desks work every call.
     auto_dispatch: bool = True
     workstation: str = field(default_factory=lambda: _workstation_name())
+    # What the in-process hub takes this desk for (its key's role, else a dispatcher's): a supervisor's or a
+    # commander's desk may then issue what only they may (a supervision order); an external hub reads the key.
+    workstation_role: str = "dispatcher"
     sign_key: bytes = b""  # an external hub's signing key, when it signs (``bus.signing``)
 
 
@@ -208,7 +211,8 @@ class EmbeddedServices:
         config = HubConfig(
             # inproc:// never leaves this process, so there is no one to authenticate against; the
             # simulated city's telephony gateway must still be known as one to ring its calls in.
-            security=PlainSecurity(roles={self._sim_config().phone: Role.TELEPHONY}),
+            security=PlainSecurity(roles={self._sim_config().phone: Role.TELEPHONY,
+                                          self.options.workstation: Role(self.options.workstation_role)}),
             endpoints=Endpoints("inproc://dispatch-field", "inproc://dispatch-desk", "inproc://dispatch-events"),
             blob_dir=self.blob_dir,
             area=BBoxArea(south=box.south, west=box.west, north=box.north, east=box.east),

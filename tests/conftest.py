@@ -28,7 +28,7 @@ import pytest
 from dispatch_desktop.commands.run import disable_chromium_sandbox
 
 CORE_PACKAGES = ("domain", "store", "bus", "city", "sim", "video", "controllers", "extensions", "api", "record",
-                 "replay", "drill")
+                 "replay", "drill", "analytics")
 """The subpackages of dispatch_desktop that must work without Qt (and never import the UI or plugins)."""
 
 QT_PACKAGES = ("PySide6", "shiboken6", "pyqtgraph")

@@ -48,6 +48,8 @@ EVENT_WORDS: dict[str, str] = {
     "order_delivered": QT_TRANSLATE_NOOP("ReplayTimeline", "Order delivered to the handset"),
     "plugin_event": QT_TRANSLATE_NOOP("ReplayTimeline", "Plugin event"),
     "record_exported": QT_TRANSLATE_NOOP("ReplayTimeline", "Record exported"),
+    "supervision_order_issued": QT_TRANSLATE_NOOP("ReplayTimeline", "Supervision order issued"),
+    "camera_status": QT_TRANSLATE_NOOP("ReplayTimeline", "Camera status (drill)"),
 }
 """Event kinds the incident detail's timeline has no words for (``labels.TIMELINE_KIND`` has the rest)."""
 
