@@ -25,7 +25,7 @@ import numpy as np
 
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import Category, Mode
-from dispatch_desktop.domain.localtime import local
+from dispatch_desktop.domain.localtime import local, zone
 
 if TYPE_CHECKING:
     from dispatch_desktop.domain.city import City
@@ -126,6 +126,13 @@ class HourlyCounts:
 
 def _month_runs(first_slot: int, slots: int) -> list[tuple[tuple[int, int], str]]:
     """``((start column, end column), "YYYY-MM")`` for each run of columns in one local month."""
+    return _month_runs_in(first_slot, slots, zone().key)
+
+
+@functools.lru_cache(maxsize=8)
+def _month_runs_in(first_slot: int, slots: int, _zone: str) -> list[tuple[tuple[int, int], str]]:
+    """``_month_runs`` for the zone named, kept for the last few spans: a review asks for every station's
+    months of the same counts."""
     months = [local((first_slot + column) * SLOT_MS).strftime("%Y-%m") for column in range(slots)]
     runs: list[tuple[tuple[int, int], str]] = []
     start = 0
