@@ -47,7 +47,16 @@ class FakeCounts:
         return (self.first_slot + column) * SLOT_MS
 
     def combined(self, *others: FakeCounts) -> FakeCounts:
-        return self if not others else others[0]
+        """Sums over the union of the spans, as ``HourlyCounts.combined``."""
+        every = (self, *others)
+        first = min(c.first_slot for c in every)
+        total = counts_of(self.areas, first, max(c.first_slot + c.slots for c in every) - first)
+        for c in every:
+            at = slice(c.first_slot - first, c.first_slot - first + c.slots)
+            total.valid[:, at] += c.valid
+            total.non_police[:, at] += c.non_police
+            total.calls[at] += c.calls
+        return total
 
 
 def counts_of(areas: tuple[Area, ...], first_slot: int, slots: int) -> FakeCounts:

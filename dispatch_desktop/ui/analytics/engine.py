@@ -5,7 +5,8 @@ from the GUI thread).
 Where the counts come from: the desk's live log (the database URL the replay launcher uses too) and, if
 present, a history log at ``<data dir>/analytics/history.sqlite3`` (written by "Generate practice
 history", or copied there from ``dispatch-desktop db generate --incidents-only``). Each is read
-incrementally by a ``CountCache`` kept under ``<data dir>/analytics/``; the two are combined.
+incrementally by a ``CountCache`` kept under ``<data dir>/analytics/``; the two are spliced, the history
+up to the first hour the live log counted anything and the live log from there (``splice``).
 
 The normal values (``NormalModel``) are fitted when there are none or they are older than the config's
 ``refit_days``, and on demand ("Refit now"); the model is pickled to ``<data dir>/analytics/`` so a
@@ -18,6 +19,7 @@ desk's side with stand-ins; ``real_toolkit()`` imports the real ones when first 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import pickle
@@ -131,7 +133,8 @@ class Levels:
 class Snapshot:
     """What the worker last worked out, handed to the GUI thread whole (all of it immutable)."""
 
-    counts: HourlyCounts | None
+    counts: HourlyCounts | None  # the history's and the live log's, spliced: what the levels read
+    live_counts: HourlyCounts | None  # the live log's alone: what the dashboard's day reads
     model: NormalModel | None
     config: AnalyticsConfig
     levels: Levels
@@ -175,6 +178,40 @@ def trend_of(snapshot: Snapshot, area: Area, days: int, staffing_for: Callable[.
                  level=level, staffing=staffing)
 
 
+def trimmed(counts: HourlyCounts, first: int, end: int) -> HourlyCounts | None:
+    """The columns of ``counts`` from slot ``first`` to before ``end``; None when none are left."""
+    lo, hi = max(first, counts.first_slot), min(end, counts.first_slot + counts.slots)
+    if lo >= hi:
+        return None
+    columns = slice(lo - counts.first_slot, hi - counts.first_slot)
+    return dataclasses.replace(counts, first_slot=lo, valid=counts.valid[:, columns],
+                               non_police=counts.non_police[:, columns], calls=counts.calls[columns])
+
+
+def first_busy_slot(counts: HourlyCounts) -> int | None:
+    """The first slot in which anything was counted (a log's first hours may be empty columns)."""
+    busy = np.flatnonzero(counts.valid.sum(axis=0) + counts.calls)
+    return counts.first_slot + int(busy[0]) if len(busy) else None
+
+
+def splice(history: HourlyCounts | None, live: HourlyCounts | None, now_slot: int) -> HourlyCounts | None:
+    """The history log's counts before the live log's first counted slot (and never after ``now_slot``:
+    practice history is written in whole days), then the live log's.
+
+    Not summed where they overlap: an archive and the live log that both hold today's morning would count
+    it twice, and an archive that ends before the live log begins would leave hours of zeros between them,
+    which the levels would read as a quiet district suddenly surging."""
+    live_start = first_busy_slot(live) if live is not None else None
+    end = min(now_slot + 1, live_start) if live_start is not None else now_slot + 1
+    before = trimmed(history, history.first_slot, end) if history is not None else None
+    if before is None:
+        return live
+    if live is None or live_start is None:
+        return before
+    after = trimmed(live, live_start, live.first_slot + live.slots)
+    return before.combined(after) if after is not None else before
+
+
 def last_slot(counts: HourlyCounts, wanted: int) -> int:
     """``wanted``, or the counts' last slot when they end before it."""
     return min(wanted, counts.first_slot + counts.slots - 1)
@@ -195,6 +232,7 @@ class AnalyticsEngine:
         self._config: AnalyticsConfig | None = None
         self.model: NormalModel | None = None
         self._model_loaded = False
+        self.live_counts: HourlyCounts | None = None  # as last read
 
     @property
     def toolkit(self) -> Toolkit:
@@ -218,24 +256,21 @@ class AnalyticsEngine:
     # --- counts ---------------------------------------------------------------------------------------
 
     def counts(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> HourlyCounts | None:
-        """The live log's counts combined with the history log's; None when there is neither."""
-        sources = [(self.live_url, "live")]
+        """The history log's counts up to where the live log begins, then the live log's (``splice``); None
+        when there is neither. The live log's own counts are kept in ``live_counts`` (the dashboard's day
+        is the live log's: simulated history never adds to today's figures)."""
+        history = live = None
+        sources = 2 if self.has_history() else 1
+
+        def part(n: int) -> Progress:
+            return lambda fraction: progress(min(1.0, (n + fraction) / sources)) if progress is not None else None
+
         if self.has_history():
-            sources.insert(0, (sqlite_url(self.history_path), "history"))
-        read: list[HourlyCounts] = []
-        for n, (url, name) in enumerate(sources):
-            if self.toolkit.log_absent(url):
-                continue
-            share = 1 / len(sources)
-
-            def part(fraction: float, n: int = n, share: float = share) -> None:
-                if progress is not None:
-                    progress(min(1.0, (n + fraction) * share))
-
-            read.append(self._read(url, name, part, cancelled))
-        if not read:
-            return None
-        return read[0].combined(*read[1:]) if len(read) > 1 else read[0]
+            history = self._read(sqlite_url(self.history_path), "history", part(0), cancelled)
+        if not self.toolkit.log_absent(self.live_url):
+            live = self._read(self.live_url, "live", part(sources - 1), cancelled)
+        self.live_counts = live
+        return splice(history, live, self._wall_ms() // SLOT_MS)
 
     def _read(self, url: str, name: str, progress: Progress, cancelled: Cancelled | None) -> HourlyCounts:
         cache = self._caches.get(name)

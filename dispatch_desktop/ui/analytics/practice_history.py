@@ -4,8 +4,9 @@ own log holds only the minutes since it started, has normal values to learn and 
 
 "Generate practice history (simulated, 8 weeks)" in the Analytics menu writes it with
 ``analytics.history.write_history`` on a thread of its own, behind a progress dialog that can be
-cancelled (as the replay's practice hour). The weeks end at today's midnight (the generator writes whole
-local days); today's hours come from the live log. It goes through a temporary file renamed only once
+cancelled (as the replay's practice hour). The weeks run up to today and through it (the generator
+writes whole local days); the desk takes today's hours from it only until its live log begins, so the
+levels read at once and nothing is counted twice. It goes through a temporary file renamed only once
 complete: a cancelled or failed run leaves nothing half-written, and an earlier history stays until the
 new one is whole.
 """
@@ -44,14 +45,15 @@ def _remove_database(path: Path) -> None:
 def write_practice_history(path: Path, city: City, toolkit: Toolkit, *, cancelled: threading.Event,
                            progress: Callable[[float], None] | None = None, weeks: int = PRACTICE_WEEKS,
                            scale: float = 1.0, now_ms: int | None = None) -> None:
-    """Any thread. Writes the ``weeks`` weeks before today (local days, ending at today's midnight) to
-    ``path``; raises ``HistoryCancelled`` when cancelled (nothing kept)."""
+    """Any thread. Writes the ``weeks`` weeks before today and today itself (whole local days, as the
+    generator writes them) to ``path``; raises ``HistoryCancelled`` when cancelled (nothing kept). The desk
+    reads it only up to where its live log begins (``engine.splice``), so the rest of today never shows."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     _remove_database(partial)
     now = int(time.time() * 1000) if now_ms is None else now_ms
-    days = weeks * 7
-    start = day_start_ms(now - days * 86_400_000)  # the zone has no DST: whole days of 24 hours
+    days = weeks * 7 + 1
+    start = day_start_ms(now - (days - 1) * 86_400_000)  # the zone has no DST: whole days of 24 hours
     try:
         with toolkit.open_store(sqlite_url(partial), writing=True) as store:
             toolkit.write_history(store, city, start_ms=start, days=days, seed=PRACTICE_SEED, scale=scale,

@@ -115,7 +115,7 @@ class AnalyticsService(QObject):
         self._figures_running = True
         self._last_figures_at = time.perf_counter() * 1000
         state = self._state()  # immutable: safe to hand to the worker
-        counts = self.snapshot.counts if self.snapshot is not None else None
+        counts = self.snapshot.live_counts if self.snapshot is not None else None
         now, districts, compute = self._now_ms(), self._districts, self.compute_figures
         self._submit(self._figures_pool,
                      lambda: compute(state, counts, now_ms=now, districts=districts),
@@ -196,8 +196,8 @@ class AnalyticsService(QObject):
                 log.warning("fitting the normal values failed: %s", error)
                 fit_error = str(error) or type(error).__name__
         levels: Levels = engine.levels(counts, at_slot, fit_error)
-        return Snapshot(counts=counts, model=engine.cached_model(), config=engine.config, levels=levels,
-                        has_history=engine.has_history())
+        return Snapshot(counts=counts, live_counts=engine.live_counts, model=engine.cached_model(),
+                        config=engine.config, levels=levels, has_history=engine.has_history())
 
     def _history_done(self, snapshot: object) -> None:
         assert isinstance(snapshot, Snapshot)

@@ -29,7 +29,8 @@ class FakeStore:
 class Analytics:
     """What the fake modules answer, and what they were asked (counted on the worker threads)."""
 
-    counts: FakeCounts | None = None
+    counts: FakeCounts | None = None  # the live log's (and the history log's unless given below)
+    history_counts: FakeCounts | None = None
     levels: Mapping[Area, AreaLevel] = field(default_factory=dict)
     fit_error: Exception | None = None
     fits: int = 0
@@ -54,6 +55,8 @@ class Analytics:
                 analytics.reads.append(store.url)
                 if progress is not None:
                     progress(1.0)
+                if store.url.endswith("history.sqlite3") and analytics.history_counts is not None:
+                    return analytics.history_counts
                 return analytics.counts
 
         return Cache()

@@ -15,8 +15,9 @@ from dispatch_desktop.domain.state import State
 from dispatch_desktop.sim.engine import SimConfig
 from dispatch_desktop.sim.fast_forward import fast_forward
 from dispatch_desktop.store import EventStore
-from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
+from tests.analytics.fakes import SLOT_MS, Area, AreaKind, AreaLevel, Colour, counts_of
 from tests.ui.analytics.fake_toolkit import Analytics
+from tests.ui.conftest import NOW
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(240)]
 
@@ -128,3 +129,22 @@ def test_practice_history_once_written_is_read_and_fitted(qtbot, make_analytics_
     qtbot.waitUntil(lambda: desk.service.snapshot is not None and desk.service.snapshot.has_history, timeout=5000)
     assert desk.engine.history_path.exists()
     assert any(url.endswith("history.sqlite3") for url in analytics.reads) and analytics.fits == 1
+
+
+def test_simulated_history_feeds_the_levels_never_todays_figures(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
+                                                                 analytics: Analytics) -> None:
+    today = dashboard.day_start_ms(NOW) // SLOT_MS
+    analytics.history_counts = counts_of((TIANHE,), today - 24, 48)
+    analytics.history_counts.valid[0, 24 + 3] = 50  # 03:00 today, in the practice history
+    analytics.counts = counts_of((TIANHE,), today + 8, 2)  # the desk's own log began at 08:00
+    analytics.counts.valid[0, :] = 4
+    desk = make_analytics_desk()
+    desk.engine.history_path.parent.mkdir(parents=True, exist_ok=True)
+    desk.engine.history_path.touch()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    assert desk.service.snapshot.counts.series(TIANHE)[24 + 3] == 50  # the levels learn from it
+    desk._show_dock("analytics_dashboard")
+    desk.window.show()
+    qtbot.waitUntil(lambda: desk.panel.figures is not None, timeout=5000)
+    assert desk.panel.figures.valid[3] == 0 and desk.panel.figures.valid[8] == 4  # the day is the live log's

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from dispatch_desktop.domain.city import City
-from dispatch_desktop.ui.analytics.engine import AnalyticsEngine, history_path
+from dispatch_desktop.ui.analytics.engine import SLOT_MS, AnalyticsEngine, history_path, splice
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
 from tests.ui.analytics.fake_toolkit import Analytics
 
@@ -22,13 +22,28 @@ def engine_at(city: City, data_dir: Path, analytics: Analytics, wall: list[int])
 
 def test_counts_come_from_the_live_log_and_the_history_log_when_there_is_one(city: City, tmp_path: Path) -> None:
     analytics = Analytics(counts=counts_of((TIANHE,), 0, 24))
-    engine = engine_at(city, tmp_path, analytics, [0])
+    engine = engine_at(city, tmp_path, analytics, [100 * SLOT_MS])
     engine.counts()
     assert analytics.reads == [LIVE]
     history_path(tmp_path).parent.mkdir(parents=True, exist_ok=True)
     history_path(tmp_path).touch()
     engine.counts()
     assert analytics.reads[1:] == [f"sqlite:///{history_path(tmp_path)}", LIVE]
+
+
+def test_the_history_fills_the_hours_before_the_live_log_never_after_nor_twice() -> None:
+    history = counts_of((TIANHE,), 0, 72)  # written in whole days, today's evening included
+    history.valid[0] = 1
+    history.calls[:] = 2
+    live = counts_of((TIANHE,), 40, 11)  # the desk's own log: its first hours empty, then busy
+    live.valid[0, 5:] = 7
+    spliced = splice(history, live, now_slot=50)
+    assert spliced is not None and (spliced.first_slot, spliced.slots) == (0, 51)
+    assert list(spliced.valid[0, 40:46]) == [1, 1, 1, 1, 1, 7]  # the archive until the live log counts
+    assert set(spliced.valid[0, 45:]) == {7} and set(spliced.calls[45:]) == {0}  # then the live log alone
+    alone = splice(history, None, now_slot=50)
+    assert alone is not None and alone.slots == 51  # never the hours still to come
+    assert splice(None, live, now_slot=50) is live and splice(None, None, now_slot=50) is None
 
 
 def test_the_normal_values_outlive_a_restart_and_are_fitted_again_when_stale(city: City, tmp_path: Path) -> None:
