@@ -23,6 +23,7 @@ with the drill's id) are left out, and counted in ``drill_left_out`` so that the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -105,44 +106,56 @@ def is_drill_incident(state: State, incident: Incident) -> bool:
     return state.mode is Mode.DRILL and drill is not None and incident.call.startswith(f"{drill.drill}:")
 
 
-def _percentile(ordered: list[float], q: float) -> float | None:
-    if not ordered:
-        return None
-    return float(np.percentile(np.asarray(ordered), q, method="higher"))
+def _percentile(values: np.ndarray, q: float) -> float | None:
+    return float(np.percentile(values, q, method="higher")) if len(values) else None
 
 
-def _response(key: str, samples: list[tuple[float, float]]) -> ResponseFigures:
-    """``samples``: (seconds taken, target seconds) of each incident that completed the phase."""
-    taken = sorted(seconds for seconds, _target in samples)
-    targets = {target for _seconds, target in samples}
-    return ResponseFigures(
-        key=key, count=len(samples), within_target=sum(1 for seconds, target in samples if seconds <= target),
-        median_s=_percentile(taken, 50), p90_s=_percentile(taken, 90),
-        target_s=next(iter(targets)) if len(targets) == 1 else None)
+@dataclass(frozen=True)
+class _Phases:
+    """Today's incidents as columns (one row an incident): where, how urgent, and each phase's seconds
+    against its target (NaN: the phase is not complete). Built in one pass; the groups are masks over it."""
 
+    district: np.ndarray  # str
+    priority: np.ndarray  # int
+    seconds: dict[Phase, np.ndarray]
+    target: dict[Phase, np.ndarray]
 
-def _phase_seconds(incident: Incident, phase: Phase) -> float | None:
-    """The seconds the incident took for ``phase``, or None while it has not completed it."""
-    if phase is Phase.DISPATCH:
-        start, end = incident.call_time, incident.dispatched_at
-    else:
-        start, end = incident.dispatched_at, incident.arrived_at
-    if not start or not end:
-        return None
-    return max(0.0, (end - start) / 1000)
+    @classmethod
+    def of(cls, incidents: list[Incident]) -> _Phases:
+        # Targets depend on the priority and the type only: looked up once per pair, not per incident.
+        targets: dict[tuple[int, str], tuple[float, float]] = {}
+        rows = []
+        for incident in incidents:
+            key = (incident.priority, incident.incident_type)
+            target = targets.get(key)
+            if target is None:
+                found = targets_for(incident.priority, rapid_response=is_rapid_type(incident.incident_type))
+                target = targets[key] = (found.dispatch_s, found.arrival_s)
+            call, dispatched, arrived = incident.call_time, incident.dispatched_at, incident.arrived_at
+            rows.append((max(0, dispatched - call) / 1000 if call and dispatched else math.nan,
+                         max(0, arrived - dispatched) / 1000 if dispatched and arrived else math.nan, *target))
+        table = np.array(rows, dtype=float).reshape(-1, 4)
+        return cls(district=np.array([i.district for i in incidents], dtype=object),
+                   priority=np.array([i.priority for i in incidents], dtype=np.int64),
+                   seconds={Phase.DISPATCH: table[:, 0], Phase.ARRIVAL: table[:, 1]},
+                   target={Phase.DISPATCH: table[:, 2], Phase.ARRIVAL: table[:, 3]})
 
-
-def _grouped(incidents: Iterable[Incident], phase: Phase, key_of: str,
-             keys: Iterable[str]) -> tuple[ResponseFigures, ...]:
-    samples: dict[str, list[tuple[float, float]]] = {key: [] for key in keys}
-    for incident in incidents:
-        seconds = _phase_seconds(incident, phase)
-        if seconds is None:
-            continue
-        targets = targets_for(incident.priority, rapid_response=is_rapid_type(incident.incident_type))
-        key = incident.district if key_of == "district" else str(incident.priority)
-        samples.setdefault(key, []).append((seconds, targets.of(phase)))
-    return tuple(_response(key, values) for key, values in samples.items())
+    def grouped(self, phase: Phase, by: str, keys: Iterable[str]) -> tuple[ResponseFigures, ...]:
+        """Each group's figures, the ``keys`` first (in order, empty ones too), then any other group seen."""
+        column = self.district if by == "district" else self.priority.astype(str)
+        seconds, target = self.seconds[phase], self.target[phase]
+        done = ~np.isnan(seconds)
+        ordered = list(dict.fromkeys([*keys, *sorted(set(column[done].tolist()))]))
+        figures = []
+        for key in ordered:
+            mask = done & (column == key)
+            taken, limits = seconds[mask], target[mask]
+            distinct = np.unique(limits)
+            figures.append(ResponseFigures(
+                key=key, count=int(mask.sum()), within_target=int((taken <= limits).sum()),
+                median_s=_percentile(taken, 50), p90_s=_percentile(taken, 90),
+                target_s=float(distinct[0]) if len(distinct) == 1 else None))
+        return tuple(figures)
 
 
 def _hourly_from_counts(counts: HourlyCounts | None, start_ms: int, districts: int) -> tuple[np.ndarray, np.ndarray]:
@@ -170,24 +183,20 @@ def dashboard_figures(state: State, counts: HourlyCounts | None, *, now_ms: int,
     end = start + HOURS * SLOT_MS
     district_keys = tuple(districts)
     drill_left_out = 0
-    today: list[Incident] = []
+    today: list[Incident] = []  # valid, live, called in today
+    call_ids: dict[str, int] = {}  # the calls the state still knows of, by hour: ringing ones and incidents'
     for incident in state.incidents.values():
         if not start <= incident.call_time < end:
             continue
         if is_drill_incident(state, incident):
             drill_left_out += 1
             continue
-        if incident.duplicate_of:
-            continue
-        today.append(incident)
-
-    state_valid = np.zeros(HOURS, dtype=np.int64)
-    call_ids: dict[str, int] = {}  # the calls the state still knows of, by hour: ringing ones and incidents'
-    for incident in today:
-        state_valid[(incident.call_time - start) // SLOT_MS] += 1
-    for incident in state.incidents.values():
-        if incident.call and start <= incident.call_time < end and not is_drill_incident(state, incident):
+        if incident.call:  # a duplicate's call was a call offered all the same
             call_ids[incident.call] = (incident.call_time - start) // SLOT_MS
+        if not incident.duplicate_of:
+            today.append(incident)
+    state_valid = np.bincount(np.fromiter(((i.call_time - start) // SLOT_MS for i in today), dtype=np.int64,
+                                          count=len(today)), minlength=HOURS)[:HOURS]
     drill_prefix = f"{state.drill.drill}:" if state.drill is not None else None
     for call in state.calls.values():
         if drill_prefix is not None and call.id.startswith(drill_prefix):
@@ -201,8 +210,9 @@ def dashboard_figures(state: State, counts: HourlyCounts | None, *, now_ms: int,
     log_calls, log_valid = _hourly_from_counts(counts, start, _district_rows(counts))
     non_police = sum(1 for incident in today if incident.category is Category.NON_POLICE)
     closed = [incident for incident in today if incident.closed_at]
-    close_s = sorted(max(0.0, (incident.closed_at - incident.call_time) / 1000) for incident in closed)
+    close_s = np.array([max(0.0, (incident.closed_at - incident.call_time) / 1000) for incident in closed])
     priorities = tuple(str(p) for p in PRIORITIES)
+    phases = _Phases.of(today)
     return DashboardFigures(
         day_start_ms=start, now_ms=now_ms,
         calls=tuple(int(n) for n in np.maximum(log_calls, state_calls)),
@@ -211,10 +221,10 @@ def dashboard_figures(state: State, counts: HourlyCounts | None, *, now_ms: int,
         created=len(today), closed=len(closed),
         referred=sum(1 for incident in today if incident.status.value == "referred"),
         median_close_s=_percentile(close_s, 50),
-        dispatch_by_district=_grouped(today, Phase.DISPATCH, "district", district_keys),
-        arrival_by_district=_grouped(today, Phase.ARRIVAL, "district", district_keys),
-        dispatch_by_priority=_grouped(today, Phase.DISPATCH, "priority", priorities),
-        arrival_by_priority=_grouped(today, Phase.ARRIVAL, "priority", priorities),
+        dispatch_by_district=phases.grouped(Phase.DISPATCH, "district", district_keys),
+        arrival_by_district=phases.grouped(Phase.ARRIVAL, "district", district_keys),
+        dispatch_by_priority=phases.grouped(Phase.DISPATCH, "priority", priorities),
+        arrival_by_priority=phases.grouped(Phase.ARRIVAL, "priority", priorities),
         drill_left_out=drill_left_out,
     )
 
