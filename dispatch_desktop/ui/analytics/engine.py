@@ -47,6 +47,7 @@ ANALYTICS_DIR = "analytics"
 HISTORY_FILE = "history.sqlite3"
 MODEL_FILE = "normal-model.pickle"
 BAND_Q = 0.95
+RETRY_FIT_MS = 3_600_000  # a failed fit is tried again on its own after an hour ("Refit now" at once)
 
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
@@ -233,6 +234,7 @@ class AnalyticsEngine:
         self.model: NormalModel | None = None
         self._model_loaded = False
         self.live_counts: HourlyCounts | None = None  # as last read
+        self._failed_at_ms = -RETRY_FIT_MS  # when a fit last failed
 
     @property
     def toolkit(self) -> Toolkit:
@@ -305,16 +307,26 @@ class AnalyticsEngine:
         return self.model
 
     def needs_fit(self) -> bool:
+        """No model, or one older than ``refit_days``; but not within ``RETRY_FIT_MS`` of a failed fit (a
+        fit that fails would otherwise be tried again at every read of the counts)."""
+        now = self._wall_ms()
+        if now - self._failed_at_ms < RETRY_FIT_MS:
+            return False
         model = self.cached_model()
         if model is None:
             return True
-        return self._wall_ms() - model.fitted_at_ms > self.config.refit_days * 86_400_000
+        return now - model.fitted_at_ms > self.config.refit_days * 86_400_000
 
     def fit(self, counts: HourlyCounts, until_slot: int, cancelled: Cancelled | None = None) -> NormalModel:
         """Fit afresh from ``counts`` up to ``until_slot``; kept in memory and on disk. Raises what the fit
         raises (the model in use stays)."""
-        model = self.toolkit.fit_normal(counts, self.config, until_slot=last_slot(counts, until_slot),
-                                        previous=self.cached_model(), cancelled=cancelled)
+        try:
+            model = self.toolkit.fit_normal(counts, self.config, until_slot=last_slot(counts, until_slot),
+                                            previous=self.cached_model(), cancelled=cancelled)
+        except Exception:
+            self._failed_at_ms = self._wall_ms()
+            raise
+        self._failed_at_ms = -RETRY_FIT_MS
         self.model = model
         self.directory.mkdir(parents=True, exist_ok=True)
         partial = self.model_path.with_name(f".{MODEL_FILE}.{os.getpid()}.partial")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.analytics.engine import SLOT_MS, AnalyticsEngine, history_path, splice
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
@@ -72,3 +74,16 @@ def test_no_history_means_no_levels_and_levels_stop_where_the_counts_end(city: C
     engine.fit(counts, until_slot=200)
     levels = engine.levels(counts, at_slot=200)
     assert levels.at_slot == 123 and levels.by_area[TIANHE].colour == Colour.BLUE  # the counts' last slot
+
+
+def test_a_failed_fit_is_not_tried_again_at_every_read_but_after_an_hour(city: City, tmp_path: Path) -> None:
+    analytics = Analytics(counts=counts_of((TIANHE,), 0, 24), fit_error=RuntimeError("did not converge"))
+    wall = [int(time.time() * 1000)]
+    engine = engine_at(city, tmp_path, analytics, wall)
+    counts = engine.counts()
+    assert counts is not None and engine.needs_fit()
+    with pytest.raises(RuntimeError):
+        engine.fit(counts, until_slot=23)
+    assert not engine.needs_fit()
+    wall[0] += 3_600_001
+    assert engine.needs_fit()
