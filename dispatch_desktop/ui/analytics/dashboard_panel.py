@@ -46,17 +46,13 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.levels import AreaLevel
 
 LEGEND_TEXT = "#263238"  # pyqtgraph's default grey is faint on the white plots
-CONTEXT = "AnalyticsDashboard"
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 CALLS_COLOUR = "#90a4ae"
 VALID_COLOUR = "#1565c0"
 MEDIAN_COLOUR = "#1565c0"
 P90_COLOUR = "#90caf9"
 TARGET_COLOUR = "#c62828"
 WITHIN_GOOD, WITHIN_FAIR = 0.9, 0.75  # share within target: green from 90 %, amber from 75 %
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def share_text(share: float | None) -> str:
@@ -251,14 +247,17 @@ class DashboardPanel(QWidget):
         self.valid_bars.setOpts(x=hours + 0.2, height=np.asarray(figures.valid, dtype=float))
         self.now_line.setValue(figures.hour + (figures.now_ms - figures.day_start_ms) % 3_600_000 / 3_600_000 - 0.5)
         self.hourly.setYRange(0, max(1, *figures.calls, *figures.valid) * 1.3, padding=0)  # room for the legend
-        self.calls_figure.show_value(f"{sum(figures.calls):,}", _tr("110 calls today"))
-        self.valid_figure.show_value(f"{sum(figures.valid):,}", _tr("valid incidents today"))
-        self.share_figure.show_value(share_text(figures.non_police_share), _tr("non-police"),
-                                     _tr("{police} police · {non_police} non-police").format(
-                                         police=figures.police, non_police=figures.non_police))
+        self.calls_figure.show_value(f"{sum(figures.calls):,}",
+                                     translate("AnalyticsDashboard", "110 calls today"))
+        self.valid_figure.show_value(f"{sum(figures.valid):,}",
+                                     translate("AnalyticsDashboard", "valid incidents today"))
+        self.share_figure.show_value(
+            share_text(figures.non_police_share), translate("AnalyticsDashboard", "non-police"),
+            translate("AnalyticsDashboard", "{police} police · {non_police} non-police").format(
+                police=figures.police, non_police=figures.non_police))
         self.clearance_figure.show_value(
-            share_text(figures.clearance), _tr("cleared"),
-            _tr("{closed} of {created} closed · median {median}").format(
+            share_text(figures.clearance), translate("AnalyticsDashboard", "cleared"),
+            translate("AnalyticsDashboard", "{closed} of {created} closed · median {median}").format(
                 closed=figures.closed, created=figures.created, median=minutes_text(figures.median_close_s)))
 
     def _phase_figures(self) -> tuple[Sequence[ResponseFigures], Sequence[ResponseFigures]]:
@@ -308,7 +307,7 @@ class DashboardPanel(QWidget):
         for row, (adcode, name) in enumerate(self.district_names.items()):
             level = levels.get(self._make_area("district", adcode))
             if level is None or level.colour is None:
-                cells = (name, _tr("not enough history"), "", "")
+                cells = (name, translate("AnalyticsDashboard", "not enough history"), "", "")
                 colour = THIN_COLOUR
             else:
                 rule = staffing_for(level) if staffing_for is not None else None
@@ -331,50 +330,60 @@ class DashboardPanel(QWidget):
         snapshot = self.snapshot
         self.history_button.setVisible(snapshot is not None and not snapshot.levels.by_area)
         if snapshot is None:
-            self.status.setText(_tr("Reading the event log…"))
+            self.status.setText(translate("AnalyticsDashboard", "Reading the event log…"))
             return
         if not snapshot.levels.by_area:
-            self.status.setText(_tr(
-                "No level yet: there is not enough history to learn the normal values from. Generate a practice "
-                "history (simulated, 8 weeks), or put a generated log at {path}.").format(path=self.history_path))
+            self.status.setText(translate(
+                "AnalyticsDashboard", "No level yet: there is not enough history to learn the normal values from. "
+                "Generate a practice history (simulated, 8 weeks), or put a generated log at {path}."
+            ).format(path=self.history_path))
             return
         fitted = localtime.date_time_text(snapshot.levels.fitted_at_ms) if snapshot.levels.fitted_at_ms else "—"
         at = localtime.date_time_text((snapshot.levels.at_slot + 1) * 3_600_000)
-        text = _tr("Levels of the hour ending {at}; normal values fitted {fitted}.").format(at=at, fitted=fitted)
+        text = translate("AnalyticsDashboard", "Levels of the hour ending {at}; normal values fitted {fitted}."
+                         ).format(at=at, fitted=fitted)
         if snapshot.levels.fit_error:
-            text += " " + _tr("The last fit failed ({reason}): these are the values fitted before.").format(
-                reason=snapshot.levels.fit_error)
+            text += " " + translate(
+                "AnalyticsDashboard", "The last fit failed ({reason}): these are the values fitted before."
+            ).format(reason=snapshot.levels.fit_error)
         self.status.setText(text)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Command dashboard"))
-        self.tabs.setTabText(0, _tr("Today"))
-        self.tabs.setTabText(1, _tr("Response times"))
-        self.tabs.setTabText(2, _tr("Levels"))
+        self.setWindowTitle(translate("AnalyticsDashboard", "Command dashboard"))
+        self.tabs.setTabText(0, translate("AnalyticsDashboard", "Today"))
+        self.tabs.setTabText(1, translate("AnalyticsDashboard", "Response times"))
+        self.tabs.setTabText(2, translate("AnalyticsDashboard", "Levels"))
         self.hourly_legend.clear()
-        self.hourly_legend.addItem(self.calls_bars, _tr("110 calls"))
-        self.hourly_legend.addItem(self.valid_bars, _tr("valid incidents"))
-        self.hourly.setLabel("bottom", _tr("hour of the day"))
+        self.hourly_legend.addItem(self.calls_bars, translate("AnalyticsDashboard", "110 calls"))
+        self.hourly_legend.addItem(self.valid_bars, translate("AnalyticsDashboard", "valid incidents"))
+        self.hourly.setLabel("bottom", translate("AnalyticsDashboard", "hour of the day"))
         self.priority_legend.clear()
-        self.priority_legend.addItem(self.median_bars, _tr("median"))
-        self.priority_legend.addItem(self.p90_bars, _tr("90th percentile"))
-        self.priority_legend.addItem(self.target_marks, _tr("target"))
-        self.priority_plot.setLabel("left", _tr("minutes"))
-        self.phase_label.setText(_tr("Response time"))
+        self.priority_legend.addItem(self.median_bars, translate("AnalyticsDashboard", "median"))
+        self.priority_legend.addItem(self.p90_bars, translate("AnalyticsDashboard", "90th percentile"))
+        self.priority_legend.addItem(self.target_marks, translate("AnalyticsDashboard", "target"))
+        self.priority_plot.setLabel("left", translate("AnalyticsDashboard", "minutes"))
+        self.phase_label.setText(translate("AnalyticsDashboard", "Response time"))
         index = self.phase_box.currentIndex()
         self.phase_box.blockSignals(True)
         self.phase_box.clear()
-        self.phase_box.addItems([_tr("call → dispatch"), _tr("dispatch → arrival")])
+        self.phase_box.addItems([translate("AnalyticsDashboard", "call → dispatch"),
+                                 translate("AnalyticsDashboard", "dispatch → arrival")])
         self.phase_box.setCurrentIndex(max(0, index))
         self.phase_box.blockSignals(False)
         self.district_table.setHorizontalHeaderLabels([
-            _tr("District"), _tr("Incidents"), _tr("Within target"), _tr("Median"), _tr("90th percentile")])
-        self.level_table.setHorizontalHeaderLabels([_tr("District"), _tr("Level"), _tr("Staffing"), _tr("Why")])
-        self.levels_note.setText(_tr("The last complete hour against each district's normal value. Double-click "
-                                     "a district for its trend."))
-        self.refit_button.setText(_tr("Refit now"))
-        self.refit_button.setToolTip(_tr("Fit the normal values again from the counts read so far"))
-        self.history_button.setText(_tr("Generate practice history (simulated, 8 weeks)…"))
+            translate("AnalyticsDashboard", "District"), translate("AnalyticsDashboard", "Incidents"),
+            translate("AnalyticsDashboard", "Within target"), translate("AnalyticsDashboard", "Median"),
+            translate("AnalyticsDashboard", "90th percentile")])
+        self.level_table.setHorizontalHeaderLabels([
+            translate("AnalyticsDashboard", "District"), translate("AnalyticsDashboard", "Level"),
+            translate("AnalyticsDashboard", "Staffing"), translate("AnalyticsDashboard", "Why")])
+        self.levels_note.setText(translate(
+            "AnalyticsDashboard", "The last complete hour against each district's normal value. Double-click a "
+            "district for its trend."))
+        self.refit_button.setText(translate("AnalyticsDashboard", "Refit now"))
+        self.refit_button.setToolTip(translate("AnalyticsDashboard",
+                                               "Fit the normal values again from the counts read so far"))
+        self.history_button.setText(translate("AnalyticsDashboard", "Generate practice history (simulated, 8 weeks)…"))
         self._draw_figures()
         self._draw_response()
         self._draw_levels()

@@ -35,14 +35,11 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area
     from dispatch_desktop.analytics.levels import AreaLevel
 
-CONTEXT = "AnalyticsDesk"
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 DASHBOARD_PANEL = "analytics_dashboard"
 TREND_PANEL = "analytics_trend"
 START_DELAY_MS = 5_000  # the first read of the log waits until the desk has come up
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class AnalyticsDesk(QObject):
@@ -72,10 +69,10 @@ class AnalyticsDesk(QObject):
 
         layers = window.map_bridge.plugin_layers
         self.district_layer = LevelLayer(
-            layers.add(DISTRICT_LAYER, lambda: _tr("Levels by district"), visible=False),
+            layers.add(DISTRICT_LAYER, lambda: translate("AnalyticsDesk", "Levels by district"), visible=False),
             map_areas(city, "district", make_area), self.show_trend)
         self.station_layer = LevelLayer(
-            layers.add(STATION_LAYER, lambda: _tr("Levels by station area"), visible=False),
+            layers.add(STATION_LAYER, lambda: translate("AnalyticsDesk", "Levels by station area"), visible=False),
             map_areas(city, "station", make_area), self.show_trend)
 
         self.practice: PracticeHistory | None = None
@@ -145,7 +142,7 @@ class AnalyticsDesk(QObject):
         self.trend.show_area(area, names.get(area, area.id))
 
     def refit(self) -> None:
-        self.window.status_bar.showMessage(_tr("Fitting the normal values again…"), 5_000)
+        self.window.status_bar.showMessage(translate("AnalyticsDesk", "Fitting the normal values again…"), 5_000)
         self.service.refresh(refit=True)
 
     def generate_history(self) -> None:
@@ -158,7 +155,8 @@ class AnalyticsDesk(QObject):
         practice.start()
 
     def _history_written(self) -> None:
-        self.window.status_bar.showMessage(_tr("Practice history written: fitting the normal values…"), 10_000)
+        self.window.status_bar.showMessage(
+            translate("AnalyticsDesk", "Practice history written: fitting the normal values…"), 10_000)
         self.service.replace_history()
 
     def _show_dock(self, name: str) -> None:
@@ -167,13 +165,14 @@ class AnalyticsDesk(QObject):
         dock.raise_()
 
     def retranslate(self) -> None:
-        self.menu.setTitle(_tr("&Analytics"))
-        self.dashboard_action.setText(_tr("Command dashboard"))
-        self.trend_action.setText(_tr("District trend"))
-        self.refit_action.setText(_tr("Refit the normal values now"))
-        self.history_action.setText(_tr("Generate practice history (simulated, 8 weeks)…"))
-        self.history_action.setToolTip(_tr("Eight simulated weeks of incidents to learn the normal values from, "
-                                           "written beside your log (never into it)"))
+        self.menu.setTitle(translate("AnalyticsDesk", "&Analytics"))
+        self.dashboard_action.setText(translate("AnalyticsDesk", "Command dashboard"))
+        self.trend_action.setText(translate("AnalyticsDesk", "District trend"))
+        self.refit_action.setText(translate("AnalyticsDesk", "Refit the normal values now"))
+        self.history_action.setText(translate("AnalyticsDesk", "Generate practice history (simulated, 8 weeks)…"))
+        self.history_action.setToolTip(translate(
+            "AnalyticsDesk", "Eight simulated weeks of incidents to learn the normal values from, written beside your "
+            "log (never into it)"))
         self.trend.set_areas({self.toolkit.area("district", adcode): name
                               for adcode, name in self.district_names().items()})
         self.panel.retranslate()

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area
     from dispatch_desktop.analytics.levels import AreaLevel
 
-CONTEXT = "AnalyticsLevels"
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 DISTRICT_LAYER = "analytics.district_levels"
 STATION_LAYER = "analytics.station_levels"
 TOLERANCE_DEG = 0.0003
@@ -42,9 +42,6 @@ THIN_STYLE = Style(colour="#616161", fill=THIN_COLOUR, weight=1.5, opacity=0.9, 
 
 Ring = tuple[tuple[float, float], ...]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def simplified_rings(shape: shapely.Geometry, tolerance: float = TOLERANCE_DEG) -> list[tuple[Ring, ...]]:
@@ -94,10 +91,10 @@ def map_areas(city: City, kind: str, make_area: Callable[[str, str], Area]) -> l
 def area_label(name: str, level: AreaLevel | None) -> str:
     """What the pointer shows over an area, in the desk's language."""
     if level is None or level.colour is None or level.status == "thin":
-        return _tr("{area}: not enough history (历史数据不足)").format(area=name)
+        return translate("AnalyticsLevels", "{area}: not enough history (历史数据不足)").format(area=name)
     text = f"{name}: {colour_name(str(level.colour))} · {level_details(level)}"
     if level.status == "failed":
-        text += " · " + _tr("the last fit failed: normal values since {when}").format(
+        text += " · " + translate("AnalyticsLevels", "the last fit failed: normal values since {when}").format(
             when=localtime.date_time_text(level.since_ms))
     return text
 
@@ -114,7 +111,7 @@ def _colour_label(name: str) -> Callable[[], str]:
 
 def legend() -> list[LegendEntry]:
     rows = [LegendEntry(_colour_label(name), STYLES[name], "polygon") for name in COLOURS]
-    rows.append(LegendEntry(lambda: _tr("not enough history"), THIN_STYLE, "polygon"))
+    rows.append(LegendEntry(lambda: translate("AnalyticsLevels", "not enough history"), THIN_STYLE, "polygon"))
     return rows
 
 

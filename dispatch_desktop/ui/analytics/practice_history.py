@@ -27,7 +27,7 @@ from dispatch_desktop.analytics.dashboard import day_start_ms
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.analytics.engine import Toolkit, sqlite_url
 
-CONTEXT = "AnalyticsHistory"
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 PRACTICE_WEEKS = 8
 PRACTICE_SEED = 20261207
 
@@ -97,10 +97,10 @@ class PracticeHistory(QObject):
 
     def start(self) -> None:
         dialog = self.dialog = QProgressDialog(
-            _tr("Writing 8 weeks of simulated incidents for the normal values…"), _tr("Cancel"), 0, 1000,
-            self._parent)
+            translate("AnalyticsHistory", "Writing 8 weeks of simulated incidents for the normal values…"),
+            translate("AnalyticsHistory", "Cancel"), 0, 1000, self._parent)
         dialog.setObjectName("analytics_history_progress")
-        dialog.setWindowTitle(_tr("Practice history"))
+        dialog.setWindowTitle(translate("AnalyticsHistory", "Practice history"))
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -129,8 +129,9 @@ class PracticeHistory(QObject):
     def _advanced(self, fraction: float) -> None:
         if self.dialog is not None:
             self.dialog.setValue(int(fraction * 1000))
-            self.dialog.setLabelText(_tr("Writing 8 weeks of simulated incidents for the normal values… "
-                                         "{percent:.0f} %").format(percent=fraction * 100))
+            self.dialog.setLabelText(translate(
+                "AnalyticsHistory", "Writing 8 weeks of simulated incidents for the normal values… {percent:.0f} %"
+            ).format(percent=fraction * 100))
 
     def _finished(self, result: object) -> None:
         if self.dialog is not None:
@@ -140,11 +141,9 @@ class PracticeHistory(QObject):
         if result is None:
             self.written.emit()
         elif isinstance(result, HistoryCancelled):
-            self.failed.emit(_tr("Cancelled: no practice history was kept."))
+            self.failed.emit(translate("AnalyticsHistory", "Cancelled: no practice history was kept."))
         else:
-            self.failed.emit(_tr("The practice history could not be written to {path}: {reason}").format(
+            self.failed.emit(translate(
+                "AnalyticsHistory", "The practice history could not be written to {path}: {reason}").format(
                 path=self.path, reason=result))
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.config import StaffingRule
     from dispatch_desktop.analytics.levels import AreaLevel
 
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 CONTEXT = "AnalyticsTexts"
 COLOUR_WORDS = {
     "green": QT_TRANSLATE_NOOP("AnalyticsTexts", "green: normal"),
@@ -47,7 +48,7 @@ def p_text(p: float) -> str:
 
 def level_details(level: AreaLevel) -> str:
     """``"last 3 h: 25 incidents, normal 12.3, p = 0.0004"``."""
-    return _tr("last {window} h: {observed} incidents, normal {expected:.1f}, {p}").format(
+    return translate("AnalyticsTexts", "last {window} h: {observed} incidents, normal {expected:.1f}, {p}").format(
         window=level.window_h, observed=level.observed, expected=level.expected, p=p_text(level.p_value))
 
 
@@ -55,6 +56,6 @@ def staffing_text(rule: StaffingRule | None) -> str:
     """``"+4 巡组 · 启动二级勤务"``: the extra patrol groups the level calls for, and the rule's note."""
     if rule is None or rule.patrol_groups <= 0:
         note = rule.note if rule is not None else ""
-        return " · ".join(part for part in (_tr("no extra patrol groups"), note) if part)
-    groups = _tr("+{n} patrol groups").format(n=rule.patrol_groups)
+        return " · ".join(part for part in (translate("AnalyticsTexts", "no extra patrol groups"), note) if part)
+    groups = translate("AnalyticsTexts", "+{n} patrol groups").format(n=rule.patrol_groups)
     return " · ".join(part for part in (groups, rule.note) if part)

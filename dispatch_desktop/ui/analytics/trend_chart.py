@@ -24,16 +24,13 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area
 
 LEGEND_TEXT = "#263238"  # pyqtgraph's default grey is faint on the white plots
-CONTEXT = "AnalyticsTrend"
+translate = QCoreApplication.translate  # lupdate collects translate("<context>", "<text>") calls
 DAY_CHOICES = (3, 7, 14, 28)
 DEFAULT_DAYS = 7
 OBSERVED_COLOUR = "#263238"
 NORMAL_COLOUR = "#ef6c00"
 BAND_COLOUR = (239, 108, 0, 50)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class TrendChart(QWidget):
@@ -154,37 +151,38 @@ class TrendChart(QWidget):
         self._describe()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("District trend"))
-        self.days_label.setText(_tr("Last"))
+        self.setWindowTitle(translate("AnalyticsTrend", "District trend"))
+        self.days_label.setText(translate("AnalyticsTrend", "Last"))
         index = self.days_box.currentIndex()
         self.days_box.blockSignals(True)
         self.days_box.clear()
         for days in DAY_CHOICES:
-            self.days_box.addItem(QCoreApplication.translate(CONTEXT, "%n day(s)", "", days))
+            self.days_box.addItem(translate("AnalyticsTrend", "%n day(s)", "", days))
         self.days_box.setCurrentIndex(index if index >= 0 else DAY_CHOICES.index(DEFAULT_DAYS))
         self.days_box.blockSignals(False)
         self.legend.clear()
-        self.legend.addItem(self.observed_curve, _tr("incidents per hour"))
-        self.legend.addItem(self.normal_curve, _tr("normal value"))
-        self.legend.addItem(self.band_sample, _tr("normal band (95 %)"))
+        self.legend.addItem(self.observed_curve, translate("AnalyticsTrend", "incidents per hour"))
+        self.legend.addItem(self.normal_curve, translate("AnalyticsTrend", "normal value"))
+        self.legend.addItem(self.band_sample, translate("AnalyticsTrend", "normal band (95 %)"))
         self._describe()
 
     def _describe(self) -> None:
         trend = self.trend
         if trend is None:
-            self.level_label.setText(_tr("Choose a district, or click one on the level map."))
+            self.level_label.setText(translate("AnalyticsTrend", "Choose a district, or click one on the level map."))
             self.staffing_label.clear()
             return
         level = trend.level
         name = self.names.get(trend.area, trend.area.id)
         if trend.expected is None or level is None or level.colour is None:
-            self.level_label.setText(_tr("{area}: not enough history (历史数据不足) for a normal value: generate "
-                                         "practice history or wait until the log holds {weeks} weeks.").format(
-                area=name, weeks=self.training_weeks))
+            self.level_label.setText(translate(
+                "AnalyticsTrend", "{area}: not enough history (历史数据不足) for a normal value: generate practice "
+                "history or wait until the log holds {weeks} weeks.").format(area=name, weeks=self.training_weeks))
             self.staffing_label.clear()
             return
         colour = COLOURS.get(str(level.colour), THIN_COLOUR)
         self.level_label.setText(
             f"<b>{name}</b> &nbsp;<span style='color:{colour}'>■ {colour_name(str(level.colour))}</span>"
             f" &nbsp;·&nbsp; {level_details(level)}")
-        self.staffing_label.setText(_tr("Staffing: {staffing}").format(staffing=staffing_text(trend.staffing)))
+        self.staffing_label.setText(translate("AnalyticsTrend", "Staffing: {staffing}").format(
+            staffing=staffing_text(trend.staffing)))
