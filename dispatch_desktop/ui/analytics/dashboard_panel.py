@@ -165,6 +165,8 @@ class DashboardPanel(QWidget):
         split.addWidget(self.priority_plot)
         split.addWidget(self.district_table)
         split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         response_layout.addWidget(split, 1)
 
         levels = QWidget(self)
@@ -276,20 +278,24 @@ class DashboardPanel(QWidget):
         self.median_bars.setOpts(x=x - 0.16, height=minutes[0])
         self.p90_bars.setOpts(x=x + 0.16, height=minutes[1])
         self.target_marks.setData(x=x, y=[(f.target_s or 0) / 60 for f in by_priority])
-        # One short line a priority (a second line is cut off in a low dock): its share within target and count.
+        # Short ticks (a narrow dock overlaps long ones): the priority and its share within target; the table
+        # below has the counts.
         self.priority_plot.getAxis("bottom").setTicks([[
-            (n, f"P{f.key} · {share_text(f.share_within)} · n={f.count}") for n, f in enumerate(by_priority)]])
+            (n, f"P{f.key} · {share_text(f.share_within)}") for n, f in enumerate(by_priority)]])
         self.priority_plot.setXRange(-0.6, len(by_priority) - 0.4, padding=0)
         top = max([*minutes[0], *minutes[1], *[(f.target_s or 0) / 60 for f in by_priority], 1.0])
         self.priority_plot.setYRange(0, top * 1.45, padding=0)  # headroom: the legend sits above the bars
+        # The priorities first, then the districts: one table of every group the charts summarise.
+        groups = [(labels.priority(int(f.key)), f) for f in by_priority]
+        groups += [(self.district_names.get(f.key, f.key), f) for f in by_district]
         table = self.district_table
-        table.setRowCount(len(by_district))
-        for row, figure in enumerate(by_district):
+        table.setRowCount(len(groups))
+        for row, (name, figure) in enumerate(groups):
             share = figure.share_within
             colour = "" if share is None else "#2e7d32" if share >= WITHIN_GOOD else "#ef6c00" if share >= WITHIN_FAIR \
                 else "#c62828"
-            cells = (self.district_names.get(figure.key, figure.key), str(figure.count), share_text(share),
-                     minutes_text(figure.median_s), minutes_text(figure.p90_s))
+            cells = (name, str(figure.count), share_text(share), minutes_text(figure.median_s),
+                     minutes_text(figure.p90_s))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2 and colour:
@@ -315,6 +321,7 @@ class DashboardPanel(QWidget):
                 colour = COLOURS.get(str(level.colour), THIN_COLOUR)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the reasons are long: the whole sentence under the pointer
                 item.setData(Qt.ItemDataRole.UserRole, adcode)
                 if column == 1:
                     item.setForeground(QBrush(QColor(colour)))
@@ -371,7 +378,7 @@ class DashboardPanel(QWidget):
         self.phase_box.setCurrentIndex(max(0, index))
         self.phase_box.blockSignals(False)
         self.district_table.setHorizontalHeaderLabels([
-            translate("AnalyticsDashboard", "District"), translate("AnalyticsDashboard", "Incidents"),
+            translate("AnalyticsDashboard", "Priority / district"), translate("AnalyticsDashboard", "Incidents"),
             translate("AnalyticsDashboard", "Within target"), translate("AnalyticsDashboard", "Median"),
             translate("AnalyticsDashboard", "90th percentile")])
         self.level_table.setHorizontalHeaderLabels([
