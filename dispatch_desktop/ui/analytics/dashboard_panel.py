@@ -71,7 +71,7 @@ def _plot(name: str) -> pg.PlotWidget:
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.showGrid(y=True, alpha=0.2)
-    plot.setMinimumHeight(140)
+    plot.setMinimumHeight(120)
     return plot
 
 
@@ -167,6 +167,7 @@ class DashboardPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        self.district_table.setMinimumHeight(120)  # a header and a few rows however low the dock is
         response_layout.addWidget(split, 1)
 
         levels = QWidget(self)
