@@ -1,0 +1,294 @@
+"""The alert levels on a generated year: false alarms, surges caught, fitting time, against EARS C2.
+
+    .venv/bin/python bench/analytics.py [--db bench/out/year.sqlite3] [--weeks N] [--sweep]
+
+The year is written by ``dispatch-desktop db generate --incidents-only --days 365 --db …`` with its ground
+truth beside it (``<file>.truth.json``). The bench reads the hourly counts once (``counts.CountCache`` under
+bench/out, so a second run reads only what the log gained), then walks the year as the desk would: every
+``refit_days`` (14) it fits the normal values on the trailing ``training_weeks`` (8) up to the slot before,
+and reads the level of every area at every hour slot until the next refit, with ``levels.window_tails`` and
+``levels.colours`` (the code the desk runs). EARS C2 runs on the same district series in the same run.
+
+Definitions (docs/ANALYTICS.md, "The bench", says why):
+- a **quiet** district-slot: no injected anomaly (surge, event, outbreak) in the district or any of its
+  station areas overlaps the slot or the 24 slots of its longest window; a **false alarm** is a quiet
+  district-slot at yellow or red (for C2: flagged); **false alarms per day** = false alarms ÷ (quiet
+  district-slots ÷ 24 ÷ districts), i.e. per citywide day of quiet time;
+- a surge is **caught** when its district is at yellow or red (C2: flagged) at one of the slots ``s``, ``s+1``,
+  ``s+2`` (``s`` the surge's first slot; the level at slot t reads the counts up to the end of t, so ``s+2`` is
+  the first level that sees all three surge hours).
+Fitting time: each refit of all areas (11 districts + 255 station areas), median and worst, next to the raw
+baseline: one ``numpy.linalg.lstsq`` per area of the same design size, what any regression must at least do.
+No assertions: it prints a table.
+"""
+
+from __future__ import annotations
+
+import os
+
+# OpenBLAS's threads spin for work: on a shared 2-core machine they turn a 0.3 s fit into 10 s. The desk's
+# worker does the same (docs/ANALYTICS.md, "Fitting time"). Set before numpy is first imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from dispatch_desktop.analytics.config import AnalyticsConfig, load_config  # noqa: E402
+from dispatch_desktop.analytics.counts import SLOT_MS, Area, AreaKind, HourlyCounts  # noqa: E402
+from dispatch_desktop.analytics.ears import ears_c2  # noqa: E402
+from dispatch_desktop.analytics.fit_design import Design, design_matrix  # noqa: E402
+from dispatch_desktop.analytics.history import Anomaly, GroundTruth  # noqa: E402
+from dispatch_desktop.analytics.levels import WindowTails, colours, window_tails  # noqa: E402
+from dispatch_desktop.analytics.normal import fit_normal  # noqa: E402
+
+WEEK = 168
+YELLOW = 2  # colour ranks: green 0, blue 1, yellow 2, red 3
+
+
+@dataclass
+class Walk:
+    """Every area's window figures at every evaluated slot, the refit times."""
+
+    first_at: int  # the first evaluated slot
+    slots: int
+    tails: dict[Area, dict[int, list[WindowTails]]]
+    fit_seconds: list[float]
+
+    def joined(self, area: Area) -> dict[int, WindowTails] | None:
+        parts = self.tails.get(area)
+        if not parts:
+            return None
+        return {w: WindowTails(*(np.concatenate([getattr(p, name) for p in pieces])
+                                 for name in ("observed", "expected", "p_value"))) for w, pieces in parts.items()}
+
+
+def walk(counts: HourlyCounts, config: AnalyticsConfig, weeks: int | None) -> Walk:
+    first_at = counts.first_slot + config.training_weeks * WEEK
+    last_at = counts.first_slot + counts.slots - 1
+    if weeks is not None:
+        last_at = min(last_at, first_at + weeks * WEEK - 1)
+    if last_at < first_at:
+        raise SystemExit(f"the log holds {counts.slots // 24} days: the walk needs more than the "
+                         f"{config.training_weeks} training weeks")
+    result = Walk(first_at, last_at - first_at + 1, {}, [])
+    model = None
+    step = config.refit_days * 24
+    for refit in range(first_at, last_at + 1, step):
+        began = time.perf_counter()
+        model = fit_normal(counts, config, until_slot=refit - 1, previous=model)
+        result.fit_seconds.append(time.perf_counter() - began)
+        end = min(refit + step - 1, last_at)
+        for area in counts.areas:
+            for w in config.windows_h:
+                tails = window_tails(counts, model, area, w, refit, end)
+                if tails is None:  # thin or failed without an older fit: no colour, never an alarm
+                    n = end - refit + 1
+                    tails = WindowTails(np.zeros(n, np.int64), np.zeros(n), np.ones(n))
+                result.tails.setdefault(area, {}).setdefault(w, []).append(tails)
+        print(f"  refit {len(result.fit_seconds)}: {result.fit_seconds[-1]:.2f} s", file=sys.stderr, flush=True)
+    return result
+
+
+def district_of(area: Area) -> str:
+    return area.id if area.kind is AreaKind.DISTRICT else area.id.split("-")[1]
+
+
+def quiet_mask(district: Area, anomalies: Sequence[Anomaly], first_at: int, slots: int, reach: int) -> np.ndarray:
+    """True at each evaluated slot of the district that no anomaly of it or its stations comes near."""
+    quiet = np.ones(slots, dtype=bool)
+    for anomaly in anomalies:
+        if district_of(anomaly.area) != district.id:
+            continue
+        start, end = anomaly.start_ms // SLOT_MS, -(-anomaly.end_ms // SLOT_MS)
+        # slot t sees the anomaly when [t - reach + 1, t] meets [start, end)
+        quiet[max(start - first_at, 0):max(min(end + reach - 1 - first_at, slots), 0)] = False
+    return quiet
+
+
+@dataclass(frozen=True)
+class Figures:
+    false_alarms_per_day: float
+    caught: int
+    surges: int
+
+    @property
+    def share(self) -> float:
+        return self.caught / self.surges if self.surges else float("nan")
+
+
+def figures(alarm: dict[Area, np.ndarray], quiet: dict[Area, np.ndarray], surges: Sequence[Anomaly],
+            first_at: int) -> Figures:
+    false_alarms = sum(int((alarm[d] & quiet[d]).sum()) for d in alarm)
+    quiet_days = sum(int(q.sum()) for q in quiet.values()) / 24 / max(len(quiet), 1)
+    caught = 0
+    for surge in surges:
+        start = surge.start_ms // SLOT_MS - first_at
+        caught += bool(alarm[surge.area][start:start + 3].any())
+    return Figures(false_alarms / quiet_days if quiet_days else float("nan"), caught, len(surges))
+
+
+def level_alarms(joined: dict[int, WindowTails], config: AnalyticsConfig) -> np.ndarray:
+    rank, _window = colours(joined, config)
+    return rank >= YELLOW
+
+
+def raw_baseline(counts: HourlyCounts, config: AnalyticsConfig) -> float:
+    """One lstsq per area of the design sizes the fit uses (districts WEEK, stations BORROWED)."""
+    slots = np.arange(counts.first_slot, counts.first_slot + config.training_weeks * WEEK)
+    week = design_matrix(Design.WEEK, slots, int(slots.mean()), config.holidays)
+    borrowed = design_matrix(Design.BORROWED, slots, int(slots.mean()), config.holidays)
+    y = counts.valid[:, :len(slots)].astype(float)
+    began = time.perf_counter()
+    for row, area in enumerate(counts.areas):
+        np.linalg.lstsq(week if area.kind is AreaKind.DISTRICT else borrowed, y[row], rcond=None)
+    return time.perf_counter() - began
+
+
+def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, weeks: int | None,
+           sweep: bool) -> None:
+    config = AnalyticsConfig(**{**config.__dict__, "holidays": config.holidays | frozenset(truth.holidays)})
+    districts = [area for area in counts.areas if area.kind is AreaKind.DISTRICT]
+    result = walk(counts, config, weeks)
+    last_at = result.first_at + result.slots - 1
+    in_walk = [a for a in truth.anomalies if result.first_at <= a.start_ms // SLOT_MS <= last_at - 2]
+    surges = [a for a in in_walk if a.kind == "surge" and a.area.kind is AreaKind.DISTRICT]
+    small = [a for a in surges if a.factor < 1.4]
+    quiet = {d: quiet_mask(d, truth.anomalies, result.first_at, result.slots, max(config.windows_h))
+             for d in districts}
+    joined = {d: result.joined(d) for d in districts}
+    levels = {d: level_alarms(j, config) if j is not None else np.zeros(result.slots, bool) for d, j in joined.items()}
+    column = result.first_at - counts.first_slot
+    c2_statistic = {d: np.nan_to_num(ears_c2(counts.series(d)).statistic[column:column + result.slots], nan=0.0)
+                    for d in districts}
+    c2 = {d: statistic > 3.0 for d, statistic in c2_statistic.items()}
+    matched = _matched_c2(c2_statistic, quiet, figures(levels, quiet, surges, result.first_at).false_alarms_per_day)
+    days = result.slots / 24
+    print(f"walked {days:.0f} days from slot {result.first_at} ({len(result.fit_seconds)} refits), "
+          f"{len(districts)} districts, {len(counts.areas) - len(districts)} station areas; "
+          f"thresholds blue {config.blue_p} yellow {config.yellow_p} red {config.red_p}, min excess "
+          f"{config.min_excess}, windows {config.windows_h} h")
+    print(f"{'':<28}{'false alarms/day':>18}{'+30..80 % surges caught':>26}{'+30..40 % caught':>18}")
+    for name, alarm in (("levels (NB GLM)", levels), ("EARS C2 (3 sd, as published)", c2),
+                        (f"EARS C2 at {matched[0]:.1f} sd", matched[1])):
+        every, near30 = figures(alarm, quiet, surges, result.first_at), figures(alarm, quiet, small, result.first_at)
+        print(f"{name:<28}{every.false_alarms_per_day:>18.2f}{every.caught:>12} of {every.surges:<4} "
+              f"{every.share:>6.0%}{near30.caught:>8} of {near30.surges:<3} {near30.share:>4.0%}")
+    print("goals: false alarms ≤ 1 a day citywide over quiet periods; ≥ 90 % of +30 % surges caught")
+    _by_window(joined, quiet, config, result.first_at)
+    raw = raw_baseline(counts, config)
+    print(f"fitting {len(counts.areas)} areas: median {statistics.median(result.fit_seconds):.2f} s, worst "
+          f"{max(result.fit_seconds):.2f} s (goal ≤ 10 s); raw baseline, one numpy lstsq per area of the same "
+          f"size: {raw:.2f} s")
+    _stations(result, truth, counts, config)
+    if sweep:
+        _sweep(joined, quiet, surges, result.first_at, config)
+
+
+def _matched_c2(statistic: dict[Area, np.ndarray], quiet: dict[Area, np.ndarray],
+                false_alarms_per_day: float) -> tuple[float, dict[Area, np.ndarray]]:
+    """C2 with its threshold raised until its false alarms per day match the levels': the same trade-off
+    point, so the surges caught compare like with like."""
+    quiet_values = np.concatenate([statistic[d][quiet[d]] for d in statistic])
+    quiet_days = len(quiet_values) / 24 / max(len(statistic), 1)
+    allowed = max(int(false_alarms_per_day * quiet_days), 1)
+    threshold = float(np.sort(quiet_values)[-allowed - 1]) if allowed < len(quiet_values) else 3.0
+    return threshold, {d: values > threshold for d, values in statistic.items()}
+
+
+def _by_window(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Area, np.ndarray],
+               config: AnalyticsConfig, first_at: int) -> None:
+    """Which window decided the false alarms, and in which local months they fell."""
+    by_window: dict[int, int] = {}
+    by_month: dict[str, int] = {}
+    for district, tails in joined.items():
+        if tails is None:
+            continue
+        rank, window = colours(tails, config)
+        alarms = np.nonzero((rank >= YELLOW) & quiet[district])[0]
+        for column in alarms:
+            by_window[int(window[column])] = by_window.get(int(window[column]), 0) + 1
+        for column in alarms:
+            month = local_day_text(first_at + int(column))
+            by_month[month] = by_month.get(month, 0) + 1
+    print("false alarms by the window that decided: " + ", ".join(f"{w} h {n}" for w, n in sorted(by_window.items()))
+          + "; by month: " + ", ".join(f"{m} {n}" for m, n in sorted(by_month.items())))
+
+
+def local_day_text(slot: int) -> str:
+    from dispatch_desktop.domain.localtime import local
+
+    return local(slot * SLOT_MS).strftime("%Y-%m")
+
+
+
+def _stations(result: Walk, truth: GroundTruth, counts: HourlyCounts, config: AnalyticsConfig) -> None:
+    """The station areas' anomalies (outbreaks over days, large events over hours): caught while they last."""
+    last_at = result.first_at + result.slots - 1
+    for kind in ("outbreak", "event"):
+        found = [a for a in truth.anomalies if a.kind == kind and a.area.kind is AreaKind.STATION
+                 and result.first_at <= a.start_ms // SLOT_MS <= last_at]
+        caught = 0
+        for anomaly in found:
+            joined = result.joined(anomaly.area)
+            if joined is None:
+                continue
+            start = anomaly.start_ms // SLOT_MS - result.first_at
+            end = -(-anomaly.end_ms // SLOT_MS) - result.first_at
+            caught += bool(level_alarms(joined, config)[start:end].any())
+        if found:
+            print(f"station {kind}s caught while they last: {caught} of {len(found)}")
+
+
+def _sweep(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Area, np.ndarray],
+           surges: Sequence[Anomaly], first_at: int, config: AnalyticsConfig) -> None:
+    """The trade-off: the same walk's p-values read with other yellow thresholds and minimum excesses."""
+    print(f"{'yellow_p':>10}{'min_excess':>12}{'false alarms/day':>18}{'surges caught':>16}")
+    for yellow in (0.01, 0.003, 0.001, 0.0003, 0.0001):
+        for excess in (config.min_excess, 2 * config.min_excess):
+            trial = AnalyticsConfig(**{**config.__dict__, "yellow_p": yellow, "red_p": yellow / 10,
+                                       "blue_p": max(yellow * 10, 0.05), "min_excess": excess})
+            alarm = {d: level_alarms(j, trial) if j is not None else np.zeros(len(quiet[d]), bool)
+                     for d, j in joined.items()}
+            result = figures(alarm, quiet, surges, first_at)
+            print(f"{yellow:>10}{excess:>12}{result.false_alarms_per_day:>18.2f}{result.share:>16.0%}")
+
+
+def read_year(db: str) -> tuple[HourlyCounts, GroundTruth]:
+    from dispatch_desktop.analytics.counts_cache import CountCache
+    from dispatch_desktop.city import generate_city
+    from dispatch_desktop.store import EventStore
+
+    url = db if "://" in db else f"sqlite:///{Path(db).resolve()}"
+    truth = GroundTruth.read_beside(url)
+    began = time.perf_counter()
+    with EventStore.open(url, maintenance=False) as store:
+        counts = CountCache(REPO / "bench" / "out" / "analytics-counts", url, generate_city()).update(store)
+    print(f"counts of {counts.slots // 24} days read in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+    return counts, truth
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=str(REPO / "bench" / "out" / "year.sqlite3"),
+                        help="the generated year (a SQLite file or a URL); its truth beside it")
+    parser.add_argument("--weeks", type=int, help="walk only this many weeks after the training weeks")
+    parser.add_argument("--config", type=Path, help="an analytics.yaml (default: the shipped one)")
+    parser.add_argument("--sweep", action="store_true", help="also print the trade-off over other thresholds")
+    args = parser.parse_args(argv)
+    counts, truth = read_year(args.db)
+    report(counts, truth, load_config(args.config), args.weeks, args.sweep)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""The current level of each area: the last 1 h / 3 h / 24 h against the normal value, as a colour.
+
+For each window, the observed count of valid incidents in its slots is held against the model's summed
+mean; the upper-tail probability P(X ≥ observed) comes from a negative binomial moment-matched to the sum
+(its variance the slots' NB2 variances plus the fit's own uncertainty, ``NormalModel.window``). Each window
+gets a colour from the configured thresholds, green whenever observed − expected < ``min_excess``; the worst
+window decides (the smaller p among equal colours) and is named. ``docs/ANALYTICS.md`` has the details.
+
+``window_tails`` computes the same figures for a run of consecutive slots at once: the bench walks a year
+with it, so what it measures is what the desk shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from dispatch_desktop.analytics.config import AnalyticsConfig, Colour, StaffingRule
+from dispatch_desktop.analytics.fit_design import local_calendar
+from dispatch_desktop.analytics.normal import FAILED, THIN, AreaFit, NormalModel, day_squares, rolling_sums, upper_tail
+
+if TYPE_CHECKING:
+    from dispatch_desktop.analytics.counts import Area, HourlyCounts
+
+
+LEVEL_SLOTS = 168  # the recent level: observed ÷ fitted over the last 7 days …
+LEVEL_GAP = 24  # … ending a day before the slot read, so a surge in its windows does not raise its own normal
+LEVEL_LIMITS = (0.5, 2.0)  # a week of the log missing must not make every incident an alarm
+
+
+@dataclass(frozen=True)
+class AreaLevel:
+    area: Area
+    colour: Colour | None  # None: not enough history
+    status: str  # "ok" | "thin" | "failed" (colour from an older fit, see since_ms)
+    since_ms: int  # for "failed": the fit in use dates from then
+    window_h: int  # the window that decided the colour
+    observed: int
+    expected: float
+    p_value: float  # upper-tail probability of observing this many or more
+    by_window: Mapping[int, tuple[int, float, float]]  # window_h -> (observed, expected, p)
+
+
+@dataclass(frozen=True)
+class WindowTails:
+    """One window's figures at each of a run of slots (index i: the window ending at ``first_at + i``)."""
+
+    observed: np.ndarray
+    expected: np.ndarray
+    p_value: np.ndarray
+
+
+def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h: int, first_at: int,
+                 last_at: int) -> WindowTails | None:
+    """The window's observed, expected and p for every slot from ``first_at`` to ``last_at`` (the window's
+    last slot); None for an area without a fit. Slots before the counts count as neither seen nor expected.
+
+    The expected count is the fit's summed mean times the area's recent level (``recent_level``); a window
+    within one local day is also read given the day so far: the day's shared extra-Poisson factor, a
+    Gamma(1/alpha, 1/alpha) a priori, is updated by the day's earlier slots (observed O, expected E) to
+    Gamma(1/alpha + O, 1/alpha + E), and the window's count is negative binomial given that. A window
+    across midnight (the 24 h one) is read without it. docs/ANALYTICS.md writes this down."""
+    fit = model.fits.get(area)
+    if fit is None:
+        return None
+    row = counts.row(area)
+    reach = window_h + 23  # the window and the earlier slots of its first day
+    slots = np.arange(first_at - reach + 1, last_at + 1)
+    inside = (slots >= counts.first_slot) & (slots < counts.first_slot + counts.slots)
+    keep = last_at - first_at + 1
+    sums = fit.sums(slots, window_h, present=inside)
+    fitted = sums.mean[-keep:]
+    seen = np.zeros(len(slots))
+    seen[inside] = counts.valid[row, slots[inside] - counts.first_slot]
+    observed = rolling_sums(seen, window_h)[-keep:].astype(np.int64)
+    level_row = counts.row(fit.district) if fit.district is not None else row
+    level, level_variance = recent_level(counts, fit, level_row, first_at, last_at)
+    expected = level * fitted
+    # the day so far: the slots from the local midnight of the window's first slot up to it
+    starts = np.arange(first_at, last_at + 1) - window_h + 1
+    hour = local_calendar(starts, ())[0]
+    to_start = starts - slots[0]
+    to_midnight = to_start - hour
+    running_mean = np.concatenate([[0.0], np.cumsum(fit.mean_and_gradient(slots)[0] * inside)])
+    running_seen = np.concatenate([[0.0], np.cumsum(seen)])
+    day_expected = level * (running_mean[to_start] - running_mean[to_midnight])
+    day_seen = running_seen[to_start] - running_seen[to_midnight]
+    shape = 1.0 / fit.alpha
+    within = hour + window_h <= 24
+    day_factor = np.where(within, (shape + day_seen) / (shape + day_expected), 1.0)
+    mean = expected * day_factor
+    variance = np.where(within, mean + expected**2 * day_factor / (shape + day_expected),
+                        expected + level**2 * (sums.variance[-keep:] - fitted))
+    relative = sums.estimate[-keep:] / np.maximum(fitted, 1e-12) ** 2 + level_variance
+    variance = variance + mean**2 * relative
+    return WindowTails(observed, mean, upper_tail(observed, mean, variance))
+
+
+def recent_level(counts: HourlyCounts, fit: AreaFit, level_row: int, first_at: int,
+                 last_at: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each slot t from ``first_at`` to ``last_at``: the recent level L(t), observed ÷ fitted over the
+    ``LEVEL_SLOTS`` ending ``LEVEL_GAP`` slots before t, of the area (a station: of its district, whose shape
+    it borrows), clipped to ``LEVEL_LIMITS``; and L's relative variance (E + alpha·Σ_days E_day²) / E²."""
+    level_fit = fit.base if fit.base is not None else fit
+    slots = np.arange(first_at - LEVEL_GAP - LEVEL_SLOTS + 1, last_at - LEVEL_GAP + 1)
+    inside = (slots >= counts.first_slot) & (slots < counts.first_slot + counts.slots)
+    mean = np.where(inside, level_fit.mean_and_gradient(slots)[0], 0.0)
+    observed = np.zeros(len(slots))
+    series = counts.valid[level_row]
+    observed[inside] = series[slots[inside] - counts.first_slot]
+    expected = rolling_sums(mean, LEVEL_SLOTS)
+    seen = rolling_sums(observed, LEVEL_SLOTS)
+    known = expected > 1.0
+    level = np.clip(np.where(known, seen / np.maximum(expected, 1e-9), 1.0), *LEVEL_LIMITS)
+    spread = expected + level_fit.alpha * day_squares(mean, slots, LEVEL_SLOTS)
+    return level, np.where(known, spread / np.maximum(expected, 1e-9) ** 2, 0.0)
+
+
+def colours(tails: Mapping[int, WindowTails], config: AnalyticsConfig) -> tuple[np.ndarray, np.ndarray]:
+    """(rank of the worst colour 0–3, the window that decided it) at each slot, from each window's tails."""
+    windows = sorted(tails)
+    ranks = np.stack([_ranks(tails[w], config) for w in windows])
+    p_values = np.stack([tails[w].p_value for w in windows])
+    # the worst colour, then the smallest p among the windows of that colour
+    order = np.lexsort((p_values, -ranks), axis=0)[0]
+    return ranks[order, np.arange(ranks.shape[1])], np.asarray(windows)[order]
+
+
+def _ranks(tail: WindowTails, config: AnalyticsConfig) -> np.ndarray:
+    p = tail.p_value
+    rank = np.where(p < config.red_p, 3, np.where(p < config.yellow_p, 2, np.where(p < config.blue_p, 1, 0)))
+    return np.where(tail.observed - tail.expected < config.min_excess, 0, rank)
+
+
+RANKED = (Colour.GREEN, Colour.BLUE, Colour.YELLOW, Colour.RED)
+
+
+def levels_at(counts: HourlyCounts, model: NormalModel, config: AnalyticsConfig,
+              at_slot: int) -> dict[Area, AreaLevel]:
+    """Every area's level with ``at_slot`` as the last complete slot."""
+    return {area: level_of(counts, model, config, area, at_slot) for area in counts.areas}
+
+
+def level_of(counts: HourlyCounts, model: NormalModel, config: AnalyticsConfig, area: Area,
+             at_slot: int) -> AreaLevel:
+    status = model.status_by_area.get(area, THIN)
+    since = model.since_ms_by_area.get(area, 0) if status == FAILED else 0
+    tails = {w: window_tails(counts, model, area, w, at_slot, at_slot) for w in config.windows_h}
+    if status == THIN or any(tail is None for tail in tails.values()):
+        return AreaLevel(area, None, status, since, 0, 0, 0.0, 1.0, {})
+    present = {w: tail for w, tail in tails.items() if tail is not None}
+    rank, decided = colours(present, config)
+    by_window = {w: (int(t.observed[0]), float(t.expected[0]), float(t.p_value[0])) for w, t in present.items()}
+    observed, expected, p_value = by_window[int(decided[0])]
+    return AreaLevel(area, RANKED[int(rank[0])], status, since, int(decided[0]), observed, expected, p_value,
+                     by_window)
+
+
+def staffing_for(level: AreaLevel, config: AnalyticsConfig) -> StaffingRule | None:
+    """The configured rule for the level's colour; None without a colour or a rule for it."""
+    return next((rule for rule in config.staffing if rule.level == level.colour), None)
+
+
+def worst_first(levels: Sequence[AreaLevel]) -> list[AreaLevel]:
+    """Levels from the most urgent (red, smallest p) to the quietest; areas without a colour last."""
+    return sorted(levels, key=lambda level: (-(level.colour.rank if level.colour else -1), level.p_value))

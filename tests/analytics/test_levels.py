@@ -1,0 +1,97 @@
+"""The levels: an injected surge turns its district yellow or red and names the window, quiet hours stay
+green, a few incidents in a quiet area never leave green, thin areas have no colour, a failed fit says since
+when, and each level maps to its staffing rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from dispatch_desktop.analytics.config import Colour, load_config
+from dispatch_desktop.analytics.levels import levels_at, staffing_for, window_tails
+from dispatch_desktop.analytics.normal import fit_normal
+from tests.analytics.test_normal import FIRST_SLOT, WEEK, synthetic
+
+TRAINED = FIRST_SLOT + 8 * WEEK - 1
+SURGE_AT = 8 * WEEK + 60  # a column in the week after the training weeks
+
+
+def test_a_surge_turns_its_district_red_within_its_three_hours_and_names_the_window() -> None:
+    # every station of district 0 at +120 % for three hours
+    data = synthetic(station_rate=6.0, surges=tuple((row, SURGE_AT, 3, 2.2) for row in range(4)))
+    config = load_config()
+    model = fit_normal(data.counts, config, until_slot=TRAINED)
+    level = levels_at(data.counts, model, config, FIRST_SLOT + SURGE_AT + 2)[data.district(0)]
+    assert level.colour in (Colour.RED, Colour.YELLOW)
+    assert level.window_h in (1, 3)
+    assert level.by_window[level.window_h] == (level.observed, level.expected, level.p_value)
+    assert level.observed - level.expected >= config.min_excess
+    untouched = levels_at(data.counts, model, config, FIRST_SLOT + SURGE_AT + 2)[data.district(1)]
+    assert untouched.colour in (Colour.GREEN, Colour.BLUE)
+
+
+def test_quiet_weeks_stay_green_nearly_everywhere() -> None:
+    data = synthetic()
+    config = load_config()
+    model = fit_normal(data.counts, config, until_slot=TRAINED)
+    alarms = 0
+    for area in data.counts.areas:
+        for window in config.windows_h:
+            tails = window_tails(data.counts, model, area, window, TRAINED + 1, TRAINED + 2 * WEEK)
+            assert tails is not None
+            p_values = np.where(tails.observed - tails.expected < config.min_excess, 1.0, tails.p_value)
+            alarms += int((p_values < config.yellow_p).sum())
+    # 15 areas x 336 slots x 3 windows read: yellow at p < 0.001 should come up about 15 times by chance
+    assert alarms <= 30
+
+
+def test_a_few_incidents_in_a_quiet_area_never_leave_green() -> None:
+    data = synthetic()
+    station = data.station(2, 3)
+    valid = data.counts.valid.copy()
+    at = SURGE_AT
+    valid[data.counts.row(station), at - 23:at + 1] = 0
+    valid[data.counts.row(station), at] = 4  # four incidents in an hour that expects about one
+    counts = replace(data.counts, valid=valid)
+    config = load_config()
+    model = fit_normal(counts, config, until_slot=TRAINED)
+    level = levels_at(counts, model, config, FIRST_SLOT + at)[station]
+    observed, expected, p_value = level.by_window[1]
+    assert observed == 4 and p_value < config.blue_p  # improbable …
+    assert observed - expected < config.min_excess
+    assert level.colour is Colour.GREEN  # … but too small an excess to colour
+
+
+def test_an_area_with_too_little_history_has_no_colour() -> None:
+    data = synthetic()
+    station = data.station(1, 0)
+    valid = data.counts.valid.copy()
+    valid[data.counts.row(station), :6 * WEEK] = 0
+    counts = replace(data.counts, valid=valid)
+    config = load_config()
+    model = fit_normal(counts, config, until_slot=TRAINED)
+    level = levels_at(counts, model, config, TRAINED + 5)[station]
+    assert level.colour is None and level.status == "thin"
+    assert staffing_for(level, config) is None
+
+
+def test_a_level_read_off_an_older_fit_says_failed_and_since_when() -> None:
+    data = synthetic()
+    config = load_config()
+    older = fit_normal(data.counts, config, until_slot=TRAINED - WEEK, now_ms=1_700_000_000_000)
+    failed = replace(older, status_by_area={**older.status_by_area, data.district(0): "failed"},
+                     since_ms_by_area={data.district(0): 1_700_000_000_000})
+    level = levels_at(data.counts, failed, config, TRAINED + 5)[data.district(0)]
+    assert level.status == "failed" and level.since_ms == 1_700_000_000_000
+    assert level.colour is not None
+
+
+def test_each_colour_maps_to_its_staffing_rule() -> None:
+    data = synthetic(surges=tuple((row, SURGE_AT, 3, 2.5) for row in range(4)))
+    config = load_config()
+    model = fit_normal(data.counts, config, until_slot=TRAINED)
+    level = levels_at(data.counts, model, config, FIRST_SLOT + SURGE_AT + 2)[data.district(0)]
+    assert level.colour is Colour.RED
+    rule = staffing_for(level, config)
+    assert rule is not None and rule.level is Colour.RED and rule.patrol_groups == 6
