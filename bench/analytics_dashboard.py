@@ -15,10 +15,12 @@ today's incidents (``--day-incidents``) are added to the state it is given, on t
 - per refresh: the figures' time on the analytics worker (``dashboard_figures``, Qt-free) and the time the
   GUI thread spends drawing them (``DashboardPanel.show_figures``), p50 / p99.
 
-The levels' history worker is not started (no counts are read here: ``bench/analytics.py`` measures the
-statistics); the dashboard's own hourly bars come from the state alone.
+The levels' worker is not started by default (no counts are read: ``bench/analytics.py`` measures the
+statistics); the dashboard's own hourly bars come from the state alone. With ``--fit`` the practice history
+(8 simulated weeks) is written first, and after the four phases the stall is measured while the levels'
+worker reads its counts and fits the normal values, the dashboard shown and refreshing meanwhile.
 
-    .venv/bin/python bench/analytics_dashboard.py [--seconds 40] [--warmup 5] [--interval-ms 3000]
+    .venv/bin/python bench/analytics_dashboard.py [--seconds 40] [--warmup 5] [--interval-ms 3000] [--fit]
 
 No assertions: it prints a table.
 """
@@ -53,6 +55,8 @@ from dispatch_desktop.domain.enums import Category, IncidentStatus
 from dispatch_desktop.domain.state import Incident, State
 from dispatch_desktop.ui.analytics import service as service_module
 from dispatch_desktop.ui.analytics.desk import DASHBOARD_PANEL, AnalyticsDesk
+from dispatch_desktop.ui.analytics.engine import history_path, real_toolkit
+from dispatch_desktop.ui.analytics.practice_history import write_practice_history
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.map.page import build_page
 from dispatch_desktop.ui.models.state_feed import StateFeed
@@ -107,6 +111,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=5.0, help="load before measuring starts")
     parser.add_argument("--interval-ms", type=int, default=service_module.DASHBOARD_INTERVAL_MS,
                         help="the dashboard's refresh interval (the desk's default)")
+    parser.add_argument("--fit", action="store_true",
+                        help="also: write the practice history first, then measure while the levels' worker "
+                             "reads it and fits the normal values (dashboard shown)")
     parser.add_argument("--day-incidents", type=int, default=10_000,
                         help="incidents of today (most closed) added to the city's state the dashboard reads")
     args = parser.parse_args()
@@ -125,7 +132,12 @@ def main() -> None:
         feed = StateFeed()
         window = build_window(city, feed, WorkstationSettings(
             user="bench", config_dir=Path(tmp) / "config", cache_dir=cache, restore_layout=False))
-        analytics = AnalyticsDesk(window, city, f"sqlite:///{tmp}/live.sqlite3", data_dir=Path(tmp) / "data",
+        data = Path(tmp) / "data"
+        if args.fit:
+            written = time.perf_counter()
+            write_practice_history(history_path(data), city, real_toolkit(), cancelled=threading.Event())
+            print(f"practice history written in {time.perf_counter() - written:.1f} s")
+        analytics = AnalyticsDesk(window, city, f"sqlite:///{tmp}/live.sqlite3", data_dir=data,
                                   now_ms=lambda: window.city_model.state.time or int(time.time() * 1000),
                                   interval_ms=args.interval_ms, start_delay_ms=-1)
         # The city's state holds only its open incidents; the dashboard reads the whole day, which is added on
@@ -170,6 +182,20 @@ def main() -> None:
             probe.stop()
             late[shown] += probe.late_ms
             refreshes[shown] += analytics.service.computed - before
+        fitting: list[float] = []
+        fit_s = 0.0
+        if args.fit:
+            dock.setVisible(True)
+            dock.raise_()
+            started = time.perf_counter()
+            probe = StallProbe()
+            probe.start()
+            analytics.service.refresh(refit=True)
+            wait(0.2)
+            wait_until(lambda: not analytics.service.history_busy, 600.0, step_ms=50)
+            probe.stop()
+            fit_s = time.perf_counter() - started
+            fitting = probe.late_ms
         sim.stop()
         incidents = len(window.city_model.state.incidents)
 
@@ -187,6 +213,9 @@ def main() -> None:
             ("drawing on the GUI thread p50 / p99 (ms)",
              f"{percentile(draw_ms, 50):.1f} / {percentile(draw_ms, 99):.1f}", "",
              "DashboardPanel.show_figures: bars, figures, the district table"),
+            *([("GUI stall p50 / p99 / max (ms), levels' worker fitting", stall(fitting), "p99 ≤ 50",
+                f"{len(fitting)} ticks over {fit_s:.1f} s: counts of 8 weeks read, 266 areas fitted, levels")]
+              if args.fit else []),
             ("threads", ", ".join(sorted({t.name for t in threading.enumerate() if t.name.startswith("analytics")})),
              "", "the analytics workers"),
         ]

@@ -70,7 +70,8 @@ class Toolkit:
 
 def real_toolkit() -> Toolkit:
     """The analytics modules of issue 17. The statistics (statsmodels, scipy) are imported when first called,
-    which is on the analytics worker: the GUI thread never waits for that import."""
+    which is on the analytics worker: the GUI thread never waits for that import; the fit runs in a child
+    process (``fit_process``), whose Python never competes with the GUI thread's."""
     from dispatch_desktop.analytics.config import load_config
     from dispatch_desktop.analytics.counts import Area, AreaKind, CountCache
     from dispatch_desktop.store import EventStore, StoreError
@@ -82,10 +83,13 @@ def real_toolkit() -> Toolkit:
         except StoreError:
             return False  # damaged: opening it says what is wrong
 
-    def fit_normal(*args: Any, **kwargs: Any) -> NormalModel:
-        from dispatch_desktop.analytics import normal
+    def fit_normal(counts: HourlyCounts, config: AnalyticsConfig, *, until_slot: int,
+                   previous: NormalModel | None = None, cancelled: Cancelled | None = None) -> NormalModel:
+        from dispatch_desktop.ui.analytics.fit_process import fit_in_process
 
-        return normal.fit_normal(*args, **kwargs)
+        model: NormalModel = fit_in_process(counts, config, until_slot=until_slot, previous=previous,
+                                            cancelled=cancelled)
+        return model
 
     def levels_at(*args: Any, **kwargs: Any) -> dict[Area, AreaLevel]:
         from dispatch_desktop.analytics import levels
