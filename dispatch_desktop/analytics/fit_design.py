@@ -19,6 +19,7 @@ The trend is in weeks from the middle of the training window (so dropping it lea
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Collection
 
 import numpy as np
@@ -46,9 +47,14 @@ def local_calendar(slots: np.ndarray, holidays: Collection[str]) -> tuple[np.nda
     weekday = (days + 3) % 7  # 1970-01-01 was a Thursday
     holiday = np.zeros(len(slots))
     if holidays:
-        dates = days.astype("datetime64[D]").astype(str)
-        holiday = np.isin(dates, np.array(sorted(holidays))).astype(float)
+        holiday = np.isin(days, _day_numbers(frozenset(holidays))).astype(float)
     return hour, weekday, holiday
+
+
+@functools.lru_cache(maxsize=8)
+def _day_numbers(holidays: frozenset[str]) -> np.ndarray:
+    """The dates as days since 1970-01-01 (the levels read the calendar thousands of times a minute)."""
+    return np.array(sorted(holidays), dtype="datetime64[D]").astype(np.int64)
 
 
 def _indicators(values: np.ndarray, levels: int) -> np.ndarray:

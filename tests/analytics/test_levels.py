@@ -32,7 +32,7 @@ def test_a_surge_turns_its_district_red_within_its_three_hours_and_names_the_win
 
 
 def test_quiet_weeks_stay_green_nearly_everywhere() -> None:
-    data = synthetic()
+    data = synthetic(station_rate=6.0)
     config = load_config()
     model = fit_normal(data.counts, config, until_slot=TRAINED)
     alarms = 0
@@ -42,8 +42,9 @@ def test_quiet_weeks_stay_green_nearly_everywhere() -> None:
             assert tails is not None
             p_values = np.where(tails.observed - tails.expected < config.min_excess, 1.0, tails.p_value)
             alarms += int((p_values < config.yellow_p).sum())
-    # 15 areas x 336 slots x 3 windows read: yellow at p < 0.001 should come up about 15 times by chance
-    assert alarms <= 30
+    # 15 areas x 336 slots x 3 windows read at p < 0.0005: about 7.5 by chance when the tails are right (8 here);
+    # tails too light by half (the variance halved) give 24
+    assert alarms <= 15
 
 
 def test_a_few_incidents_in_a_quiet_area_never_leave_green() -> None:
