@@ -34,6 +34,9 @@ class MapWatermark(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
             self.setGeometry(watched.rect())
+        elif event.type() == QEvent.Type.ChildPolished and self.isVisible() and self.parent() is watched:
+            # The web view makes its page's surface once the page loads, above whatever came before: stay on top.
+            self.raise_()
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
