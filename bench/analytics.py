@@ -175,8 +175,8 @@ def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, we
     days = result.slots / 24
     print(f"walked {days:.0f} days from slot {result.first_at} ({len(result.fit_seconds)} refits), "
           f"{len(districts)} districts, {len(counts.areas) - len(districts)} station areas; "
-          f"thresholds blue {config.blue_p} yellow {config.yellow_p} red {config.red_p}, min excess "
-          f"{config.min_excess}, windows {config.windows_h} h")
+          f"thresholds blue {config.blue_p} yellow {config.yellow_p} red {config.red_p}, scaled "
+          f"{dict(config.scale_by_window) or 'nowhere'}, min excess {config.min_excess}, windows {config.windows_h} h")
     print(f"{'':<28}{'false alarms/day':>18}{'+30..80 % surges caught':>26}{'+30..40 % caught':>18}")
     for name, alarm in (("levels (NB GLM)", levels), ("EARS C2 (3 sd, as published)", c2),
                         (f"EARS C2 at {matched[0]:.1f} sd", matched[1])):
@@ -251,16 +251,20 @@ def _stations(result: Walk, truth: GroundTruth, counts: HourlyCounts, config: An
 
 def _sweep(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Area, np.ndarray],
            surges: Sequence[Anomaly], first_at: int, config: AnalyticsConfig) -> None:
-    """The trade-off: the same walk's p-values read with other yellow thresholds and minimum excesses."""
-    print(f"{'yellow_p':>10}{'min_excess':>12}{'false alarms/day':>18}{'surges caught':>16}")
-    for yellow in (0.01, 0.003, 0.001, 0.0003, 0.0001):
-        for excess in (config.min_excess, 2 * config.min_excess):
-            trial = AnalyticsConfig(**{**config.__dict__, "yellow_p": yellow, "red_p": yellow / 10,
-                                       "blue_p": max(yellow * 10, 0.05), "min_excess": excess})
-            alarm = {d: level_alarms(j, trial) if j is not None else np.zeros(len(quiet[d]), bool)
-                     for d, j in joined.items()}
-            result = figures(alarm, quiet, surges, first_at)
-            print(f"{yellow:>10}{excess:>12}{result.false_alarms_per_day:>18.2f}{result.share:>16.0%}")
+    """The trade-off: the same walk's p-values read with other yellow thresholds, scales of the longest window
+    and minimum excesses."""
+    longest = max(config.windows_h)
+    print(f"{'yellow_p':>10}{f'{longest} h scale':>12}{'min_excess':>12}{'false alarms/day':>18}{'surges caught':>16}")
+    for yellow in (0.01, 0.003, 0.001, 0.0003):
+        for scale in (1.0, 0.1):
+            for excess in (config.min_excess, 2 * config.min_excess):
+                trial = AnalyticsConfig(**{**config.__dict__, "yellow_p": yellow, "red_p": yellow / 10,
+                                           "blue_p": max(yellow * 10, 0.05), "min_excess": excess,
+                                           "scale_by_window": ((longest, scale),)})
+                alarm = {d: level_alarms(j, trial) if j is not None else np.zeros(len(quiet[d]), bool)
+                         for d, j in joined.items()}
+                result = figures(alarm, quiet, surges, first_at)
+                print(f"{yellow:>10}{scale:>12}{excess:>12}{result.false_alarms_per_day:>18.2f}{result.share:>16.0%}")
 
 
 def read_year(db: str) -> tuple[HourlyCounts, GroundTruth]:

@@ -60,15 +60,12 @@ class AnalyticsConfig:
     min_incidents: int = 100  # fewer valid incidents in the training weeks: "thin"
     holidays: frozenset[str] = frozenset()  # local dates "2026-10-01": the model's holiday term
 
-    def colour_for(self, p_value: float, excess: float) -> Colour:
-        """The colour of one window: its tail probability against the thresholds, green below min_excess."""
-        if excess < self.min_excess:
-            return Colour.GREEN
-        if p_value < self.red_p:
-            return Colour.RED
-        if p_value < self.yellow_p:
-            return Colour.YELLOW
-        return Colour.BLUE if p_value < self.blue_p else Colour.GREEN
+    scale_by_window: tuple[tuple[int, float], ...] = ()  # (window_h, factor): that window's thresholds × factor
+
+    def thresholds(self, window_h: int) -> tuple[float, float, float]:
+        """(blue, yellow, red) upper-tail thresholds of a window: the configured ones times its scale."""
+        scale = dict(self.scale_by_window).get(window_h, 1.0)
+        return self.blue_p * scale, self.yellow_p * scale, self.red_p * scale
 
 
 class ConfigProblem(ValueError):
@@ -103,6 +100,7 @@ class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     min_history_weeks: Annotated[int, msgspec.Meta(ge=1, le=52)] = 4
     min_incidents: Annotated[int, msgspec.Meta(ge=0)] = 100
     holidays: tuple[datetime.date, ...] = ()
+    scale_by_window: dict[Hours, Annotated[float, msgspec.Meta(gt=0.0, le=1.0)]] = {}
 
 
 _SCHEMA = Schema(_File, "the analytics configuration (a mapping of windows_h, blue_p, yellow_p, red_p, min_excess, "
@@ -148,6 +146,10 @@ def _problems(shape: _File) -> Iterator[tuple[Path_, str]]:
         seen.add(hours)
         if hours > shape.training_weeks * 168:
             yield ("windows_h", index), f"a {hours} h window is longer than the {shape.training_weeks} training weeks"
+    for hours in shape.scale_by_window:
+        if hours not in shape.windows_h:
+            yield ("scale_by_window",), (f"scales the {hours} h window, which is not among windows_h "
+                                         f"({', '.join(str(w) for w in shape.windows_h)})")
     if shape.min_history_weeks > shape.training_weeks:
         yield ("min_history_weeks",), (f"asks for {shape.min_history_weeks} weeks of history, more than the "
                                        f"{shape.training_weeks} training weeks: no area could ever be fitted")
@@ -164,5 +166,6 @@ def _config(shape: _File) -> AnalyticsConfig:
         min_excess=shape.min_excess, training_weeks=shape.training_weeks, refit_days=shape.refit_days,
         staffing=tuple(StaffingRule(rule.level, rule.patrol_groups, rule.note) for rule in shape.staffing),
         min_history_weeks=shape.min_history_weeks, min_incidents=shape.min_incidents,
-        holidays=frozenset(day.isoformat() for day in shape.holidays))
+        holidays=frozenset(day.isoformat() for day in shape.holidays),
+        scale_by_window=tuple(sorted(shape.scale_by_window.items())))
 

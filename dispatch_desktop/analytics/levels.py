@@ -122,17 +122,18 @@ def recent_level(counts: HourlyCounts, fit: AreaFit, level_row: int, first_at: i
 def colours(tails: Mapping[int, WindowTails], config: AnalyticsConfig) -> tuple[np.ndarray, np.ndarray]:
     """(rank of the worst colour 0–3, the window that decided it) at each slot, from each window's tails."""
     windows = sorted(tails)
-    ranks = np.stack([_ranks(tails[w], config) for w in windows])
+    ranks = np.stack([_ranks(tails[w], config.thresholds(w), config.min_excess) for w in windows])
     p_values = np.stack([tails[w].p_value for w in windows])
     # the worst colour, then the smallest p among the windows of that colour
     order = np.lexsort((p_values, -ranks), axis=0)[0]
     return ranks[order, np.arange(ranks.shape[1])], np.asarray(windows)[order]
 
 
-def _ranks(tail: WindowTails, config: AnalyticsConfig) -> np.ndarray:
+def _ranks(tail: WindowTails, thresholds: tuple[float, float, float], min_excess: int) -> np.ndarray:
+    blue, yellow, red = thresholds
     p = tail.p_value
-    rank = np.where(p < config.red_p, 3, np.where(p < config.yellow_p, 2, np.where(p < config.blue_p, 1, 0)))
-    return np.where(tail.observed - tail.expected < config.min_excess, 0, rank)
+    rank = np.where(p < red, 3, np.where(p < yellow, 2, np.where(p < blue, 1, 0)))
+    return np.where(tail.observed - tail.expected < min_excess, 0, rank)
 
 
 RANKED = (Colour.GREEN, Colour.BLUE, Colour.YELLOW, Colour.RED)

@@ -18,8 +18,8 @@ def test_the_shipped_configuration_loads_with_a_rule_for_every_colour() -> None:
     assert config.red_p < config.yellow_p < config.blue_p
     assert {rule.level for rule in config.staffing} == set(Colour)
     assert "2026-10-01" in config.holidays
-    assert config.colour_for(1e-9, excess=config.min_excess - 1) is Colour.GREEN
-    assert config.colour_for(1e-9, excess=config.min_excess) is Colour.RED
+    assert config.thresholds(1) == (config.blue_p, config.yellow_p, config.red_p)
+    assert config.thresholds(24) == pytest.approx((config.blue_p / 10, config.yellow_p / 10, config.red_p / 10))
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -45,10 +45,12 @@ def test_each_problem_names_the_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_thresholds_out_of_order_and_a_window_given_twice_are_refused(tmp_path: Path) -> None:
-    text = VALID.replace("windows_h: [1, 3, 24]", "windows_h: [1, 3, 3]").replace("red_p: 0.00005", "red_p: 0.5")
+    text = (VALID.replace("windows_h: [1, 3, 24]", "windows_h: [1, 3, 3]").replace("red_p: 0.0001", "red_p: 0.5")
+            .replace("scale_by_window: {24: 0.1}", "scale_by_window: {24: 0.1, 6: 0.5}"))
     problems = _problems(tmp_path, text)
     assert any("windows_h[2]: the 3 h window is given twice" in p for p in problems)
     assert any("red_p: the thresholds must fall from blue to red" in p for p in problems)
+    assert any("scale_by_window: scales the 6 h window, which is not among windows_h (1, 3, 3)" in p for p in problems)
 
 
 def test_an_impossible_date_and_an_unreadable_file_are_named(tmp_path: Path) -> None:
