@@ -9,6 +9,7 @@ shipped rules and shows the list; the CLI prints it and stops).
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,16 @@ DEFAULT_RULES = Path(__file__).resolve().parent.parent / "data" / "triage_rules.
 """The rules shipped with the plugin (TRIAGE_RULES.md's defaults)."""
 
 PATTERN_JOINER = "~"
-"""``"A~B"``: A followed by B a few words later in the same clause."""
+"""``"A~B"``: A followed by B a few words later in the same clause; ``"A~~B"``: B anywhere after A in the
+description (a claim in one clause, the demand it leads to in another)."""
+
+_SET = re.compile(r"^\{([^{}~\s]+)\}$")
+
+
+def set_name(part: str) -> str | None:
+    """The name of the word set a pattern part stands for ("{自称}" → "自称"), or None for a plain word."""
+    match = _SET.match(part.strip())
+    return match.group(1) if match else None
 
 LEVELS = ("strong", "medium", "weak")
 """The strengths a rule lists its words in; their weights are the file's ``[weights]``."""
@@ -86,6 +96,11 @@ class Rules:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     # what the model learns from ([model]: the shipped calls and/or a command center's); none: rules alone
     model_calls: tuple[LabelledCall, ...] = ()
+    # [word_sets]: name -> words a pattern part "{name}" stands for (any organisation, any demand for money)
+    word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # [incidental]: phrases in which a police word is only a figure or an object's matter, not counted
+    # ("这跟抢钱有什么区别", "电池炸了")
+    incidental: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the rules look for, pattern parts included: these are added to the tokenizer."""
@@ -95,8 +110,11 @@ class Rules:
         words.update(self.noise.words | self.noise.night_words | self.noise.day_words)
         for source in self.noise.sources:
             words.update(source.words)
+        words.update(self.incidental)
+        for members in self.word_sets.values():
+            words.update(members)
         parts = {part for word in words for part in word.split(PATTERN_JOINER)}
-        return frozenset(part for part in parts if part)
+        return frozenset(part for part in parts if part and set_name(part) is None)
 
 
 def load_rules(path: Path | str | None = None) -> Rules:
@@ -133,12 +151,14 @@ class _Checker:
         self.source = source
         self.locator = locator
         self.problems: list[Problem] = []
+        self.word_sets: dict[str, frozenset[str]] = {}
 
     def problem(self, path: tuple[str | int, ...], message: str, item: str | None = None) -> None:
         self.problems.append(Problem(self.source, self.locator.line_of(path, item), _dotted(path), message))
 
     def rules(self, data: dict[str, Any]) -> Rules | None:
         police_department = self.text(data, ("police_department",), default="公安")
+        self.word_sets = self.sets(self.table(data, "word_sets"))  # first: the rules' patterns name them
         weights = {level: self.number(data.get("weights", {}), ("weights", level), default, 0.0, 100.0)
                    for level, default in zip(LEVELS, (3.0, 2.0, 1.0), strict=True)}
         police = self.table(data, "police")
@@ -162,6 +182,9 @@ class _Checker:
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
             noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
             model_calls=self.model_calls(self.table(data, "model"), names),
+            word_sets=self.word_sets,
+            incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
+                                            required=False)),
         )
 
     # -- sections --------------------------------------------------------------------------------------
@@ -226,6 +249,21 @@ class _Checker:
             day_words=frozenset(self.words(noise, ("noise", "day_words"), required=False)),
             sources=tuple(sources), types=frozenset(self.words(noise, ("noise", "types"), required=False)),
         )
+
+    def sets(self, table: dict[str, Any]) -> dict[str, frozenset[str]]:
+        found: dict[str, frozenset[str]] = {}
+        for name, members in table.items():
+            path: tuple[str | int, ...] = ("word_sets", name)
+            words = self.words(table, path)
+            if set_name("{" + name + "}") is None or not isinstance(members, list):
+                if isinstance(members, list):
+                    self.problem(path, f"“{name}” cannot name a set: write a name without spaces, ~ or braces.")
+                continue
+            for word in words:
+                if PATTERN_JOINER in word or set_name(word) is not None:
+                    self.problem(path, f"holds “{word}”; a set lists plain words (no ~, no {{set}}).", word)
+            found[name] = frozenset(word for word in words if PATTERN_JOINER not in word)
+        return found
 
     def synonyms(self, table: dict[str, Any]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -339,8 +377,14 @@ class _Checker:
             if not isinstance(word, str) or not word.strip() or any(ch.isspace() for ch in word):
                 self.problem(path, f"holds {word!r}; every word must be a text without spaces.",
                              word if isinstance(word, str) else None)
-            elif PATTERN_JOINER in word and not all(word.split(PATTERN_JOINER)):
-                self.problem(path, f"holds “{word}”; a pattern needs words on both sides of ~, like “不让~走”.", word)
+            elif PATTERN_JOINER in word and not all(word.replace(PATTERN_JOINER * 2, PATTERN_JOINER)
+                                                    .split(PATTERN_JOINER)):
+                self.problem(path, f"holds “{word}”; a pattern needs words on both sides of ~ or ~~, like "
+                                   "“不让~走”.", word)
+            elif unknown := [name for part in word.split(PATTERN_JOINER)
+                             if (name := set_name(part)) is not None and name not in self.word_sets]:
+                self.problem(path, f"holds “{word}”, which names the set “{{{unknown[0]}}}”; [word_sets] has "
+                                   f"no such set (add it, or write the word itself).", word)
             else:
                 good.append(word.strip())
         return good

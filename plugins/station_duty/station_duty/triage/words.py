@@ -10,17 +10,17 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from station_duty.triage.rules import PATTERN_JOINER
+from station_duty.triage.rules import PATTERN_JOINER, set_name
 
 MAX_PIECES = 4
 """A rule word is found as a run of at most this many of jieba's words."""
 
 PATTERN_GAP = 3
-"""In a pattern ``A~B``, at most this many words between A and B."""
+"""In a pattern ``A~B``, at most this many words between A and B (``A~~B``: B anywhere after A)."""
 
 CLAUSE_PUNCTUATION = frozenset(",.;:!?、。，；：！？…\n\t ")
 
@@ -81,18 +81,24 @@ class Finder:
     """Finds a set of words (and ``A~B`` patterns) in a cut description, marking negated ones."""
 
     def __init__(self, words: Iterable[str], negations: Iterable[str], breaks: Iterable[str], scope: int,
-                 max_pieces: int = MAX_PIECES) -> None:
+                 max_pieces: int = MAX_PIECES, word_sets: Mapping[str, Iterable[str]] | None = None,
+                 incidental: Iterable[str] = (), cancellable: Iterable[str] = ()) -> None:
         self.plain: dict[str, str] = {}
-        self.patterns: list[tuple[str, tuple[str, ...]]] = []
+        self.patterns: list[tuple[str, tuple[_Part, ...]]] = []
+        sets = word_sets or {}
         for word in words:
-            if PATTERN_JOINER in word:
-                self.patterns.append((word, tuple(normalize(part) for part in word.split(PATTERN_JOINER))))
+            if PATTERN_JOINER in word or set_name(word) is not None:
+                self.patterns.append((word, _parts(word, sets)))
             else:
                 self.plain[normalize(word)] = word
         self.negations = frozenset(normalize(word) for word in negations)
         self.breaks = frozenset(normalize(word) for word in breaks)
         self.scope = scope
         self.max_pieces = max_pieces
+        # an incidental phrase ("沙井盖~不见") covers only the words it may cancel (the police's "不见"), never
+        # the others inside it (the water authority's "沙井盖")
+        self.incidental = frozenset(incidental)
+        self.cancellable = frozenset(cancellable)
 
     def find(self, pieces: Sequence[str], negate: bool = True) -> list[Found]:
         clause = self._clauses(pieces)
@@ -118,7 +124,8 @@ class Finder:
             # "打" inside a found "打起来" is the same evidence: count the longer word only; a pattern's
             # parts belong to it ("失踪" in "老板~失踪"), the words between them do not.
             if any(s <= start and end <= e and (len(spelled) > 1 or (e - s) > (end - start))
-                   for other_start, other_end, other, spelled in spans if other != word
+                   for other_start, other_end, other, spelled in spans
+                   if other != word and (other not in self.incidental or word in self.cancellable)
                    for s, e in (spelled or ((other_start, other_end),))):
                 continue
             negated = negate and any(
@@ -145,37 +152,81 @@ class Finder:
         return numbers
 
     @staticmethod
-    def _pattern(parts: tuple[str, ...], runs: dict[str, list[tuple[int, int]]],
+    def _pattern(parts: tuple[_Part, ...], runs: dict[str, list[tuple[int, int]]],
                  clause: list[int]) -> list[tuple[tuple[int, int], ...]]:
-        """Each match of the parts in order, as the spans of its parts."""
+        """Each match of the parts in order, as the spans of its parts (one per place the first part is at)."""
+        head = parts[0].forms
+        firsts = runs.get(next(iter(head)), []) if len(head) == 1 else sorted(
+            {span for form in head for span in runs.get(form, [])})
         matches = []
-        for first in runs.get(parts[0], []):
-            covers: list[tuple[int, int]] | None = [first]
-            for part in parts[1:]:
-                assert covers is not None
-                last_end = covers[-1][1]
-                following = [(s, e) for s, e in runs.get(part, [])
-                             if last_end <= s <= last_end + PATTERN_GAP and clause[s] == clause[first[0]]]
-                if not following:
-                    covers = None
-                    break
-                covers.append(min(following, key=lambda span: span[1]))
+        for first in firsts:
+            covers = _follow(parts[1:], runs, clause, [first], clause[first[0]])
             if covers is not None:
                 matches.append(tuple(covers))
         return matches
 
 
-def find_substrings(words: Iterable[str], text: str) -> list[Found]:
+def _follow(parts: Sequence[_Part], runs: dict[str, list[tuple[int, int]]], clause: list[int],
+            covers: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]] | None:
+    """The spans of the remaining parts after ``covers``, the nearest first; ``anchor``: the clause the parts
+    joined by "~" stay in (a part after "~~" starts a new one). A nearer place that leads nowhere gives way
+    to a farther one ("交了 … 发现 …，后来才知道那人根本不是房东": the second 发现, not the first)."""
+    if not parts:
+        return covers
+    part, last_end = parts[0], covers[-1][1]
+    following = sorted(((s, e) for form in part.forms for s, e in runs.get(form, [])
+                        if last_end <= s and (part.anywhere_after or (
+                            s <= last_end + PATTERN_GAP and clause[s] == anchor))),
+                       key=lambda span: (span[1], span[0]))
+    for span in following:
+        found = _follow(parts[1:], runs, clause, [*covers, span], clause[span[0]] if part.anywhere_after else anchor)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One part of a pattern: the words that may stand there (one, or a ``{set}``'s), and whether it may come
+    anywhere after the part before it (``~~``) rather than a few words later in the same clause (``~``)."""
+
+    forms: frozenset[str]
+    anywhere_after: bool = False
+
+
+def _parts(word: str, sets: Mapping[str, Iterable[str]]) -> tuple[_Part, ...]:
+    parts: list[_Part] = []
+    far = False
+    for text in word.split(PATTERN_JOINER):
+        if not text:  # the empty text between the two "~" of "~~"
+            far = True
+            continue
+        name = set_name(text)
+        forms = sets.get(name, ()) if name is not None else (text,)
+        parts.append(_Part(frozenset(normalize(form) for form in forms), far))
+        far = False
+    return tuple(parts)
+
+
+class Substrings:
     """The baseline the bench measures against: each word looked for with ``in`` in the raw text (a
-    pattern's parts in order), no tokenizer, no negation."""
-    text = normalize(text)
-    found = []
-    for word in words:
-        position = 0
-        for part in word.split(PATTERN_JOINER):
-            position = text.find(normalize(part), position)
-            if position < 0:
-                break
-        if position >= 0:
-            found.append(Found(word, text.find(normalize(word.split(PATTERN_JOINER)[0])), False))
-    return found
+    pattern's parts in order, any of a ``{set}``'s words), no tokenizer, no negation."""
+
+    def __init__(self, words: Iterable[str], word_sets: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.words = [(word, _parts(word, word_sets or {})) for word in words]
+
+    def find(self, text: str) -> list[Found]:
+        text = normalize(text)
+        found = []
+        for word, parts in self.words:
+            position, start = 0, -1
+            for part in parts:
+                places = [place for form in part.forms if (place := text.find(form, position)) >= 0]
+                if not places:
+                    position = -1
+                    break
+                position = min(places)
+                start = position if start < 0 else start
+            if position >= 0:
+                found.append(Found(word, start, False))
+        return found
