@@ -4,18 +4,21 @@ The fit (``analytics.normal.fit_normal``: a negative-binomial GLM for each of 26
 is CPU-bound Python and numpy. On a thread of the desk's process it would hold the GIL the GUI thread
 needs, and the desk would stutter while it runs (bench/analytics_dashboard.py --fit measures it), as the
 simulator would (see bench/sim_feed.py). So the analytics worker hands the counts to a child process
-and waits on a pipe, which releases the GIL; stopping the desk terminates the child.
+and waits on a pipe, which releases the GIL; stopping the desk terminates the child. The child runs at a
+lower priority (nice 10): on the desk's two or four cores it must not take the GUI thread's turn either.
 """
 
 from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 POLL_S = 0.2
+CHILD_NICENESS = 10
 FIT_NORMAL = "dispatch_desktop.analytics.normal:fit_normal"
 
 
@@ -24,6 +27,8 @@ class FitStopped(Exception):
 
 
 def _fit_child(answer: Connection, function: str, counts: Any, config: Any, until_slot: int, previous: Any) -> None:
+    if hasattr(os, "nice"):
+        os.nice(CHILD_NICENESS)  # on a busy machine the desk's own threads get the cores first
     try:
         module, name = function.split(":")
         fit = getattr(importlib.import_module(module), name)
