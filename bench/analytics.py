@@ -103,11 +103,14 @@ def district_of(area: Area) -> str:
     return area.id if area.kind is AreaKind.DISTRICT else area.id.split("-")[1]
 
 
-def quiet_mask(district: Area, anomalies: Sequence[Anomaly], first_at: int, slots: int, reach: int) -> np.ndarray:
-    """True at each evaluated slot of the district that no anomaly of it or its stations comes near."""
+def quiet_mask(area: Area, anomalies: Sequence[Anomaly], first_at: int, slots: int, reach: int) -> np.ndarray:
+    """True at each evaluated slot of the area that no anomaly comes near: for a district, none of it or of
+    its stations; for a station area, none of it or of its district."""
     quiet = np.ones(slots, dtype=bool)
     for anomaly in anomalies:
-        if district_of(anomaly.area) != district.id:
+        if area.kind is AreaKind.DISTRICT and district_of(anomaly.area) != area.id:
+            continue
+        if area.kind is AreaKind.STATION and anomaly.area not in (area, Area(AreaKind.DISTRICT, district_of(area))):
             continue
         start, end = anomaly.start_ms // SLOT_MS, -(-anomaly.end_ms // SLOT_MS)
         # slot t sees the anomaly when [t - reach + 1, t] meets [start, end)
@@ -247,6 +250,17 @@ def _stations(result: Walk, truth: GroundTruth, counts: HourlyCounts, config: An
             caught += bool(level_alarms(joined, config)[start:end].any())
         if found:
             print(f"station {kind}s caught while they last: {caught} of {len(found)}")
+    stations = [area for area in counts.areas if area.kind is AreaKind.STATION]
+    alarms = quiet_slots = 0
+    for station in stations:
+        joined = result.joined(station)
+        quiet = quiet_mask(station, truth.anomalies, result.first_at, result.slots, max(config.windows_h))
+        quiet_slots += int(quiet.sum())
+        if joined is not None:
+            alarms += int((level_alarms(joined, config) & quiet).sum())
+    per_day = alarms / (quiet_slots / 24 / len(stations)) if quiet_slots else float("nan")
+    print(f"station areas at yellow or red over their quiet periods: {per_day:.2f} a day citywide "
+          f"({len(stations)} areas; the map's station layer)")
 
 
 def _sweep(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Area, np.ndarray],
