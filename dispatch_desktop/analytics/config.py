@@ -47,7 +47,7 @@ class StaffingRule:
 
 @dataclass(frozen=True)
 class AnalyticsConfig:
-    windows_h: tuple[int, ...]  # (1, 3, 24)
+    windows_h: tuple[int, ...]  # (1, 2, 3, 24) shipped
     blue_p: float  # upper-tail probability thresholds
     yellow_p: float
     red_p: float

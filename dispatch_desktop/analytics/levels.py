@@ -1,10 +1,12 @@
-"""The current level of each area: the last 1 h / 3 h / 24 h against the normal value, as a colour.
+"""The current level of each area: the last hours (1, 2, 3 and 24 shipped) against the normal value, as a colour.
 
-For each window, the observed count of valid incidents in its slots is held against the model's summed
-mean; the upper-tail probability P(X ≥ observed) comes from a negative binomial moment-matched to the sum
-(its variance the slots' NB2 variances plus the fit's own uncertainty, ``NormalModel.window``). Each window
-gets a colour from the configured thresholds, green whenever observed − expected < ``min_excess``; the worst
-window decides (the smaller p among equal colours) and is named. ``docs/ANALYTICS.md`` has the details.
+For each window, the observed count of valid incidents in its slots is held against its expected count: the
+fitted mean times the area's recent level, and given the day so far for a window within one local day
+(``window_tails``). The upper-tail probability P(X ≥ observed) comes from a negative binomial with that
+mean and variance (the day's shared factor, the fit's and the level's own uncertainty included). Each window
+gets a colour from the configured thresholds (times its ``scale_by_window``), green whenever observed −
+expected < ``min_excess``; the worst window decides (the smaller p among equal colours) and is named.
+``docs/ANALYTICS.md`` has the details.
 
 ``window_tails`` computes the same figures for a run of consecutive slots at once: the bench walks a year
 with it, so what it measures is what the desk shows.

@@ -14,7 +14,7 @@ VALID = SHIPPED.read_text(encoding="utf-8")
 
 def test_the_shipped_configuration_loads_with_a_rule_for_every_colour() -> None:
     config = load_config()
-    assert config.windows_h == (1, 3, 24)
+    assert config.windows_h == (1, 2, 3, 24)
     assert config.red_p < config.yellow_p < config.blue_p
     assert {rule.level for rule in config.staffing} == set(Colour)
     assert "2026-10-01" in config.holidays
@@ -45,7 +45,7 @@ def test_each_problem_names_the_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_thresholds_out_of_order_and_a_window_given_twice_are_refused(tmp_path: Path) -> None:
-    text = (VALID.replace("windows_h: [1, 3, 24]", "windows_h: [1, 3, 3]").replace("red_p: 0.0001", "red_p: 0.5")
+    text = (VALID.replace("windows_h: [1, 2, 3, 24]", "windows_h: [1, 3, 3]").replace("red_p: 0.0001", "red_p: 0.5")
             .replace("scale_by_window: {24: 0.1}", "scale_by_window: {24: 0.1, 6: 0.5}"))
     problems = _problems(tmp_path, text)
     assert any("windows_h[2]: the 3 h window is given twice" in p for p in problems)

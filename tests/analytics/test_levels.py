@@ -24,7 +24,7 @@ def test_a_surge_turns_its_district_red_within_its_three_hours_and_names_the_win
     model = fit_normal(data.counts, config, until_slot=TRAINED)
     level = levels_at(data.counts, model, config, FIRST_SLOT + SURGE_AT + 2)[data.district(0)]
     assert level.colour in (Colour.RED, Colour.YELLOW)
-    assert level.window_h in (1, 3)
+    assert level.window_h in (1, 2, 3)
     assert level.by_window[level.window_h] == (level.observed, level.expected, level.p_value)
     assert level.observed - level.expected >= config.min_excess
     untouched = levels_at(data.counts, model, config, FIRST_SLOT + SURGE_AT + 2)[data.district(1)]
@@ -42,9 +42,9 @@ def test_quiet_weeks_stay_green_nearly_everywhere() -> None:
             assert tails is not None
             p_values = np.where(tails.observed - tails.expected < config.min_excess, 1.0, tails.p_value)
             alarms += int((p_values < config.thresholds(window)[1]).sum())
-    # 15 areas x 336 slots read at p < 0.001 (1 h, 3 h) and 0.0001 (24 h): about 10.6 by chance when the tails
-    # are right (13 here); tails too light by half (the variance halved) give 45
-    assert alarms <= 18
+    # 15 areas x 336 slots read at p < 0.001 (1, 2, 3 h) and 0.0001 (24 h): about 16 by chance if every reading
+    # were independent and its tail exact (23 here); tails too light by half (the variance halved) give 65
+    assert alarms <= 30
 
 
 def test_a_few_incidents_in_a_quiet_area_never_leave_green() -> None:
