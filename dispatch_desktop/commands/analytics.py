@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import time
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ ACTIONS = {
 HISTORY_FILE = Path("analytics") / "history.sqlite3"
 CACHE_FOLDER = Path("analytics") / "counts"
 SLOT_MS = 3_600_000
+NAME_WIDTH = 26  # terminal columns for an area's name: "天河区龙口派出所" and its like
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,14 +96,14 @@ def run(args: argparse.Namespace) -> int:
     if args.analytics_action == "fit":
         print(_fit_summary(model, city, counts, seconds, config))
         return 0
-    print(f"levels as of {_hour(at_slot)} (the last hour counted); normal values fitted on the {config.training_weeks} "
-          f"weeks up to it in {seconds:.1f} s")
+    print(f"levels at {_hour(at_slot + 1)}, the hour {_hour(at_slot)[-5:]}–{_hour(at_slot + 1)[-5:]} the last one "
+          f"counted; normal values fitted on the {config.training_weeks} weeks up to it in {seconds:.1f} s")
     from dispatch_desktop.analytics.levels import levels_at
 
     levels = levels_at(counts, model, config, at_slot)
     names = {district.adcode: district.name for district in city.districts}
     names |= {station.id: station.name for station in city.stations}
-    print(f"{'area':<24}{'level':<22}{'window':>7}{'observed':>10}{'expected':>10}{'p':>10}")
+    print(f"{_padded('area', NAME_WIDTH)}{'level':<22}{'window':>7}{'observed':>10}{'expected':>10}{'p':>10}")
     for level in levels.values():
         if args.stations or level.area.kind == "district":
             print(_level_line(level, names.get(level.area.id, level.area.id)))
@@ -170,12 +172,18 @@ def _fit_summary(model: NormalModel, city: City, counts: HourlyCounts, seconds: 
 def _level_line(level: AreaLevel, name: str) -> str:
     if level.colour is None:
         what = "not enough history" if level.status == "thin" else "the fit failed, no older one"
-        return f"{name:<24}{what}"
+        return f"{_padded(name, NAME_WIDTH)}{what}"
     colour = str(level.colour)
     if level.status == "failed":
         colour += f" (fit of {_hour(level.since_ms // SLOT_MS)})"
-    return (f"{name:<24}{colour:<22}{level.window_h:>5} h{level.observed:>10}{level.expected:>10.1f}"
-            f"{level.p_value:>10.2g}")
+    return (f"{_padded(name, NAME_WIDTH)}{colour:<22}{level.window_h:>5} h{level.observed:>10}"
+            f"{level.expected:>10.1f}{level.p_value:>10.2g}")
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(width - columns, 1)
 
 
 def _hour(slot: int) -> str:

@@ -110,7 +110,8 @@ def test_levels_prints_every_district_with_its_window_and_figures(history: tuple
                           "--at", "2026-05-28T18:00")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("levels as of 2026-05-28 17:00 (the last hour counted)")
+    assert lines[0].startswith("levels at 2026-05-28 18:00, the hour 17:00–18:00 the last one counted; normal values "
+                               "fitted on the 8 weeks up to it in ")
     rows = lines[2:]
     assert len(rows) == 11
     assert any(row.startswith("天河区") for row in rows)
