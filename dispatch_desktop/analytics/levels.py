@@ -14,7 +14,7 @@ with it, so what it measures is what the desk shows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,16 @@ import numpy as np
 
 from dispatch_desktop.analytics.config import AnalyticsConfig, Colour, StaffingRule
 from dispatch_desktop.analytics.fit_design import local_calendar
-from dispatch_desktop.analytics.normal import FAILED, THIN, AreaFit, NormalModel, day_squares, rolling_sums, upper_tail
+from dispatch_desktop.analytics.normal import (
+    FAILED,
+    THIN,
+    AreaFit,
+    NormalModel,
+    day_squares,
+    nb_interval,
+    rolling_sums,
+    upper_tail,
+)
 
 if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area, HourlyCounts
@@ -121,6 +130,24 @@ def recent_level(counts: HourlyCounts, fit: AreaFit, level_row: int, first_at: i
     return level, np.where(known, spread / np.maximum(expected, 1e-9) ** 2, 0.0)
 
 
+def normal_band(counts: HourlyCounts, model: NormalModel, area: Area, first_slot: int, slots: int,
+                q: float = 0.95) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Per slot, the normal value as the levels read it, for a trend chart: (expected, low, high), expected
+    the fitted mean times the recent level at that slot, low–high its central ``q`` interval (NB2 with the
+    fit's and the level's uncertainty). ``NormalModel.band`` is the fitted normal value without the level.
+    None for an area without a fit."""
+    fit = model.fits.get(area)
+    if fit is None:
+        return None
+    mean, gradient = fit.mean_and_gradient(np.arange(first_slot, first_slot + slots))
+    estimate = ((gradient @ fit.cov) * gradient).sum(1)
+    level_row = counts.row(fit.district) if fit.district is not None else counts.row(area)
+    level, level_variance = recent_level(counts, fit, level_row, first_slot, first_slot + slots - 1)
+    expected = level * mean
+    variance = expected + fit.alpha * expected**2 + level**2 * estimate + expected**2 * level_variance
+    return (expected, *nb_interval(expected, variance, q))
+
+
 def colours(tails: Mapping[int, WindowTails], config: AnalyticsConfig) -> tuple[np.ndarray, np.ndarray]:
     """(rank of the worst colour 0–3, the window that decided it) at each slot, from each window's tails."""
     windows = sorted(tails)
@@ -165,8 +192,3 @@ def level_of(counts: HourlyCounts, model: NormalModel, config: AnalyticsConfig, 
 def staffing_for(level: AreaLevel, config: AnalyticsConfig) -> StaffingRule | None:
     """The configured rule for the level's colour; None without a colour or a rule for it."""
     return next((rule for rule in config.staffing if rule.level == level.colour), None)
-
-
-def worst_first(levels: Sequence[AreaLevel]) -> list[AreaLevel]:
-    """Levels from the most urgent (red, smallest p) to the quietest; areas without a colour last."""
-    return sorted(levels, key=lambda level: (-(level.colour.rank if level.colour else -1), level.p_value))

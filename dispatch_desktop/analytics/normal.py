@@ -136,10 +136,7 @@ class NormalModel:
         slot_numbers = np.arange(first_slot, first_slot + slots)
         mean, gradient = fit.mean_and_gradient(slot_numbers)
         estimate_variance = ((gradient @ fit.cov) * gradient).sum(1)
-        size, probability = nb_parameters(mean, mean + fit.alpha * mean**2 + estimate_variance)
-        low = stats.nbinom.ppf((1.0 - q) / 2.0, size, probability)
-        high = stats.nbinom.ppf((1.0 + q) / 2.0, size, probability)
-        return low, high
+        return nb_interval(mean, mean + fit.alpha * mean**2 + estimate_variance, q)
 
     def window(self, area: Area, first_slot: int, slots: int) -> tuple[float, float] | None:
         """(mean, variance) of the count summed over the slots: Σ(mu + alpha·mu²) plus the fit's own
@@ -157,6 +154,13 @@ def nb_parameters(mean: np.ndarray, variance: np.ndarray) -> tuple[np.ndarray, n
     extra = np.maximum(variance - mean, mean * 1e-9 + 1e-12)
     size = mean**2 / extra
     return size, size / (size + mean)
+
+
+def nb_interval(mean: np.ndarray, variance: np.ndarray, q: float) -> tuple[np.ndarray, np.ndarray]:
+    """The central ``q`` interval of the moment-matched negative binomial, elementwise."""
+    size, probability = nb_parameters(mean, variance)
+    return (np.asarray(stats.nbinom.ppf((1.0 - q) / 2.0, size, probability)),
+            np.asarray(stats.nbinom.ppf((1.0 + q) / 2.0, size, probability)))
 
 
 def upper_tail(observed: np.ndarray, mean: np.ndarray, variance: np.ndarray) -> np.ndarray:

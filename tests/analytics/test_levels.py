@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from dispatch_desktop.analytics.config import Colour, load_config
-from dispatch_desktop.analytics.levels import levels_at, staffing_for, window_tails
+from dispatch_desktop.analytics.levels import levels_at, normal_band, staffing_for, window_tails
 from dispatch_desktop.analytics.normal import fit_normal
 from tests.analytics.test_normal import FIRST_SLOT, WEEK, synthetic
 
@@ -96,3 +96,20 @@ def test_each_colour_maps_to_its_staffing_rule() -> None:
     assert level.colour is Colour.RED
     rule = staffing_for(level, config)
     assert rule is not None and rule.level is Colour.RED and rule.patrol_groups == 6
+
+
+def test_the_trend_chart_band_follows_a_recent_rise_that_the_older_fit_misses() -> None:
+    data = synthetic(station_rate=6.0)
+    valid = data.counts.valid.copy()
+    valid[:, 8 * WEEK - 10 * 24:] = np.round(valid[:, 8 * WEEK - 10 * 24:] * 1.4)  # ten days 40 % busier
+    counts = replace(data.counts, valid=valid.astype(np.int32))
+    config = load_config()
+    model = fit_normal(counts, config, until_slot=TRAINED - 2 * WEEK)  # fitted before the rise
+    area = data.district(1)
+    band = normal_band(counts, model, area, TRAINED, 24)
+    assert band is not None
+    expected, low, high = band
+    fitted = model.expected(area, TRAINED, 24)
+    assert 1.25 < expected.sum() / fitted.sum() < 1.55
+    assert (low <= expected).all() and (expected <= high).all()
+    assert normal_band(counts, model, data.station(0, 0), TRAINED, 24) is not None
