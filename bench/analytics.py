@@ -17,17 +17,20 @@ Definitions (docs/ANALYTICS.md, "The bench", says why):
 - a surge is **caught** when its district is at yellow or red (C2: flagged) at one of the slots ``s``, ``s+1``,
   ``s+2`` (``s`` the surge's first slot; the level at slot t reads the counts up to the end of t, so ``s+2`` is
   the first level that sees all three surge hours).
+EARS C2 is also read with its threshold raised to the levels' false alarms, to compare at one trade-off point.
 Fitting time: each refit of all areas (11 districts + 255 station areas), median and worst, next to the raw
 baseline: one ``numpy.linalg.lstsq`` per area of the same design size, what any regression must at least do.
-No assertions: it prints a table.
+Then the station areas: their outbreaks and large events caught while they last, and how often they are
+yellow or red over their quiet periods (the map's station layer). ``--sweep`` adds the trade-off over other
+thresholds. Takes about a minute on the year. No assertions: it prints tables.
 """
 
 from __future__ import annotations
 
 import os
 
-# OpenBLAS's threads spin for work: on a shared 2-core machine they turn a 0.3 s fit into 10 s. The desk's
-# worker does the same (docs/ANALYTICS.md, "Fitting time"). Set before numpy is first imported.
+# OpenBLAS's threads spin for work: on a shared 2-core machine they turn a 0.3 s fit into 10 s; the desk's
+# fitting process should set it too (docs/ANALYTICS.md, "Fitting time"). Set before numpy is first imported.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
