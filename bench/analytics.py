@@ -128,8 +128,8 @@ class Figures:
     surges: int
 
     @property
-    def share(self) -> float:
-        return self.caught / self.surges if self.surges else float("nan")
+    def percent(self) -> str:
+        return f"{self.caught / self.surges:.0%}" if self.surges else "—"
 
 
 def figures(alarm: dict[Area, np.ndarray], quiet: dict[Area, np.ndarray], surges: Sequence[Anomaly],
@@ -188,7 +188,7 @@ def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, we
                         (f"EARS C2 at {matched[0]:.1f} sd", matched[1])):
         every, near30 = figures(alarm, quiet, surges, result.first_at), figures(alarm, quiet, small, result.first_at)
         print(f"{name:<28}{every.false_alarms_per_day:>18.2f}{every.caught:>12} of {every.surges:<4} "
-              f"{every.share:>6.0%}{near30.caught:>8} of {near30.surges:<3} {near30.share:>4.0%}")
+              f"{every.percent:>6}{near30.caught:>8} of {near30.surges:<3} {near30.percent:>4}")
     print("goals: false alarms ≤ 1 a day citywide over quiet periods; ≥ 90 % of +30 % surges caught")
     _by_window(joined, quiet, config, result.first_at)
     raw = raw_baseline(counts, config)
@@ -281,7 +281,7 @@ def _sweep(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Area, 
                 alarm = {d: level_alarms(j, trial) if j is not None else np.zeros(len(quiet[d]), bool)
                          for d, j in joined.items()}
                 result = figures(alarm, quiet, surges, first_at)
-                print(f"{yellow:>10}{scale:>12}{excess:>12}{result.false_alarms_per_day:>18.2f}{result.share:>16.0%}")
+                print(f"{yellow:>10}{scale:>12}{excess:>12}{result.false_alarms_per_day:>18.2f}{result.percent:>16}")
 
 
 def read_year(db: str) -> tuple[HourlyCounts, GroundTruth]:
