@@ -20,7 +20,8 @@ from types import ModuleType
 from dispatch_desktop.paths import DataDirError
 from dispatch_desktop.storage_checks import Refused
 
-SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras", "units", "plugins", "replay", "drill")
+SUBCOMMANDS = ("run", "db", "hub", "simulate", "keys", "cameras", "units", "plugins", "replay", "drill",
+               "analytics")
 """The built-in subcommands; a plugin's command may not take one of these names (its manifest is refused)."""
 DEFAULT = "run"
 
