@@ -4,17 +4,23 @@ The fit (``analytics.normal.fit_normal``: a negative-binomial GLM for each of 26
 is CPU-bound Python and numpy. On a thread of the desk's process it would hold the GIL the GUI thread
 needs, and the desk would stutter while it runs (bench/analytics_dashboard.py --fit measures it), as the
 simulator would (see bench/sim_feed.py). So the analytics worker hands the counts to a child process
-and waits on a pipe, which releases the GIL; stopping the desk terminates the child. The child runs at a
+and waits for its answer, which releases the GIL; stopping the desk kills the child. The child runs at a
 lower priority (nice 10): on the desk's two or four cores it must not take the GUI thread's turn either.
+
+The child is ``python -m dispatch_desktop.ui.analytics.fit_process``, fed a pickle on its stdin and
+answering with one on its stdout: unlike multiprocessing's spawn it never imports the parent's
+``__main__`` (a script without a ``__name__`` guard would start itself again) nor anything of Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import Any
 
 POLL_S = 0.2
@@ -23,23 +29,7 @@ FIT_NORMAL = "dispatch_desktop.analytics.normal:fit_normal"
 
 
 class FitStopped(Exception):
-    """The desk stopped while the fit ran: the child was terminated."""
-
-
-def _fit_child(answer: Connection, function: str, counts: Any, config: Any, until_slot: int, previous: Any) -> None:
-    if hasattr(os, "nice"):
-        os.nice(CHILD_NICENESS)  # on a busy machine the desk's own threads get the cores first
-    try:
-        module, name = function.split(":")
-        fit = getattr(importlib.import_module(module), name)
-        answer.send((True, fit(counts, config, until_slot=until_slot, previous=previous)))
-    except BaseException as error:  # handed to the desk, which says it
-        try:
-            answer.send((False, error))
-        except Exception:  # an exception that does not pickle: its words at least
-            answer.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
-    finally:
-        answer.close()
+    """The desk stopped while the fit ran: the child was killed."""
 
 
 def fit_in_process(counts: Any, config: Any, *, until_slot: int, previous: Any = None,
@@ -47,24 +37,57 @@ def fit_in_process(counts: Any, config: Any, *, until_slot: int, previous: Any =
     """``fit_normal(counts, config, until_slot=…, previous=…)`` in a child process; raises what it raised,
     ``FitStopped`` when ``cancelled()`` turned true meanwhile. ``function``: ``"module:name"`` of the fit
     (tests give a stand-in)."""
-    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt and threads
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_fit_child, args=(send, function, counts, config, until_slot, previous),
-                              name="analytics-fit", daemon=True)
-    process.start()
-    send.close()
+    payload = pickle.dumps((function, counts, config, until_slot, previous), protocol=pickle.HIGHEST_PROTOCOL)
+    # The child finds the modules where this process found them (a checkout, a test's own stand-in).
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+    process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=environment)
+    given: bytes | None = payload
     try:
-        while not receive.poll(POLL_S):
-            if cancelled is not None and cancelled():
-                raise FitStopped("the desk stopped while the normal values were being fitted")
-            if not process.is_alive() and not receive.poll(0):
-                raise RuntimeError(f"the fitting process ended without an answer (exit code {process.exitcode})")
-        ok, value = receive.recv()
+        while True:
+            try:
+                answer, errors = process.communicate(given, timeout=POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                given = None  # the payload keeps being written: it is given once
+                if cancelled is not None and cancelled():
+                    raise FitStopped("the desk stopped while the normal values were being fitted") from None
     finally:
-        if process.is_alive():
-            process.terminate()
-        process.join(timeout=5)
-        receive.close()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    try:
+        ok, value = pickle.loads(answer)
+    except Exception:
+        last = errors.decode(errors="replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"the fitting process ended without an answer (exit code {process.returncode}): "
+                           f"{' / '.join(last)}") from None
     if ok:
         return value
     raise value
+
+
+def _child() -> None:
+    """The child's side: read the fit's arguments, answer with (True, model) or (False, the exception)."""
+    if hasattr(os, "nice"):
+        os.nice(CHILD_NICENESS)  # on a busy machine the desk's own threads get the cores first
+    answer = sys.stdout.buffer
+    sys.stdout = sys.stderr  # whatever the fit prints must not mix with the answer
+    function, counts, config, until_slot, previous = pickle.load(sys.stdin.buffer)
+    try:
+        module, name = function.split(":")
+        fit = getattr(importlib.import_module(module), name)
+        result: tuple[bool, object] = (True, fit(counts, config, until_slot=until_slot, previous=previous))
+    except BaseException as error:  # handed to the desk, which says it
+        result = (False, error)
+    try:
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle: its words at least
+        data = pickle.dumps((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}")))
+    with contextlib.suppress(BrokenPipeError):  # the desk stopped meanwhile
+        answer.write(data)
+        answer.flush()
+
+
+if __name__ == "__main__":
+    _child()
