@@ -3128,6 +3128,14 @@ The export is recorded in the log (event {gseq}).</translation>
     <context>
         <name>ReplayTimeline</name>
         <message>
+            <source>Supervision order issued</source>
+            <translation>Supervision order issued</translation>
+        </message>
+        <message>
+            <source>Camera status (drill)</source>
+            <translation>Camera status (drill)</translation>
+        </message>
+        <message>
             <source>Call rang</source>
             <translation>Call rang</translation>
         </message>
@@ -3170,6 +3178,209 @@ The export is recorded in the log (event {gseq}).</translation>
         <message>
             <source>How many incidents were created in each stretch of time: click to go there</source>
             <translation>How many incidents were created in each stretch of time: click to go there</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Monthly station review</source>
+            <translation>Monthly station review</translation>
+        </message>
+        <message>
+            <source> (running)</source>
+            <translation> (running)</translation>
+        </message>
+        <message>
+            <source>Read the log again</source>
+            <translation>Read the log again</translation>
+        </message>
+        <message>
+            <source>Month:</source>
+            <translation>Month:</translation>
+        </message>
+        <message>
+            <source>Select a station to draft its supervision order.</source>
+            <translation>Select a station to draft its supervision order.</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>Order number</translation>
+        </message>
+        <message>
+            <source>Order (Chinese, as issued)</source>
+            <translation>Order (Chinese, as issued)</translation>
+        </message>
+        <message>
+            <source>English rendering</source>
+            <translation>English rendering</translation>
+        </message>
+        <message>
+            <source>Number:</source>
+            <translation>Number:</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>Issue…</source>
+            <translation>Issue…</translation>
+        </message>
+        <message>
+            <source>The log could not be read: {error}</source>
+            <translation>The log could not be read: {error}</translation>
+        </message>
+        <message>
+            <source>{month} is not complete in the log (it holds it until {until}): the figures are partial, and no order is issued on it.</source>
+            <translation>{month} is not complete in the log (it holds it until {until}): the figures are partial, and no order is issued on it.</translation>
+        </message>
+        <message>
+            <source>The log does not hold {month} whole: no month-on-month figures.</source>
+            <translation>The log does not hold {month} whole: no month-on-month figures.</translation>
+        </message>
+        <message>
+            <source>The log does not reach back to {month}: no year-on-year figures.</source>
+            <translation>The log does not reach back to {month}: no year-on-year figures.</translation>
+        </message>
+        <message>
+            <source>The supervision order template cannot be used: {problem}</source>
+            <translation>The supervision order template cannot be used: {problem}</translation>
+        </message>
+        <message>
+            <source>Supervision order to {station} ({district}), rank {rank}</source>
+            <translation>Supervision order to {station} ({district}), rank {rank}</translation>
+        </message>
+        <message>
+            <source>Already issued: {number}, {time}, by {operator}.</source>
+            <translation>Already issued: {number}, {time}, by {operator}.</translation>
+        </message>
+        <message>
+            <source>This desk is not connected to a hub.</source>
+            <translation>This desk is not connected to a hub.</translation>
+        </message>
+        <message>
+            <source>Select a station.</source>
+            <translation>Select a station.</translation>
+        </message>
+        <message>
+            <source>The month is not complete: a supervision order is issued on a whole month.</source>
+            <translation>The month is not complete: a supervision order is issued on a whole month.</translation>
+        </message>
+        <message>
+            <source>Waiting for the hub&apos;s answer.</source>
+            <translation>Waiting for the hub&apos;s answer.</translation>
+        </message>
+        <message>
+            <source>The order needs a number and a text.</source>
+            <translation>The order needs a number and a text.</translation>
+        </message>
+        <message>
+            <source>Issue {number} to {station}? It goes into the event log and cannot be withdrawn.</source>
+            <translation>Issue {number} to {station}? It goes into the event log and cannot be withdrawn.</translation>
+        </message>
+        <message>
+            <source>Issue the supervision order?</source>
+            <translation>Issue the supervision order?</translation>
+        </message>
+        <message>
+            <source>Issued {number}: recorded in the event log (gseq {gseq}), SHA-256 {sha256}.</source>
+            <translation>Issued {number}: recorded in the event log (gseq {gseq}), SHA-256 {sha256}.</translation>
+        </message>
+        <message>
+            <source>Not issued: {reason}</source>
+            <translation>Not issued: {reason}</translation>
+        </message>
+        <message>
+            <source>Export the order as PDF</source>
+            <translation>Export the order as PDF</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written to {path}: {error}. Choose a folder you may write to.</source>
+            <translation>The PDF could not be written to {path}: {error}. Choose a folder you may write to.</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>Written: {path}</translation>
+        </message>
+        <message>
+            <source>Supervision orders are issued from a supervisor&apos;s or a commander&apos;s desk; this desk drafts and exports them.</source>
+            <translation>Supervision orders are issued from a supervisor&apos;s or a commander&apos;s desk; this desk drafts and exports them.</translation>
+        </message>
+        <message>
+            <source>Monthly station review…</source>
+            <translation>Monthly station review…</translation>
+        </message>
+        <message>
+            <source>Every station&apos;s incidents month-on-month and year-on-year, ranked; the supervision order for the largest rises</source>
+            <translation>Every station&apos;s incidents month-on-month and year-on-year, ranked; the supervision order for the largest rises</translation>
+        </message>
+        <message>
+            <source>The review reads the event log&apos;s database, which this desk does not have (its hub runs elsewhere): run &apos;dispatch-desktop analytics review&apos; where it is.</source>
+            <translation>The review reads the event log&apos;s database, which this desk does not have (its hub runs elsewhere): run &apos;dispatch-desktop analytics review&apos; where it is.</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>District bureau</source>
+            <translation>District bureau</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <source>MoM</source>
+            <translation>MoM</translation>
+        </message>
+        <message>
+            <source>Same month
+last year</source>
+            <translation>Same month
+last year</translation>
+        </message>
+        <message>
+            <source>YoY</source>
+            <translation>YoY</translation>
+        </message>
+        <message>
+            <source>Order
+issued</source>
+            <translation>Order
+issued</translation>
+        </message>
+        <message>
+            <source>One of the two largest rises: a supervision order is due</source>
+            <translation>One of the two largest rises: a supervision order is due</translation>
+        </message>
+        <message>
+            <source>The hub did not answer in time: the order may or may not be in the log. Refresh the review before issuing it again.</source>
+            <translation>The hub did not answer in time: the order may or may not be in the log. Refresh the review before issuing it again.</translation>
+        </message>
+        <message>
+            <source>The order could not be sent: {error}</source>
+            <translation>The order could not be sent: {error}</translation>
+        </message>
+        <message>
+            <source>The hub takes no commands from this desk&apos;s key (read-only).</source>
+            <translation>The hub takes no commands from this desk&apos;s key (read-only).</translation>
+        </message>
+        <message>
+            <source>The hub takes supervision orders from a supervisor&apos;s or a commander&apos;s desk only, and not while the desk shows a drill.</source>
+            <translation>The hub takes supervision orders from a supervisor&apos;s or a commander&apos;s desk only, and not while the desk shows a drill.</translation>
+        </message>
+        <message>
+            <source>The hub is of an older version that does not know supervision orders: upgrade it, then issue the order again.</source>
+            <translation>The hub is of an older version that does not know supervision orders: upgrade it, then issue the order again.</translation>
         </message>
     </context>
     <context>

@@ -3127,6 +3127,14 @@ SHA-256 {sha256}
     <context>
         <name>ReplayTimeline</name>
         <message>
+            <source>Supervision order issued</source>
+            <translation>督办令已下发</translation>
+        </message>
+        <message>
+            <source>Camera status (drill)</source>
+            <translation>摄像头状态（演练）</translation>
+        </message>
+        <message>
             <source>Call rang</source>
             <translation>来电振铃</translation>
         </message>
@@ -3169,6 +3177,207 @@ SHA-256 {sha256}
         <message>
             <source>How many incidents were created in each stretch of time: click to go there</source>
             <translation>各时段新立警情数：点击即跳到该时刻</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Monthly station review</source>
+            <translation>派出所警情月度分析</translation>
+        </message>
+        <message>
+            <source> (running)</source>
+            <translation>（本月进行中）</translation>
+        </message>
+        <message>
+            <source>Read the log again</source>
+            <translation>重新读取日志</translation>
+        </message>
+        <message>
+            <source>Month:</source>
+            <translation>月份：</translation>
+        </message>
+        <message>
+            <source>Select a station to draft its supervision order.</source>
+            <translation>选择一个派出所以起草督办令。</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>督办令编号</translation>
+        </message>
+        <message>
+            <source>Order (Chinese, as issued)</source>
+            <translation>督办令（中文，签发文本）</translation>
+        </message>
+        <message>
+            <source>English rendering</source>
+            <translation>英文译文</translation>
+        </message>
+        <message>
+            <source>Number:</source>
+            <translation>编号：</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <source>Issue…</source>
+            <translation>签发…</translation>
+        </message>
+        <message>
+            <source>The log could not be read: {error}</source>
+            <translation>无法读取日志：{error}</translation>
+        </message>
+        <message>
+            <source>{month} is not complete in the log (it holds it until {until}): the figures are partial, and no order is issued on it.</source>
+            <translation>日志中{month}的数据不完整（截至{until}）：数据为部分数据，不据此签发督办令。</translation>
+        </message>
+        <message>
+            <source>The log does not hold {month} whole: no month-on-month figures.</source>
+            <translation>日志不含完整的{month}：无环比数据。</translation>
+        </message>
+        <message>
+            <source>The log does not reach back to {month}: no year-on-year figures.</source>
+            <translation>日志未追溯到{month}：无同比数据。</translation>
+        </message>
+        <message>
+            <source>The supervision order template cannot be used: {problem}</source>
+            <translation>督办令模板无法使用：{problem}</translation>
+        </message>
+        <message>
+            <source>Supervision order to {station} ({district}), rank {rank}</source>
+            <translation>致{station}（{district}）的督办令，排名第{rank}位</translation>
+        </message>
+        <message>
+            <source>Already issued: {number}, {time}, by {operator}.</source>
+            <translation>已签发：{number}，{time}，签发人 {operator}。</translation>
+        </message>
+        <message>
+            <source>This desk is not connected to a hub.</source>
+            <translation>本工作台未连接指挥中心服务器。</translation>
+        </message>
+        <message>
+            <source>Select a station.</source>
+            <translation>请选择一个派出所。</translation>
+        </message>
+        <message>
+            <source>The month is not complete: a supervision order is issued on a whole month.</source>
+            <translation>该月尚未结束：督办令须依据完整月份的数据签发。</translation>
+        </message>
+        <message>
+            <source>Waiting for the hub&apos;s answer.</source>
+            <translation>正在等待服务器答复。</translation>
+        </message>
+        <message>
+            <source>The order needs a number and a text.</source>
+            <translation>督办令需要编号和正文。</translation>
+        </message>
+        <message>
+            <source>Issue {number} to {station}? It goes into the event log and cannot be withdrawn.</source>
+            <translation>向{station}签发{number}？签发后写入事件日志，不可撤回。</translation>
+        </message>
+        <message>
+            <source>Issue the supervision order?</source>
+            <translation>签发督办令？</translation>
+        </message>
+        <message>
+            <source>Issued {number}: recorded in the event log (gseq {gseq}), SHA-256 {sha256}.</source>
+            <translation>已签发{number}：已写入事件日志（gseq {gseq}），SHA-256 {sha256}。</translation>
+        </message>
+        <message>
+            <source>Not issued: {reason}</source>
+            <translation>未签发：{reason}</translation>
+        </message>
+        <message>
+            <source>Export the order as PDF</source>
+            <translation>将督办令导出为 PDF</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written to {path}: {error}. Choose a folder you may write to.</source>
+            <translation>无法将 PDF 写入{path}：{error}。请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>已写入：{path}</translation>
+        </message>
+        <message>
+            <source>Supervision orders are issued from a supervisor&apos;s or a commander&apos;s desk; this desk drafts and exports them.</source>
+            <translation>督办令须由督察或指挥长工作台签发；本工作台可起草和导出。</translation>
+        </message>
+        <message>
+            <source>Monthly station review…</source>
+            <translation>派出所警情月度分析…</translation>
+        </message>
+        <message>
+            <source>Every station&apos;s incidents month-on-month and year-on-year, ranked; the supervision order for the largest rises</source>
+            <translation>各派出所警情环比、同比及排名；为增幅最大的派出所起草督办令</translation>
+        </message>
+        <message>
+            <source>The review reads the event log&apos;s database, which this desk does not have (its hub runs elsewhere): run &apos;dispatch-desktop analytics review&apos; where it is.</source>
+            <translation>月度分析需读取事件日志数据库，本工作台没有该数据库（服务器在别处运行）：请在数据库所在处运行“dispatch-desktop analytics review”。</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>派出所</translation>
+        </message>
+        <message>
+            <source>District bureau</source>
+            <translation>分局</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <source>MoM</source>
+            <translation>环比</translation>
+        </message>
+        <message>
+            <source>Same month
+last year</source>
+            <translation>去年同月</translation>
+        </message>
+        <message>
+            <source>YoY</source>
+            <translation>同比</translation>
+        </message>
+        <message>
+            <source>Order
+issued</source>
+            <translation>已签发督办令</translation>
+        </message>
+        <message>
+            <source>One of the two largest rises: a supervision order is due</source>
+            <translation>增幅前两名之一：应下发督办令</translation>
+        </message>
+        <message>
+            <source>The hub did not answer in time: the order may or may not be in the log. Refresh the review before issuing it again.</source>
+            <translation>服务器未及时答复：督办令可能已写入日志，也可能没有。请先刷新分析，再决定是否重新签发。</translation>
+        </message>
+        <message>
+            <source>The order could not be sent: {error}</source>
+            <translation>督办令无法发送：{error}</translation>
+        </message>
+        <message>
+            <source>The hub takes no commands from this desk&apos;s key (read-only).</source>
+            <translation>服务器不接受本工作台密钥的任何指令（只读）。</translation>
+        </message>
+        <message>
+            <source>The hub takes supervision orders from a supervisor&apos;s or a commander&apos;s desk only, and not while the desk shows a drill.</source>
+            <translation>服务器只接受督察或指挥长工作台签发的督办令，且工作台显示演练时不可签发。</translation>
+        </message>
+        <message>
+            <source>The hub is of an older version that does not know supervision orders: upgrade it, then issue the order again.</source>
+            <translation>服务器版本过旧，不支持督办令：请升级服务器后重新签发。</translation>
         </message>
     </context>
     <context>
