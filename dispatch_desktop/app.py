@@ -40,6 +40,8 @@ from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.paths import APP_NAME
 from dispatch_desktop.replay.opening import ReplayRequest
 from dispatch_desktop.ui.alarm import Alarm
+from dispatch_desktop.ui.analytics.desk import AnalyticsDesk
+from dispatch_desktop.ui.analytics.review_install import install_review
 from dispatch_desktop.ui.call_taking import CallTaker
 from dispatch_desktop.ui.desk_layout import fit_layout, fit_wall
 from dispatch_desktop.ui.desk_views import add_desk_views
@@ -204,6 +206,12 @@ class Desk:
         self.replays = ReplayLauncher(window, city, services.options.database_url, self.incident_actions,
                                       plugins=plugins, safe_mode=safe_mode, state_dir=self.state_dir / "replay")
         self.drills.replayRequested.connect(lambda drill: self.replays.open(ReplayRequest(drill=drill)))
+        # Analytics (supervisors, leaders): the live dashboard, the regional alert levels on the map, a district's
+        # trend, the monthly station review and its supervision orders (sent live even from a drill view).
+        self.analytics = AnalyticsDesk(window, city, services.options.database_url)
+        install_review(window, self.analytics.menu, city, database_url=services.options.database_url,
+                       send=lambda body: self.client.send_command(body), operator=self.operator, role=role,
+                       language_changed=window.language.languageChanged)
         self.plugins_action = window.settings_menu.addAction("")
         self.plugins_action.setObjectName("plugins_action")
         self.plugins_action.triggered.connect(self.show_plugins)
@@ -234,6 +242,7 @@ class Desk:
             QTimer.singleShot(0, self.window, lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))
 
     def stop(self) -> None:
+        self.analytics.stop()
         self.drills.stop()  # a drill run from here is ended, never left running on the hub
         self.replays.close_all()
         self.plugins.host.stop_all()

@@ -81,6 +81,355 @@
         </message>
     </context>
     <context>
+        <name>AnalyticsDashboard</name>
+        <message>
+            <source>110 calls today</source>
+            <translation>110 calls today</translation>
+        </message>
+        <message>
+            <source>valid incidents today</source>
+            <translation>valid incidents today</translation>
+        </message>
+        <message>
+            <source>non-police</source>
+            <translation>non-police</translation>
+        </message>
+        <message>
+            <source>{police} police · {non_police} non-police</source>
+            <translation>{police} police · {non_police} non-police</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>cleared</translation>
+        </message>
+        <message>
+            <source>{closed} of {created} closed · median {median}</source>
+            <translation>{closed} of {created} closed · median {median}</translation>
+        </message>
+        <message>
+            <source>not enough history</source>
+            <translation>not enough history</translation>
+        </message>
+        <message>
+            <source>Reading the event log…</source>
+            <translation>Reading the event log…</translation>
+        </message>
+        <message>
+            <source>No level yet: there is not enough history to learn the normal values from. Generate a practice history (simulated, 8 weeks), or put a generated log at {path}.</source>
+            <translation>No level yet: there is not enough history to learn the normal values from. Generate a practice history (simulated, 8 weeks), or put a generated log at {path}.</translation>
+        </message>
+        <message>
+            <source>Levels of the hour ending {at}; normal values fitted {fitted}.</source>
+            <translation>Levels of the hour ending {at}; normal values fitted {fitted}.</translation>
+        </message>
+        <message>
+            <source>The last fit failed ({reason}): these are the values fitted before.</source>
+            <translation>The last fit failed ({reason}): these are the values fitted before.</translation>
+        </message>
+        <message>
+            <source>Command dashboard</source>
+            <translation>Command dashboard</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Response times</source>
+            <translation>Response times</translation>
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation>Levels</translation>
+        </message>
+        <message>
+            <source>110 calls</source>
+            <translation>110 calls</translation>
+        </message>
+        <message>
+            <source>valid incidents</source>
+            <translation>valid incidents</translation>
+        </message>
+        <message>
+            <source>hour of the day</source>
+            <translation>hour of the day</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>median</translation>
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation>90th percentile</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>target</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>minutes</translation>
+        </message>
+        <message>
+            <source>Response time</source>
+            <translation>Response time</translation>
+        </message>
+        <message>
+            <source>call → dispatch</source>
+            <translation>call → dispatch</translation>
+        </message>
+        <message>
+            <source>dispatch → arrival</source>
+            <translation>dispatch → arrival</translation>
+        </message>
+        <message>
+            <source>Priority / district</source>
+            <translation>Priority / district</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Within target</source>
+            <translation>Within target</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Staffing</source>
+            <translation>Staffing</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>The last complete hour against each district&apos;s normal value. Double-click a district for its trend.</source>
+            <translation>The last complete hour against each district&apos;s normal value. Double-click a district for its trend.</translation>
+        </message>
+        <message>
+            <source>Refit now</source>
+            <translation>Refit now</translation>
+        </message>
+        <message>
+            <source>Fit the normal values again from the counts read so far</source>
+            <translation>Fit the normal values again from the counts read so far</translation>
+        </message>
+        <message>
+            <source>Generate practice history (simulated, 8 weeks)…</source>
+            <translation>Generate practice history (simulated, 8 weeks)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsDesk</name>
+        <message>
+            <source>Levels by district</source>
+            <translation>Levels by district</translation>
+        </message>
+        <message>
+            <source>Levels by station area</source>
+            <translation>Levels by station area</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values again…</source>
+            <translation>Fitting the normal values again…</translation>
+        </message>
+        <message>
+            <source>Practice history written: fitting the normal values…</source>
+            <translation>Practice history written: fitting the normal values…</translation>
+        </message>
+        <message>
+            <source>&amp;Analytics</source>
+            <translation>&amp;Analytics</translation>
+        </message>
+        <message>
+            <source>Command dashboard</source>
+            <translation>Command dashboard</translation>
+        </message>
+        <message>
+            <source>District trend</source>
+            <translation>District trend</translation>
+        </message>
+        <message>
+            <source>Refit the normal values now</source>
+            <translation>Refit the normal values now</translation>
+        </message>
+        <message>
+            <source>Generate practice history (simulated, 8 weeks)…</source>
+            <translation>Generate practice history (simulated, 8 weeks)…</translation>
+        </message>
+        <message>
+            <source>Eight simulated weeks of incidents to learn the normal values from, written beside your log (never into it)</source>
+            <translation>Eight simulated weeks of incidents to learn the normal values from, written beside your log (never into it)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsHistory</name>
+        <message>
+            <source>Writing 8 weeks of simulated incidents for the normal values…</source>
+            <translation>Writing 8 weeks of simulated incidents for the normal values…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Practice history</source>
+            <translation>Practice history</translation>
+        </message>
+        <message>
+            <source>Writing 8 weeks of simulated incidents for the normal values… {percent:.0f} %</source>
+            <translation>Writing 8 weeks of simulated incidents for the normal values… {percent:.0f} %</translation>
+        </message>
+        <message>
+            <source>Cancelled: no practice history was kept.</source>
+            <translation>Cancelled: no practice history was kept.</translation>
+        </message>
+        <message>
+            <source>The practice history could not be written to {path}: {reason}</source>
+            <translation>The practice history could not be written to {path}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsLevels</name>
+        <message>
+            <source>{area}: not enough history (历史数据不足)</source>
+            <translation>{area}: not enough history (历史数据不足)</translation>
+        </message>
+        <message>
+            <source>the last fit failed: normal values since {when}</source>
+            <translation>the last fit failed: normal values since {when}</translation>
+        </message>
+        <message>
+            <source>not enough history</source>
+            <translation>not enough history</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsService</name>
+        <message>
+            <source>The dashboard could not be worked out: {reason}</source>
+            <translation>The dashboard could not be worked out: {reason}</translation>
+        </message>
+        <message>
+            <source>The trend could not be worked out: {reason}</source>
+            <translation>The trend could not be worked out: {reason}</translation>
+        </message>
+        <message>
+            <source>Counting incidents per hour…</source>
+            <translation>Counting incidents per hour…</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values…</source>
+            <translation>Fitting the normal values…</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values failed ({reason}); the levels use the values fitted before.</source>
+            <translation>Fitting the normal values failed ({reason}); the levels use the values fitted before.</translation>
+        </message>
+        <message>
+            <source>The analytics could not read the event log: {reason}. The values shown are the last ones read.</source>
+            <translation>The analytics could not read the event log: {reason}. The values shown are the last ones read.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsTexts</name>
+        <message>
+            <source>green: normal</source>
+            <translation>green: normal</translation>
+        </message>
+        <message>
+            <source>blue: above normal</source>
+            <translation>blue: above normal</translation>
+        </message>
+        <message>
+            <source>yellow: well above normal</source>
+            <translation>yellow: well above normal</translation>
+        </message>
+        <message>
+            <source>red: far above normal</source>
+            <translation>red: far above normal</translation>
+        </message>
+        <message>
+            <source>green</source>
+            <translation>green</translation>
+        </message>
+        <message>
+            <source>blue</source>
+            <translation>blue</translation>
+        </message>
+        <message>
+            <source>yellow</source>
+            <translation>yellow</translation>
+        </message>
+        <message>
+            <source>red</source>
+            <translation>red</translation>
+        </message>
+        <message>
+            <source>last {window} h: {observed} incidents, normal {expected:.1f}, {p}</source>
+            <translation>last {window} h: {observed} incidents, normal {expected:.1f}, {p}</translation>
+        </message>
+        <message>
+            <source>no extra patrol groups</source>
+            <translation>no extra patrol groups</translation>
+        </message>
+        <message>
+            <source>+{n} patrol groups</source>
+            <translation>+{n} patrol groups</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsTrend</name>
+        <message>
+            <source>District trend</source>
+            <translation>District trend</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>Last</translation>
+        </message>
+        <message>
+            <source>%n day(s)</source>
+            <translation>%n day(s)</translation>
+        </message>
+        <message>
+            <source>incidents per hour</source>
+            <translation>incidents per hour</translation>
+        </message>
+        <message>
+            <source>normal value</source>
+            <translation>normal value</translation>
+        </message>
+        <message>
+            <source>normal band (95 %)</source>
+            <translation>normal band (95 %)</translation>
+        </message>
+        <message>
+            <source>Choose a district, or click one on the level map.</source>
+            <translation>Choose a district, or click one on the level map.</translation>
+        </message>
+        <message>
+            <source>{area}: not enough history (历史数据不足) for a normal value: generate practice history or wait until the log holds {weeks} weeks.</source>
+            <translation>{area}: not enough history (历史数据不足) for a normal value: generate practice history or wait until the log holds {weeks} weeks.</translation>
+        </message>
+        <message>
+            <source>Staffing: {staffing}</source>
+            <translation>Staffing: {staffing}</translation>
+        </message>
+    </context>
+    <context>
         <name>CallTaking</name>
         <message>
             <location filename="../../dispatch_desktop/ui/call_taking.py" line="+86" />

@@ -81,6 +81,355 @@
         </message>
     </context>
     <context>
+        <name>AnalyticsDashboard</name>
+        <message>
+            <source>110 calls today</source>
+            <translation>今日110接警</translation>
+        </message>
+        <message>
+            <source>valid incidents today</source>
+            <translation>今日有效警情</translation>
+        </message>
+        <message>
+            <source>non-police</source>
+            <translation>非警务</translation>
+        </message>
+        <message>
+            <source>{police} police · {non_police} non-police</source>
+            <translation>警务 {police} · 非警务 {non_police}</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>结案率</translation>
+        </message>
+        <message>
+            <source>{closed} of {created} closed · median {median}</source>
+            <translation>{created} 起中已结 {closed} 起 · 中位 {median}</translation>
+        </message>
+        <message>
+            <source>not enough history</source>
+            <translation>历史数据不足</translation>
+        </message>
+        <message>
+            <source>Reading the event log…</source>
+            <translation>正在读取事件日志…</translation>
+        </message>
+        <message>
+            <source>No level yet: there is not enough history to learn the normal values from. Generate a practice history (simulated, 8 weeks), or put a generated log at {path}.</source>
+            <translation>暂无等级：历史数据不足，无法计算常态值。请生成练习历史（模拟，8周），或将生成的日志放在 {path}。</translation>
+        </message>
+        <message>
+            <source>Levels of the hour ending {at}; normal values fitted {fitted}.</source>
+            <translation>截至 {at} 的一小时等级；常态值拟合于 {fitted}。</translation>
+        </message>
+        <message>
+            <source>The last fit failed ({reason}): these are the values fitted before.</source>
+            <translation>最近一次拟合失败（{reason}）：显示的是此前拟合的常态值。</translation>
+        </message>
+        <message>
+            <source>Command dashboard</source>
+            <translation>指挥看板</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Response times</source>
+            <translation>响应时间</translation>
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>110 calls</source>
+            <translation>110接警</translation>
+        </message>
+        <message>
+            <source>valid incidents</source>
+            <translation>有效警情</translation>
+        </message>
+        <message>
+            <source>hour of the day</source>
+            <translation>时段（时）</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation>90分位</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Response time</source>
+            <translation>响应时间</translation>
+        </message>
+        <message>
+            <source>call → dispatch</source>
+            <translation>接警 → 派警</translation>
+        </message>
+        <message>
+            <source>dispatch → arrival</source>
+            <translation>派警 → 到场</translation>
+        </message>
+        <message>
+            <source>Priority / district</source>
+            <translation>等级 / 辖区</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>警情数</translation>
+        </message>
+        <message>
+            <source>Within target</source>
+            <translation>达标率</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>辖区</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Staffing</source>
+            <translation>勤务</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>The last complete hour against each district&apos;s normal value. Double-click a district for its trend.</source>
+            <translation>各区最近完整一小时与常态值对比。双击一个区查看趋势。</translation>
+        </message>
+        <message>
+            <source>Refit now</source>
+            <translation>立即重新拟合</translation>
+        </message>
+        <message>
+            <source>Fit the normal values again from the counts read so far</source>
+            <translation>用目前已读取的计数重新拟合常态值</translation>
+        </message>
+        <message>
+            <source>Generate practice history (simulated, 8 weeks)…</source>
+            <translation>生成练习历史（模拟，8周）…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsDesk</name>
+        <message>
+            <source>Levels by district</source>
+            <translation>各区等级</translation>
+        </message>
+        <message>
+            <source>Levels by station area</source>
+            <translation>各派出所辖区等级</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values again…</source>
+            <translation>正在重新拟合常态值…</translation>
+        </message>
+        <message>
+            <source>Practice history written: fitting the normal values…</source>
+            <translation>练习历史已写入：正在拟合常态值…</translation>
+        </message>
+        <message>
+            <source>&amp;Analytics</source>
+            <translation>统计分析(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Command dashboard</source>
+            <translation>指挥看板</translation>
+        </message>
+        <message>
+            <source>District trend</source>
+            <translation>辖区趋势</translation>
+        </message>
+        <message>
+            <source>Refit the normal values now</source>
+            <translation>立即重新拟合常态值</translation>
+        </message>
+        <message>
+            <source>Generate practice history (simulated, 8 weeks)…</source>
+            <translation>生成练习历史（模拟，8周）…</translation>
+        </message>
+        <message>
+            <source>Eight simulated weeks of incidents to learn the normal values from, written beside your log (never into it)</source>
+            <translation>八周模拟警情，用于学习常态值，写在您的日志旁（绝不写入日志）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsHistory</name>
+        <message>
+            <source>Writing 8 weeks of simulated incidents for the normal values…</source>
+            <translation>正在写入8周模拟警情以计算常态值…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Practice history</source>
+            <translation>练习历史</translation>
+        </message>
+        <message>
+            <source>Writing 8 weeks of simulated incidents for the normal values… {percent:.0f} %</source>
+            <translation>正在写入8周模拟警情以计算常态值… {percent:.0f} %</translation>
+        </message>
+        <message>
+            <source>Cancelled: no practice history was kept.</source>
+            <translation>已取消：未保留练习历史。</translation>
+        </message>
+        <message>
+            <source>The practice history could not be written to {path}: {reason}</source>
+            <translation>无法将练习历史写入 {path}：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsLevels</name>
+        <message>
+            <source>{area}: not enough history (历史数据不足)</source>
+            <translation>{area}：历史数据不足</translation>
+        </message>
+        <message>
+            <source>the last fit failed: normal values since {when}</source>
+            <translation>最近一次拟合失败：常态值沿用自 {when}</translation>
+        </message>
+        <message>
+            <source>not enough history</source>
+            <translation>历史数据不足</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsService</name>
+        <message>
+            <source>The dashboard could not be worked out: {reason}</source>
+            <translation>无法计算看板数据：{reason}</translation>
+        </message>
+        <message>
+            <source>The trend could not be worked out: {reason}</source>
+            <translation>无法计算趋势：{reason}</translation>
+        </message>
+        <message>
+            <source>Counting incidents per hour…</source>
+            <translation>正在按小时统计警情…</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values…</source>
+            <translation>正在拟合常态值…</translation>
+        </message>
+        <message>
+            <source>Fitting the normal values failed ({reason}); the levels use the values fitted before.</source>
+            <translation>常态值拟合失败（{reason}）；等级沿用此前拟合的常态值。</translation>
+        </message>
+        <message>
+            <source>The analytics could not read the event log: {reason}. The values shown are the last ones read.</source>
+            <translation>统计分析无法读取事件日志：{reason}。显示的是最近一次读取的数值。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsTexts</name>
+        <message>
+            <source>green: normal</source>
+            <translation>绿色：正常</translation>
+        </message>
+        <message>
+            <source>blue: above normal</source>
+            <translation>蓝色：高于常态</translation>
+        </message>
+        <message>
+            <source>yellow: well above normal</source>
+            <translation>黄色：明显高于常态</translation>
+        </message>
+        <message>
+            <source>red: far above normal</source>
+            <translation>红色：远高于常态</translation>
+        </message>
+        <message>
+            <source>green</source>
+            <translation>绿</translation>
+        </message>
+        <message>
+            <source>blue</source>
+            <translation>蓝</translation>
+        </message>
+        <message>
+            <source>yellow</source>
+            <translation>黄</translation>
+        </message>
+        <message>
+            <source>red</source>
+            <translation>红</translation>
+        </message>
+        <message>
+            <source>last {window} h: {observed} incidents, normal {expected:.1f}, {p}</source>
+            <translation>近 {window} 小时：{observed} 起，常态 {expected:.1f}，{p}</translation>
+        </message>
+        <message>
+            <source>no extra patrol groups</source>
+            <translation>无需增派巡组</translation>
+        </message>
+        <message>
+            <source>+{n} patrol groups</source>
+            <translation>+{n} 巡组</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsTrend</name>
+        <message>
+            <source>District trend</source>
+            <translation>辖区趋势</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>最近</translation>
+        </message>
+        <message>
+            <source>%n day(s)</source>
+            <translation>%n 天</translation>
+        </message>
+        <message>
+            <source>incidents per hour</source>
+            <translation>每小时警情</translation>
+        </message>
+        <message>
+            <source>normal value</source>
+            <translation>常态值</translation>
+        </message>
+        <message>
+            <source>normal band (95 %)</source>
+            <translation>常态区间（95 %）</translation>
+        </message>
+        <message>
+            <source>Choose a district, or click one on the level map.</source>
+            <translation>选择一个区，或在等级地图上点击一个区。</translation>
+        </message>
+        <message>
+            <source>{area}: not enough history (历史数据不足) for a normal value: generate practice history or wait until the log holds {weeks} weeks.</source>
+            <translation>{area}：历史数据不足，无法计算常态值：请生成练习历史，或等日志积累到 {weeks} 周。</translation>
+        </message>
+        <message>
+            <source>Staffing: {staffing}</source>
+            <translation>勤务：{staffing}</translation>
+        </message>
+    </context>
+    <context>
         <name>CallTaking</name>
         <message>
             <location filename="../../dispatch_desktop/ui/call_taking.py" line="+86" />
