@@ -20,6 +20,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -40,22 +41,26 @@ def fit_in_process(counts: Any, config: Any, *, until_slot: int, previous: Any =
     payload = pickle.dumps((function, counts, config, until_slot, previous), protocol=pickle.HIGHEST_PROTOCOL)
     # The child finds the modules where this process found them (a checkout, a test's own stand-in).
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
-    process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=environment)
-    given: bytes | None = payload
-    try:
-        while True:
-            try:
-                answer, errors = process.communicate(given, timeout=POLL_S)
-                break
-            except subprocess.TimeoutExpired:
-                given = None  # the payload keeps being written: it is given once
-                if cancelled is not None and cancelled():
-                    raise FitStopped("the desk stopped while the normal values were being fitted") from None
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    # The payload goes in as a file, not through communicate(input=…): a communicate that times out and is
+    # called again (to look at ``cancelled`` in between) stops writing its input, and the child would wait
+    # for the rest of its stdin for ever (seen when the first 0.2 s did not write the whole payload).
+    with tempfile.TemporaryFile() as given:
+        given.write(payload)
+        given.seek(0)
+        process = subprocess.Popen([sys.executable, "-m", __name__], stdin=given, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=environment)
+        try:
+            while True:
+                try:
+                    answer, errors = process.communicate(timeout=POLL_S)
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancelled is not None and cancelled():
+                        raise FitStopped("the desk stopped while the normal values were being fitted") from None
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
     try:
         ok, value = pickle.loads(answer)
     except Exception:

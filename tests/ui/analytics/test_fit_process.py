@@ -37,3 +37,13 @@ def test_stopping_the_desk_ends_the_fit_at_once() -> None:
     with pytest.raises(FitStopped):
         fit_in_process([], None, until_slot=0, cancelled=cancelled, function=f"{HERE}:fit_that_takes_long")
     assert time.monotonic() - started < 30  # not the minute the fit would take
+
+
+def test_counts_too_big_to_hand_over_at_once_reach_the_fit_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight weeks of every area's counts are megabytes: more than the child reads before the first look at
+    ``cancelled`` on a busy machine (the desk's fit once waited for ever: the rest was never written)."""
+    monkeypatch.setattr("dispatch_desktop.ui.analytics.fit_process.POLL_S", 0.001)  # a machine that busy
+    counts = list(range(2_000_000))  # ~10 MB pickled
+    model = fit_in_process(counts, None, until_slot=5, cancelled=lambda: False,
+                           function=f"{HERE}:fit_returning_its_process")
+    assert model["counts"] == sum(counts) and model["until_slot"] == 5
