@@ -4,29 +4,18 @@ and the figures a person works out on paper. Shared by the review's core, comman
 
 from __future__ import annotations
 
-import enum
 import functools
 from dataclasses import dataclass
 
 import msgspec
 import numpy as np
 
+from dispatch_desktop.analytics.counts import Area, AreaKind
 from dispatch_desktop.analytics.review import SLOT_MS, month_start_ms
 from dispatch_desktop.api.reference import default_city
 from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.city import City, Station
 from dispatch_desktop.domain.enums import Category
-
-
-class AreaKind(enum.StrEnum):
-    DISTRICT = "district"
-    STATION = "station"
-
-
-@dataclass(frozen=True, order=True)
-class Area:
-    kind: AreaKind
-    id: str
 
 
 @dataclass(frozen=True)
