@@ -110,21 +110,12 @@ class ProgressLine:
 
 def generate(args: argparse.Namespace, text: str, shown: str, default: bool) -> int:
     """``db generate`` with a --db URL that names a database (``db.run`` has checked it)."""
-    from dispatch_desktop.store import EventStore
-
     _check_mode(args)
     if args.incidents_only:
         from dispatch_desktop.commands import db_generate_history
 
         return db_generate_history.generate_history(args, text, shown, default)
-    check_store(text, Use.CREATE_ANNOUNCED, default=default)
-    try:
-        store = EventStore.open(text)
-    except Exception as error:  # SQLAlchemy's or the OS's: either way nothing could be written
-        reason = getattr(error, "orig", None) or error
-        raise Refused(f"cannot create or open the event store {shown}: {reason}. Check that its directory "
-                      "exists and that you may write there, or give another --db.") from None
-    with store:
+    with open_to_write(text, shown, default=default) as store:
         start_ms = _start(args, store, shown)
         return _run(args, store, start_ms, shown)
 
@@ -216,3 +207,17 @@ def _report(outcome: Outcome) -> None:
     if outcome.stopped:
         print(f"stopped by Ctrl-C: the log holds every event up to {date_time_text(outcome.reached_ms)} "
               "(whole batches, valid keyframes); 'db generate --append' continues it")
+
+
+def open_to_write(url: str, shown: str, *, default: bool) -> EventStore:
+    """The store to generate into (created, and said so, when it is not there); ``Refused`` in a sentence when
+    it cannot be opened."""
+    from dispatch_desktop.store import EventStore
+
+    check_store(url, Use.CREATE_ANNOUNCED, default=default)
+    try:
+        return EventStore.open(url)
+    except Exception as error:  # SQLAlchemy's or the OS's: either way nothing could be written
+        reason = getattr(error, "orig", None) or error
+        raise Refused(f"cannot create or open the event store {shown}: {reason}. Check that its directory "
+                      "exists and that you may write there, or give another --db.") from None

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
-from dispatch_desktop.commands.db_generate import INTERRUPTED, ProgressLine, ctrl_c_stops
-from dispatch_desktop.storage_checks import Refused, Use, check_store
+from dispatch_desktop.commands.db_generate import INTERRUPTED, ProgressLine, ctrl_c_stops, open_to_write
+from dispatch_desktop.storage_checks import Refused
 
 if TYPE_CHECKING:
     from dispatch_desktop.analytics.history import GroundTruth, HistoryProgress
@@ -33,22 +33,13 @@ def default_history_path() -> Path:
 
 def generate_history(args: argparse.Namespace, text: str, shown: str, default: bool) -> int:
     """The --incidents-only mode (``db_generate.generate`` has checked the options go together)."""
-    from dispatch_desktop.store import EventStore
-
     if default:
         where = default_history_path()
         where.parent.mkdir(parents=True, exist_ok=True)
         text = shown = f"sqlite:///{where}"
     truth_file = _truth_file(args, text)
     start_ms = _start_ms(args)
-    check_store(text, Use.CREATE_ANNOUNCED, default=default)
-    try:
-        store = EventStore.open(text)
-    except Exception as error:  # SQLAlchemy's or the OS's: either way nothing could be written
-        reason = getattr(error, "orig", None) or error
-        raise Refused(f"cannot create or open the event store {shown}: {reason}. Check that its directory "
-                      "exists and that you may write there, or give another --db.") from None
-    with store:
+    with open_to_write(text, shown, default=default) as store:
         held = store.last_gseq()
         if held:
             events = f"{held:,} event{'s' if held != 1 else ''}"
