@@ -1312,6 +1312,42 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Inject now…</source>
+            <translation>Inject now…</translation>
+        </message>
+        <message>
+            <source>One of the scenario&apos;s injects ahead of its time, or an SOS or a failure of a drill unit that the scenario does not plan</source>
+            <translation>One of the scenario&apos;s injects ahead of its time, or an SOS or a failure of a drill unit that the scenario does not plan</translation>
+        </message>
+        <message>
+            <source>{inject} (planned at {at})</source>
+            <translation>{inject} (planned at {at})</translation>
+        </message>
+        <message>
+            <source>{unit} becomes unavailable</source>
+            <translation>{unit} becomes unavailable</translation>
+        </message>
+        <message>
+            <source>{unit} breaks down</source>
+            <translation>{unit} breaks down</translation>
+        </message>
+        <message>
+            <source>{unit} goes silent on the radio</source>
+            <translation>{unit} goes silent on the radio</translation>
+        </message>
+        <message>
+            <source>SOS from {unit}</source>
+            <translation>SOS from {unit}</translation>
+        </message>
+        <message>
+            <source>Inject now</source>
+            <translation>Inject now</translation>
+        </message>
+        <message>
+            <source>Inject:</source>
+            <translation>Inject:</translation>
+        </message>
+        <message>
             <source>Take over the interrupted drill</source>
             <translation>Take over the interrupted drill</translation>
         </message>

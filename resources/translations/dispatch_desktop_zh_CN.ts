@@ -1311,6 +1311,42 @@
     <context>
         <name>DrillControls</name>
         <message>
+            <source>Inject now…</source>
+            <translation>立即注入…</translation>
+        </message>
+        <message>
+            <source>One of the scenario&apos;s injects ahead of its time, or an SOS or a failure of a drill unit that the scenario does not plan</source>
+            <translation>提前注入脚本中的导调项，或临时注入演练警力的紧急求助、故障</translation>
+        </message>
+        <message>
+            <source>{inject} (planned at {at})</source>
+            <translation>{inject}（计划 {at}）</translation>
+        </message>
+        <message>
+            <source>{unit} becomes unavailable</source>
+            <translation>{unit} 暂不可用</translation>
+        </message>
+        <message>
+            <source>{unit} breaks down</source>
+            <translation>{unit} 发生车辆故障</translation>
+        </message>
+        <message>
+            <source>{unit} goes silent on the radio</source>
+            <translation>{unit} 失去联络</translation>
+        </message>
+        <message>
+            <source>SOS from {unit}</source>
+            <translation>{unit} 紧急求助</translation>
+        </message>
+        <message>
+            <source>Inject now</source>
+            <translation>立即注入</translation>
+        </message>
+        <message>
+            <source>Inject:</source>
+            <translation>导调项：</translation>
+        </message>
+        <message>
             <source>Take over the interrupted drill</source>
             <translation>接管中断的演练</translation>
         </message>

@@ -37,7 +37,7 @@ expectations:
 
 
 def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_live_state(  # type: ignore[no-untyped-def]
-        qtbot, make_desk: DeskFactory, tmp_path: Path) -> None:
+        qtbot, make_desk: DeskFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     desk = make_desk("zh_CN")
     window, model = desk.window, desk.window.city_model
     scenario = tmp_path / "desk_drill_test.yaml"
@@ -85,6 +85,14 @@ def test_a_drill_run_from_the_desk_is_marked_everywhere_and_never_reaches_the_li
     assert call not in live.calls and "DRILL-PG-1" not in live.units  # nothing of the drill in the live state
     assert "J-20261207-99001" not in live.incidents and "J-20261207-99002" not in live.incidents
 
+    # Drill → Inject now…: an SOS the scenario does not plan, from its simulated unit.
+    labels = [label for label, _inject in desk.drills.inject_choices()]
+    assert "DRILL-PG-1 发生车辆故障" in labels and "knife" not in " ".join(labels)  # the call came already
+    monkeypatch.setattr("dispatch_desktop.ui.drill.controls.QInputDialog.getItem",
+                        lambda *_args, **_kwargs: ("DRILL-PG-1 紧急求助", True))
+    desk.drills.ask_inject()
+    qtbot.waitUntil(lambda: "DRILL-PG-1" in model.state.units and model.state.units["DRILL-PG-1"].sos,
+                    timeout=20_000)
     desk.drills.end()
     qtbot.waitUntil(lambda: model.state.drill is None and model.mode is not DisplayMode.DRILL, timeout=20_000)
     qtbot.waitUntil(lambda: not trainer.running, timeout=10_000)

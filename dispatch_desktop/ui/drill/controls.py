@@ -25,7 +25,7 @@ from dispatch_desktop.drill.ids import next_drill_id
 from dispatch_desktop.drill.loading import load_file, shipped_files
 from dispatch_desktop.drill.rejoin import ResumePoint, resume_point
 from dispatch_desktop.drill.runner import DrillRunner
-from dispatch_desktop.drill.scenario import Scenario
+from dispatch_desktop.drill.scenario import Inject, Scenario, SosInject, UnitFailure, UnitFailureKind, drill_time
 from dispatch_desktop.drill.scoring import DrillScore
 from dispatch_desktop.drill.sim_units import simulated_motion
 from dispatch_desktop.store import EventStore
@@ -82,6 +82,8 @@ class DrillControls(QObject):
             self.warp_actions[factor] = made
         self.skip_action = self._action("drill_skip")
         self.skip_action.triggered.connect(self.skip_next)
+        self.inject_action = self._action("drill_inject")
+        self.inject_action.triggered.connect(self.ask_inject)
         self.end_action = self._action("drill_end")
         self.end_action.triggered.connect(self.end)
         self.menu.addSeparator()
@@ -120,6 +122,10 @@ class DrillControls(QObject):
         self.resume_action.setText(translate("DrillControls", "Resume the drill clock"))
         self.warp_menu.setTitle(translate("DrillControls", "Drill clock speed"))
         self.skip_action.setText(translate("DrillControls", "Skip the next inject"))
+        self.inject_action.setText(translate("DrillControls", "Inject now…"))
+        self.inject_action.setToolTip(translate(
+            "DrillControls", "One of the scenario's injects ahead of its time, or an SOS or a failure of a drill "
+            "unit that the scenario does not plan"))
         self.end_action.setText(translate("DrillControls", "End the drill"))
         self.report_action.setText(translate("DrillControls", "Drill report…"))
         self.report_action.setToolTip(translate(
@@ -139,7 +145,7 @@ class DrillControls(QObject):
             not training and drill is not None and drill.source == self._client.name and self._field is not None
             and self._store is not None)
         self.start_action.setToolTip(self._may_start)
-        for made in (self.pause_action, self.resume_action, self.skip_action, self.end_action,
+        for made in (self.pause_action, self.resume_action, self.skip_action, self.inject_action, self.end_action,
                      *self.warp_actions.values()):
             made.setEnabled(training)
         self.warp_menu.setEnabled(training)
@@ -263,6 +269,42 @@ class DrillControls(QObject):
         if waiting:
             inject = waiting[0][1]
             self._command(lambda runner: runner.skip(inject))
+
+    def inject_choices(self) -> list[tuple[str, Inject]]:
+        """What the trainer may inject now, as the menu words it: the scenario's injects still to come (ahead of
+        their time), then for each simulated unit an SOS and each failure (ad hoc)."""
+        trainer = self.trainer
+        runner = trainer.runner if trainer is not None else None
+        if runner is None:
+            return []
+        translate = QCoreApplication.translate
+        planned = runner.scenario.planned_offsets()
+        choices = [(translate("DrillControls", "{inject} (planned at {at})").format(
+                        inject=inject.id, at=drill_time(planned[inject.id]) if inject.id in planned else "—"), inject)
+                   for inject in runner.scenario.injects
+                   if inject.id not in runner.injected and inject.id not in runner.skipped]
+        failures = {UnitFailureKind.UNAVAILABLE: translate("DrillControls", "{unit} becomes unavailable"),
+                    UnitFailureKind.BREAKDOWN: translate("DrillControls", "{unit} breaks down"),
+                    UnitFailureKind.RADIO_SILENCE: translate("DrillControls", "{unit} goes silent on the radio")}
+        for unit in runner.scenario.units.simulated:
+            choices.append((translate("DrillControls", "SOS from {unit}").format(unit=unit.id),
+                            Inject(id="ad_hoc_sos", sos=SosInject(unit=unit.id))))
+            choices += [(text.format(unit=unit.id),
+                         Inject(id="ad_hoc_failure", unit_failure=UnitFailure(unit=unit.id, kind=kind)))
+                        for kind, text in failures.items()]
+        return choices
+
+    def ask_inject(self) -> None:
+        choices = self.inject_choices()
+        if not choices:
+            return
+        translate = QCoreApplication.translate
+        chosen, ok = QInputDialog.getItem(self._window, translate("DrillControls", "Inject now"),
+                                          translate("DrillControls", "Inject:"), [label for label, _ in choices],
+                                          0, False)
+        if ok:
+            inject = dict(choices)[chosen]
+            self._command(lambda runner: runner.inject(inject))
 
     def end(self) -> None:
         if self.trainer is not None:
