@@ -10,7 +10,7 @@ import pytest
 from dispatch_desktop.domain.enums import Mode
 from dispatch_desktop.replay.opening import DRILL_MARGIN_MS, ReplayRefused, ReplayRequest, open_log
 from dispatch_desktop.store import EventStore
-from tests.drill.drill_log import DRILL, EARLIER_DRILL, S, T0, write_drill_log
+from tests.drill.drill_log import DRILL, EARLIER_DRILL, T0, S, write_drill_log
 
 
 @pytest.fixture
