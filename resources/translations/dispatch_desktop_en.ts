@@ -83,6 +83,10 @@
     <context>
         <name>AnalyticsDashboard</name>
         <message>
+            <source>being worked out…</source>
+            <translation>being worked out…</translation>
+        </message>
+        <message>
             <source>110 calls today</source>
             <translation>110 calls today</translation>
         </message>

@@ -83,6 +83,10 @@
     <context>
         <name>AnalyticsDashboard</name>
         <message>
+            <source>being worked out…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
             <source>110 calls today</source>
             <translation>今日110接警</translation>
         </message>

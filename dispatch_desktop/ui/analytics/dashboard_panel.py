@@ -230,12 +230,15 @@ class DashboardPanel(QWidget):
         if not what:
             self.progress.hide()
             self._draw_status()
+            self._draw_levels()
             return
         self.status.setText(what)
         self.progress.setRange(0, 0 if fraction < 0 else 1000)
         if fraction >= 0:
             self.progress.setValue(int(fraction * 1000))
-        self.progress.show()
+        if self.progress.isHidden():
+            self.progress.show()
+            self._draw_levels()
 
     # --- drawing -------------------------------------------------------------------------------------
 
@@ -310,11 +313,15 @@ class DashboardPanel(QWidget):
         table = self.level_table
         table.setRowCount(len(self.district_names))
         levels = snapshot.levels.by_area if snapshot is not None else {}
+        # Before the first fit has come back, an area without a level is not yet known, not short of history.
+        first_fit = not self.progress.isHidden() and (snapshot is None or snapshot.model is None)
+        missing = translate("AnalyticsDashboard", "being worked out…") if first_fit else translate(
+            "AnalyticsDashboard", "not enough history")
         staffing_for = self.staffing_for
         for row, (adcode, name) in enumerate(self.district_names.items()):
             level = levels.get(self._make_area("district", adcode))
             if level is None or level.colour is None:
-                cells = (name, translate("AnalyticsDashboard", "not enough history"), "", "")
+                cells = (name, missing, "", "")
                 colour = THIN_COLOUR
             else:
                 rule = staffing_for(level) if staffing_for is not None else None

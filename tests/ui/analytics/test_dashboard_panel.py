@@ -148,3 +148,14 @@ def test_simulated_history_feeds_the_levels_never_todays_figures(qtbot, make_ana
     desk.window.show()
     qtbot.waitUntil(lambda: desk.panel.figures is not None, timeout=5000)
     assert desk.panel.figures.valid[3] == 0 and desk.panel.figures.valid[8] == 4  # the day is the live log's
+
+
+def test_while_the_first_fit_runs_the_levels_say_they_are_being_worked_out(  # type: ignore[no-untyped-def]
+        qtbot, make_analytics_desk) -> None:
+    """Not "not enough history": a user who just generated eight weeks would be told the opposite of the truth."""
+    desk = make_analytics_desk(language="en")
+    panel, table = desk.panel, desk.panel.level_table
+    panel.show_busy("Fitting the normal values…", -1.0)
+    assert {table.item(row, 1).text() for row in range(table.rowCount())} == {"■ being worked out…"}
+    panel.show_busy("", 0.0)  # done, and still no level: now it is the history that is short
+    assert {table.item(row, 1).text() for row in range(table.rowCount())} == {"■ not enough history"}
