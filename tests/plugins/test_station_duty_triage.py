@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,6 +16,16 @@ import pytest
 from station_duty.triage import DEFAULT_RULES, Triage, suggest
 
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
+
+
+def quoted(word: str, reason: str) -> bool:
+    """The reason quotes the rule word, or for a pattern ("老板~跑") what the caller said: its words in order,
+    joined by "…" ("老板…跑"), never the pattern itself, which a call-taker cannot read."""
+    if "~" not in word:
+        return f"“{word}”" in reason
+    literal = [part for part in word.split("~") if part and not part.startswith("{")]
+    said = re.findall(r"“([^”]*…[^”]*)”", reason)
+    return word not in reason and any(re.search(".*".join(map(re.escape, literal)), text) for text in said)
 
 
 @pytest.mark.parametrize(("text", "hour"), [
@@ -48,7 +59,7 @@ def test_police_business_wins_whatever_the_dispute_is_about(text: str, hour: int
 def test_non_police_calls_go_to_the_department_that_fixes_the_thing(text: str, department: str) -> None:
     found = suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
-    assert department in found.reason and all(f"“{word}”" in found.reason for word in found.matched)
+    assert department in found.reason and all(quoted(word, found.reason) for word in found.matched)
 
 
 @pytest.mark.parametrize(("text", "hour", "department"), [
@@ -112,7 +123,7 @@ def test_words_are_looked_up_among_jieba_s_words_not_inside_them() -> None:
 def test_cantonese_flavoured_calls_are_read_as_the_same_words(said: str, department: str) -> None:
     found = suggest(said, "", 14)
     assert found.department == department, found.reason
-    assert found.matched and all(f"“{word}”" in found.reason for word in found.matched)
+    assert found.matched and all(quoted(word, found.reason) for word in found.matched)
     # Without the rules' synonyms these calls match nothing or go to the wrong department.
     plain = Triage(dataclasses.replace(Triage.from_file().rules, synonyms={})).suggest(said, "", 14)
     assert plain.department != department or not plain.matched, plain.reason
@@ -191,3 +202,10 @@ def test_the_triage_runs_without_qt_and_says_nothing_on_stderr(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "公安"
     assert done.stderr == ""
+
+
+def test_a_pattern_is_quoted_as_the_caller_said_it_not_as_the_rules_write_it() -> None:
+    found = suggest("有个人上门说是供电局的，说我家电表要换，叫我先交三百块", "", 10)
+    assert found.police and any("{" in word for word in found.matched)  # a pattern over word sets decided
+    assert "{" not in found.reason and "~" not in found.reason, found.reason
+    assert "说是…供电局" in found.reason, found.reason

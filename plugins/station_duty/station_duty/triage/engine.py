@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from station_duty.triage import explain
@@ -54,6 +54,7 @@ class _Evidence:
     night: list[str] = field(default_factory=list)
     day: list[str] = field(default_factory=list)
     negated: list[str] = field(default_factory=list)
+    said: dict[str, str] = field(default_factory=dict)  # a pattern -> its words as the call has them
 
     def department_score(self, name: str) -> float:
         return sum(self.departments.get(name, {}).values())
@@ -141,6 +142,10 @@ class Triage:
         text = self.rewrite(text)
         pieces = self._cut(text)
         evidence = self._evidence(self._baseline.find(text) if self._baseline else self._finder.find(pieces))
+        return _as_said(self._decide(text, pieces, evidence, incident_type, hour), evidence.said)
+
+    def _decide(self, text: str, pieces: Sequence[str], evidence: _Evidence, incident_type: str,
+                hour: int | None) -> Suggestion:
         rules = self.rules
         hint_department, hint_weight = rules.type_hints.get(incident_type.strip(), ("", 0.0))
         police_score = sum(evidence.police.values())
@@ -187,6 +192,8 @@ class Triage:
     def _evidence(self, found: Sequence[Found]) -> _Evidence:
         evidence = _Evidence()
         for item in found:
+            if item.said:
+                evidence.said.setdefault(item.word, item.said)
             for group, name, weight in self._tags[item.word]:
                 if item.negated and not (group == "department" and name in self._not_negatable):
                     if item.word not in evidence.negated:
@@ -327,6 +334,21 @@ class Triage:
         confidence = 0.5 + 0.1 * (guess.probability - MODEL_THRESHOLD) / (1.0 - MODEL_THRESHOLD)
         return _suggestion(False, Explanation(explain.MODEL, guess.department, guess.words,
                                               negated=_negated(evidence)), confidence, ())
+
+
+def _as_said(suggestion: Suggestion, said: Mapping[str, str]) -> Suggestion:
+    """The reason quotes what the caller said where a pattern matched ("上门…说是…供电局…交"), not the pattern
+    ("{来人}~{自称}~{单位}~~{索要}"), which a call-taker cannot read; ``matched`` keeps the rules' words."""
+    if not said:
+        return suggestion
+    shown = suggestion.explanation
+    explanation = replace(shown, words=_said(shown.words, said), rival_words=_said(shown.rival_words, said),
+                          negated=_said(shown.negated, said))
+    return replace(suggestion, reason=explain.chinese(explanation), explanation=explanation)
+
+
+def _said(words: tuple[str, ...], said: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(said.get(word, word) for word in words)
 
 
 def _negated(evidence: _Evidence) -> tuple[str, ...]:

@@ -75,6 +75,7 @@ class Found:
     word: str  # as written in the rules
     start: int  # index of its first piece
     negated: bool
+    said: str = ""  # a pattern's words as the call has them ("上门…说是…供电局…交"); "" for a plain word
 
 
 class Finder:
@@ -91,6 +92,7 @@ class Finder:
                 self.patterns.append((word, _parts(word, sets)))
             else:
                 self.plain[normalize(word)] = word
+        self._pattern_words = frozenset(word for word, _parts in self.patterns)
         self.negations = frozenset(normalize(word) for word in negations)
         self.breaks = frozenset(normalize(word) for word in breaks)
         self.scope = scope
@@ -120,7 +122,7 @@ class Finder:
         for word, parts in self.patterns:
             spans.extend((covers[0][0], covers[-1][1], word, covers) for covers in self._pattern(parts, runs, clause))
         found = []
-        for start, end, word, _ in spans:
+        for start, end, word, spelled_by in spans:
             # "打" inside a found "打起来" is the same evidence: count the longer word only; a pattern's
             # parts belong to it ("失踪" in "老板~失踪"), the words between them do not.
             if any(s <= start and end <= e and (len(spelled) > 1 or (e - s) > (end - start))
@@ -132,7 +134,8 @@ class Finder:
                 pieces[before] in self.negations and clause[before] == clause[start]
                 for before in range(max(0, start - self.scope), start)
             )
-            found.append(Found(word, start, negated))
+            said = "…".join("".join(pieces[s:e]) for s, e in spelled_by) if word in self._pattern_words else ""
+            found.append(Found(word, start, negated, said))
         found.sort(key=lambda item: item.start)
         return found
 
