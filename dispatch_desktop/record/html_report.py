@@ -96,7 +96,7 @@ def _map(record: IncidentRecord, language: str) -> folium.Map:
     for line in content.track_lines(record):
         for run in line.runs:
             if len(run) > 1:
-                folium.PolyLine(run, color=line.colour, weight=4, opacity=0.85,  # type: ignore[no-untyped-call]
+                folium.PolyLine(run, color=line.colour, weight=4, opacity=0.85,  # type: ignore[no-untyped-call]  # folium leaves PolyLine.__init__ unannotated
                                 tooltip=line.unit).add_to(view)
         for point, word, filled in ((line.start, "track_start", "#ffffff"), (line.end, "track_end", line.colour)):
             if point is not None:

@@ -197,7 +197,7 @@ class ReviewDialog(QDialog):
         def work() -> None:
             try:
                 counts = sources.read_counts(self._posted.progress.emit, cancel.is_set) if counting else None
-                issued: object = sources.read_issued(month, sources.now_ms())
+                issued: dict[str, orders.IssuedOrder] | BaseException = sources.read_issued(month, sources.now_ms())
             except Exception as error:  # the log's own errors vary by backend; the sentence is what matters
                 counts, issued = None, error
             if not cancel.is_set():
@@ -206,7 +206,8 @@ class ReviewDialog(QDialog):
 
         threading.Thread(target=work, name="station-review", daemon=True).start()
 
-    def _on_read(self, month: str, counts: MonthlyCounts | None, issued: object) -> None:
+    def _on_read(self, month: str, counts: MonthlyCounts | None,
+                 issued: dict[str, orders.IssuedOrder] | BaseException) -> None:
         self.progress.hide()
         self.refresh_button.setEnabled(True)
         if counts is not None:
@@ -216,7 +217,7 @@ class ReviewDialog(QDialog):
             return
         if month != self.chosen_month:  # the month was changed meanwhile: its own read follows
             return
-        self.show_review(dict(issued))  # type: ignore[call-overload]
+        self.show_review(issued)
 
     def show_review(self, issued: dict[str, orders.IssuedOrder]) -> None:
         if self.counts is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dispatch_desktop.analytics.order import IssuedOrder
@@ -39,8 +39,8 @@ def header_text(column: str) -> str:
 
 
 class ReviewModel(QAbstractTableModel):
-    def __init__(self, city: City, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, city: City, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._city = city
         self.review: MonthlyReview | None = None
         self.issued: Mapping[str, IssuedOrder] = {}

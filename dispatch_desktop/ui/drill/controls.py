@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from dispatch_desktop.bus.sockets import Context
 from dispatch_desktop.bus.workstation import Published, WorkstationClient
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.drill.clock import DrillClock
@@ -40,7 +41,7 @@ class DrillControls(QObject):
     replayRequested = Signal(str)  # a drill's id: open its replay (the composition root hands it to the launcher)
 
     def __init__(self, window: Workstation, client: WorkstationClient, city: City, *, field_endpoint: str | None,
-                 context: object, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
+                 context: Context | None, store: EventStore | None, operator: Callable[[], str], may_start: str = "",
                  database_url: str | None = None, parent: QObject | None = None,
                  first_camera: Callable[[float, float], str | None] | None = None) -> None:
         """``field_endpoint``: the hub's field socket, where the drill's simulated units report (None: this desk
@@ -237,7 +238,7 @@ class DrillControls(QObject):
             chosen = drill_id() if drill_id is not None else next_drill_id(store, int(time.time() * 1000))
             return DrillRunner(scenario, self._city, self._client, self._field or "",
                                drill_id=chosen, clock=DrillClock(),
-                               motion=simulated_motion, operator=operator, context=self._context,  # type: ignore[arg-type]
+                               motion=simulated_motion, operator=operator, context=self._context,
                                first_camera=self._first_camera)
 
         trainer = self.trainer = DrillTrainer(make_runner, self, open_drill=open_drill)
