@@ -9,7 +9,7 @@ from dispatch_desktop.domain import events as ev
 from dispatch_desktop.domain.enums import IncidentStatus, Mode, UnitKind, UnitStatus
 from dispatch_desktop.domain.projection import apply_all
 from dispatch_desktop.domain.state import State
-from dispatch_desktop.store import EventStore, Projector
+from dispatch_desktop.store import EventStore, Projector, event_store
 from tests.store.conftest import StoreFactory
 from tests.store.samples import T0, every_kind, position
 
@@ -83,6 +83,36 @@ def test_state_at_a_time_holds_every_event_stamped_by_then(stored: tuple[EventSt
         assert store.state_at(time_ms=time_ms) == expected, time_ms
     incident = store.state_at(time_ms=T0 + 30_000).incidents["J-20251122-0001"]
     assert incident.status is IncidentStatus.DISPATCHED  # dispatched by then, not yet on scene
+
+
+@pytest.mark.parametrize("scan_rows", [2, 20_000])
+def test_every_instant_finds_exactly_the_events_stamped_by_then(
+    open_store: StoreFactory, url: str, monkeypatch: pytest.MonkeyPatch, scan_rows: int
+) -> None:
+    # The keyframes bracket the instant, bisection narrows a wide bracket (2 rows: nearly all of the way) and
+    # one scan ends it. No late events here: they would decide the answer instead (the test above has some).
+    monkeypatch.setattr(event_store, "_SCAN_ROWS", scan_rows)
+    log = [position(u, 1000 + tick, T0 + tick * 5_000 + n * (tick % 3)) for tick in range(40)
+           for n, u in enumerate(UNITS)]
+    store = open_store(url, snapshot_every=10)
+    Projector(store).append(log)
+    for time_ms in sorted({e.t_hub + d for e in log for d in (-1, 0, 1)}):
+        stamped = [e for e in log if e.t_hub <= time_ms]
+        rebuilt = store.rebuild(time_ms=time_ms)
+        assert (rebuilt.gseq, rebuilt.state) == (len(stamped), replay(stamped)), time_ms
+
+
+def test_the_keyframe_before_an_instant_is_the_state_at_its_event(
+    stored: tuple[EventStore, list[ev.Envelope]]
+) -> None:
+    store, log = stored
+    assert store.keyframe_before(log[8].t_hub) is None  # the first keyframe is at gseq 10
+    keyframe = store.keyframe_before(T0 + 40_000)
+    assert keyframe is not None
+    assert keyframe.state == replay(log[: keyframe.gseq])
+    assert keyframe.time_ms == max(e.t_hub for e in log[: keyframe.gseq]) <= T0 + 40_000
+    assert max(e.t_hub for e in log[: keyframe.gseq + 10]) > T0 + 40_000  # the next keyframe is past it
+    assert store.keyframe_before(T0 + 40_000, Mode.DRILL) is None  # no drill keyframes stored
 
 
 def test_drill_state_sees_drill_events_live_state_does_not(stored: tuple[EventStore, list[ev.Envelope]]) -> None:
