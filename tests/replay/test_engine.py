@@ -96,3 +96,18 @@ def test_a_keyframe_with_a_lost_block_costs_time_not_the_truth(story_store: Even
     engine = ReplayEngine(story_store)
     assert engine.seek(at).state == expected  # replayed from the log's start instead
     assert engine.advance(at + 30 * S).state == story_store.state_at(time_ms=at + 30 * S)
+
+
+def test_a_drag_previews_the_keyframe_before_the_cursor_then_steps_exactly(story_store: EventStore) -> None:
+    middle = story_store.rebuild(time_ms=T0 + 400 * S)
+    story_store.save_snapshot(middle.gseq, middle.state)
+    engine = ReplayEngine(story_store)
+    cursor = T0 + 430 * S  # 30 s after the keyframe: its state stands in while the cursor moves
+    preview = engine.seek(cursor, fixes=False)
+    assert preview.preview and preview.time_ms == cursor
+    assert (preview.gseq, preview.state) == (middle.gseq, middle.state) != (middle.gseq, story_store.state_at(
+        time_ms=cursor))
+    step = engine.advance(cursor + 2 * S)  # the drag ended: the next frame is the exact one again
+    assert step.state == story_store.state_at(time_ms=cursor + 2 * S) and not step.preview
+    far = engine.seek(T0 + 500 * S, fixes=False)  # 100 s past the keyframe: too far, rebuilt exactly
+    assert far.state == story_store.state_at(time_ms=T0 + 500 * S) and far.preview
