@@ -28,6 +28,10 @@ class DerivedFacts:
         every incident event, so a lookup: a replay at ×64 hears hundreds a second."""
         return incident in self._required or bool(self._alerts.get(incident))
 
+    def standing(self) -> set[str]:
+        """The incidents with a requirement or an alert standing."""
+        return set(self._required) | {incident for incident, keys in self._alerts.items() if keys}
+
     def close(self) -> None:
         for _forces, _reason, subscription in self._required.values():
             subscription.cancel()

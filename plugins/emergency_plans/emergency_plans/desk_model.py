@@ -235,6 +235,10 @@ class PlansModel:
             self._refresh(incidents)
 
     def _on_reset(self, state: State) -> None:
+        # What can change at a reset: the incidents with an activation (before it and after) or something
+        # standing. Deriving for every incident of the state (a replay's seek into Guangzhou's day: 10,000)
+        # held the desk ~30 ms at every seek for nothing; the listeners still hear of every incident.
+        before = {activation.incident for activation in self.checklists.activations()} | self._derived.standing()
         if state.time < self._seen_ms:  # a replay went back: start again from its moment
             self.checklists.forget()
             self._states.clear()
@@ -246,18 +250,23 @@ class PlansModel:
         activated = {activation.incident for activation in self.checklists.activations()}
         changed = self.checklists.reset(incident for incident in state.incidents.values()
                                         if incident.is_open or incident.id in activated)
-        self._refresh({self._incident_of(activation_id) for activation_id in changed} | self._all_incidents())
+        after = {activation.incident for activation in self.checklists.activations()}
+        self._refresh({self._incident_of(activation_id) for activation_id in changed} | before | after,
+                      announce=self._all_incidents())
 
-    def _refresh(self, incidents: set[str]) -> None:
+    def _refresh(self, incidents: set[str], *, announce: set[str] | None = None) -> None:
+        """Derive anew for ``incidents``; tell the listeners of ``announce`` (default: the same)."""
         incidents.discard("")
-        if not incidents:
-            return
         now = self.desk.now_ms()
-        for activation in self.checklists.activations():
-            if activation.incident in incidents:
-                self._crossed(activation, now)
-        self._derived.update(incidents, now)
-        self._emit(incidents)
+        if incidents:
+            for activation in self.checklists.activations():
+                if activation.incident in incidents:
+                    self._crossed(activation, now)
+            self._derived.update(incidents, now)
+        told = incidents if announce is None else announce | incidents
+        told.discard("")
+        if told:
+            self._emit(told)
 
     def _crossed(self, activation: Activation, now: int) -> bool:
         """Remember each step's state; True if one changed since last seen."""
