@@ -24,6 +24,11 @@ from station_duty.triage.model import WordModel, features
 from station_duty.triage.rules import Rules, load_rules
 from station_duty.triage.words import Finder, Found, Substrings, Tokenizer, normalize
 
+SETTING_SHARE = 0.5
+"""What a department's setting word ([setting]: 地铁, 学校, 养老院) weighs against police words, as a share of
+its weight: a place alone never outweighs a medium police word ("学校门口有个男的一直盯着小学生看"), but it
+still tips a tie between a police word and the department's own matter ("小区垃圾桶…好几天没人清理")."""
+
 MODEL_THRESHOLD = 0.8
 """The model refers a call no rule matched when it gives a department at least this probability (its
 posterior; bench/triage.py's leave-one-part-out comparison chose it: lower refers more police calls away)."""
@@ -55,9 +60,16 @@ class _Evidence:
     day: list[str] = field(default_factory=list)
     negated: list[str] = field(default_factory=list)
     said: dict[str, str] = field(default_factory=dict)  # a pattern -> its words as the call has them
+    incidental: list[str] = field(default_factory=list)  # [incidental] phrases found ("算不算…抢")
 
     def department_score(self, name: str) -> float:
         return sum(self.departments.get(name, {}).values())
+
+    def rival_score(self, name: str, setting: frozenset[str]) -> float:
+        """The department's weight against police words: its setting words (where, to whom) count
+        ``SETTING_SHARE`` of theirs, what happened counts in full."""
+        return sum(weight * (SETTING_SHARE if word in setting else 1.0)
+                   for word, weight in self.departments.get(name, {}).items())
 
 
 _CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -120,9 +132,12 @@ class Triage:
         # one pass, longest form first: "俾人" before "俾", and a replacement is never replaced again
         self._synonym_forms = re.compile("|".join(
             re.escape(said) for said in sorted(self._synonyms, key=len, reverse=True))) if self._synonyms else None
-        police_words = {word for rule in rules.police for word in rule.weights}
+        # An incidental phrase cancels the words of events (a police trigger's, or a negatable department's:
+        # "等于被他吞了" is no swallowed object, as "跟抢钱一样" is no robbery), never a thing's or a place's.
+        cancellable = {word for rule in (*rules.police, *(rule for rule in rules.departments if rule.negatable))
+                       for word in rule.weights}
         self._finder = Finder(self._tags, rules.negation_words, rules.clause_breaks, rules.negation_scope,
-                              word_sets=rules.word_sets, incidental=rules.incidental, cancellable=police_words)
+                              word_sets=rules.word_sets, incidental=rules.incidental, cancellable=cancellable)
         self._baseline = Substrings(self._tags, rules.word_sets) if substring_baseline else None
         self._tokenizer: Tokenizer | None = None
         self._lock = threading.Lock()
@@ -148,10 +163,16 @@ class Triage:
                 hour: int | None) -> Suggestion:
         rules = self.rules
         hint_department, hint_weight = rules.type_hints.get(incident_type.strip(), ("", 0.0))
+        if hint_department == rules.police_department and evidence.incidental and not evidence.police:
+            # The police type was chosen on a word the description only asks about or compares with ("这算不算
+            # 抢东西" typed as theft): the facts decide, as they do for the word itself.
+            hint_department, hint_weight = "", 0.0
         police_score = sum(evidence.police.values())
-        rival = max((evidence.department_score(name) for name in evidence.departments), default=0.0)
+        rival = max((evidence.rival_score(name, rules.setting) for name in evidence.departments), default=0.0)
         # Police words decide whatever the dispute is about, once they are clear: a strong word, or
         # more weight than any department ("堵了" beside "下水道" is a blocked drain, not a blocked road).
+        # Where it happened is a weak rival: a man staring at pupils at a school gate is the police's, not the
+        # school's ([setting]: 学校, 地铁, 养老院 …; SETTING_SHARE).
         if police_score >= rules.police_threshold and (police_score >= rules.strong_weight or police_score >= rival):
             return self._police(evidence, police_score, incident_type, hint_department == rules.police_department)
         if evidence.noise or incident_type in rules.noise.types:
@@ -159,7 +180,9 @@ class Triage:
             if noise is not None:
                 return noise
         found = self._department(evidence, police_score, incident_type, hint_department, hint_weight)
-        if found.explanation.kind == explain.NOTHING and self._model:
+        # An [incidental] phrase is a rule that matched (a police word asked about or compared with): the
+        # model, which reads words, would take its words at face value, so it stays out.
+        if found.explanation.kind == explain.NOTHING and self._model and not evidence.incidental:
             return self._model_guess(pieces, evidence) or found
         return found
 
@@ -207,7 +230,7 @@ class Triage:
                 elif group == "source":
                     evidence.sources.setdefault(int(name), []).append(item.word)
                 elif group == "incidental":
-                    continue
+                    evidence.incidental.append(item.word)
                 else:
                     {"noise": evidence.noise, "night": evidence.night, "day": evidence.day}[group].append(item.word)
         return evidence

@@ -101,6 +101,9 @@ class Rules:
     # [incidental]: phrases in which a police word is only a figure or an object's matter, not counted
     # ("这跟抢钱有什么区别", "电池炸了")
     incidental: frozenset[str] = frozenset()
+    # [setting]: department words that say where a call happens or who is there (地铁, 学校, 养老院), not what
+    # happened: they count for their department, but never stand against police words
+    setting: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the rules look for, pattern parts included: these are added to the tokenizer."""
@@ -185,6 +188,7 @@ class _Checker:
             word_sets=self.word_sets,
             incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
                                             required=False)),
+            setting=self.setting(self.table(data, "setting"), departments),
         )
 
     # -- sections --------------------------------------------------------------------------------------
@@ -249,6 +253,16 @@ class _Checker:
             day_words=frozenset(self.words(noise, ("noise", "day_words"), required=False)),
             sources=tuple(sources), types=frozenset(self.words(noise, ("noise", "types"), required=False)),
         )
+
+    def setting(self, table: dict[str, Any], departments: tuple[WordRule, ...]) -> frozenset[str]:
+        listed = {word for rule in departments for word in rule.weights}
+        words = self.words(table, ("setting", "words"), required=False)
+        for word in words:
+            if word not in listed:
+                self.problem(("setting", "words"), f"holds “{word}”, which no department lists: a setting word "
+                                                   "only says where a department's call happens; add it to "
+                                                   "one, or remove it here.", word)
+        return frozenset(words)
 
     def sets(self, table: dict[str, Any]) -> dict[str, frozenset[str]]:
         found: dict[str, frozenset[str]] = {}
