@@ -50,6 +50,7 @@ from sim_feed import SimFeed
 from dispatch_desktop.app import build_window
 from dispatch_desktop.city import generate_city
 from dispatch_desktop.domain.enums import IncidentStatus
+from dispatch_desktop.ui.gil import SWITCH_INTERVAL_S
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.map.page import build_page
 from dispatch_desktop.ui.models.state_feed import StateFeed
@@ -137,12 +138,11 @@ def main() -> None:
     parser.add_argument("--baseline-seconds", type=float, default=5.0, help="idle empty-window stall run")
     parser.add_argument("--cold-cache", action="store_true",
                         help="start with no generated map page (a first run); default: page built beforehand")
-    parser.add_argument("--switch-interval-ms", type=float, default=0.0,
-                        help="set sys.setswitchinterval (GIL hand-off between the sim thread and the GUI); "
-                             "0 keeps Python's default (5 ms)")
+    parser.add_argument("--switch-interval-ms", type=float, default=SWITCH_INTERVAL_S * 1000,
+                        help="sys.setswitchinterval (GIL hand-off between the feed thread and the GUI); "
+                             "default: the desk's own (%(default)g ms, dispatch_desktop/ui/gil.py)")
     args = parser.parse_args()
-    if args.switch_interval_ms > 0:
-        sys.setswitchinterval(args.switch_interval_ms / 1000)
+    sys.setswitchinterval(args.switch_interval_ms / 1000)
 
     process = psutil.Process()
     cores = psutil.cpu_count() or 1

@@ -60,6 +60,7 @@ from dispatch_desktop.replay.engine import ReplayEngine
 from dispatch_desktop.replay.opening import OpenedLog, ReplayRequest, open_log
 from dispatch_desktop.store import EventStore
 from dispatch_desktop.store.location import Found, inspect
+from dispatch_desktop.ui.gil import hand_the_gil_back_promptly
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.map.page import build_page
 from dispatch_desktop.ui.replay.player import TICK_MS
@@ -296,6 +297,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     collector = GuiThreadCollector(app)  # as the desk (app.main): cyclic collection on the GUI thread only
+    hand_the_gil_back_promptly()  # as the desk and `replay open` do
     with tempfile.TemporaryDirectory(prefix="bench-replay-") as tmp:
         work = Path(tmp)
         city = generate_city()

@@ -51,6 +51,7 @@ from dispatch_desktop.ui.dispatch.intake import IntakeForm
 from dispatch_desktop.ui.display_mode import DisplayMode
 from dispatch_desktop.ui.drill.banner import DrillBanner
 from dispatch_desktop.ui.drill.controls import DrillControls
+from dispatch_desktop.ui.gil import hand_the_gil_back_promptly
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.help import AboutDialog, AboutFacts, KeyReferenceDialog
 from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
@@ -406,6 +407,7 @@ def main(args: argparse.Namespace) -> int:
     QApplication.setApplicationDisplayName("指挥调度台 Dispatch Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = GuiThreadCollector(app)  # before any other thread starts: see gui_thread_gc.py
+    hand_the_gil_back_promptly()
     if args.timezone:
         localtime.set_zone(args.timezone)
     identity = resolve_identity(args.keys, args.workstation)

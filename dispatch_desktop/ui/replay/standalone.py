@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from dispatch_desktop.paths import APP_NAME
 from dispatch_desktop.replay.opening import ReplayRefused, ReplayRequest, open_log
+from dispatch_desktop.ui.gil import hand_the_gil_back_promptly
 from dispatch_desktop.ui.gui_thread_gc import GuiThreadCollector
 from dispatch_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager
 from dispatch_desktop.ui.replay.launcher import refusal_text
@@ -30,6 +31,7 @@ def main(args: argparse.Namespace, url: str, request: ReplayRequest) -> int:
     QApplication.setApplicationDisplayName("指挥调度台 Dispatch Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = GuiThreadCollector(app)  # before any other thread starts: see gui_thread_gc.py
+    hand_the_gil_back_promptly()
     settings = WorkstationSettings(language=args.lang, operator=args.operator or "")
     language = LanguageManager(settings.translations_dir, settings.resolved_cache_dir() / "translations")
     chosen = args.lang or UserSettings(settings.resolved_config_dir(), settings.user).language(DEFAULT_LANGUAGE)
