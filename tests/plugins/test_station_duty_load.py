@@ -185,6 +185,20 @@ def test_the_panel_lists_todays_counts_per_station_busiest_first(qtbot, desk: Fa
     assert proxy.rowCount() == 1
 
 
+def test_the_panel_sorts_again_when_the_figures_change(qtbot, desk: FakeDesk) -> None:  # type: ignore[no-untyped-def]
+    from station_duty.load_panel import StationLoadPanel
+    panel = StationLoadPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    log = EventLog()
+    log.time = NOW
+    for n in range(5):  # 南华西所, idle until now, gets five incidents: it goes to the top (open, busiest first)
+        log.create(f"J-9{n}", station="S-3")
+    desk.change(log.state)
+    panel.throttle.flush()
+    assert [panel.proxy.index(0, column).data() for column in (0, 3)] == ["南华西所", "5"]
+
+
 def test_a_hidden_panel_counts_again_only_when_it_is_shown(qtbot, desk: FakeDesk) -> None:  # type: ignore[no-untyped-def]
     from station_duty.load_panel import StationLoadPanel
     panel = StationLoadPanel(desk)

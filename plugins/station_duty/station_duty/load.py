@@ -69,9 +69,24 @@ def is_overdue(incident: Incident, now_ms: int) -> bool:
     return now_ms - incident.arrived_at > targets.clear_s * 1000
 
 
-def station_loads(state: State, now_ms: int, zone: ZoneInfo, stations: Iterable[str] = ()) -> dict[str, StationLoad]:
+_last: tuple[State, int, ZoneInfo, tuple[str, ...], dict[str, StationLoad]] | None = None
+
+
+def station_loads(state: State, now_ms: int, zone: ZoneInfo, stations: tuple[str, ...] = ()) -> dict[str, StationLoad]:
     """The load of every station in ``stations`` (all zero when nothing is going on) and of any other
-    station the state's incidents or units name; one pass over the incidents and one over the units."""
+    station the state's incidents or units name; one pass over the incidents and one over the units.
+    The map layer and the panel ask for the same state in the same moment: the second is answered from
+    the first (states are immutable; the caller must not change the dictionary)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is state and last[1:4] == (now_ms, zone, stations):
+        return last[4]
+    loads = _count(state, now_ms, zone, stations)
+    _last = (state, now_ms, zone, stations, loads)
+    return loads
+
+
+def _count(state: State, now_ms: int, zone: ZoneInfo, stations: Iterable[str]) -> dict[str, StationLoad]:
     counts: dict[str, list[int]] = {station: [0, 0, 0, 0, 0] for station in stations}
     today = day_start_ms(now_ms, zone)
     for incident in state.incidents.values():

@@ -148,6 +148,7 @@ class StationLoadLayer:
         self._desk = desk
         self._layer = layer
         self._stations = desk.city.stations
+        self._station_ids = tuple(station.id for station in self._stations)
         self._rings = {station.id: station_rings(station) for station in self._stations}
         self._drawn: list[Polygon] | None = None
         self._changed = False
@@ -166,7 +167,7 @@ class StationLoadLayer:
 
     def features(self) -> list[Polygon]:
         desk = self._desk
-        loads = station_loads(desk.state, desk.now_ms(), desk.time_zone, (s.id for s in self._stations))
+        loads = station_loads(desk.state, desk.now_ms(), desk.time_zone, self._station_ids)
         features: list[Polygon] = []
         self._changed = False
         for station in self._stations:
