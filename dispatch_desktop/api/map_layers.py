@@ -84,6 +84,13 @@ def _positions(value: object, what: str) -> tuple[LatLon, ...]:
         raise ValueError(f"{what} must be a sequence of (latitude, longitude) pairs, not {value!r}")
     positions = []
     for n, item in enumerate(value):
+        # The common case first, without the ABC checks: a layer of 255 station areas has ~8,000 corners,
+        # remade whenever a label changes (the full check of each cost the GUI thread ~15 ms per refresh).
+        if type(item) is tuple and len(item) == 2:
+            lat, lon = item
+            if type(lat) is float and type(lon) is float and -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0:
+                positions.append(item)
+                continue
         try:
             positions.append(_position(item))
         except ValueError as exc:  # named here, not for every position that is fine (a route has thousands)
