@@ -35,6 +35,8 @@ POLICE_BY_CONCEPT = [
     # a banknote that is not real, in Cantonese, and one that feels wrong
     ("有个师奶俾咗张一百蚊我，唔系真嘅", "唔系真嘅", "{张}~{面额}~~{是假}"),
     ("收银的时候收到一张五十的，摸上去太薄", "摸上去太薄", "{张}~{面额}~~{手感}~{异常}"),
+    ("的士司机找给我的一百块是假的", "找给我的一百块", "{收到}~{面额}~~{是假}"),
+    ("菜场收了一张50元，验钞机验不过", "验钞机验不过", "{防伪}~{异常}"),
     # forged papers, sold or shown
     ("有人在朋友圈卖高仿的毕业证书", "高仿的毕业证书", "{造假}~{证件}"),
     ("来收货的老板给我看的营业执照原来是假的", "营业执照原来是假的", "{证件}~{是假}"),
@@ -44,6 +46,7 @@ POLICE_BY_CONCEPT = [
     ("养老院里我妈手上好多瘀青，问护工她不出声", "瘀青，问护工", "{伤痕}~~{照护者}"),
     # a stranger luring children
     ("幼儿园门口有个陌生男人拿零食给小朋友", "拿零食给小朋友", "{陌生人}~~{诱饵}~{递}~{孩子}"),
+    ("校门口有个阿伯成日同啲细路讲嘢，仲想拖佢哋走", "仲想拖佢哋走", "{陌生人}~~{拐带}~{被带者}~{离开}"),
     # someone forced a way in
     ("仓库门锁被人锯断了，少了几箱货", "被人锯断", "被人~{破开}"),
     # sex services behind a shop front, and its touts (not a taxi's)
@@ -126,6 +129,7 @@ def test_the_same_words_said_of_what_happened_stay_with_the_police(text: str) ->
     ("殡仪馆的一条龙服务太贵了", "民政"),  # a funeral parlour's service
     ("火车站门口有人拉客，说是拼车去深圳", "交通运输"),  # a taxi tout, no parlour
     ("花了一百块买的耳机是假的", "市场监管"),  # fake goods, not a fake banknote
+    ("他给我的一百块的耳机是假的", "市场监管"),
     ("这个月工地的包工头又卷款走人了，工人都没拿到钱", "劳动"),  # the boss gone with the wages
 ])
 def test_a_department_s_matter_near_the_new_concepts_stays_the_department_s(text: str, department: str) -> None:
