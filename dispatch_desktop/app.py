@@ -70,7 +70,7 @@ from dispatch_desktop.ui.signin import role_text, sign_in
 from dispatch_desktop.ui.startup_progress import Startup
 from dispatch_desktop.ui.user_settings import UserSettings
 from dispatch_desktop.ui.video_wall import VideoWall
-from dispatch_desktop.ui.video_wall.wiring import follow_dark_cameras, follow_selection
+from dispatch_desktop.ui.video_wall.wiring import connect_wall
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
 
 log = logging.getLogger(__name__)
@@ -177,10 +177,7 @@ class Desk:
 
         self.wall = VideoWall(services.cameras or city.cameras, blob_directory=services.blob_dir)
         panels.add(PanelContribution("video_wall", lambda: self.wall, area="bottom"))
-        follow_selection(self.wall, window.selection, window.city_model)
-        follow_dark_cameras(self.wall, window.city_model)
-        window.map_bridge.cameraClicked.connect(window.selection.select_camera)
-        window.selection.cameraSelected.connect(lambda camera: camera and self.wall.put_camera_on_wall(camera))
+        connect_wall(self.wall, window.selection, window.city_model, window.map_bridge)
         self.wall.snapshot_taken.connect(self._on_snapshot)
         self.wall.snapshot_failed.connect(lambda why: window.status_bar.showMessage(why, 10_000))
         window.keys_action.triggered.connect(lambda: KeyReferenceDialog(window).open())

@@ -213,6 +213,11 @@ class EventStore:
 
         return UnitStore(self._engine, self._backend).all()
 
+    @property
+    def url(self) -> str:
+        """The database this log is in (password included): to open its other parts, e.g. the camera registry."""
+        return self._engine.url.render_as_string(hide_password=False)
+
     def close(self) -> None:
         self._stop_maintenance()
         self._engine.dispose()

@@ -4247,6 +4247,18 @@ issued</translation>
     <context>
         <name>VideoTile</name>
         <message>
+            <source>No video in a replay</source>
+            <translation>No video in a replay</translation>
+        </message>
+        <message>
+            <source>The log keeps which cameras were near, not their pictures</source>
+            <translation>The log keeps which cameras were near, not their pictures</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="+169" />
             <source>Live</source>
             <translation>Live</translation>
@@ -4309,6 +4321,10 @@ issued</translation>
     </context>
     <context>
         <name>VideoWall</name>
+        <message>
+            <source>A replay keeps no pictures: there is nothing to attach</source>
+            <translation>A replay keeps no pictures: there is nothing to attach</translation>
+        </message>
         <message>
             <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="+191" />
             <source>Video wall</source>

@@ -4244,6 +4244,18 @@ issued</source>
     <context>
         <name>VideoTile</name>
         <message>
+            <source>No video in a replay</source>
+            <translation>回放无视频</translation>
+        </message>
+        <message>
+            <source>The log keeps which cameras were near, not their pictures</source>
+            <translation>日志只记录附近有哪些摄像头，不保存画面</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>未录像</translation>
+        </message>
+        <message>
             <location filename="../../dispatch_desktop/ui/video_wall/tile.py" line="+169" />
             <source>Live</source>
             <translation>实时</translation>
@@ -4306,6 +4318,10 @@ issued</source>
     </context>
     <context>
         <name>VideoWall</name>
+        <message>
+            <source>A replay keeps no pictures: there is nothing to attach</source>
+            <translation>回放不保存画面，无可附加的截图</translation>
+        </message>
         <message>
             <location filename="../../dispatch_desktop/ui/video_wall/wall.py" line="+191" />
             <source>Video wall</source>

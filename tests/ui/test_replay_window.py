@@ -261,3 +261,23 @@ def test_a_drill_replays_in_its_own_state_marked_as_a_drill(qtbot, make_replay, 
     assert desk.bar.banner.text().startswith(f"演练回放 · {DRILL} · 只读")
     assert desk.watermark is not None and not desk.watermark.isHidden()
     assert DRILL in desk.window.windowTitle()
+
+
+def test_the_video_wall_shows_which_cameras_were_near_the_incident_never_a_picture(qtbot, make_replay) -> None:  # type: ignore[no-untyped-def]
+    desk = make_replay(ReplayRequest(incidents=(INCIDENT,)))  # it opens before the incident was entered
+    wall, state = desk.video_wall, lambda: desk.window.city_model.state
+    _shown_at(qtbot, desk, desk.opened.span.first_ms)
+    assert desk.window.selection.incident == INCIDENT and INCIDENT not in state().incidents
+    assert wall.incident_id == "" and wall.collapsed
+    desk.player.seek(T0 + 130 * S)  # entered by then: the wall follows it as the live one did
+    _shown_at(qtbot, desk, T0 + 130 * S)
+    incident = state().incidents[INCIDENT]
+    assert wall.incident_id == INCIDENT
+    assert wall.cameras_on_wall()[0] == wall.first_camera(incident.lat, incident.lon) is not None
+    tile = wall.tiles()[0]
+    assert tile.not_recorded and tile.short_state_text() == "未录像"
+    assert wall._feeds == {}  # no stream read: a live picture in a window of the past would mislead
+    assert not wall.take_snapshot(0)  # nothing to attach, and a replay sends nothing
+    desk.player.seek(desk.opened.span.first_ms)  # back before it was entered
+    _shown_at(qtbot, desk, desk.opened.span.first_ms)
+    assert wall.incident_id == ""

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from dispatch_desktop.api.events import AnyBody
 from dispatch_desktop.bus.command_reply import CommandReply
-from dispatch_desktop.domain.city import City
+from dispatch_desktop.domain.city import Camera, City
 from dispatch_desktop.extensions.discovery import Discovered
 from dispatch_desktop.extensions.event_relay import Published
 from dispatch_desktop.record import IncidentRecord, RecordStatistics, incident_record, lanes_of, record_statistics
@@ -51,7 +52,10 @@ from dispatch_desktop.ui.replay.layout import fit_replay_layout
 from dispatch_desktop.ui.replay.player import FrameWorker, ReplayPlayer
 from dispatch_desktop.ui.replay.statistics_panel import RecordStatisticsPanel
 from dispatch_desktop.ui.replay.timeline import ReplayTimeline
+from dispatch_desktop.ui.video_wall import VideoWall
+from dispatch_desktop.ui.video_wall.wiring import connect_wall
 from dispatch_desktop.ui.workstation import Workstation, WorkstationSettings
+from dispatch_desktop.video.camera_store import CameraStore
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +134,12 @@ class ReplayDesk(QObject):
             "replay_statistics", lambda: self.statistics, tab_group="core.alerts",
             title=lambda: QCoreApplication.translate("ReplayDesk", "Incident statistics")))
         window.dock("replay_statistics").raise_()
+        # The video wall's metadata at the instant: the cameras the live wall would show for the selected
+        # incident, a drill's dark ones offline; never a picture (the log keeps none).
+        self.video_wall = VideoWall((), recorded=False)
+        window.panels.add(PanelContribution("video_wall", lambda: self.video_wall, tab_group="replay_timeline"))
+        window.dock("replay_timeline").raise_()
+        connect_wall(self.video_wall, window.selection, window.city_model, window.map_bridge)
         self.follower = Follower(window.map_bridge, lambda: (window.map_view.width(), window.map_view.height()))
         window.map_bridge.pageLoaded.connect(self._on_map_loaded)
         self.bookmarks: list[tuple[int, str]] = []
@@ -164,6 +174,11 @@ class ReplayDesk(QObject):
         if opened.records:  # its detail beside the map from the start
             window.selection.select_incident(opened.records[0].incident.id)
         self.player.seek(request.seek_ms if request.seek_ms is not None else span.first_ms)
+        # The cameras the live wall picked from: the log's own registry (a command center's imported ones), or
+        # the city's where it has none, as the live desk seeds it.
+        url = opened.store.url
+        self.background(lambda: _registered_cameras(url) or list(city.cameras),
+                        lambda cameras: self.video_wall.set_cameras(cast(list[Camera], cameras)))
 
     # --- wiring -----------------------------------------------------------------------------------------
 
@@ -382,6 +397,7 @@ class ReplayDesk(QObject):
         self._closed = True
         self._cursor_timer.stop()
         self.player.stop()
+        self.video_wall.shutdown()
         self.plugins.host.stop_all()
         executor, store = self._executor, self.opened.store
         executor.shutdown(wait=False, cancel_futures=True)
@@ -392,6 +408,11 @@ class ReplayDesk(QObject):
 
         threading.Thread(target=finish, name="replay-close", daemon=True).start()
         self.window.deleteLater()
+
+
+def _registered_cameras(url: str) -> list[Camera]:
+    with CameraStore.open(url) as registry:
+        return registry.all()
 
 
 def show_replay(opened: OpenedLog, city: City, settings: WorkstationSettings, request: ReplayRequest,

@@ -58,6 +58,7 @@ class VideoTile(RetranslateMixin, QFrame):
         self.fps = 0.0
         self.frames = 0  # frames shown since the camera was put on this tile
         self.stalled = False  # live, but no frame for a while: shown as "no signal"
+        self.recorded = True  # False on a replay's wall: it shows which cameras, never a picture
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(64, 36)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -134,7 +135,8 @@ class VideoTile(RetranslateMixin, QFrame):
             self.selected = selected
             self._refresh()
 
-    def set_status(self, status: StreamStatus) -> None:
+    def set_status(self, status: StreamStatus | None) -> None:
+        """How the camera's stream stands (None: not read, as on a replay's wall)."""
         self.status = status
         self.stalled = False
         self._refresh()
@@ -160,11 +162,13 @@ class VideoTile(RetranslateMixin, QFrame):
     @property
     def state(self) -> StreamState:
         """What the tile shows: no camera, an unconfigured or stalled one is "no signal"."""
-        if self.camera is None or not self.camera.stream_url or self.stalled:
+        if self.camera is None or not self.camera.stream_url or self.stalled or self.not_recorded:
             return StreamState.NO_SIGNAL
         return self.status.state if self.status is not None else StreamState.CONNECTING
 
     def short_state_text(self) -> str:
+        if self.not_recorded:
+            return self.tr("Not recorded")
         return {
             StreamState.LIVE: self.tr("Live"),
             StreamState.CONNECTING: self.tr("Connecting…"),
@@ -180,9 +184,16 @@ class VideoTile(RetranslateMixin, QFrame):
         if state is StreamState.NO_SIGNAL:
             if self.camera is None:
                 return self.tr("Empty: select an incident, or a camera on the map")
+            if self.not_recorded:
+                return self.tr("No video in a replay")
             if not self.camera.stream_url:
                 return self.tr("No stream configured")
         return self.short_state_text()
+
+    @property
+    def not_recorded(self) -> bool:
+        """A camera on a replay's wall, not dark: its place and name are known, its pictures were never kept."""
+        return not self.recorded and self.camera is not None and self.status is None
 
     def title_text(self) -> str:
         return f"{self.index + 1}  " + (self.camera.name if self.camera is not None else "—")
@@ -198,7 +209,7 @@ class VideoTile(RetranslateMixin, QFrame):
     # --- presentation -------------------------------------------------------------------------
 
     def _fps_text(self) -> str:
-        return self.tr("{fps:.1f} fps").format(fps=self.fps) if self.camera is not None else ""
+        return self.tr("{fps:.1f} fps").format(fps=self.fps) if self.camera is not None and self.recorded else ""
 
     def _refresh(self) -> None:
         """Every text and colour from the current state (not per frame: on changes only)."""
@@ -244,6 +255,8 @@ class VideoTile(RetranslateMixin, QFrame):
         lines = [f"{self.camera.name} ({self.camera.id})", self.state_text()]
         if self.status is not None and self.status.detail:
             lines.append(self.status.detail)
+        if self.not_recorded:
+            lines.append(self.tr("The log keeps which cameras were near, not their pictures"))
         if self.rank is not None:
             lines.append(self.tr("{distance:.0f} m from the incident").format(distance=self.rank.distance_m))
         self.setToolTip("\n".join(lines))

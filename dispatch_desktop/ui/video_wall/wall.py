@@ -73,9 +73,14 @@ class VideoWall(RetranslateMixin, QWidget):
         max_fps: float = DEFAULT_MAX_FPS,
         online: Callable[[str], bool] | None = None,
         reader_factory: ReaderFactory = StreamReader,
+        recorded: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """``recorded=False``: a replay's wall. It picks and shows the cameras as the live one would at the
+        replay instant (near the selected incident, a drill's dark ones offline) but reads no stream and takes
+        no snapshot: the log keeps no pictures, and a live picture in a window showing the past would mislead."""
         super().__init__(parent)
+        self._recorded = recorded
         self.setObjectName("video_wall")
         self._index = cameras if isinstance(cameras, CameraIndex) else CameraIndex(cameras)
         self._blob_directory = blob_directory
@@ -106,6 +111,7 @@ class VideoWall(RetranslateMixin, QWidget):
 
         self._tiles = [VideoTile(i, self) for i in range(max(LAYOUTS))]
         for tile in self._tiles:
+            tile.recorded = recorded
             tile.hide()
             tile.clicked.connect(self._select_tile)
             tile.doubleClicked.connect(self.toggle_enlarged)
@@ -251,6 +257,14 @@ class VideoWall(RetranslateMixin, QWidget):
         self._update_incident_label()
         self._update_actions()
 
+    def set_cameras(self, cameras: Sequence[Camera]) -> None:
+        """Pick from these cameras from now on (a replay reads its log's camera registry off the GUI thread)."""
+        self._index = CameraIndex(cameras)
+        if self._incident is not None:
+            self.show_incident(*self._incident)
+        else:
+            self._apply_plan()
+
     @Slot()
     def clear_incident(self) -> None:
         """Stop following (the selection was cleared); the cameras stay until replaced."""
@@ -313,7 +327,9 @@ class VideoWall(RetranslateMixin, QWidget):
         camera = self._index.get(camera_id) if camera_id else None
         feed = self._feeds.get(camera_id) if camera_id else None
         frame = feed.reader.last_frame() if feed else None
-        if self._incident is None:
+        if not self._recorded:
+            failure = self.tr("A replay keeps no pictures: there is nothing to attach")
+        elif self._incident is None:
             failure = self.tr("Select an incident first: a snapshot is attached to an incident")
         elif camera is None:
             failure = self.tr("Select a tile with a camera first")
@@ -460,7 +476,11 @@ class VideoWall(RetranslateMixin, QWidget):
 
     def _selectable(self, camera_id: str) -> bool:
         camera = self._index.get(camera_id)
-        if camera is None or not camera.stream_url or camera_id in self._offline_seen or camera_id in self._dark:
+        if camera is None or camera_id in self._dark:
+            return False
+        if not self._recorded:  # a replay's wall reads nothing: where a camera is, is all it needs
+            return True
+        if not camera.stream_url or camera_id in self._offline_seen:
             return False
         return self._online is None or self._online(camera_id)
 
@@ -508,6 +528,9 @@ class VideoWall(RetranslateMixin, QWidget):
             self.collapsedChanged.emit(collapse)
 
     def _start_feed(self, camera: Camera, tile: VideoTile) -> StreamFeed | None:
+        if not self._recorded:
+            tile.set_status(None)  # not read (and no longer dark, if it was)
+            return None
         if not camera.stream_url:
             return None
         try:
@@ -606,7 +629,8 @@ class VideoWall(RetranslateMixin, QWidget):
         self._pin_action.setChecked(camera_id is not None and self._plan.is_pinned(camera_id))
         self._enlarge_action.setEnabled(self._selected is not None)
         self._enlarge_action.setChecked(self._enlarged is not None)
-        self._snapshot_action.setEnabled(camera_id is not None and self._incident is not None)
+        self._snapshot_action.setEnabled(self._recorded and camera_id is not None and self._incident is not None)
+        self._snapshot_action.setVisible(self._recorded)
         self._clear_action.setEnabled(camera_id is not None)
 
     def _update_incident_label(self) -> None:

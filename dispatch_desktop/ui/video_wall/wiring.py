@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from dispatch_desktop.ui.map.bridge import MapBridge
 from dispatch_desktop.ui.models.city_model import CityModel
 from dispatch_desktop.ui.models.selection import SelectionModel
 from dispatch_desktop.ui.video_wall.wall import VideoWall
@@ -21,6 +22,7 @@ class IncidentFollower(QObject):
         super().__init__(wall)
         self._wall = wall
         self._city = city
+        self._selected = ""
         self._shown: tuple[str, float, float] | None = None
         selection.incidentSelected.connect(self._on_selected)
         city.incidentsChanged.connect(self._on_incidents_changed)
@@ -29,6 +31,7 @@ class IncidentFollower(QObject):
 
     @Slot(str)
     def _on_selected(self, incident_id: str) -> None:
+        self._selected = incident_id
         incident = self._city.state.incidents.get(incident_id) if incident_id else None
         if incident is None:
             self._shown = None
@@ -39,11 +42,14 @@ class IncidentFollower(QObject):
 
     @Slot(list)
     def _on_incidents_changed(self, incident_ids: list[str]) -> None:
-        if self._shown is None or self._shown[0] not in incident_ids:
+        """The selected incident moved (its address corrected), or came or went (a replay passing the moment it
+        was entered: the wall follows it from there)."""
+        if not self._selected or self._selected not in incident_ids:
             return
-        incident = self._city.state.incidents.get(self._shown[0])
-        if incident is not None and (incident.lat, incident.lon) != self._shown[1:]:
-            self._on_selected(incident.id)
+        incident = self._city.state.incidents.get(self._selected)
+        where = None if incident is None else (incident.id, incident.lat, incident.lon)
+        if where != self._shown:
+            self._on_selected(self._selected)
 
 
 def follow_selection(wall: VideoWall, selection: SelectionModel, city: CityModel) -> IncidentFollower:
@@ -54,3 +60,12 @@ def follow_selection(wall: VideoWall, selection: SelectionModel, city: CityModel
 def follow_dark_cameras(wall: VideoWall, city: CityModel) -> None:
     """Show a drill's dark cameras offline on the wall (the drill view's state holds them; a live one none)."""
     city.stateChanged.connect(lambda state: wall.set_dark_cameras(state.cameras_dark))
+
+
+def connect_wall(wall: VideoWall, selection: SelectionModel, city: CityModel, map_bridge: MapBridge) -> None:
+    """Everything a desk's wall (live or a replay's) follows: the incident selected anywhere, a drill's dark
+    cameras, and a camera clicked on the map or chosen elsewhere, put on the wall."""
+    follow_selection(wall, selection, city)
+    follow_dark_cameras(wall, city)
+    map_bridge.cameraClicked.connect(selection.select_camera)
+    selection.cameraSelected.connect(lambda camera: camera and wall.put_camera_on_wall(camera))
