@@ -137,7 +137,9 @@ class Triage:
         cancellable = {word for rule in (*rules.police, *(rule for rule in rules.departments if rule.negatable))
                        for word in rule.weights}
         self._finder = Finder(self._tags, rules.negation_words, rules.clause_breaks, rules.negation_scope,
-                              word_sets=rules.word_sets, incidental=rules.incidental, cancellable=cancellable)
+                              word_sets=rules.word_sets, incidental=rules.incidental, cancellable=cancellable,
+                              scope_breaks=rules.scope_breaks,
+                              police={word for rule in rules.police for word in rule.weights})
         self._baseline = Substrings(self._tags, rules.word_sets) if substring_baseline else None
         self._tokenizer: Tokenizer | None = None
         self._lock = threading.Lock()

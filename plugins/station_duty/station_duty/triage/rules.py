@@ -104,10 +104,13 @@ class Rules:
     # [setting]: department words that say where a call happens or who is there (地铁, 学校, 养老院), not what
     # happened: they count for their department, but never stand against police words
     setting: frozenset[str] = frozenset()
+    # [negation].scope_breaks: words that end a negation's reach without ending the clause: "不搬就打断你的腿"
+    # negates the condition (搬), not what follows 就
+    scope_breaks: frozenset[str] = frozenset()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the rules look for, pattern parts included: these are added to the tokenizer."""
-        words: set[str] = set(self.negation_words | self.clause_breaks)
+        words: set[str] = set(self.negation_words | self.clause_breaks | self.scope_breaks)
         for rule in (*self.police, *self.departments):
             words.update(rule.weights)
         words.update(self.noise.words | self.noise.night_words | self.noise.day_words)
@@ -189,6 +192,7 @@ class _Checker:
             incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
                                             required=False)),
             setting=self.setting(self.table(data, "setting"), departments),
+            scope_breaks=frozenset(self.words(negation, ("negation", "scope_breaks"), required=False)),
         )
 
     # -- sections --------------------------------------------------------------------------------------

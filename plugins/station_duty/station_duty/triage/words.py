@@ -8,6 +8,7 @@ run of pieces that spells it, so matching never depends on how jieba happened to
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +24,26 @@ PATTERN_GAP = 3
 """In a pattern ``A~B``, at most this many words between A and B (``A~~B``: B anywhere after A)."""
 
 CLAUSE_PUNCTUATION = frozenset(",.;:!?、。，；：！？…\n\t ")
+
+GAP_FILLERS = frozenset({"了", "都", "也", "就", "着", "过", "的", "地", "得", "啊", "呀", "啦", "嘛", "呢", "吧",
+                         "咯", "喇", "又", "已经", "一直", "仍然", "竟然", "居然"})
+"""Particles and adverbs that a pattern's gap does not count, nor any duration ("行李箱放了一个多钟都没人要" is
+the bag, then 没人要, one word apart): how long or how surely a thing happened never separates its parts."""
+
+_NUMBER = r"(?:[0-9]+|[零一二两三四五六七八九十百千几半]+)"
+SPOKEN_CLASSES = {
+    "<时长>": re.compile(rf"(?:好|大|成)?(?:{_NUMBER}个?|个{_NUMBER}?)(?:多|半)?"
+                        r"(?:钟头|小时|个钟|钟|分钟|秒钟|天|日|晚|夜|礼拜|星期|周|个月|月|年)(?:多|半)?"),
+    "<时刻>": re.compile(rf"(?:凌晨|半夜|早上|上午|中午|下午|晚上|夜里)?{_NUMBER}(?:点|點)"
+                        r"(?:半|钟|多|[0-9一二三四五六七八九十]+分?)?"),
+}
+"""What a set member written "<时长>" or "<时刻>" stands for: any duration or clock time said with a number
+("一个多钟", "十几分钟", "两个礼拜"; "六点半"), which jieba cuts in pieces no word list can hold."""
+DURATION = "<时长>"
+
+RESULT_COMPLEMENTS = frozenset("倒伤跌晕哭肿残瘫昏")
+"""A one-character verb of the rules inside jieba's two-character verb-and-result ("推倒", "踢伤", "打晕") is that
+verb: jieba glues them, and a push that knocks someone down is a push."""
 
 _lock = threading.Lock()
 _base: Any = None  # jieba's tokenizer with its dictionary loaded, shared read-only by every Words
@@ -62,7 +83,8 @@ class Tokenizer:
         self._jieba.total = base.total
         self._jieba.initialized = True
         for word in sorted(vocabulary):
-            self._jieba.add_word(normalize(word))
+            if word not in SPOKEN_CLASSES:
+                self._jieba.add_word(normalize(word))
 
     def cut(self, text: str) -> list[str]:
         # HMM off: no guessed new words glued across a rule word's edge, and the cut is deterministic.
@@ -83,7 +105,8 @@ class Finder:
 
     def __init__(self, words: Iterable[str], negations: Iterable[str], breaks: Iterable[str], scope: int,
                  max_pieces: int = MAX_PIECES, word_sets: Mapping[str, Iterable[str]] | None = None,
-                 incidental: Iterable[str] = (), cancellable: Iterable[str] = ()) -> None:
+                 incidental: Iterable[str] = (), cancellable: Iterable[str] = (), scope_breaks: Iterable[str] = (),
+                 police: Iterable[str] = ()) -> None:
         self.plain: dict[str, str] = {}
         self.patterns: list[tuple[str, tuple[_Part, ...]]] = []
         sets = word_sets or {}
@@ -101,6 +124,10 @@ class Finder:
         # the others inside it (the water authority's "沙井盖")
         self.incidental = frozenset(incidental)
         self.cancellable = frozenset(cancellable)
+        self.scope_breaks = frozenset(normalize(word) for word in scope_breaks)
+        # one-character police verbs ("打"): said bare, they may be a trade's verb the call already named
+        self.verbs = frozenset(word for word in police if len(word) == 1 and word in self.plain)
+        self.police = frozenset(police)
 
     def find(self, pieces: Sequence[str], negate: bool = True) -> list[Found]:
         clause = self._clauses(pieces)
@@ -110,6 +137,13 @@ class Finder:
             for end in range(start, min(start + self.max_pieces, len(pieces))):
                 text += pieces[end]
                 runs.setdefault(text, []).append((start, end + 1))
+                if end == start and len(text) == 2 and text not in self.plain and text[0] in self.verbs \
+                        and text[1] in RESULT_COMPLEMENTS:
+                    runs.setdefault(text[0], []).append((start, end + 1))  # "推倒" is a "推" ("被人~推" too)
+                for name, spoken in SPOKEN_CLASSES.items():
+                    if spoken.fullmatch(text):
+                        runs.setdefault(name, []).append((start, end + 1))
+        gap = _gap_counter(pieces, runs.get(DURATION, ()))
         # (start, end, word, the pieces it is spelled by: itself, or a pattern's parts)
         spans: list[tuple[int, int, str, tuple[tuple[int, int], ...]]] = []
         for text, places in runs.items():
@@ -120,24 +154,49 @@ class Finder:
             if len(piece) > 2 and piece not in self.plain:
                 spans.extend((index, index + 1, word, ()) for word in self._inside(piece))
         for word, parts in self.patterns:
-            spans.extend((covers[0][0], covers[-1][1], word, covers) for covers in self._pattern(parts, runs, clause))
+            spans.extend((covers[0][0], covers[-1][1], word, covers)
+                         for covers in self._pattern(parts, runs, clause, gap))
+        # An incidental phrase with a police word in its parts cancels police words only ("铁棍…蛇": the snake
+        # stays 消防's); one without cancels an event's word too ("等于被他吞了", "怕会起火").
+        policing = {(start, word) for start, _end, word, spelled in spans if word in self.incidental and any(
+            inner in self.police and s <= s1 and e1 <= e for s, e in spelled for s1, e1, inner, _ in spans)}
         found = []
         for start, end, word, spelled_by in spans:
             # "打" inside a found "打起来" is the same evidence: count the longer word only; a pattern's
             # parts belong to it ("失踪" in "老板~失踪"), the words between them do not.
             if any(s <= start and end <= e and (len(spelled) > 1 or (e - s) > (end - start))
                    for other_start, other_end, other, spelled in spans
-                   if other != word and (other not in self.incidental or word in self.cancellable)
+                   if self._may_cover(other, other_start, word, policing)
                    for s, e in (spelled or ((other_start, other_end),))):
                 continue
             negated = negate and any(
                 pieces[before] in self.negations and clause[before] == clause[start]
+                and not self.scope_breaks.intersection(pieces[before + 1:start])
                 for before in range(max(0, start - self.scope), start)
             )
             said = "…".join("".join(pieces[s:e]) for s, e in spelled_by) if word in self._pattern_words else ""
             found.append(Found(word, start, negated, said))
         found.sort(key=lambda item: item.start)
-        return found
+        return self._without_trade_verbs(found)
+
+    def _may_cover(self, other: str, other_start: int, word: str, policing: set[tuple[int, str]]) -> bool:
+        """Whether a longer find ``other`` stands for ``word`` inside it: any find does, but an incidental phrase
+        only for an event's word, and only for a police word when one of its parts is a police word."""
+        if other == word:
+            return False
+        if other not in self.incidental:
+            return True
+        return word in self.cancellable and (word in self.police or (other_start, other) not in policing)
+
+    def _without_trade_verbs(self, found: list[Found]) -> list[Found]:
+        """A bare one-character police verb the call also says as a trade's or an object's verb, in a
+        department's word or an incidental phrase ("打吊针 … 打完全身起红疹", "打墙 … 打"), is that trade's verb
+        again: it is no blow. Its police words with a person ("打我", "打了他") are words of their own."""
+        # (a verb and a particle is the verb itself: "用尺子打的" is a blow, not 交通运输's "打的")
+        trades = {verb for item in found if item.word not in self.police or item.word in self.incidental
+                  for verb in self.verbs if (said := item.said or item.word).startswith(verb)
+                  and said[len(verb):].lstrip("…") not in GAP_FILLERS}
+        return [item for item in found if item.word not in trades]
 
     def _inside(self, piece: str) -> list[str]:
         """Rule words of two or more characters inside one of jieba's longer words ("工资" in "月工资"):
@@ -156,33 +215,45 @@ class Finder:
 
     @staticmethod
     def _pattern(parts: tuple[_Part, ...], runs: dict[str, list[tuple[int, int]]],
-                 clause: list[int]) -> list[tuple[tuple[int, int], ...]]:
+                 clause: list[int], gap: list[int]) -> list[tuple[tuple[int, int], ...]]:
         """Each match of the parts in order, as the spans of its parts (one per place the first part is at)."""
         head = parts[0].forms
         firsts = runs.get(next(iter(head)), []) if len(head) == 1 else sorted(
             {span for form in head for span in runs.get(form, [])})
         matches = []
         for first in firsts:
-            covers = _follow(parts[1:], runs, clause, [first], clause[first[0]])
+            covers = _follow(parts[1:], runs, clause, gap, [first], clause[first[0]])
             if covers is not None:
                 matches.append(tuple(covers))
         return matches
 
 
-def _follow(parts: Sequence[_Part], runs: dict[str, list[tuple[int, int]]], clause: list[int],
+def _gap_counter(pieces: Sequence[str], durations: Iterable[tuple[int, int]]) -> list[int]:
+    """``counter[i]``: how many of the pieces before ``i`` a pattern's gap counts (not GAP_FILLERS, not durations)."""
+    filler = [piece in GAP_FILLERS for piece in pieces]
+    for start, end in durations:
+        filler[start:end] = [True] * (end - start)
+    counter = [0]
+    for is_filler in filler:
+        counter.append(counter[-1] + (not is_filler))
+    return counter
+
+
+def _follow(parts: Sequence[_Part], runs: dict[str, list[tuple[int, int]]], clause: list[int], gap: list[int],
             covers: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]] | None:
     """The spans of the remaining parts after ``covers``, the nearest first; ``anchor``: the clause the parts
-    joined by "~" stay in (a part after "~~" starts a new one). A nearer place that leads nowhere gives way
-    to a farther one ("交了 … 发现 …，后来才知道那人根本不是房东": the second 发现, not the first)."""
+    joined by "~" stay in (a part after "~~" starts a new one); ``gap``: ``_gap_counter``'s. A nearer place that
+    leads nowhere gives way to a farther one ("交了 … 发现 …，后来才知道那人根本不是房东": the second 发现)."""
     if not parts:
         return covers
     part, last_end = parts[0], covers[-1][1]
     following = sorted(((s, e) for form in part.forms for s, e in runs.get(form, [])
                         if last_end <= s and (part.anywhere_after or (
-                            s <= last_end + PATTERN_GAP and clause[s] == anchor))),
+                            gap[s] - gap[last_end] <= PATTERN_GAP and clause[s] == anchor))),
                        key=lambda span: (span[1], span[0]))
     for span in following:
-        found = _follow(parts[1:], runs, clause, [*covers, span], clause[span[0]] if part.anywhere_after else anchor)
+        found = _follow(parts[1:], runs, clause, gap, [*covers, span],
+                        clause[span[0]] if part.anywhere_after else anchor)
         if found is not None:
             return found
     return None
