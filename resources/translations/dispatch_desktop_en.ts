@@ -308,6 +308,10 @@
     <context>
         <name>AnalyticsLevels</name>
         <message>
+            <source>{area}: the normal values are being worked out…</source>
+            <translation>{area}: the normal values are being worked out…</translation>
+        </message>
+        <message>
             <source>{area}: not enough history (历史数据不足)</source>
             <translation>{area}: not enough history (历史数据不足)</translation>
         </message>

@@ -308,6 +308,10 @@
     <context>
         <name>AnalyticsLevels</name>
         <message>
+            <source>{area}: the normal values are being worked out…</source>
+            <translation>{area}：正在计算常态值…</translation>
+        </message>
+        <message>
             <source>{area}: not enough history (历史数据不足)</source>
             <translation>{area}：历史数据不足</translation>
         </message>

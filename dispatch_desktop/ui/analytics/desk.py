@@ -68,6 +68,8 @@ class AnalyticsDesk(QObject):
         window.dock(TREND_PANEL).visibilityChanged.connect(self._trend_shown)
 
         layers = window.map_bridge.plugin_layers
+        self._snapshot: Snapshot | None = None
+        self._busy = False
         self.district_layer = LevelLayer(
             layers.add(DISTRICT_LAYER, lambda: translate("AnalyticsDesk", "Levels by district"), visible=False),
             map_areas(city, "district", make_area), self.show_trend)
@@ -107,6 +109,7 @@ class AnalyticsDesk(QObject):
         service.dashboardChanged.connect(panel.show_figures)
         service.snapshotChanged.connect(self._on_snapshot)
         service.busyChanged.connect(panel.show_busy)
+        service.busyChanged.connect(lambda what, _fraction: self._show_first_fit(busy=bool(what)))
         service.trendReady.connect(trend.show_trend)
         service.failed.connect(lambda text: self.window.status_bar.showMessage(text, 15_000))
         trend.requested.connect(service.request_trend)
@@ -128,10 +131,20 @@ class AnalyticsDesk(QObject):
         self.panel.staffing_for = rule
         self.trend.training_weeks = config.training_weeks
         self.panel.show_snapshot(snapshot)
+        self._snapshot = snapshot
         self.district_layer.set_levels(snapshot.levels.by_area)
         self.station_layer.set_levels(snapshot.levels.by_area)
+        self._show_first_fit(busy=self._busy)
         if self.window.dock(TREND_PANEL).isVisible():
             self.trend.ask_again()
+
+    def _show_first_fit(self, *, busy: bool) -> None:
+        """While the history worker reads or fits and no model has come back yet, the map's areas without a
+        level say they are being worked out, not that history is short (it may be plenty)."""
+        self._busy = busy
+        first_fit = busy and (self._snapshot is None or self._snapshot.model is None)
+        self.district_layer.set_first_fit(first_fit)
+        self.station_layer.set_first_fit(first_fit)
 
     # --- the user's asks ---------------------------------------------------------------------------------
 

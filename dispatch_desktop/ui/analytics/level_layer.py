@@ -88,8 +88,11 @@ def map_areas(city: City, kind: str, make_area: Callable[[str, str], Area]) -> l
             for s in city.stations]
 
 
-def area_label(name: str, level: AreaLevel | None) -> str:
-    """What the pointer shows over an area, in the desk's language."""
+def area_label(name: str, level: AreaLevel | None, *, first_fit: bool = False) -> str:
+    """What the pointer shows over an area, in the desk's language. ``first_fit``: the normal values are being
+    worked out for the first time, so an area without a level is not yet known, not short of history."""
+    if (level is None or level.colour is None) and first_fit:
+        return translate("AnalyticsLevels", "{area}: the normal values are being worked out…").format(area=name)
     if level is None or level.colour is None or level.status == "thin":
         return translate("AnalyticsLevels", "{area}: not enough history (历史数据不足)").format(area=name)
     text = f"{name}: {colour_name(str(level.colour))} · {level_details(level)}"
@@ -123,6 +126,7 @@ class LevelLayer:
         self.areas = list(areas)
         self._by_id = {area.area.id: area for area in self.areas}
         self._levels: Mapping[Area, AreaLevel] = {}
+        self._first_fit = False
         self._made: dict[str, tuple[tuple[str, str], list[Polygon]]] = {}
         layer.set_legend(legend())
         layer.on_click(lambda feature_id: self._clicked(feature_id, on_area_clicked))
@@ -137,6 +141,12 @@ class LevelLayer:
         self._levels = levels
         self.refresh()
 
+    def set_first_fit(self, first_fit: bool) -> None:
+        """The normal values are being worked out for the first time (see ``area_label``)."""
+        if first_fit != self._first_fit:
+            self._first_fit = first_fit
+            self.refresh()
+
     def level(self, area: Area) -> AreaLevel | None:
         return self._levels.get(area)
 
@@ -148,7 +158,7 @@ class LevelLayer:
             level = self._levels.get(shown.area)
             style = area_style(level)
             colour = str(level.colour) if level is not None and style is not THIN_STYLE else ""
-            key = (colour, area_label(shown.name, level))
+            key = (colour, area_label(shown.name, level, first_fit=self._first_fit))
             made = self._made.get(shown.area.id)
             if made is None or made[0] != key:
                 polygons = [Polygon(shown.area.id if n == 0 else f"{shown.area.id}/{n}", rings, key[1], style)

@@ -76,3 +76,12 @@ def test_clicking_a_district_opens_its_trend(qtbot, make_analytics_desk) -> None
     assert desk.window.dock("analytics_trend").isVisibleTo(desk.window)
     assert desk.trend.area == TIANHE
     assert desk.trend.area_box.currentText() == "Tianhe"
+
+
+def test_while_the_first_fit_runs_the_areas_say_so_not_that_history_is_short(qtbot, make_analytics_desk) -> None:  # type: ignore[no-untyped-def]
+    desk = make_analytics_desk()
+    desk.service.busyChanged.emit("fitting", -1.0)  # the history worker began; no model has come back yet
+    assert all("正在计算常态值" in f.label for f in features_of(desk, DISTRICT_LAYER).values())
+    assert all("正在计算常态值" in f.label for f in features_of(desk, STATION_LAYER).values())
+    desk.service.busyChanged.emit("", 1.0)  # done, and still no level: now it is the history
+    assert all("历史数据不足" in f.label for f in features_of(desk, DISTRICT_LAYER).values())
