@@ -30,6 +30,7 @@ CONCEPTS: dict[str, tuple[set[str], list[str]]] = {
         "有个黑色背包好几个钟都没人理，就在换乘通道中间",
         "站台尾有个手提箱摆咗个几钟都冇人理",  # the duration between the case and the nobody, one clause
         "码头候船厅有个蛇皮袋放了三个半钟也没人管",
+        "有人喺地铁站放低个行李喼，成粒钟冇人理",
     ]),
     "let out only once paid, in any vehicle or room": ({"{代价}~~{才}~{允许}~{放行}", "{代价}~~{才}~{放人}"}, [
         "黑车司机开到郊外停下来，说要再给三百块才让我下去",
@@ -55,6 +56,7 @@ CONCEPTS: dict[str, tuple[set[str], list[str]]] = {
         "今天上午有个客服打电话，说我上周买的商品被扣在仓库，要交滞纳金才能发货",
         "我没买过什么东西，对方一口咬定我的货物被扣押了，叫我付清关费",
         "要交五百块保证金，说是我的货还卡在深圳海关",
+        "物流打电话说我的包裹被海关扣下了，要缴纳关税才能派送",
     ]),
     "a banknote that is not real, one or a stack": (NOTE, [
         "超市收银员发现那个顾客给的一叠五十块全是假的",
@@ -64,13 +66,14 @@ CONCEPTS: dict[str, tuple[set[str], list[str]]] = {
         "那个人给的几张一百不是真的，摸起来软趴趴",
         "一叠五十块的票子摸上去怪怪的，就是刚才在我们奶茶店收的",
     ]),
-    "a push that knocks someone down is a push": ({"推", "被人~推", "踢"}, [
+    "a push that knocks someone down is a push": ({"推", "被人~推", "踢", "推~~{倒下}"}, [
         "排队的时候后面那个男的把我妈推倒了，她现在起不来",
         "有个阿伯喺街市同人争位，俾人一手推跌咗",
         "我在公园跳舞，有个老头嫌我们占地方，过来就把我推倒了，我这腰啊现在还疼",
         "今天早上七点多在公交站，有人插队还把排队的阿姨推倒了",
         "我没惹他，他冲过来就把我老公踢倒了",
         "前台小妹被客人推倒了，就在我们酒店大堂",
+        "佢一手推我阿妈，我阿妈即刻跌倒喺地",  # pushed, then down, in two clauses
     ]),
     # (the threat after 就 counts: "不撤诉就…打断", not negated by the condition's 不)
     "a threat on a condition: the negation is the condition's": ({"打断", "砍", "打死", "捅", "砸烂"}, [
@@ -124,6 +127,7 @@ DEPARTMENT_CONCEPTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("今天下午两点，办公室窗边有个马蜂窝，保安说要拿竹竿去捅它", "消防"),
         ("那条蛇还没走，我们不敢靠近，只是拿棍子把它拦在墙角", "消防"),
         ("保安拿着铁棍在打一条蛇，就在我们楼下的花园", "消防"),
+        ("那条蛇被保安用木棍打死了，还有一条钻进了草丛", "消防"),  # the animal first, the tool and blow after
     ]),
     "a fall, said any way": ("", [
         ("商场里有个阿姨在扶梯口滑倒了，后脑着地，叫她没反应", "急救"),
