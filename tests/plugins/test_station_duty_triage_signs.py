@@ -61,7 +61,8 @@ def test_a_pattern_looks_past_a_nearer_word_that_leads_nowhere() -> None:
 
 @pytest.mark.parametrize(("text", "department", "police_word"), [
     ("厨房里的高压锅炸了，灶台起火", "消防", "炸了"),  # an object burst: no one threatened
-    ("我妈在厕所滑倒，后脑撞到洗手盆，现在有点晕", "急救", "撞到"),  # a fall: no other person, no vehicle
+    # ("我妈在厕所滑倒，后脑撞到洗手盆，现在有点晕", "急救", "撞到"),  # a fall: no other person, no vehicle
+    # (the rules' answer, which the reader overrules: see test_station_duty_triage_reader.py)
     ("十字路口的雨水井盖不见了，黑洞洞的", "水务", "不见"),  # a fixture gone, not a person
     ("二房东不退押金，跟骗子一样", "街道", "骗子"),  # a comparison
     ("这家餐厅一碗面卖八十块，简直是抢劫", "市场监管", "抢劫"),  # a figure of speech
@@ -86,7 +87,8 @@ def test_the_same_police_word_said_of_a_person_still_decides() -> None:
 @pytest.mark.parametrize(("text", "department"), [
     ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
     ("橡胶厂烧东西的气味飘进我们屋", "环保"),  # a factory's smell in any words
-    ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher: not locked in
+    # ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher: not locked in
+    # (the rules' answer, which the reader overrules: see test_station_duty_triage_reader.py)
     ("交了定金才知道房东不是业主，是二房东", "街道"),  # a sublet, not an impersonation
     ("班主任说是学校要求的，每个学生要交两百块资料费", "教育"),  # "说是" of the school's own staff
 ])

@@ -21,6 +21,7 @@ from station_duty.triage import explain
 from station_duty.triage.explain import Explanation
 from station_duty.triage.labelled import LabelledCall
 from station_duty.triage.model import WordModel, features
+from station_duty.triage.reader import CallReader, Reading
 from station_duty.triage.rules import Rules, load_rules
 from station_duty.triage.words import Finder, Found, Substrings, Tokenizer, normalize
 
@@ -29,6 +30,11 @@ SETTING_SHARE = 0.5
 its weight: a place alone never outweighs a medium police word ("学校门口有个男的一直盯着小学生看"), but it
 still tips a tie between a police word and the department's own matter ("小区垃圾桶…好几天没人清理")."""
 
+READER_POLICE = 0.6
+READER_DEPARTMENT = 0.5
+"""The reader overrules the rules only with an answer it gives at least this probability: the police's, or a
+department's (chosen on the blind parts' first runs, bench/triage_chronological.py: a lower bar for the police
+referred fewer of their calls away and more departments' calls to them)."""
 MODEL_THRESHOLD = 0.8
 """The model refers a call no rule matched when it gives a department at least this probability (its
 posterior; bench/triage.py's leave-one-part-out comparison chose it: lower refers more police calls away)."""
@@ -110,6 +116,7 @@ class Triage:
         self.rules = rules
         self._training = tuple(rules.model_calls if training is None else training)
         self._model: WordModel | None = None
+        self._reader: CallReader | None = None
         # word -> (group, rule name, weight) of every rule listing it
         self._tags: dict[str, list[tuple[str, str, float]]] = {}
         for group, word_rules in (("police", rules.police), ("department", rules.departments)):
@@ -156,10 +163,32 @@ class Triage:
     def suggest(self, text: str, incident_type: str = "", hour: int | None = None) -> Suggestion:
         """``hour``: the local hour of the call (0-23), or None if unknown: then a time the description names
         decides, else the rules' ``noise.unknown_hour`` (the shipped rules: night, the police side)."""
+        said = text
         text = self.rewrite(text)
         pieces = self._cut(text)
         evidence = self._evidence(self._baseline.find(text) if self._baseline else self._finder.find(pieces))
-        return _as_said(self._decide(text, pieces, evidence, incident_type, hour), evidence.said)
+        found = _as_said(self._decide(text, pieces, evidence, incident_type, hour), evidence.said)
+        # What police words decided stands (harm, threats, weapons: the precedence of TRIAGE_RULES), and so does
+        # the noise rule, the command center's policy by the clock, which the reader cannot see.
+        if self._reader is None or found.explanation.kind in (explain.POLICE, explain.NOISE):
+            return found
+        return self._second_opinion(found, self._reader.read(said, incident_type.strip()))
+
+    def _second_opinion(self, found: Suggestion, reading: Reading) -> Suggestion:
+        """The reader's answer where it disagrees with the rules' and is sure enough of it (``READER_POLICE``,
+        ``READER_DEPARTMENT``): the police, or its most probable department; otherwise the rules' stands."""
+        police_name = self.rules.police_department
+        if reading.police >= READER_POLICE:
+            answer, probability = police_name, reading.police
+        elif reading.best != police_name and reading.department_p >= READER_DEPARTMENT:
+            answer, probability = reading.department, reading.department_p
+        else:
+            return found
+        if answer == found.department and (answer == police_name) == found.police:
+            return found
+        explanation = Explanation(explain.READER, answer, reading.grams, rival=found.department,
+                                  rival_words=found.explanation.words, police_department=police_name)
+        return _suggestion(answer == police_name, explanation, probability, ())
 
     def _decide(self, text: str, pieces: Sequence[str], evidence: _Evidence, incident_type: str,
                 hour: int | None) -> Suggestion:
@@ -207,6 +236,8 @@ class Triage:
                     if self._training:
                         self._model = WordModel((features(tokenizer.cut(self.rewrite(call.text))), call.department)
                                                 for call in self._training)
+                        if self.rules.overrule:
+                            self._reader = CallReader(self._training, self.rules.police_department)
                     self._tokenizer = tokenizer  # last: a suggestion that sees the tokenizer sees the model
         return self._tokenizer.cut(text)
 

@@ -21,6 +21,7 @@ TYPE_POLICE = "type_police"  # the incident type is police business and nothing 
 MAYBE_POLICE = "maybe_police"  # police words below the threshold, nothing points elsewhere
 NOTHING = "nothing"  # no rule matched: the police keep it
 MODEL = "model"  # no rule matched; the model, trained on labelled calls, referred it
+READER = "reader"  # the second reader (reader.py) disagreed with the rules and decided; ``rival``: the rules' answer
 
 CLOCK, WORD, CALL_HOUR, UNKNOWN = "clock", "word", "call_hour", "unknown"  # how the noise rule read the time
 
@@ -39,6 +40,7 @@ class Explanation:
     time_basis: str = ""  # CLOCK, WORD, CALL_HOUR or UNKNOWN
     time_value: str = ""  # the hour or the word the time was read from; UNKNOWN: "night" or "day" (assumed)
     negated: tuple[str, ...] = ()  # words not counted: a negation word comes before them
+    police_department: str = "公安"  # the rules' name for the police (READER: whether the answer is the police)
 
 
 Translate = Callable[[str], str]
@@ -85,6 +87,10 @@ def chinese(explanation: Explanation) -> str:
     elif e.kind == MODEL:
         text = f"规则未命中；按相似的已标注来电，判为{e.department}职责" + (
             f"（相近词{_quoted(e.words)}）" if e.words else "")
+    elif e.kind == READER:
+        answer = "属警情" if e.department == e.police_department else f"属{e.department}职责"
+        text = f"与已标注来电比对，{answer}" + (f"（相近说法{_quoted(e.words)}）" if e.words else "")
+        text += f"；规则判为{e.rival}" + (f"（命中{_quoted(e.rival_words)}）" if e.rival_words else "") + "，未采用"
     else:
         text = "未命中任何规则，留公安处理"
     if e.negated:
@@ -128,6 +134,17 @@ def english(explanation: Explanation, tr: Translate = str, type_name: Translate 
             department=department)
         if e.words:
             text += tr(" (telling words: {words})").format(words=words)
+    elif e.kind == READER:
+        if e.department == e.police_department:
+            text = tr("Read against the labelled calls: police business")
+        else:
+            text = tr("Read against the labelled calls: a matter for {department}").format(department=department)
+        if e.words:
+            text += tr(" (telling words: {words})").format(words=words)
+        text += tr("; the rules said {department}").format(department=department_name(e.rival, tr))
+        if e.rival_words:
+            text += tr(" (matched {words})").format(words=_quoted(e.rival_words, ", "))
+        text += tr(", not followed")
     else:
         text = tr("No rule matched; it stays with the police")
     if e.negated:

@@ -96,6 +96,8 @@ class Rules:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     # what the model learns from ([model]: the shipped calls and/or a command center's); none: rules alone
     model_calls: tuple[LabelledCall, ...] = ()
+    # [model] overrule: the second reader (reader.py), learned from the same calls, decides where it disagrees
+    overrule: bool = False
     # [word_sets]: name -> words a pattern part "{name}" stands for (any organisation, any demand for money)
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # [incidental]: phrases in which a police word is only a figure or an object's matter, not counted
@@ -179,6 +181,7 @@ class _Checker:
         negation = self.table(data, "negation")
         noise = self.noise(self.table(data, "noise"), names)
         hints = self.type_hints(data, names)
+        model = self.table(data, "model")
         return Rules(
             source=self.source, police_department=police_department, police_threshold=threshold,
             referral_threshold=referral, strong_weight=weights["strong"], police=triggers,
@@ -187,7 +190,7 @@ class _Checker:
             negation_scope=int(self.number(negation, ("negation", "scope"), 3, 1, 10, integer=True)),
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
             noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
-            model_calls=self.model_calls(self.table(data, "model"), names),
+            model_calls=self.model_calls(model, names), overrule=self.overrule(model),
             word_sets=self.word_sets,
             incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
                                             required=False)),
@@ -299,8 +302,8 @@ class _Checker:
     def model_calls(self, model: dict[str, Any], names: set[str]) -> tuple[LabelledCall, ...]:
         """The labelled calls ``[model]`` names: ``shipped_calls = true`` (the plugin's set) and ``calls``, files
         of the command center's own calls (paths relative to the rules file); their problems are the file's."""
-        for key in sorted(set(model) - {"shipped_calls", "calls"}):
-            self.problem(("model", key), "is not a field of [model] (use shipped_calls, calls).")
+        for key in sorted(set(model) - {"shipped_calls", "calls", "overrule"}):
+            self.problem(("model", key), "is not a field of [model] (use shipped_calls, calls, overrule).")
         shipped = model.get("shipped_calls", False)
         if not isinstance(shipped, bool):
             self.problem(("model", "shipped_calls"), f"is {shipped!r}; write true or false.")
@@ -314,6 +317,13 @@ class _Checker:
             calls += found
             self.problems += problems
         return tuple(calls)
+
+    def overrule(self, model: dict[str, Any]) -> bool:
+        overrule = model.get("overrule", False)
+        if not isinstance(overrule, bool):
+            self.problem(("model", "overrule"), f"is {overrule!r}; write true or false.")
+            return False
+        return overrule
 
     def type_hints(self, data: dict[str, Any], names: set[str]) -> dict[str, tuple[str, float]]:
         hints: dict[str, tuple[str, float]] = {}

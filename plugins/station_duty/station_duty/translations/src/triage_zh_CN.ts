@@ -241,5 +241,25 @@
             <source>people's noise</source>
             <translation>社会生活噪音</translation>
         </message>
+        <message>
+            <source>Read against the labelled calls: police business</source>
+            <translation>与已标注来电比对，属警情</translation>
+        </message>
+        <message>
+            <source>Read against the labelled calls: a matter for {department}</source>
+            <translation>与已标注来电比对，属{department}职责</translation>
+        </message>
+        <message>
+            <source>; the rules said {department}</source>
+            <translation>；规则判为{department}</translation>
+        </message>
+        <message>
+            <source> (matched {words})</source>
+            <translation>（命中{words}）</translation>
+        </message>
+        <message>
+            <source>, not followed</source>
+            <translation>，未采用</translation>
+        </message>
     </context>
 </TS>
