@@ -35,7 +35,7 @@ from station_duty.triage.reader import CallReader, Reading  # noqa: E402
 
 FIRST_RUNS = ROOT / "bench" / "data" / "triage_first_runs"
 ORDER = ("dev", "held out", "fresh u", "fresh v", "fresh w", "fresh x", "fresh y", "fresh z", "fresh q",
-         "blind b", "blind c", "blind d", "blind e", "blind f", "blind g", "blind h")
+         "blind b", "blind c", "blind d", "blind e", "blind f", "blind g", "blind h", "blind i", "blind j", "blind k")
 """The parts in the order they were written (data/labelled_calls.README.md)."""
 POLICE = "公安"
 

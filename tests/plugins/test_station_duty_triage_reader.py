@@ -72,7 +72,7 @@ def test_a_bad_switch_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "department"), [
-    ("他给我的一百块的耳机是假的", "市场监管"),  # fake goods, not a fake note
+    ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
     ("我妈在厕所滑倒，后脑撞到洗手盆，现在有点晕", "急救"),  # a fall: no other person
     ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher, nobody harmed
 ])

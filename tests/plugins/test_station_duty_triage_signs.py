@@ -27,7 +27,7 @@ POLICE_BY_STRUCTURE = [
     ("有个女的说是学校的老师，在家长群里叫大家扫码交校服费", "校服", "说是学校的老师", "{来人}~{自称}~{单位}~~{索要}"),
     # held against one's will, in any vehicle
     ("快递员把我锁在他的面包车里，开了半个钟才放我出来", "快递", "把我锁在他的面包车", "把~{受困者}~{禁闭}"),
-    ("搬家公司的师傅把货车门关了不给我下，要我再加两千块", "师傅", "不给我下", "{不许}~{离开}"),
+    ("搬家公司的师傅把货车门关了不给我下，要我再加两千块", "师傅", "货车门关了不给我下", "{不许}~{离开}"),
     # fraud found out after paying
     ("在中介那里交了一万押金，签完约才知道那个人根本不是房东", "押金", "那个人根本不是房东",
      "{付款}~~{事后发现}~{否认}~{身份}"),
@@ -85,7 +85,8 @@ def test_the_same_police_word_said_of_a_person_still_decides() -> None:
 
 
 @pytest.mark.parametrize(("text", "department"), [
-    ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
+    # ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
+    # (the rules' answer, which the reader overrules: see test_station_duty_triage_reader.py)
     ("橡胶厂烧东西的气味飘进我们屋", "环保"),  # a factory's smell in any words
     # ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher: not locked in
     # (the rules' answer, which the reader overrules: see test_station_duty_triage_reader.py)
