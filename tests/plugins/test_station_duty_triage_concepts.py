@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from station_duty.triage import DEFAULT_RULES, RulesError, Triage, explain, load_rules, suggest
 
+from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, triage_of
+
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 
 
@@ -164,20 +166,7 @@ words = ["{等于}~吞了"]
 [setting]
 words = ["学校"]
 
-[negation]
-words = ["没有"]
-
-[noise]
-night_start = 22
-night_end = 8
-words = ["吵"]
-
-[[noise.sources]]
-name = "社会生活噪音"
-words = ["唱歌"]
-day = "街道"
-night = "公安"
-default = true
+""" + NOISE_AND_NEGATION + """
 
 [[departments]]
 name = "教育"
@@ -196,9 +185,7 @@ strong = ["押金"]
 
 
 def _triage(tmp_path: Path, text: str = RULES) -> Triage:
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    return Triage.from_file(path)
+    return triage_of(tmp_path, text)
 
 
 def test_a_setting_word_weighs_half_against_police_words(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from station_duty.triage import DEFAULT_RULES, RulesError, Triage, load_rules
 
+from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, rules_file
+
 TRIAGE_RULES_DEPARTMENTS = {"公安", "街道", "环保", "城管", "劳动", "市场监管", "卫生", "水务", "供电", "燃气",
                             "交通运输", "住建", "民政", "教育", "消防", "急救", "物业"}
 """/work/shared/TRIAGE_RULES.md's names (工商 is merged into 市场监管)."""
@@ -23,20 +25,7 @@ threshold = 2.0
 name = "暴力"
 strong = ["打人"]
 
-[negation]
-words = ["没有"]
-
-[noise]
-night_start = 22
-night_end = 8
-words = ["吵"]
-
-[[noise.sources]]
-name = "社会生活噪音"
-words = ["唱歌"]
-day = "街道"
-night = "公安"
-default = true
+""" + NOISE_AND_NEGATION + """
 
 [[departments]]
 name = "街道"
@@ -45,9 +34,7 @@ strong = ["押金"]
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return rules_file(tmp_path, text)
 
 
 def problems_of(path: Path) -> list[str]:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from station_duty.triage import DEFAULT_RULES, RulesError, Triage, load_rules, suggest
 
+from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, triage_of
+
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 
 
@@ -123,20 +125,7 @@ strong = ["炸了"]
 [incidental]
 words = ["{物件}~炸了"]
 
-[negation]
-words = ["没有"]
-
-[noise]
-night_start = 22
-night_end = 8
-words = ["吵"]
-
-[[noise.sources]]
-name = "社会生活噪音"
-words = ["唱歌"]
-day = "街道"
-night = "公安"
-default = true
+""" + NOISE_AND_NEGATION + """
 
 [[departments]]
 name = "街道"
@@ -153,9 +142,7 @@ strong = ["自来水公司"]
 
 
 def _triage(tmp_path: Path, text: str = RULES) -> Triage:
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    return Triage.from_file(path)
+    return triage_of(tmp_path, text)
 
 
 def test_a_set_part_matches_any_of_its_words_and_a_far_part_another_clause(tmp_path: Path) -> None:
