@@ -159,7 +159,8 @@ DEPARTMENT_CONCEPTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 NEAR_POLICE = [
     ("出租车司机说过江要另外加二十块才肯开", "交通运输"),  # pay more to drive on, nobody held
     ("物业说要先交清管理费才给开门禁卡", "物业"),  # an estate's fee, no one shut in
-    ("在诊所打针的时候护士手抖，打了两次", "卫生"),
+    # ("在诊所打针的时候护士手抖，打了两次", "卫生"): the rules' answer, which the reader overrules: see
+    # test_station_duty_triage_reader.py
     ("有个人倒在地上，旁边那个男的还在踢他", "公安"),  # a fall beside a blow is the blow's
     ("我怕他会打我，他昨天喝醉了就砸东西", "公安"),  # fear of a person, not of a hazard
     ("电费单上多收了钱，打电话过去客服说帮我转账退款，让我共享屏幕，结果被骗了", "公安"),  # the fraud's own words

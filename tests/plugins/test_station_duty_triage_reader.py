@@ -73,7 +73,7 @@ def test_a_bad_switch_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "department"), [
     ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
-    ("我妈在厕所滑倒，后脑撞到洗手盆，现在有点晕", "急救"),  # a fall: no other person
+    ("在诊所打针的时候护士手抖，打了两次", "卫生"),  # a needle, not a blow: a clinic's care
     ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher, nobody harmed
 ])
 def test_the_reader_s_known_costs_the_rules_answer_stays_in_sight(triage: Triage, text: str, department: str) -> None:
