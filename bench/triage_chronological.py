@@ -36,7 +36,7 @@ from station_duty.triage.reader import CallReader, Reading  # noqa: E402
 FIRST_RUNS = ROOT / "bench" / "data" / "triage_first_runs"
 ORDER = ("dev", "held out", "fresh u", "fresh v", "fresh w", "fresh x", "fresh y", "fresh z", "fresh q",
          "blind b", "blind c", "blind d", "blind e", "blind f", "blind g", "blind h", "blind i", "blind j", "blind k",
-         "blind l", "blind m", "blind n")
+         "blind l", "blind m", "blind n", "blind o", "blind p", "blind r")
 """The parts in the order they were written (data/labelled_calls.README.md)."""
 POLICE = "公安"
 
