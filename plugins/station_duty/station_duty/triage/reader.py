@@ -1,6 +1,6 @@
 """A second reader of every call: a logistic regression over the description's runs of one to three
-characters, learned from labelled calls, whose answer overrules the rules' where the two disagree (the
-rules file's ``[model] overrule``).
+characters, learned from labelled calls, whose answer overrules the rules' where the two disagree, unless
+police words or the noise rule decided (the rules file's ``[model] overrule``; ``Triage._second_opinion``).
 
 Why: the rules read the words their authors listed; calls written by people who never saw them say the same
 things in other words, and the rules' first run on such calls stayed at 86-90 % police / non-police round
