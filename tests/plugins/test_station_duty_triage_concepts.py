@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from station_duty.triage import DEFAULT_RULES, RulesError, Triage, explain, load_rules, suggest
+from station_duty.triage import DEFAULT_RULES, RulesError, Triage, explain, load_rules
 
-from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, triage_of
+from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, rules_suggest, triage_of
 
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 
@@ -58,7 +58,7 @@ POLICE_BY_CONCEPT = [
 
 @pytest.mark.parametrize(("text", "phrase", "sign"), POLICE_BY_CONCEPT)
 def test_police_business_is_read_by_its_concept_in_new_words(text: str, phrase: str, sign: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (True, "公安"), found.reason
     assert sign in found.matched, found.reason
     _written_for_the_rules(text, phrase)
@@ -70,7 +70,7 @@ def test_police_business_is_read_by_its_concept_in_new_words(text: str, phrase: 
     ("养老院里我妈手上好多瘀青，问护工她不出声", "养老院"),
 ])
 def test_harm_done_in_a_place_is_the_police_s_whatever_the_place_s_department(text: str, place: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert found.police, found.reason
     assert place in found.explanation.rival_words, found.reason  # the place was read, and outweighed
     assert text not in _labelled_texts()
@@ -81,7 +81,7 @@ def test_harm_done_in_a_place_is_the_police_s_whatever_the_place_s_department(te
     ("学校附近的水坑全是蚊子，有几个学生发烧了", "卫生", {"{病媒}~~{病症}"}),  # a vector with a disease
 ])
 def test_health_words_beat_a_place_s_words(text: str, department: str, health_words: set[str]) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     assert health_words <= set(found.matched), found.reason
     assert text not in _labelled_texts()
@@ -100,16 +100,16 @@ FIGURATIVE = [
 @pytest.mark.parametrize(("text", "department", "word"), FIGURATIVE)
 def test_a_police_word_compared_with_asked_about_or_suspected_yields_to_the_department(
         text: str, department: str, word: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     assert word not in found.matched
     assert text not in _labelled_texts()
 
 
 def test_a_police_type_chosen_on_a_word_only_asked_about_does_not_hold_the_call() -> None:
-    asked = suggest("老师把我儿子的篮球没收了，算不算抢", "theft", 14)
+    asked = rules_suggest("老师把我儿子的篮球没收了，算不算抢", "theft", 14)
     assert (asked.police, asked.department) == (False, "教育"), asked.reason
-    happened = suggest("老师的篮球被人抢了", "theft", 14)
+    happened = rules_suggest("老师的篮球被人抢了", "theft", 14)
     assert happened.police, happened.reason
 
 
@@ -120,7 +120,7 @@ def test_a_police_type_chosen_on_a_word_only_asked_about_does_not_hold_the_call(
     "我怀疑他是骗子，他骗了我两千块",  # a suspicion, and a victim
 ])
 def test_the_same_words_said_of_what_happened_stay_with_the_police(text: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert found.police, found.reason
     assert text not in _labelled_texts()
 
@@ -135,13 +135,13 @@ def test_the_same_words_said_of_what_happened_stay_with_the_police(text: str) ->
     ("这个月工地的包工头又卷款走人了，工人都没拿到钱", "劳动"),  # the boss gone with the wages
 ])
 def test_a_department_s_matter_near_the_new_concepts_stays_the_department_s(text: str, department: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     assert text not in _labelled_texts()
 
 
 def test_a_call_whose_only_police_word_is_asked_about_is_not_left_to_the_model() -> None:
-    found = suggest("这是不是诈骗", "", 14)
+    found = rules_suggest("这是不是诈骗", "", 14)
     assert (found.police, found.explanation.kind) == (True, explain.NOTHING), found.reason
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from station_duty.triage import DEFAULT_RULES, suggest
+from station_duty.triage import DEFAULT_RULES
+
+from tests.plugins.triage_rule_files import rules_suggest
 
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 
@@ -19,7 +21,7 @@ def _labelled_texts() -> list[str]:
 
 # (description, the department word it also names, the phrase that carries the police nature)
 POLICE_SAID_OTHERWISE = [
-    ("公交车上有个男的老是拿下身顶着我", "公交车", "顶着我"),  # unwanted body contact
+    ("公交车上有个男的老是用下身顶我", "公交车", "用下身顶我"),  # unwanted body contact
     ("小区保安和收废品的为了纸皮大打出手，物业也不管", "物业", "大打出手"),  # a fight in other words
     ("菜市场两个摆摊的为了位置动起手来，一个满脸是血", "摆摊", "动起手来"),
     ("遛狗的邻居故意放狗追我家小孩", "遛狗", "故意放狗追"),  # harm done on purpose with an animal
@@ -33,7 +35,7 @@ POLICE_SAID_OTHERWISE = [
 @pytest.mark.parametrize(("text", "department_word", "phrase"), POLICE_SAID_OTHERWISE)
 def test_a_department_s_word_yields_to_police_business_said_in_other_words(
         text: str, department_word: str, phrase: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (True, "公安"), found.reason
     assert found.reason.startswith("警情优先"), found.reason
     # Written for the rules, not copied from the set: no labelled call says it this way.
@@ -49,20 +51,20 @@ def test_a_department_s_word_yields_to_police_business_said_in_other_words(
 ])
 def test_a_weak_police_word_yields_to_the_department_s_plain_matter(text: str, department: str,
                                                                    weak_word: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     assert weak_word not in found.matched
     assert text not in _labelled_texts()
 
 
 def test_fear_alone_refers_nothing_to_the_police_but_adds_to_another_sign() -> None:
-    wasps = suggest("阳台外面有个马蜂窝，小孩好害怕不敢出门", "", 14)
+    wasps = rules_suggest("阳台外面有个马蜂窝，小孩好害怕不敢出门", "", 14)
     assert (wasps.police, wasps.department) == (False, "消防"), wasps.reason
-    loitering = suggest("有个男人在我家楼下转悠了好几天，我好害怕", "", 14)
+    loitering = rules_suggest("有个男人在我家楼下转悠了好几天，我好害怕", "", 14)
     assert loitering.police and {"转悠", "好害怕"} <= set(loitering.matched), loitering.reason
 
 
 def test_a_factory_named_as_its_kind_is_industrial_noise_at_any_hour() -> None:
-    found = suggest("纸箱厂半夜还在冲压，吵到睡不着", "", 2)
+    found = rules_suggest("纸箱厂半夜还在冲压，吵到睡不着", "", 2)
     assert (found.police, found.department) == (False, "环保"), found.reason
     assert found.reason.startswith("噪音规则：工业噪音"), found.reason

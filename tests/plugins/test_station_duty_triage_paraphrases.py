@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from station_duty.triage import DEFAULT_RULES, suggest
+from station_duty.triage import DEFAULT_RULES
 from station_duty.triage.words import Finder
+
+from tests.plugins.triage_rule_files import rules_suggest
 
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 _TEXTS = [json.loads(line)["text"] for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -177,7 +179,7 @@ def _not_from_the_set(text: str, run: int = 8) -> None:
 @pytest.mark.parametrize(("concept", "text"), [(concept, text) for concept, (_s, texts) in CONCEPTS.items()
                                                 for text in texts])
 def test_a_police_concept_holds_on_every_paraphrase(concept: str, text: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (True, "公安"), found.reason
     assert CONCEPTS[concept][0] & set(found.matched), found.reason  # the concept's own sign decided
     _not_from_the_set(text)
@@ -186,14 +188,14 @@ def test_a_police_concept_holds_on_every_paraphrase(concept: str, text: str) -> 
 @pytest.mark.parametrize(("concept", "text", "department"), [
     (concept, text, department) for concept, (_n, calls) in DEPARTMENT_CONCEPTS.items() for text, department in calls])
 def test_a_department_concept_holds_on_every_paraphrase(concept: str, text: str, department: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     _not_from_the_set(text)
 
 
 @pytest.mark.parametrize(("text", "department"), NEAR_POLICE)
 def test_calls_near_the_new_concepts_keep_their_own_department(text: str, department: str) -> None:
-    assert suggest(text, "", 14).department == department
+    assert rules_suggest(text, "", 14).department == department
     _not_from_the_set(text)
 
 

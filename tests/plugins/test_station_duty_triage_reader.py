@@ -12,9 +12,11 @@ from station_duty.triage import DEFAULT_RULES, RulesError, Triage, default_triag
 # h010 of the labelled set, a blind call the rules refer to 街道 (a landlord, moving out) although the tenant is
 # locked in: the reader learned from it that it is the police's.
 LOCKED_IN = "房东今日带咗几个纹身佬嚟，锁咗我喺房入面唔俾出，逼我即刻搬走"
-# Street stalls filling a footbridge: police words ("过不去", a road blocked) decide, and the reader, which would
-# say city management, does not get to overrule them. Written for this test: no labelled call says it this way.
+# Street stalls filling a footbridge: a police word ("过不去", a road blocked) against a reader all but sure of city
+# management. Written for this test: no labelled call says it this way.
 STALLS = "天桥上摆满了卖手机壳和玩具的小摊，轮椅都过不去"
+# A threat with a knife in a wage dispute: the reader, which reads the wage dispute, is as sure of 劳动.
+WAGE_THREAT = "老板跑了三个月工资没发，工人说再不给钱就拿刀去找他"
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +38,39 @@ def test_where_the_reader_disagrees_it_decides_and_says_what_the_rules_had_said(
     assert "the rules said Street office" in english
 
 
-def test_what_police_words_decided_stands_whatever_the_reader_says(triage: Triage) -> None:
-    assert triage._reader is not None and triage._reader.read(STALLS).department_p >= 0.5  # it would say 城管
-    found = triage.suggest(STALLS, "", 15)
+def test_violence_threats_and_weapons_stand_whatever_the_reader_says(triage: Triage) -> None:
+    assert triage._reader is not None
+    reading = triage._reader.read(WAGE_THREAT)
+    assert reading.best == "劳动" and reading.department_p >= 0.6 and reading.police < 0.2
+    found = triage.suggest(WAGE_THREAT, "", 15)
     assert (found.police, found.explanation.kind) == (True, explain.POLICE), found.reason
+    assert {"威胁", "凶器"} <= set(found.explanation.rules)
+
+
+def test_other_police_words_yield_to_a_reader_all_but_sure_of_a_department(triage: Triage) -> None:
+    found = triage.suggest(STALLS, "", 15)
+    assert (found.police, found.department, found.explanation.kind) == (False, "城管", explain.READER), found.reason
+    assert found.explanation.rival == "公安" and "过不去" in found.explanation.rival_words
+    assert "规则判为公安（命中“过不去”），未采用" in found.reason
+    assert "the rules said Police (matched “过不去”), not followed" in explain.english(found.explanation)
+
+
+def test_a_command_center_chooses_which_police_words_the_reader_never_overrules(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace(
+        'never_overruled = ["暴力", "威胁", "凶器"]', "never_overruled = []"), encoding="utf-8")
+    found = Triage.from_file(path).suggest(WAGE_THREAT, "", 15)
+    assert (found.police, found.department, found.explanation.kind) == (False, "劳动", explain.READER)
+
+
+def test_an_unknown_trigger_in_never_overruled_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace(
+        'never_overruled = ["暴力", "威胁", "凶器"]', 'never_overruled = ["暴力", "打劫"]'), encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert any("model.never_overruled" in str(problem) and "“打劫”" in str(problem) and "凶器" in str(problem)
+               for problem in caught.value.problems), caught.value.problems
 
 
 def test_where_the_two_agree_the_rules_reason_stands(triage: Triage) -> None:
@@ -75,6 +106,12 @@ def test_a_bad_switch_is_named(tmp_path: Path) -> None:
     ("半夜有辆货车把砖头和碎瓷砖卸在公园门口", "城管"),  # dumped construction waste: bricks are no weapon
     ("在诊所打针的时候护士手抖，打了两次", "卫生"),  # a needle, not a blow: a clinic's care
     ("老师把我儿子关在办公室罚站一个钟", "教育"),  # kept in by a teacher, nobody harmed
+    # Plain matters of a department the reader gives the police at 0.5-0.6: on the untuned blind calls the reader
+    # was right in that band 13 times for each time it was wrong (bench/triage_chronological.py).
+    ("我老伴刚才去厕所，不知怎么的就倒在厕所地上了，我一个人扶不动", "急救"),
+    ("一个老婆婆在讨饭，就在我们医院停车场出口", "民政"),
+    ("今天下午两点，办公室窗边有个马蜂窝，保安说要拿竹竿去捅它", "消防"),
+    ("他给我的一百块的耳机是假的", "市场监管"),
 ])
 def test_the_reader_s_known_costs_the_rules_answer_stays_in_sight(triage: Triage, text: str, department: str) -> None:
     # Calls written to sit next to police business, which the rules answer right and the reader overrules: the
@@ -84,3 +121,5 @@ def test_the_reader_s_known_costs_the_rules_answer_stays_in_sight(triage: Triage
     found = triage.suggest(text, "", 14)
     assert found.explanation.kind == explain.READER and found.explanation.rival == department
     assert f"规则判为{department}" in found.reason
+    # Runs of function characters weigh without telling the call-taker anything: never shown as telling words.
+    assert not set(found.explanation.words) & {"一个", "几个", "的一", "我的", "有个", "说要"}, found.reason

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from station_duty.triage import DEFAULT_RULES, RulesError, Triage, load_rules, suggest
+from station_duty.triage import DEFAULT_RULES, RulesError, Triage, load_rules
 
-from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, triage_of
+from tests.plugins.triage_rule_files import NOISE_AND_NEGATION, rules_suggest, triage_of
 
 LABELLED = DEFAULT_RULES.parent / "labelled_calls.jsonl"
 
@@ -47,7 +47,7 @@ POLICE_BY_STRUCTURE = [
 @pytest.mark.parametrize(("text", "department_word", "phrase", "sign"), POLICE_BY_STRUCTURE)
 def test_a_structural_sign_of_police_business_holds_in_new_words(text: str, department_word: str, phrase: str,
                                                                  sign: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (True, "公安"), found.reason
     assert sign in found.matched, found.reason
     # Written for the rules, not copied from the set: no labelled call says it this way.
@@ -57,7 +57,7 @@ def test_a_structural_sign_of_police_business_holds_in_new_words(text: str, depa
 
 def test_a_pattern_looks_past_a_nearer_word_that_leads_nowhere() -> None:
     # the first "发现" (of the receipt) is not followed by a denial; the second (of the person) is
-    found = suggest("交了钱发现收据没盖章，后来才知道那个人根本不是房东", "", 14)
+    found = rules_suggest("交了钱发现收据没盖章，后来才知道那个人根本不是房东", "", 14)
     assert found.police and "{付款}~~{事后发现}~{否认}~{身份}" in found.matched, found.reason
 
 
@@ -70,18 +70,18 @@ def test_a_pattern_looks_past_a_nearer_word_that_leads_nowhere() -> None:
 ])
 def test_a_police_word_that_is_incidental_yields_to_the_department(text: str, department: str,
                                                                    police_word: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
     assert police_word not in found.matched
     assert text not in _labelled_texts()
 
 
 def test_the_same_police_word_said_of_a_person_still_decides() -> None:
-    threat = suggest("他说要把我家炸了", "", 14)
+    threat = rules_suggest("他说要把我家炸了", "", 14)
     assert threat.police and "炸了" in threat.matched, threat.reason
-    blow = suggest("那个男的用头撞我，我鼻子都出血了", "", 14)
+    blow = rules_suggest("那个男的用头撞我，我鼻子都出血了", "", 14)
     assert blow.police, blow.reason
-    relative = suggest("邻居的孩子不见了，到处都找不到", "", 14)
+    relative = rules_suggest("邻居的孩子不见了，到处都找不到", "", 14)
     assert relative.police and "不见" in relative.matched, relative.reason
 
 
@@ -95,7 +95,7 @@ def test_the_same_police_word_said_of_a_person_still_decides() -> None:
     ("班主任说是学校要求的，每个学生要交两百块资料费", "教育"),  # "说是" of the school's own staff
 ])
 def test_a_department_s_matter_near_the_new_signs_stays_the_department_s(text: str, department: str) -> None:
-    found = suggest(text, "", 14)
+    found = rules_suggest(text, "", 14)
     assert (found.police, found.department) == (False, department), found.reason
 
 

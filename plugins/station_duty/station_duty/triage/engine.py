@@ -21,7 +21,7 @@ from station_duty.triage import explain
 from station_duty.triage.explain import Explanation
 from station_duty.triage.labelled import LabelledCall
 from station_duty.triage.model import WordModel, features
-from station_duty.triage.reader import CallReader, Reading
+from station_duty.triage.reader import SHIPPED_BARS, CallReader, ReaderBars, Reading, trained_reader
 from station_duty.triage.rules import Rules, load_rules
 from station_duty.triage.words import Finder, Found, Substrings, Tokenizer, normalize
 
@@ -30,12 +30,6 @@ SETTING_SHARE = 0.5
 its weight: a place alone never outweighs a medium police word ("学校门口有个男的一直盯着小学生看"), but it
 still tips a tie between a police word and the department's own matter ("小区垃圾桶…好几天没人清理")."""
 
-READER_POLICE = 0.6
-"""The reader makes a call the police's, against the rules, only when it gives the police at least this."""
-READER_DEPARTMENT = 0.5
-"""The reader refers a call to a department, against the rules, only when that department is its first answer
-with at least this. Both bars were chosen on the blind parts' first runs (bench/triage_chronological.py): 0.5
-for the police sent more of the departments' calls to them, 0.65 and above caught fewer police calls."""
 MODEL_THRESHOLD = 0.8
 """The model refers a call no rule matched when it gives a department at least this probability (its
 posterior; bench/triage.py's leave-one-part-out comparison chose it: lower refers more police calls away)."""
@@ -113,8 +107,9 @@ class Triage:
     no model."""
 
     def __init__(self, rules: Rules, *, substring_baseline: bool = False,
-                 training: Sequence[LabelledCall] | None = None) -> None:
+                 training: Sequence[LabelledCall] | None = None, reader_bars: ReaderBars = SHIPPED_BARS) -> None:
         self.rules = rules
+        self._bars = reader_bars
         self._training = tuple(rules.model_calls if training is None else training)
         self._model: WordModel | None = None
         self._reader: CallReader | None = None
@@ -169,19 +164,25 @@ class Triage:
         pieces = self._cut(text)
         evidence = self._evidence(self._baseline.find(text) if self._baseline else self._finder.find(pieces))
         found = _as_said(self._decide(text, pieces, evidence, incident_type, hour), evidence.said)
-        # What police words decided stands (harm, threats, weapons: the precedence of TRIAGE_RULES), and so does
-        # the noise rule, the command center's policy by the clock, which the reader cannot see.
-        if self._reader is None or found.explanation.kind in (explain.POLICE, explain.NOISE):
+        # The noise rule stands: it is the command center's policy by the clock, which the reader cannot see.
+        # What police words decided stands unless the reader is all but sure of a department (_second_opinion).
+        if self._reader is None or found.explanation.kind == explain.NOISE:
             return found
         return self._second_opinion(found, self._reader.read(said, incident_type.strip()))
 
     def _second_opinion(self, found: Suggestion, reading: Reading) -> Suggestion:
-        """The reader's answer where it disagrees with the rules' and is sure enough of it (``READER_POLICE``,
-        ``READER_DEPARTMENT``): the police, or its most probable department; otherwise the rules' stands."""
-        police_name = self.rules.police_department
-        if reading.police >= READER_POLICE:
+        """The reader's answer where it disagrees with the rules' and is sure enough of it (``ReaderBars``): the
+        police, or its most probable department; otherwise the rules' stands."""
+        police_name, bars = self.rules.police_department, self._bars
+        if found.explanation.kind == explain.POLICE:
+            if self.rules.never_overruled.intersection(found.explanation.rules) \
+                    or reading.police >= bars.against_police_words or reading.best == police_name \
+                    or reading.department_p < bars.against_police_words_department:
+                return found
+            answer, probability = reading.department, reading.department_p
+        elif reading.police >= bars.police:
             answer, probability = police_name, reading.police
-        elif reading.best != police_name and reading.department_p >= READER_DEPARTMENT:
+        elif reading.best != police_name and reading.department_p >= bars.department:
             answer, probability = reading.department, reading.department_p
         else:
             return found
@@ -238,7 +239,7 @@ class Triage:
                         self._model = WordModel((features(tokenizer.cut(self.rewrite(call.text))), call.department)
                                                 for call in self._training)
                         if self.rules.overrule:
-                            self._reader = CallReader(self._training, self.rules.police_department)
+                            self._reader = trained_reader(self._training, self.rules.police_department)
                     self._tokenizer = tokenizer  # last: a suggestion that sees the tokenizer sees the model
         return self._tokenizer.cut(text)
 

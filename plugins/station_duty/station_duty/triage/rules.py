@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +98,8 @@ class Rules:
     model_calls: tuple[LabelledCall, ...] = ()
     # [model] overrule: the second reader (reader.py), learned from the same calls, decides where it disagrees
     overrule: bool = False
+    # [model] never_overruled: the police triggers whose decisions the reader never overrules
+    never_overruled: frozenset[str] = frozenset()
     # [word_sets]: name -> words a pattern part "{name}" stands for (any organisation, any demand for money)
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # [incidental]: phrases in which a police word is only a figure or an object's matter, not counted
@@ -191,6 +193,7 @@ class _Checker:
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
             noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
             model_calls=self.model_calls(model, names), overrule=self.overrule(model),
+            never_overruled=self.never_overruled(model, triggers),
             word_sets=self.word_sets,
             incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
                                             required=False)),
@@ -302,8 +305,9 @@ class _Checker:
     def model_calls(self, model: dict[str, Any], names: set[str]) -> tuple[LabelledCall, ...]:
         """The labelled calls ``[model]`` names: ``shipped_calls = true`` (the plugin's set) and ``calls``, files
         of the command center's own calls (paths relative to the rules file); their problems are the file's."""
-        for key in sorted(set(model) - {"shipped_calls", "calls", "overrule"}):
-            self.problem(("model", key), "is not a field of [model] (use shipped_calls, calls, overrule).")
+        for key in sorted(set(model) - {"shipped_calls", "calls", "overrule", "never_overruled"}):
+            self.problem(("model", key),
+                         "is not a field of [model] (use shipped_calls, calls, overrule, never_overruled).")
         shipped = model.get("shipped_calls", False)
         if not isinstance(shipped, bool):
             self.problem(("model", "shipped_calls"), f"is {shipped!r}; write true or false.")
@@ -324,6 +328,17 @@ class _Checker:
             self.problem(("model", "overrule"), f"is {overrule!r}; write true or false.")
             return False
         return overrule
+
+    def never_overruled(self, model: dict[str, Any], triggers: Sequence[WordRule]) -> frozenset[str]:
+        known = [rule.name for rule in triggers]
+        kept: set[str] = set()
+        for name in self.words(model, ("model", "never_overruled"), required=False):
+            if name in known:
+                kept.add(name)
+            else:
+                self.problem(("model", "never_overruled"), f"names “{name}”, which is no police trigger (the "
+                             f"triggers: {'、'.join(known)}).", name)
+        return frozenset(kept)
 
     def type_hints(self, data: dict[str, Any], names: set[str]) -> dict[str, tuple[str, float]]:
         hints: dict[str, tuple[str, float]] = {}
