@@ -38,7 +38,8 @@ from station_duty.triage.reader import ReaderBars, trained_reader  # noqa: E402
 FIRST_RUNS = (ROOT / "bench" / "data" / "triage_first_runs", ROOT / "bench" / "data" / "triage_first_runs_reader")
 ORDER = ("dev", "held out", "fresh u", "fresh v", "fresh w", "fresh x", "fresh y", "fresh z", "fresh q",
          "blind b", "blind c", "blind d", "blind e", "blind f", "blind g", "blind h", "blind i", "blind j", "blind k",
-         "blind l", "blind m", "blind n", "blind o", "blind p", "blind r", "blind s", "blind t", "blind a")
+         "blind l", "blind m", "blind n", "blind o", "blind p", "blind r", "blind s", "blind t", "blind a",
+         "blind ba", "blind bb", "blind bc")
 """The parts in the order they were written (data/labelled_calls.README.md)."""
 UNTUNED_FROM = "blind h"
 SESSION_10_BARS = ReaderBars(police=0.6, department=0.5, against_police_words=0.0)
