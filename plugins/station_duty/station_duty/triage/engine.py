@@ -3,8 +3,9 @@
 Precedence (TRIAGE_RULES.md): police triggers first, whatever the underlying dispute; then the noise rule
 with the time of day; then the department whose words (and the incident type's hint) weigh most; a call
 nothing matches stays with the police, unless the model (``model.py``, trained on labelled calls when the
-rules' ``[model]`` names some) clearly recognises a department's call in it: the rules keep every decision
-they make, the model speaks only where they are silent (bench/triage.py measures why only there).
+rules' ``[model]`` names some) clearly recognises a department's call in it. With ``[model] overrule`` a second
+reader (``reader.py``) reads every call and decides where it disagrees and is sure enough (``ReaderBars``),
+except where the noise rule or the police triggers of ``[model] never_overruled`` decided.
 ``Triage`` is Qt-free and cheap per call (well under a millisecond once jieba is loaded); load it once per
 rules file and call ``suggest`` as the text changes.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from station_duty.triage import explain
+from station_duty.triage.clock import clock_hour
 from station_duty.triage.explain import Explanation
 from station_duty.triage.labelled import LabelledCall
 from station_duty.triage.model import WordModel, features
@@ -71,33 +73,6 @@ class _Evidence:
         ``SETTING_SHARE`` of theirs, what happened counts in full."""
         return sum(weight * (SETTING_SHARE if word in setting else 1.0)
                    for word, weight in self.departments.get(name, {}).items())
-
-
-_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                   "九": 9, "十": 10}
-_CLOCK = re.compile(r"(凌晨|半夜|深夜|夜里|夜晚|晚上|早上|上午|中午|下午)\s*"
-                    r"([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点點]")
-
-
-def clock_hour(text: str) -> int | None:
-    """The hour a description names ("晚上十一点" → 23, "凌晨3点" → 3), or None."""
-    match = _CLOCK.search(text)
-    if not match:
-        return None
-    part, number = match.groups()
-    if number.isdigit():
-        hour = int(number)
-    else:
-        tens, _, ones = number.partition("十")
-        if "十" in number:
-            hour = (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
-        else:
-            hour = _CHINESE_DIGITS.get(number, 0)
-    if part in ("晚上", "夜晚", "下午") and hour < 12 and not (part in ("晚上", "夜晚") and hour <= 4):
-        hour += 12
-    elif part in ("晚上", "夜晚", "凌晨", "半夜", "深夜", "夜里") and hour == 12:
-        hour = 0  # "晚上十二点" is midnight
-    return hour % 24 if hour <= 24 else None
 
 
 class Triage:
