@@ -2272,6 +2272,10 @@
             <translation>Taken: {verdict}</translation>
         </message>
         <message>
+            <source>Advice: {verdict}, {confidence:.0%} sure — {reason}</source>
+            <translation>Advice: {verdict}, {confidence:.0%} sure — {reason}</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</source>
             <translation>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</translation>
@@ -2283,8 +2287,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>not police business, refer to {department}</source>
-            <translation>not police business, refer to {department}</translation>
+            <source>refer to {department}, not police business</source>
+            <translation>refer to {department}, not police business</translation>
         </message>
     </context>
     <context>

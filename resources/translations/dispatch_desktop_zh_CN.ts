@@ -2271,6 +2271,10 @@
             <translation>已采纳：{verdict}</translation>
         </message>
         <message>
+            <source>Advice: {verdict}, {confidence:.0%} sure — {reason}</source>
+            <translation>建议：{verdict}，把握 {confidence:.0%} — {reason}</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}</source>
             <translation>建议（{source}）：{verdict}，把握 {confidence:.0%} — {reason}</translation>
@@ -2282,7 +2286,7 @@
         </message>
         <message>
             <location line="+1" />
-            <source>not police business, refer to {department}</source>
+            <source>refer to {department}, not police business</source>
             <translation>非警务，移交{department}</translation>
         </message>
     </context>

@@ -58,6 +58,10 @@ def test_advice_is_shown_taken_with_ctrl_y_and_decides_the_incidents_department(
     qtbot.waitUntil(lambda: intake.advice.isVisible() and intake.advice.offered is not None, timeout=5_000)
     text = intake.advice.text.toolTip()
     assert "城管" in text and "90%" in text and "占道经营归城管" in text
+    # Under the description the verdict comes first, so a narrow form cuts the reason, never the department;
+    # who advised is in the tooltip only.
+    shown = intake.advice.text.text()
+    assert shown.startswith("建议：非警务，移交城管") and "advisor" not in shown and "advisor" in text
     assert intake.advice.accepted is None  # never taken by itself
     keys.press(Qt.Key.Key_F4)
     assert intake.advice.accepted is not None and "已采纳" in intake.advice.text.toolTip()

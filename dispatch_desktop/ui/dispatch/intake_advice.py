@@ -46,7 +46,7 @@ class AdviceBar(QWidget):
         # One line each (the form has no height to spare on a laptop), cut to the width; the whole advice
         # is the tooltip.
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._full = ""
+        self._shown = ""  # the lines under the description before they are cut to the width
         self.accept_button = QPushButton(self)
         self.accept_button.setObjectName("intake_advice_accept")
         self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -109,15 +109,22 @@ class AdviceBar(QWidget):
         offered, accepted = self.offered, self.accepted
         self.setVisible(offered is not None or accepted is not None)
         self.accept_button.setEnabled(offered is not None and offered != accepted)
-        parts = []
+        shown, full = [], []
         if accepted is not None:
-            parts.append(translate("IntakeForm", "Taken: {verdict}").format(verdict=_verdict(accepted)))
+            taken = translate("IntakeForm", "Taken: {verdict}").format(verdict=_verdict(accepted))
+            shown.append(taken)
+            full.append(taken)
         if offered is not None and offered != accepted:
+            verdict, reason = _verdict(offered), offered.reason
+            # The line under the description leads with the verdict: on a laptop the form is narrow and the
+            # line is cut, and the department must survive the cut; who advised is in the tooltip.
+            shown.append(translate("IntakeForm", "Advice: {verdict}, {confidence:.0%} sure — {reason}").format(
+                verdict=verdict, confidence=offered.confidence, reason=reason))
             advice = translate("IntakeForm", "Advice ({source}): {verdict}, {confidence:.0%} sure — {reason}")
-            parts.append(advice.format(source=self._offered_by, verdict=_verdict(offered),
-                                       confidence=offered.confidence, reason=offered.reason))
-        self._full = "\n".join(parts)
-        self.text.setToolTip(self._full)
+            full.append(advice.format(source=self._offered_by, verdict=verdict, confidence=offered.confidence,
+                                      reason=reason))
+        self._shown = "\n".join(shown)
+        self.text.setToolTip("\n".join(full))
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -128,7 +135,7 @@ class AdviceBar(QWidget):
         width = max(40, self.text.width())
         metrics = self.text.fontMetrics()
         self.text.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-                                     for line in self._full.splitlines()))
+                                     for line in self._shown.splitlines()))
 
 
 def advice_draft(form: FormParts) -> IntakeDraft:
@@ -142,5 +149,5 @@ def advice_draft(form: FormParts) -> IntakeDraft:
 def _verdict(advice: IntakeAdvice) -> str:
     if advice.police:
         return translate("IntakeForm", "police business")
-    return translate("IntakeForm", "not police business, refer to {department}").format(
+    return translate("IntakeForm", "refer to {department}, not police business").format(
         department=labels.department_name(advice.department))
