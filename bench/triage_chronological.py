@@ -39,7 +39,7 @@ FIRST_RUNS = (ROOT / "bench" / "data" / "triage_first_runs", ROOT / "bench" / "d
 ORDER = ("dev", "held out", "fresh u", "fresh v", "fresh w", "fresh x", "fresh y", "fresh z", "fresh q",
          "blind b", "blind c", "blind d", "blind e", "blind f", "blind g", "blind h", "blind i", "blind j", "blind k",
          "blind l", "blind m", "blind n", "blind o", "blind p", "blind r", "blind s", "blind t", "blind a",
-         "blind ba", "blind bb", "blind bc")
+         "blind ba", "blind bb", "blind bc", "blind bd", "blind be", "blind bf")
 """The parts in the order they were written (data/labelled_calls.README.md)."""
 UNTUNED_FROM = "blind h"
 SESSION_10_BARS = ReaderBars(police=0.6, department=0.5, against_police_words=0.0)
@@ -103,10 +103,10 @@ def main() -> int:
             for index, value in enumerate((right, len(scored), department, len(non_police), away, to_us)):
                 total[index] += value
         print(f"  {part}: done", file=sys.stderr, flush=True)
-    print(f"{'':<32}" + "".join(f"{part.split()[1]:>11}" for part in parts) + f"{'all':>13}")
+    print(f"{'':<32}" + "".join(f"{part.split()[1]:>12}" for part in parts) + f"{'all':>13}")
     for name, cells in rows.items():
         right, count, department_right, non_police_count, _, _ = totals[name]
-        print(f"{name:<32}" + "".join(f"{cell:>11}" for cell in cells)
+        print(f"{name:<32}" + "".join(f"{cell:>12}" for cell in cells)
               + f"{100 * right / count:.1f}/{100 * department_right / non_police_count:.1f}".rjust(13))
     print("police / non-police % / department % on the non-police calls; each part read by a triage that learned "
           "only from the parts written before it")

@@ -79,7 +79,7 @@ def write_rules(tmp_path: Path, calls_text: str) -> Path:
 
 def test_a_command_center_s_own_labelled_calls_teach_the_model(tmp_path: Path) -> None:
     lines = [json.dumps({"id": f"o{index}", "text": text, "police": False, "department": "城管"}, ensure_ascii=False)
-             for index, text in enumerate(FOUNTAIN_CALLS * 2)]
+             for index, text in enumerate(FOUNTAIN_CALLS * 4)]
     found = Triage(load_rules(write_rules(tmp_path, "\n".join(lines)))).suggest("喷泉又坏了，好几天了", "", 14)
     assert found.department == "城管", found.reason
 

@@ -149,6 +149,8 @@ class Triage:
         """The reader's answer where it disagrees with the rules' and is sure enough of it (``ReaderBars``): the
         police, or its most probable department; otherwise the rules' stands."""
         police_name, bars = self.rules.police_department, self._bars
+        if not reading.grams:
+            return found  # nothing telling in the call ("喂，你好，我想问一下"): no grounds to overrule
         if found.explanation.kind == explain.POLICE:
             if self.rules.never_overruled.intersection(found.explanation.rules) \
                     or reading.police >= bars.against_police_words or reading.best == police_name \

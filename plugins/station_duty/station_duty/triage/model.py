@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from station_duty.triage.words import FUNCTION_CHARACTERS
+
 WORD = "w:"
 PAIR = "p:"
 COMMON = 0.1
@@ -72,10 +74,12 @@ class WordModel:
             self._unseen[department] = math.log(smoothing / total)
         # What may be shown as a reason, and without which a guess is no guess: words of two characters or
         # more (one-character words are mostly "问", "想", "说": "我想问一下" is no civil affairs call) that
-        # more than one call of the department had (a word one call had is that call's).
+        # more than one call of the department had (a word one call had is that call's), and not made of
+        # function characters alone ("一下").
         self._telling = {department: frozenset(
             feature for feature, seen in counts[department].items()
-            if seen > 1 and feature in self._known and feature.startswith(WORD) and len(feature) > len(WORD) + 1)
+            if seen > 1 and feature in self._known and feature.startswith(WORD) and len(feature) > len(WORD) + 1
+            and not set(feature[len(WORD):]) <= FUNCTION_CHARACTERS)
             for department in self.departments}
 
     def __bool__(self) -> bool:

@@ -26,14 +26,12 @@ import numpy as np
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]  # ships no type hints
 
 from station_duty.triage.labelled import LabelledCall
+from station_duty.triage.words import FUNCTION_CHARACTERS
 
 NGRAMS = (1, 3)
 C = 30.0
 """Little regularisation: the calls are short, and the runs that tell a department are few."""
 SHOWN_GRAMS = 3
-FUNCTION_CHARACTERS = frozenset("一二两几个些的地得了着过我你他她它们有在是这那就也都和与把被给说要很还又不没吗呢吧啊")
-"""A run made only of these ("一个", "几个", "我的", "说要") weighs for an answer without telling a call-taker
-anything, so the reason does not show it as a telling word."""
 
 
 @dataclass(frozen=True)
