@@ -269,7 +269,7 @@ def _play(scenario: Any, city: City, connection: Connection, forward: _Forward, 
     forward.runner = runner
     typed = _typed_lines()
     try:
-        with _interrupt_on_sigterm():
+        with _interrupt_on_signals():
             if resume is None:
                 runner.start()
             else:
@@ -386,17 +386,20 @@ def _obey(runner: DrillRunner, scenario: Any, typed: queue.SimpleQueue[str]) -> 
 
 
 @contextlib.contextmanager
-def _interrupt_on_sigterm() -> Iterator[None]:
-    """SIGTERM ends the drill as Ctrl-C does."""
+def _interrupt_on_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM end the drill, however the command was started: a shell's background job
+    inherits SIGINT ignored, and Python then never raises KeyboardInterrupt (as ``hub``, ``simulate`` and ``db
+    generate`` do, the handler is the command's own)."""
 
     def interrupt(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 # --- drill end ----------------------------------------------------------------------------------------------
