@@ -11,8 +11,8 @@ rules did on their first run (bench/triage_chronological.py).
 
 scikit-learn's ``TfidfVectorizer`` (characters, sublinear counts) and ``LogisticRegression`` (lbfgs, balanced
 classes: a department with 20 examples is not drowned by 900 police calls); deterministic for the same calls.
-Training takes about five seconds on the shipped 3,001 calls, once per process (``trained_reader``); it happens
-when the triage warms up, off the desk's GUI thread.
+Training takes about five seconds on the shipped calls (3,721), once per process (``trained_reader``); it
+happens when the triage warms up, off the desk's GUI thread.
 """
 
 from __future__ import annotations
@@ -94,8 +94,8 @@ class CallReader:
             raise ValueError("the reader needs labelled calls of at least two departments")
         self._vectorizer: Any = TfidfVectorizer(analyzer="char", ngram_range=NGRAMS, sublinear_tf=True)
         features = self._vectorizer.fit_transform([_text(call.text, call.type) for call in calls])
-        # One BLAS thread: on two shared cores OpenBLAS's threads spin waiting on each other, and the fit took
-        # 8-15 s with two against about 2.5 s with one (the same holds for the analytics' fits).
+        # One BLAS thread: on two shared cores OpenBLAS's threads spin waiting on each other; on 3,001 calls
+        # the fit took 8-15 s with two against about 5 s with one (the analytics' fits had the same trouble).
         with threadpool_limits(limits=1):
             self._model: Any = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(
                 features, labels)

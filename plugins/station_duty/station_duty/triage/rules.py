@@ -192,7 +192,7 @@ class _Checker:
             negation_scope=int(self.number(negation, ("negation", "scope"), 3, 1, 10, integer=True)),
             clause_breaks=frozenset(self.words(negation, ("negation", "clause_breaks"), required=False)),
             noise=noise, type_hints=hints, synonyms=self.synonyms(self.table(data, "synonyms")),
-            model_calls=self.model_calls(model, names), overrule=self.overrule(model),
+            model_calls=self.model_calls(model, names), overrule=self.flag(model, ("model", "overrule"), False),
             never_overruled=self.never_overruled(model, triggers),
             word_sets=self.word_sets,
             incidental=frozenset(self.words(self.table(data, "incidental"), ("incidental", "words"),
@@ -218,10 +218,7 @@ class _Checker:
         if not found:
             self.problem(path, f"the rule “{name}” lists no words (give strong, medium or weak).")
         outranks = frozenset(self.words(entry, (*path, "outranks"), required=False))
-        given: object = entry.get("negatable", negatable)
-        if not isinstance(given, bool):
-            self.problem((*path, "negatable"), f"is {given!r}; write true or false.")
-            given = negatable
+        given = self.flag(entry, (*path, "negatable"), negatable)
         unknown = set(entry) - {"name", "outranks", "negatable", *LEVELS}
         for key in sorted(unknown):
             self.problem((*path, key),
@@ -308,11 +305,7 @@ class _Checker:
         for key in sorted(set(model) - {"shipped_calls", "calls", "overrule", "never_overruled"}):
             self.problem(("model", key),
                          "is not a field of [model] (use shipped_calls, calls, overrule, never_overruled).")
-        shipped = model.get("shipped_calls", False)
-        if not isinstance(shipped, bool):
-            self.problem(("model", "shipped_calls"), f"is {shipped!r}; write true or false.")
-            shipped = False
-        files = [SHIPPED_CALLS] if shipped else []
+        files = [SHIPPED_CALLS] if self.flag(model, ("model", "shipped_calls"), False) else []
         base = Path(self.source).parent
         files += [base / name for name in self.words(model, ("model", "calls"), required=False)]
         calls: list[LabelledCall] = []
@@ -321,13 +314,6 @@ class _Checker:
             calls += found
             self.problems += problems
         return tuple(calls)
-
-    def overrule(self, model: dict[str, Any]) -> bool:
-        overrule = model.get("overrule", False)
-        if not isinstance(overrule, bool):
-            self.problem(("model", "overrule"), f"is {overrule!r}; write true or false.")
-            return False
-        return overrule
 
     def never_overruled(self, model: dict[str, Any], triggers: Sequence[WordRule]) -> frozenset[str]:
         known = [rule.name for rule in triggers]
@@ -405,6 +391,13 @@ class _Checker:
             self.problem(path, f"is {value!r}; it must be {kind} from {low:g} to {high:g}.")
             return default if default is not None else low
         return float(value)
+
+    def flag(self, data: dict[str, Any], path: tuple[str | int, ...], default: bool) -> bool:
+        value = data.get(str(path[-1]), default)
+        if not isinstance(value, bool):
+            self.problem(path, f"is {value!r}; write true or false.")
+            return default
+        return value
 
     def words(self, data: dict[str, Any], path: tuple[str | int, ...], required: bool = True) -> list[str]:
         value = data.get(str(path[-1]))
