@@ -45,13 +45,13 @@ RESULT_COMPLEMENTS = frozenset("倒伤跌晕哭肿残瘫昏")
 """A one-character verb of the rules inside jieba's two-character verb-and-result ("推倒", "踢伤", "打晕") is that
 verb: jieba glues them, and a push that knocks someone down is a push."""
 
-_lock = threading.Lock()
 FUNCTION_CHARACTERS = frozenset("一二两几个些的地得了着过我你他她它们有在是这那"
                                 "就也都和与把被给说要想问请喂您好下很还又不没吗呢吧啊")
 """A word or run made only of these ("一个", "我想", "问一下", "你好") can weigh for an answer in a model
 learned from calls without telling a call-taker anything: the models never show it as a telling word, and
 the word model never refers a call on it."""
 
+_lock = threading.Lock()
 _base: Any = None  # jieba's tokenizer with its dictionary loaded, shared read-only by every Words
 
 
