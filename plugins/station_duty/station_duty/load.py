@@ -21,9 +21,10 @@ and extreme violence), so the panel and the map count what the desk's overdue al
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from dispatch_desktop.api import Category, Incident, State, UnitStatus, response_targets
@@ -69,19 +70,20 @@ def is_overdue(incident: Incident, now_ms: int) -> bool:
     return now_ms - incident.arrived_at > targets.clear_s * 1000
 
 
-_last: tuple[State, int, ZoneInfo, tuple[str, ...], dict[str, StationLoad]] | None = None
+_last: tuple[State, int, ZoneInfo, tuple[str, ...], Mapping[str, StationLoad]] | None = None
 
 
-def station_loads(state: State, now_ms: int, zone: ZoneInfo, stations: tuple[str, ...] = ()) -> dict[str, StationLoad]:
+def station_loads(state: State, now_ms: int, zone: ZoneInfo,
+                  stations: tuple[str, ...] = ()) -> Mapping[str, StationLoad]:
     """The load of every station in ``stations`` (all zero when nothing is going on) and of any other
     station the state's incidents or units name; one pass over the incidents and one over the units.
     The map layer and the panel ask for the same state in the same moment: the second is answered from
-    the first (states are immutable; the caller must not change the dictionary)."""
+    the first (states are immutable, and the answer is read-only)."""
     global _last
     last = _last
     if last is not None and last[0] is state and last[1:4] == (now_ms, zone, stations):
         return last[4]
-    loads = _count(state, now_ms, zone, stations)
+    loads = MappingProxyType(_count(state, now_ms, zone, stations))
     _last = (state, now_ms, zone, stations, loads)
     return loads
 

@@ -10,6 +10,7 @@ area on the map selects its row (``select_station``).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -66,7 +67,7 @@ class StationLoadModel(QAbstractTableModel):
         self._desk = desk
         self._stations = desk.city.stations
         self._districts = {district.adcode: district.short_name for district in desk.city.districts}
-        self.loads: dict[str, StationLoad] = {}
+        self.loads: Mapping[str, StationLoad] = {}
         self._rows: list[tuple[tuple[object, str], ...]] = []  # worked out once per refresh: sorting asks often
 
     def refresh(self) -> None:
