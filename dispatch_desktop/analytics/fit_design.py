@@ -3,17 +3,21 @@
 Slots are UTC hours; the command center's zone (Asia/Shanghai) is a whole number of hours from UTC with no
 daylight saving, so a slot is one local hour, and hour of day, weekday and date are read in the local zone.
 
-Three designs (``docs/ANALYTICS.md``, "The model", says why each area gets the one it gets):
+Four designs (``docs/ANALYTICS.md``, "The model", says why each area gets the one it gets):
 
-- ``WEEK``: intercept, hour of week (167 indicators, Monday 00:00 the reference), trend, holiday: for a
-  district, whose ~8 weeks carry enough incidents to estimate each of the 168 hours of the week;
+- ``WEEK``: intercept, hour of week (167 indicators, Monday 00:00 the reference), trend, holiday: for the
+  whole city (the districts' sum), and for a district when the city could not be fitted;
+- ``POOLED``: intercept, trend, hour of day (23), with the log of the city's fitted mean as the offset: a
+  district borrows the city's weekly shape and holiday effect (eleven districts' worth of incidents) and
+  estimates its own level, drift and daily profile;
 - ``DAY``: intercept, hour of day (23), weekday (6), trend, holiday: an area with its own shape but fewer
   incidents (a station whose district is not among the counts);
 - ``BORROWED``: intercept, trend, part of day (night 0–6 the reference, morning, afternoon, evening), with
   the log of its district's fitted mean as the offset: a station borrows its district's weekly shape and
   holiday effect and estimates only its own level, drift and a coarse daily deviation.
 
-The trend is in weeks from the middle of the training window (so dropping it leaves the window's level).
+The trend is in weeks from the middle of the training window (so dropping it leaves the window's level). A
+public holiday is read as a Sunday (its hours take Sunday's terms) with the holiday term as its own level.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ from dispatch_desktop.domain.localtime import utc_offset_ms
 
 SLOT_MS = 3_600_000
 TREND = "trend"
+SUNDAY = 6
 
 
 class Design(enum.StrEnum):
     WEEK = "week"
+    POOLED = "pooled"
     DAY = "day"
     BORROWED = "borrowed"
 
@@ -65,10 +71,14 @@ def _indicators(values: np.ndarray, levels: int) -> np.ndarray:
 def design_matrix(design: Design, slots: np.ndarray, trend_center: int, holidays: Collection[str]) -> np.ndarray:
     """The design's columns for ``slots``; column 0 the intercept, the trend's column at ``trend_column``."""
     hour, weekday, holiday = local_calendar(slots, holidays)
+    # a public holiday runs like a Sunday (no commute, late nights, a quiet morning), at its own level
+    weekday = np.where(holiday > 0, SUNDAY, weekday)
     trend = (slots.astype(float) - trend_center) / 168.0
     ones = np.ones(len(slots))
     if design is Design.WEEK:
         columns = [ones[:, None], _indicators(weekday * 24 + hour, 168), trend[:, None], holiday[:, None]]
+    elif design is Design.POOLED:
+        columns = [ones[:, None], trend[:, None], _indicators(hour, 24)]
     elif design is Design.DAY:
         columns = [ones[:, None], _indicators(hour, 24), _indicators(weekday, 7), trend[:, None], holiday[:, None]]
     else:
@@ -77,4 +87,4 @@ def design_matrix(design: Design, slots: np.ndarray, trend_center: int, holidays
 
 
 def trend_column(design: Design) -> int:
-    return {Design.WEEK: 168, Design.DAY: 30, Design.BORROWED: 1}[design]
+    return {Design.WEEK: 168, Design.POOLED: 1, Design.DAY: 30, Design.BORROWED: 1}[design]

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
+from dispatch_desktop.analytics.fit_days import ALPHA_FLOOR, clustered_variances, day_dispersion, hour_dispersion
+
 RIDGE = 1e-4
 MAX_ITERATIONS = 50
 TOLERANCE = 1e-8  # relative change of the deviance between iterations
-ALPHA_FLOOR = 1e-6  # a Poisson-like area: NB2 with a negligible extra variance
 SPARSE_BELOW = 0.2  # a design with fewer non-zeros than this share is multiplied as a sparse matrix
 
 
@@ -35,6 +36,8 @@ class BatchFit:
     cov: np.ndarray  # (A, p, p): the inverse Fisher information at the solution
     mean: np.ndarray  # (A, n): the fitted mean
     converged: np.ndarray  # (A,) bool: converged with finite values
+    clustered: np.ndarray | None = None  # (A, p): each coefficient's variance with the days as clusters
+    hourly_alpha: np.ndarray | None = None  # (A,): single hours' extra-Poisson variance beyond the day's factor
 
 
 def irls(x: np.ndarray, y: np.ndarray, offset: np.ndarray, weights: np.ndarray, alpha: np.ndarray,
@@ -127,10 +130,13 @@ def downweights(residuals: np.ndarray, threshold: float = 2.58) -> np.ndarray:
     return np.where(residuals > threshold, residuals ** -2.0, 1.0)
 
 
-def fit_nb(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray) -> tuple[BatchFit, np.ndarray]:
+def fit_nb(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray,
+           clusters: np.ndarray | None = None) -> tuple[BatchFit, np.ndarray]:
     """The whole recipe for one batch: a Poisson fit, its moment dispersion, the NB2 fit, past anomalies
     down-weighted by their Anscombe residuals, the NB2 refit, the final dispersion. ``present`` (A, n) is 1
-    where the area has history, 0 before it began. Returns the fit and the final alpha (A,)."""
+    where the area has history, 0 before it began. ``clusters`` (n,), the local day of each slot, when given:
+    the coefficients' day-clustered variances are added to the fit, and the alpha returned is the batch's day
+    dispersion (``fit_days``), not the slots' moments. Returns the fit and the final alpha (A,)."""
     areas = y.shape[0]
     leverage = min(x.shape[1] / max(x.shape[0], 1), 0.9)
     first = irls(x, y, offset, present, np.full(areas, ALPHA_FLOOR))
@@ -142,4 +148,10 @@ def fit_nb(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray
     final = irls(x, y, offset, weights, alpha, start=second.coef)
     alpha = moment_alpha(y, final.mean, weights, leverage)
     converged = first.converged & second.converged & final.converged & np.isfinite(alpha)
-    return BatchFit(final.coef, final.cov, final.mean, converged), alpha
+    clustered = hourly = None
+    if clusters is not None:  # the days' own figures (fit_days): a day's hours share its factor
+        clustered = clustered_variances(x, y, final.mean, final.cov, weights, alpha, clusters)
+        hourly = hour_dispersion(y, final.mean, present, weights, clusters, leverage)
+        alpha = day_dispersion(y, final.mean, present, clusters)
+    converged &= np.isfinite(alpha)
+    return BatchFit(final.coef, final.cov, final.mean, converged, clustered, hourly), alpha

@@ -3,7 +3,8 @@
 For each window, the observed count of valid incidents in its slots is held against its expected count: the
 fitted mean times the area's recent level, and given the day so far for a window within one local day
 (``window_tails``). The upper-tail probability P(X ≥ observed) comes from a negative binomial with that
-mean and variance (the day's shared factor, the fit's and the level's own uncertainty included). Each window
+mean and variance (the day's shared factor, single hours' variation, the fit's and the level's own
+uncertainty included). Each window
 gets a colour from the configured thresholds (times its ``scale_by_window``), green whenever observed −
 expected < ``min_excess``; the worst window decides (the smaller p among equal colours) and is named.
 ``docs/ANALYTICS.md`` has the details.
@@ -37,8 +38,11 @@ if TYPE_CHECKING:
     from dispatch_desktop.analytics.counts import Area, HourlyCounts
 
 
-LEVEL_SLOTS = 168  # the recent level: observed ÷ fitted over the last 7 days …
+LEVEL_SLOTS = 168  # an area's own recent level: observed ÷ fitted over the last 7 days …
 LEVEL_GAP = 24  # … ending a day before the slot read, so a surge in its windows does not raise its own normal
+CITY_LEVEL_SLOTS = 48  # the city's: its last two days, up to the slot before the one read (one district's
+# surge moves eleven districts' two days by a fraction of a percent, so no gap is needed, and a short
+# stretch follows the city's emptying before the Spring Festival and its refilling after it closely)
 LEVEL_LIMITS = (0.5, 2.0)  # a week of the log missing must not make every incident an alarm
 
 
@@ -70,10 +74,12 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     last slot); None for an area without a fit. Slots before the counts count as neither seen nor expected.
 
     The expected count is the fit's summed mean times the area's recent level (``recent_level``); a window
-    within one local day is also read given the day so far: the day's shared extra-Poisson factor, a
-    Gamma(1/alpha, 1/alpha) a priori, is updated by the day's earlier slots (observed O, expected E) to
-    Gamma(1/alpha + O, 1/alpha + E), and the window's count is negative binomial given that. A window
-    across midnight (the 24 h one) is read without it. docs/ANALYTICS.md writes this down."""
+    within one local day is also read given the day so far: the day's shared factor, a priori
+    Gamma(1/v, 1/v) with v = alpha + the normal value's own relative variance (the fit's and the level's: an
+    error of the normal value, like the day's factor, multiplies all the day's hours), is updated by the day's
+    earlier slots (observed O, expected E) to Gamma(1/v + O, 1/v + E), and the window's count is negative
+    binomial given that, single hours' own variation (``hourly_alpha``) added. A window across midnight (the
+    24 h one) is read without it. docs/ANALYTICS.md writes this down."""
     fit = model.fits.get(area)
     if fit is None:
         return None
@@ -87,8 +93,7 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     seen = np.zeros(len(slots))
     seen[inside] = counts.valid[row, slots[inside] - counts.first_slot]
     observed = rolling_sums(seen, window_h)[-keep:].astype(np.int64)
-    level_row = counts.row(fit.district) if fit.district is not None else row
-    level, level_variance = recent_level(counts, fit, level_row, first_at, last_at)
+    level, level_variance = recent_level(counts, fit, area, first_at, last_at)
     expected = level * fitted
     # the day so far: the slots from the local midnight of the window's first slot up to it
     starts = np.arange(first_at, last_at + 1) - window_h + 1
@@ -99,35 +104,54 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     running_seen = np.concatenate([[0.0], np.cumsum(seen)])
     day_expected = level * (running_mean[to_start] - running_mean[to_midnight])
     day_seen = running_seen[to_start] - running_seen[to_midnight]
-    shape = 1.0 / fit.alpha
+    # the normal value's own relative error (the fit's and the level's): like the day's factor it is one
+    # multiplier on the day's hours, so the day so far learns about both together
+    relative = sums.estimate[-keep:] / np.maximum(fitted, 1e-12) ** 2 + level_variance
+    shape = 1.0 / (fit.alpha + relative)
     within = hour + window_h <= 24
     day_factor = np.where(within, (shape + day_seen) / (shape + day_expected), 1.0)
     mean = expected * day_factor
-    variance = np.where(within, mean + expected**2 * day_factor / (shape + day_expected),
-                        expected + level**2 * (sums.variance[-keep:] - fitted))
-    relative = sums.estimate[-keep:] / np.maximum(fitted, 1e-12) ** 2 + level_variance
-    variance = variance + mean**2 * relative
+    hourly = level**2 * sums.hourly[-keep:]
+    variance = np.where(within, mean + expected**2 * day_factor / (shape + day_expected) + hourly * day_factor**2,
+                        expected + level**2 * (sums.variance[-keep:] - fitted) + expected**2 * relative)
     return WindowTails(observed, mean, upper_tail(observed, mean, variance))
 
 
-def recent_level(counts: HourlyCounts, fit: AreaFit, level_row: int, first_at: int,
+def recent_level(counts: HourlyCounts, fit: AreaFit, area: Area, first_at: int,
                  last_at: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each slot t from ``first_at`` to ``last_at``: the recent level L(t), observed ÷ fitted over the
-    ``LEVEL_SLOTS`` ending ``LEVEL_GAP`` slots before t, of the area (a station: of its district, whose shape
-    it borrows), clipped to ``LEVEL_LIMITS``; and L's relative variance (E + alpha·Σ_days E_day²) / E²."""
-    level_fit = fit.base if fit.base is not None else fit
-    slots = np.arange(first_at - LEVEL_GAP - LEVEL_SLOTS + 1, last_at - LEVEL_GAP + 1)
+    """For each slot t from ``first_at`` to ``last_at``: the recent level L(t), observed ÷ fitted over a stretch
+    ending before t, of the area whose shape the fit borrows last (a station its district's, a district on the
+    city's shape the city's), clipped to ``LEVEL_LIMITS``; and L's relative variance
+    (E + alpha·Σ_days E_day² + hourly_alpha·Σmu²) / E². The city's is read over ``CITY_LEVEL_SLOTS`` up to the
+    slot before t; one area's over ``LEVEL_SLOTS`` ending ``LEVEL_GAP`` before t."""
+    level_fit, rows = level_source(counts, fit, area)
+    length, gap = (CITY_LEVEL_SLOTS, 1) if level_fit.members else (LEVEL_SLOTS, LEVEL_GAP)
+    slots = np.arange(first_at - gap - length + 1, last_at - gap + 1)
     inside = (slots >= counts.first_slot) & (slots < counts.first_slot + counts.slots)
     mean = np.where(inside, level_fit.mean_and_gradient(slots)[0], 0.0)
     observed = np.zeros(len(slots))
-    series = counts.valid[level_row]
+    series = counts.valid[rows].sum(0)
     observed[inside] = series[slots[inside] - counts.first_slot]
-    expected = rolling_sums(mean, LEVEL_SLOTS)
-    seen = rolling_sums(observed, LEVEL_SLOTS)
+    expected = rolling_sums(mean, length)
+    seen = rolling_sums(observed, length)
     known = expected > 1.0
     level = np.clip(np.where(known, seen / np.maximum(expected, 1e-9), 1.0), *LEVEL_LIMITS)
-    spread = expected + level_fit.alpha * day_squares(mean, slots, LEVEL_SLOTS)
+    spread = expected + level_fit.alpha * day_squares(mean, slots, length) + level_fit.hourly_alpha * rolling_sums(
+        mean**2, length)
     return level, np.where(known, spread / np.maximum(expected, 1e-9) ** 2, 0.0)
+
+
+def level_source(counts: HourlyCounts, fit: AreaFit, area: Area) -> tuple[AreaFit, list[int]]:
+    """The fit at the end of the area's chain of borrowed shapes and the rows of the counts it was fitted on."""
+    root: AreaFit = fit
+    owner: Area | None = area
+    while root.base is not None:
+        owner, root = root.district, root.base
+    if root.members:
+        return root, [counts.row(member) for member in root.members]
+    if owner is None:
+        raise ValueError(f"the fit of {area} borrows a shape without saying whose")
+    return root, [counts.row(owner)]
 
 
 def normal_band(counts: HourlyCounts, model: NormalModel, area: Area, first_slot: int, slots: int,
@@ -141,10 +165,10 @@ def normal_band(counts: HourlyCounts, model: NormalModel, area: Area, first_slot
         return None
     mean, gradient = fit.mean_and_gradient(np.arange(first_slot, first_slot + slots))
     estimate = ((gradient @ fit.cov) * gradient).sum(1)
-    level_row = counts.row(fit.district) if fit.district is not None else counts.row(area)
-    level, level_variance = recent_level(counts, fit, level_row, first_slot, first_slot + slots - 1)
+    level, level_variance = recent_level(counts, fit, area, first_slot, first_slot + slots - 1)
     expected = level * mean
-    variance = expected + fit.alpha * expected**2 + level**2 * estimate + expected**2 * level_variance
+    variance = (expected + (fit.alpha + fit.hourly_alpha) * expected**2 + level**2 * estimate
+                + expected**2 * level_variance)
     return (expected, *nb_interval(expected, variance, q))
 
 

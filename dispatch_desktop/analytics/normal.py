@@ -1,10 +1,13 @@
 """The normal value (常态值) of every district and station area, per hour slot: a fitted NB2 GLM.
 
-``fit_normal`` fits, on the trailing ``training_weeks`` up to ``until_slot``: the districts on the hour of
-the week, a trend and a holiday term (``fit_design.Design.WEEK``), then each station on its district's
-fitted shape with its own level, trend and part-of-day terms (``Design.BORROWED``); a station whose district
-is not fitted gets ``Design.DAY``. Each batch is fitted by ``fit_irls.fit_nb``: a first fit, slots with large
-Anscombe residuals (past anomalies) down-weighted, a refit, the dispersion estimated per area.
+``fit_normal`` fits, on the trailing ``training_weeks`` up to ``until_slot``: the whole city (the districts'
+sum) on the hour of the week, a trend and a holiday term (``fit_design.Design.WEEK``); each district on the
+city's fitted shape with its own level, trend and hour-of-day terms (``Design.POOLED``; on its own weekly
+shape, ``WEEK``, when there is no city to borrow from); then each station on its district's fitted shape with
+its own level, trend and part-of-day terms (``Design.BORROWED``); a station whose district is not fitted gets
+``Design.DAY``. Each batch is fitted by ``fit_irls.fit_nb``: a first fit, slots with large Anscombe residuals
+(past anomalies) down-weighted, a refit; the day factor's dispersion and single hours' are read from whole
+days (``fit_days``), and a trend is kept only when it stands against the days' own variation.
 
 An area with too little history is "thin" (no values, no colour). An area whose fit fails (no convergence, a
 non-finite value) keeps its fit from ``previous``, is "failed", and ``since_ms_by_area`` says when that older
@@ -15,14 +18,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import stats  # type: ignore[import-untyped]
 
 from dispatch_desktop.analytics.fit_design import Design, design_matrix, local_calendar, trend_column
-from dispatch_desktop.analytics.fit_irls import fit_nb
+from dispatch_desktop.analytics.fit_irls import BatchFit, fit_nb
 
 if TYPE_CHECKING:
     from dispatch_desktop.analytics.config import AnalyticsConfig
@@ -32,6 +35,10 @@ OK, THIN, FAILED = "ok", "thin", "failed"
 WEEK_SLOTS = 168
 TREND_Z = 2.0  # a trend less significant than this is dropped (its column is centred: the level stays)
 STATION_BATCH = 64  # stations fitted together between two looks at ``cancelled``
+METHOD = 2
+"""The method's version, kept with a model: a desk's cached model made by another is fitted again (2: the
+districts on the city's shape, the city's recent level, the days' dispersion)."""
+POOLED_DISTRICTS = 2  # districts borrow the city's weekly shape when at least this many make up the city
 
 
 class FitCancelled(Exception):
@@ -45,12 +52,14 @@ class AreaFit:
     design: Design
     coef: np.ndarray  # (p,)
     cov: np.ndarray  # (p, p): the coefficients' covariance (inverse Fisher information)
-    alpha: float  # NB2 dispersion: Var = mu + alpha·mu²
+    alpha: float  # the day factor's variance: the day's hours share a Gamma(1/alpha, 1/alpha) multiplier
     trend_center: int  # slot of the trend's zero (the training window's middle)
     holidays: frozenset[str]
     fitted_at_ms: int
-    base: AreaFit | None = None  # BORROWED: the district's fit whose mean is the offset
+    base: AreaFit | None = None  # BORROWED: the district's fit whose mean is the offset; POOLED: the city's
     district: Area | None = None  # BORROWED: that district
+    members: tuple[Area, ...] = ()  # the city's fit: the districts whose sum it was fitted on
+    hourly_alpha: float = 0.0  # single hours' extra-Poisson variance beyond the day's factor (· mu²)
 
     def mean_and_gradient(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The mean per slot and d(mean)/d(coef) per slot (n, p)."""
@@ -73,19 +82,22 @@ class AreaFit:
         if self.base is not None:
             base = self.base.sums(slots, width, present)
             estimate = estimate + totals**2 * base.estimate / np.maximum(base.mean**2, 1e-12)
-        return WindowSums(totals, totals + self.alpha * day_squares(mean, slots, width), estimate)
+        hourly = self.hourly_alpha * rolling_sums(mean**2, width)
+        return WindowSums(totals, totals + self.alpha * day_squares(mean, slots, width) + hourly, estimate, hourly)
 
 
 @dataclass(frozen=True)
 class WindowSums:
-    """Per window: the mean of the summed count; its variance under the model, Σmu + alpha·Σ_days(Σ_day mu)²
-    (the extra-Poisson variation shared by the slots of one local day: a day runs busy or quiet as a whole);
-    and the variance of the estimated mean (delta method gᵀ·cov·g, g the summed gradient; a borrowed shape
-    adds its district's relative variance)."""
+    """Per window: the mean of the summed count; its variance under the model,
+    Σmu + alpha·Σ_days(Σ_day mu)² + hourly_alpha·Σmu² (the extra-Poisson variation shared by the slots of one
+    local day, a day running busy or quiet as a whole, and that of single hours); the variance of the
+    estimated mean (delta method gᵀ·cov·g, g the summed gradient; a borrowed shape adds the relative variance
+    of the shape it borrows); and the single hours' part of the variance on its own."""
 
     mean: np.ndarray
     variance: np.ndarray
     estimate: np.ndarray
+    hourly: np.ndarray
 
 
 def rolling_sums(values: np.ndarray, width: int) -> np.ndarray:
@@ -118,6 +130,7 @@ class NormalModel:
     status_by_area: Mapping[Area, str]  # "ok" | "thin" (not enough history) | "failed" (kept older fit)
     since_ms_by_area: Mapping[Area, int]  # for "failed": the fit being used is from then
     fits: Mapping[Area, AreaFit]  # the fit in use for each area that has one
+    method: int = 1  # METHOD when made; a model pickled by an older method lacks it and reads 1
 
     def expected(self, area: Area, first_slot: int, slots: int) -> np.ndarray:
         """The normal value (mean count) of each slot; NaN throughout for an area without a fit."""
@@ -136,10 +149,10 @@ class NormalModel:
         slot_numbers = np.arange(first_slot, first_slot + slots)
         mean, gradient = fit.mean_and_gradient(slot_numbers)
         estimate_variance = ((gradient @ fit.cov) * gradient).sum(1)
-        return nb_interval(mean, mean + fit.alpha * mean**2 + estimate_variance, q)
+        return nb_interval(mean, mean + (fit.alpha + fit.hourly_alpha) * mean**2 + estimate_variance, q)
 
     def window(self, area: Area, first_slot: int, slots: int) -> tuple[float, float] | None:
-        """(mean, variance) of the count summed over the slots: Σ(mu + alpha·mu²) plus the fit's own
+        """(mean, variance) of the count summed over the slots (``WindowSums``) plus the fit's own
         uncertainty; None for an area without a fit."""
         fit = self.fits.get(area)
         if fit is None:
@@ -186,7 +199,7 @@ def fit_normal(counts: HourlyCounts, config: AnalyticsConfig, *, until_slot: int
     job = _Job(counts, config, first, last, now_ms if now_ms is not None else int(time.time() * 1000),
                cancelled or (lambda: False))
     districts = [area for area in counts.areas if area.kind == "district" and job.status[area] == OK]
-    job.fit(districts, Design.WEEK)
+    job.fit(districts, Design.POOLED if job.fit_city(districts) else Design.WEEK)
     stations = [area for area in counts.areas if area.kind != "district" and job.status[area] == OK]
     borrowed = [area for area in stations if _district_of(area, job.fits, counts) is not None]
     for start in range(0, len(borrowed), STATION_BATCH):
@@ -206,6 +219,8 @@ class _Job:
         self.first, self.last = first, last
         self.slots = np.arange(counts.first_slot + first, counts.first_slot + last + 1)
         self.center = int(self.slots[0] + self.slots[-1]) // 2
+        hour = local_calendar(self.slots, ())[0]
+        self.days = self.slots - hour  # the local day of each slot (its midnight's slot): the fit's clusters
         self.y = counts.valid[:, first:last + 1].astype(float)
         # an area's history starts with its first incident in the counts (a new station has none before)
         seen = counts.valid[:, :last + 1] > 0
@@ -217,6 +232,28 @@ class _Job:
             self.status[area] = OK if enough else THIN
         self.fits: dict[Area, AreaFit] = {}
         self.means: dict[Area, np.ndarray] = {}
+        self.city: tuple[AreaFit, np.ndarray] | None = None  # the city's fit and fitted mean, once fitted
+
+    def fit_city(self, districts: list[Area]) -> bool:
+        """Fits the whole city (the sum of the districts that were counted through nearly all the training
+        weeks) on the hour of the week, as the shape the districts borrow; False when there are fewer than
+        ``POOLED_DISTRICTS`` such districts or the fit fails (the districts are then fitted on their own)."""
+        rows = [row for row in (self.counts.row(area) for area in districts)
+                if self.history_start[row] <= self.first + WEEK_SLOTS]
+        if len(rows) < POOLED_DISTRICTS:
+            return False
+        if self.cancelled():
+            raise FitCancelled("the fit of the normal values was cancelled")
+        present = (np.arange(self.first, self.last + 1) >= self.history_start[rows].max()).astype(float)[None, :]
+        y = self.y[rows].sum(0, keepdims=True)
+        batch, alpha = fit_nb(design_matrix(Design.WEEK, self.slots, self.center, self.config.holidays), y,
+                              np.zeros_like(y), present, self.days)
+        if not batch.converged[0]:
+            return False
+        members = tuple(area for area in districts if self.counts.row(area) in rows)
+        self.city = (replace(self._area_fit(Design.WEEK, batch, alpha, 0, None, None), members=members),
+                     batch.mean[0])
+        return True
 
     def fit(self, areas: list[Area], design: Design) -> None:
         if not areas:
@@ -234,18 +271,29 @@ class _Job:
             districts = [_district_of(area, self.fits, self.counts) for area in areas]
             bases = [self.fits[district] for district in districts if district is not None]
             offset = np.log(np.vstack([self.means[district] for district in districts if district is not None]))
-        batch, alpha = fit_nb(x, y, offset, present)
-        trend = trend_column(design)
+        elif design is Design.POOLED and self.city is not None:
+            bases = [self.city[0]] * len(areas)
+            offset = offset + np.log(self.city[1])[None, :]
+        batch, alpha = fit_nb(x, y, offset, present, self.days)
         for index, area in enumerate(areas):
             if not batch.converged[index]:
                 self.status[area] = FAILED
                 continue
-            coef = batch.coef[index].copy()
-            if abs(coef[trend]) < TREND_Z * np.sqrt(max(batch.cov[index, trend, trend], 0.0)):
-                coef[trend] = 0.0
-            self.fits[area] = AreaFit(design, coef, batch.cov[index], float(alpha[index]), self.center,
-                                      self.config.holidays, self.now_ms, bases[index], districts[index])
+            self.fits[area] = self._area_fit(design, batch, alpha, index, bases[index], districts[index])
             self.means[area] = batch.mean[index]
+
+    def _area_fit(self, design: Design, batch: BatchFit, alpha: np.ndarray, index: int, base: AreaFit | None,
+                  district: Area | None) -> AreaFit:
+        coef = batch.coef[index].copy()
+        trend = trend_column(design)
+        variance = batch.cov[index, trend, trend]
+        if batch.clustered is not None:  # the days' shared factors make a drift across them less sure
+            variance = max(variance, batch.clustered[index, trend])
+        if abs(coef[trend]) < TREND_Z * np.sqrt(max(variance, 0.0)):
+            coef[trend] = 0.0
+        hourly = float(batch.hourly_alpha[index]) if batch.hourly_alpha is not None else 0.0
+        return AreaFit(design, coef, batch.cov[index], float(alpha[index]), self.center, self.config.holidays,
+                       self.now_ms, base, district, hourly_alpha=hourly)
 
     def model(self, previous: NormalModel | None) -> NormalModel:
         since: dict[Area, int] = {}
@@ -256,7 +304,7 @@ class _Job:
                 since[area] = older.fitted_at_ms if older is not None else 0
                 if older is not None:
                     fits[area] = older
-        return NormalModel(self.now_ms, self.counts.first_slot + self.last, dict(self.status), since, fits)
+        return NormalModel(self.now_ms, self.counts.first_slot + self.last, dict(self.status), since, fits, METHOD)
 
 
 def _district_of(station: Area, fits: Mapping[Area, AreaFit], counts: HourlyCounts) -> Area | None:

@@ -113,3 +113,21 @@ def test_the_trend_chart_band_follows_a_recent_rise_that_the_older_fit_misses() 
     assert 1.25 < expected.sum() / fitted.sum() < 1.55
     assert (low <= expected).all() and (expected <= high).all()
     assert normal_band(counts, model, data.station(0, 0), TRAINED, 24) is not None
+
+
+def test_a_rise_of_the_whole_city_moves_every_district_normal_value_one_district_rise_only_its_share() -> None:
+    data = synthetic(station_rate=6.0)
+    config = load_config()
+    rise = slice(8 * WEEK - 2 * 24, None)  # the last two days, 30 % busier
+    everywhere = data.counts.valid.copy()
+    everywhere[:, rise] = np.round(everywhere[:, rise] * 1.3)
+    model = fit_normal(data.counts, config, until_slot=TRAINED - WEEK)  # fitted before the rise
+    area = data.district(1)
+    fitted = model.expected(area, TRAINED, 1).sum()
+    band = normal_band(replace(data.counts, valid=everywhere.astype(np.int32)), model, area, TRAINED, 1)
+    assert band is not None and 1.2 < band[0].sum() / fitted < 1.4  # the city's level: no alarm for the rise
+    alone = data.counts.valid.copy()
+    rows = [data.counts.row(a) for a in data.counts.areas if a == area or a.id.startswith(f"S-{area.id}-")]
+    alone[rows, rise] = np.round(alone[rows, rise] * 1.3)
+    band = normal_band(replace(data.counts, valid=alone.astype(np.int32)), model, area, TRAINED, 1)
+    assert band is not None and band[0].sum() / fitted < 1.15  # one district's rise shows against the city

@@ -109,10 +109,10 @@ def test_a_failed_fit_keeps_the_previous_values_and_says_since_when(monkeypatch:
     older = fit_normal(data.counts, config, until_slot=FIRST_SLOT + 6 * WEEK - 1, now_ms=1_000)
     real = normal.fit_nb
 
-    def failing_first_district(x: np.ndarray, y: np.ndarray, offset: np.ndarray,
-                               present: np.ndarray) -> tuple[fit_irls.BatchFit, np.ndarray]:
-        batch, alpha = real(x, y, offset, present)
-        if x.shape[1] > 100:  # the districts' batch: district 0 does not converge
+    def failing_first_district(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray,
+                               clusters: np.ndarray | None = None) -> tuple[fit_irls.BatchFit, np.ndarray]:
+        batch, alpha = real(x, y, offset, present, clusters)
+        if y.shape[0] == 3:  # the districts' batch (the city is one row, the stations twelve): district 0 fails
             batch.converged[0] = False
         return batch, alpha
 
@@ -148,3 +148,55 @@ def test_the_model_survives_a_pickle_and_its_band_holds_the_mean() -> None:
     low, high = model.band(area, FIRST_SLOT + 8 * WEEK, 24)
     mean = model.expected(area, FIRST_SLOT + 8 * WEEK, 24)
     assert (low <= mean).all() and (mean <= high).all() and (high - low > 4).all()
+
+
+def test_districts_borrow_the_city_weekly_shape_and_each_fits_its_own_level_and_day() -> None:
+    data = synthetic()
+    model = fit_normal(data.counts, load_config(), until_slot=FIRST_SLOT + 8 * WEEK - 1)
+    fits = [model.fits[data.district(d)] for d in range(3)]
+    assert {fit.design for fit in fits} == {Design.POOLED}
+    city = fits[0].base
+    assert city is not None and city.design is Design.WEEK
+    assert city.members == tuple(data.district(d) for d in range(3))  # the city is the three districts' sum
+    # district 2's stations are busier than district 0's: each district keeps its own level
+    ahead = FIRST_SLOT + 8 * WEEK
+    for d in (0, 2):
+        truth = data.rate[d, 8 * WEEK:9 * WEEK].sum()
+        assert abs(model.expected(data.district(d), ahead, WEEK).sum() / truth - 1) < 0.05
+    station = model.fits[data.station(0, 1)]
+    assert station.design is Design.BORROWED and station.base is fits[0]
+
+
+def test_one_district_alone_or_a_city_that_cannot_be_fitted_fits_its_own_weekly_shape(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = synthetic(districts=1)
+    model = fit_normal(alone.counts, load_config(), until_slot=FIRST_SLOT + 8 * WEEK - 1)
+    assert model.fits[alone.district(0)].design is Design.WEEK and model.fits[alone.district(0)].base is None
+    data = synthetic()
+    real = normal.fit_nb
+
+    def failing_city(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray,
+                     clusters: np.ndarray | None = None) -> tuple[fit_irls.BatchFit, np.ndarray]:
+        batch, alpha = real(x, y, offset, present, clusters)
+        if y.shape[0] == 1:  # the city's batch
+            batch.converged[0] = False
+        return batch, alpha
+
+    monkeypatch.setattr(normal, "fit_nb", failing_city)
+    model = fit_normal(data.counts, load_config(), until_slot=FIRST_SLOT + 8 * WEEK - 1)
+    assert {model.fits[data.district(d)].design for d in range(3)} == {Design.WEEK}
+    assert all(status == "ok" for status in model.status_by_area.values())
+
+
+def test_a_public_holiday_is_read_as_a_sunday_at_its_own_level() -> None:
+    thursday = FIRST_SLOT + 8  # 2026-01-01 00:00 local, New Year's Day, a Thursday
+    sunday = thursday + 3 * 24
+    holidays = frozenset({"2026-01-01"})
+    slots = np.arange(thursday, thursday + 24)
+    on_holiday = design_matrix(Design.WEEK, slots, thursday, holidays)
+    on_sunday = design_matrix(Design.WEEK, np.arange(sunday, sunday + 24), thursday, holidays)
+    hour_of_week = slice(1, 168)
+    assert np.array_equal(on_holiday[:, hour_of_week], on_sunday[:, hour_of_week])
+    assert (on_holiday[:, -1] == 1).all() and (on_sunday[:, -1] == 0).all()  # the holiday's own level
+    ordinary = design_matrix(Design.WEEK, slots, thursday, frozenset())
+    assert not np.array_equal(ordinary[:, hour_of_week], on_sunday[:, hour_of_week])

@@ -3,11 +3,13 @@ restart and fitted again once older than ``refit_days``, no levels without histo
 
 from __future__ import annotations
 
+import pickle
 import time
 from pathlib import Path
 
 import pytest
 
+from dispatch_desktop.analytics.normal import METHOD
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.analytics.engine import SLOT_MS, AnalyticsEngine, history_path, splice
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
@@ -62,6 +64,20 @@ def test_the_normal_values_outlive_a_restart_and_are_fitted_again_when_stale(cit
     assert not restarted.needs_fit() and analytics.fits == 1
     wall[0] += 15 * DAY_MS  # the config's refit_days is 14
     assert restarted.needs_fit()
+
+
+def test_normal_values_cached_by_an_older_method_are_fitted_again(city: City, tmp_path: Path) -> None:
+    analytics = Analytics(counts=counts_of((TIANHE,), 0, 24))
+    wall = [int(time.time() * 1000)]
+    first = engine_at(city, tmp_path, analytics, wall)
+    counts = first.counts()
+    assert counts is not None
+    first.fit(counts, until_slot=23)
+    stale = pickle.loads(first.model_path.read_bytes())
+    object.__setattr__(stale, "method", METHOD - 1)  # as a model pickled by an older method reads
+    first.model_path.write_bytes(pickle.dumps(stale))
+    restarted = engine_at(city, tmp_path, analytics, wall)
+    assert restarted.cached_model() is None and restarted.needs_fit()
 
 
 def test_no_history_means_no_levels_and_levels_stop_where_the_counts_end(city: City, tmp_path: Path) -> None:
