@@ -19,7 +19,7 @@ def test_the_shipped_configuration_loads_with_a_rule_for_every_colour() -> None:
     assert {rule.level for rule in config.staffing} == set(Colour)
     assert "2026-10-01" in config.holidays
     assert config.thresholds(1) == (config.blue_p, config.yellow_p, config.red_p)
-    assert config.thresholds(24) == pytest.approx((config.blue_p / 100, config.yellow_p / 100, config.red_p / 100))
+    assert config.thresholds(24) == pytest.approx((config.blue_p / 10, config.yellow_p / 10, config.red_p / 10))
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -46,7 +46,7 @@ def test_each_problem_names_the_file_line_and_field(tmp_path: Path) -> None:
 
 def test_thresholds_out_of_order_and_a_window_given_twice_are_refused(tmp_path: Path) -> None:
     text = (VALID.replace("windows_h: [1, 2, 3, 24]", "windows_h: [1, 3, 3]").replace("red_p: 0.0001", "red_p: 0.5")
-            .replace("scale_by_window: {24: 0.01}", "scale_by_window: {24: 0.01, 6: 0.5}"))
+            .replace("scale_by_window: {24: 0.1}", "scale_by_window: {24: 0.1, 6: 0.5}"))
     problems = _problems(tmp_path, text)
     assert any("windows_h[2]: the 3 h window is given twice" in p for p in problems)
     assert any("red_p: the thresholds must fall from blue to red" in p for p in problems)

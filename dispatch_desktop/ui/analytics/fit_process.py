@@ -41,6 +41,8 @@ def fit_in_process(counts: Any, config: Any, *, until_slot: int, previous: Any =
     payload = pickle.dumps((function, counts, config, until_slot, previous), protocol=pickle.HIGHEST_PROTOCOL)
     # The child finds the modules where this process found them (a checkout, a test's own stand-in).
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+    # OpenBLAS's threads spin waiting for work: on two shared cores they turned a 0.26 s fit into 10 s
+    environment.setdefault("OPENBLAS_NUM_THREADS", "1")
     # The payload goes in as a file, not through communicate(input=…): a communicate that times out and is
     # called again (to look at ``cancelled`` in between) stops writing its input, and the child would wait
     # for the rest of its stdin for ever (seen when the first 0.2 s did not write the whole payload).

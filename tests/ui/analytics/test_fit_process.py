@@ -14,11 +14,14 @@ pytestmark = [pytest.mark.timeout(120)]
 HERE = "tests.ui.analytics.stand_in_fit"
 
 
-def test_the_fit_runs_in_another_process_at_a_lower_priority_and_its_model_comes_back() -> None:
+def test_the_fit_runs_in_another_process_at_a_lower_priority_and_its_model_comes_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     model = fit_in_process([1, 2, 3], None, until_slot=42, function=f"{HERE}:fit_returning_its_process")
     assert model["until_slot"] == 42 and model["counts"] == 6
     assert model["pid"] != os.getpid()
     assert model["nice"] > os.nice(0)  # below the desk's own priority
+    assert model["blas_threads"] == "1"  # no BLAS threads spinning against the desk's for the two cores
 
 
 def test_a_failing_fit_raises_its_own_error_here() -> None:
