@@ -130,7 +130,7 @@ def recent_level(counts: HourlyCounts, fit: AreaFit, area: Area, first_at: int,
     inside = (slots >= counts.first_slot) & (slots < counts.first_slot + counts.slots)
     mean = np.where(inside, level_fit.mean_and_gradient(slots)[0], 0.0)
     observed = np.zeros(len(slots))
-    observed[inside] = counts.valid[np.ix_(rows, slots[inside] - counts.first_slot)].sum(0)
+    observed[inside] = counts.valid[np.ix_(np.asarray(rows), slots[inside] - counts.first_slot)].sum(0)
     expected = rolling_sums(mean, length)
     seen = rolling_sums(observed, length)
     known = expected > 1.0
