@@ -62,6 +62,8 @@ class Toolkit:
     fit_normal: Callable[..., NormalModel]
     levels_at: Callable[..., dict[Area, AreaLevel]]
     staffing_for: Callable[[AreaLevel, AnalyticsConfig], StaffingRule | None]
+    # normal_band(counts, model, area, first_slot, slots, q): (expected, low, high) as the levels read them
+    normal_band: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray] | None]
     write_history: Callable[..., object]
     area: Callable[[str, str], Area]  # Area(AreaKind(kind), id)
     open_store: Callable[..., contextlib.AbstractContextManager[Any]]  # (url, writing=False): an EventStore
@@ -101,13 +103,18 @@ def real_toolkit() -> Toolkit:
 
         return levels.staffing_for(level, config)
 
+    def normal_band(*args: Any, **kwargs: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        from dispatch_desktop.analytics import levels
+
+        return levels.normal_band(*args, **kwargs)
+
     def write_history(*args: Any, **kwargs: Any) -> object:
         from dispatch_desktop.analytics import history
 
         return history.write_history(*args, **kwargs)
 
     return Toolkit(load_config=lambda: load_config(None), count_cache=CountCache, fit_normal=fit_normal,
-                   levels_at=levels_at, staffing_for=staffing_for, write_history=write_history,
+                   levels_at=levels_at, staffing_for=staffing_for, normal_band=normal_band, write_history=write_history,
                    area=lambda kind, area_id: Area(AreaKind(kind), area_id),
                    open_store=lambda url, writing=False: EventStore.open(url, maintenance=writing), log_absent=absent)
 
@@ -160,8 +167,10 @@ class Trend:
     staffing: StaffingRule | None
 
 
-def trend_of(snapshot: Snapshot, area: Area, days: int, staffing_for: Callable[..., StaffingRule | None]) -> Trend:
-    """Any thread: the last ``days`` days up to the snapshot's slot (included)."""
+def trend_of(snapshot: Snapshot, area: Area, days: int, toolkit: Toolkit) -> Trend:
+    """Any thread: the last ``days`` days up to the snapshot's slot (included). The normal value and its band
+    are drawn as the levels read them (``levels.normal_band``: the fitted mean times the recent level), so
+    that the chart beside a level shows what that level was held against."""
     slots = days * DAY_SLOTS
     last = snapshot.levels.at_slot
     first = last - slots + 1
@@ -176,9 +185,12 @@ def trend_of(snapshot: Snapshot, area: Area, days: int, staffing_for: Callable[.
     expected = low = high = None
     model = snapshot.model
     if model is not None and model.status_by_area.get(area, "thin") != "thin":
-        expected = np.asarray(model.expected(area, first, slots), dtype=float)
-        low, high = (np.asarray(bound, dtype=float) for bound in model.band(area, first, slots, BAND_Q))
-    staffing = staffing_for(level, snapshot.config) if level is not None and level.colour is not None else None
+        band = toolkit.normal_band(counts, model, area, first, slots, BAND_Q) if counts is not None else None
+        if band is None:  # no counts to read the recent level from: the fitted normal value as such
+            band = (model.expected(area, first, slots), *model.band(area, first, slots, BAND_Q))
+        expected, low, high = (np.asarray(values, dtype=float) for values in band)
+    staffing = (toolkit.staffing_for(level, snapshot.config) if level is not None and level.colour is not None
+                else None)
     return Trend(area=area, first_slot=first, observed=observed, expected=expected, low=low, high=high,
                  level=level, staffing=staffing)
 

@@ -143,8 +143,8 @@ class AnalyticsService(QObject):
         snapshot = self.snapshot
         if snapshot is None:
             return  # asked again when the first snapshot arrives (the chart listens to snapshotChanged)
-        staffing_for = self.engine.toolkit.staffing_for
-        self._submit(self._figures_pool, lambda: trend_of(snapshot, area, days, staffing_for),
+        toolkit = self.engine.toolkit
+        self._submit(self._figures_pool, lambda: trend_of(snapshot, area, days, toolkit),
                      self.trendReady.emit, self._figures_failed_quietly)
 
     def _figures_failed_quietly(self, error: BaseException) -> None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from dispatch_desktop.domain.city import City
 from dispatch_desktop.ui.analytics.engine import Toolkit
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, FakeConfig, FakeCounts, FakeModel, staffing_for
@@ -33,6 +35,7 @@ class Analytics:
     history_counts: FakeCounts | None = None
     levels: Mapping[Area, AreaLevel] = field(default_factory=dict)
     fit_error: Exception | None = None
+    level: float = 1.0  # the recent level the normal band is read with
     fits: int = 0
     reads: list[str] = field(default_factory=list)
     threads: set[str] = field(default_factory=set)
@@ -42,9 +45,16 @@ class Analytics:
 
     def toolkit(self) -> Toolkit:
         return Toolkit(load_config=FakeConfig, count_cache=self._cache, fit_normal=self._fit,
-                       levels_at=self._levels_at, staffing_for=staffing_for, write_history=self._write_history,
+                       levels_at=self._levels_at, staffing_for=staffing_for, normal_band=self._normal_band,
+                       write_history=self._write_history,
                        area=lambda kind, area_id: Area(AreaKind(kind), area_id), open_store=self._open_store,
                        log_absent=lambda url: False)
+
+    def _normal_band(self, counts: FakeCounts, model: FakeModel, area: Area, first_slot: int, slots: int,
+                     q: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The fake model's value and band times ``level`` (the recent level the real one reads)."""
+        low, high = model.band(area, first_slot, slots, q)
+        return (model.expected(area, first_slot, slots) * self.level, low * self.level, high * self.level)
 
     def _cache(self, directory: Path, url: str, city: City) -> Any:
         analytics = self

@@ -58,3 +58,17 @@ def test_an_area_without_history_says_so_and_draws_no_band(qtbot, make_analytics
         desk.show_trend(HAIZHU)
     assert "历史数据不足" in desk.trend.level_label.text()
     assert desk.trend.staffing_label.text() == ""
+
+
+def test_the_normal_band_is_drawn_as_the_level_reads_it_times_the_recent_level(  # type: ignore[no-untyped-def]
+        qtbot, make_analytics_desk, analytics: Analytics) -> None:
+    analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 7 * DAY_SLOTS + 1, 7 * DAY_SLOTS)
+    analytics.level = 1.5  # the city has run half as busy again as the fit since it was made
+    desk = make_analytics_desk()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        desk.show_trend(TIANHE)
+    trend = desk.trend
+    assert set(trend.normal_curve.getData()[1]) == {6.0}  # the fake model's 4 an hour, times 1.5
+    assert set(trend.low_curve.getData()[1]) == {3.0} and set(trend.high_curve.getData()[1]) == {9.0}
