@@ -8,6 +8,7 @@ It draws a ``engine.Trend`` worked out on the analytics worker; asking for anoth
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -181,8 +182,9 @@ class TrendChart(QWidget):
             self.staffing_label.clear()
             return
         colour = COLOURS.get(str(level.colour), THIN_COLOUR)
+        # rich text: "p < 0.0001" unescaped would open a tag and hide the rest of the line
         self.level_label.setText(
-            f"<b>{name}</b> &nbsp;<span style='color:{colour}'>■ {colour_name(str(level.colour))}</span>"
-            f" &nbsp;·&nbsp; {level_details(level)}")
+            f"<b>{html.escape(name)}</b> &nbsp;<span style='color:{colour}'>■ "
+            f"{html.escape(colour_name(str(level.colour)))}</span> &nbsp;·&nbsp; {html.escape(level_details(level))}")
         self.staffing_label.setText(translate("AnalyticsTrend", "Staffing: {staffing}").format(
             staffing=staffing_text(trend.staffing)))

@@ -72,3 +72,20 @@ def test_the_normal_band_is_drawn_as_the_level_reads_it_times_the_recent_level( 
     trend = desk.trend
     assert set(trend.normal_curve.getData()[1]) == {6.0}  # the fake model's 4 an hour, times 1.5
     assert set(trend.low_curve.getData()[1]) == {3.0} and set(trend.high_curve.getData()[1]) == {9.0}
+
+
+def test_a_very_small_p_reads_whole_in_the_level_line(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
+                                                      analytics: Analytics) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 7 * DAY_SLOTS + 1, 7 * DAY_SLOTS)
+    analytics.levels = {TIANHE: AreaLevel(TIANHE, Colour.RED, window_h=3, observed=211, expected=128.2,
+                                          p_value=2e-9)}
+    desk = make_analytics_desk()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        desk.show_trend(TIANHE)
+    shown = QTextDocument()
+    shown.setHtml(desk.trend.level_label.text())  # what the rich-text label shows, not its markup
+    assert shown.toPlainText().rstrip().endswith("p < 0.0001")  # "<" once opened a tag and hid the rest
