@@ -1,7 +1,7 @@
 """The current level of each area: the last hours (1, 2, 3 and 24 shipped) against the normal value, as a colour.
 
 For each window, the observed count of valid incidents in its slots is held against its expected count: the
-fitted mean times the area's recent level, and given the day so far for a window within one local day
+fitted mean times the area's recent level, the part of the window in the day it starts in given that day so far
 (``window_tails``). The upper-tail probability P(X ≥ observed) comes from a negative binomial with that
 mean and variance (the day's shared factor, single hours' variation, the fit's and the level's own
 uncertainty included). Each window
@@ -77,9 +77,9 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     within one local day is also read given the day so far: the day's shared factor, a priori
     Gamma(1/v, 1/v) with v = alpha + the normal value's own relative variance (the fit's and the level's: an
     error of the normal value, like the day's factor, multiplies all the day's hours), is updated by the day's
-    earlier slots (observed O, expected E) to Gamma(1/v + O, 1/v + E), and the window's count is negative
-    binomial given that, single hours' own variation (``hourly_alpha``) added. A window across midnight (the
-    24 h one) is read without it. docs/ANALYTICS.md writes this down."""
+    earlier slots (observed O, expected E) to Gamma(1/v + O, 1/v + E), and the window's part in that day is
+    negative binomial given that, single hours' own variation (``hourly_alpha``) added; a part after the next
+    midnight (the 24 h window's) has new days' factors. docs/ANALYTICS.md writes this down."""
     fit = model.fits.get(area)
     if fit is None:
         return None
@@ -94,26 +94,35 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     seen[inside] = counts.valid[row, slots[inside] - counts.first_slot]
     observed = rolling_sums(seen, window_h)[-keep:].astype(np.int64)
     level, level_variance = recent_level(counts, fit, area, first_at, last_at)
-    expected = level * fitted
-    # the day so far: the slots from the local midnight of the window's first slot up to it
+    # the day so far: the slots from the local midnight of the window's first slot up to it; the window's
+    # part in that day (a) is read given it, a part after the next midnight (b) with a new day's factor
     starts = np.arange(first_at, last_at + 1) - window_h + 1
     hour = local_calendar(starts, ())[0]
     to_start = starts - slots[0]
     to_midnight = to_start - hour
-    running_mean = np.concatenate([[0.0], np.cumsum(fit.mean_and_gradient(slots)[0] * inside)])
+    to_split = np.minimum(to_midnight + 24, to_start + window_h)
+    mean_by_slot = fit.mean_and_gradient(slots)[0] * inside
+    running_mean = np.concatenate([[0.0], np.cumsum(mean_by_slot)])
+    running_squares = np.concatenate([[0.0], np.cumsum(mean_by_slot**2)])
     running_seen = np.concatenate([[0.0], np.cumsum(seen)])
     day_expected = level * (running_mean[to_start] - running_mean[to_midnight])
     day_seen = running_seen[to_start] - running_seen[to_midnight]
+    fitted_a = running_mean[to_split] - running_mean[to_start]
+    expected_a, expected_b = level * fitted_a, level * (fitted - fitted_a)
+    hourly_a = level**2 * fit.hourly_alpha * (running_squares[to_split] - running_squares[to_start])
+    hourly_b = level**2 * sums.hourly[-keep:] - hourly_a
     # the normal value's own relative error (the fit's and the level's): like the day's factor it is one
     # multiplier on the day's hours, so the day so far learns about both together
     relative = sums.estimate[-keep:] / np.maximum(fitted, 1e-12) ** 2 + level_variance
     shape = 1.0 / (fit.alpha + relative)
-    within = hour + window_h <= 24
-    day_factor = np.where(within, (shape + day_seen) / (shape + day_expected), 1.0)
-    mean = expected * day_factor
-    hourly = level**2 * sums.hourly[-keep:]
-    variance = np.where(within, mean + expected**2 * day_factor / (shape + day_expected) + hourly * day_factor**2,
-                        expected + level**2 * (sums.variance[-keep:] - fitted) + expected**2 * relative)
+    day_factor = (shape + day_seen) / (shape + day_expected)
+    mean = expected_a * day_factor + expected_b
+    # b's days' factors: the window's Σ_days alpha·(Σ_day mu)² less a's own day
+    days_b = sums.variance[-keep:] - fitted - sums.hourly[-keep:] - fit.alpha * fitted_a**2
+    variance = (expected_a * day_factor + expected_a**2 * day_factor / (shape + day_expected)
+                + hourly_a * day_factor**2
+                + expected_b + level**2 * np.maximum(days_b, 0.0) + hourly_b + expected_b**2 * relative
+                + 2.0 * expected_a * expected_b * relative)  # the normal value's error is a's and b's alike
     return WindowTails(observed, mean, upper_tail(observed, mean, variance))
 
 

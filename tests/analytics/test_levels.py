@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from dispatch_desktop.analytics.config import Colour, load_config
+from dispatch_desktop.analytics.fit_design import local_calendar
 from dispatch_desktop.analytics.levels import levels_at, normal_band, staffing_for, window_tails
 from dispatch_desktop.analytics.normal import fit_normal
 from tests.analytics.test_normal import FIRST_SLOT, WEEK, synthetic
@@ -131,3 +132,20 @@ def test_a_rise_of_the_whole_city_moves_every_district_normal_value_one_district
     alone[rows, rise] = np.round(alone[rows, rise] * 1.3)
     band = normal_band(replace(data.counts, valid=alone.astype(np.int32)), model, area, TRAINED, 1)
     assert band is not None and band[0].sum() / fitted < 1.15  # one district's rise shows against the city
+
+
+def test_a_window_across_midnight_reads_its_evening_given_the_day_so_far() -> None:
+    data = synthetic(station_rate=6.0)
+    config = load_config()
+    model = fit_normal(data.counts, config, until_slot=TRAINED)
+    busy = data.counts.valid.copy()
+    area = data.district(1)
+    rows = [data.counts.row(a) for a in data.counts.areas if a == area or a.id.startswith(f"S-{area.id}-")]
+    midnight = next(t for t in range(TRAINED + 30, TRAINED + 60) if local_calendar(np.array([t]), ())[0][0] == 0)
+    day = slice(midnight - 24 - data.counts.first_slot, midnight - data.counts.first_slot)
+    busy[rows, day] = np.round(busy[rows, day] * 1.4)  # the whole day before that midnight 40 % busier
+    counts = replace(data.counts, valid=busy.astype(np.int32))
+    # the 2 h window read at 00:00: 23:00 of the busy day and the new day's first hour
+    tails = window_tails(counts, model, area, 2, midnight, midnight)
+    fitted = model.expected(area, midnight - 1, 2).sum()
+    assert tails is not None and tails.expected[0] > 1.12 * fitted  # the evening's share expects the busy day
