@@ -101,7 +101,7 @@ def window_tails(counts: HourlyCounts, model: NormalModel, area: Area, window_h:
     to_start = starts - slots[0]
     to_midnight = to_start - hour
     to_split = np.minimum(to_midnight + 24, to_start + window_h)
-    mean_by_slot = fit.mean_and_gradient(slots)[0] * inside
+    mean_by_slot = sums.by_slot * inside
     running_mean = np.concatenate([[0.0], np.cumsum(mean_by_slot)])
     running_squares = np.concatenate([[0.0], np.cumsum(mean_by_slot**2)])
     running_seen = np.concatenate([[0.0], np.cumsum(seen)])

@@ -63,27 +63,33 @@ class AreaFit:
 
     def mean_and_gradient(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The mean per slot and d(mean)/d(coef) per slot (n, p)."""
+        base_mean = self.base.mean_and_gradient(slots)[0] if self.base is not None else None
+        return self._given(slots, base_mean)
+
+    def _given(self, slots: np.ndarray, base_mean: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         x = design_matrix(self.design, slots, self.trend_center, self.holidays)
         eta = x @ self.coef
-        if self.base is not None:
-            eta = eta + np.log(self.base.mean_and_gradient(slots)[0])
+        if base_mean is not None:
+            eta = eta + np.log(base_mean)
         mean = np.exp(np.minimum(eta, 30.0))
         return mean, mean[:, None] * x
 
     def sums(self, slots: np.ndarray, width: int, present: np.ndarray | None = None) -> WindowSums:
         """The window of ``width`` consecutive slots ending at each of ``slots[width - 1:]``: see ``WindowSums``.
         ``present``: False for slots that count as nothing (before the counts begin)."""
-        mean, gradient = self.mean_and_gradient(slots)
+        base = self.base.sums(slots, width, present) if self.base is not None else None
+        by_slot, gradient = self._given(slots, base.by_slot if base is not None else None)
+        mean = by_slot
         if present is not None:
-            mean, gradient = mean * present, gradient * present[:, None]
+            mean, gradient = by_slot * present, gradient * present[:, None]
         totals = rolling_sums(mean, width)
         summed_gradient = rolling_sums(gradient, width)
         estimate = ((summed_gradient @ self.cov) * summed_gradient).sum(1)  # gᵀ·cov·g per window, through BLAS
-        if self.base is not None:
-            base = self.base.sums(slots, width, present)
+        if base is not None:
             estimate = estimate + totals**2 * base.estimate / np.maximum(base.mean**2, 1e-12)
         hourly = self.hourly_alpha * rolling_sums(mean**2, width)
-        return WindowSums(totals, totals + self.alpha * day_squares(mean, slots, width) + hourly, estimate, hourly)
+        return WindowSums(totals, totals + self.alpha * day_squares(mean, slots, width) + hourly, estimate, hourly,
+                          by_slot)
 
 
 @dataclass(frozen=True)
@@ -92,12 +98,14 @@ class WindowSums:
     Σmu + alpha·Σ_days(Σ_day mu)² + hourly_alpha·Σmu² (the extra-Poisson variation shared by the slots of one
     local day, a day running busy or quiet as a whole, and that of single hours); the variance of the
     estimated mean (delta method gᵀ·cov·g, g the summed gradient; a borrowed shape adds the relative variance
-    of the shape it borrows); and the single hours' part of the variance on its own."""
+    of the shape it borrows); the single hours' part of the variance on its own; and the mean of each slot
+    (all of ``slots``, before ``present``)."""
 
     mean: np.ndarray
     variance: np.ndarray
     estimate: np.ndarray
     hourly: np.ndarray
+    by_slot: np.ndarray
 
 
 def rolling_sums(values: np.ndarray, width: int) -> np.ndarray:
