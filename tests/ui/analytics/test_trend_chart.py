@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QTextDocument
 
 from dispatch_desktop.ui.analytics.engine import DAY_SLOTS, SLOT_MS
 from tests.analytics.fakes import Area, AreaKind, AreaLevel, Colour, counts_of
@@ -18,6 +19,16 @@ HAIZHU = Area(AreaKind.DISTRICT, "440105")
 LAST = NOW // SLOT_MS - 1  # the last complete slot
 
 
+def shown_trend(qtbot, make_analytics_desk, area: Area):  # type: ignore[no-untyped-def]
+    """The analytics desk, its first snapshot worked out, with ``area``'s trend shown."""
+    desk = make_analytics_desk()
+    desk.service.refresh()
+    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        desk.show_trend(area)
+    return desk
+
+
 def test_the_trend_shows_the_counts_against_the_normal_band_and_the_staffing(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
                                                                             analytics: Analytics) -> None:
     first = LAST - 30 * DAY_SLOTS + 1
@@ -26,11 +37,7 @@ def test_the_trend_shows_the_counts_against_the_normal_band_and_the_staffing(qtb
     analytics.counts = counts
     analytics.levels = {TIANHE: AreaLevel(TIANHE, Colour.RED, window_h=3, observed=25, expected=12.3,
                                           p_value=0.0004)}
-    desk = make_analytics_desk()
-    desk.service.refresh()
-    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
-    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
-        desk.show_trend(TIANHE)
+    desk = shown_trend(qtbot, make_analytics_desk, TIANHE)
     trend = desk.trend
     _x, observed = trend.observed_curve.getData()
     assert len(observed) == 7 * DAY_SLOTS  # a week by default
@@ -51,11 +58,7 @@ def test_an_area_without_history_says_so_and_draws_no_band(qtbot, make_analytics
                                                            analytics: Analytics) -> None:
     analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 10, 11)
     analytics.levels = {HAIZHU: AreaLevel(HAIZHU, None, status="thin")}
-    desk = make_analytics_desk()
-    desk.service.refresh()
-    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
-    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
-        desk.show_trend(HAIZHU)
+    desk = shown_trend(qtbot, make_analytics_desk, HAIZHU)
     assert "历史数据不足" in desk.trend.level_label.text()
     assert desk.trend.staffing_label.text() == ""
 
@@ -64,11 +67,7 @@ def test_the_normal_band_is_drawn_as_the_level_reads_it_times_the_recent_level( 
         qtbot, make_analytics_desk, analytics: Analytics) -> None:
     analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 7 * DAY_SLOTS + 1, 7 * DAY_SLOTS)
     analytics.level = 1.5  # the city has run half as busy again as the fit since it was made
-    desk = make_analytics_desk()
-    desk.service.refresh()
-    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
-    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
-        desk.show_trend(TIANHE)
+    desk = shown_trend(qtbot, make_analytics_desk, TIANHE)
     trend = desk.trend
     assert set(trend.normal_curve.getData()[1]) == {6.0}  # the fake model's 4 an hour, times 1.5
     assert set(trend.low_curve.getData()[1]) == {3.0} and set(trend.high_curve.getData()[1]) == {9.0}
@@ -76,16 +75,10 @@ def test_the_normal_band_is_drawn_as_the_level_reads_it_times_the_recent_level( 
 
 def test_a_very_small_p_reads_whole_in_the_level_line(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
                                                       analytics: Analytics) -> None:
-    from PySide6.QtGui import QTextDocument
-
     analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 7 * DAY_SLOTS + 1, 7 * DAY_SLOTS)
     analytics.levels = {TIANHE: AreaLevel(TIANHE, Colour.RED, window_h=3, observed=211, expected=128.2,
                                           p_value=2e-9)}
-    desk = make_analytics_desk()
-    desk.service.refresh()
-    qtbot.waitUntil(lambda: desk.service.snapshot is not None, timeout=5000)
-    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
-        desk.show_trend(TIANHE)
+    desk = shown_trend(qtbot, make_analytics_desk, TIANHE)
     shown = QTextDocument()
     shown.setHtml(desk.trend.level_label.text())  # what the rich-text label shows, not its markup
     assert shown.toPlainText().rstrip().endswith("p < 0.0001")  # "<" once opened a tag and hid the rest
