@@ -151,7 +151,12 @@ def fit_nb(x: np.ndarray, y: np.ndarray, offset: np.ndarray, present: np.ndarray
     clustered = hourly = None
     if clusters is not None:  # the days' own figures (fit_days): a day's hours share its factor
         clustered = clustered_variances(x, y, final.mean, final.cov, weights, alpha, clusters)
-        hourly = hour_dispersion(y, final.mean, present, weights, clusters, leverage)
-        alpha = day_dispersion(y, final.mean, present, clusters)
+        # pooled over the areas that fitted: one that failed must not take the batch's dispersion with it
+        fitted = converged & np.isfinite(final.mean).all(1)
+        if fitted.any():
+            rows = np.flatnonzero(fitted)
+            hourly = np.full(areas, hour_dispersion(y[rows], final.mean[rows], present[rows], weights[rows],
+                                                    clusters, leverage)[0])
+            alpha = np.full(areas, day_dispersion(y[rows], final.mean[rows], present[rows], clusters)[0])
     converged &= np.isfinite(alpha)
     return BatchFit(final.coef, final.cov, final.mean, converged, clustered, hourly), alpha

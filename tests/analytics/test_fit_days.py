@@ -4,8 +4,12 @@ is judged with the days as clusters, so a trend of chance busy days is not kept.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any
 
+import numpy as np
+import pytest
+
+from dispatch_desktop.analytics import fit_irls
 from dispatch_desktop.analytics.fit_days import clustered_variances, day_dispersion, hour_dispersion
 from dispatch_desktop.analytics.fit_irls import fit_nb, moment_alpha
 
@@ -69,3 +73,21 @@ def test_a_single_day_gives_no_clustered_variance_to_go_on() -> None:
     out = clustered_variances(x, y[:, :24], mean[:, :24], np.ones((AREAS, 1, 1)), np.ones_like(y[:, :24]),
                               np.full(AREAS, 1e-6), day[:24])
     assert np.isinf(out).all()
+
+
+def test_an_area_that_fails_does_not_take_the_batch_dispersion_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    y, mean, day = days_of(38.0, 0.01, 0.0, seed=6)
+    real = fit_irls.irls
+
+    def area_three_diverges(*args: Any, **kwargs: Any) -> fit_irls.BatchFit:
+        fit = real(*args, **kwargs)  # area 3 stops far off: its mean finite, but wrong by up to half a day
+        fit.mean[3] *= np.repeat(np.random.default_rng(7).uniform(0.5, 1.5, DAYS), 24)
+        fit.converged[3] = False
+        return fit
+
+    monkeypatch.setattr(fit_irls, "irls", area_three_diverges)
+    trend = (np.arange(y.shape[1]) - y.shape[1] / 2) / 168.0
+    x = np.column_stack([np.ones(y.shape[1]), trend])
+    batch, alpha = fit_irls.fit_nb(x, y, np.log(mean / 38.0), np.ones_like(y), day)
+    assert not batch.converged[3] and batch.converged[[0, 1, 2, 4]].all()
+    assert 0.0075 < alpha[0] < 0.0125  # the others' day factor, not the failed area's misfit
