@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/analytics.py [--db bench/out/year.sqlite3] [--weeks N] [--sweep]
 
-The year is written by ``dispatch-desktop db generate --incidents-only --days 365 --db …`` with its ground
+The year is written by ``dispatch-desktop db generate --incidents-only --days 365 --start 2025-12-07 --db
+sqlite:///bench/out/year.sqlite3`` with its ground
 truth beside it (``<file>.truth.json``). The bench reads the hourly counts once (``counts.CountCache`` under
 bench/out, so a second run reads only what the log gained), then walks the year as the desk would: every
 ``refit_days`` (14) it fits the normal values on the trailing ``training_weeks`` (8) up to the slot before,
