@@ -1,4 +1,4 @@
-"""The alert levels on a generated year: false alarms, surges caught, fitting time, against EARS C2.
+"""The alert levels on a generated year: false alarms, surges caught, fitting time, against EARS C2 and an oracle.
 
     .venv/bin/python bench/analytics.py [--db bench/out/year.sqlite3] [--weeks N] [--sweep]
 
@@ -18,7 +18,9 @@ Definitions (docs/ANALYTICS.md, "The bench", says why):
 - a surge is **caught** when its district is at yellow or red (C2: flagged) at one of the slots ``s``, ``s+1``,
   ``s+2`` (``s`` the surge's first slot; the level at slot t reads the counts up to the end of t, so ``s+2`` is
   the first level that sees all three surge hours).
-EARS C2 is also read with its threshold raised to the levels' false alarms, to compare at one trade-off point.
+EARS C2 is also read with its threshold raised to the levels' false alarms, to compare at one trade-off point,
+and so is the oracle (``analytics_oracle.py``: the same windows read with the generator's own true mean, the
+most any level could catch).
 Fitting time: each refit of all areas (11 districts + 255 station areas), median and worst, next to the raw
 baseline: one ``numpy.linalg.lstsq`` per area of the same design size, what any regression must at least do.
 Then the station areas: their outbreaks and large events caught while they last, and how often they are
