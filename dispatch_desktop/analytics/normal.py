@@ -246,28 +246,30 @@ class _Job:
         """Fits the whole city (the sum of the districts that were counted through nearly all the training
         weeks) on the hour of the week, as the shape the districts borrow; False when there are fewer than
         ``POOLED_DISTRICTS`` such districts or the fit fails (the districts are then fitted on their own)."""
-        rows = [row for row in (self.counts.row(area) for area in districts)
-                if self.history_start[row] <= self.first + WEEK_SLOTS]
-        if len(rows) < POOLED_DISTRICTS:
+        members = tuple(area for area in districts
+                        if self.history_start[self.counts.row(area)] <= self.first + WEEK_SLOTS)
+        if len(members) < POOLED_DISTRICTS:
             return False
-        if self.cancelled():
-            raise FitCancelled("the fit of the normal values was cancelled")
+        self._stop_if_cancelled()
+        rows = [self.counts.row(area) for area in members]
         present = (np.arange(self.first, self.last + 1) >= self.history_start[rows].max()).astype(float)[None, :]
         y = self.y[rows].sum(0, keepdims=True)
         batch, alpha = fit_nb(design_matrix(Design.WEEK, self.slots, self.center, self.config.holidays), y,
                               np.zeros_like(y), present, self.days)
         if not batch.converged[0]:
             return False
-        members = tuple(area for area in districts if self.counts.row(area) in rows)
         self.city = (replace(self._area_fit(Design.WEEK, batch, alpha, 0, None, None), members=members),
                      batch.mean[0])
         return True
 
+    def _stop_if_cancelled(self) -> None:
+        if self.cancelled():
+            raise FitCancelled("the fit of the normal values was cancelled")
+
     def fit(self, areas: list[Area], design: Design) -> None:
         if not areas:
             return
-        if self.cancelled():
-            raise FitCancelled("the fit of the normal values was cancelled")
+        self._stop_if_cancelled()
         rows = [self.counts.row(area) for area in areas]
         x = design_matrix(design, self.slots, self.center, self.config.holidays)
         y = self.y[rows]
