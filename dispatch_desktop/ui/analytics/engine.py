@@ -320,12 +320,13 @@ class AnalyticsEngine:
                 log.warning("the cached normal values %s could not be read (%s); they are fitted again",
                             self.model_path, error)
                 self.model = None
-            from dispatch_desktop.analytics.normal import METHOD  # loaded by the unpickling anyway
+            if self.model is not None:
+                from dispatch_desktop.analytics.normal import METHOD  # imported by the unpickling already
 
-            if self.model is not None and getattr(self.model, "method", METHOD) != METHOD:
-                log.info("the cached normal values %s were made by an older method; they are fitted again",
-                         self.model_path)
-                self.model = None
+                if getattr(self.model, "method", METHOD) != METHOD:
+                    log.info("the cached normal values %s were made by an older method; they are fitted again",
+                             self.model_path)
+                    self.model = None
         return self.model
 
     def needs_fit(self) -> bool:
