@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from dispatch_desktop.store import EventStore
 
 __all__ = ["CITY_PER_DAY", "SOURCE", "Anomaly", "GroundTruth", "HistoryProgress", "WritingCancelled",
-           "expected_rate", "truth_path", "write_history"]
+           "day_effects", "expected_rate", "truth_path", "write_history"]
 
 CITY_PER_DAY = 10_000.0
 """Guangzhou's valid incidents a day (DOMAIN.md)."""
@@ -142,6 +142,22 @@ def expected_rate(city: City, area: Area, slot: int) -> float:
     return CITY_PER_DAY / 24.0 * _area_share(city, area) * slot_factor(slot)
 
 
+def day_effects(seed: int, day: date, districts: int) -> np.ndarray:
+    """The day-level gamma effect of each district (``City.districts`` order) on the local ``day`` of the
+    history written with ``seed``: what ``expected_rate`` leaves out. The bench reads it to add a surge to a
+    day of the log as the generator would have drawn it."""
+    return _draw_effects(_day_rng(seed, day), districts)
+
+
+def _day_rng(seed: int, day: date) -> np.random.Generator:
+    return np.random.default_rng([seed, _SALT_DAY, day.toordinal()])
+
+
+def _draw_effects(rng: np.random.Generator, districts: int) -> np.ndarray:
+    """The first draw of a day's generator: the log written with a seed stays the same as long as it is."""
+    return rng.gamma(DISPERSION_SHAPE, 1.0 / DISPERSION_SHAPE, districts)
+
+
 def _anomaly_multipliers(city: City, anomalies: tuple[Anomaly, ...], first_slot: int, slots: int) -> np.ndarray:
     """Stations x slots: the product of the factors of the anomalies in force."""
     out = np.ones((len(city.stations), slots))
@@ -192,10 +208,10 @@ def write_history(store: EventStore, city: City, *, start_ms: int, days: int, se
     for n in range(days):
         day = first_day + timedelta(days=n)
         first_slot = local_midnight_slot(day)
-        rng = np.random.default_rng([seed, _SALT_DAY, day.toordinal()])
+        rng = _day_rng(seed, day)
         hourly = day_factors(day) * np.array([trend(first_slot + hour) for hour in range(24)])
         mean = (CITY_PER_DAY / 24.0 * scale) * np.outer(shares, hourly)
-        effect = rng.gamma(DISPERSION_SHAPE, 1.0 / DISPERSION_SHAPE, len(city.districts))[district_of]
+        effect = _draw_effects(rng, len(city.districts))[district_of]
         rate = mean * effect[:, None] * _anomaly_multipliers(city, anomalies, first_slot, 24)
         drawn = drawer.draw(rng, first_slot, rng.poisson(rate))
         bodies = drawer.bodies(drawn, local_day_text(first_slot * SLOT_MS))

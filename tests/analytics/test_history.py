@@ -15,6 +15,7 @@ from dispatch_desktop.analytics.history import (
     SOURCE,
     GroundTruth,
     WritingCancelled,
+    day_effects,
     expected_rate,
     truth_path,
     write_history,
@@ -127,6 +128,29 @@ def test_the_anomalies_of_the_ground_truth_are_in_the_counts(
         observed += sum(int(series[slot - counts.first_slot]) for slot in slots)
         expected += SCALE * sum(expected_rate(city, anomaly.area, slot) for slot in slots)
     assert observed > at_least * expected
+
+
+def test_day_effects_are_the_ones_the_days_were_written_with(
+        counts: HourlyCounts, written: tuple[EventStore, GroundTruth], city: City) -> None:
+    # A district's day over its mean follows its day effect (CV 10 %) through the Poisson noise of ~45 a day;
+    # the effects of another day do not explain it.
+    ratios, own, others = [], [], []
+    for n in range(DAYS):
+        day = date.fromordinal(START.toordinal() + n)
+        first = local_midnight_slot(day)
+        effects, next_days = day_effects(7, day, len(city.districts)), day_effects(7, day.replace(year=2027), 11)
+        for index, district in enumerate(city.districts):
+            area = Area(AreaKind.DISTRICT, district.adcode)
+            if any(a.start_ms < (first + 24) * SLOT_MS and a.end_ms > first * SLOT_MS
+                   and district.adcode in a.area.id.split("-") for a in written[1].anomalies):
+                continue
+            expected = SCALE * sum(expected_rate(city, area, first + hour) for hour in range(24))
+            ratios.append(counts.series(area)[first - counts.first_slot:][:24].sum() / expected)
+            own.append(effects[index])
+            others.append(next_days[index])
+    assert len(ratios) > 400
+    assert np.corrcoef(ratios, own)[0, 1] > 0.35
+    assert abs(np.corrcoef(ratios, others)[0, 1]) < 0.15
 
 
 def test_the_same_seed_writes_the_same_log_and_truth_and_another_seed_another(city: City, tmp_path: Path) -> None:
