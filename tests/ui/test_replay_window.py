@@ -133,6 +133,31 @@ def test_playback_runs_by_the_clock_at_the_chosen_speed_and_hands_on_every_event
     assert heard == expected  # in order, none twice, none left out
 
 
+
+def test_the_map_loading_late_or_following_switched_does_not_hand_on_a_frames_events_again(  # type: ignore[no-untyped-def]
+        qtbot, make_replay) -> None:
+    # The map page may come after the first frames (a slow machine); the desk then paints the frame again.
+    # Listeners of the events (the plugins) must not hear the frame's events a second time.
+    wall = Wall()
+    desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0), wall=wall)
+    _shown_at(qtbot, desk, T0)
+    heard: list[int] = []
+    desk.window.city_model.eventsApplied.connect(lambda events, _notable: heard.extend(g for g, _e in events))
+    desk.player.set_speed(64.0)
+    desk.player.play()
+    wall.now += 2.5
+    qtbot.waitUntil(lambda: desk.player.position > T0 and desk.frame is not None
+                    and desk.frame.time_ms == desk.player.position and not desk.worker.busy, timeout=10_000)
+    assert heard, "the frame after two and a half seconds at ×64 folds events in"
+    before = list(heard)
+    desk.window.map_bridge.pageLoaded.emit()
+    desk.bar.follow_action.toggle()
+    desk.bar.follow_action.toggle()
+    qtbot.wait(200)  # ticks go on at the same instant: frames without events
+    assert heard == before
+    assert len(set(heard)) == len(heard)
+    assert desk.window.city_model.state is desk.frame.state
+
 def test_the_keys_move_the_replay(qtbot, make_replay) -> None:  # type: ignore[no-untyped-def]
     desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0 + 100 * S))
     window = desk.window

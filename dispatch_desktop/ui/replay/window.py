@@ -264,14 +264,20 @@ class ReplayDesk(QObject):
         else:
             self.feed.push(frame.state, frame.events)
         self.feed.flush()  # a replay shows each frame it was given; the player already paces them
-        model = self.window.city_model
-        model.set_replay_time(frame.time_ms)
+        self._paint(frame)
+        self._frame_shown(frame)
+
+    def _paint(self, frame: Frame) -> None:
+        """What the desk draws of a frame beyond its state: the instant, the units between their fixes, the
+        followed incidents, the cursor. Painting a frame again (the map page came late, following switched)
+        comes here, never through the feed: the frame's events were handed on once, and the plugins that
+        listen to them must not hear them twice."""
+        self.window.city_model.set_replay_time(frame.time_ms)
         self.window.map_bridge.place_between_fixes(frame.placed)
         self.follower.show(frame.state, frame.time_ms, frame.placed)
         if not self.player.playing:
             self.timeline.set_cursor(frame.time_ms)
             self.bar.show_time(frame.time_ms)
-        self._frame_shown(frame)
 
     def _frame_shown(self, frame: Frame) -> None:
         self.frames_shown += 1
@@ -333,14 +339,15 @@ class ReplayDesk(QObject):
             self.follow(incident_id)
 
     def _on_map_loaded(self) -> None:
+        # the bridge drew the model's state itself as the page came; the placements and tracks are ours
         self.follower.set_records(self.records)  # forget the view chosen before the page could take it
         if self.frame is not None:
-            self._show_frame(self.frame)
+            self._paint(self.frame)
 
     def _set_following(self, on: bool) -> None:
         self.follower.following = on
         if self.frame is not None:
-            self._show_frame(self.frame)
+            self._paint(self.frame)
 
     def _set_records(self, records: list[IncidentRecord]) -> None:
         self.records = records
