@@ -111,8 +111,9 @@ def test_seeking_shows_the_state_of_that_instant_in_every_panel(qtbot, make_repl
     assert desk.bar.banner.text().startswith("回放 · 只读")
 
 
-def test_playback_runs_by_the_clock_at_the_chosen_speed_and_hands_on_every_event_once(  # type: ignore[no-untyped-def]
-        qtbot, make_replay, story_url: str) -> None:
+def _playing_at_64(qtbot, make_replay) -> tuple[ReplayDesk, Wall, list[int]]:  # type: ignore[no-untyped-def]
+    """A replay of the story from T0 playing at ×64 by a wall clock the test moves, and the gseqs of the events
+    its city model hands on, in the order heard."""
     wall = Wall()
     desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0), wall=wall)
     _shown_at(qtbot, desk, T0)
@@ -120,6 +121,12 @@ def test_playback_runs_by_the_clock_at_the_chosen_speed_and_hands_on_every_event
     desk.window.city_model.eventsApplied.connect(lambda events, _notable: heard.extend(g for g, _e in events))
     desk.player.set_speed(64.0)
     desk.player.play()
+    return desk, wall, heard
+
+
+def test_playback_runs_by_the_clock_at_the_chosen_speed_and_hands_on_every_event_once(  # type: ignore[no-untyped-def]
+        qtbot, make_replay, story_url: str) -> None:
+    desk, wall, heard = _playing_at_64(qtbot, make_replay)
     with EventStore.open(story_url) as store:
         for _ in range(6):
             wall.now += 2.5  # 160 s of the log each time
@@ -133,18 +140,11 @@ def test_playback_runs_by_the_clock_at_the_chosen_speed_and_hands_on_every_event
     assert heard == expected  # in order, none twice, none left out
 
 
-
 def test_the_map_loading_late_or_following_switched_does_not_hand_on_a_frames_events_again(  # type: ignore[no-untyped-def]
         qtbot, make_replay) -> None:
     # The map page may come after the first frames (a slow machine); the desk then paints the frame again.
     # Listeners of the events (the plugins) must not hear the frame's events a second time.
-    wall = Wall()
-    desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0), wall=wall)
-    _shown_at(qtbot, desk, T0)
-    heard: list[int] = []
-    desk.window.city_model.eventsApplied.connect(lambda events, _notable: heard.extend(g for g, _e in events))
-    desk.player.set_speed(64.0)
-    desk.player.play()
+    desk, wall, heard = _playing_at_64(qtbot, make_replay)
     wall.now += 2.5
     qtbot.waitUntil(lambda: desk.player.position > T0 and desk.frame is not None
                     and desk.frame.time_ms == desk.player.position and not desk.worker.busy, timeout=10_000)
