@@ -49,11 +49,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from statsmodels.stats.proportion import proportion_confint
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from analytics_injected import Injected, Period, inject_surges, wilson  # noqa: E402  (beside this file)
+from analytics_injected import Injected, Period, inject_surges  # noqa: E402  (beside this file)
 from analytics_oracle import oracle_statistic  # noqa: E402
 
 from dispatch_desktop.analytics.config import AnalyticsConfig, load_config  # noqa: E402
@@ -233,8 +234,11 @@ def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, we
 
 
 def _interval(caught: int, total: int) -> str:
-    low, high = wilson(caught, total)
-    return f"{low:.1%}–{high:.1%}" if total else "—"
+    """The share's 95 % (Wilson score) interval."""
+    if not total:
+        return "—"
+    low, high = proportion_confint(caught, total, alpha=0.05, method="wilson")
+    return f"{low:.1%}–{high:.1%}"
 
 
 FACTOR_BANDS = ((1.3, 1.4), (1.4, 1.6), (1.6, 1.8))

@@ -62,12 +62,13 @@ def inject_surges(counts: HourlyCounts, truth: GroundTruth, city: City, periods:
     rng = np.random.default_rng(seed)
     districts = list(city.districts)
     population = np.array([d.population for d in districts], dtype=np.float64)
+    district_p = population / population.sum()
     hour_p = DAY_CURVE / DAY_CURVE.sum()
     last_at = periods[-1].last
     days = (last_at - first_at + 1) // 24
     out: list[Injected] = []
     while len(out) < n:
-        index = int(rng.choice(len(districts), p=population / population.sum()))
+        index = int(rng.choice(len(districts), p=district_p))
         area = Area(AreaKind.DISTRICT, districts[index].adcode)
         hour, factor = int(rng.choice(24, p=hour_p)), float(rng.uniform(*SURGE_FACTOR))
         start = local_midnight_slot(local_day(first_at + int(rng.integers(days)) * 24 + 12)) + hour
@@ -99,12 +100,3 @@ def _read(counts: HourlyCounts, truth: GroundTruth, city: City, model: NormalMod
     # a district the walk reads as thin has no colour: never an alarm, as in the walk
     return Injected(area, first, factor, {w: never if t is None else t for w, t in tails.items()}, oracle, c2)
 
-
-def wilson(caught: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95 % (Wilson score) interval of a share ``caught / total``."""
-    if total == 0:
-        return 0.0, 1.0
-    share = caught / total
-    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * np.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return float(centre - half), float(centre + half)
