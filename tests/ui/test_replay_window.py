@@ -158,6 +158,7 @@ def test_the_map_loading_late_or_following_switched_does_not_hand_on_a_frames_ev
     assert len(set(heard)) == len(heard)
     assert desk.window.city_model.state is desk.frame.state
 
+
 def test_the_keys_move_the_replay(qtbot, make_replay) -> None:  # type: ignore[no-untyped-def]
     desk = make_replay(ReplayRequest(incidents=(INCIDENT,), seek_ms=T0 + 100 * S))
     window = desk.window
