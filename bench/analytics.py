@@ -5,7 +5,8 @@
 The year is written by ``dispatch-desktop db generate --incidents-only --days 365 --start 2025-12-07 --db
 sqlite:///bench/out/year.sqlite3`` with its ground
 truth beside it (``<file>.truth.json``). The bench reads the hourly counts once (``counts.CountCache`` under
-bench/out, so a second run reads only what the log gained), then walks the year as the desk would: every
+bench/out, so a second run reads only what the log gained), then walks the year as the desk would
+(``analytics.walk``, which ``dispatch-desktop analytics levels --from --to`` uses too): every
 ``refit_days`` (14) it fits the normal values on the trailing ``training_weeks`` (8) up to the slot before,
 and reads the level of every area at every hour slot until the next refit, with ``levels.window_tails`` and
 ``levels.colours`` (the code the desk runs). EARS C2 runs on the same district series in the same run.
@@ -54,7 +55,7 @@ from statsmodels.stats.proportion import proportion_confint
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from analytics_injected import Injected, Period, inject_surges  # noqa: E402  (beside this file)
+from analytics_injected import Injected, inject_surges  # noqa: E402  (beside this file)
 from analytics_oracle import oracle_statistic  # noqa: E402
 
 from dispatch_desktop.analytics.config import AnalyticsConfig, load_config  # noqa: E402
@@ -62,33 +63,15 @@ from dispatch_desktop.analytics.counts import SLOT_MS, Area, AreaKind, HourlyCou
 from dispatch_desktop.analytics.ears import ears_c2  # noqa: E402
 from dispatch_desktop.analytics.fit_design import Design, design_matrix  # noqa: E402
 from dispatch_desktop.analytics.history import Anomaly, GroundTruth  # noqa: E402
-from dispatch_desktop.analytics.levels import WindowTails, colours, window_tails  # noqa: E402
-from dispatch_desktop.analytics.normal import fit_normal  # noqa: E402
+from dispatch_desktop.analytics.levels import WindowTails, colours  # noqa: E402
+from dispatch_desktop.analytics.walk import Walk, WalkProgress, walk  # noqa: E402
 from dispatch_desktop.city import generate_city  # noqa: E402
 
 WEEK = 168
 YELLOW = 2  # colour ranks: green 0, blue 1, yellow 2, red 3
 
 
-@dataclass
-class Walk:
-    """Every area's window figures at every evaluated slot, the refit times."""
-
-    first_at: int  # the first evaluated slot
-    slots: int
-    tails: dict[Area, dict[int, list[WindowTails]]]
-    fit_seconds: list[float]
-    periods: list[Period]
-
-    def joined(self, area: Area) -> dict[int, WindowTails] | None:
-        parts = self.tails.get(area)
-        if not parts:
-            return None
-        return {w: WindowTails(*(np.concatenate([getattr(p, name) for p in pieces])
-                                 for name in ("observed", "expected", "p_value"))) for w, pieces in parts.items()}
-
-
-def walk(counts: HourlyCounts, config: AnalyticsConfig, weeks: int | None) -> Walk:
+def walk_year(counts: HourlyCounts, config: AnalyticsConfig, weeks: int | None) -> Walk:
     first_at = counts.first_slot + config.training_weeks * WEEK
     last_at = counts.first_slot + counts.slots - 1
     if weeks is not None:
@@ -96,24 +79,11 @@ def walk(counts: HourlyCounts, config: AnalyticsConfig, weeks: int | None) -> Wa
     if last_at < first_at:
         raise SystemExit(f"the log holds {counts.slots // 24} days: the walk needs more than the "
                          f"{config.training_weeks} training weeks")
-    result = Walk(first_at, last_at - first_at + 1, {}, [], [])
-    model = None
-    step = config.refit_days * 24
-    for refit in range(first_at, last_at + 1, step):
-        began = time.perf_counter()
-        model = fit_normal(counts, config, until_slot=refit - 1, previous=model)
-        result.fit_seconds.append(time.perf_counter() - began)
-        end = min(refit + step - 1, last_at)
-        result.periods.append(Period(refit, end, model))
-        for area in counts.areas:
-            for w in config.windows_h:
-                tails = window_tails(counts, model, area, w, refit, end)
-                if tails is None:  # thin or failed without an older fit: no colour, never an alarm
-                    n = end - refit + 1
-                    tails = WindowTails(np.zeros(n, np.int64), np.zeros(n), np.ones(n))
-                result.tails.setdefault(area, {}).setdefault(w, []).append(tails)
-        print(f"  refit {len(result.fit_seconds)}: {result.fit_seconds[-1]:.2f} s", file=sys.stderr, flush=True)
-    return result
+
+    def refitted(done: WalkProgress) -> None:
+        print(f"  refit {done.refits}: {done.last_fit_s:.2f} s", file=sys.stderr, flush=True)
+
+    return walk(counts, config, first_at, last_at, progress=refitted)
 
 
 def district_of(area: Area) -> str:
@@ -181,7 +151,7 @@ def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, we
            sweep: bool, injected_n: int = 3000) -> None:
     config = AnalyticsConfig(**{**config.__dict__, "holidays": config.holidays | frozenset(truth.holidays)})
     districts = [area for area in counts.areas if area.kind is AreaKind.DISTRICT]
-    result = walk(counts, config, weeks)
+    result = walk_year(counts, config, weeks)
     last_at = result.first_at + result.slots - 1
     in_walk = [a for a in truth.anomalies if result.first_at <= a.start_ms // SLOT_MS <= last_at - 2]
     surges = [a for a in in_walk if a.kind == "surge" and a.area.kind is AreaKind.DISTRICT]
@@ -222,7 +192,8 @@ def report(counts: HourlyCounts, truth: GroundTruth, config: AnalyticsConfig, we
             lambda one: bool((one.c2 > matched[0]).any()), lambda one: bool((one.oracle > oracle[0]).any())))
     print("goals: false alarms ≤ 1 a day citywide over quiet periods; ≥ 90 % of +30 % surges caught; the oracle "
           "(bench/analytics_oracle.py) reads the 1, 2, 3 h windows with the generator's own surge-free mean, at "
-          "the levels' false alarms: the most any level can catch")
+          "the levels' false alarms: the levels' reading with a perfect normal value (bench/analytics_ceiling.py: "
+          "the most any threshold test can catch)")
     _by_window(joined, quiet, config, result.first_at)
     raw = raw_baseline(counts, config)
     print(f"fitting {len(counts.areas)} areas: median {statistics.median(result.fit_seconds):.2f} s, worst "

@@ -31,16 +31,8 @@ from dispatch_desktop.analytics.history_anomalies import SURGE_FACTOR, SURGE_HOU
 from dispatch_desktop.analytics.history_calendar import DAY_CURVE, local_day, local_midnight_slot
 from dispatch_desktop.analytics.levels import WindowTails, window_tails
 from dispatch_desktop.analytics.normal import NormalModel
+from dispatch_desktop.analytics.walk import Period
 from dispatch_desktop.domain.city import City
-
-
-@dataclass(frozen=True)
-class Period:
-    """One refit of the walk: its model is read at the slots ``first`` to ``last``."""
-
-    first: int
-    last: int
-    model: NormalModel
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import time
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_desktop import paths
-from dispatch_desktop.commands import arguments
+from dispatch_desktop.commands import analytics_span, arguments
+from dispatch_desktop.commands.analytics_span import NAME_WIDTH, SLOT_MS, hour_text, padded
 from dispatch_desktop.storage_checks import Refused
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ ACTIONS = {
 }
 HISTORY_FILE = Path("analytics") / "history.sqlite3"
 CACHE_FOLDER = Path("analytics") / "counts"
-SLOT_MS = 3_600_000
-NAME_WIDTH = 26  # terminal columns for an area's name: "天河区龙口派出所" and its like
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +62,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "Asia/Shanghai)")
         if name == "levels":
             action.add_argument("--stations", action="store_true", help="also print every station area's level")
+            action.add_argument("--from", dest="from_ms", metavar="TIME", type=arguments.local_time,
+                                help="the level of every hour from this date and time (in the command center's "
+                                "zone) to --to, as a desk would have read them, refitting every refit_days: a "
+                                "summary per area, or every hour with --format csv or json")
+            action.add_argument("--to", dest="to_ms", metavar="TIME", type=arguments.local_time,
+                                help="with --from: the end of the span (default: the end of the logs)")
+            action.add_argument("--format", choices=analytics_span.FORMATS, default="text",
+                                help="with --from: text (a summary per area, the default), or csv or json (every "
+                                "area's every hour)")
     try:
         from dispatch_desktop.commands import analytics_review
     except ModuleNotFoundError as error:
@@ -84,11 +91,15 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timezone:
         set_zone(args.timezone)
+    if args.analytics_action == "levels":
+        _check_span_arguments(args)
     try:
         config = load_config(args.config)
     except ConfigProblem as error:
         raise Refused(f"the analytics configuration has problems:\n{error}") from None
     city, counts = _counts(args)
+    if args.analytics_action == "levels" and args.from_ms is not None:
+        return analytics_span.run_span(args, config, city, counts)
     at_slot = _at_slot(args.at, counts)
     began = time.perf_counter()
     model = _fit(counts, config, at_slot)
@@ -96,18 +107,28 @@ def run(args: argparse.Namespace) -> int:
     if args.analytics_action == "fit":
         print(_fit_summary(model, city, counts, seconds, config))
         return 0
-    print(f"levels at {_hour(at_slot + 1)}, the hour {_hour(at_slot)[-5:]}–{_hour(at_slot + 1)[-5:]} the last one "
-          f"counted; normal values fitted on the {config.training_weeks} weeks up to it in {seconds:.1f} s")
+    print(f"levels at {hour_text(at_slot + 1)}, the hour {hour_text(at_slot)[-5:]}–{hour_text(at_slot + 1)[-5:]} "
+          f"the last one counted; normal values fitted on the {config.training_weeks} weeks up to it in "
+          f"{seconds:.1f} s")
     from dispatch_desktop.analytics.levels import levels_at
 
     levels = levels_at(counts, model, config, at_slot)
-    names = {district.adcode: district.name for district in city.districts}
-    names |= {station.id: station.name for station in city.stations}
-    print(f"{_padded('area', NAME_WIDTH)}{'level':<22}{'window':>7}{'observed':>10}{'expected':>10}{'p':>10}")
+    names = analytics_span.area_names(city)
+    print(f"{padded('area', NAME_WIDTH)}{'level':<22}{'window':>7}{'observed':>10}{'expected':>10}{'p':>10}")
     for level in levels.values():
         if args.stations or level.area.kind == "district":
             print(_level_line(level, names.get(level.area.id, level.area.id)))
     return 0
+
+
+def _check_span_arguments(args: argparse.Namespace) -> None:
+    if args.from_ms is None:
+        if args.to_ms is not None:
+            raise Refused("--to ends a span that --from begins: give --from too")
+        if args.format != "text":
+            raise Refused(f"--format {args.format} gives every hour of a span: give it with --from (and --to)")
+    elif args.at is not None:
+        raise Refused("--at reads one hour, --from and --to a span of hours: give one or the other")
 
 
 def _counts(args: argparse.Namespace) -> tuple[City, HourlyCounts]:
@@ -136,7 +157,7 @@ def _at_slot(at_ms: int | None, counts: HourlyCounts) -> int:
         return min(int(time.time() * 1000) // SLOT_MS - 1, last)
     at_slot = at_ms // SLOT_MS - 1
     if at_slot < counts.first_slot:
-        raise Refused(f"--at {_hour(at_slot + 1)} is before the logs begin ({_hour(counts.first_slot)}): "
+        raise Refused(f"--at {hour_text(at_slot + 1)} is before the logs begin ({hour_text(counts.first_slot)}): "
                       "give a time the logs cover")
     return min(at_slot, last)
 
@@ -147,7 +168,7 @@ def _fit(counts: HourlyCounts, config: AnalyticsConfig, at_slot: int) -> NormalM
     model = fit_normal(counts, config, until_slot=at_slot)
     if not any(status == OK for status in model.status_by_area.values()):
         days = (at_slot - counts.first_slot + 1) / 24
-        raise Refused(f"not enough history: the logs hold {days:.0f} days up to {_hour(at_slot)}, and the normal "
+        raise Refused(f"not enough history: the logs hold {days:.0f} days up to {hour_text(at_slot)}, and the normal "
                       f"values need at least {config.min_history_weeks} weeks with {config.min_incidents} valid "
                       "incidents in an area. Write practice history with 'dispatch-desktop db generate "
                       "--incidents-only --days 365' and pass it with --history")
@@ -161,7 +182,7 @@ def _fit_summary(model: NormalModel, city: City, counts: HourlyCounts, seconds: 
     by_status = {status: [area for area, got in model.status_by_area.items() if got == status]
                  for status in (OK, THIN, FAILED)}
     lines = [f"fitted {len(model.status_by_area)} areas in {seconds:.1f} s on the {config.training_weeks} weeks up to "
-             f"{_hour(model.trained_until_slot)}: {len(by_status[OK])} ok, {len(by_status[THIN])} with too little "
+             f"{hour_text(model.trained_until_slot)}: {len(by_status[OK])} ok, {len(by_status[THIN])} with too little "
              f"history, {len(by_status[FAILED])} failed"]
     for status, words in ((THIN, "too little history"), (FAILED, "the fit failed")):
         for area in by_status[status]:
@@ -172,23 +193,9 @@ def _fit_summary(model: NormalModel, city: City, counts: HourlyCounts, seconds: 
 def _level_line(level: AreaLevel, name: str) -> str:
     if level.colour is None:
         what = "not enough history" if level.status == "thin" else "the fit failed, no older one"
-        return f"{_padded(name, NAME_WIDTH)}{what}"
+        return f"{padded(name, NAME_WIDTH)}{what}"
     colour = str(level.colour)
     if level.status == "failed":
-        colour += f" (fit of {_hour(level.since_ms // SLOT_MS)})"
-    return (f"{_padded(name, NAME_WIDTH)}{colour:<22}{level.window_h:>5} h{level.observed:>10}"
+        colour += f" (fit of {hour_text(level.since_ms // SLOT_MS)})"
+    return (f"{padded(name, NAME_WIDTH)}{colour:<22}{level.window_h:>5} h{level.observed:>10}"
             f"{level.expected:>10.1f}{level.p_value:>10.2g}")
-
-
-def _padded(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
-    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-    return text + " " * max(width - columns, 1)
-
-
-def _hour(slot: int) -> str:
-    from dispatch_desktop.domain.localtime import local
-
-    return local(slot * SLOT_MS).strftime("%Y-%m-%d %H:%M")
-
-
