@@ -4,7 +4,8 @@
 (常态值) on the trailing training weeks and prints each district's level (with ``--stations`` each station
 area's too): its colour, the window that decided it, observed, expected and the upper-tail probability; an
 area with too little history says so instead of a colour. ``analytics fit`` fits and says how long it took
-and which areas are thin or failed. ``analytics review`` is the monthly station review
+and which areas are thin or failed. ``analytics levels --from TIME --to TIME`` gives every hour of a span
+(``commands/analytics_span``). ``analytics review`` is the monthly station review
 (``commands/analytics_review``). docs/ANALYTICS.md explains the figures.
 
 The counts come from the log (``--db``) and the history log (``--history``, default
@@ -35,7 +36,8 @@ HELP = ("command analytics: the regional alert levels against the normal values 
         "('analytics fit'), the monthly station review ('analytics review')")
 ACTIONS = {
     "levels": "fit the normal values and print each district's level (green, blue, yellow, red) with the window "
-    "that decided it, observed, expected and p; --stations adds every station area",
+    "that decided it, observed, expected and p; --stations adds every station area; --from and --to give every "
+    "hour of a span as the desk read it",
     "fit": "fit the normal values on the trailing training weeks and say how long it took and which areas have "
     "too little history or failed",
 }

@@ -99,6 +99,10 @@ def _progress(done: WalkProgress) -> None:
     print(f"  {done.fraction:.0%} ({done.refits} fits, {done.elapsed_s:.0f} s)", file=sys.stderr, flush=True)
 
 
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def area_names(city: City) -> dict[str, str]:
     """Area id -> its name: the districts by adcode, the stations by id."""
     return {d.adcode: d.name for d in city.districts} | {s.id: s.name for s in city.stations}
@@ -164,7 +168,7 @@ def summarise(history: AreaHistory) -> AreaSummary:
 def span_text(histories: Sequence[AreaHistory], span: Span, names: dict[str, str], result: Walk) -> str:
     lines = [f"levels for each of the {span.hours:,} hours from {hour_text(span.first_at)} to "
              f"{hour_text(span.last_at + 1)}, as a desk would have read them: the normal values fitted "
-             f"{len(result.periods)} time(s), first on the weeks up to {hour_text(span.first_at)}",
+             f"{_times(len(result.periods))}, first on the weeks up to {hour_text(span.first_at)}",
              f"{padded('area', NAME_WIDTH)}{'green':>7}{'blue':>6}{'yellow':>7}{'red':>5}{'none':>6}"
              f"{'runs':>6}  longest run of yellow or red"]
     alarm_hours = runs = 0
