@@ -58,6 +58,7 @@ sys.path.insert(0, str(REPO))
 from analytics_injected import Injected, inject_surges  # noqa: E402  (beside this file)
 from analytics_oracle import oracle_statistic  # noqa: E402
 
+from dispatch_desktop.analytics.alerts import YELLOW_RANK  # noqa: E402
 from dispatch_desktop.analytics.config import AnalyticsConfig, load_config  # noqa: E402
 from dispatch_desktop.analytics.counts import SLOT_MS, Area, AreaKind, HourlyCounts  # noqa: E402
 from dispatch_desktop.analytics.ears import ears_c2  # noqa: E402
@@ -68,7 +69,6 @@ from dispatch_desktop.analytics.walk import Walk, WalkProgress, walk  # noqa: E4
 from dispatch_desktop.city import generate_city  # noqa: E402
 
 WEEK = 168
-YELLOW = 2  # colour ranks: green 0, blue 1, yellow 2, red 3
 
 
 def walk_year(counts: HourlyCounts, config: AnalyticsConfig, weeks: int | None) -> Walk:
@@ -129,7 +129,7 @@ def figures(alarm: dict[Area, np.ndarray], quiet: dict[Area, np.ndarray], surges
 
 def level_alarms(joined: dict[int, WindowTails], config: AnalyticsConfig) -> np.ndarray:
     rank, _window = colours(joined, config)
-    return rank >= YELLOW
+    return rank >= YELLOW_RANK
 
 
 def raw_baseline(counts: HourlyCounts, config: AnalyticsConfig) -> float:
@@ -252,7 +252,7 @@ def _by_window(joined: dict[Area, dict[int, WindowTails] | None], quiet: dict[Ar
         if tails is None:
             continue
         rank, window = colours(tails, config)
-        alarms = np.nonzero((rank >= YELLOW) & quiet[district])[0]
+        alarms = np.nonzero((rank >= YELLOW_RANK) & quiet[district])[0]
         for column in alarms:
             by_window[int(window[column])] = by_window.get(int(window[column]), 0) + 1
         for column in alarms:

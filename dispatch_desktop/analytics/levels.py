@@ -221,6 +221,19 @@ def level_of(counts: HourlyCounts, model: NormalModel, config: AnalyticsConfig, 
                      by_window)
 
 
+def level_ranks(counts: HourlyCounts, model: NormalModel, config: AnalyticsConfig, area: Area, first_at: int,
+                last_at: int) -> np.ndarray | None:
+    """The area's colour (rank 0 green … 3 red) read at each slot from ``first_at`` to ``last_at`` with this
+    model, as ``level_of`` reads one slot; None for an area without a colour (too little history, no fit)."""
+    if model.status_by_area.get(area, THIN) == THIN:
+        return None
+    tails = {w: window_tails(counts, model, area, w, first_at, last_at) for w in config.windows_h}
+    present = {w: tail for w, tail in tails.items() if tail is not None}
+    if len(present) < len(tails):
+        return None
+    return colours(present, config)[0]
+
+
 def staffing_for(level: AreaLevel, config: AnalyticsConfig) -> StaffingRule | None:
     """The configured rule for the level's colour; None without a colour or a rule for it."""
     return next((rule for rule in config.staffing if rule.level == level.colour), None)

@@ -20,11 +20,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from dispatch_desktop.storage_checks import Refused
 
 if TYPE_CHECKING:
+    from dispatch_desktop.analytics.alerts import AlertRun
     from dispatch_desktop.analytics.config import AnalyticsConfig
     from dispatch_desktop.analytics.counts import HourlyCounts
     from dispatch_desktop.analytics.walk import AreaHistory, Walk, WalkProgress
@@ -150,19 +149,16 @@ class AreaSummary:
     hours: tuple[int, ...]  # at green, blue, yellow, red
     no_colour: int
     runs: int  # stretches of consecutive hours at yellow or red
-    longest: tuple[int, int, int] | None  # (first index, hours, worst rank) of the longest run
+    longest: AlertRun | None
 
 
 def summarise(history: AreaHistory) -> AreaSummary:
+    from dispatch_desktop.analytics.alerts import alert_runs
+
     rank = history.rank
-    alarm = rank >= 2
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], alarm.astype(np.int8), [0]])))
-    starts, ends = edges[::2], edges[1::2]
-    longest = None
-    if len(starts):
-        k = int(np.argmax(ends - starts))
-        longest = (int(starts[k]), int(ends[k] - starts[k]), int(rank[starts[k]:ends[k]].max()))
-    return AreaSummary(tuple(int((rank == r).sum()) for r in range(4)), int((rank < 0).sum()), len(starts), longest)
+    runs = alert_runs(rank)
+    longest = max(runs, key=lambda run: run.hours, default=None)  # the first of the longest
+    return AreaSummary(tuple(int((rank == r).sum()) for r in range(4)), int((rank < 0).sum()), len(runs), longest)
 
 
 def span_text(histories: Sequence[AreaHistory], span: Span, names: dict[str, str], result: Walk) -> str:
@@ -178,9 +174,9 @@ def span_text(histories: Sequence[AreaHistory], span: Span, names: dict[str, str
         runs += made.runs
         longest = "—"
         if made.longest is not None:
-            first, hours, worst = made.longest
-            slot = span.first_at + first
-            longest = f"{hour_text(slot)}–{hour_text(slot + hours)[-5:]} ({hours} h, {LEVELS[worst]})"
+            run = made.longest
+            slot = span.first_at + run.first
+            longest = f"{hour_text(slot)}–{hour_text(slot + run.hours)[-5:]} ({run.hours} h, {LEVELS[run.worst]})"
         lines.append(f"{padded(names.get(history.area.id, history.area.id), NAME_WIDTH)}"
                      + "".join(f"{n:>{w}}" for n, w in zip((*made.hours, made.no_colour, made.runs), (7, 6, 7, 5, 6, 6),
                                                           strict=True))

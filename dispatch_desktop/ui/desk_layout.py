@@ -30,10 +30,14 @@ def fit_layout(window: Workstation, *, wall_collapsed: bool) -> None:
     window.resizeDocks([dock("calls"), dock("incident_queue"), dock("intake")],
                        [calls, max(150, column - calls - intake), intake], vertical)
     if height < SMALL_SCREEN_HEIGHT:
-        # No room for two stacks on the right: the unit board joins the dispatch panel's tabs, so the
-        # dispatch panel has the column's height and shows five units in each of its lists.
-        for name in ("unit_board", "outbox"):
-            window.tabifyDockWidget(dock("dispatch"), dock(name))
+        # No room for two stacks on the right: the unit board, and every other panel of that side (the
+        # analytics panels too, hidden until asked for), join the dispatch panel's tabs, so the dispatch panel
+        # has the column's height and shows five units in each of its lists. A panel shown later in a stack
+        # of its own would have to fit above the dispatch panel: the window would outgrow the screen.
+        right_side = Qt.DockWidgetArea.RightDockWidgetArea
+        for name in window.dock_names():
+            if name != "dispatch" and window.dockWidgetArea(dock(name)) == right_side:
+                window.tabifyDockWidget(dock("dispatch"), dock(name))
         dock("dispatch").show()
         dock("dispatch").raise_()
         window.resizeDocks([dock("dispatch")], [column], vertical)

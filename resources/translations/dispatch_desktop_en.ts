@@ -425,6 +425,14 @@
             <translation>normal band (95 %)</translation>
         </message>
         <message>
+            <source>hours at yellow</source>
+            <translation>hours at yellow</translation>
+        </message>
+        <message>
+            <source>hours at red</source>
+            <translation>hours at red</translation>
+        </message>
+        <message>
             <source>Choose a district, or click one on the level map.</source>
             <translation>Choose a district, or click one on the level map.</translation>
         </message>
@@ -435,6 +443,10 @@
         <message>
             <source>Staffing: {staffing}</source>
             <translation>Staffing: {staffing}</translation>
+        </message>
+        <message>
+            <source>These {days} days: {yellow} h at yellow and {red} h at red, in {alerts} alert(s) (a run of hours at yellow or red is one alert)</source>
+            <translation>These {days} days: {yellow} h at yellow and {red} h at red, in {alerts} alert(s) (a run of hours at yellow or red is one alert)</translation>
         </message>
     </context>
     <context>

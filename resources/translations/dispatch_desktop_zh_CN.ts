@@ -425,6 +425,14 @@
             <translation>常态区间（95 %）</translation>
         </message>
         <message>
+            <source>hours at yellow</source>
+            <translation>黄色时段</translation>
+        </message>
+        <message>
+            <source>hours at red</source>
+            <translation>红色时段</translation>
+        </message>
+        <message>
             <source>Choose a district, or click one on the level map.</source>
             <translation>选择一个区，或在等级地图上点击一个区。</translation>
         </message>
@@ -435,6 +443,10 @@
         <message>
             <source>Staffing: {staffing}</source>
             <translation>勤务：{staffing}</translation>
+        </message>
+        <message>
+            <source>These {days} days: {yellow} h at yellow and {red} h at red, in {alerts} alert(s) (a run of hours at yellow or red is one alert)</source>
+            <translation>这 {days} 天：黄色 {yellow} 小时，红色 {red} 小时，共 {alerts} 次预警（连续处于黄色或红色的时段算一次预警）</translation>
         </message>
     </context>
     <context>

@@ -20,12 +20,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dispatch_desktop.analytics.alerts import AlertRun, alert_runs
 from dispatch_desktop.analytics.config import Colour, load_config
 from dispatch_desktop.analytics.counts import Area, AreaKind, HourlyCounts, read_counts
 from dispatch_desktop.analytics.ears import ears_c2
 from dispatch_desktop.analytics.history import GroundTruth, write_history
 from dispatch_desktop.analytics.history_calendar import SLOT_MS, local_midnight_slot
-from dispatch_desktop.analytics.levels import colours, level_of, levels_at, window_tails
+from dispatch_desktop.analytics.levels import colours, level_of, level_ranks, levels_at, window_tails
 from dispatch_desktop.analytics.normal import fit_normal
 from dispatch_desktop.analytics.walk import level_history, walk
 from dispatch_desktop.city import generate_city
@@ -196,7 +197,7 @@ def test_a_surge_is_a_run_of_yellow_or_red_in_the_span_summary(
     assert "2026-05-31 15:00–" in surged_line and "h, red)" in surged_line
     summary = summarise(histories[0])
     assert sum(summary.hours) == 168 and summary.no_colour == 0
-    assert summary.longest is not None and summary.longest[0] == 4 * 24 + 15 and summary.longest[1] >= 3
+    assert summary.longest is not None and summary.longest.first == 4 * 24 + 15 and summary.longest.hours >= 3
     in_csv = [row for row in csv.DictReader(io.StringIO(span_csv(histories, span, names)))
               if row["area"] == districts[0].id and row["hour_from"][-5:] in ("15:00", "16:00", "17:00")
               and row["hour_from"].startswith("2026-05-31")]
@@ -285,3 +286,22 @@ def test_an_area_with_too_little_history_reads_none_in_a_span_not_green(
     thin = [row for row in rows if row["area"] == station.id]
     assert len(thin) == 24
     assert all((row["level"], row["status"], row["window_h"], row["p"]) == ("none", "thin", "", "") for row in thin)
+
+
+def test_level_ranks_read_each_hour_as_level_of_does_and_its_runs_are_the_alerts(
+        history: tuple[str, HourlyCounts, GroundTruth]) -> None:
+    _url, counts, _truth = history
+    config = load_config()
+    district = next(a for a in counts.areas if a.kind is AreaKind.DISTRICT)
+    surged = _surged(counts, district, TRAINED + 4 * 24 + 15)
+    model = fit_normal(surged, config, until_slot=TRAINED)
+    ranks = level_ranks(surged, model, config, district, TRAINED + 1, TRAINED + 5 * 24)
+    assert ranks is not None and len(ranks) == 5 * 24
+    for i in (0, 30, 4 * 24 + 14, 4 * 24 + 15, 4 * 24 + 17):
+        shown = level_of(surged, model, config, district, TRAINED + 1 + i).colour
+        assert shown is not None and LEVELS[ranks[i]] == shown.value
+    assert any(run.first == 4 * 24 + 15 and run.hours >= 3 and run.worst == 3 for run in alert_runs(ranks))
+    assert alert_runs(np.array([0, 2, 3, 0, 1, 2, -1, 2])) == [AlertRun(1, 2, 3), AlertRun(5, 1, 2), AlertRun(7, 1, 2)]
+    thin = fit_normal(counts, replace(config, min_incidents=5_000), until_slot=TRAINED)
+    station = next(a for a in counts.areas if a.kind is AreaKind.STATION)
+    assert level_ranks(counts, thin, config, station, TRAINED + 1, TRAINED + 24) is None

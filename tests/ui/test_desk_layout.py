@@ -1,6 +1,7 @@
 """The desk fits its screen: on 1920×1080 and on 1366×768 it opens maximised, the status bar and every
 action are on screen, the dispatch panel shows five units in each list, the queue's elapsed time shows
-without scrolling, and the video wall is a strip until there is something to watch. Each screen size
+without scrolling, the video wall is a strip until there is something to watch, and it still fits once the
+analytics panels are opened. Each screen size
 runs in a process of its own (Qt's offscreen platform, given a screen of that size)."""
 
 from __future__ import annotations
@@ -42,3 +43,8 @@ def test_the_desk_fits_the_screen(tmp_path: Path, width: int, height: int) -> No
     assert facts["wall_height"] <= 80  # nothing to watch yet: a strip
     assert facts["cut_off"] == []
     assert facts["map_width"] >= 0.3 * width
+    # the district trend and the dashboard opened: on a 1366×768 screen they join the right column's tabs
+    # (a stack of their own above the dispatch panel made the window 949 px tall, off the screen's bottom)
+    assert facts["window_with_trend"] == [width, height]
+    assert facts["min_height_with_trend"] <= height
+    assert not facts["trend_cut_off"] and facts["trend_status_bar_inside"]

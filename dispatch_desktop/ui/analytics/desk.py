@@ -59,9 +59,11 @@ class AnalyticsDesk(QObject):
         self.panel = DashboardPanel(self.district_names, make_area)
         self.panel.history_path = str(self.engine.history_path)
         self.trend = TrendChart()
-        # Beside the unit board, the tallest panel on the right: a tab there gets its height when raised.
-        window.panels.add(PanelContribution(DASHBOARD_PANEL, lambda: self.panel, tab_group="core.unit_board"))
-        window.panels.add(PanelContribution(TREND_PANEL, lambda: self.trend, tab_group=DASHBOARD_PANEL))
+        # The dashboard beside the alerts and the dispatch panel, the tallest stack on the right: its figures,
+        # charts and tables need the height (beside the unit board on 1920×1080 it had to scroll). The trend
+        # beside the unit board: a dispatcher who opens it from the level map keeps the dispatch panel in view.
+        window.panels.add(PanelContribution(DASHBOARD_PANEL, lambda: self.panel, tab_group="core.alerts"))
+        window.panels.add(PanelContribution(TREND_PANEL, lambda: self.trend, tab_group="core.unit_board"))
         for name in (DASHBOARD_PANEL, TREND_PANEL):
             window.dock(name).hide()  # a leader's view: shown from the Analytics menu or the View menu
         window.dock(DASHBOARD_PANEL).visibilityChanged.connect(self.service.set_active)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from dispatch_desktop.analytics.alerts import AlertRun, alert_runs
 from dispatch_desktop.domain.city import City
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class Toolkit:
     staffing_for: Callable[[AreaLevel, AnalyticsConfig], StaffingRule | None]
     # normal_band(counts, model, area, first_slot, slots, q): (expected, low, high) as the levels read them
     normal_band: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray] | None]
+    # level_ranks(counts, model, config, area, first_slot, last_slot): each hour's colour rank, or None
+    level_ranks: Callable[..., np.ndarray | None]
     write_history: Callable[..., object]
     area: Callable[[str, str], Area]  # Area(AreaKind(kind), id)
     open_store: Callable[..., contextlib.AbstractContextManager[Any]]  # (url, writing=False): an EventStore
@@ -108,13 +111,19 @@ def real_toolkit() -> Toolkit:
 
         return levels.normal_band(*args, **kwargs)
 
+    def level_ranks(*args: Any, **kwargs: Any) -> np.ndarray | None:
+        from dispatch_desktop.analytics import levels
+
+        return levels.level_ranks(*args, **kwargs)
+
     def write_history(*args: Any, **kwargs: Any) -> object:
         from dispatch_desktop.analytics import history
 
         return history.write_history(*args, **kwargs)
 
     return Toolkit(load_config=lambda: load_config(None), count_cache=CountCache, fit_normal=fit_normal,
-                   levels_at=levels_at, staffing_for=staffing_for, normal_band=normal_band, write_history=write_history,
+                   levels_at=levels_at, staffing_for=staffing_for, normal_band=normal_band, level_ranks=level_ranks,
+                   write_history=write_history,
                    area=lambda kind, area_id: Area(AreaKind(kind), area_id),
                    open_store=lambda url, writing=False: EventStore.open(url, maintenance=writing), log_absent=absent)
 
@@ -165,6 +174,8 @@ class Trend:
     high: np.ndarray | None
     level: AreaLevel | None
     staffing: StaffingRule | None
+    ranks: np.ndarray | None = None  # each hour's level as read at its end (0 green … 3 red); None: no colour
+    alerts: tuple[AlertRun, ...] = ()  # the runs of hours at yellow or red among them
 
 
 def trend_of(snapshot: Snapshot, area: Area, days: int, toolkit: Toolkit) -> Trend:
@@ -182,17 +193,20 @@ def trend_of(snapshot: Snapshot, area: Area, days: int, toolkit: Toolkit) -> Tre
             with contextlib.suppress(KeyError):  # an area the counts do not know: nothing observed
                 observed[lo - first:hi - first] = counts.series(area)[lo - counts.first_slot:hi - counts.first_slot]
     level = snapshot.levels.by_area.get(area)
-    expected = low = high = None
+    expected = low = high = ranks = None
     model = snapshot.model
     if model is not None and model.status_by_area.get(area, "thin") != "thin":
         band = toolkit.normal_band(counts, model, area, first, slots, BAND_Q) if counts is not None else None
         if band is None:  # no counts to read the recent level from: the fitted normal value as such
             band = (model.expected(area, first, slots), *model.band(area, first, slots, BAND_Q))
         expected, low, high = (np.asarray(values, dtype=float) for values in band)
+        if counts is not None:
+            ranks = toolkit.level_ranks(counts, model, snapshot.config, area, first, last)
     staffing = (toolkit.staffing_for(level, snapshot.config) if level is not None and level.colour is not None
                 else None)
     return Trend(area=area, first_slot=first, observed=observed, expected=expected, low=low, high=high,
-                 level=level, staffing=staffing)
+                 level=level, staffing=staffing, ranks=ranks,
+                 alerts=tuple(alert_runs(ranks)) if ranks is not None else ())
 
 
 def trimmed(counts: HourlyCounts, first: int, end: int) -> HourlyCounts | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dispatch_desktop.ui.analytics.engine import SLOT_MS, Trend
@@ -31,6 +32,10 @@ DEFAULT_DAYS = 7
 OBSERVED_COLOUR = "#263238"
 NORMAL_COLOUR = "#ef6c00"
 BAND_COLOUR = (239, 108, 0, 50)
+ALERT_ALPHA = 70  # the shading of the hours at yellow or red, under the curves
+ALERT_RANKS = {2: "yellow", 3: "red"}
+LEGEND_COLUMNS = (2, 3)  # the legend's columns: two on a narrow chart, three (two rows) from WIDE_LEGEND_PX
+WIDE_LEGEND_PX = 560
 
 
 
@@ -63,6 +68,7 @@ class TrendChart(QWidget):
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.setMinimumHeight(200)
         self.legend = self.plot.addLegend(offset=(10, 5), labelTextColor=LEGEND_TEXT)
+        self.legend.setColumnCount(LEGEND_COLUMNS[0])  # set by the width (resizeEvent)
         self.low_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
         self.high_curve = pg.PlotDataItem(pen=pg.mkPen(NORMAL_COLOUR, width=0.5))
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve, brush=pg.mkBrush(*BAND_COLOUR))
@@ -73,6 +79,10 @@ class TrendChart(QWidget):
         self.observed_curve = pg.PlotDataItem(pen=pg.mkPen(OBSERVED_COLOUR, width=1.5), stepMode="center")
         for item in (self.band, self.low_curve, self.high_curve, self.normal_curve, self.observed_curve):
             self.plot.addItem(item)
+        self.alert_regions: list[pg.LinearRegionItem] = []  # one per run of hours at yellow or red
+        # The legend's swatches (a bar's sample is a filled square), never plotted.
+        self.alert_samples = {rank: pg.BarGraphItem(x=[], height=[], width=1, brush=_alert_brush(name), pen=None)
+                              for rank, name in ALERT_RANKS.items()}
         self.level_label = QLabel(self)
         self.level_label.setObjectName("analytics_trend_level")
         self.level_label.setWordWrap(True)
@@ -80,10 +90,14 @@ class TrendChart(QWidget):
         self.staffing_label = QLabel(self)
         self.staffing_label.setObjectName("analytics_trend_staffing")
         self.staffing_label.setWordWrap(True)
+        self.alerts_label = QLabel(self)
+        self.alerts_label.setObjectName("analytics_trend_alerts")
+        self.alerts_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.level_label)
+        layout.addWidget(self.alerts_label)
         layout.addWidget(self.staffing_label)
         self.retranslate()
 
@@ -145,11 +159,32 @@ class TrendChart(QWidget):
         else:
             for curve in (self.normal_curve, self.low_curve, self.high_curve):
                 curve.setData([], [])
+        self._shade_alerts(trend)
         self.plot.setXRange(0, edges[-1], padding=0.01)
         high = float(trend.high.max(initial=0)) if trend.high is not None else 0.0
         top = max(float(trend.observed.max(initial=0)), high)
         self.plot.setYRange(0, max(top, 1.0) * 1.35, padding=0)  # headroom: the legend sits above the curves
         self._describe()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Five entries: three columns where they fit, so the legend covers less of the curves.
+        columns = LEGEND_COLUMNS[self.plot.width() >= WIDE_LEGEND_PX]
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+
+    def _shade_alerts(self, trend: Trend) -> None:
+        """Each run of hours the level stood at yellow or red, shaded in its worst colour behind the curves."""
+        for region in self.alert_regions:
+            self.plot.removeItem(region)
+        self.alert_regions = []
+        hour_s = SLOT_MS / 1000
+        for run in trend.alerts:
+            region = pg.LinearRegionItem(values=(run.first * hour_s, (run.first + run.hours) * hour_s), movable=False,
+                                         brush=_alert_brush(ALERT_RANKS[run.worst]), pen=pg.mkPen(None))
+            region.setZValue(-10)
+            self.plot.addItem(region)
+            self.alert_regions.append(region)
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("AnalyticsTrend", "District trend"))
@@ -165,10 +200,13 @@ class TrendChart(QWidget):
         self.legend.addItem(self.observed_curve, translate("AnalyticsTrend", "incidents per hour"))
         self.legend.addItem(self.normal_curve, translate("AnalyticsTrend", "normal value"))
         self.legend.addItem(self.band_sample, translate("AnalyticsTrend", "normal band (95 %)"))
+        self.legend.addItem(self.alert_samples[2], translate("AnalyticsTrend", "hours at yellow"))
+        self.legend.addItem(self.alert_samples[3], translate("AnalyticsTrend", "hours at red"))
         self._describe()
 
     def _describe(self) -> None:
         trend = self.trend
+        self._describe_alerts()
         if trend is None:
             self.level_label.setText(translate("AnalyticsTrend", "Choose a district, or click one on the level map."))
             self.staffing_label.clear()
@@ -188,3 +226,20 @@ class TrendChart(QWidget):
             f"{html.escape(colour_name(str(level.colour)))}</span> &nbsp;·&nbsp; {html.escape(level_details(level))}")
         self.staffing_label.setText(translate("AnalyticsTrend", "Staffing: {staffing}").format(
             staffing=staffing_text(trend.staffing)))
+
+    def _describe_alerts(self) -> None:
+        trend = self.trend
+        if trend is None or trend.ranks is None:
+            self.alerts_label.clear()
+            return
+        self.alerts_label.setText(translate(
+            "AnalyticsTrend", "These {days} days: {yellow} h at yellow and {red} h at red, in {alerts} alert(s) "
+            "(a run of hours at yellow or red is one alert)").format(
+                days=len(trend.ranks) // 24, yellow=int(np.count_nonzero(trend.ranks == 2)),
+                red=int(np.count_nonzero(trend.ranks == 3)), alerts=len(trend.alerts)))
+
+
+def _alert_brush(name: str) -> QBrush:
+    colour = QColor(COLOURS[name])
+    colour.setAlpha(ALERT_ALPHA)
+    return QBrush(colour)

@@ -36,6 +36,7 @@ class Analytics:
     levels: Mapping[Area, AreaLevel] = field(default_factory=dict)
     fit_error: Exception | None = None
     level: float = 1.0  # the recent level the normal band is read with
+    hour_ranks: Mapping[Area, np.ndarray] = field(default_factory=dict)  # each hour's colour, the last hours'
     fits: int = 0
     reads: list[str] = field(default_factory=list)
     threads: set[str] = field(default_factory=set)
@@ -46,7 +47,7 @@ class Analytics:
     def toolkit(self) -> Toolkit:
         return Toolkit(load_config=FakeConfig, count_cache=self._cache, fit_normal=self._fit,
                        levels_at=self._levels_at, staffing_for=staffing_for, normal_band=self._normal_band,
-                       write_history=self._write_history,
+                       level_ranks=self._level_ranks, write_history=self._write_history,
                        area=lambda kind, area_id: Area(AreaKind(kind), area_id), open_store=self._open_store,
                        log_absent=lambda url: False)
 
@@ -55,6 +56,14 @@ class Analytics:
         """The fake model's value and band times ``level`` (the recent level the real one reads)."""
         low, high = model.band(area, first_slot, slots, q)
         return (model.expected(area, first_slot, slots) * self.level, low * self.level, high * self.level)
+
+    def _level_ranks(self, counts: FakeCounts, model: FakeModel, config: FakeConfig, area: Area, first_slot: int,
+                     last_slot: int) -> np.ndarray:
+        """``hour_ranks[area]`` as the last hours up to ``last_slot``, green before them."""
+        ranks = np.zeros(last_slot - first_slot + 1, dtype=np.int64)
+        given = np.asarray(self.hour_ranks.get(area, ()), dtype=np.int64)[-len(ranks):]
+        ranks[len(ranks) - len(given):] = given
+        return ranks
 
     def _cache(self, directory: Path, url: str, city: City) -> Any:
         analytics = self

@@ -3,6 +3,8 @@ and the staffing it calls for; the span is choosable."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QTextDocument
@@ -82,3 +84,28 @@ def test_a_very_small_p_reads_whole_in_the_level_line(qtbot, make_analytics_desk
     shown = QTextDocument()
     shown.setHtml(desk.trend.level_label.text())  # what the rich-text label shows, not its markup
     assert shown.toPlainText().rstrip().endswith("p < 0.0001")  # "<" once opened a tag and hid the rest
+
+
+def test_the_hours_at_yellow_or_red_are_shaded_and_counted_as_alerts(qtbot, make_analytics_desk,  # type: ignore[no-untyped-def]
+                                                                     analytics: Analytics) -> None:
+    analytics.counts = counts_of((TIANHE, HAIZHU), LAST - 7 * DAY_SLOTS + 1, 7 * DAY_SLOTS)
+    analytics.levels = {TIANHE: AreaLevel(TIANHE, Colour.GREEN, window_h=3, observed=12, expected=12.3, p_value=0.5)}
+    ranks = np.zeros(7 * DAY_SLOTS, dtype=np.int64)
+    ranks[10:13] = (2, 3, 2)  # one alert of three hours, red at its worst
+    ranks[50] = 2  # another of one hour, yellow
+    ranks[60:64] = 1  # blue hours are no alert
+    analytics.hour_ranks = {TIANHE: ranks}
+    desk = shown_trend(qtbot, make_analytics_desk, TIANHE)
+    trend = desk.trend
+    hour = SLOT_MS / 1000
+    assert [region.getRegion() for region in trend.alert_regions] == [(10 * hour, 13 * hour), (50 * hour, 51 * hour)]
+    red, yellow = (region.brush.color().name() for region in trend.alert_regions)
+    assert (red, yellow) == ("#c62828", "#f9a825")
+    # days, hours at yellow, hours at red, alerts: in this order in either language
+    assert re.findall(r"\d+", trend.alerts_label.text()) == ["7", "3", "1", "2"]
+
+    analytics.hour_ranks = {}
+    with qtbot.waitSignal(desk.service.trendReady, timeout=5000):
+        trend.days_box.setCurrentIndex(0)  # 3 days: worked out again, no alert left
+    assert trend.alert_regions == []
+    assert re.findall(r"\d+", trend.alerts_label.text()) == ["3", "0", "0", "0"]
