@@ -235,6 +235,7 @@ class Desk:
         self.services.start_simulator()
         self.window.show_on_start()
         self._offer_back()
+        self.window.layoutReset.connect(lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))
         if not self._layout_restored:
             # Dock sizes only hold once the window has its real size.
             QTimer.singleShot(0, self.window, lambda: fit_layout(self.window, wall_collapsed=self.wall.collapsed))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
@@ -29,6 +29,8 @@ _ALL_DOCK_FEATURES = (
 
 
 class MainWindow(RetranslateMixin, QMainWindow):
+    layoutReset = Signal()  # Reset layout brought the default back: its owner fits it to the screen again
+
     def __init__(self, language: LanguageManager, user_settings: UserSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,7 @@ class MainWindow(RetranslateMixin, QMainWindow):
         self._docks: dict[str, QDockWidget] = {}
         self._titles: dict[str, Title] = {}
         self._default_layout: bytes | None = None
+        self._hidden_by_default: set[str] = set()  # panels kept hidden until asked for (a leader's view)
         self._geometry_restored = False
         self.layout_group = "layout"  # where the user's arrangement of this kind of window is kept
         self.setDockOptions(
@@ -146,6 +149,7 @@ class MainWindow(RetranslateMixin, QMainWindow):
         Reset layout) and, with ``restore``, brings back the user's own. Returns whether a saved layout
         was restored."""
         self._default_layout = bytes(self.saveState().data())
+        self._hidden_by_default = {name for name, dock in self._docks.items() if dock.isHidden()}
         if not restore or self.user_settings is None:
             return False
         self._geometry_restored = self.user_settings.restore_layout(self, self.layout_group)
@@ -156,12 +160,31 @@ class MainWindow(RetranslateMixin, QMainWindow):
             self.user_settings.save_layout(self, self.layout_group)
 
     def reset_layout(self) -> None:
+        """Every panel back where it was at the start (a panel added since stays where it is), shown but for
+        those hidden until asked for; then ``layoutReset``, on which the owner fits the panels to the screen
+        (the default is remembered before that fitting: on a 1366×768 screen it was taller than the screen)."""
         if self._default_layout is not None:
             for dock in self._docks.values():
                 dock.setFloating(False)
             self.restoreState(self._default_layout)
-            for dock in self._docks.values():
-                dock.show()
+            for name, dock in self._docks.items():
+                dock.setVisible(name not in self._hidden_by_default)
+            self.layoutReset.emit()
+            QTimer.singleShot(0, self, self._keep_on_screen)
+
+    def _keep_on_screen(self) -> None:
+        """Once the panels have their sizes again (the turn of the event loop after Reset layout): a window
+        that the default arrangement, before its owner fitted it, made larger than the screen comes back
+        within it, maximised again if it was."""
+        available = self.screen().availableGeometry()
+        if self.width() <= available.width() and self.height() <= available.height():
+            return
+        maximized = self.isMaximized()
+        if maximized:
+            self.showNormal()
+        self.setGeometry(available)
+        if maximized:
+            self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

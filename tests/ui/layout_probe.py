@@ -73,6 +73,16 @@ def main(data: str) -> None:
         facts["min_height_with_trend"] = window.minimumSizeHint().height()
         facts["trend_cut_off"] = trend.height() < trend.minimumSizeHint().height()
         facts["trend_status_bar_inside"] = window.statusBar().geometry().bottom() <= window.height()
+        window.reset_layout()  # View → Reset layout
+        QTimer.singleShot(1000, lambda: report_reset(facts))
+
+    def report_reset(facts: dict[str, object]) -> None:
+        window = desk.window
+        facts["window_after_reset"] = [window.width(), window.height()]
+        facts["min_height_after_reset"] = window.minimumSizeHint().height()
+        facts["shown_after_reset"] = sorted(name for name in window.dock_names() if window.dock(name).isVisible())
+        facts["dispatch_rows_after_reset"] = (desk.dispatch.table.viewport().height()
+                                              // desk.dispatch.table.verticalHeader().defaultSectionSize())
         print("LAYOUT " + json.dumps(facts), flush=True)
         app.quit()
 

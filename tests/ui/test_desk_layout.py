@@ -1,7 +1,7 @@
 """The desk fits its screen: on 1920×1080 and on 1366×768 it opens maximised, the status bar and every
 action are on screen, the dispatch panel shows five units in each list, the queue's elapsed time shows
 without scrolling, the video wall is a strip until there is something to watch, and it still fits once the
-analytics panels are opened. Each screen size
+analytics panels are opened, and after View → Reset layout. Each screen size
 runs in a process of its own (Qt's offscreen platform, given a screen of that size)."""
 
 from __future__ import annotations
@@ -48,3 +48,10 @@ def test_the_desk_fits_the_screen(tmp_path: Path, width: int, height: int) -> No
     assert facts["window_with_trend"] == [width, height]
     assert facts["min_height_with_trend"] <= height
     assert not facts["trend_cut_off"] and facts["trend_status_bar_inside"]
+    # View → Reset layout: the desk's own arrangement for this screen again, the leader's panels put away
+    # (before, every panel was shown in the arrangement from before the fitting: 1,008 px tall on 1366×768)
+    assert facts["window_after_reset"] == [width, height] and facts["min_height_after_reset"] <= height
+    shown = facts["shown_after_reset"]
+    assert isinstance(shown, list) and "dispatch" in shown and "intake" in shown
+    assert "analytics_dashboard" not in shown and "analytics_trend" not in shown
+    assert facts["dispatch_rows_after_reset"] >= 5

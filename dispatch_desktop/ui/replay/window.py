@@ -429,6 +429,7 @@ def show_replay(opened: OpenedLog, city: City, settings: WorkstationSettings, re
     desk = ReplayDesk(opened, city, settings, request, parent, plugins=plugins, safe_mode=safe_mode,
                       state_dir=state_dir)
     desk.window.show_on_start()
+    desk.window.layoutReset.connect(lambda: fit_replay_layout(desk.window))
     if not desk._layout_restored:
         # Dock sizes only hold once the window has its real size.
         QTimer.singleShot(0, desk.window, lambda: fit_replay_layout(desk.window))
