@@ -19,7 +19,7 @@ import numpy as np
 from dispatch_desktop.analytics.config import AnalyticsConfig
 from dispatch_desktop.analytics.counts import Area, HourlyCounts
 from dispatch_desktop.analytics.levels import WindowTails, colours, window_tails
-from dispatch_desktop.analytics.normal import THIN, FitCancelled, NormalModel, fit_normal
+from dispatch_desktop.analytics.normal import THIN, NormalModel, fit_normal
 
 __all__ = ["AreaHistory", "Period", "Walk", "WalkProgress", "level_history", "walk"]
 
@@ -61,12 +61,11 @@ class Walk:
 
 
 def walk(counts: HourlyCounts, config: AnalyticsConfig, first_at: int, last_at: int, *,
-         areas: Sequence[Area] | None = None, progress: Callable[[WalkProgress], None] | None = None,
-         cancelled: Callable[[], bool] | None = None) -> Walk:
+         areas: Sequence[Area] | None = None, progress: Callable[[WalkProgress], None] | None = None) -> Walk:
     """Reads ``areas`` (default: all of the counts') at every slot from ``first_at`` to ``last_at``, refitting
     every ``config.refit_days``. An area with no colour in a period (too little history, a failed fit with
     no older one) reads observed 0, expected 0, p 1 there: never an alarm; ``Period.model`` says which.
-    ``progress`` after each period; ``cancelled()`` true stops with ``FitCancelled``."""
+    ``progress`` after each period (the command line stops it with Ctrl-C)."""
     if last_at < first_at:
         raise ValueError(f"the span ends (slot {last_at}) before it begins (slot {first_at})")
     read = list(counts.areas if areas is None else areas)
@@ -76,13 +75,11 @@ def walk(counts: HourlyCounts, config: AnalyticsConfig, first_at: int, last_at: 
     step = config.refit_days * 24
     for refit in range(first_at, last_at + 1, step):
         fit_began = time.perf_counter()
-        model = fit_normal(counts, config, until_slot=refit - 1, previous=model, cancelled=cancelled)
+        model = fit_normal(counts, config, until_slot=refit - 1, previous=model)
         result.fit_seconds.append(time.perf_counter() - fit_began)
         end = min(refit + step - 1, last_at)
         result.periods.append(Period(refit, end, model))
         for area in read:
-            if cancelled is not None and cancelled():
-                raise FitCancelled()
             for w in config.windows_h:
                 tails = window_tails(counts, model, area, w, refit, end)
                 if tails is None:
