@@ -112,11 +112,9 @@ def level_history(result: Walk, config: AnalyticsConfig, area: Area) -> AreaHist
     if tails is None:
         return None
     rank, decided = colours(tails, config)
-    status = np.concatenate([np.full(p.last - p.first + 1, p.model.status_by_area.get(area, THIN))
-                             for p in result.periods])
-    coloured = np.array([_has_colour(p.model, area) for p in result.periods])
     lengths = [p.last - p.first + 1 for p in result.periods]
-    has_colour = np.repeat(coloured, lengths)
+    status = np.repeat([p.model.status_by_area.get(area, THIN) for p in result.periods], lengths)
+    has_colour = np.repeat([_has_colour(p.model, area) for p in result.periods], lengths)
     rows = {w: i for i, w in enumerate(sorted(tails))}
     pick = np.array([rows[int(w)] for w in decided])
     stacked = {name: np.stack([getattr(tails[w], name) for w in sorted(tails)]) for name in

@@ -134,8 +134,7 @@ def span_json(histories: Sequence[AreaHistory], span: Span, names: dict[str, str
               config: AnalyticsConfig) -> str:
     document = {
         "from": hour_text(span.first_at), "to": hour_text(span.last_at + 1), "hours": span.hours,
-        "fits": [{"fitted_until": hour_text(p.first), "read_from": hour_text(p.first), "read_to": hour_text(p.last + 1)}
-                 for p in result.periods],
+        "fits": [{"from": hour_text(p.first), "to": hour_text(p.last + 1)} for p in result.periods],
         "thresholds": {"blue_p": config.blue_p, "yellow_p": config.yellow_p, "red_p": config.red_p,
                        "scale_by_window": {str(w): f for w, f in config.scale_by_window},
                        "min_excess": config.min_excess, "windows_h": list(config.windows_h)},
